@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""One-step set-up for developers: ``python3 dev.py run`` and ``python3 dev.py test``.
+
+Creates ``.venv`` next to this file, installs the package (editable) with what the chosen
+command needs, on Linux installs Qt's system libraries with apt-get when running as root (or
+names them when not), then runs the app or the full check (ruff, mypy, import contract,
+pytest). Re-running is cheap: the install is skipped while pyproject.toml is unchanged.
+Standard library only, so it works on a fresh machine with nothing but Python 3.11+.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+#: Debian/Ubuntu packages Qt 6 needs to open a window and play media.
+QT_LINUX_PACKAGES = [
+    "libegl1", "libgl1", "libglib2.0-0", "libxkbcommon0", "libxkbcommon-x11-0",
+    "libfontconfig1", "libdbus-1-3", "libpulse0", "libxcb-cursor0", "libxcb-icccm4",
+    "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0",
+    "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
+]
+#: Extra packages for the test suite: a real Secret Service, a virtual screen.
+TEST_LINUX_PACKAGES = ["gnome-keyring", "dbus", "dbus-x11", "xvfb"]
+
+
+def _say(msg: str) -> None:
+    print(f"[dev] {msg}", file=sys.stderr, flush=True)
+
+
+def _missing_debs(packages: list[str]) -> list[str]:
+    missing = []
+    for pkg in packages:
+        r = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True
+        )
+        if "install ok installed" not in r.stdout:
+            missing.append(pkg)
+    return missing
+
+
+def ensure_linux_packages(packages: list[str]) -> None:
+    if not sys.platform.startswith("linux") or not shutil.which("dpkg-query"):
+        return
+    missing = _missing_debs(packages)
+    if not missing:
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        _say(f"installing system packages: {' '.join(missing)}")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-q"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-q", *missing], check=True, env=env)
+    else:
+        _say("Qt needs these system packages; install them with:")
+        _say(f"  sudo apt-get install {' '.join(missing)}")
+
+
+def ensure_venv(extras: str) -> None:
+    if not PY.exists():
+        _say(f"creating {VENV}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / f".installed-{extras or 'base'}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    _say("installing Python packages (first run takes a few minutes)")
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
+    target = f".[{extras}]" if extras else "."
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", target], check=True, cwd=ROOT)
+    stamp.write_text(digest)
+
+
+def run_app(args: list[str]) -> int:
+    ensure_linux_packages(QT_LINUX_PACKAGES)
+    ensure_venv("")
+    return subprocess.call([str(PY), "-m", "sora_desktop", *args], cwd=ROOT)
+
+
+def run_tests(args: list[str]) -> int:
+    ensure_linux_packages(QT_LINUX_PACKAGES + TEST_LINUX_PACKAGES)
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    steps: list[tuple[str, list[str]]] = [
+        ("ruff lint", [str(PY), "-m", "ruff", "check", "."]),
+        ("ruff format", [str(PY), "-m", "ruff", "format", "--check", "."]),
+        ("mypy (strict, core)", [str(PY), "-m", "mypy"]),
+        ("import contract", [str(BIN / "lint-imports")]),
+    ]
+    if not args:
+        for name, cmd in steps:
+            _say(name)
+            if subprocess.call(cmd, cwd=ROOT, env=env) != 0:
+                _say(f"FAILED: {name}")
+                return 1
+    _say("pytest")
+    return subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT, env=env)
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+        print(__doc__)
+        print("usage: python3 dev.py run [app args] | python3 dev.py test [pytest args]")
+        return 2
+    cmd, rest = sys.argv[1], sys.argv[2:]
+    return run_app(rest) if cmd == "run" else run_tests(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Per-model capabilities, prices and request validation (videos-api.md section 1).
+
+The table is data, not code paths: a profile may map its own model or deployment name to a
+known base model (``Profile.model_aliases``), and unknown models on a ``compatible`` gateway
+get permissive defaults so a new model can still be used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .errors import InvalidRequestError
+from .models import VideoRequest
+
+MAX_PROMPT_CHARS = 32000
+
+
+@dataclass(frozen=True, slots=True)
+class ModelCapabilities:
+    name: str
+    sizes: tuple[str, ...]
+    seconds: tuple[int, ...]
+    max_prompt_chars: int = MAX_PROMPT_CHARS
+    supports_remix: bool = True
+    supports_edit: bool = False
+    supports_extend: bool = False
+    supports_image: bool = True
+    #: US dollars per second of video, by size; ``default_price`` for sizes not listed
+    prices: tuple[tuple[str, float], ...] = ()
+    default_price: float | None = None
+
+    @property
+    def default_size(self) -> str:
+        return self.sizes[0]
+
+    @property
+    def default_seconds(self) -> int:
+        return self.seconds[0]
+
+    def price_per_second(self, size: str) -> float | None:
+        for s, price in self.prices:
+            if s == size:
+                return price
+        return self.default_price
+
+    def estimate_cost(self, size: str, seconds: int) -> float | None:
+        """Estimated price in US dollars, or None when the price is unknown."""
+        price = self.price_per_second(size)
+        return None if price is None else round(price * seconds, 2)
+
+
+_SORA2_SIZES = ("720x1280", "1280x720")
+_PRO_SIZES = ("720x1280", "1280x720", "1024x1792", "1792x1024", "1080x1920", "1920x1080")
+_SECONDS = (4, 8, 12, 16, 20)
+
+SORA_2 = ModelCapabilities(
+    name="sora-2",
+    sizes=_SORA2_SIZES,
+    seconds=_SECONDS,
+    supports_edit=True,
+    supports_extend=True,
+    default_price=0.10,
+)
+SORA_2_PRO = ModelCapabilities(
+    name="sora-2-pro",
+    sizes=_PRO_SIZES,
+    seconds=_SECONDS,
+    supports_edit=True,
+    supports_extend=True,
+    prices=(
+        ("720x1280", 0.30),
+        ("1280x720", 0.30),
+        ("1024x1792", 0.50),
+        ("1792x1024", 0.50),
+        ("1080x1920", 0.70),
+        ("1920x1080", 0.70),
+    ),
+)
+#: Azure OpenAI's documented limits for Sora 2 deployments.
+AZURE_SORA_2 = ModelCapabilities(
+    name="sora-2",
+    sizes=_SORA2_SIZES,
+    seconds=(4, 8, 12),
+    default_price=0.10,
+)
+#: What an unknown model on a compatible gateway is allowed to ask for.
+PERMISSIVE = ModelCapabilities(
+    name="(unknown model)",
+    sizes=_PRO_SIZES,
+    seconds=_SECONDS,
+    supports_edit=True,
+    supports_extend=True,
+)
+
+KNOWN_MODELS: Mapping[str, ModelCapabilities] = {
+    "sora-2": SORA_2,
+    "sora-2-2025-10-06": SORA_2,
+    "sora-2-2025-12-08": SORA_2,
+    "sora-2-pro": SORA_2_PRO,
+    "sora-2-pro-2025-10-06": SORA_2_PRO,
+}
+
+
+def capabilities_for(
+    model: str,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    azure: bool = False,
+) -> ModelCapabilities:
+    """Capabilities of ``model`` (or of the base model an alias/deployment maps to)."""
+    base = (aliases or {}).get(model, model)
+    if azure and base in ("sora-2", "sora-2-2025-10-06", "sora-2-2025-12-08"):
+        return AZURE_SORA_2
+    known = KNOWN_MODELS.get(base)
+    if known is not None:
+        return known
+    return ModelCapabilities(
+        name=model,
+        sizes=PERMISSIVE.sizes,
+        seconds=PERMISSIVE.seconds,
+        supports_edit=True,
+        supports_extend=True,
+    )
+
+
+def _allowed(values: tuple[object, ...]) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def validate_request(request: VideoRequest, caps: ModelCapabilities) -> None:
+    """Refuse a request the model can't make, before any network call.
+
+    Raises :class:`InvalidRequestError` with ``param`` naming the field and the message
+    listing what is allowed. The reference image itself is checked by
+    :func:`sora_desktop.core.images.check_reference_image`.
+    """
+    prompt = request.prompt
+    if not prompt or not prompt.strip():
+        raise InvalidRequestError(
+            "The prompt is empty.",
+            "Describe the video you want: subject, scene, action, camera, lighting, style.",
+            param="prompt",
+        )
+    if len(prompt) > caps.max_prompt_chars:
+        raise InvalidRequestError(
+            f"The prompt has {len(prompt)} characters; {caps.name} accepts at most "
+            f"{caps.max_prompt_chars}.",
+            "Shorten the prompt.",
+            param="prompt",
+        )
+    if request.size not in caps.sizes:
+        raise InvalidRequestError(
+            f"{caps.name} can't make {request.size!r} videos. Allowed sizes: "
+            f"{_allowed(caps.sizes)}.",
+            "Pick one of the allowed sizes.",
+            param="size",
+        )
+    if request.seconds not in caps.seconds:
+        raise InvalidRequestError(
+            f"{caps.name} can't make {request.seconds}-second videos. Allowed durations: "
+            f"{_allowed(caps.seconds)} seconds.",
+            "Pick one of the allowed durations.",
+            param="seconds",
+        )
+    if request.reference_image is not None and not caps.supports_image:
+        raise InvalidRequestError(
+            f"{caps.name} does not take a reference image.",
+            "Remove the image or pick another model.",
+            param="input_reference",
+        )
+    if request.remix_of is not None and not caps.supports_remix:
+        raise InvalidRequestError(
+            f"{caps.name} can't remix videos.",
+            "Pick another model to remix with.",
+            param="model",
+        )

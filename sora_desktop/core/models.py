@@ -1,0 +1,291 @@
+"""Plain data shared by every layer: jobs, requests, connections, remote videos, events.
+
+These are the contracts between the client, the store, the service, the CLI and the GUI.
+They hold no behaviour beyond small derived properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class JobStatus(StrEnum):
+    """The one state machine of a job (design.md section 3)."""
+
+    DRAFT = "draft"
+    SUBMITTING = "submitting"
+    QUEUED = "queued"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    DOWNLOADING = "downloading"
+    READY = "ready"
+    FAILED = "failed"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in TERMINAL_STATUSES
+
+    @property
+    def is_active(self) -> bool:
+        """Work is (or should be) going on for this job: it resumes on the next start."""
+        return self not in TERMINAL_STATUSES and self is not JobStatus.DRAFT
+
+
+TERMINAL_STATUSES: frozenset[JobStatus] = frozenset(
+    {JobStatus.READY, JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED}
+)
+
+#: Allowed transitions. ``interrupted`` is entered from any active state when the app
+#: closes mid-way and left again when the job resumes.
+TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
+    JobStatus.DRAFT: frozenset({JobStatus.SUBMITTING, JobStatus.CANCELLED, JobStatus.FAILED}),
+    JobStatus.SUBMITTING: frozenset(
+        {
+            JobStatus.QUEUED,
+            JobStatus.IN_PROGRESS,
+            JobStatus.COMPLETED,
+            JobStatus.FAILED,
+            JobStatus.CANCELLED,
+            JobStatus.INTERRUPTED,
+        }
+    ),
+    JobStatus.QUEUED: frozenset(
+        {
+            JobStatus.QUEUED,
+            JobStatus.IN_PROGRESS,
+            JobStatus.COMPLETED,
+            JobStatus.FAILED,
+            JobStatus.EXPIRED,
+            JobStatus.CANCELLED,
+            JobStatus.INTERRUPTED,
+        }
+    ),
+    JobStatus.IN_PROGRESS: frozenset(
+        {
+            JobStatus.IN_PROGRESS,
+            JobStatus.COMPLETED,
+            JobStatus.FAILED,
+            JobStatus.EXPIRED,
+            JobStatus.CANCELLED,
+            JobStatus.INTERRUPTED,
+        }
+    ),
+    JobStatus.COMPLETED: frozenset(
+        {
+            JobStatus.DOWNLOADING,
+            JobStatus.EXPIRED,
+            JobStatus.FAILED,
+            JobStatus.CANCELLED,
+            JobStatus.INTERRUPTED,
+        }
+    ),
+    JobStatus.DOWNLOADING: frozenset(
+        {
+            JobStatus.READY,
+            JobStatus.EXPIRED,
+            JobStatus.FAILED,
+            JobStatus.CANCELLED,
+            JobStatus.INTERRUPTED,
+            JobStatus.COMPLETED,
+        }
+    ),
+    JobStatus.INTERRUPTED: frozenset(
+        {
+            JobStatus.SUBMITTING,
+            JobStatus.QUEUED,
+            JobStatus.IN_PROGRESS,
+            JobStatus.COMPLETED,
+            JobStatus.DOWNLOADING,
+            JobStatus.FAILED,
+            JobStatus.EXPIRED,
+            JobStatus.CANCELLED,
+        }
+    ),
+    JobStatus.READY: frozenset(),
+    JobStatus.FAILED: frozenset(),
+    JobStatus.EXPIRED: frozenset(),
+    JobStatus.CANCELLED: frozenset(),
+}
+
+
+def can_transition(current: JobStatus, new: JobStatus) -> bool:
+    return new in TRANSITIONS[current]
+
+
+class ConnectionKind(StrEnum):
+    OPENAI = "openai"
+    AZURE = "azure"
+    COMPATIBLE = "compatible"
+    SIMULATOR = "simulator"
+
+
+class AuthStyle(StrEnum):
+    BEARER = "bearer"  # Authorization: Bearer <key>
+    API_KEY = "api-key"  # api-key: <key> (Azure)
+
+
+@dataclass(frozen=True, slots=True)
+class KeySource:
+    """Where a connection's key comes from. Never the key itself.
+
+    Exactly one of ``keyring_user`` (service ``sora-desktop``) or ``env_var`` is set,
+    or neither for connections that need no key (the simulator accepts any key).
+    """
+
+    keyring_user: str | None = None
+    env_var: str | None = None
+
+    def describe(self) -> str:
+        if self.keyring_user:
+            return f"keyring:{self.keyring_user}"
+        if self.env_var:
+            return f"env:{self.env_var}"
+        return "none"
+
+    @classmethod
+    def parse(cls, text: str | None) -> KeySource:
+        if not text or text == "none":
+            return cls()
+        kind, _, name = text.partition(":")
+        if kind == "keyring" and name:
+            return cls(keyring_user=name)
+        if kind == "env" and name:
+            return cls(env_var=name)
+        raise ValueError(f"unknown key source {text!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """Everything needed to reach one endpoint, as stored with every job (no secret)."""
+
+    kind: ConnectionKind
+    base_url: str  # e.g. https://api.openai.com/v1 or https://x.openai.azure.com/openai/v1
+    auth_style: AuthStyle = AuthStyle.BEARER
+    key_source: KeySource = field(default_factory=KeySource)
+    proxy: str | None = None
+    profile_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A named, user-configured connection plus the models it offers."""
+
+    id: str
+    name: str
+    kind: ConnectionKind
+    base_url: str
+    auth_style: AuthStyle = AuthStyle.BEARER
+    default_model: str = "sora-2"
+    models: tuple[str, ...] = ()  # model or deployment names offered; () = the kind's defaults
+    env_var: str | None = None  # take the key from this variable instead of the keyring
+    proxy: str | None = None
+    #: per-model capability overrides keyed by model/deployment name -> base model name
+    #: (e.g. an Azure deployment "my-sora" that is a "sora-2")
+    model_aliases: tuple[tuple[str, str], ...] = ()
+
+    def connection(self) -> Connection:
+        if self.env_var:
+            key = KeySource(env_var=self.env_var)
+        elif self.kind is ConnectionKind.SIMULATOR:
+            key = KeySource()
+        else:
+            key = KeySource(keyring_user=self.id)
+        return Connection(
+            kind=self.kind,
+            base_url=self.base_url,
+            auth_style=self.auth_style,
+            key_source=key,
+            proxy=self.proxy,
+            profile_id=self.id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VideoRequest:
+    """What the creator asked for. ``seconds`` is an int here; the wire sends a string."""
+
+    prompt: str
+    model: str = "sora-2"
+    size: str = "720x1280"
+    seconds: int = 4
+    reference_image: Path | None = None  # already converted to exactly ``size``
+    remix_of: str | None = None  # remote video id this is a remix of
+
+    @property
+    def width(self) -> int:
+        return int(self.size.split("x", 1)[0])
+
+    @property
+    def height(self) -> int:
+        return int(self.size.split("x", 1)[1])
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteError:
+    code: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteVideo:
+    """A Video object as the server sent it, leniently parsed (unknown statuses kept as text)."""
+
+    id: str
+    status: str  # queued | in_progress | completed | failed | anything else (forward compat)
+    progress: int = 0
+    model: str | None = None
+    prompt: str | None = None
+    size: str | None = None
+    seconds: str | None = None
+    created_at: int | None = None
+    completed_at: int | None = None
+    expires_at: int | None = None
+    remixed_from_video_id: str | None = None
+    error: RemoteError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    status: JobStatus
+    at: float  # unix seconds
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Job:
+    """One generation, as kept in the library."""
+
+    id: str  # local id (uuid4 hex)
+    request: VideoRequest
+    connection: Connection
+    status: JobStatus = JobStatus.DRAFT
+    remote_id: str | None = None
+    progress: int = 0
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    submitted_at: float | None = None  # when the create was sent (for reconciliation)
+    completed_at: float | None = None
+    expires_at: float | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    file_path: Path | None = None
+    thumbnail_path: Path | None = None
+    favourite: bool = False
+    history: list[StatusChange] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class JobEvent:
+    """Something happened to a job. Emitted by the service on the I/O loop."""
+
+    job_id: str
+    status: JobStatus
+    progress: int = 0
+    message: str | None = None  # creator-facing text for failures
+    downloaded: int | None = None  # bytes so far while downloading
+    total: int | None = None  # bytes expected while downloading

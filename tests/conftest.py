@@ -1,0 +1,67 @@
+"""Shared fixtures. Strictness lives in pyproject.toml; this adds:
+
+- offscreen Qt and a private data dir for every test (never the user's real library),
+- a check that fails any test leaving a thread running (the napari pattern),
+- a keyring backend in memory, so no test touches the developer's real keyring,
+- ``simulator``: the real simulator on a free loopback port.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads(request: pytest.FixtureRequest) -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + 5.0
+    while True:
+        extra = [
+            t
+            for t in threading.enumerate()
+            if t not in before and t.is_alive() and not t.name.startswith("asyncio_")
+            and not t.daemon
+        ] + [
+            t for t in threading.enumerate()
+            if t not in before and t.is_alive() and t.name.startswith("sora-")
+        ]
+        if not extra or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)  # polling a condition with a deadline, not a fixed wait
+    assert not extra, f"test left threads running: {[t.name for t in extra]}"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SORA_DESKTOP_DATA_DIR", str(tmp_path / "appdata"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "sora_desktop.core.secrets.MemoryKeyring")
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("AZURE_OPENAI_API_KEY", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "appdata"
+
+
+@pytest.fixture
+def simulator() -> Iterator[object]:
+    """A running simulator on 127.0.0.1 (fast: ~1 s render latency)."""
+    from sora_desktop.simulator.server import SimulatorServer
+
+    server = SimulatorServer(host="127.0.0.1", port=0, latency=1.0)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
