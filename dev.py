@@ -25,10 +25,23 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 #: Debian/Ubuntu packages Qt 6 needs to open a window and play media.
 QT_LINUX_PACKAGES = [
-    "libegl1", "libgl1", "libglib2.0-0", "libxkbcommon0", "libxkbcommon-x11-0",
-    "libfontconfig1", "libdbus-1-3", "libpulse0", "libxcb-cursor0", "libxcb-icccm4",
-    "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0",
-    "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
+    "libegl1",
+    "libgl1",
+    "libglib2.0-0",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libpulse0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
 ]
 #: Extra packages for the test suite: a real Secret Service, a virtual screen.
 TEST_LINUX_PACKAGES = ["gnome-keyring", "dbus", "dbus-x11", "xvfb"]

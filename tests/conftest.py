@@ -29,10 +29,13 @@ def _no_leftover_threads(request: pytest.FixtureRequest) -> Iterator[None]:
         extra = [
             t
             for t in threading.enumerate()
-            if t not in before and t.is_alive() and not t.name.startswith("asyncio_")
+            if t not in before
+            and t.is_alive()
+            and not t.name.startswith("asyncio_")
             and not t.daemon
         ] + [
-            t for t in threading.enumerate()
+            t
+            for t in threading.enumerate()
             if t not in before and t.is_alive() and t.name.startswith("sora-")
         ]
         if not extra or time.monotonic() > deadline:
