@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from sora_desktop.core.models import (
@@ -37,7 +39,7 @@ def test_happy_path_is_allowed_in_order() -> None:
         JobStatus.DOWNLOADING,
         JobStatus.READY,
     ]
-    for current, new in zip(path, path[1:], strict=False):
+    for current, new in itertools.pairwise(path):
         assert can_transition(current, new), (current, new)
 
 
