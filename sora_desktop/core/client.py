@@ -1,0 +1,420 @@
+"""The one HTTP client of the OpenAI Videos API dialect (OpenAI, Azure, gateways, simulator).
+
+One :class:`VideoClient` per connection and key holds one ``httpx.AsyncClient`` (one
+connection pool) shared by every job. It never retries anything itself — least of all a
+create, which could start a second paid job — and turns every HTTP or transport failure
+into the error taxonomy of :mod:`sora_desktop.core.errors`. The API key goes into one
+request header and nowhere else: not into messages, not into logs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from .download import content_range, stream_to_file
+from .errors import (
+    DiskError,
+    InvalidRequestError,
+    NetworkError,
+    ServiceUnavailableError,
+    SoraError,
+)
+from .models import AuthStyle, Connection, RemoteVideo, VideoRequest
+from .wire import (
+    Polled,
+    VideoPage,
+    WireFormatError,
+    error_from_response,
+    parse_page,
+    parse_poll_after,
+    parse_video,
+)
+
+__all__ = [
+    "Polled",
+    "VideoClient",
+    "VideoPage",
+    "network_error",
+    "validate_base_url",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0, pool=30.0)
+CHUNK_SIZE = 256 * 1024
+
+ProgressCallback = Callable[[int, int | None], None]
+
+
+# --------------------------------------------------------------------------- base URL
+
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_base_url(url: str) -> str:
+    """Check and normalise a connection's base URL (trailing slash stripped).
+
+    Only ``https`` is accepted, except for loopback hosts (127.0.0.0/8, ::1, localhost) where
+    ``http`` is fine (the simulator, a local gateway). Raises :class:`InvalidRequestError`
+    with ``param="base_url"`` and a message saying what is wrong.
+    """
+
+    def refuse(why: str, step: str = "Enter a URL like https://api.openai.com/v1.") -> None:
+        raise InvalidRequestError(why, step, param="base_url")
+
+    text = (url or "").strip()
+    if not text:
+        refuse("The base URL is empty.")
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        refuse(f"The base URL {text!r} is not a valid URL.")
+        raise AssertionError("unreachable") from None
+    scheme = parsed.scheme.lower()
+    if scheme not in ("http", "https"):
+        refuse(f"The base URL {text!r} must start with https://.")
+    host = parsed.host
+    if not host:
+        refuse(f"The base URL {text!r} has no host name.")
+    if parsed.userinfo:
+        refuse(
+            "The base URL contains a user name or password.",
+            "Remove it from the URL; the API key belongs in the key field.",
+        )
+    if parsed.query or parsed.fragment:
+        refuse(f"The base URL {text!r} must not contain '?' or '#'.")
+    if scheme == "http" and not _is_loopback(host):
+        refuse(
+            f"The base URL {text!r} is not encrypted (http).",
+            "Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).",
+        )
+    netloc = host.lower()
+    if ":" in netloc:  # IPv6 literal
+        netloc = f"[{netloc}]"
+    if parsed.port is not None:
+        netloc = f"{netloc}:{parsed.port}"
+    path = parsed.path.rstrip("/")
+    return f"{scheme}://{netloc}{path}"
+
+
+# --------------------------------------------------------------------------- transport errors
+
+
+def network_error(exc: Exception) -> NetworkError:
+    """Map an httpx transport failure. Only a failure to connect proves the request never
+    reached the server; anything later (read/write error, reset, timeout) may have."""
+    text = str(exc)
+    lowered = text.lower()
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return NetworkError(
+            "Could not connect to the server in time.",
+            "Check your internet connection, proxy and the base URL, then try again.",
+            may_have_reached_server=False,
+        )
+    if isinstance(exc, httpx.ConnectError | httpx.ProxyError | httpx.UnsupportedProtocol):
+        if any(s in lowered for s in ("name or service", "getaddrinfo", "nodename", "resolve")):
+            what = "The server's name could not be found (DNS)."
+        elif "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
+            what = "The server's TLS certificate could not be verified."
+        elif "refused" in lowered:
+            what = "The server refused the connection."
+        else:
+            what = "Could not connect to the server."
+        return NetworkError(
+            what,
+            "Check your internet connection, proxy and the base URL, then try again.",
+            may_have_reached_server=False,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return NetworkError(
+            "The server stopped answering (timeout).",
+            "The app will retry; check your connection if it keeps happening.",
+        )
+    return NetworkError(
+        "The connection to the server broke.",
+        "The app will retry; check your connection if it keeps happening.",
+    )
+
+
+# --------------------------------------------------------------------------- images
+
+
+def _image_part(path: Path) -> tuple[str, bytes, str]:
+    data = path.read_bytes()
+    if data.startswith(b"\xff\xd8\xff"):
+        content_type = "image/jpeg"
+    elif data.startswith(b"\x89PNG\r\n\x1a\n"):
+        content_type = "image/png"
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        content_type = "image/webp"
+    else:
+        raise InvalidRequestError(
+            f"The reference image {path.name!r} is not a JPEG, PNG or WebP file.",
+            "Pick a JPEG, PNG or WebP image.",
+            param="input_reference",
+        )
+    suffix = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}[content_type]
+    name = path.name if path.suffix.lower() in (suffix, ".jpeg") else path.stem + suffix
+    return name, data, content_type
+
+
+# --------------------------------------------------------------------------- the client
+
+
+class VideoClient:
+    """Talks to one endpoint with one key through one connection pool."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        api_key: str | None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> None:
+        self.connection = connection
+        self.base_url = validate_base_url(connection.base_url)
+        self._secret = api_key or None
+        headers = {"Accept": "application/json", "User-Agent": _user_agent()}
+        if api_key:
+            if connection.auth_style is AuthStyle.API_KEY:
+                headers["api-key"] = api_key
+            else:
+                headers["Authorization"] = f"Bearer {api_key}"
+        kwargs: dict[str, Any] = {}
+        if connection.proxy and transport is None:
+            kwargs["proxy"] = connection.proxy
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url + "/",
+            headers=headers,
+            timeout=timeout or DEFAULT_TIMEOUT,
+            transport=transport,
+            trust_env=True,
+            verify=True,
+            follow_redirects=True,
+            **kwargs,
+        )
+
+    # -- lifecycle
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> VideoClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- plumbing
+
+    async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = await self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            log.info("%s %s failed: %s", method, path, type(exc).__name__)
+            raise network_error(exc) from None
+        if response.status_code >= 400:
+            log.info("%s %s -> HTTP %s", method, path, response.status_code)
+            raise self._http_error(response, context="video")
+        return response
+
+    def _http_error(self, response: httpx.Response, *, context: str) -> SoraError:
+        return error_from_response(
+            response.status_code,
+            response.headers,
+            response.content,
+            reason=response.reason_phrase,
+            context=context,
+            secret=self._secret,
+        )
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except (ValueError, UnicodeDecodeError):
+            raise ServiceUnavailableError(
+                f"The server answered HTTP {response.status_code} with something that is not "
+                "the video API (not JSON).",
+                "Check the base URL of this connection; a proxy or captive portal may be in "
+                "the way.",
+                status_code=response.status_code,
+            ) from None
+
+    def _polled(self, response: httpx.Response) -> Polled:
+        try:
+            video = parse_video(self._json(response))
+        except WireFormatError as exc:
+            raise ServiceUnavailableError(
+                f"The server's answer is not a video object ({exc}).",
+                "Check the base URL of this connection.",
+                status_code=response.status_code,
+            ) from None
+        return Polled(video=video, poll_after=parse_poll_after(response.headers))
+
+    @staticmethod
+    def _video_path(video_id: str, suffix: str = "") -> str:
+        return f"videos/{quote(video_id, safe='')}{suffix}"
+
+    # -- the API
+
+    async def create(self, request: VideoRequest) -> Polled:
+        """Start one render. Sent once: a lost response must be reconciled, not resent."""
+        if request.remix_of is not None:
+            return await self.remix(request.remix_of, request.prompt)
+        fields = {
+            "prompt": request.prompt,
+            "model": request.model,
+            "size": request.size,
+            "seconds": str(request.seconds),
+        }
+        if request.reference_image is None:
+            response = await self._send("POST", "videos", json=fields)
+        else:
+            try:
+                part = await asyncio.to_thread(_image_part, request.reference_image)
+            except OSError as exc:
+                raise InvalidRequestError(
+                    f"The reference image can't be read ({exc.strerror or exc}).",
+                    "Pick the image again.",
+                    param="input_reference",
+                ) from None
+            response = await self._send(
+                "POST", "videos", data=fields, files={"input_reference": part}
+            )
+        return self._polled(response)
+
+    async def retrieve(self, video_id: str) -> Polled:
+        return self._polled(await self._send("GET", self._video_path(video_id)))
+
+    async def list_page(
+        self, *, after: str | None = None, limit: int = 100, order: str = "desc"
+    ) -> VideoPage:
+        params: dict[str, str | int] = {"limit": max(0, min(limit, 100)), "order": order}
+        if after:
+            params["after"] = after
+        response = await self._send("GET", "videos", params=params)
+        try:
+            return parse_page(self._json(response))
+        except WireFormatError as exc:
+            raise ServiceUnavailableError(
+                f"The server's answer is not a list of videos ({exc}).",
+                "Check the base URL of this connection.",
+                status_code=response.status_code,
+            ) from None
+
+    async def list_recent(
+        self, *, since: float | None = None, max_pages: int = 10
+    ) -> list[RemoteVideo]:
+        """Newest first, stopping at videos created before ``since`` (unix seconds)."""
+        found: list[RemoteVideo] = []
+        after: str | None = None
+        for _ in range(max(1, max_pages)):
+            page = await self.list_page(after=after, limit=100, order="desc")
+            reached_older = False
+            for video in page.data:
+                if since is not None and video.created_at is not None and video.created_at < since:
+                    reached_older = True
+                    continue
+                found.append(video)
+            if reached_older or not page.has_more or not page.last_id or page.last_id == after:
+                break
+            after = page.last_id
+        return found
+
+    async def remix(self, video_id: str, prompt: str) -> Polled:
+        response = await self._send(
+            "POST", self._video_path(video_id, "/remix"), json={"prompt": prompt}
+        )
+        return self._polled(response)
+
+    async def delete(self, video_id: str) -> None:
+        await self._send("DELETE", self._video_path(video_id))
+
+    async def download(
+        self,
+        video_id: str,
+        dest: Path,
+        *,
+        variant: str = "video",
+        on_progress: ProgressCallback | None = None,
+    ) -> int:
+        """Stream one asset into ``dest``; returns the file's length in bytes.
+
+        When ``dest`` already holds bytes, asks for the rest with ``Range`` and appends on
+        206, rewrites on 200. A stream cut short raises :class:`NetworkError` with the bytes
+        received kept in ``dest``, so calling again resumes.
+        """
+        existing = await asyncio.to_thread(_existing_size, dest)
+        headers = {"Accept": "*/*", "Accept-Encoding": "identity"}
+        if existing:
+            headers["Range"] = f"bytes={existing}-"
+        path = self._video_path(video_id, "/content")
+        try:
+            async with self._http.stream(
+                "GET", path, params={"variant": variant}, headers=headers
+            ) as response:
+                if response.status_code == 416 and existing:
+                    total = content_range(response.headers.get("content-range"))[2]
+                    if total == existing:
+                        if on_progress is not None:
+                            on_progress(existing, existing)
+                        return existing
+                    await asyncio.to_thread(dest.unlink, missing_ok=True)
+                    restart = True
+                else:
+                    restart = False
+                    if response.status_code >= 400:
+                        await response.aread()
+                        raise self._http_error(response, context="content")
+                    return await stream_to_file(response, dest, existing, on_progress)
+        except httpx.TransportError as exc:
+            log.info("download of %s interrupted: %s", variant, type(exc).__name__)
+            raise network_error(exc) from None
+        if restart:
+            return await self.download(video_id, dest, variant=variant, on_progress=on_progress)
+        raise AssertionError("unreachable")
+
+
+def _existing_size(dest: Path) -> int:
+    try:
+        return dest.stat().st_size
+    except FileNotFoundError:
+        return 0
+    except OSError as exc:
+        raise DiskError(
+            f"The download folder can't be read ({exc.strerror or exc}).",
+            "Check that the library folder exists and is writable.",
+        ) from None
+
+
+def _user_agent() -> str:
+    try:
+        from sora_desktop import __version__
+
+        return f"sora-desktop/{__version__}"
+    except ImportError:  # pragma: no cover - partial installs
+        return "sora-desktop"
