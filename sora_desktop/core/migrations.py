@@ -1,0 +1,167 @@
+"""The library database schema, as a list of forward migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied. Each migration runs inside
+its own ``BEGIN IMMEDIATE`` transaction together with the version bump, so a crash leaves the
+file at the previous version, never half-migrated. Never edit a released migration: append a
+new one.
+
+- v1: ``jobs`` (one row per generation: request, connection without secrets, state) and
+  ``status_history``, with indexes for the library's sort and filter columns.
+- v2: ``jobs_fts``, an FTS5 index over prompts (external content, kept in sync by triggers).
+  Where SQLite was built without FTS5 the migration leaves it out and search falls back to
+  ``LIKE``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from .errors import StoreError
+
+_V1: tuple[str, ...] = (
+    """
+    CREATE TABLE jobs (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        prompt TEXT NOT NULL,
+        model TEXT NOT NULL,
+        size TEXT NOT NULL,
+        seconds INTEGER NOT NULL,
+        reference_image TEXT,
+        remix_of TEXT,
+        conn_kind TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        auth_style TEXT NOT NULL,
+        key_source TEXT NOT NULL,
+        proxy TEXT,
+        profile_id TEXT,
+        status TEXT NOT NULL,
+        remote_id TEXT,
+        progress INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        submitted_at REAL,
+        completed_at REAL,
+        expires_at REAL,
+        error_code TEXT,
+        error_message TEXT,
+        file_path TEXT,
+        thumbnail_path TEXT,
+        favourite INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE status_history (
+        seq INTEGER PRIMARY KEY,
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        at REAL NOT NULL,
+        note TEXT
+    )
+    """,
+    "CREATE INDEX ix_history_job ON status_history(job_id, seq)",
+    "CREATE INDEX ix_jobs_created ON jobs(created_at)",
+    "CREATE INDEX ix_jobs_status ON jobs(status, created_at)",
+    "CREATE INDEX ix_jobs_favourite ON jobs(favourite, created_at)",
+    "CREATE INDEX ix_jobs_model ON jobs(model, created_at)",
+    "CREATE INDEX ix_jobs_remote ON jobs(remote_id)",
+)
+
+_V2_FTS: tuple[str, ...] = (
+    """
+    CREATE VIRTUAL TABLE jobs_fts USING fts5(
+        prompt, content='jobs', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+    )
+    """,
+    """
+    CREATE TRIGGER jobs_fts_ai AFTER INSERT ON jobs BEGIN
+        INSERT INTO jobs_fts(rowid, prompt) VALUES (new.seq, new.prompt);
+    END
+    """,
+    """
+    CREATE TRIGGER jobs_fts_ad AFTER DELETE ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, prompt) VALUES ('delete', old.seq, old.prompt);
+    END
+    """,
+    """
+    CREATE TRIGGER jobs_fts_au AFTER UPDATE OF prompt ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, prompt) VALUES ('delete', old.seq, old.prompt);
+        INSERT INTO jobs_fts(rowid, prompt) VALUES (new.seq, new.prompt);
+    END
+    """,
+    "INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild')",
+)
+
+
+def fts5_available(conn: sqlite3.Connection) -> bool:
+    """Was this SQLite built with FTS5?"""
+    try:
+        rows = conn.execute("PRAGMA compile_options").fetchall()
+    except sqlite3.Error:  # pragma: no cover - every supported SQLite has the pragma
+        return False
+    return any(str(r[0]).upper() == "ENABLE_FTS5" for r in rows) or _probe_fts5(conn)
+
+
+def _probe_fts5(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    conn.execute("DROP TABLE temp._fts5_probe")
+    return True
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for sql in _V1:
+        conn.execute(sql)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    if not fts5_available(conn):
+        return  # search uses LIKE; nothing else depends on the index
+    for sql in _V2_FTS:
+        conn.execute(sql)
+
+
+#: Forward migrations; index i takes the schema from version i to version i + 1.
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the schema up to ``target`` (default: the newest). Returns the final version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so the explicit
+    transactions here are the only ones. Raises :class:`StoreError` for a file made by a
+    newer version of the app.
+    """
+    goal = SCHEMA_VERSION if target is None else target
+    if not 0 <= goal <= SCHEMA_VERSION:
+        raise ValueError(f"no schema version {goal}")
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = user_version(conn)  # re-read under the write lock: another process
+            if current > SCHEMA_VERSION:  # may have migrated meanwhile
+                raise StoreError(
+                    f"The library was written by a newer version of Sora Desktop "
+                    f"(schema {current}; this version knows up to {SCHEMA_VERSION}).",
+                    "Update Sora Desktop, or open another library folder with --data-dir.",
+                )
+            if current >= goal:
+                conn.execute("COMMIT")
+                return current
+            MIGRATIONS[current](conn)
+            conn.execute(f"PRAGMA user_version = {current + 1:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

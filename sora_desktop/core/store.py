@@ -1,0 +1,440 @@
+"""The library: every job, its request, connection (never a key) and status history, in SQLite.
+
+- WAL mode, ``synchronous=NORMAL``, foreign keys on, a busy timeout; one connection per
+  thread (opened lazily, tracked so :meth:`JobStore.close` can close them all).
+- Schema versioned with ``PRAGMA user_version`` (see :mod:`.migrations`).
+- Every write is one transaction that is committed before the method returns, so what the
+  GUI shows has already been persisted (design.md section 3: persist before acting).
+- A damaged file raises :class:`StoreCorruptError`; :meth:`JobStore.open_or_recover` moves it
+  aside to ``library.db.corrupt-<timestamp>`` and starts an empty library.
+- A folder that can't be written raises :class:`~.errors.StoreError` saying so.
+
+``delete`` removes the row and its history only; the video files belong to the caller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import migrations
+from .errors import StoreError
+from .models import Job, JobStatus, StatusChange, can_transition
+from .store_rows import (
+    CHANGEABLE_FIELDS,
+    SORT_COLUMNS,
+    field_to_column,
+    fts_query,
+    job_to_row,
+    like_patterns,
+    row_to_job,
+)
+
+__all__ = ["JobStore", "StoreCorruptError"]
+
+
+class StoreCorruptError(StoreError):
+    """The library file is not a database or is damaged."""
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_READ_ONLY_NEXT = (
+    "Check that the folder exists and that you may write to it, or choose another "
+    "library folder with --data-dir."
+)
+
+
+def _corrupt(path: Path, exc: BaseException) -> StoreCorruptError:
+    return StoreCorruptError(
+        f"The library database {path} is damaged and can't be read ({exc}).",
+        "Sora Desktop can move it aside and start an empty library; your video files are "
+        "not touched.",
+    )
+
+
+def _unwritable(path: Path, exc: BaseException) -> StoreError:
+    return StoreError(
+        f"The library folder {path.parent} is read-only or locked, so the library "
+        f"can't be opened ({exc}).",
+        _READ_ONLY_NEXT,
+    )
+
+
+def _translate(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "corrupt" in text
+    ):
+        return _corrupt(path, exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The library database {path} is locked by another program ({exc}).",
+            "Close other copies of Sora Desktop and try again.",
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "i/o" in text:
+        return _unwritable(path, exc)
+    if "disk is full" in text or "full" in text:
+        return StoreError(
+            f"The disk holding the library {path} is full ({exc}).",
+            "Free some space and try again.",
+        )
+    return StoreError(f"The library database {path} failed: {exc}.", _READ_ONLY_NEXT)
+
+
+class JobStore:
+    """SQLite-backed job library. Safe to use from several threads (one connection each)."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self._busy_ms = max(0, int(busy_timeout * 1000))
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._conns: list[sqlite3.Connection] = []
+        self._generation = 0
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _unwritable(self.path, exc) from exc
+        self._check_header()
+        conn = self._conn()
+        try:
+            with self._guard():
+                row = conn.execute("PRAGMA quick_check(1)").fetchone()
+                if row is None or row[0] != "ok":
+                    raise _corrupt(self.path, sqlite3.DatabaseError(row[0] if row else "?"))
+                migrations.migrate(conn)
+                self._fts = self._has_fts(conn)
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_header(self) -> None:
+        """Refuse a non-empty file that isn't SQLite before SQLite touches it (and its -wal)."""
+        try:
+            with self.path.open("rb") as fh:
+                head = fh.read(16)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise _unwritable(self.path, exc) from exc
+        if head and head != _SQLITE_MAGIC:
+            raise _corrupt(self.path, sqlite3.DatabaseError("file is not a database"))
+
+    # -- connections -----------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.path,
+                isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+                check_same_thread=False,  # only so close() may close it from any thread
+                timeout=self._busy_ms / 1000,
+            )
+        except sqlite3.Error as exc:
+            raise _translate(self.path, exc) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {self._busy_ms:d}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode is None or str(mode[0]).lower() != "wal":
+                raise sqlite3.OperationalError(f"could not enable WAL (got {mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _translate(self.path, exc) from exc
+        return conn
+
+    def _conn(self) -> sqlite3.Connection:
+        held: tuple[int, sqlite3.Connection] | None = getattr(self._local, "conn", None)
+        if held is not None and held[0] == self._generation:
+            return held[1]
+        conn = self._connect()
+        with self._lock:
+            self._conns.append(conn)
+            self._local.conn = (self._generation, conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this store opened (in any thread). Later calls reopen."""
+        with self._lock:
+            conns, self._conns = self._conns, []
+            self._generation += 1
+        for conn in conns:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        self._local = threading.local()
+
+    def __enter__(self) -> JobStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _translate(self.path, exc) from exc
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        with self._guard():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _has_fts(conn: sqlite3.Connection) -> bool:
+        row = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs_fts'"
+        ).fetchone()
+        return row is not None
+
+    @property
+    def uses_fts(self) -> bool:
+        """True when search goes through the FTS5 index (else LIKE)."""
+        return self._fts
+
+    # -- recovery --------------------------------------------------------------------
+
+    @classmethod
+    def open_or_recover(cls, path: Path) -> tuple[JobStore, Path | None]:
+        """Open ``path``; if it is damaged, move it (and its -wal/-shm) aside and start fresh.
+
+        Returns the store and where the damaged file went (None when nothing was moved).
+        Other failures (read-only folder, lock) are raised as :class:`StoreError`.
+        """
+        path = Path(path)
+        try:
+            return cls(path), None
+        except StoreCorruptError:
+            pass
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        for n in itertools.count(2):
+            if not aside.exists():
+                break
+            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        try:
+            for suffix in ("-wal", "-shm"):
+                extra = Path(f"{path}{suffix}")
+                if extra.exists():
+                    extra.replace(Path(f"{aside}{suffix}"))
+            path.replace(aside)
+        except OSError as exc:
+            raise _unwritable(path, exc) from exc
+        return cls(path), aside
+
+    # -- writes ----------------------------------------------------------------------
+
+    def add(self, job: Job) -> None:
+        """Insert a new job. Fills ``created_at``/``updated_at`` (now) when they are 0 and
+        records the first history entry when ``job.history`` is empty (on ``job`` too).
+        Raises ValueError if a job with that id exists."""
+        now = time.time()
+        if not job.created_at:
+            job.created_at = now
+        if not job.updated_at:
+            job.updated_at = job.created_at
+        if not job.history:
+            job.history = [StatusChange(job.status, job.created_at, None)]
+        row = job_to_row(job)
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        try:
+            with self._write() as conn:
+                conn.execute(f"INSERT INTO jobs ({cols}) VALUES ({marks})", tuple(row.values()))
+                conn.executemany(
+                    "INSERT INTO status_history (job_id, status, at, note) VALUES (?, ?, ?, ?)",
+                    [(job.id, h.status.value, h.at, h.note) for h in job.history],
+                )
+        except StoreError as exc:
+            if isinstance(exc.__cause__, sqlite3.IntegrityError):
+                raise ValueError(f"a job with id {job.id!r} is already in the library") from exc
+            raise
+
+    def transition(
+        self, job_id: str, status: JobStatus, *, note: str | None = None, **changes: Any
+    ) -> Job:
+        """Move a job to ``status`` (ValueError if the state machine forbids it), saving
+        ``changes`` and a history entry in the same transaction. Returns the saved job."""
+        status = JobStatus(status)
+        sets = self._set_clause(changes)
+        now = time.time()
+        with self._write() as conn:
+            row = conn.execute("SELECT status FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise KeyError(job_id)
+            current = JobStatus(row[0])
+            if not can_transition(current, status):
+                raise ValueError(f"job {job_id}: can't go from {current} to {status}")
+            cols = ["status = ?", "updated_at = ?", *(f"{c} = ?" for c, _ in sets)]
+            values = [status.value, now, *(v for _, v in sets), job_id]
+            conn.execute(f"UPDATE jobs SET {', '.join(cols)} WHERE id = ?", values)
+            conn.execute(
+                "INSERT INTO status_history (job_id, status, at, note) VALUES (?, ?, ?, ?)",
+                (job_id, status.value, now, note),
+            )
+        return self._require(job_id)
+
+    def update_fields(self, job_id: str, **changes: Any) -> Job:
+        """Save ``changes`` (progress, remote_id, paths, ...) without a status change."""
+        sets = self._set_clause(changes)
+        with self._write() as conn:
+            cols = ["updated_at = ?", *(f"{c} = ?" for c, _ in sets)]
+            values = [time.time(), *(v for _, v in sets), job_id]
+            cur = conn.execute(f"UPDATE jobs SET {', '.join(cols)} WHERE id = ?", values)
+            if cur.rowcount == 0:
+                raise KeyError(job_id)
+        return self._require(job_id)
+
+    def set_favourite(self, job_id: str, favourite: bool) -> None:
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE jobs SET favourite = ? WHERE id = ?", (int(bool(favourite)), job_id)
+            )
+            if cur.rowcount == 0:
+                raise KeyError(job_id)
+
+    def delete(self, job_id: str) -> None:
+        """Forget a job and its history (files on disk are left to the caller)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    @staticmethod
+    def _set_clause(changes: dict[str, Any]) -> list[tuple[str, Any]]:
+        unknown = set(changes) - CHANGEABLE_FIELDS
+        if unknown:
+            raise ValueError(f"these job fields can't be changed here: {sorted(unknown)}")
+        return [field_to_column(name, value) for name, value in changes.items()]
+
+    # -- reads -----------------------------------------------------------------------
+
+    def get(self, job_id: str) -> Job | None:
+        jobs = self._select("WHERE id = ?", [job_id])
+        return jobs[0] if jobs else None
+
+    def _require(self, job_id: str) -> Job:
+        job = self.get(job_id)
+        if job is None:  # pragma: no cover - deleted by another thread mid-call
+            raise KeyError(job_id)
+        return job
+
+    def find_by_remote_id(self, remote_id: str) -> Job | None:
+        jobs = self._select("WHERE remote_id = ? ORDER BY seq DESC LIMIT 1", [remote_id])
+        return jobs[0] if jobs else None
+
+    def active_jobs(self) -> list[Job]:
+        """Jobs that should be resumed on start (every active status, incl. interrupted)."""
+        active = [s for s in JobStatus if s.is_active]
+        return self.list_jobs(statuses=active, order_by="created_at", descending=False)
+
+    def list_jobs(
+        self,
+        *,
+        statuses: Iterable[JobStatus | str] | None = None,
+        search: str | None = None,
+        favourites_only: bool = False,
+        order_by: str = "created_at",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Job]:
+        """A page of the library. ``order_by`` is a Job field name (see SORT_COLUMNS)."""
+        if order_by not in SORT_COLUMNS:
+            raise ValueError(f"can't sort by {order_by!r}; choose one of {sorted(SORT_COLUMNS)}")
+        where, params = self._where(statuses, search, favourites_only)
+        direction = "DESC" if descending else "ASC"
+        sql = f"{where} ORDER BY {SORT_COLUMNS[order_by]} {direction}, seq {direction}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [max(0, int(limit)), max(0, int(offset))]
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?"
+            params.append(max(0, int(offset)))
+        return self._select(sql, params)
+
+    def count(
+        self,
+        *,
+        statuses: Iterable[JobStatus | str] | None = None,
+        search: str | None = None,
+        favourites_only: bool = False,
+    ) -> int:
+        where, params = self._where(statuses, search, favourites_only)
+        with self._guard():
+            row = self._conn().execute(f"SELECT count(*) FROM jobs {where}", params).fetchone()
+        return int(row[0])
+
+    def _where(
+        self,
+        statuses: Iterable[JobStatus | str] | None,
+        search: str | None,
+        favourites_only: bool,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if statuses is not None:
+            values = [JobStatus(s).value for s in statuses]
+            if not values:
+                clauses.append("0")
+            else:
+                clauses.append(f"status IN ({', '.join('?' for _ in values)})")
+                params += values
+        if favourites_only:
+            clauses.append("favourite = 1")
+        if search and search.strip():
+            query = fts_query(search) if self._fts else None
+            if query is not None:
+                clauses.append("seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
+                params.append(query)
+            else:
+                for pattern in like_patterns(search):
+                    clauses.append("prompt LIKE ? ESCAPE '\\'")
+                    params.append(pattern)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _select(self, tail: str, params: Sequence[Any]) -> list[Job]:
+        conn = self._conn()
+        with self._guard():
+            conn.execute("BEGIN")  # one snapshot for the rows and their history
+            try:
+                cur = conn.execute(f"SELECT * FROM jobs {tail}", list(params))
+                cols = [d[0] for d in cur.description]
+                rows = cur.fetchall()
+                history = self._history(conn, [r[cols.index("id")] for r in rows])
+            finally:
+                conn.execute("COMMIT")
+        jobs = []
+        for r in rows:
+            data = dict(zip(cols, r, strict=True))
+            jobs.append(row_to_job(data, history.get(data["id"], [])))
+        return jobs
+
+    @staticmethod
+    def _history(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[StatusChange]]:
+        out: dict[str, list[StatusChange]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for job_id, status, at, note in conn.execute(
+                "SELECT job_id, status, at, note FROM status_history "
+                f"WHERE job_id IN ({marks}) ORDER BY seq",
+                chunk,
+            ):
+                out.setdefault(job_id, []).append(StatusChange(JobStatus(status), at, note))
+        return out

@@ -1,0 +1,166 @@
+"""Mapping between :class:`~.models.Job` and rows of the ``jobs`` table, and search syntax.
+
+The connection is stored as kind, base URL, auth style, proxy, profile id and the key
+*source* (``KeySource.describe()``: ``keyring:<user>``, ``env:<VAR>`` or ``none``), never a key.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .models import (
+    AuthStyle,
+    Connection,
+    ConnectionKind,
+    Job,
+    JobStatus,
+    KeySource,
+    StatusChange,
+    VideoRequest,
+)
+
+#: Job fields that ``transition``/``update_fields`` may change (the request and the
+#: connection are fixed once a job exists).
+CHANGEABLE_FIELDS: frozenset[str] = frozenset(
+    {
+        "remote_id",
+        "progress",
+        "submitted_at",
+        "completed_at",
+        "expires_at",
+        "error_code",
+        "error_message",
+        "file_path",
+        "thumbnail_path",
+        "favourite",
+    }
+)
+
+#: ``list_jobs(order_by=...)`` values -> SQL (a whitelist: never interpolate user text).
+SORT_COLUMNS: dict[str, str] = {
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+    "completed_at": "completed_at",
+    "status": "status",
+    "model": "model",
+    "prompt": "prompt COLLATE NOCASE",
+    "favourite": "favourite",
+    "seconds": "seconds",
+    "size": "size",
+    "progress": "progress",
+}
+
+
+def _path(value: Path | str | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def field_to_column(name: str, value: Any) -> tuple[str, Any]:
+    """One changeable Job field as (column, SQL value)."""
+    if name in ("file_path", "thumbnail_path"):
+        return name, _path(value)
+    if name == "favourite":
+        return name, int(bool(value))
+    if name == "progress":
+        return name, int(value)
+    return name, value
+
+
+def job_to_row(job: Job) -> dict[str, Any]:
+    req, conn = job.request, job.connection
+    return {
+        "id": job.id,
+        "prompt": req.prompt,
+        "model": req.model,
+        "size": req.size,
+        "seconds": int(req.seconds),
+        "reference_image": _path(req.reference_image),
+        "remix_of": req.remix_of,
+        "conn_kind": ConnectionKind(conn.kind).value,
+        "base_url": conn.base_url,
+        "auth_style": AuthStyle(conn.auth_style).value,
+        "key_source": conn.key_source.describe(),
+        "proxy": conn.proxy,
+        "profile_id": conn.profile_id,
+        "status": JobStatus(job.status).value,
+        "remote_id": job.remote_id,
+        "progress": int(job.progress),
+        "created_at": job.created_at,
+        "updated_at": job.updated_at,
+        "submitted_at": job.submitted_at,
+        "completed_at": job.completed_at,
+        "expires_at": job.expires_at,
+        "error_code": job.error_code,
+        "error_message": job.error_message,
+        "file_path": _path(job.file_path),
+        "thumbnail_path": _path(job.thumbnail_path),
+        "favourite": int(job.favourite),
+    }
+
+
+def _opt_path(value: str | None) -> Path | None:
+    return None if value is None else Path(value)
+
+
+def row_to_job(row: dict[str, Any], history: list[StatusChange]) -> Job:
+    request = VideoRequest(
+        prompt=row["prompt"],
+        model=row["model"],
+        size=row["size"],
+        seconds=int(row["seconds"]),
+        reference_image=_opt_path(row["reference_image"]),
+        remix_of=row["remix_of"],
+    )
+    connection = Connection(
+        kind=ConnectionKind(row["conn_kind"]),
+        base_url=row["base_url"],
+        auth_style=AuthStyle(row["auth_style"]),
+        key_source=KeySource.parse(row["key_source"]),
+        proxy=row["proxy"],
+        profile_id=row["profile_id"],
+    )
+    return Job(
+        id=row["id"],
+        request=request,
+        connection=connection,
+        status=JobStatus(row["status"]),
+        remote_id=row["remote_id"],
+        progress=int(row["progress"]),
+        created_at=float(row["created_at"]),
+        updated_at=float(row["updated_at"]),
+        submitted_at=row["submitted_at"],
+        completed_at=row["completed_at"],
+        expires_at=row["expires_at"],
+        error_code=row["error_code"],
+        error_message=row["error_message"],
+        file_path=_opt_path(row["file_path"]),
+        thumbnail_path=_opt_path(row["thumbnail_path"]),
+        favourite=bool(row["favourite"]),
+        history=list(history),
+    )
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(search: str) -> str | None:
+    """User text -> a safe FTS5 query: every word becomes a quoted prefix term, ANDed.
+
+    Operators, quotes, column filters and parentheses in the input lose their meaning.
+    Returns None when the text has no word characters (callers then use LIKE).
+    """
+    terms = [w for w in _WORD.findall(search) if w.strip("_")]
+    if not terms:
+        return None
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+
+
+def like_patterns(search: str) -> list[str]:
+    """User text -> one ``LIKE ... ESCAPE '\\'`` pattern per whitespace-separated word."""
+    out = []
+    for word in search.split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        out.append(f"%{escaped}%")
+    return out
