@@ -1,0 +1,158 @@
+"""The prompt editor: plain text, a live character count, the template recipe, recent prompts.
+
+Ctrl+Enter (Cmd+Enter on macOS: Qt maps Ctrl to Cmd there) asks for a generation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.capabilities import MAX_PROMPT_CHARS
+from .template_builder import TemplateBuilder
+from .theme import set_error_style
+
+_RECENT_SHOWN = 15
+_MENU_ELIDE = 80
+
+
+class PromptEditor(QWidget):
+    """Signals: ``changed`` on every edit, ``generate_requested`` on Ctrl+Enter."""
+
+    changed = Signal()
+    generate_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._max_chars = MAX_PROMPT_CHARS
+        self._recent: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        header = QHBoxLayout()
+        title = QLabel(self.tr("<b>Prompt</b>"), self)
+        header.addWidget(title)
+        header.addStretch(1)
+        self.recent_button = QToolButton(self)
+        self.recent_button.setText(self.tr("Recent"))
+        self.recent_button.setToolTip(self.tr("Reuse one of your recent prompts"))
+        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.recent_menu = QMenu(self.recent_button)
+        self.recent_button.setMenu(self.recent_menu)
+        header.addWidget(self.recent_button)
+        self.template_button = QToolButton(self)
+        self.template_button.setText(self.tr("Recipe"))
+        self.template_button.setToolTip(
+            self.tr("Build a prompt from subject, scene, action, camera, lighting, style, motion")
+        )
+        self.template_button.setCheckable(True)
+        header.addWidget(self.template_button)
+        layout.addLayout(header)
+
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("prompt_edit")
+        self.edit.setPlaceholderText(
+            self.tr(
+                "Describe the video: who or what, where, what happens, the camera, the light "
+                "and the style. Press Ctrl+Enter to generate."
+            )
+        )
+        self.edit.setTabChangesFocus(True)
+        self.edit.textChanged.connect(self._on_text_changed)
+        layout.addWidget(self.edit, 1)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("prompt_count")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.count_label)
+
+        self.template = TemplateBuilder(self)
+        self.template.setVisible(False)
+        self.template.insert_requested.connect(self.insert_text)
+        self.template_button.toggled.connect(self.template.setVisible)
+        layout.addWidget(self.template)
+
+        for seq in (
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
+        ):
+            shortcut = QShortcut(seq, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.generate_requested)
+        self.set_recent_prompts([])
+        self._update_count()
+
+    # --- text -------------------------------------------------------------------------
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setPlainText(text)
+
+    def insert_text(self, text: str) -> None:
+        """Insert at the cursor, on its own line when the editor already holds text."""
+        cursor = self.edit.textCursor()
+        if self.edit.toPlainText().strip() and not cursor.atBlockStart():
+            text = "\n" + text
+        cursor.insertText(text)
+        self.edit.setTextCursor(cursor)
+        self.edit.setFocus()
+
+    def set_max_chars(self, limit: int) -> None:
+        self._max_chars = limit
+        self._update_count()
+
+    @property
+    def max_chars(self) -> int:
+        return self._max_chars
+
+    def problem(self) -> str | None:
+        """Why the prompt can't be sent as it is, or None."""
+        text = self.text()
+        if not text.strip():
+            return self.tr("Write a prompt first.")
+        if len(text) > self._max_chars:
+            return self.tr("The prompt is {0} characters too long (the limit is {1}).").format(
+                len(text) - self._max_chars, self._max_chars
+            )
+        return None
+
+    # --- recent prompts --------------------------------------------------------------
+    def set_recent_prompts(self, prompts: Sequence[str]) -> None:
+        self._recent = [p for p in prompts if p.strip()][:_RECENT_SHOWN]
+        self.recent_menu.clear()
+        for prompt in self._recent:
+            flat = " ".join(prompt.split())
+            label = flat if len(flat) <= _MENU_ELIDE else flat[: _MENU_ELIDE - 1] + "…"
+            action = self.recent_menu.addAction(label.replace("&", "&&"))
+            action.setToolTip(prompt)
+            action.triggered.connect(lambda _checked=False, p=prompt: self.set_text(p))
+        self.recent_button.setEnabled(bool(self._recent))
+
+    def recent_prompts(self) -> list[str]:
+        return list(self._recent)
+
+    # --- internals ---------------------------------------------------------------------
+    def _on_text_changed(self) -> None:
+        self._update_count()
+        self.changed.emit()
+
+    def _update_count(self) -> None:
+        n = len(self.text())
+        self.count_label.setText(self.tr("{0} / {1}").format(n, self._max_chars))
+        over = n > self._max_chars
+        set_error_style(self.count_label, over)
+        self.count_label.setToolTip(
+            self.tr("Too long: shorten the prompt to send it.") if over else ""
+        )

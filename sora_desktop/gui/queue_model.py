@@ -1,0 +1,227 @@
+"""The queue's table model: one row per job of this session (and resumed ones).
+
+Rows are fed with whole :class:`Job` objects (``upsert``) and :class:`JobEvent` updates
+(``apply_event``). Elapsed times are refreshed by one timer in the view calling :meth:`tick`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from ..core.models import Job, JobEvent, JobStatus
+
+COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
+_PROMPT_CHARS = 80
+#: extra roles
+JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("QueueModel", text)
+
+
+def status_text(status: JobStatus, message: str | None = None) -> str:
+    texts = {
+        JobStatus.DRAFT: _t("Preparing"),
+        JobStatus.SUBMITTING: _t("Sending"),
+        JobStatus.QUEUED: _t("Waiting in line"),
+        JobStatus.IN_PROGRESS: _t("Rendering"),
+        JobStatus.COMPLETED: _t("Rendered"),
+        JobStatus.DOWNLOADING: _t("Downloading"),
+        JobStatus.READY: _t("Ready"),
+        JobStatus.FAILED: _t("Failed"),
+        JobStatus.EXPIRED: _t("Expired"),
+        JobStatus.CANCELLED: _t("Cancelled"),
+        JobStatus.INTERRUPTED: _t("Interrupted (resumes)"),
+    }
+    text = texts.get(status, str(status))
+    return f"{text}: {message}" if message and status is JobStatus.FAILED else text
+
+
+def format_elapsed(seconds: float) -> str:
+    s = max(0, int(seconds))
+    return (
+        f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    )
+
+
+@dataclass(slots=True)
+class QueueRow:
+    job_id: str
+    prompt: str
+    model: str
+    size: str
+    seconds: int
+    status: JobStatus
+    progress: int
+    started: float  # unix seconds
+    ended: float | None = None
+    message: str | None = None
+    downloaded: int | None = None
+    total: int | None = None
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueueRow] = []
+        self._now = time.time
+
+    # --- feeding -----------------------------------------------------------------------
+    def upsert(self, job: Job) -> None:
+        row = QueueRow(
+            job_id=job.id,
+            prompt=job.request.prompt,
+            model=job.request.model,
+            size=job.request.size,
+            seconds=job.request.seconds,
+            status=job.status,
+            progress=job.progress,
+            started=job.created_at or self._now(),
+            ended=job.updated_at if job.status.is_terminal else None,
+            message=job.error_message,
+        )
+        i = self.row_of(job.id)
+        if i is None:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._rows.insert(0, row)
+            self.endInsertRows()
+        else:
+            self._rows[i] = row
+            self._changed(i)
+
+    def apply_event(self, event: JobEvent) -> bool:
+        """Update a row from an event; False when the job is not in the queue."""
+        i = self.row_of(event.job_id)
+        if i is None:
+            return False
+        row = self._rows[i]
+        progress = row.progress
+        if event.status in (JobStatus.QUEUED, JobStatus.IN_PROGRESS):
+            progress = max(progress, event.progress) if event.progress else progress
+        elif event.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING, JobStatus.READY):
+            progress = 100
+        self._rows[i] = replace(
+            row,
+            status=event.status,
+            progress=progress,
+            message=event.message if event.message else row.message,
+            downloaded=event.downloaded,
+            total=event.total,
+            ended=self._now() if event.status.is_terminal else None,
+        )
+        self._changed(i)
+        return True
+
+    def remove(self, job_id: str) -> None:
+        i = self.row_of(job_id)
+        if i is not None:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self.endRemoveRows()
+
+    def clear_finished(self) -> None:
+        for row in [r for r in self._rows if r.status.is_terminal]:
+            self.remove(row.job_id)
+
+    def tick(self) -> None:
+        """Refresh the elapsed column of running rows (called by one timer per view)."""
+        running = [i for i, r in enumerate(self._rows) if r.ended is None]
+        if running:
+            top = self.index(min(running), COL_ELAPSED)
+            bottom = self.index(max(running), COL_ELAPSED)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    # --- queries -----------------------------------------------------------------------
+    def row_of(self, job_id: str) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.job_id == job_id), None)
+
+    def job_row(self, job_id: str) -> QueueRow | None:
+        i = self.row_of(job_id)
+        return None if i is None else self._rows[i]
+
+    def rows(self) -> list[QueueRow]:
+        return list(self._rows)
+
+    def active_count(self) -> int:
+        return sum(1 for r in self._rows if not r.status.is_terminal)
+
+    # --- Qt model ----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            _t("Prompt"),
+            _t("Model"),
+            _t("Format"),
+            _t("Progress"),
+            _t("Status"),
+            _t("Elapsed"),
+            "",
+        )[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == JOB_ID_ROLE:
+            return row.job_id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == PROGRESS_ROLE:
+            return row.progress
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_PROMPT:
+                return row.prompt
+            if col == COL_STATUS:
+                return status_text(row.status, row.message)
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == COL_PROMPT:
+            flat = " ".join(row.prompt.split())
+            return flat if len(flat) <= _PROMPT_CHARS else flat[: _PROMPT_CHARS - 1] + "…"
+        if col == COL_MODEL:
+            return row.model
+        if col == COL_FORMAT:
+            return _t("{0} · {1} s").format(row.size, row.seconds)
+        if col == COL_PROGRESS:
+            return f"{row.progress}%"
+        if col == COL_STATUS:
+            text = status_text(row.status, row.message)
+            if row.status is JobStatus.DOWNLOADING and row.downloaded:
+                mb = row.downloaded / 1_000_000
+                text += f" ({mb:.1f} MB)"
+            return text
+        if col == COL_ELAPSED:
+            end = row.ended if row.ended is not None else self._now()
+            return format_elapsed(end - row.started)
+        if col == COL_CANCEL:
+            return _t("Cancel") if not row.status.is_terminal else ""
+        return None
+
+    def _changed(self, i: int) -> None:
+        self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))

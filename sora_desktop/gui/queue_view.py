@@ -1,0 +1,148 @@
+"""The queue: jobs with a progress bar, status, elapsed time and a Cancel button per row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .queue_model import COL_CANCEL, COL_PROGRESS, JOB_ID_ROLE, STATUS_ROLE, QueueModel
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints the progress column as a native progress bar."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(3, 4, -3, -4)  # type: ignore[attr-defined]
+        bar.minimum = 0
+        bar.maximum = 100
+        bar.progress = int(index.data(Qt.ItemDataRole.UserRole + 3) or 0)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bar.textVisible = True
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
+        bar.palette = option.palette  # type: ignore[attr-defined]
+        QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class CancelDelegate(QStyledItemDelegate):
+    """Paints a push button in the cancel column; a click emits ``clicked(job_id)``."""
+
+    clicked = Signal(str)
+
+    def _button(self, option: QStyleOptionViewItem, index: _Index) -> QStyleOptionButton | None:
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return None
+        button = QStyleOptionButton()
+        button.rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        button.text = str(text)
+        button.state = QStyle.StateFlag.State_Enabled
+        button.palette = option.palette  # type: ignore[attr-defined]
+        return button
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        button = self._button(option, index)
+        if button is not None:
+            QApplication.style().drawControl(QStyle.ControlElement.CE_PushButton, button, painter)
+
+    def editorEvent(self, event: QEvent, model, option, index) -> bool:  # type: ignore[no-untyped-def,override]
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and index.data(Qt.ItemDataRole.DisplayRole)
+            and QRect(option.rect).contains(event.position().toPoint())
+        ):
+            self.clicked.emit(str(index.data(JOB_ID_ROLE)))
+            return True
+        return False
+
+
+class QueueView(QWidget):
+    """Signals: ``cancel_requested(job_id)`` (the owner confirms), ``activated(job_id)``."""
+
+    cancel_requested = Signal(str)
+    activated = Signal(str)
+
+    def __init__(self, model: QueueModel | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model or QueueModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        self.title = QLabel(self)
+        header.addWidget(self.title)
+        header.addStretch(1)
+        self.clear_button = QPushButton(self.tr("Clear finished"), self)
+        self.clear_button.clicked.connect(self.model.clear_finished)
+        header.addWidget(self.clear_button)
+        layout.addLayout(header)
+        self.table = QTableView(self)
+        self.table.setObjectName("queue_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        hh.resizeSection(COL_PROGRESS, 140)
+        self.progress_delegate = ProgressDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_PROGRESS, self.progress_delegate)
+        self.cancel_delegate = CancelDelegate(self.table)
+        self.cancel_delegate.clicked.connect(self.cancel_requested)
+        self.table.setItemDelegateForColumn(COL_CANCEL, self.cancel_delegate)
+        self.table.doubleClicked.connect(self._on_double_click)
+        layout.addWidget(self.table, 1)
+        # ONE timer for every row's elapsed time.
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.model.tick)
+        self.timer.start()
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
+            signal.connect(self._update_title)
+        self._update_title()
+
+    def selected_job_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(JOB_ID_ROLE)) if rows else None
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        self.activated.emit(str(index.data(JOB_ID_ROLE)))
+
+    def _update_title(self) -> None:
+        active = self.model.active_count()
+        self.title.setText(
+            self.tr("<b>Queue</b> — {0} running").format(active)
+            if active
+            else self.tr("<b>Queue</b> — nothing running")
+        )
+        has_finished = any(
+            self.model.index(i, 0).data(STATUS_ROLE).is_terminal
+            for i in range(self.model.rowCount())
+        )
+        self.clear_button.setEnabled(has_finished)
