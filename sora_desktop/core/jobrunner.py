@@ -1,0 +1,355 @@
+"""The life of one job on the I/O loop: create (or reconcile), poll, download, thumbnail.
+
+One :class:`JobRunner` drives one job as one asyncio task. It reads the job's stored state
+and moves it forward one stage at a time, so a fresh job and a job resumed after a crash
+take the same path: ``submitting`` without a remote id -> create or reconcile; ``queued`` /
+``in_progress`` -> poll; ``completed`` / ``downloading`` -> download. Every status change is
+stored before it is emitted (the service's ``move``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .backoff import Backoff
+from .errors import (
+    AssetExpiredError,
+    ModerationBlockedError,
+    NetworkError,
+    NotFoundError,
+    RateLimitedError,
+    RemoteJobFailedError,
+    SoraError,
+)
+from .models import Job, JobStatus, RemoteVideo, can_transition
+from .reconcile import WINDOW, find_created
+
+if TYPE_CHECKING:
+    from .client import VideoClient
+    from .paths import AppPaths
+    from .store import JobStore
+
+log = logging.getLogger(__name__)
+
+MODERATION_MESSAGE = "The service blocked this prompt or image for its content rules."
+MODERATION_NEXT = (
+    "Rephrase the prompt: no real people, copyrighted characters or music, and content "
+    "suitable for all ages."
+)
+EXPIRED_MESSAGE = "The service no longer keeps this video, so it can't be downloaded any more."
+EXPIRED_NEXT = (
+    "The app never re-creates a paid job to recover a download; generate again only if you "
+    "want a new clip."
+)
+#: A job whose create can't be confirmed after this long is not resent automatically.
+RESEND_MAX_AGE = 3600.0
+
+REMOTE_STATUS: dict[str, JobStatus] = {
+    "queued": JobStatus.QUEUED,
+    "in_progress": JobStatus.IN_PROGRESS,
+    "completed": JobStatus.COMPLETED,
+}
+
+
+class Downloader(Protocol):
+    def __call__(
+        self,
+        client: VideoClient,
+        remote_id: str,
+        final_path: Path,
+        partial_dir: Path,
+        *,
+        on_progress: Callable[[int, int | None], None] | None = None,
+    ) -> Awaitable[Path]: ...
+
+
+class Thumbnailer(Protocol):
+    def __call__(
+        self, client: VideoClient, remote_id: str, video_path: Path, dest: Path
+    ) -> Awaitable[Path | None]: ...
+
+
+class GaveUp(Exception):
+    """Network trouble lasted longer than the service's ``give_up_after``."""
+
+    def __init__(self, error: SoraError, *, reached_server: bool) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.reached_server = reached_server
+
+
+@dataclass
+class RunnerContext:
+    """What every runner shares with the service that owns it."""
+
+    store: JobStore
+    paths: AppPaths
+    move: Callable[..., Job]  # (job_id, status, *, note=None, **changes) -> Job; stores, emits
+    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total) -> emits
+    clock: Callable[[], float]
+    sleep: Callable[[float], Awaitable[None]]
+    backoff_factory: Callable[[], Backoff]
+    give_up_after: float | None
+    downloader: Downloader
+    thumbnailer: Thumbnailer
+
+
+def remote_failure(video: RemoteVideo) -> SoraError:
+    """The creator-facing error for a render the service reported as ``failed``."""
+    code = video.error.code if video.error else None
+    text = video.error.message if video.error else ""
+    if code == "moderation_blocked":
+        return ModerationBlockedError(MODERATION_MESSAGE, MODERATION_NEXT, code=code)
+    detail = f": {text}" if text else "."
+    return RemoteJobFailedError(
+        f"The service could not make this video{detail}",
+        "Try again, or change the prompt or settings.",
+        code=code,
+    )
+
+
+class JobRunner:
+    def __init__(self, ctx: RunnerContext, job_id: str, client: VideoClient, *, fresh: bool):
+        self.ctx = ctx
+        self.job_id = job_id
+        self.client = client
+        self.fresh = fresh  # True: this process is about to send the create itself
+
+    # ----------------------------------------------------------------- driving
+    def job(self) -> Job:
+        job = self.ctx.store.get(self.job_id)
+        if job is None:
+            raise NotFoundError("This job is no longer in the library.", "")
+        return job
+
+    async def run(self) -> Job:
+        job = self.job()
+        if job.status is JobStatus.INTERRUPTED:
+            job = self.ctx.move(
+                self.job_id, resume_target(job), note="resumed", error_code=None, error_message=None
+            )
+        while not job.status.is_terminal:
+            if job.status in (JobStatus.DRAFT, JobStatus.SUBMITTING) and job.remote_id is None:
+                await self.submit_stage(job)
+            elif job.status in (JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS):
+                await self.poll_stage(job)
+            elif job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
+                await self.download_stage(job)
+            else:  # pragma: no cover - guarded by the state machine
+                raise RuntimeError(f"job {self.job_id} can't continue from {job.status}")
+            job = self.job()
+        return job
+
+    # ------------------------------------------------------------- helpers
+    def _trouble(self, since: float | None, err: SoraError, *, reached: bool) -> float:
+        """Start or continue a stretch of retryable trouble; give up when it lasted too long."""
+        now = self.ctx.clock()
+        if since is None:
+            return now
+        limit = self.ctx.give_up_after
+        if limit is not None and now - since >= limit:
+            raise GaveUp(err, reached_server=reached)
+        return since
+
+    def adopt(self, video: RemoteVideo) -> Job:
+        """Store the remote id the moment it is known, then the status it reported."""
+        self.ctx.store.update_fields(self.job_id, remote_id=video.id)
+        return self.apply_remote(video)
+
+    def apply_remote(self, video: RemoteVideo) -> Job:
+        job = self.job()
+        if video.status == "failed":
+            raise remote_failure(video)
+        status = REMOTE_STATUS.get(video.status)
+        if status is None:
+            # Unknown status: forward compatible, keep polling in the state we know.
+            log.info("job %s: unknown remote status %r, still polling", self.job_id, video.status)
+            status = job.status
+        if status is not job.status and not can_transition(job.status, status):
+            log.info("job %s: ignoring remote step back %s -> %s", self.job_id, job.status, status)
+            status = job.status
+        changes: dict[str, Any] = {}
+        progress = max(0, min(100, int(video.progress or 0)))
+        if status is JobStatus.COMPLETED:
+            progress = 100
+            changes["completed_at"] = float(video.completed_at or self.ctx.clock())
+            if video.expires_at is not None:
+                changes["expires_at"] = float(video.expires_at)
+        if status is job.status and progress == job.progress and not changes:
+            return job
+        return self.ctx.move(self.job_id, status, progress=progress, **changes)
+
+    # --------------------------------------------------------------- submit
+    async def submit_stage(self, job: Job) -> None:
+        """Send the create once; reconcile whenever its fate is unknown; never resend blindly."""
+        if job.status is JobStatus.DRAFT:
+            job = self.ctx.move(self.job_id, JobStatus.SUBMITTING, submitted_at=self.ctx.clock())
+        must_reconcile = not self.fresh
+        backoff = self.ctx.backoff_factory()
+        trouble: float | None = None
+        while True:
+            if must_reconcile:
+                found = await self.reconcile(job)
+                if found is not None:
+                    log.info("job %s: adopted %s after reconciling", self.job_id, found.id)
+                    self.adopt(found)
+                    return
+                # The list since submitted_at - WINDOW is complete and holds no match:
+                # the create never landed, so one resend can't make a duplicate.
+                submitted = job.submitted_at or job.created_at
+                if self.ctx.clock() - submitted > RESEND_MAX_AGE:
+                    raise RemoteJobFailedError(
+                        "The service has no record of this request, and it was sent too long "
+                        "ago to send it again safely.",
+                        "Generate it again if you still want it.",
+                        code="not_created",
+                    )
+                must_reconcile = False
+                log.info("job %s: create did not land; sending it again", self.job_id)
+            try:
+                request = job.request
+                if request.remix_of is not None:
+                    polled = await self.client.remix(request.remix_of, request.prompt)
+                else:
+                    polled = await self.client.create(request)
+            except NetworkError as err:
+                if err.may_have_reached_server:
+                    log.warning("job %s: create reply lost (%s); reconciling", self.job_id, err)
+                    must_reconcile = True
+                    continue
+                trouble = self._trouble(trouble, err, reached=False)
+                await self.ctx.sleep(backoff.next_delay(err.retry_after))
+                continue
+            except RateLimitedError as err:
+                # A 429 is an answer: the server did not take the job. Wait, then resend.
+                trouble = self._trouble(trouble, err, reached=False)
+                await self.ctx.sleep(backoff.next_delay(err.retry_after))
+                continue
+            except SoraError as err:
+                if not err.retryable:
+                    raise
+                # A 5xx: a gateway may have created the job before failing. Reconcile.
+                log.warning("job %s: create answered %s; reconciling", self.job_id, err)
+                trouble = self._trouble(trouble, err, reached=True)
+                await self.ctx.sleep(backoff.next_delay(err.retry_after))
+                must_reconcile = True
+                continue
+            self.adopt(polled.video)
+            return
+
+    async def reconcile(self, job: Job) -> RemoteVideo | None:
+        """List recent videos until the list answers; then find ours (or None)."""
+        submitted = job.submitted_at if job.submitted_at is not None else job.created_at
+        backoff = self.ctx.backoff_factory()
+        trouble: float | None = None
+        while True:
+            try:
+                videos = await self.client.list_recent(since=submitted - WINDOW)
+            except SoraError as err:
+                if not err.retryable:
+                    raise
+                log.warning("job %s: can't list videos to reconcile (%s)", self.job_id, err)
+                trouble = self._trouble(trouble, err, reached=True)
+                await self.ctx.sleep(backoff.next_delay(err.retry_after))
+                continue
+            return find_created(
+                job.request, submitted, videos, now=self.ctx.clock(), taken=self._taken
+            )
+
+    def _taken(self, remote_id: str) -> bool:
+        other = self.ctx.store.find_by_remote_id(remote_id)
+        return other is not None and other.id != self.job_id
+
+    # ----------------------------------------------------------------- poll
+    async def poll_stage(self, job: Job) -> None:
+        """Poll until the render completes (returns) or fails (raises)."""
+        remote_id = job.remote_id
+        assert remote_id is not None
+        backoff = self.ctx.backoff_factory()
+        trouble: float | None = None
+        while True:
+            try:
+                polled = await self.client.retrieve(remote_id)
+            except SoraError as err:
+                if not err.retryable:
+                    raise
+                trouble = self._trouble(trouble, err, reached=True)
+                await self.ctx.sleep(backoff.next_delay(err.retry_after))
+                continue
+            trouble = None
+            job = self.apply_remote(polled.video)
+            if job.status is JobStatus.COMPLETED:
+                return
+            await self.ctx.sleep(backoff.next_delay(polled.poll_after))
+
+    # ------------------------------------------------------------- download
+    async def download_stage(self, job: Job) -> None:
+        remote_id = job.remote_id
+        assert remote_id is not None
+        if job.expires_at is not None and job.expires_at <= self.ctx.clock():
+            raise AssetExpiredError(EXPIRED_MESSAGE, EXPIRED_NEXT)
+        if job.status is JobStatus.COMPLETED:
+            job = self.ctx.move(self.job_id, JobStatus.DOWNLOADING, progress=0)
+        paths = self.ctx.paths
+        final = paths.library_dir / f"{job.id}.mp4"
+        backoff = self.ctx.backoff_factory()
+        trouble: float | None = None
+        last_pct = -1
+
+        def on_progress(done: int, total: int | None) -> None:
+            nonlocal last_pct
+            pct = int(done * 100 / total) if total else 0
+            self.ctx.progress(self.job_id, JobStatus.DOWNLOADING, pct, downloaded=done, total=total)
+            if pct != last_pct:
+                last_pct = pct
+                self.ctx.store.update_fields(self.job_id, progress=pct)
+
+        while True:
+            try:
+                await self.ctx.downloader(
+                    self.client, remote_id, final, paths.partial_dir, on_progress=on_progress
+                )
+                break
+            except (AssetExpiredError, NotFoundError) as err:
+                raise AssetExpiredError(EXPIRED_MESSAGE, EXPIRED_NEXT) from err
+            except SoraError as err:
+                if not err.retryable:
+                    raise
+                trouble = self._trouble(trouble, err, reached=True)
+                await self.ctx.sleep(backoff.next_delay(err.retry_after))
+        thumb = await self.thumbnail(remote_id, final)
+        self.ctx.move(
+            self.job_id,
+            JobStatus.READY,
+            progress=100,
+            file_path=final,
+            thumbnail_path=thumb,
+            completed_at=job.completed_at or self.ctx.clock(),
+        )
+
+    async def thumbnail(self, remote_id: str, video: Path) -> Path | None:
+        dest = self.ctx.paths.thumbnail_dir / f"{self.job_id}.jpg"
+        try:
+            return await self.ctx.thumbnailer(self.client, remote_id, video, dest)
+        except (SoraError, OSError, ValueError) as err:
+            log.warning("job %s: no thumbnail (%s)", self.job_id, err)
+            return None
+
+
+def resume_target(job: Job) -> JobStatus:
+    """Where an interrupted job picks up: the last active status it had."""
+    if job.remote_id is None:
+        return JobStatus.SUBMITTING
+    for change in reversed(job.history):
+        if change.status in (
+            JobStatus.QUEUED,
+            JobStatus.IN_PROGRESS,
+            JobStatus.COMPLETED,
+            JobStatus.DOWNLOADING,
+        ):
+            return change.status
+    return JobStatus.QUEUED
