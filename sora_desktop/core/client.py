@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -58,9 +59,12 @@ ProgressCallback = Callable[[int, int | None], None]
 # --------------------------------------------------------------------------- base URL
 
 
+_HOST = re.compile(r"[A-Za-z0-9._~-]+|[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?")
+
+
 def _is_loopback(host: str) -> bool:
     host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -93,6 +97,10 @@ def validate_base_url(url: str) -> str:
     host = parsed.host
     if not host:
         refuse(f"The base URL {text!r} has no host name.")
+    if not _HOST.fullmatch(host.strip("[]")):
+        refuse(f"The base URL {text!r} is not a valid URL (bad host name).")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        refuse(f"The base URL {text!r} is not a valid URL (bad port).")
     if parsed.userinfo:
         refuse(
             "The base URL contains a user name or password.",
