@@ -1,0 +1,244 @@
+"""HTTP plumbing of the local simulator: :class:`SimulatorServer`.
+
+A stdlib ``ThreadingHTTPServer`` speaking HTTP/1.1 with keep-alive (every response has a
+Content-Length). Every thread it starts is named ``sora-sim-*`` and joined by :meth:`stop`:
+the accept loop, one thread per connection (idle keep-alive connections are shut down on
+stop) and the render workers. Routes live in ``api.py``, jobs and prompt directives in
+``jobs.py``, rendering in ``render.py``; docs/simulator.md describes the whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .api import Response, SimulatorApi
+from .assets import RenderPool
+from .jobs import JobTable
+from .validation import ApiError
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 64 * 1024 * 1024
+IDLE_TIMEOUT = 120.0
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "SoraSimulator/1.0"
+    timeout = IDLE_TIMEOUT
+    server: _HTTPServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def _dispatch(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self.send_error(413)
+            return
+        body = self.rfile.read(length) if length else b""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        try:
+            response = self.server.api.handle(self.command, self.path, headers, body)
+        except Exception:
+            log.exception("simulator: unexpected error on %s %s", self.command, self.path)
+            err = ApiError(500, "The simulator hit an unexpected error.", "server_error")
+            response = Response(500, err.envelope())
+        self._send(response)
+
+    do_GET = do_POST = do_DELETE = do_HEAD = do_PUT = do_PATCH = _dispatch
+
+    def _send(self, response: Response) -> None:
+        if response.fault == "drop":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        length = (response.end - response.start + 1) if response.asset else len(response.body)
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(length))
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        if response.asset is None:
+            self.wfile.write(response.body)
+            return
+        limit = length
+        if response.fault == "reset-half":
+            limit = length // 2
+        elif response.fault == "truncate":
+            limit = length - max(1, length // 10)
+        self._stream(response, limit)
+        if response.fault is not None:
+            # FIN after the bytes already queued: the client sees a body cut short
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_WR)
+
+    def _stream(self, response: Response, limit: int) -> None:
+        assert response.asset is not None
+        remaining = limit
+        for piece in response.asset.iter_range(response.start, response.end):
+            if remaining <= 0:
+                break
+            if isinstance(piece, tuple):
+                path, offset, count = piece
+                count = min(count, remaining)
+                with Path(path).open("rb") as f:
+                    self.connection.sendfile(f, offset, count)
+                remaining -= count
+            else:
+                chunk = piece[:remaining]
+                self.wfile.write(chunk)
+                remaining -= len(chunk)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = False
+    block_on_close = False  # we track and join our own threads
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], api: SimulatorApi, verbose: bool) -> None:
+        self.api = api
+        self.verbose = verbose
+        self._conn_lock = threading.Lock()
+        self._conn_threads: dict[threading.Thread, socket.socket] = {}
+        self._counter = itertools.count(1)
+        super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        thread = threading.Thread(
+            target=self._serve_connection,
+            args=(request, client_address),
+            name=f"sora-sim-conn-{next(self._counter)}",
+        )
+        with self._conn_lock:
+            self._conn_threads = {t: s for t, s in self._conn_threads.items() if t.is_alive()}
+            self._conn_threads[thread] = request
+        thread.start()
+
+    def _serve_connection(self, request: socket.socket, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:  # a client going away mid-response is not our failure
+            if self.verbose:
+                self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._conn_lock:
+            items = list(self._conn_threads.items())
+        for _, sock in items:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        for thread, _ in items:
+            thread.join()
+        with self._conn_lock:
+            self._conn_threads.clear()
+
+
+class SimulatorServer:
+    """The local Videos API simulator (docs/CONTRACTS.md). Use as a context manager or
+    call :meth:`start` / :meth:`stop`."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        api_key: str | None = None,
+        latency: float = 8.0,
+        max_concurrent: int = 8,
+        asset_ttl: float = 3600.0,
+        render_workers: int = 2,
+        storage_dir: Path | None = None,
+        verbose: bool = False,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.api_key = api_key
+        self.latency = latency
+        self.max_concurrent = max_concurrent
+        self.asset_ttl = asset_ttl
+        self._render_workers = render_workers
+        self._storage_dir = storage_dir
+        self._verbose = verbose
+        self._table = JobTable()
+        self._pool: RenderPool | None = None
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def created_count(self) -> int:
+        """Jobs the server accepted (creates, remixes, edits, extensions)."""
+        return self._table.created_count
+
+    def video_ids(self) -> list[str]:
+        """Ids of the videos the server currently knows (not deleted), oldest first."""
+        return [j.id for j in self._table.ordered(descending=False)]
+
+    def start(self) -> None:
+        if self._httpd is not None:
+            raise RuntimeError("the simulator is already running")
+        self._pool = RenderPool(self._render_workers, self._storage_dir)
+        api = SimulatorApi(
+            self._table,
+            self._pool,
+            api_key=self.api_key,
+            latency=self.latency,
+            max_concurrent=self.max_concurrent,
+            asset_ttl=self.asset_ttl,
+        )
+        try:
+            self._httpd = _HTTPServer((self.host, self.port), api, self._verbose)
+        except OSError:
+            self._pool.close()
+            self._pool = None
+            raise
+        self.port = int(self._httpd.server_address[1])
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name="sora-sim-accept",
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        httpd, thread, pool = self._httpd, self._thread, self._pool
+        self._httpd = self._thread = self._pool = None
+        if httpd is not None:
+            httpd.shutdown()
+            if thread is not None:
+                thread.join()
+            httpd.close_connections()
+            httpd.server_close()
+        if pool is not None:
+            pool.close()
+
+    def __enter__(self) -> SimulatorServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
