@@ -19,6 +19,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 
+# PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
+# the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
+import sora_desktop.gui  # noqa: E402, F401
+
 
 @pytest.fixture(autouse=True)
 def _no_leftover_threads(request: pytest.FixtureRequest) -> Iterator[None]:
