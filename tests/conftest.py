@@ -21,7 +21,7 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 
 # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
 # the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
-import sora_desktop.gui  # noqa: E402, F401
+import sora_desktop.gui  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
