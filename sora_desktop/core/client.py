@@ -51,7 +51,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0, pool=30.0)
-CHUNK_SIZE = 256 * 1024
 
 ProgressCallback = Callable[[int, int | None], None]
 

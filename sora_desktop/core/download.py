@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHUNK_SIZE = 256 * 1024
 ProgressCallback = Callable[[int, int | None], None]
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -134,7 +133,9 @@ async def stream_to_file(
     try:
         if on_progress is not None:
             on_progress(done, total)
-        async for chunk in response.aiter_bytes(CHUNK_SIZE):
+        # no re-chunking: every byte received is on disk before the next read, so a cut
+        # stream loses nothing and the resume starts exactly where the bytes stop
+        async for chunk in response.aiter_bytes():
             try:
                 handle.write(chunk)
             except OSError as exc:
