@@ -1,0 +1,78 @@
+"""Translator loading for the GUI.
+
+Public API::
+
+    install_translator(app: QCoreApplication, language: str = "") -> str
+    available_languages() -> list[tuple[str, str]]   # (code, native name), "" = follow the OS
+    translations_dir() -> Path
+
+``language`` is ``Settings.language``: ``""`` follows ``QLocale.system()``, ``"en"`` forces
+English (the source strings), ``"zh_CN"`` forces Simplified Chinese. The compiled catalogues
+live in ``sora_desktop/resources/i18n/sora_desktop_<code>.qm``; ``tools/update_translations.py``
+rebuilds them from ``resources/i18n/*.ts``. Calling it again replaces the previously installed
+translator (widgets built afterwards pick up the new language).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+CATALOGUE = "sora_desktop"
+SOURCE_LANGUAGE = "en"
+#: languages shipped, with their names written in the language itself
+LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"))
+
+_installed: dict[int, list[QTranslator]] = {}
+
+
+def translations_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+
+def available_languages() -> list[tuple[str, str]]:
+    """Codes a user may pick (besides "" = follow the system)."""
+    return list(LANGUAGES)
+
+
+def _choose(language: str) -> str:
+    """The shipped language code closest to ``language`` or to the system locale."""
+    wanted = language.strip() or QLocale.system().name()  # e.g. "zh_CN", "de_DE"
+    codes = [code for code, _ in LANGUAGES]
+    if wanted in codes:
+        return wanted
+    base = wanted.split("_", 1)[0].split("-", 1)[0].lower()
+    if base == "zh":
+        # Traditional-script locales still read Simplified Chinese better than English.
+        return "zh_CN"
+    for code in codes:
+        if code.split("_", 1)[0].lower() == base:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def install_translator(app: QCoreApplication, language: str = "") -> str:
+    """Install the catalogue for ``language`` (or the OS locale); return the code chosen.
+
+    English needs no catalogue. A missing catalogue falls back to English rather than failing.
+    """
+    for old in _installed.pop(id(app), []):
+        app.removeTranslator(old)
+    code = _choose(language)
+    if code == SOURCE_LANGUAGE:
+        return code
+    ours = QTranslator(app)
+    if not ours.load(f"{CATALOGUE}_{code}", str(translations_dir())):
+        return SOURCE_LANGUAGE
+    app.installTranslator(ours)
+    kept = [ours]
+    # Qt's own strings (standard buttons of QMessageBox/QDialogButtonBox) when available.
+    qt_base = QTranslator(app)
+    if qt_base.load(
+        QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_base)
+        kept.append(qt_base)
+    _installed[id(app)] = kept
+    return code

@@ -1,0 +1,395 @@
+"""The library as a Qt table model over the SQLite ``JobStore``.
+
+Public API::
+
+    model = LibraryModel(store: JobStore, thumbnails: ThumbnailCache | None = None,
+                         parent: QObject | None = None, page_size: int = 200)
+    model.set_search(text: str)                       # FTS search over prompts (store side)
+    model.set_statuses(statuses: Collection[JobStatus] | None)
+    model.set_favourites_only(on: bool)
+    model.sort(column: int, order: Qt.SortOrder)      # ORDER BY in SQL, not in Python
+    model.refresh()                                   # re-query from the first page
+    model.job_changed(job_id: str)                    # after a job event: update/insert/remove
+    model.job_at(row: int) -> Job | None
+    model.row_of(job_id: str) -> int                  # -1 when not loaded
+    model.total_count() -> int                        # rows matching the filter (all pages)
+    model.countChanged: Signal(int)                   # emitted after each (re)query
+
+Columns (``Column``): prompt (thumbnail as decoration), date, model, size, duration, status,
+favourite. ``JOB_ID_ROLE`` gives the local job id, ``JOB_ROLE`` the ``Job``. Rows are read
+``page_size`` at a time through ``canFetchMore``/``fetchMore``, so a 50,000-row library opens
+with one page. Drags carry the MP4 files as ``text/uri-list``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Collection, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont
+
+from sora_desktop.core.models import Job, JobStatus
+
+from .file_actions import file_mime_data
+from .thumbnails import ThumbnailCache
+
+JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+JOB_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PROMPT = 0
+    DATE = 1
+    MODEL = 2
+    SIZE = 3
+    DURATION = 4
+    STATUS = 5
+    FAVOURITE = 6
+
+
+#: the store's ORDER BY key for each column
+SORT_KEYS: dict[Column, str] = {
+    Column.PROMPT: "prompt",
+    Column.DATE: "created_at",
+    Column.MODEL: "model",
+    Column.SIZE: "size",
+    Column.DURATION: "seconds",
+    Column.STATUS: "status",
+    Column.FAVOURITE: "favourite",
+}
+
+
+class JobSource(Protocol):
+    """What the model needs from ``core.store.JobStore``."""
+
+    def get(self, job_id: str) -> Job | None: ...
+
+    def list_jobs(
+        self,
+        *,
+        statuses: Any = None,
+        search: str | None = None,
+        favourites_only: bool = False,
+        order_by: str = "created_at",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Job]: ...
+
+    def count(
+        self, *, statuses: Any = None, search: str | None = None, favourites_only: bool = False
+    ) -> int: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryModel", text)
+
+
+def status_label(status: JobStatus) -> str:
+    """The creator-facing name of a status, translated."""
+    labels = {
+        JobStatus.DRAFT: _tr("Draft"),
+        JobStatus.SUBMITTING: _tr("Sending"),
+        JobStatus.QUEUED: _tr("Queued"),
+        JobStatus.IN_PROGRESS: _tr("Rendering"),
+        JobStatus.COMPLETED: _tr("Rendered"),
+        JobStatus.DOWNLOADING: _tr("Downloading"),
+        JobStatus.READY: _tr("Ready"),
+        JobStatus.FAILED: _tr("Failed"),
+        JobStatus.EXPIRED: _tr("Expired"),
+        JobStatus.CANCELLED: _tr("Cancelled"),
+        JobStatus.INTERRUPTED: _tr("Interrupted"),
+    }
+    return labels.get(status, str(status))
+
+
+def playable_file(job: Job) -> Path | None:
+    """The job's MP4 when it is on disk."""
+    if job.file_path is not None and Path(job.file_path).is_file():
+        return Path(job.file_path)
+    return None
+
+
+class LibraryModel(QAbstractTableModel):
+    countChanged = Signal(int)
+
+    def __init__(
+        self,
+        store: JobSource,
+        thumbnails: ThumbnailCache | None = None,
+        parent: QObject | None = None,
+        page_size: int = 200,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._thumbs = thumbnails
+        self._page = max(1, page_size)
+        self._jobs: list[Job] = []
+        self._rows: dict[str, int] = {}
+        self._total = 0
+        self._search = ""
+        self._statuses: tuple[JobStatus, ...] | None = None
+        self._favourites_only = False
+        self._sort_column = Column.DATE
+        self._descending = True
+        if thumbnails is not None:
+            thumbnails.thumbnailReady.connect(self._on_thumbnail)
+        self._requery()
+
+    # ----- filter / sort -------------------------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        text = text.strip()
+        if text != self._search:
+            self._search = text
+            self.refresh()
+
+    def search_text(self) -> str:
+        return self._search
+
+    def set_statuses(self, statuses: Collection[JobStatus] | None) -> None:
+        wanted = tuple(statuses) if statuses else None
+        if wanted != self._statuses:
+            self._statuses = wanted
+            self.refresh()
+
+    def set_favourites_only(self, on: bool) -> None:
+        if on != self._favourites_only:
+            self._favourites_only = on
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        try:
+            col = Column(column)
+        except ValueError:
+            return
+        self._sort_column = col
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    def sort_key(self) -> tuple[str, bool]:
+        return SORT_KEYS[self._sort_column], self._descending
+
+    @Slot()
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._requery()
+        self.endResetModel()
+        self.countChanged.emit(self._total)
+
+    def _filter_args(self) -> dict[str, Any]:
+        return {
+            "statuses": list(self._statuses) if self._statuses else None,
+            "search": self._search or None,
+            "favourites_only": self._favourites_only,
+        }
+
+    def _fetch(self, offset: int, limit: int) -> list[Job]:
+        return self._store.list_jobs(
+            **self._filter_args(),
+            order_by=SORT_KEYS[self._sort_column],
+            descending=self._descending,
+            limit=limit,
+            offset=offset,
+        )
+
+    def _requery(self) -> None:
+        self._total = self._store.count(**self._filter_args())
+        self._jobs = self._fetch(0, self._page) if self._total else []
+        self._rows = {job.id: i for i, job in enumerate(self._jobs)}
+
+    # ----- paging --------------------------------------------------------------------------
+
+    def total_count(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._jobs) < self._total
+
+    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        batch = [j for j in self._fetch(len(self._jobs), self._page) if j.id not in self._rows]
+        if not batch:
+            self._total = len(self._jobs)  # the store shrank under us; stop asking
+            return
+        first = len(self._jobs)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        for i, job in enumerate(batch):
+            self._rows[job.id] = first + i
+        self._jobs.extend(batch)
+        self.endInsertRows()
+
+    # ----- job events ----------------------------------------------------------------------
+
+    @Slot(str)
+    def job_changed(self, job_id: str) -> None:
+        """Reflect a change of one job: update its row, or requery when rows come or go."""
+        row = self._rows.get(job_id)
+        job = self._store.get(job_id)
+        if row is not None and job is not None:
+            old = self._jobs[row]
+            self._jobs[row] = job
+            if self._thumbs is not None and (
+                old.thumbnail_path != job.thumbnail_path or old.file_path != job.file_path
+            ):
+                self._thumbs.forget(self._thumb_key(old))
+            if self._still_matches(job):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1), [])
+                return
+        if row is None and job is not None and not self._still_matches(job):
+            return
+        self.refresh()
+
+    def _still_matches(self, job: Job) -> bool:
+        if self._statuses and job.status not in self._statuses:
+            return False
+        return not (self._favourites_only and not job.favourite)
+
+    # ----- access --------------------------------------------------------------------------
+
+    def job_at(self, row: int) -> Job | None:
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def row_of(self, job_id: str) -> int:
+        return self._rows.get(job_id, -1)
+
+    def jobs_for(self, indexes: Sequence[_ModelIndex]) -> list[Job]:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return [self._jobs[r] for r in rows if 0 <= r < len(self._jobs)]
+
+    # ----- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.PROMPT: _tr("Prompt"),
+                Column.DATE: _tr("Created"),
+                Column.MODEL: _tr("Model"),
+                Column.SIZE: _tr("Size"),
+                Column.DURATION: _tr("Length"),
+                Column.STATUS: _tr("Status"),
+                Column.FAVOURITE: "★",
+            }.get(Column(section))
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.FAVOURITE:
+            return _tr("Favourite")
+        return None
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(job, col)
+        if role == JOB_ID_ROLE:
+            return job.id
+        if role == JOB_ROLE:
+            return job
+        if role == Qt.ItemDataRole.DecorationRole and col == Column.PROMPT:
+            return self._thumbnail(job)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(job, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            Column.DURATION,
+            Column.FAVOURITE,
+        ):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.FontRole and col == Column.FAVOURITE:
+            font = QFont()
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            return font
+        return None
+
+    def _display(self, job: Job, col: Column) -> str:
+        req = job.request
+        if col == Column.PROMPT:
+            return " ".join(req.prompt.split())
+        if col == Column.DATE:
+            when = _dt.datetime.fromtimestamp(job.created_at or 0)
+            return when.strftime("%Y-%m-%d %H:%M")
+        if col == Column.MODEL:
+            return req.model
+        if col == Column.SIZE:
+            return req.size.replace("x", "×")
+        if col == Column.DURATION:
+            return _tr("{seconds} s").format(seconds=req.seconds)
+        if col == Column.STATUS:
+            if job.status in (JobStatus.IN_PROGRESS, JobStatus.DOWNLOADING) and job.progress:
+                return f"{status_label(job.status)} {job.progress}%"
+            return status_label(job.status)
+        return "★" if job.favourite else "☆"
+
+    def _tooltip(self, job: Job, col: Column) -> str | None:
+        if col == Column.PROMPT:
+            return job.request.prompt
+        if col == Column.STATUS and job.error_message:
+            return job.error_message
+        if col == Column.FAVOURITE:
+            return _tr("Favourite") if job.favourite else _tr("Not a favourite")
+        return None
+
+    @staticmethod
+    def _thumb_key(job: Job) -> str:
+        return f"{job.id}|{job.thumbnail_path or ''}|{job.file_path or ''}"
+
+    def _thumbnail(self, job: Job) -> Any:
+        if self._thumbs is None:
+            return None
+        thumb = Path(job.thumbnail_path) if job.thumbnail_path else None
+        video = Path(job.file_path) if job.file_path else None
+        pix = self._thumbs.pixmap(self._thumb_key(job), thumb, video)
+        return pix if pix is not None else self._thumbs.placeholder()
+
+    @Slot(str)
+    def _on_thumbnail(self, key: str) -> None:
+        job_id = key.split("|", 1)[0]
+        row = self._rows.get(job_id)
+        if row is not None:
+            idx = self.index(row, Column.PROMPT)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+    # ----- drag out ------------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        files = [p for job in self.jobs_for(indexes) if (p := playable_file(job)) is not None]
+        return file_mime_data(files)

@@ -1,0 +1,528 @@
+"""The library panel: search, filters, the table of generations, buttons and context menu.
+
+Public API (embed it in the main window; the controller connects the signals)::
+
+    panel = LibraryPanel(store: JobStore, thumbnails: ThumbnailCache | None = None,
+                         parent: QWidget | None = None)
+    # signals (job ids are local ``Job.id`` values)
+    panel.playRequested(str job_id)             # double-click / Play
+    panel.remixRequested(str job_id, str prompt)  # after the creator typed the new prompt
+    panel.reuseRequested(str job_id)            # put prompt + settings back in the editor
+    panel.exportRequested(list job_ids)         # open ExportDialog for these
+    panel.deleteRemoteRequested(list job_ids)   # confirmed; the controller deletes remotely
+    panel.locallyDeleted(list job_ids)          # confirmed and done: files + rows removed
+    panel.currentJobChanged(str job_id)         # "" when nothing is selected
+    # slots
+    panel.refresh()                             # re-query (e.g. after a new job was added)
+    panel.jobChanged(str job_id)                # call on every controller job event
+    panel.selected_ids() -> list[str]
+    panel.shutdown()                            # stop thumbnail workers (before closing)
+
+Favourite toggling, reveal in the file manager and copy path are handled here. Deleting
+locally removes the MP4, its thumbnail and the row (active jobs are left alone: cancel first).
+The confirmations and the remix prompt go through ``panel.confirm`` and
+``panel.ask_remix_prompt`` (replaceable callables, so tests need no modal dialog).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sora_desktop.core.models import Job, JobStatus
+
+from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
+from .library_model import Column, JobSource, LibraryModel, playable_file
+from .thumbnails import ThumbnailCache
+
+SEARCH_DEBOUNCE_MS = 150
+
+_WORKING = (
+    JobStatus.DRAFT,
+    JobStatus.SUBMITTING,
+    JobStatus.QUEUED,
+    JobStatus.IN_PROGRESS,
+    JobStatus.COMPLETED,
+    JobStatus.DOWNLOADING,
+    JobStatus.INTERRUPTED,
+)
+
+
+class LibraryStore(JobSource, Protocol):
+    def set_favourite(self, job_id: str, favourite: bool) -> None: ...
+
+    def delete(self, job_id: str) -> None: ...
+
+
+class RemixDialog(QDialog):
+    """Asks for the prompt of a remix, prefilled with the original prompt."""
+
+    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Remix video"))
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Describe what should change. The remix keeps the original's structure, "
+                "so small, specific changes work best."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.editor = QPlainTextEdit(job.request.prompt)
+        self.editor.setMinimumSize(420, 140)
+        layout.addWidget(self.editor)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Remix"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.editor.textChanged.connect(self._update_ok)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def prompt(self) -> str:
+        return self.editor.toPlainText().strip()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.prompt()))
+
+
+class LibraryPanel(QWidget):
+    playRequested = Signal(str)
+    remixRequested = Signal(str, str)
+    reuseRequested = Signal(str)
+    exportRequested = Signal(list)
+    deleteRemoteRequested = Signal(list)
+    locallyDeleted = Signal(list)
+    currentJobChanged = Signal(str)
+
+    def __init__(
+        self,
+        store: LibraryStore,
+        thumbnails: ThumbnailCache | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
+        self.model = LibraryModel(store, self.thumbnails, self)
+        self.confirm: Callable[[str, str], bool] = self._confirm_dialog
+        self.ask_remix_prompt: Callable[[Job], str | None] = self._remix_dialog
+        self.inform: Callable[[str, str], None] = self._inform_dialog
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_search)
+        self._build()
+        self._update_actions()
+        self._update_count(self.model.total_count())
+
+    # ----- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search prompts…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._apply_search)
+        bar.addWidget(self.search, 1)
+        self.status_filter = QComboBox()
+        self.status_filter.setToolTip(self.tr("Show only videos in this state"))
+        for label, statuses in (
+            (self.tr("All videos"), None),
+            (self.tr("Ready to watch"), (JobStatus.READY,)),
+            (self.tr("In progress"), _WORKING),
+            (self.tr("Failed or expired"), (JobStatus.FAILED, JobStatus.EXPIRED)),
+            (self.tr("Cancelled"), (JobStatus.CANCELLED,)),
+        ):
+            self.status_filter.addItem(label, statuses)
+        self.status_filter.currentIndexChanged.connect(self._apply_status)
+        bar.addWidget(self.status_filter)
+        self.favourites_only = QToolButton()
+        self.favourites_only.setText(self.tr("★ Favourites"))
+        self.favourites_only.setToolTip(self.tr("Show only favourites"))
+        self.favourites_only.setCheckable(True)
+        self.favourites_only.toggled.connect(self.model.set_favourites_only)
+        bar.addWidget(self.favourites_only)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.view.setIconSize(self.thumbnails.size)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.thumbnails.size.height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.PROMPT, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for col, width in (
+            (Column.DATE, 130),
+            (Column.MODEL, 100),
+            (Column.SIZE, 90),
+            (Column.DURATION, 60),
+            (Column.STATUS, 110),
+            (Column.FAVOURITE, 36),
+        ):
+            header.resizeSection(col, width)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.view.doubleClicked.connect(self._on_double_click)
+        self.view.clicked.connect(self._on_click)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.countChanged.connect(self._update_count)
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        self._make_actions()
+        buttons = QHBoxLayout()
+        for action in (
+            self.play_action,
+            self.remix_action,
+            self.reuse_action,
+            self.export_action,
+            self.reveal_action,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        delete_menu = QMenu(self.delete_button)
+        delete_menu.addAction(self.delete_local_action)
+        delete_menu.addAction(self.delete_remote_action)
+        self.delete_button.setMenu(delete_menu)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+
+    def _make_actions(self) -> None:
+        def make(text: str, slot: Callable[[], None], tip: str = "") -> QAction:
+            action = QAction(text, self)
+            action.setToolTip(tip or text.rstrip("…"))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.play_action = make(self.tr("Play"), self._play)
+        self.remix_action = make(
+            self.tr("Remix…"), self._remix, self.tr("Make a variation with a changed prompt")
+        )
+        self.reuse_action = make(
+            self.tr("Reuse prompt"),
+            self._reuse,
+            self.tr("Put this prompt and its settings back into the editor"),
+        )
+        self.export_action = make(self.tr("Export…"), self._export)
+        self.reveal_action = make(self.tr("Show in folder"), self._reveal)
+        self.copy_path_action = make(self.tr("Copy path"), self._copy_path)
+        self.favourite_action = make(self.tr("Favourite"), self._toggle_favourite)
+        self.favourite_action.setCheckable(True)
+        self.delete_local_action = make(
+            self.tr("Delete from this computer…"),
+            self._delete_local,
+            self.tr("Remove the video file and its library entry"),
+        )
+        self.delete_local_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_local_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_remote_action = make(
+            self.tr("Delete from the service…"),
+            self._delete_remote,
+            self.tr("Ask the service to delete its copy"),
+        )
+
+    # ----- public slots --------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    @Slot(str)
+    def jobChanged(self, job_id: str) -> None:
+        self.model.job_changed(job_id)
+        self._update_actions()
+
+    def selected_jobs(self) -> list[Job]:
+        return self.model.jobs_for(self.view.selectionModel().selectedRows())
+
+    def selected_ids(self) -> list[str]:
+        return [job.id for job in self.selected_jobs()]
+
+    def select_jobs(self, job_ids: list[str]) -> None:
+        """Select the rows of these jobs (those loaded)."""
+        selection = QItemSelection()
+        for job_id in job_ids:
+            row = self.model.row_of(job_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), self.model.index(row, len(Column) - 1))
+        self.view.selectionModel().select(
+            selection, self.view.selectionModel().SelectionFlag.ClearAndSelect
+        )
+
+    def context_menu(self) -> QMenu:
+        """The menu shown for the current selection (built fresh each time)."""
+        menu = QMenu(self)
+        menu.addAction(self.play_action)
+        menu.addAction(self.remix_action)
+        menu.addAction(self.reuse_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.reveal_action)
+        menu.addAction(self.copy_path_action)
+        menu.addSeparator()
+        menu.addAction(self.favourite_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_local_action)
+        menu.addAction(self.delete_remote_action)
+        return menu
+
+    def shutdown(self) -> None:
+        self._debounce.stop()
+        self.thumbnails.shutdown()
+
+    # ----- reactions -----------------------------------------------------------------------
+
+    def _apply_search(self) -> None:
+        self._debounce.stop()
+        self.model.set_search(self.search.text())
+
+    def _apply_status(self, _index: int) -> None:
+        self.model.set_statuses(self.status_filter.currentData())
+
+    def _update_count(self, total: int) -> None:
+        self.count_label.setText(
+            self.tr("1 video") if total == 1 else self.tr("{count} videos").format(count=total)
+        )
+        filtered = bool(
+            self.model.search_text()
+            or self.status_filter.currentIndex() > 0
+            or self.favourites_only.isChecked()
+        )
+        if total:
+            self.stack.setCurrentWidget(self.view)
+        else:
+            self.empty.setText(
+                self.tr("No videos match. Try other words or clear the filters.")
+                if filtered
+                else self.tr("Your videos will appear here. Write a prompt and press Generate.")
+            )
+            self.stack.setCurrentWidget(self.empty)
+
+    def _on_selection(self, *_args: object) -> None:
+        self._update_actions()
+        jobs = self.selected_jobs()
+        self.currentJobChanged.emit(jobs[0].id if len(jobs) == 1 else "")
+
+    def _update_actions(self) -> None:
+        jobs = self.selected_jobs()
+        one = jobs[0] if len(jobs) == 1 else None
+        files = [job for job in jobs if playable_file(job) is not None]
+        self.play_action.setEnabled(one is not None and playable_file(one) is not None)
+        self.remix_action.setEnabled(
+            one is not None and bool(one.remote_id) and one.status is JobStatus.READY
+        )
+        self.reuse_action.setEnabled(one is not None)
+        self.export_action.setEnabled(bool(files))
+        self.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
+        self.copy_path_action.setEnabled(bool(files))
+        self.favourite_action.setEnabled(bool(jobs))
+        self.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
+        self.delete_local_action.setEnabled(any(not j.status.is_active for j in jobs))
+        self.delete_remote_action.setEnabled(any(j.remote_id for j in jobs))
+        self.delete_button.setEnabled(
+            self.delete_local_action.isEnabled() or self.delete_remote_action.isEnabled()
+        )
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.view.selectRow(index.row())
+        self.context_menu().exec(self.view.viewport().mapToGlobal(pos))
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        job = self.model.job_at(index.row())
+        if job is not None and playable_file(job) is not None:
+            self.playRequested.emit(job.id)
+
+    def _on_click(self, index: QModelIndex) -> None:
+        if index.column() == Column.FAVOURITE:
+            job = self.model.job_at(index.row())
+            if job is not None:
+                self._set_favourite([job], not job.favourite)
+
+    # ----- actions -------------------------------------------------------------------------
+
+    def _single(self) -> Job | None:
+        jobs = self.selected_jobs()
+        return jobs[0] if len(jobs) == 1 else None
+
+    def _play(self) -> None:
+        job = self._single()
+        if job is not None and playable_file(job) is not None:
+            self.playRequested.emit(job.id)
+
+    def _remix(self) -> None:
+        job = self._single()
+        if job is None:
+            return
+        prompt = self.ask_remix_prompt(job)
+        if prompt:
+            self.remixRequested.emit(job.id, prompt)
+
+    def _reuse(self) -> None:
+        job = self._single()
+        if job is not None:
+            self.reuseRequested.emit(job.id)
+
+    def _export(self) -> None:
+        ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]
+        if ids:
+            self.exportRequested.emit(ids)
+
+    def _reveal(self) -> None:
+        job = self._single()
+        path = playable_file(job) if job is not None else None
+        if path is not None and not reveal_in_file_manager(path):
+            self.inform(
+                self.tr("Can't show the file"),
+                self.tr("The file manager could not be opened. The file is at:\n{path}").format(
+                    path=path
+                ),
+            )
+
+    def _copy_path(self) -> None:
+        paths = [p for job in self.selected_jobs() if (p := playable_file(job)) is not None]
+        if paths:
+            copy_paths_to_clipboard(paths)
+
+    def _toggle_favourite(self) -> None:
+        jobs = self.selected_jobs()
+        if jobs:
+            self._set_favourite(jobs, not all(j.favourite for j in jobs))
+
+    def _set_favourite(self, jobs: list[Job], on: bool) -> None:
+        for job in jobs:
+            self._store.set_favourite(job.id, on)
+        for job in jobs:
+            self.model.job_changed(job.id)
+        self._update_actions()
+
+    def _delete_local(self) -> None:
+        jobs = [job for job in self.selected_jobs() if not job.status.is_active]
+        if not jobs:
+            return
+        question = self.tr(
+            "Delete {count} selected video(s) from this computer? The files are removed from "
+            "the library folder. Copies you exported stay where they are."
+        ).format(count=len(jobs))
+        if not self.confirm(self.tr("Delete videos"), question):
+            return
+        deleted: list[str] = []
+        failures: list[str] = []
+        for job in jobs:
+            try:
+                for path in (job.file_path, job.thumbnail_path):
+                    if path is not None:
+                        Path(path).unlink(missing_ok=True)
+            except OSError as exc:
+                failures.append(f"{job.file_path}: {exc.strerror or exc}")
+                continue
+            self._store.delete(job.id)
+            deleted.append(job.id)
+        self.model.refresh()
+        self._update_actions()
+        if deleted:
+            self.locallyDeleted.emit(deleted)
+        if failures:
+            self.inform(
+                self.tr("Some files could not be deleted"),
+                self.tr("Close any app that uses them and try again.")
+                + "\n\n"
+                + "\n".join(failures),
+            )
+
+    def _delete_remote(self) -> None:
+        ids = [job.id for job in self.selected_jobs() if job.remote_id]
+        if not ids:
+            return
+        question = self.tr(
+            "Ask the service to delete {count} selected video(s)? Your local copies stay in "
+            "the library."
+        ).format(count=len(ids))
+        if self.confirm(self.tr("Delete from the service"), question):
+            self.deleteRemoteRequested.emit(ids)
+
+    # ----- default dialogs -----------------------------------------------------------------
+
+    def _confirm_dialog(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _inform_dialog(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _remix_dialog(self, job: Job) -> str | None:
+        dialog = RemixDialog(job, self)
+        with contextlib.suppress(RuntimeError):
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.prompt()
+        return None
