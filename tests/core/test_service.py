@@ -1,0 +1,415 @@
+"""GenerationService state machine with a scripted client (no network, no real waiting)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from sora_desktop.core.errors import (
+    AssetExpiredError,
+    AuthenticationError,
+    ExitCode,
+    InvalidRequestError,
+    NetworkError,
+    RateLimitedError,
+    ServiceUnavailableError,
+)
+from sora_desktop.core.jobrunner import MODERATION_MESSAGE, MODERATION_NEXT
+from sora_desktop.core.models import (
+    Connection,
+    ConnectionKind,
+    JobStatus,
+    KeySource,
+    RemoteError,
+    VideoRequest,
+)
+from sora_desktop.core.service import CANCEL_MESSAGE, error_for_job
+
+from .test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
+
+
+@pytest.fixture
+def harness(tmp_path: Path) -> Harness:
+    return Harness(tmp_path)
+
+
+def run(harness: Harness, body: Callable[[], Awaitable[None]]) -> None:
+    async def main() -> None:
+        try:
+            await body()
+        finally:
+            await harness.close()
+
+    asyncio.run(main())
+
+
+def test_generate_to_ready_stores_every_step_before_emitting(harness: Harness) -> None:
+    seen: list[tuple[JobStatus, JobStatus]] = []
+
+    def check(event: object) -> None:
+        job = harness.store.get(event.job_id)  # type: ignore[attr-defined]
+        assert job is not None
+        seen.append((event.status, job.status))  # type: ignore[attr-defined]
+
+    harness.service.subscribe(check)
+    harness.client.poll_script = [Step("queued", 0), Step("in_progress", 40), Step("completed")]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+        assert job.file_path == harness.paths.library_dir / f"{job.id}.mp4"
+        assert job.file_path.read_bytes() == MP4_BYTES
+        assert job.thumbnail_path is not None and job.thumbnail_path.is_file()
+        assert job.remote_id == "video_1"
+        assert job.completed_at is not None and job.expires_at is not None
+        assert job.progress == 100
+
+    run(harness, body)
+    assert all(emitted == stored for emitted, stored in seen)
+    statuses = harness.statuses()
+    for expected in ("draft", "submitting", "queued", "in_progress", "completed", "downloading"):
+        assert JobStatus(expected) in statuses
+    assert statuses[-1] is JobStatus.READY
+    downloading = [e for e in harness.events if e.downloaded is not None]
+    assert downloading and downloading[-1].total == len(MP4_BYTES)
+    # the simulator kind needs no key: a dummy one is sent
+    assert harness.factory_calls == [(SIM, "sim")]
+
+
+def test_draft_and_submitting_are_stored_before_the_create_is_sent(harness: Harness) -> None:
+    seen_at_create: list[tuple[JobStatus, float | None, list[JobStatus]]] = []
+
+    def on_create(request: VideoRequest) -> None:
+        (job,) = harness.store.list_jobs()
+        seen_at_create.append((job.status, job.submitted_at, [h.status for h in job.history]))
+
+    harness.client.on_create = on_create
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    assert len(seen_at_create) == 1
+    status, submitted_at, history = seen_at_create[0]
+    assert status is JobStatus.SUBMITTING
+    assert submitted_at is not None
+    assert history == [JobStatus.DRAFT, JobStatus.SUBMITTING]
+
+
+def test_invalid_request_is_refused_before_anything_is_stored_or_sent(harness: Harness) -> None:
+    async def body() -> None:
+        with pytest.raises(InvalidRequestError) as info:
+            await harness.service.submit(VideoRequest(prompt="x", size="999x999"), SIM)
+        assert info.value.param == "size"
+        with pytest.raises(InvalidRequestError):
+            await harness.service.submit(VideoRequest(prompt="   "), SIM)
+
+    run(harness, body)
+    assert harness.store.list_jobs() == []
+    assert harness.client.calls == []
+
+
+def test_missing_key_is_refused_before_anything_is_stored(harness: Harness) -> None:
+    conn = Connection(
+        kind=ConnectionKind.OPENAI,
+        base_url="https://api.openai.com/v1",
+        key_source=KeySource(env_var="NO_SUCH_VARIABLE_FOR_TEST"),
+    )
+
+    async def body() -> None:
+        with pytest.raises(AuthenticationError) as info:
+            await harness.service.submit(REQUEST, conn)
+        assert "NO_SUCH_VARIABLE_FOR_TEST" in info.value.one_line()
+
+    run(harness, body)
+    assert harness.store.list_jobs() == []
+    assert harness.client.calls == []
+
+
+def test_lost_create_reply_is_reconciled_to_exactly_one_remote_job(harness: Harness) -> None:
+    harness.client.create_script = ["lost"]
+    harness.client.list_errors = [ServiceUnavailableError("down"), NetworkError("reset")]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+        assert job.remote_id == "video_1"
+
+    run(harness, body)
+    assert harness.client.calls.count("create") == 1
+    assert harness.client.calls.count("list") == 3  # two failed lists retried, never a resend
+    assert len(harness.client.videos) == 1
+
+
+def test_identical_lost_creates_adopt_different_remote_jobs(harness: Harness) -> None:
+    harness.client.create_script = ["lost"]
+
+    async def body() -> None:
+        a = await harness.service.submit(REQUEST, SIM)
+        b = await harness.service.submit(REQUEST, SIM)
+        a, b = await harness.service.wait(a.id), await harness.service.wait(b.id)
+        assert a.status is b.status is JobStatus.READY
+        assert {a.remote_id, b.remote_id} == {"video_1", "video_2"}
+
+    run(harness, body)
+    assert harness.client.calls.count("create") == 2
+
+
+def test_create_that_never_landed_is_resent_after_a_complete_list(harness: Harness) -> None:
+    harness.client.create_script = ["lost-nothing", "ok"]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    assert harness.client.calls[:3] == ["create", "list", "create"]
+    assert len(harness.client.videos) == 1
+
+
+def test_connect_refused_create_is_resent_once(harness: Harness) -> None:
+    harness.client.create_script = ["refused", "ok"]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    assert harness.client.calls.count("create") == 2
+    assert "list" not in harness.client.calls  # provably never reached: no reconcile needed
+    assert len(harness.client.videos) == 1
+
+
+def test_5xx_on_create_reconciles_instead_of_resending(harness: Harness) -> None:
+    harness.client.create_script = [ServiceUnavailableError("bad gateway", status_code=502), "ok"]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    # nothing was made by the 502, so the complete list allowed exactly one resend
+    assert harness.client.calls[:3] == ["create", "list", "create"]
+    assert len(harness.client.videos) == 1
+
+
+def test_poll_waits_honour_server_hints_and_retry_after(harness: Harness) -> None:
+    harness.client.poll_script = [
+        Step("queued", 0, poll_after=3.5),
+        Step(error=RateLimitedError("slow down", retry_after=12.0)),
+        Step("in_progress", 30, poll_after=7.0),
+        Step(error=NetworkError("reset")),
+        Step("completed"),
+    ]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    assert harness.clock.sleeps[:3] == [3.5, 12.0, 7.0]
+    # without a hint the capped backoff is used (2 s ± 20 % jitter at first)
+    assert 1.6 <= harness.clock.sleeps[3] <= 2.4
+
+
+def test_unknown_remote_status_keeps_polling(harness: Harness) -> None:
+    harness.client.poll_script = [
+        Step("in_progress", 10),
+        Step("upscaling", 70),
+        Step("queued", 80),  # a step back is ignored, not a crash
+        Step("completed"),
+    ]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    progress = [e.progress for e in harness.events if e.status is JobStatus.IN_PROGRESS]
+    assert 70 in progress and 80 in progress
+
+
+def test_moderation_failure_fails_the_job_with_a_plain_message(harness: Harness) -> None:
+    harness.client.poll_script = [
+        Step("failed", 0, fields={"error": RemoteError("moderation_blocked", "nope")})
+    ]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.FAILED
+        assert job.error_code == "moderation_blocked"
+        assert job.error_message == f"{MODERATION_MESSAGE} {MODERATION_NEXT}"
+        err = error_for_job(job)
+        assert err is not None and err.exit_code is ExitCode.REMOTE_FAILED
+
+    run(harness, body)
+    assert harness.events[-1].message is not None
+    assert MODERATION_MESSAGE in harness.events[-1].message
+    assert harness.downloads == []
+
+
+def test_other_remote_failure_keeps_the_servers_reason(harness: Harness) -> None:
+    harness.client.poll_script = [
+        Step("failed", 0, fields={"error": RemoteError("internal", "render crashed")})
+    ]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.FAILED
+        assert job.error_message is not None and "render crashed" in job.error_message
+
+    run(harness, body)
+
+
+def test_auth_error_while_polling_fails_with_its_message(harness: Harness) -> None:
+    harness.client.poll_script = [Step(error=AuthenticationError("Key refused.", "Check it."))]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.FAILED
+        assert job.error_message == "Key refused. Check it."
+        err = error_for_job(job)
+        assert err is not None and err.exit_code is ExitCode.AUTH
+
+    run(harness, body)
+
+
+def test_assets_already_expired_end_expired_without_downloading(harness: Harness) -> None:
+    harness.client.poll_script = [
+        Step("completed", 100, fields={"expires_at": 1_000_000_000}),
+    ]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.EXPIRED
+        assert job.error_message is not None and "never re-creates a paid job" in job.error_message
+        err = error_for_job(job)
+        assert err is not None and err.exit_code is ExitCode.EXPIRED
+
+    run(harness, body)
+    assert harness.downloads == []
+    assert harness.client.calls.count("create") == 1
+
+
+def test_download_refused_as_expired_ends_expired(harness: Harness) -> None:
+    harness.download_error = AssetExpiredError("gone")
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.EXPIRED
+
+    run(harness, body)
+    assert harness.client.calls.count("create") == 1
+
+
+def test_cancel_stops_polling_and_says_the_remote_render_continues(harness: Harness) -> None:
+    async def body() -> None:
+        harness.client.retrieve_gate = asyncio.Event()  # polls hang until cancelled
+        job = await harness.service.submit(REQUEST, SIM)
+        await harness.client.retrieve_entered.wait()
+        job = await harness.service.cancel(job.id)
+        assert job.status is JobStatus.CANCELLED
+        assert job.error_message == CANCEL_MESSAGE
+        assert not harness.service.is_running(job.id)
+        assert (await harness.service.wait(job.id)).status is JobStatus.CANCELLED
+
+    run(harness, body)
+    assert "keeps running" in CANCEL_MESSAGE
+    assert harness.events[-1].status is JobStatus.CANCELLED
+
+
+def test_network_trouble_past_the_limit_interrupts_a_submitted_job(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, give_up_after=60.0)
+    harness.client.poll_script = [Step(error=NetworkError("down"))]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.INTERRUPTED  # the remote job exists: resume later
+        err = error_for_job(job)
+        assert err is not None and err.exit_code is ExitCode.NETWORK
+
+    run(harness, body)
+    assert 60.0 <= sum(harness.clock.sleeps) < 200.0
+
+
+def test_refused_connection_past_the_limit_fails_without_a_remote_job(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, give_up_after=30.0)
+    harness.client.create_script = ["refused"]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.FAILED
+        assert job.error_code == "network"
+        err = error_for_job(job)
+        assert err is not None and err.exit_code is ExitCode.NETWORK
+
+    run(harness, body)
+    assert harness.client.videos == {}
+    assert "list" not in harness.client.calls
+
+
+def test_shutdown_interrupts_active_jobs_and_closes_clients(harness: Harness) -> None:
+    async def body() -> None:
+        harness.client.retrieve_gate = asyncio.Event()
+        job = await harness.service.submit(REQUEST, SIM)
+        await harness.client.retrieve_entered.wait()
+        await harness.service.shutdown(interrupt=True)
+        stored = harness.store.get(job.id)
+        assert stored is not None and stored.status is JobStatus.INTERRUPTED
+        assert stored.remote_id == "video_1"
+        assert harness.client.closed
+        assert harness.service.client_count == 0
+
+    run(harness, body)
+
+
+def test_twenty_jobs_share_one_client(harness: Harness) -> None:
+    async def body() -> None:
+        jobs = [
+            await harness.service.submit(
+                VideoRequest(prompt=f"clip {i}", size="1280x720", seconds=4), SIM
+            )
+            for i in range(20)
+        ]
+        done = await asyncio.gather(*(harness.service.wait(j.id) for j in jobs))
+        assert {j.status for j in done} == {JobStatus.READY}
+        assert len({j.remote_id for j in done}) == 20
+
+    run(harness, body)
+    assert len(harness.factory_calls) == 1
+
+
+def test_remix_and_delete_remote(harness: Harness) -> None:
+    async def body() -> None:
+        first = await harness.service.generate(REQUEST, SIM)
+        remix = await harness.service.remix(first.id, "the same kite at night")
+        assert remix.request.remix_of == first.remote_id
+        remix = await harness.service.wait(remix.id)
+        assert remix.status is JobStatus.READY
+        assert harness.client.videos[remix.remote_id or ""].remixed_from_video_id == "video_1"
+        await harness.service.delete_remote(first.id)
+        assert first.remote_id not in harness.client.videos
+
+    run(harness, body)
+    assert harness.client.calls.count("remix") == 1
+
+
+def test_test_connection_reports_ok_and_errors(harness: Harness) -> None:
+    async def body() -> None:
+        await harness.service.generate(REQUEST, SIM)
+        report = await harness.service.test_connection(SIM, "sora-2")
+        assert report.ok and report.videos_listed == 1 and report.error is None
+        assert report.latency >= 0.0
+        bad = Connection(
+            kind=ConnectionKind.OPENAI,
+            base_url="https://api.openai.com/v1",
+            key_source=KeySource(keyring_user="nobody"),
+        )
+        report = await harness.service.test_connection(bad)
+        assert not report.ok and isinstance(report.error, AuthenticationError)
+
+    run(harness, body)
