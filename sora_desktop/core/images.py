@@ -1,0 +1,190 @@
+"""Reference images: check them before a paid request, and make them exactly the video's size.
+
+The API refuses a reference image whose pixel size differs from the requested ``size``
+("Inpaint image must match the requested width and height"), and takes only JPEG, PNG and
+WebP. Everything here is Pillow only (no Qt), safe against decompression bombs and huge files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, NoReturn
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .errors import DiskError, InvalidRequestError
+
+#: Pillow format name -> MIME type, for the formats the API accepts.
+SUPPORTED_FORMATS: dict[str, str] = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_PIXELS = 50_000_000
+_PARAM = "input_reference"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageCheck:
+    """The outcome of :func:`check_reference_image` for an acceptable image.
+
+    ``ok`` is True (refusals raise); ``matches_size`` says whether it can be sent as is,
+    and ``reason`` says why not (it must then be fitted or cropped).
+    """
+
+    ok: bool
+    width: int
+    height: int
+    format: str  # "JPEG" | "PNG" | "WEBP"
+    matches_size: bool
+    reason: str | None = None
+
+    @property
+    def content_type(self) -> str:
+        return SUPPORTED_FORMATS[self.format]
+
+
+def parse_size(size: str) -> tuple[int, int]:
+    """``"720x1280"`` -> ``(720, 1280)``; InvalidRequestError(param="size") otherwise."""
+    width_text, sep, height_text = size.strip().lower().partition("x")
+    if sep and width_text.isdigit() and height_text.isdigit():
+        width, height = int(width_text), int(height_text)
+        if 0 < width <= 8192 and 0 < height <= 8192:
+            return width, height
+    raise InvalidRequestError(
+        f"{size!r} is not a video size.", "Pick a size like 720x1280.", param="size"
+    )
+
+
+def _refuse(message: str, next_step: str = "Pick a JPEG, PNG or WebP image.") -> NoReturn:
+    raise InvalidRequestError(message, next_step, param=_PARAM)
+
+
+def check_reference_image(path: Path, size: str) -> ImageCheck:
+    """Refuse what the API (or this computer) can't take, with a reason a creator understands.
+
+    Raises :class:`InvalidRequestError` (``param="input_reference"``) for a missing,
+    unreadable, empty, huge, corrupt or unsupported file.
+    """
+    width, height = parse_size(size)
+    name = path.name
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        _refuse(f"The image {name!r} no longer exists.", "Pick the image again.")
+    except OSError as exc:
+        _refuse(f"The image {name!r} can't be read ({exc.strerror or exc}).")
+    if not path.is_file():
+        _refuse(f"{name!r} is not an image file.")
+    if stat.st_size == 0:
+        _refuse(f"The image {name!r} is empty.")
+    if stat.st_size > MAX_FILE_BYTES:
+        _refuse(
+            f"The image {name!r} is too large ({stat.st_size / 1e6:.0f} MB; at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB).",
+            "Pick a smaller image or save it at a lower resolution.",
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                fmt = image.format or "unknown"
+                if fmt not in SUPPORTED_FORMATS:
+                    _refuse(f"{fmt} images are not supported ({name!r}); use JPEG, PNG or WebP.")
+                image_width, image_height = image.size
+                if image_width * image_height > MAX_PIXELS:
+                    raise Image.DecompressionBombError("too many pixels")
+                orientation = image.getexif().get(0x0112, 1)
+                image.load()  # decode everything: a truncated or corrupt file fails here
+    except InvalidRequestError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        _refuse(
+            f"The image {name!r} has too many pixels (at most {MAX_PIXELS // 1_000_000} "
+            "megapixels).",
+            "Pick a smaller image or scale it down first.",
+        )
+    except UnidentifiedImageError:
+        _refuse(f"{name!r} is not an image this app can read; use JPEG, PNG or WebP.")
+    except PermissionError:
+        _refuse(f"The image {name!r} can't be read (permission denied).")
+    except (OSError, SyntaxError, ValueError, EOFError):
+        _refuse(f"The image {name!r} is damaged or incomplete.", "Pick another image.")
+    matches = (image_width, image_height) == (width, height) and orientation in (None, 1)
+    reason = None
+    if not matches:
+        reason = (
+            f"The image is {image_width}x{image_height}; the video is {width}x{height}. "
+            "It will be fitted (black bars) or cropped to match."
+        )
+    return ImageCheck(
+        ok=True,
+        width=image_width,
+        height=image_height,
+        format=fmt,
+        matches_size=matches,
+        reason=reason,
+    )
+
+
+def _rgb(image: Image.Image) -> Image.Image:
+    """RGB, with any transparency composited on black."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (0, 0, 0, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def render_reference_image(path: Path, size: str, mode: Literal["fit", "crop"]) -> Image.Image:
+    """The image at exactly ``size``: "fit" letterboxes on black, "crop" crops the centre."""
+    if mode not in ("fit", "crop"):
+        raise InvalidRequestError(
+            f"Unknown image mode {mode!r}.", "Choose fit or crop.", param="image_mode"
+        )
+    check_reference_image(path, size)
+    width, height = parse_size(size)
+    with Image.open(path) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        image = _rgb(upright)
+    if mode == "fit":
+        return ImageOps.pad(
+            image, (width, height), method=Image.Resampling.LANCZOS, color=(0, 0, 0)
+        )
+    return ImageOps.fit(image, (width, height), method=Image.Resampling.LANCZOS)
+
+
+def fit_reference_image(
+    path: Path, size: str, mode: Literal["fit", "crop"], dest_dir: Path
+) -> Path:
+    """Write the image at exactly ``size`` as PNG into ``dest_dir`` (content-hash name)."""
+    image = render_reference_image(path, size, mode)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    data = buffer.getvalue()
+    digest = hashlib.sha256(data).hexdigest()[:24]
+    dest = dest_dir / f"ref-{digest}-{image.width}x{image.height}.png"
+    if dest.is_file() and dest.stat().st_size == len(data):
+        return dest
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".ref-", suffix=".tmp", dir=dest_dir)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            tmp.replace(dest)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise DiskError(
+            f"The converted image could not be saved ({exc.strerror or exc}).",
+            "Check that the app's data folder is writable and the disk has space.",
+        ) from None
+    return dest
