@@ -1,0 +1,241 @@
+"""LibraryPanel: debounced search, buttons and context menu, favourites, deleting, drag-out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.store import JobStore
+from sora_desktop.gui.library_model import Column
+from sora_desktop.gui.library_view import LibraryPanel, RemixDialog
+from sora_desktop.gui.thumbnails import ThumbnailCache
+from tests.gui.library_jobs import fill_store, make_job
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[JobStore]:
+    s = JobStore(tmp_path / "library.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def jobs(store: JobStore, tmp_path: Path) -> list[Job]:
+    return fill_store(
+        store,
+        [
+            make_job(0, video_dir=tmp_path / "videos"),
+            make_job(1, video_dir=tmp_path / "videos"),
+            make_job(2, status=JobStatus.FAILED),
+            make_job(3, status=JobStatus.IN_PROGRESS),
+            make_job(4, video_dir=tmp_path / "videos", remote_id=None),
+        ],
+    )
+
+
+@pytest.fixture
+def panel(qtbot: Any, store: JobStore, jobs: list[Job], tmp_path: Path) -> Iterator[LibraryPanel]:
+    widget = LibraryPanel(store, ThumbnailCache(QSize(64, 36), cache_dir=tmp_path / "thumbs"))
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def test_search_is_debounced_then_filters(qtbot: Any, panel: LibraryPanel) -> None:
+    assert panel.model.total_count() == 5
+    assert panel.search.placeholderText() == "Search prompts…"
+    panel.search.setText("fox")
+    assert panel.model.search_text() == ""  # not on every keystroke
+    qtbot.waitUntil(lambda: panel.model.total_count() == 1, timeout=2000)
+    assert panel.count_label.text() == "1 video"
+    panel.search.setText("no such words anywhere")
+    qtbot.waitUntil(lambda: panel.model.total_count() == 0, timeout=2000)
+    assert panel.stack.currentWidget() is panel.empty
+    assert "No videos match" in panel.empty.text()
+
+
+def test_status_filter_and_favourites_button(
+    qtbot: Any, panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    panel.status_filter.setCurrentIndex(3)  # failed or expired
+    assert [panel.model.job_at(r).id for r in range(panel.model.rowCount())] == [jobs[2].id]  # type: ignore[union-attr]
+    panel.status_filter.setCurrentIndex(0)
+    store.set_favourite(jobs[1].id, True)
+    panel.favourites_only.setChecked(True)
+    assert panel.model.rowCount() == 1 and panel.model.job_at(0).id == jobs[1].id  # type: ignore[union-attr]
+
+
+def test_buttons_and_context_menu_emit_signals(
+    qtbot: Any, panel: LibraryPanel, jobs: list[Job]
+) -> None:
+    menu = panel.context_menu()
+    for action in (
+        panel.play_action,
+        panel.remix_action,
+        panel.reuse_action,
+        panel.export_action,
+        panel.reveal_action,
+        panel.copy_path_action,
+        panel.favourite_action,
+        panel.delete_local_action,
+        panel.delete_remote_action,
+    ):
+        assert action in menu.actions()
+    menu.deleteLater()
+
+    panel.select_jobs([jobs[1].id])
+    with qtbot.waitSignal(panel.playRequested) as play:
+        panel.play_action.trigger()
+    assert play.args == [jobs[1].id]
+
+    asked: list[str] = []
+    panel.ask_remix_prompt = lambda job: asked.append(job.request.prompt) or "now at night"
+    with qtbot.waitSignal(panel.remixRequested) as remix:
+        panel.remix_action.trigger()
+    assert remix.args == [jobs[1].id, "now at night"]
+    assert asked == [jobs[1].request.prompt]
+
+    with qtbot.waitSignal(panel.reuseRequested) as reuse:
+        panel.reuse_action.trigger()
+    assert reuse.args == [jobs[1].id]
+
+    panel.select_jobs([jobs[0].id, jobs[1].id, jobs[2].id])
+    with qtbot.waitSignal(panel.exportRequested) as export:
+        panel.export_action.trigger()
+    assert sorted(export.args[0]) == sorted([jobs[0].id, jobs[1].id])  # the failed has no file
+
+    panel.confirm = lambda _title, _text: True
+    with qtbot.waitSignal(panel.deleteRemoteRequested) as remote:
+        panel.delete_remote_action.trigger()
+    assert sorted(remote.args[0]) == sorted(j.id for j in jobs[:3])
+
+
+def test_actions_follow_the_selection(panel: LibraryPanel, jobs: list[Job]) -> None:
+    panel.select_jobs([jobs[3].id])  # in progress: nothing to play, can't delete locally
+    assert not panel.play_action.isEnabled()
+    assert not panel.delete_local_action.isEnabled()
+    assert panel.reuse_action.isEnabled()
+    panel.select_jobs([jobs[4].id])  # ready but never had a remote id
+    assert panel.play_action.isEnabled()
+    assert not panel.remix_action.isEnabled()
+    assert not panel.delete_remote_action.isEnabled()
+
+
+def test_remix_is_cancelled_when_no_prompt_is_given(
+    qtbot: Any, panel: LibraryPanel, jobs: list[Job]
+) -> None:
+    panel.select_jobs([jobs[0].id])
+    panel.ask_remix_prompt = lambda _job: None
+    with qtbot.assertNotEmitted(panel.remixRequested):
+        panel.remix_action.trigger()
+
+
+def test_remix_dialog_is_prefilled(qtbot: Any, jobs: list[Job]) -> None:
+    dialog = RemixDialog(jobs[0])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.prompt() == jobs[0].request.prompt
+    assert ok.text() == "Remix" and ok.isEnabled()
+    dialog.editor.setPlainText("   ")
+    assert not ok.isEnabled()
+    dialog.editor.setPlainText("the same fox, in autumn ")
+    assert ok.isEnabled() and dialog.prompt() == "the same fox, in autumn"
+
+
+def test_double_click_plays(qtbot: Any, panel: LibraryPanel, jobs: list[Job]) -> None:
+    row = panel.model.row_of(jobs[0].id)
+    rect = panel.view.visualRect(panel.model.index(row, Column.DATE))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(panel.playRequested) as play:
+        qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert play.args == [jobs[0].id]
+
+
+def test_favourite_toggle_writes_the_store(
+    panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    panel.select_jobs([jobs[0].id, jobs[1].id])
+    panel.favourite_action.trigger()
+    assert store.get(jobs[0].id).favourite and store.get(jobs[1].id).favourite  # type: ignore[union-attr]
+    assert panel.favourite_action.isChecked()
+    row = panel.model.row_of(jobs[0].id)
+    assert panel.model.index(row, Column.FAVOURITE).data() == "★"
+    panel.favourite_action.trigger()
+    assert not store.get(jobs[0].id).favourite  # type: ignore[union-attr]
+
+
+def test_delete_locally_asks_then_removes_file_and_row(
+    qtbot: Any, panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    target = jobs[0]
+    assert target.file_path is not None and target.file_path.is_file()
+    panel.select_jobs([target.id])
+    questions: list[str] = []
+    panel.confirm = lambda _title, text: questions.append(text) is not None  # says no
+    panel.delete_local_action.trigger()
+    assert questions and target.file_path.is_file() and store.get(target.id) is not None
+
+    panel.confirm = lambda _title, _text: True
+    with qtbot.waitSignal(panel.locallyDeleted) as deleted:
+        panel.delete_local_action.trigger()
+    assert deleted.args == [[target.id]]
+    assert not target.file_path.exists()
+    assert store.get(target.id) is None
+    assert panel.model.row_of(target.id) == -1 and panel.model.rowCount() == 4
+
+
+def test_delete_locally_leaves_running_jobs_alone(
+    panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    panel.select_jobs([jobs[3].id, jobs[2].id])
+    panel.confirm = lambda _title, _text: True
+    panel.delete_local_action.trigger()
+    assert store.get(jobs[3].id) is not None  # in progress: kept
+    assert store.get(jobs[2].id) is None
+
+
+def test_copy_path_puts_files_on_the_clipboard(panel: LibraryPanel, jobs: list[Job]) -> None:
+    panel.select_jobs([jobs[1].id])
+    panel.copy_path_action.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert [u.toLocalFile() for u in mime.urls()] == [str(jobs[1].file_path)]
+    assert mime.text() == str(jobs[1].file_path)
+
+
+def test_view_drags_files_out(panel: LibraryPanel, jobs: list[Job]) -> None:
+    assert panel.view.dragEnabled()
+    panel.select_jobs([jobs[0].id, jobs[1].id])
+    data = panel.model.mimeData(panel.view.selectionModel().selectedIndexes())
+    assert sorted(u.toLocalFile() for u in data.urls()) == sorted(
+        str(j.file_path) for j in jobs[:2]
+    )
+
+
+def test_job_changed_slot_refreshes_a_row(
+    panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    store.update_fields(jobs[3].id, progress=77)
+    panel.jobChanged(jobs[3].id)
+    row = panel.model.row_of(jobs[3].id)
+    assert panel.model.index(row, Column.STATUS).data() == "Rendering 77%"
+
+
+def test_empty_library_says_what_to_do(qtbot: Any, tmp_path: Path) -> None:
+    with JobStore(tmp_path / "empty.db") as empty:
+        widget = LibraryPanel(empty)
+        qtbot.addWidget(widget)
+        try:
+            assert widget.stack.currentWidget() is widget.empty
+            assert "Generate" in widget.empty.text()
+            assert widget.count_label.text() == "0 videos"
+        finally:
+            widget.shutdown()
