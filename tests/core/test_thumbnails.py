@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import av
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from sora_desktop.core.thumbnails import THUMB_MAX, fetch_thumbnail
+from tests.core.test_client_support import Recorder, client_for, json_response, run
+
+
+@pytest.fixture
+def green_clip(tmp_path: Path) -> Path:
+    """A real 640x360 H.264 MP4 whose frames are pure green."""
+    path = tmp_path / "clip.mp4"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=24)
+        stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
+        pixels = np.zeros((360, 640, 3), dtype=np.uint8)
+        pixels[:, :, 1] = 255
+        for _ in range(3):
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
+
+
+def _webp(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "WEBP")
+    return buffer.getvalue()
+
+
+def _thumb(handler: Recorder, video: Path, dest: Path) -> Path | None:
+    async def go() -> Path | None:
+        async with client_for(handler) as client:
+            return await fetch_thumbnail(client, "video_1", video, dest)
+
+    return run(go())
+
+
+def test_uses_the_api_thumbnail_variant(tmp_path: Path, green_clip: Path) -> None:
+    rec = Recorder(lambda r: httpx.Response(200, content=_webp((1280, 720), (255, 0, 0))))
+    dest = tmp_path / "thumbs" / "a.png"
+    assert _thumb(rec, green_clip, dest) == dest
+    assert rec.last.url.params["variant"] == "thumbnail"
+    with Image.open(dest) as image:
+        assert image.format == "PNG"
+        assert image.size == (THUMB_MAX, 180)
+        r, g, _ = image.getpixel((100, 100))
+        assert r > 200 and g < 50  # the server's red thumbnail, not the green clip
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["a.png"]
+
+
+def test_falls_back_to_the_first_frame_on_404(tmp_path: Path, green_clip: Path) -> None:
+    rec = Recorder(lambda r: json_response(404, {"error": {"message": "variant unsupported"}}))
+    dest = tmp_path / "a.jpg"
+    assert _thumb(rec, green_clip, dest) == dest
+    with Image.open(dest) as image:
+        assert image.format == "JPEG"
+        assert image.size == (THUMB_MAX, 180)
+        r, g, b = image.getpixel((160, 90))
+        assert g > 200 and r < 60 and b < 60
+
+
+def test_falls_back_when_the_api_image_is_garbage(tmp_path: Path, green_clip: Path) -> None:
+    rec = Recorder(lambda r: httpx.Response(200, content=b"definitely not an image"))
+    dest = tmp_path / "a.png"
+    assert _thumb(rec, green_clip, dest) == dest
+    with Image.open(dest) as image:
+        assert image.getpixel((10, 10))[1] > 200
+
+
+def test_falls_back_on_network_failure(tmp_path: Path, green_clip: Path) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    assert _thumb(Recorder(handler), green_clip, tmp_path / "a.png") == tmp_path / "a.png"
+
+
+def test_none_when_nothing_works(tmp_path: Path) -> None:
+    rec = Recorder(lambda r: httpx.Response(500, text="boom"))
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypmp42 but nothing else")
+    assert _thumb(rec, broken, tmp_path / "a.png") is None
+    assert _thumb(rec, tmp_path / "missing.mp4", tmp_path / "b.png") is None
+    assert not (tmp_path / "a.png").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["broken.mp4"]
