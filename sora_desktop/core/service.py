@@ -245,17 +245,11 @@ class GenerationService:
         if request.reference_image is not None:
             from .images import check_reference_image
 
-            image = request.reference_image
-            if not image.is_file():
+            check = check_reference_image(request.reference_image, request.size)
+            if not check.matches_size:
                 raise InvalidRequestError(
-                    f"The image {image} does not exist.",
-                    "Pick an existing JPEG, PNG or WebP file.",
-                    param="input_reference",
-                )
-            check = check_reference_image(image, request.size)
-            if not check.ok:
-                raise InvalidRequestError(
-                    check.message,
+                    check.reason
+                    or f"The image is {check.width}x{check.height}; the video is {request.size}.",
                     "Fit or crop the image to the video size first.",
                     param="input_reference",
                 )
