@@ -14,6 +14,7 @@ spritesheet (JPEG grid of frames), the API's ``thumbnail`` and ``spritesheet`` v
 from __future__ import annotations
 
 import hashlib
+import io
 import math
 import textwrap
 import threading
@@ -189,8 +190,6 @@ def _chord(text: str, seconds: float) -> np.ndarray:
 
 
 def _load_reference(data: bytes, width: int, height: int) -> np.ndarray:
-    import io
-
     with Image.open(io.BytesIO(data)) as img:
         rgb = img.convert("RGB")
         if rgb.size != (width, height):
@@ -198,23 +197,10 @@ def _load_reference(data: bytes, width: int, height: int) -> np.ndarray:
         return np.asarray(rgb, dtype=np.uint8).copy()
 
 
-def render_clip(
-    spec: RenderSpec,
-    dest_dir: Path,
-    *,
-    name: str | None = None,
-    cancel: threading.Event | None = None,
-    preset: str = "ultrafast",
-) -> RenderedAssets:
-    """Render ``spec`` into ``dest_dir`` as ``<name>.mp4``, ``.webp`` and ``.jpg``.
-
-    Files are written under temporary names and renamed when complete, so a reader never
-    sees half a file. Raises :class:`RenderCancelled` when ``cancel`` is set mid-way.
-    """
-    name = name or spec.cache_key()
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    final = dest_dir / f"{name}.mp4"
-    tmp = dest_dir / f"{name}.mp4.tmp"
+def _encode(
+    spec: RenderSpec, tmp: Path, cancel: threading.Event | None, preset: str, name: str
+) -> tuple[np.ndarray, list[Image.Image]]:
+    """Encode the clip into ``tmp``; return its first frame and the spritesheet tiles."""
     width, height = spec.width, spec.height
     total_frames = spec.seconds * FPS
     sprite_every = max(1, total_frames // 10)
@@ -274,9 +260,36 @@ def render_clip(
             out.mux(packet)
         for packet in astream.encode(None):
             out.mux(packet)
-
-    tmp.replace(final)
     assert first_rgb is not None
+    return first_rgb, sprites
+
+
+def render_clip(
+    spec: RenderSpec,
+    dest_dir: Path,
+    *,
+    name: str | None = None,
+    cancel: threading.Event | None = None,
+    preset: str = "ultrafast",
+) -> RenderedAssets:
+    """Render ``spec`` into ``dest_dir`` as ``<name>.mp4``, ``.webp`` and ``.jpg``.
+
+    Files are written under temporary names and renamed when complete, so a reader never
+    sees half a file. Raises :class:`RenderCancelled` when ``cancel`` is set mid-way.
+    """
+    name = name or spec.cache_key()
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    final = dest_dir / f"{name}.mp4"
+    reused = _reuse(dest_dir, name)
+    if reused is not None:
+        return reused
+    tmp = dest_dir / f"{name}.mp4.tmp"
+    try:
+        first_rgb, sprites = _encode(spec, tmp, cancel, preset, name)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(final)
     thumb = dest_dir / f"{name}.webp"
     first = Image.fromarray(first_rgb)
     first.save(dest_dir / f"{name}.webp.tmp", format="WEBP", quality=85)
@@ -284,13 +297,19 @@ def render_clip(
     sheet = dest_dir / f"{name}.jpg"
     _spritesheet(sprites).save(dest_dir / f"{name}.jpg.tmp", format="JPEG", quality=80)
     (dest_dir / f"{name}.jpg.tmp").replace(sheet)
-    import io
-
     png = io.BytesIO()
     first.save(png, format="PNG")
-    return RenderedAssets(
-        video=final, thumbnail=thumb, spritesheet=sheet, first_frame=png.getvalue()
-    )
+    (dest_dir / f"{name}.png.tmp").write_bytes(png.getvalue())
+    (dest_dir / f"{name}.png.tmp").replace(dest_dir / f"{name}.png")
+    return RenderedAssets(final, thumb, sheet, first_frame=png.getvalue())
+
+
+def _reuse(dest_dir: Path, name: str) -> RenderedAssets | None:
+    """The assets of an earlier render of the same spec in ``dest_dir``, if complete."""
+    paths = [dest_dir / f"{name}.{ext}" for ext in ("mp4", "webp", "jpg", "png")]
+    if not all(p.is_file() for p in paths):
+        return None
+    return RenderedAssets(paths[0], paths[1], paths[2], first_frame=paths[3].read_bytes())
 
 
 def _encode_audio(
