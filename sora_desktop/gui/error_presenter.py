@@ -7,6 +7,7 @@ logged (with secrets redacted by the log setup) before anything is shown.
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 import traceback
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import SoraError
+from .banner import Banner
 
 log = logging.getLogger("sora_desktop.gui")
 
@@ -29,9 +31,15 @@ class ErrorPresenter(QObject):
 
     shown = Signal(str)
 
-    def __init__(self, parent_widget: QWidget | None, log_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent_widget: QWidget | None,
+        log_path: Path | None = None,
+        banner: Banner | None = None,
+    ) -> None:
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
+        self.banner = banner
         self.log_path = log_path
         self._previous_hook: ExceptHook | None = None
         self._in_crash = False
@@ -43,11 +51,21 @@ class ErrorPresenter(QObject):
             return error.message, error.next_step
         return str(error) or type(error).__name__, ""
 
-    def show(self, error: BaseException, *, title: str | None = None) -> None:
+    def show(self, error: BaseException, *, title: str | None = None, modal: bool = False) -> None:
+        """A :class:`SoraError` goes to the inline banner (or a message box when ``modal``
+        or there is no banner); anything else is a crash."""
         if not isinstance(error, SoraError):
             self.show_crash(type(error), error, error.__traceback__)
             return
         message, next_step = self.describe(error)
+        if self.banner is not None and not modal:
+            text = f"<b>{html.escape(message)}</b>"
+            if next_step:
+                text += "<br>" + html.escape(next_step)
+            self.banner.set_message(text)
+            self.banner.show()
+            self.shown.emit(f"{message} {next_step}".strip())
+            return
         box = QMessageBox(self._parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title or self.tr("Sora Desktop"))

@@ -69,6 +69,7 @@ class ImagePicker(QWidget):
         self._image_size: tuple[int, int] | None = None
         self._size = "720x1280"
         self._error: str | None = None
+        self._matches = True
         self._dialog_dir = ""
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -118,7 +119,7 @@ class ImagePicker(QWidget):
         return self._error
 
     def needs_conversion(self) -> bool:
-        return self._image_size is not None and self._image_size != parse_size(self._size)
+        return self._path is not None and not self._matches
 
     def set_target_size(self, size: str) -> None:
         if size and size != self._size:
@@ -142,6 +143,7 @@ class ImagePicker(QWidget):
         self._path = None
         self._image = QImage()
         self._image_size = None
+        self._matches = True
         self._error = None
         self._refresh()
         self.changed.emit()
@@ -172,28 +174,33 @@ class ImagePicker(QWidget):
 
     # --- internals ---------------------------------------------------------------------
     def _check_and_load(self, path: Path) -> bool:
+        from ..core.errors import SoraError
         from ..core.images import check_reference_image
 
-        check = check_reference_image(path, self._size)
-        if not check.ok:
-            self._path = None
-            self._image = QImage()
-            self._image_size = None
-            self._error = check.problem or self.tr("This image can't be used.")
+        try:
+            check = check_reference_image(path, self._size)
+        except SoraError as err:
+            self._reject(f"{err.message} {err.next_step}".strip())
             return False
         reader = QImageReader(str(path))
         reader.setAutoTransform(True)
         image = reader.read()
         if image.isNull():
-            self._path = None
-            self._image_size = None
-            self._error = self.tr("This image can't be read: {0}").format(reader.errorString())
+            self._reject(self.tr("This image can't be read: {0}").format(reader.errorString()))
             return False
         self._path = path
         self._image = image
         self._image_size = (check.width, check.height)
+        self._matches = check.matches_size
         self._error = None
         return True
+
+    def _reject(self, reason: str) -> None:
+        self._path = None
+        self._image = QImage()
+        self._image_size = None
+        self._matches = True
+        self._error = reason
 
     def _on_mode_changed(self) -> None:
         self._refresh()

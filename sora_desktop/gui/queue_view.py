@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .queue_model import COL_CANCEL, COL_PROGRESS, JOB_ID_ROLE, STATUS_ROLE, QueueModel
+from .queue_model import COL_CANCEL, COL_PROGRESS, JOB_ID_ROLE, PROGRESS_ROLE, QueueModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +34,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.rect = option.rect.adjusted(3, 4, -3, -4)  # type: ignore[attr-defined]
         bar.minimum = 0
         bar.maximum = 100
-        bar.progress = int(index.data(Qt.ItemDataRole.UserRole + 3) or 0)
+        bar.progress = int(index.data(PROGRESS_ROLE) or 0)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
         bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
@@ -141,8 +141,5 @@ class QueueView(QWidget):
             if active
             else self.tr("<b>Queue</b> — nothing running")
         )
-        has_finished = any(
-            self.model.index(i, 0).data(STATUS_ROLE).is_terminal
-            for i in range(self.model.rowCount())
-        )
+        has_finished = any(row.status.is_terminal for row in self.model.rows())
         self.clear_button.setEnabled(has_finished)

@@ -1,0 +1,322 @@
+"""Composition root: builds every object, wires them, runs the window (design.md section 1).
+
+``run(argv, data_dir)`` is what ``sora-desktop`` with no arguments calls. :func:`build` makes
+the whole app without entering the event loop (tests drive it the same way). The threads:
+the GUI thread, ONE ``sora-io`` thread running the asyncio loop and the
+:class:`GenerationService`, and (only with the built-in simulator) the simulator's threads.
+
+``SORA_DESKTOP_QUIT_AFTER_SHOWN=1`` quits right after the window's first paint (start-up
+benchmark). Heavy modules (QtMultimedia, PyAV, numpy, httpx, the simulator) are imported
+after the first paint or on first use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME, ORG_NAME, __version__
+from ..core.errors import ExitCode, SoraError
+from ..core.models import Connection, ConnectionKind, Profile
+from ..core.paths import AppPaths
+
+if TYPE_CHECKING:
+    from ..core.store import JobStore
+    from ..simulator.server import SimulatorServer
+    from .controller import Controller
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ENV_QUIT_AFTER_SHOWN = "SORA_DESKTOP_QUIT_AFTER_SHOWN"
+ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
+DEFAULT_SIM_LATENCY = 6.0
+RECENT_PROMPTS = 20
+
+
+class SimulatorHandle:
+    """The in-process simulator, started on first need (lazily: it imports PyAV/numpy)."""
+
+    def __init__(self, latency: float, external_url: str | None = None) -> None:
+        self.latency = latency
+        self.external_url = external_url
+        self.server: SimulatorServer | None = None
+        self._lock = threading.Lock()
+
+    def base_url(self) -> str:
+        if self.external_url:
+            return self.external_url.rstrip("/") + "/v1"
+        with self._lock:
+            if self.server is None:
+                from ..simulator.server import SimulatorServer
+
+                server = SimulatorServer(host="127.0.0.1", port=0, latency=self.latency)
+                server.start()
+                self.server = server
+                log.info("built-in simulator listening on %s", server.url)
+            return self.server.url + "/v1"
+
+    def stop(self) -> None:
+        with self._lock:
+            server, self.server = self.server, None
+        if server is not None:
+            server.stop()
+
+
+class RecentPrompts:
+    """Recent prompts kept in core ``Settings`` (declared there with their default)."""
+
+    def __init__(self, settings: Any, save: Any) -> None:
+        self._settings = settings
+        self._save = save
+
+    def get(self) -> list[str]:
+        return list(getattr(self._settings, "recent_prompts", []) or [])
+
+    def remember(self, prompt: str) -> list[str]:
+        prompts = [prompt] + [p for p in self.get() if p != prompt]
+        prompts = prompts[:RECENT_PROMPTS]
+        try:
+            self._settings.recent_prompts = prompts
+            self._save()
+        except (OSError, SoraError, AttributeError, TypeError) as exc:
+            log.warning("could not save recent prompts: %s", exc)
+        return prompts
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    store: JobStore
+    controller: Controller
+    window: MainWindow
+    simulator: SimulatorHandle
+    moved_aside: Path | None = None
+    profiles: list[Profile] = field(default_factory=list)
+    _closed: bool = False
+
+    def start_background(self) -> None:
+        """After the first paint: the player, the simulator if needed, resume jobs."""
+        self.window.preview.ensure_player()
+        profile = self.window.settings_panel.current_profile()
+        if profile is not None and _is_builtin_simulator(profile):
+            try:
+                self.simulator.base_url()
+            except OSError as exc:
+                log.error("the built-in simulator could not start: %s", exc)
+        self.controller.resume_all()
+
+    def close(self) -> None:
+        """Close the window (asks about running jobs), then stop everything we started."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.window.isVisible():
+            self.window.close()
+        self.controller.shutdown()  # no-op when the window already did it
+        self.simulator.stop()
+        self.store.close()
+
+
+def _is_builtin_simulator(profile: Profile) -> bool:
+    return profile.kind is ConnectionKind.SIMULATOR and profile.base_url == ""
+
+
+def _load_profiles(paths: AppPaths) -> tuple[list[Profile], str | None]:
+    from ..core.profiles import ProfileStore
+
+    store = ProfileStore(paths.profiles_path)
+    profiles = list(store.list())
+    active = getattr(store, "active_id", None)
+    return profiles, active() if callable(active) else active
+
+
+def _load_settings(paths: AppPaths) -> tuple[Any, Any]:
+    from ..core import settings as settings_mod
+
+    cls = settings_mod.Settings
+    loader = getattr(cls, "load", None)
+    obj = loader(paths.settings_path) if loader else cls(paths.settings_path)
+
+    def save() -> None:
+        saver = obj.save
+        try:
+            saver(paths.settings_path)
+        except TypeError:
+            saver()
+
+    return obj, save
+
+
+def build(
+    paths: AppPaths,
+    *,
+    simulator_url: str | None = None,
+    sim_latency: float | None = None,
+) -> AppContext:
+    """Make the store, service, I/O thread, controller and window (not shown yet).
+
+    ``simulator_url`` points the built-in simulator profile at a simulator that is already
+    running (another process); otherwise one starts in-process when first needed."""
+    from ..core.loop_thread import LoopThread
+    from ..core.service import GenerationService
+    from ..core.store import JobStore
+    from .controller import Controller
+    from .main_window import MainWindow
+
+    paths.ensure()
+    store, moved = JobStore.open_or_recover(paths.db_path)
+    try:
+        profiles, active_id = _load_profiles(paths)
+        settings, save_settings = _load_settings(paths)
+    except Exception:
+        store.close()
+        raise
+    recent = RecentPrompts(settings, save_settings)
+    if active_id is None:
+        active_id = getattr(settings, "active_profile", None) or getattr(settings, "profile", None)
+    latency = sim_latency
+    if latency is None:
+        try:
+            latency = float(os.environ.get(ENV_SIM_LATENCY, DEFAULT_SIM_LATENCY))
+        except ValueError:
+            latency = DEFAULT_SIM_LATENCY
+    simulator = SimulatorHandle(latency, simulator_url)
+
+    def connection_for(profile: Profile) -> Connection:
+        connection = profile.connection()
+        if _is_builtin_simulator(profile):
+            connection = dataclasses.replace(connection, base_url=simulator.base_url())
+        return connection
+
+    loop_thread = LoopThread()
+    loop_thread.start()
+    service = GenerationService(store, paths)
+    controller = Controller(service, loop_thread, store)
+    library = _make_library(store, paths)
+    window = MainWindow(
+        controller,
+        paths,
+        profiles,
+        connection_for=connection_for,
+        active_profile_id=active_id,
+        recent_prompts=recent.get(),
+        remember_prompt=recent.remember,
+        library=library,
+    )
+    controller.setParent(window)
+    return AppContext(
+        paths=paths,
+        store=store,
+        controller=controller,
+        window=window,
+        simulator=simulator,
+        moved_aside=moved,
+        profiles=profiles,
+    )
+
+
+def _make_library(store: JobStore, paths: AppPaths) -> Any:
+    try:
+        from .library_view import LibraryPanel
+        from .thumbnails import ThumbnailCache
+    except ImportError:  # the library panel has not landed yet: the slot stays empty
+        return None
+    return LibraryPanel(store, ThumbnailCache(cache_dir=paths.thumbnail_dir))
+
+
+def configure_application(app: QCoreApplication) -> None:
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+
+
+def run(argv: list[str], data_dir: str | None = None) -> int:
+    """Open the main window; returns the exit code when it closes."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    configure_application(app)
+    from .theme import app_icon
+
+    app.setWindowIcon(app_icon())
+    paths = AppPaths.default(data_dir)
+    log_path: Path | None = None
+    try:
+        from ..core.logsetup import setup_logging
+
+        log_path = setup_logging(paths)
+    except OSError as exc:
+        print(f"sora-desktop: logging disabled: {exc}", file=sys.stderr)
+    _install_translator(app, paths)
+    try:
+        ctx = build(paths)
+    except SoraError as err:
+        QMessageBox.critical(None, APP_NAME, f"{err.message}\n\n{err.next_step}")
+        return int(err.exit_code)
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return int(ExitCode.LOCAL_IO)
+    window = ctx.window
+    window.errors.log_path = log_path
+    window.errors.install_excepthook()
+    quit_after_shown = os.environ.get(ENV_QUIT_AFTER_SHOWN) == "1"
+    if quit_after_shown:
+        window.first_painted.connect(app.quit)
+    else:
+        window.first_painted.connect(ctx.start_background)
+        if ctx.moved_aside is not None:
+            window.first_painted.connect(lambda: _tell_moved_aside(ctx))
+    app.lastWindowClosed.connect(app.quit)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        window.errors.uninstall_excepthook()
+        ctx.close()
+        try:
+            from ..core.logsetup import teardown_logging
+
+            teardown_logging()
+        except ImportError:
+            pass
+    return int(code)
+
+
+def _tell_moved_aside(ctx: AppContext) -> None:
+    QMessageBox.warning(
+        ctx.window,
+        QCoreApplication.translate("App", "Library repaired"),
+        QCoreApplication.translate(
+            "App",
+            "The library file was damaged and has been moved aside to:\n{0}\n\n"
+            "A new, empty library was started. Your video files are still in their folder.",
+        ).format(ctx.moved_aside),
+    )
+
+
+def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
+    try:
+        from .i18n import install_translator
+    except ImportError:
+        return
+    language = ""
+    try:
+        settings, _save = _load_settings(paths)
+        language = str(getattr(settings, "language", "") or "")
+    except Exception as exc:  # settings are checked again (and reported) by build()
+        log.debug("no language setting: %s", exc)
+    install_translator(app, language)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(list(sys.argv[1:] if argv is None else argv))

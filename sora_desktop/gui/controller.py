@@ -1,0 +1,186 @@
+"""The ONLY seam between the GUI thread and the I/O loop (design.md section 1).
+
+:class:`Controller` lives on the GUI thread. It hands coroutines to the :class:`LoopThread`
+(``asyncio.run_coroutine_threadsafe``) and turns their results and the service's
+:class:`JobEvent` s into Qt signals. Anything arriving from the I/O thread goes through the
+private ``_from_io`` signal, connected with ``Qt.QueuedConnection``, so every public signal is
+emitted on the GUI thread and no widget is ever touched from the I/O thread.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import logging
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from ..core.errors import SoraError
+from ..core.models import Connection, Job, JobEvent, JobStatus, VideoRequest
+
+if TYPE_CHECKING:
+    from ..core.loop_thread import LoopThread
+    from ..core.service import GenerationService
+    from ..core.store import JobStore
+
+log = logging.getLogger(__name__)
+
+OkCallback = Callable[[Any], None]
+ErrCallback = Callable[[BaseException], None]
+_SHUTDOWN_TIMEOUT = 30.0
+
+
+class Controller(QObject):
+    """Signals (all on the GUI thread):
+
+    - ``job_event(JobEvent)``: every change the service reports;
+    - ``job_submitted(Job)``: a generation was accepted and stored;
+    - ``job_finished(Job)``: a job reached ``ready`` (its file is in the library);
+    - ``job_failed(Job)``: a job ended failed/expired (``error_message`` says why);
+    - ``job_cancelled(Job)``;
+    - ``error(BaseException)``: an operation the GUI asked for failed (show it);
+    - ``resumed(list[str])``: job ids resumed at start.
+    """
+
+    job_event = Signal(object)
+    job_submitted = Signal(object)
+    job_finished = Signal(object)
+    job_failed = Signal(object)
+    job_cancelled = Signal(object)
+    error = Signal(object)
+    resumed = Signal(list)
+    #: private: (kind, token, payload) from the I/O thread, delivered queued on the GUI thread
+    _from_io = Signal(str, int, object)
+
+    def __init__(
+        self,
+        service: GenerationService,
+        loop_thread: LoopThread,
+        store: JobStore,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.loop_thread = loop_thread
+        self.store = store
+        self._tokens = itertools.count(1)
+        self._callbacks: dict[int, tuple[OkCallback | None, ErrCallback | None]] = {}
+        self._pending: set[concurrent.futures.Future[Any]] = set()
+        self._closed = False
+        self._from_io.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = service.subscribe(self._on_io_event)
+
+    # --- running coroutines ------------------------------------------------------------
+    def call(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        on_ok: OkCallback | None = None,
+        on_error: ErrCallback | None = None,
+    ) -> concurrent.futures.Future[Any]:
+        """Run ``coro`` on the I/O loop; ``on_ok``/``on_error`` run later on the GUI thread.
+
+        Without ``on_error`` a failure is re-emitted as ``error``."""
+        token = next(self._tokens)
+        self._callbacks[token] = (on_ok, on_error)
+        future = self.loop_thread.submit(coro)
+        self._pending.add(future)
+
+        def done(f: concurrent.futures.Future[Any]) -> None:  # runs on the I/O thread
+            self._pending.discard(f)
+            if f.cancelled():
+                return
+            exc = f.exception()
+            if exc is not None:
+                self._from_io.emit("err", token, exc)
+            else:
+                self._from_io.emit("ok", token, f.result())
+
+        future.add_done_callback(done)
+        return future
+
+    def _on_io_event(self, event: JobEvent) -> None:  # the I/O thread
+        self._from_io.emit("event", 0, event)
+
+    @Slot(str, int, object)
+    def _deliver(self, kind: str, token: int, payload: object) -> None:  # the GUI thread
+        if kind == "event":
+            assert isinstance(payload, JobEvent)
+            self._on_event(payload)
+            return
+        on_ok, on_error = self._callbacks.pop(token, (None, None))
+        if kind == "ok":
+            if on_ok is not None:
+                on_ok(payload)
+        else:
+            assert isinstance(payload, BaseException)
+            if on_error is not None:
+                on_error(payload)
+            elif not self._closed:
+                self.error.emit(payload)
+
+    def _on_event(self, event: JobEvent) -> None:
+        self.job_event.emit(event)
+        if event.status in (
+            JobStatus.READY,
+            JobStatus.FAILED,
+            JobStatus.EXPIRED,
+            JobStatus.CANCELLED,
+        ):
+            job = self.store.get(event.job_id)
+            if job is None:
+                return
+            if event.status is JobStatus.READY:
+                self.job_finished.emit(job)
+            elif event.status is JobStatus.CANCELLED:
+                self.job_cancelled.emit(job)
+            else:
+                self.job_failed.emit(job)
+
+    # --- verbs the window uses --------------------------------------------------------
+    def submit(self, request: VideoRequest, connection: Connection) -> None:
+        self.call(self.service.submit(request, connection), self.job_submitted.emit)
+
+    def cancel(self, job_id: str) -> None:
+        self.call(self.service.cancel(job_id))
+
+    def remix(self, job_id: str, prompt: str) -> None:
+        self.call(self.service.remix(job_id, prompt), self.job_submitted.emit)
+
+    def delete_remote(self, job_id: str, on_ok: OkCallback | None = None) -> None:
+        self.call(self.service.delete_remote(job_id), on_ok)
+
+    def resume_all(self) -> None:
+        self.call(self.service.resume_all(), self.resumed.emit)
+
+    def running_jobs(self) -> list[Job]:
+        """Jobs the I/O loop is working on right now (read from the store on the GUI thread)."""
+        return [j for j in self.store.active_jobs() if self.service.is_running(j.id)]
+
+    def has_running_jobs(self) -> bool:
+        return bool(self.running_jobs())
+
+    # --- shutdown ----------------------------------------------------------------------
+    def shutdown(self, *, cancel_running: bool = False) -> None:
+        """Blocking: cancel (or keep as ``interrupted``) running jobs, stop the I/O thread.
+
+        ``cancel_running=False`` keeps active jobs for the next start (they resume then)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if self.loop_thread.is_running:
+                if cancel_running:
+                    for job in self.store.active_jobs():
+                        try:
+                            self.loop_thread.run(self.service.cancel(job.id), _SHUTDOWN_TIMEOUT)
+                        except (SoraError, concurrent.futures.TimeoutError) as exc:
+                            log.warning("cancelling %s on close failed: %s", job.id, exc)
+                self.loop_thread.run(self.service.shutdown(interrupt=True), _SHUTDOWN_TIMEOUT)
+        except Exception:
+            log.exception("the I/O service did not shut down cleanly")
+        finally:
+            self._unsubscribe()
+            self.loop_thread.stop()
+            self._callbacks.clear()

@@ -1,0 +1,490 @@
+"""The main window: prompt + settings on the left, preview and queue in the centre, the
+library on the right (design.md section 6). All I/O goes through the :class:`Controller`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..core.models import Connection, Job, JobEvent, JobStatus, Profile, VideoRequest
+from .banner import Banner
+from .controller import Controller
+from .error_presenter import ErrorPresenter
+from .notifications import Notifier
+from .preview import PreviewPane
+from .prompt_editor import PromptEditor
+from .queue_view import QueueView
+from .settings_panel import SettingsPanel
+from .theme import app_icon
+
+if TYPE_CHECKING:
+    from ..core.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+CLOSE_KEEP, CLOSE_CANCEL, CLOSE_STAY = "keep", "cancel", "stay"
+
+
+def simulator_notice() -> str:
+    return QCoreApplication.translate(
+        "MainWindow",
+        "You're using the built-in simulator: clips are made on this computer, no account "
+        "needed. OpenAI's Sora API shut down on 2026-09-24.",
+    )
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``first_painted`` once, after the first paint of the window."""
+
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        controller: Controller,
+        paths: AppPaths,
+        profiles: Sequence[Profile],
+        *,
+        connection_for: Callable[[Profile], Connection],
+        active_profile_id: str | None = None,
+        recent_prompts: Sequence[str] = (),
+        remember_prompt: Callable[[str], Sequence[str]] | None = None,
+        library: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.paths = paths
+        self._connection_for = connection_for
+        self._remember_prompt = remember_prompt
+        self._painted = False
+        self._closing_done = False
+        self._submitting = 0
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setObjectName("main_window")
+
+        # --- banners ---------------------------------------------------------------
+        self.sim_banner = Banner(self)
+        self.sim_banner.setObjectName("simulator_banner")
+        self.sim_banner.set_message(simulator_notice(), self.tr("Add a connection…"))
+        self.sim_banner.action_clicked.connect(self.open_connections)
+        self.sim_banner.dismissed.connect(self._remember_banner_dismissed)
+        self.error_banner = Banner(self)
+        self.error_banner.setObjectName("error_banner")
+        self.error_banner.hide()
+        self.errors = ErrorPresenter(self, paths.log_path, self.error_banner)
+
+        # --- left column: prompt, settings, generate ---------------------------------
+        self.prompt = PromptEditor(self)
+        self.prompt.set_recent_prompts(recent_prompts)
+        self.settings_panel = SettingsPanel(self)
+        self.generate_button = QPushButton(self.tr("Generate"), self)
+        self.generate_button.setObjectName("generate_button")
+        self.generate_button.setDefault(True)
+        self.generate_button.setMinimumHeight(36)
+        self.generate_button.clicked.connect(self.generate)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.prompt, 1)
+        left_layout.addWidget(self.settings_panel)
+        left_layout.addWidget(self.generate_button)
+        self.left_scroll = QScrollArea(self)
+        self.left_scroll.setWidget(left)
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.left_scroll.setMinimumWidth(340)
+
+        # --- centre: preview over queue ----------------------------------------------
+        self.preview = PreviewPane(self)
+        self.preview.media_error.connect(self._status)
+        self.queue = QueueView(parent=self)
+        self.queue.cancel_requested.connect(self.confirm_cancel)
+        self.queue.activated.connect(self.play_job)
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.centre_splitter.setObjectName("centre_splitter")
+        self.centre_splitter.addWidget(self.preview)
+        self.centre_splitter.addWidget(self.queue)
+        self.centre_splitter.setStretchFactor(0, 3)
+        self.centre_splitter.setStretchFactor(1, 1)
+
+        # --- right: the library (built by the library owner) --------------------------
+        self.library_slot = QWidget(self)
+        self.library_slot.setObjectName("library_slot")
+        QVBoxLayout(self.library_slot).setContentsMargins(0, 0, 0, 0)
+        self.library: QWidget | None = None
+        if library is not None:
+            self.set_library(library)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(self.left_scroll)
+        self.main_splitter.addWidget(self.centre_splitter)
+        self.main_splitter.addWidget(self.library_slot)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setStretchFactor(2, 2)
+        self.main_splitter.setSizes([360, 640, 440])
+        self.centre_splitter.setSizes([480, 220])
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.sim_banner)
+        outer.addWidget(self.error_banner)
+        outer.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+        self.notifier = Notifier(self, self.windowIcon())
+        self.statusBar().showMessage(self.tr("Ready"))
+
+        # --- wiring --------------------------------------------------------------------
+        self.prompt.changed.connect(self._update_generate)
+        self.prompt.generate_requested.connect(self.generate)
+        self.settings_panel.changed.connect(self._on_settings_changed)
+        self.settings_panel.profile_changed.connect(self._on_profile_changed)
+        controller.job_submitted.connect(self._on_submitted)
+        controller.job_event.connect(self._on_event)
+        controller.job_finished.connect(self._on_finished)
+        controller.job_failed.connect(self._on_failed)
+        controller.job_cancelled.connect(self._on_cancelled)
+        controller.error.connect(self.errors.show)
+        controller.resumed.connect(self._on_resumed)
+
+        self.settings_panel.set_profiles(profiles, active_profile_id)
+        self.restore_state()
+        self._update_generate()
+
+    # --- menus -----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        gen = QAction(self.tr("&Generate"), self)
+        gen.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return))
+        gen.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor owns the key
+        gen.triggered.connect(self.generate)
+        file_menu.addAction(gen)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.connections_menu = self.menuBar().addMenu(self.tr("&Connections"))
+        manage = QAction(self.tr("&Manage connections…"), self)
+        manage.triggered.connect(self.open_connections)
+        self.connections_menu.addAction(manage)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Sora Desktop"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.open_about)
+        help_menu.addAction(about)
+
+    # --- the library slot ------------------------------------------------------------
+    def set_library(self, widget: QWidget) -> None:
+        layout = self.library_slot.layout()
+        assert layout is not None
+        if self.library is not None:
+            layout.removeWidget(self.library)
+            self.library.deleteLater()
+        self.library = widget
+        layout.addWidget(widget)
+        for name, slot in (
+            ("playRequested", self.play_job),
+            ("reuseRequested", self.reuse_job),
+            ("remixRequested", self.controller.remix),
+        ):
+            signal = getattr(widget, name, None)
+            if signal is not None:
+                signal.connect(slot)
+        delete_remote = getattr(widget, "deleteRemoteRequested", None)
+        if delete_remote is not None:
+            delete_remote.connect(self._delete_remote)
+
+    # --- generate ----------------------------------------------------------------------
+    def generate_problem(self) -> str | None:
+        return self.prompt.problem() or self.settings_panel.problem()
+
+    def _update_generate(self) -> None:
+        problem = self.generate_problem()
+        self.generate_button.setEnabled(problem is None)
+        self.generate_button.setToolTip(problem or self.tr("Start the generation (Ctrl+Enter)"))
+
+    def _on_settings_changed(self) -> None:
+        self.prompt.set_max_chars(self.settings_panel.capabilities().max_prompt_chars)
+        self._update_generate()
+
+    def _on_profile_changed(self, _profile_id: str) -> None:
+        profile = self.settings_panel.current_profile()
+        self.sim_banner.setVisible(
+            profile is not None and profile.base_url == "" and not self._banner_dismissed()
+        )
+
+    def generate(self) -> None:
+        problem = self.generate_problem()
+        if problem is not None:
+            self._status(problem)
+            return
+        profile = self.settings_panel.current_profile()
+        assert profile is not None
+        try:
+            connection = self._connection_for(profile)
+        except Exception as exc:  # a profile that can't be reached yet
+            self.errors.show(exc)
+            return
+        prompt = self.prompt.text()
+        panel = self.settings_panel
+        model, size, seconds = panel.model(), panel.size(), panel.seconds()
+        picker = panel.image_picker
+        images_dir = self.paths.images_dir
+
+        async def submit() -> Job:
+            # Converting a big image takes a moment: do it off the GUI thread.
+            image = await asyncio.to_thread(picker.prepare, images_dir)
+            request = VideoRequest(
+                prompt=prompt, model=model, size=size, seconds=seconds, reference_image=image
+            )
+            return await self.controller.service.submit(request, connection)
+
+        self._submitting += 1
+        self.controller.call(submit(), self.controller.job_submitted.emit, self._submit_failed)
+        self._status(self.tr("Sending…"))
+        if self._remember_prompt is not None:
+            self.prompt.set_recent_prompts(self._remember_prompt(prompt))
+        self.save_choices()
+
+    def _submit_failed(self, error: BaseException) -> None:
+        self._submitting = max(0, self._submitting - 1)
+        self.errors.show(error)
+        self._status(self.tr("Not sent."))
+
+    # --- controller events -----------------------------------------------------------
+    def _on_submitted(self, job: Job) -> None:
+        self._submitting = max(0, self._submitting - 1)
+        self.error_banner.hide()
+        self.queue.model.upsert(job)
+        self._status(self.tr("Sent. Rendering…"))
+
+    def _on_event(self, event: JobEvent) -> None:
+        if not self.queue.model.apply_event(event):
+            job = self.controller.store.get(event.job_id)
+            if job is not None and not job.status.is_terminal:
+                self.queue.model.upsert(job)
+        if self.library is not None and hasattr(self.library, "jobChanged"):
+            if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
+                self.library.refresh()  # type: ignore[attr-defined]
+            else:
+                self.library.jobChanged(event.job_id)  # type: ignore[attr-defined]
+
+    def _on_resumed(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            job = self.controller.store.get(job_id)
+            if job is not None:
+                self.queue.model.upsert(job)
+        if job_ids:
+            self._status(self.tr("Resumed {0} unfinished job(s).").format(len(job_ids)))
+
+    def _on_finished(self, job: Job) -> None:
+        self.queue.model.upsert(job)
+        title = " ".join(job.request.prompt.split())
+        if job.file_path is not None:
+            self.preview.load(job.file_path, title=title)
+        self._status(self.tr("Your video is ready."))
+        self.notifier.notify(self.tr("Video ready"), title[:120])
+
+    def _on_failed(self, job: Job) -> None:
+        from ..core.service import error_for_job
+
+        self.queue.model.upsert(job)
+        error = error_for_job(job)
+        text = job.error_message or self.tr("The job did not finish.")
+        self._status(text)
+        if error is not None:
+            self.errors.show(error)
+        self.notifier.notify(self.tr("Video failed"), text[:200], error=True)
+
+    def _on_cancelled(self, job: Job) -> None:
+        self.queue.model.upsert(job)
+        self._status(self.tr("Cancelled."))
+
+    # --- actions -----------------------------------------------------------------------
+    def confirm_cancel(self, job_id: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel this job?"),
+            self.tr(
+                "This app stops waiting for the video. A render the service has already "
+                "started keeps running there and may still be billed."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.cancel(job_id)
+
+    def play_job(self, job_id: str) -> None:
+        job = self.controller.store.get(job_id)
+        if job is None or job.file_path is None or not Path(job.file_path).is_file():
+            self._status(self.tr("This video is not on this computer (yet)."))
+            return
+        self.preview.load(job.file_path, title=" ".join(job.request.prompt.split()))
+
+    def reuse_job(self, job_id: str) -> None:
+        job = self.controller.store.get(job_id)
+        if job is None:
+            return
+        self.prompt.set_text(job.request.prompt)
+        self.settings_panel.set_choice(
+            model=job.request.model, size=job.request.size, seconds=job.request.seconds
+        )
+
+    def _delete_remote(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            self.controller.delete_remote(job_id)
+
+    def open_connections(self) -> None:
+        try:
+            from .connections_dialog import ConnectionsDialog  # the other GUI owner's
+        except ImportError:
+            QMessageBox.information(
+                self,
+                self.tr("Connections"),
+                self.tr("Connections can be added with: sora-desktop profile add"),
+            )
+            return
+        dialog = ConnectionsDialog(parent=self)  # type: ignore[call-arg]
+        dialog.exec()
+
+    def open_about(self) -> None:
+        try:
+            from .about_dialog import AboutDialog  # the other GUI owner's
+        except ImportError:
+            QMessageBox.about(self, self.tr("About Sora Desktop"), APP_NAME)
+            return
+        AboutDialog(parent=self).exec()  # type: ignore[call-arg]
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    # --- persistence (UI state only) -------------------------------------------------
+    def _qsettings(self) -> QSettings:
+        return QSettings()
+
+    def _banner_dismissed(self) -> bool:
+        return bool(self._qsettings().value("ui/simulator_banner_dismissed", False, type=bool))
+
+    def _remember_banner_dismissed(self) -> None:
+        self._qsettings().setValue("ui/simulator_banner_dismissed", True)
+
+    def save_choices(self) -> None:
+        s = self._qsettings()
+        panel = self.settings_panel
+        profile = panel.current_profile()
+        s.setValue("choices/profile", profile.id if profile else "")
+        s.setValue("choices/model", panel.model())
+        s.setValue("choices/size", panel.size())
+        s.setValue("choices/seconds", panel.seconds())
+        s.setValue("choices/fit_mode", panel.image_picker.mode())
+
+    def save_state(self) -> None:
+        s = self._qsettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/main_splitter", self.main_splitter.saveState())
+        s.setValue("window/centre_splitter", self.centre_splitter.saveState())
+        self.save_choices()
+        s.sync()
+
+    def restore_state(self) -> None:
+        s = self._qsettings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 840)
+        for key, splitter in (
+            ("window/main_splitter", self.main_splitter),
+            ("window/centre_splitter", self.centre_splitter),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+        profile_id = str(s.value("choices/profile", "") or "")
+        if profile_id:
+            index = self.settings_panel.profile_combo.findData(profile_id)
+            if index >= 0:
+                self.settings_panel.profile_combo.setCurrentIndex(index)
+        seconds: Any = s.value("choices/seconds", 0)
+        self.settings_panel.set_choice(
+            model=str(s.value("choices/model", "") or "") or None,
+            size=str(s.value("choices/size", "") or "") or None,
+            seconds=int(seconds) if str(seconds).isdigit() else None,
+        )
+        self.settings_panel.image_picker.set_mode(str(s.value("choices/fit_mode", "fit")))
+        self._on_profile_changed("")
+
+    # --- first paint and closing -----------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        result = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+        return result
+
+    def ask_close(self, running: int) -> str:
+        """Ask what to do with running jobs: CLOSE_KEEP, CLOSE_CANCEL or CLOSE_STAY."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Jobs are still running"))
+        box.setText(self.tr("{0} video(s) are still being made.").format(running))
+        box.setInformativeText(
+            self.tr(
+                "Keep them and they continue the next time you open Sora Desktop, or cancel "
+                "them now (a render the service already started may still be billed)."
+            )
+        )
+        keep = box.addButton(self.tr("Keep for next start"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Don't close"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep:
+            return CLOSE_KEEP
+        if clicked is cancel:
+            return CLOSE_CANCEL
+        return CLOSE_STAY
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing_done:
+            event.accept()
+            return
+        running = len(self.controller.running_jobs()) + self._submitting
+        choice = self.ask_close(running) if running else CLOSE_KEEP
+        if choice == CLOSE_STAY:
+            event.ignore()
+            return
+        self.save_state()
+        self.preview.shutdown()
+        if self.library is not None and hasattr(self.library, "shutdown"):
+            self.library.shutdown()
+        self.notifier.close()
+        self.controller.shutdown(cancel_running=choice == CLOSE_CANCEL)
+        self._closing_done = True
+        event.accept()

@@ -1,0 +1,65 @@
+"""GUI fixtures: QSettings in a temp dir, app identity, small real media files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def _qsettings_in_tmp(tmp_path: Path, qapp: QCoreApplication) -> Iterator[Path]:
+    """UI state (QSettings) goes to a temp dir, never the developer's real settings."""
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    QCoreApplication.setOrganizationName("Sora Desktop Tests")
+    QCoreApplication.setApplicationName("Sora Desktop")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+def make_clip(
+    path: Path, *, width: int = 64, height: int = 48, seconds: float = 1.0, fps: int = 24
+) -> Path:
+    """A real H.264 + AAC MP4 written with PyAV (frames change colour over time)."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as out:
+        video = out.add_stream("libx264", rate=fps)
+        video.width, video.height, video.pix_fmt = width, height, "yuv420p"
+        audio = out.add_stream("aac", rate=44100)
+        for i in range(round(seconds * fps)):
+            frame = np.full((height, width, 3), (i * 9) % 255, np.uint8)
+            for packet in video.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")):
+                out.mux(packet)
+        for packet in video.encode():
+            out.mux(packet)
+        samples = 1024
+        for start in range(0, round(44100 * seconds), samples):
+            chunk = np.zeros((1, samples), np.float32)
+            frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="mono")
+            frame.sample_rate = 44100
+            frame.pts = start
+            frame.time_base = Fraction(1, 44100)
+            for packet in audio.encode(frame):
+                out.mux(packet)
+        for packet in audio.encode():
+            out.mux(packet)
+    return path
+
+
+def make_png(path: Path, width: int, height: int) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (width, height), (200, 120, 40)).save(path, "PNG")
+    return path
+
+
+@pytest.fixture
+def clip(tmp_path: Path) -> Path:
+    return make_clip(tmp_path / "clip.mp4")

@@ -1,0 +1,134 @@
+"""Queue model and view: rows from jobs and events, progress painting, one timer, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core.models import (
+    Connection,
+    ConnectionKind,
+    Job,
+    JobEvent,
+    JobStatus,
+    VideoRequest,
+)
+from sora_desktop.gui.queue_model import (
+    COL_CANCEL,
+    COL_ELAPSED,
+    COL_FORMAT,
+    COL_PROGRESS,
+    COL_PROMPT,
+    COL_STATUS,
+    QueueModel,
+    format_elapsed,
+)
+from sora_desktop.gui.queue_view import QueueView
+
+CONN = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:1/v1")
+
+
+def _job(job_id: str, prompt: str = "a fox", *, created: float = 1000.0) -> Job:
+    return Job(
+        id=job_id,
+        request=VideoRequest(prompt=prompt, model="sora-2", size="1280x720", seconds=8),
+        connection=CONN,
+        status=JobStatus.SUBMITTING,
+        created_at=created,
+        updated_at=created,
+    )
+
+
+def _text(model: QueueModel, row: int, col: int) -> str:
+    return str(model.index(row, col).data(Qt.ItemDataRole.DisplayRole))
+
+
+def test_rows_follow_events(qtbot: QtBot) -> None:
+    model = QueueModel()
+    now = [1010.0]
+    model._now = lambda: now[0]
+    model.upsert(_job("a", "x" * 200))
+    model.upsert(_job("b", "second"))
+    assert model.rowCount() == 2
+    assert model.row_of("b") == 0  # newest first
+    row_a = model.row_of("a")
+    assert row_a == 1
+    prompt = _text(model, row_a, COL_PROMPT)
+    assert prompt.endswith("…") and len(prompt) <= 80
+    assert model.index(row_a, COL_PROMPT).data(Qt.ItemDataRole.ToolTipRole) == "x" * 200
+    assert _text(model, row_a, COL_FORMAT) == "1280x720 · 8 s"
+    assert _text(model, row_a, COL_ELAPSED) == "0:10"
+
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.apply_event(JobEvent("a", JobStatus.IN_PROGRESS, 40))
+    assert model.job_row("a").progress == 40  # type: ignore[union-attr]
+    assert _text(model, row_a, COL_PROGRESS) == "40%"
+    assert _text(model, row_a, COL_STATUS) == "Rendering"
+    # an event without progress keeps what we had
+    model.apply_event(JobEvent("a", JobStatus.IN_PROGRESS, 0))
+    assert model.job_row("a").progress == 40  # type: ignore[union-attr]
+    model.apply_event(JobEvent("a", JobStatus.DOWNLOADING, 0, downloaded=2_500_000))
+    assert model.job_row("a").progress == 100  # type: ignore[union-attr]
+    assert "2.5 MB" in _text(model, row_a, COL_STATUS)
+    assert not model.apply_event(JobEvent("zzz", JobStatus.QUEUED))
+
+    now[0] = 1075.0
+    model.apply_event(JobEvent("a", JobStatus.FAILED, message="blocked by moderation"))
+    assert _text(model, row_a, COL_STATUS) == "Failed: blocked by moderation"
+    assert _text(model, row_a, COL_CANCEL) == ""  # nothing to cancel any more
+    assert model.active_count() == 1
+    now[0] = 2000.0
+    assert _text(model, row_a, COL_ELAPSED) == "1:15"  # frozen at the end
+    assert _text(model, 0, COL_ELAPSED) == "16:40"  # b still running
+    model.clear_finished()
+    assert model.rowCount() == 1 and model.row_of("a") is None
+
+
+def test_tick_refreshes_only_running_rows(qtbot: QtBot) -> None:
+    model = QueueModel()
+    model.upsert(_job("a"))
+    model.upsert(_job("b"))
+    model.apply_event(JobEvent("b", JobStatus.READY))
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.tick()
+    top, bottom = blocker.args[0], blocker.args[1]
+    assert top.column() == bottom.column() == COL_ELAPSED
+    assert (top.row(), bottom.row()) == (model.row_of("a"), model.row_of("a"))
+
+
+def test_format_elapsed() -> None:
+    assert format_elapsed(0) == "0:00"
+    assert format_elapsed(61.9) == "1:01"
+    assert format_elapsed(3725) == "1:02:05"
+
+
+def test_view_paints_progress_and_cancels_by_click(qtbot: QtBot, tmp_path: Path) -> None:
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.resize(900, 240)
+    view.model.upsert(_job("a", "a paper boat"))
+    view.model.upsert(_job("b", "a red fox"))
+    view.model.apply_event(JobEvent("a", JobStatus.IN_PROGRESS, 50))
+    view.show()
+    qtbot.waitExposed(view)
+    assert "2 running" in view.title.text()
+    # one timer for all rows, once a second
+    assert view.timer.isActive() and view.timer.interval() == 1000
+    image = view.grab().toImage()
+    image.save(str(tmp_path / "queue.png"))
+    assert not image.isNull()
+
+    row = view.model.row_of("a")
+    assert row is not None
+    rect = view.table.visualRect(view.model.index(row, COL_CANCEL))
+    assert rect.isValid()
+    with qtbot.waitSignal(view.cancel_requested) as blocker:
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["a"]
+    view.model.apply_event(JobEvent("a", JobStatus.CANCELLED))
+    assert "1 running" in view.title.text()
+    assert view.clear_button.isEnabled()
+    with qtbot.assertNotEmitted(view.cancel_requested):
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
