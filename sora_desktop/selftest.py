@@ -177,14 +177,20 @@ def check_media(clip: Path, timeout: float = MEDIA_TIMEOUT) -> str:
 
 
 def check_keyring() -> str:
+    """keyring loads, finds its backends, and its platform module is in the bundle.
+
+    No usable OS keyring (a headless CI machine) is reported, not failed: keys can then come
+    from environment variables. A bundle that lost keyring's backends fails.
+    """
     try:
         secrets: Any = importlib.import_module("sora_desktop.core.secrets")
-        name = str(secrets.backend_name())
+        name, usable = str(secrets.backend_name()), bool(secrets.is_available())
     except ImportError:
         import keyring
 
         backend = keyring.get_keyring()
         name = f"{type(backend).__module__}.{type(backend).__name__}"
+        usable = "fail" not in name and "null" not in name
     try:
         importlib.import_module(_PLATFORM_KEYRING_MODULE)
     except ImportError as exc:
@@ -194,8 +200,10 @@ def check_keyring() -> str:
     from importlib.metadata import entry_points
 
     found = len(entry_points(group="keyring.backends"))
-    if "fail" in name.lower().split(".") or name.endswith("fail.Keyring"):
-        return f"{name} (no OS keyring here: keys only from environment variables)"
+    if found == 0:
+        raise CheckFailed(f"{name}; no keyring backend entry points (metadata not bundled)")
+    if not usable:
+        return f"{name}: no usable OS keyring here, keys only from environment variables"
     return f"{name} ({found} backend entry points)"
 
 
@@ -327,7 +335,10 @@ def run_checks() -> list[CheckResult]:
     return results
 
 
-def print_report(results: list[CheckResult], out: TextIO) -> None:
+def print_report(results: list[CheckResult], out: TextIO | None) -> None:
+    """The summary table. ``out`` None (a windowed Windows exe has no stdout) prints nothing."""
+    if out is None:
+        return
     frozen = "frozen bundle" if getattr(sys, "frozen", False) else "from source"
     print(
         f"Sora Desktop {__version__} self-test ({frozen}, Python {sys.version.split()[0]}, "
@@ -348,9 +359,8 @@ def print_report(results: list[CheckResult], out: TextIO) -> None:
 
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every check, print the summary table, return 0 only if all passed."""
-    stream = out if out is not None else sys.stdout
     results = run_checks()
-    print_report(results, stream)
+    print_report(results, out if out is not None else sys.stdout)
     return 0 if all(r.ok for r in results) else 1
 
 
