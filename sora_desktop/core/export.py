@@ -1,0 +1,363 @@
+"""Export clips to the creator's folders: safe names, no half files, no overwrites, no secrets.
+
+- :func:`sanitize_filename` makes any text a file name that works on Windows and macOS.
+- :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``.
+- :func:`export_job` copies (or hard-links) a clip into a folder through a hidden temporary
+  file that is published only when complete, never replaces an existing file (``name (2).mp4``
+  instead), and writes a JSON sidecar of the generation parameters (never a key, and of the key
+  source only its kind).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import shutil
+import string
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from .atomic import atomic_write_text, fsync_dir
+from .errors import DiskError, InvalidRequestError
+from .models import Job
+
+DEFAULT_TEMPLATE = "{date}_{prompt:40}_{id}.mp4"
+TEMPLATE_FIELDS = ("date", "time", "prompt", "id", "model", "size", "seconds")
+_FALLBACK = "video"
+_FORBIDDEN = set('<>:"/\\|?*')
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
+    *(f"COM{c}" for c in "0123456789¹²³"),
+    *(f"LPT{c}" for c in "0123456789¹²³"),
+}
+_CHUNK = 1024 * 1024
+
+
+def _clean_chars(name: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFC", name):
+        cat = unicodedata.category(ch)
+        if ch in _FORBIDDEN:
+            out.append("_")
+        elif cat in ("Cc", "Zl", "Zp") or ch.isspace():
+            out.append(" ")
+        elif cat in ("Cf", "Cs", "Cn", "Co"):
+            continue  # invisible format chars (bidi overrides), lone surrogates, unassigned
+        else:
+            out.append(ch)
+    text = re.sub(r"\s+", " ", "".join(out))
+    return re.sub(r"\.{2,}", ".", text)
+
+
+def _strip_ends(text: str) -> str:
+    return text.strip(" .").strip()
+
+
+def _is_reserved(name: str) -> bool:
+    stem = name.split(".", 1)[0].rstrip(" ").upper()
+    return stem in _RESERVED
+
+
+def _trim_bytes(text: str, limit: int) -> str:
+    data = text.encode("utf-8")[: max(0, limit)]
+    return data.decode("utf-8", errors="ignore")  # drops a split trailing character
+
+
+def _split_ext(name: str) -> tuple[str, str]:
+    stem, dot, ext = name.rpartition(".")
+    if dot and stem and 0 < len(ext) <= 10 and ext.isascii() and ext.isalnum():
+        return stem, "." + ext
+    return name, ""
+
+
+def sanitize_filename(name: str, max_len: int = 150) -> str:
+    """A file name safe on Windows and macOS, at most ``max_len`` bytes of UTF-8.
+
+    No path separators or ``<>:"/\\|?*``, no control or invisible characters, no ``..``,
+    no leading dot, no trailing dot or space, never a reserved Windows device name (``CON``,
+    ``NUL.txt``, ``COM1``...), whitespace collapsed, never empty (``video``). A short
+    extension is kept when the name has to be shortened.
+    """
+    if max_len < 16:
+        raise ValueError("max_len must be at least 16 bytes")
+    text = _strip_ends(_clean_chars(name))
+    stem, ext = _split_ext(text)
+    stem = _strip_ends(stem)
+    if not stem:
+        stem, ext = _FALLBACK, ext
+    if _is_reserved(stem):
+        stem = "_" + stem
+    room = max_len - len(ext.encode("utf-8"))
+    stem = _strip_ends(_trim_bytes(stem, room)) or _FALLBACK
+    result = stem + ext
+    if _is_reserved(result):  # pragma: no cover - the prefix above already prevents it
+        result = "_" + result
+    return result
+
+
+def _prompt_words(prompt: str, limit: int) -> str:
+    words = prompt.split()
+    out = ""
+    for word in words:
+        candidate = f"{out} {word}" if out else word
+        if len(candidate) > limit:
+            if not out:
+                out = word[:limit]
+            break
+        out = candidate
+    return out
+
+
+def _short_id(job: Job) -> str:
+    raw = job.remote_id or job.id
+    return raw.split("_", 1)[-1][-10:] or raw
+
+
+def _template_values(job: Job) -> dict[str, Any]:
+    when = datetime.fromtimestamp(job.created_at or time.time())
+    return {
+        "date": when.strftime("%Y-%m-%d"),
+        "time": when.strftime("%H-%M-%S"),
+        "id": _short_id(job),
+        "model": job.request.model,
+        "size": job.request.size,
+        "seconds": str(job.request.seconds),
+    }
+
+
+def _bad_template(template: str, why: str) -> InvalidRequestError:
+    return InvalidRequestError(
+        f"The file name template {template!r} can't be used: {why}.",
+        "Use only these fields: "
+        + ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
+        + " ({prompt:N} keeps the first N characters of the prompt).",
+        param="template",
+    )
+
+
+def render_filename(template: str, job: Job, *, max_len: int = 150) -> str:
+    """Fill ``template`` for ``job`` and sanitize it; ``.mp4`` is added if missing."""
+    values = _template_values(job)
+    parts: list[str] = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise _bad_template(template, str(exc)) from exc
+    for literal, field_name, spec, _conversion in parsed:
+        parts.append(literal)
+        if field_name is None:
+            continue
+        if field_name == "prompt":
+            limit = 40
+            if spec:
+                if not spec.isdigit() or int(spec) < 1:
+                    raise _bad_template(template, f"{{prompt:{spec}}} needs a number")
+                limit = int(spec)
+            parts.append(_prompt_words(job.request.prompt, limit))
+        elif field_name in values:
+            parts.append(values[field_name])
+        else:
+            raise _bad_template(template, f"there is no field {{{field_name}}}")
+    name = "".join(parts)
+    if not name.lower().endswith(".mp4"):
+        name += ".mp4"
+    return sanitize_filename(name, max_len=max_len)
+
+
+def _public_url(url: str) -> str:
+    """A base URL without user info, query or fragment (they may carry credentials)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def _iso(ts: float | None) -> str | None:
+    return None if ts is None else datetime.fromtimestamp(ts, tz=UTC).isoformat()
+
+
+def sidecar_dict(job: Job) -> dict[str, Any]:
+    """The generation parameters written next to an export. Never a key."""
+    from .. import __version__
+
+    req, conn = job.request, job.connection
+    source = conn.key_source
+    source_kind = "keyring" if source.keyring_user else "env" if source.env_var else "none"
+    return {
+        "prompt": req.prompt,
+        "model": req.model,
+        "size": req.size,
+        "seconds": req.seconds,
+        "remote_id": job.remote_id,
+        "local_id": job.id,
+        "created_at": _iso(job.created_at),
+        "completed_at": _iso(job.completed_at),
+        "remixed_from": req.remix_of,
+        "reference_image": req.reference_image.name if req.reference_image else None,
+        "connection": {
+            "kind": conn.kind.value,
+            "base_url": _public_url(conn.base_url),
+            "key_source": source_kind,
+        },
+        "app": {"name": "Sora Desktop", "version": __version__},
+    }
+
+
+def _disk_error(exc: OSError, dest: Path) -> DiskError:
+    if exc.errno == errno.ENOSPC:
+        return DiskError(
+            f"The disk holding {dest} is full; nothing was exported.",
+            "Free some space or choose another folder.",
+        )
+    return DiskError(
+        f"Can't write to the folder {dest} ({exc.strerror or exc}).",
+        "Choose a folder you may write to.",
+    )
+
+
+def _check_dest(dest: Path) -> None:
+    if not dest.exists():
+        raise DiskError(
+            f"The folder {dest} does not exist.", "Choose an existing folder or create it."
+        )
+    if not dest.is_dir():
+        raise DiskError(f"{dest} is a file, not a folder.", "Choose a folder to export to.")
+    if not os.access(dest, os.W_OK | os.X_OK):
+        raise DiskError(f"The folder {dest} is read-only.", "Choose a folder you may write to.")
+
+
+def _candidates(dest: Path, name: str) -> Iterable[Path]:
+    stem, ext = _split_ext(name)
+    yield dest / name
+    n = 2
+    while True:
+        yield dest / f"{stem} ({n}){ext}"
+        n += 1
+
+
+def _free(path: Path, sidecar: bool) -> bool:
+    return not path.exists() and not (sidecar and path.with_suffix(".json").exists())
+
+
+def _publish(tmp: Path, target: Path) -> bool:
+    """Give the complete ``tmp`` the name ``target`` without ever replacing a file."""
+    try:
+        os.link(tmp, target)  # atomic and refuses to overwrite
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links here (FAT, exFAT, some network shares)
+        if target.exists():
+            return False
+        tmp.replace(target)
+        return True
+    tmp.unlink()
+    return True
+
+
+def _copy_to_temp(src: Path, dest: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
+    tmp = Path(name)
+    try:
+        with src.open("rb") as fin, os.fdopen(fd, "wb") as fout:
+            copy_chunks(fin, fout)
+            fout.flush()
+            os.fsync(fout.fileno())
+        shutil.copystat(src, tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def copy_chunks(fin: Any, fout: Any) -> None:
+    """Copy one open file to another (a seam for tests that simulate a full disk)."""
+    shutil.copyfileobj(fin, fout, _CHUNK)
+
+
+def export_job(
+    job: Job,
+    dest_dir: Path,
+    *,
+    template: str = DEFAULT_TEMPLATE,
+    sidecar: bool = True,
+    link: bool = False,
+) -> Path:
+    """Copy (or hard-link, with ``link``) ``job``'s clip into ``dest_dir``; returns its path.
+
+    Raises :class:`DiskError` when the clip is missing, the folder is missing or not
+    writable, or the disk is full (nothing half-written is left behind), and
+    :class:`InvalidRequestError` for a bad template.
+    """
+    dest = Path(dest_dir)
+    src = job.file_path
+    if src is None or not Path(src).is_file():
+        raise DiskError(
+            f"The video file of this job is not on disk ({src or 'never downloaded'}).",
+            "Download it again from the library if it has not expired.",
+        )
+    src = Path(src)
+    name = render_filename(template, job)
+    _check_dest(dest)
+    tmp: Path | None = None
+    try:
+        if link:
+            for target in _candidates(dest, name):
+                if not _free(target, sidecar):
+                    continue
+                try:
+                    os.link(src, target)
+                    break
+                except FileExistsError:
+                    continue
+                except OSError:  # another volume or no hard links: copy instead
+                    link = False
+                    break
+        if not link:
+            tmp = _copy_to_temp(src, dest)
+            for target in _candidates(dest, name):
+                if _free(target, sidecar) and _publish(tmp, target):
+                    tmp = None
+                    break
+        fsync_dir(dest)
+        if sidecar:
+            text = json.dumps(sidecar_dict(job), indent=2, ensure_ascii=False) + "\n"
+            atomic_write_text(target.with_suffix(".json"), text)
+    except OSError as exc:
+        raise _disk_error(exc, dest) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return target
+
+
+def export_many(
+    jobs: Iterable[Job],
+    dest_dir: Path,
+    *,
+    template: str = DEFAULT_TEMPLATE,
+    sidecar: bool = True,
+    link: bool = False,
+) -> list[Path]:
+    """Export several jobs; stops at the first failure (earlier exports stay)."""
+    return [
+        export_job(job, dest_dir, template=template, sidecar=sidecar, link=link) for job in jobs
+    ]

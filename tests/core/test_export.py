@@ -1,0 +1,249 @@
+"""Export: safe file names (property tests), templates, real MP4 round trip, no secrets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sora_desktop.core import export as export_mod
+from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.export import (
+    export_job,
+    export_many,
+    render_filename,
+    sanitize_filename,
+    sidecar_dict,
+)
+from sora_desktop.core.models import Connection, ConnectionKind, Job, KeySource
+from tests.core.test_store import make_job
+
+RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{p}{c}" for p in ("COM", "LPT") for c in "0123456789¹²³"
+}
+
+
+def _assert_safe(name: str, max_len: int) -> None:
+    assert name
+    assert len(name.encode("utf-8")) <= max_len
+    assert not any(c in name for c in '<>:"/\\|?*')
+    assert not any(ord(c) < 32 or ord(c) == 127 for c in name)
+    assert not name.endswith((".", " "))
+    assert not name.startswith((".", " "))
+    assert ".." not in name
+    assert "  " not in name
+    assert name.split(".", 1)[0].rstrip(" ").upper() not in RESERVED
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.text(max_size=400), st.integers(min_value=16, max_value=255))
+def test_sanitize_properties(raw: str, max_len: int) -> None:
+    name = sanitize_filename(raw, max_len=max_len)
+    _assert_safe(name, max_len)
+    assert sanitize_filename(name, max_len=max_len) == name  # idempotent
+
+
+_reserved_like = st.builds(
+    lambda base, sep, tail: base + sep + tail,
+    st.sampled_from([*sorted(RESERVED), "con", "nul", "Com1", "lpt9"]),
+    st.sampled_from(["", ".", " .", "  ", ".txt", ".mp4", ". .", "..", "/"]),
+    st.text(alphabet="abc.x ", max_size=5),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_reserved_like)
+def test_sanitize_never_reserved(raw: str) -> None:
+    _assert_safe(sanitize_filename(raw), 150)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("COM1.mp4", "_COM1.mp4"),
+        ("../../etc/passwd", "_._etc_passwd"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"),
+        ("  .hidden  file.  ", "hidden file"),
+        ("line\nbreak\ttab", "line break tab"),
+        ("", "video"),
+        ("...", "video"),
+        ("évian café", "évian café"),
+        ("evil\u202egnp.mp4", "evilgnp.mp4"),
+    ],
+)
+def test_sanitize_examples(raw: str, expected: str) -> None:
+    assert sanitize_filename(raw) == expected
+
+
+def test_sanitize_trims_bytes_keeps_extension_and_characters() -> None:
+    name = sanitize_filename("日本語のプロンプト" * 30 + ".mp4", max_len=50)
+    assert name.endswith(".mp4")
+    assert len(name.encode("utf-8")) <= 50
+    name.encode("utf-8").decode("utf-8")  # whole characters only
+    with pytest.raises(ValueError):
+        sanitize_filename("x", max_len=3)
+
+
+def test_render_filename_fields() -> None:
+    job = make_job("  A   red fox runs through deep snow at dawn, cinematic  ", remote_id=None)
+    job.remote_id = "video_68d7512d07848190b3e45da0ecbebcde004da08e1e0678d5"
+    when = job.created_at
+
+    day = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d")
+    expected = f"{day}_A red fox runs_8e1e0678d5.mp4"
+    assert render_filename("{date}_{prompt:20}_{id}.mp4", job) == expected
+    assert render_filename("{model}-{size}-{seconds}s", job) == "sora-2-1280x720-8s.mp4"
+    assert render_filename("{time}", job).count("-") == 2
+    job.remote_id = None
+    assert render_filename("{id}", job) == job.id[-10:] + ".mp4"
+    assert render_filename("{prompt:3}", job) == "A.mp4"
+    assert render_filename("{prompt:2}", make_job("Supercalifragilistic")) == "Su.mp4"
+
+
+@pytest.mark.parametrize("bad", ["{nope}", "{prompt:abc}", "{date", "{0}", "{prompt.__class__}"])
+def test_render_filename_refuses_unknown_fields(bad: str) -> None:
+    with pytest.raises(InvalidRequestError) as info:
+        render_filename(bad, make_job())
+    assert info.value.param == "template"
+
+
+def _make_mp4(path: Path, frames: int = 12) -> None:
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=24)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        stream.time_base = Fraction(1, 24)
+        for i in range(frames):
+            img = np.full((48, 64, 3), i * 20 % 255, dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+            frame.pts = i
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+
+
+def _count_frames(path: Path) -> int:
+    with av.open(str(path)) as container:
+        return sum(1 for _ in container.decode(video=0))
+
+
+@pytest.fixture
+def ready_job(tmp_path: Path) -> Job:
+    lib = tmp_path / "library"
+    lib.mkdir()
+    clip = lib / "abc.mp4"
+    _make_mp4(clip)
+    job = make_job("A lighthouse at dawn: waves / spray", remote_id="video_0123456789abcdef")
+    job.file_path = clip
+    job.completed_at = job.created_at + 60
+    job.connection = Connection(
+        kind=ConnectionKind.COMPATIBLE,
+        base_url="https://user:pa55word@gw.example.com:8443/v1?token=zzz",
+        key_source=KeySource(env_var="MY_SECRET_GATEWAY_VAR"),
+        profile_id="gw",
+    )
+    return job
+
+
+def test_export_round_trip_with_sidecar(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MY_SECRET_GATEWAY_VAR", "sk-proj-TheActualKey123456789")
+    out = tmp_path / "out"
+    out.mkdir()
+    first = export_job(ready_job, out, template="{prompt:40}_{id}")
+    assert first.parent == out
+    assert first.name == "A lighthouse at dawn_ waves _ spray_6789abcdef.mp4"
+    assert _count_frames(first) == 12
+    assert first.read_bytes() == ready_job.file_path.read_bytes()  # type: ignore[union-attr]
+    data = json.loads(first.with_suffix(".json").read_text())
+    assert data["prompt"] == ready_job.request.prompt
+    assert data["model"] == "sora-2" and data["size"] == "1280x720" and data["seconds"] == 8
+    assert data["remote_id"] == "video_0123456789abcdef"
+    assert data["remixed_from"] == "video_parent"
+    assert data["created_at"].startswith("2023-11-14T22:13:20")
+    assert data["connection"] == {
+        "kind": "compatible",
+        "base_url": "https://gw.example.com:8443/v1",
+        "key_source": "env",
+    }
+    assert data["app"]["version"]
+    blob = first.with_suffix(".json").read_text()
+    for secret in ("TheActualKey", "MY_SECRET_GATEWAY_VAR", "pa55word", "zzz"):
+        assert secret not in blob
+    # never overwrite: a second export gets " (2)"
+    second = export_job(ready_job, out, template="{prompt:40}_{id}")
+    assert second.name == first.stem + " (2).mp4"
+    assert second.with_suffix(".json").exists()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_export_link_shares_the_file(ready_job: Job, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dest = export_job(ready_job, out, link=True, sidecar=False)
+    assert dest.samefile(ready_job.file_path)  # type: ignore[arg-type]
+    assert not dest.with_suffix(".json").exists()
+
+
+def test_export_link_falls_back_to_copy(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*_a: Any, **_k: Any) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(export_mod.os, "link", no_links)
+    out = tmp_path / "out"
+    out.mkdir()
+    a = export_job(ready_job, out, link=True)
+    b = export_job(ready_job, out, link=True)
+    assert not a.samefile(ready_job.file_path)  # type: ignore[arg-type]
+    assert _count_frames(a) == 12 and b.name.endswith(" (2).mp4")
+
+
+def test_export_bad_destinations(ready_job: Job, tmp_path: Path) -> None:
+    with pytest.raises(DiskError, match="does not exist"):
+        export_job(ready_job, tmp_path / "missing")
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    with pytest.raises(DiskError, match="not a folder"):
+        export_job(ready_job, afile)
+    ready_job.file_path = tmp_path / "gone.mp4"
+    with pytest.raises(DiskError, match="not on disk"):
+        export_job(ready_job, tmp_path)
+
+
+def test_disk_full_leaves_nothing(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fin: Any, fout: Any) -> None:
+        fout.write(fin.read(100))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export_mod, "copy_chunks", full)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DiskError, match="full") as info:
+        export_job(ready_job, out)
+    assert info.value.next_step
+    assert list(out.iterdir()) == []
+
+
+def test_export_many_and_sidecar_dict(ready_job: Job, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = export_many([ready_job, ready_job, ready_job], out, template="{model}")
+    assert [p.name for p in paths] == ["sora-2.mp4", "sora-2 (2).mp4", "sora-2 (3).mp4"]
+    d = sidecar_dict(ready_job)
+    assert "key" not in json.dumps(d).lower().replace("key_source", "")
