@@ -1,0 +1,285 @@
+"""``sora-desktop generate`` and ``sora-desktop resume``: the engine without a window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import InvalidRequestError, SoraError
+from ..core.models import (
+    AuthStyle,
+    Connection,
+    ConnectionKind,
+    Job,
+    JobStatus,
+    KeySource,
+    VideoRequest,
+)
+from ..core.service import GenerationService, error_for_job
+from .runtime import ProgressPrinter, Runtime, log
+
+DEFAULT_ENV_VARS: dict[ConnectionKind, str] = {
+    ConnectionKind.OPENAI: "OPENAI_API_KEY",
+    ConnectionKind.AZURE: "AZURE_OPENAI_API_KEY",
+    ConnectionKind.COMPATIBLE: "OPENAI_API_KEY",
+}
+RESUME_HINT = "Finish it later with: sora-desktop resume"
+
+
+@contextlib.contextmanager
+def builtin_simulator(latency: float) -> Iterator[str]:
+    """Start the built-in simulator in this process; yield its ``/v1`` base URL."""
+    from ..simulator.server import SimulatorServer
+
+    server = SimulatorServer(host="127.0.0.1", port=0, latency=latency)
+    server.start()
+    try:
+        print(f"Using the built-in simulator at {server.url}/v1", file=sys.stderr)
+        yield server.url + "/v1"
+    finally:
+        server.stop()
+
+
+def _profile(rt: Runtime, ref: str) -> Any:
+    from ..core.profiles import ProfileStore
+
+    profiles = ProfileStore(rt.paths.profiles_path)
+    profile = profiles.get(ref)
+    if profile is None:
+        named = [p for p in profiles.list() if p.name.casefold() == ref.casefold()]
+        profile = named[0] if named else None
+    if profile is None:
+        raise InvalidRequestError(
+            f"There is no connection profile {ref!r}.",
+            "See them with: sora-desktop profile list",
+            param="profile",
+        )
+    return profile
+
+
+def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connection | None, str]:
+    """The connection (None = start the built-in simulator) and the default model."""
+    if args.profile:
+        profile = _profile(rt, args.profile)
+        if profile.kind is ConnectionKind.SIMULATOR and not profile.base_url:
+            return None, profile.default_model
+        return profile.connection(), profile.default_model
+    if args.base_url:
+        from ..core.client import validate_base_url
+
+        kind = ConnectionKind(args.kind or "compatible")
+        env_var = args.api_key_env
+        if env_var is None and kind is not ConnectionKind.SIMULATOR:
+            default = DEFAULT_ENV_VARS[kind]
+            # a gateway may need no key: only use the default variable when it is set
+            if kind is not ConnectionKind.COMPATIBLE or os.environ.get(default):
+                env_var = default
+        connection = Connection(
+            kind=kind,
+            base_url=validate_base_url(args.base_url),
+            auth_style=AuthStyle.API_KEY if kind is ConnectionKind.AZURE else AuthStyle.BEARER,
+            key_source=KeySource(env_var=env_var) if env_var else KeySource(),
+        )
+        return connection, "sora-2"
+    return None, "sora-2"
+
+
+def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | None:
+    """The image to send, converted with ``--fit`` when its size differs from the video's."""
+    if not args.image:
+        return None
+    from ..core.images import check_reference_image, fit_reference_image
+
+    path = Path(args.image).expanduser()
+    check = check_reference_image(path, size)
+    if check.matches_size:
+        return path
+    if not args.fit:
+        raise InvalidRequestError(
+            check.reason or f"The image is {check.width}x{check.height}; the video is {size}.",
+            "Add --fit fit (letterbox on black) or --fit crop (centre crop) to convert it.",
+            param="input_reference",
+        )
+    converted = fit_reference_image(path, size, args.fit, rt.paths.images_dir)
+    print(f"Converted the image to {size} ({args.fit}): {converted}", file=sys.stderr)
+    return converted
+
+
+def _raise_for(job: Job) -> None:
+    err = error_for_job(job) or SoraError(f"The job ended {job.status.value}.")
+    if job.status is JobStatus.INTERRUPTED:
+        err.next_step = f"{RESUME_HINT}."
+    raise err
+
+
+def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
+    connection, default_model = connection_from_args(args, rt)
+    model = args.model or default_model
+    size = args.size or "720x1280"
+    request = VideoRequest(prompt=args.prompt, model=model, size=size, seconds=args.seconds)
+    check_conn = connection or Connection(kind=ConnectionKind.SIMULATOR, base_url="")
+    store = rt.open_store()
+    try:
+        service_kw: dict[str, Any] = {"give_up_after": args.give_up_after}
+        # Refuse bad input before anything starts: no simulator, no request, no row.
+        GenerationService(store, rt.paths, **service_kw).validate(request, check_conn)
+        image = reference_image(args, rt, size)
+        if image is not None:
+            request = VideoRequest(
+                prompt=request.prompt,
+                model=model,
+                size=size,
+                seconds=request.seconds,
+                reference_image=image,
+            )
+        with contextlib.ExitStack() as stack:
+            if connection is None:
+                url = stack.enter_context(builtin_simulator(args.sim_latency))
+                connection = Connection(kind=ConnectionKind.SIMULATOR, base_url=url)
+            job = asyncio.run(_generate(store, rt, request, connection, service_kw))
+    finally:
+        store.close()
+    if job.status is not JobStatus.READY:
+        _raise_for(job)
+    out = export_clip(job, Path(args.out) if args.out else Path.cwd())
+    print(out)
+    return 0
+
+
+async def _generate(
+    store: Any, rt: Runtime, request: VideoRequest, connection: Connection, kw: dict[str, Any]
+) -> Job:
+    service = GenerationService(store, rt.paths, **kw)
+    printer = ProgressPrinter()
+    service.subscribe(printer)
+    try:
+        job = await service.submit(request, connection)
+        log.info("generate: job %s submitted", job.id)
+        return await service.wait(job.id)
+    finally:
+        await service.shutdown(interrupt=True)
+        printer.close()
+
+
+def make_out_dir(out_dir: Path) -> Path:
+    from ..core.errors import DiskError
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DiskError(
+            f"Can't create the folder {out_dir} ({exc.strerror or exc}).",
+            "Pick a writable folder with --out.",
+        ) from None
+    return out_dir
+
+
+def export_clip(job: Job, out_dir: Path) -> Path:
+    from ..core.export import export_job
+
+    return Path(export_job(job, make_out_dir(out_dir), sidecar=False))
+
+
+def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        jobs = asyncio.run(_resume(store, rt, args.give_up_after))
+    finally:
+        store.close()
+    if not jobs:
+        print("Nothing to resume.", file=sys.stderr)
+        return 0
+    first_error: SoraError | None = None
+    for job in jobs:
+        if job.status is JobStatus.READY:
+            print(f"{job.id} ready {job.file_path}")
+            continue
+        err = error_for_job(job) or SoraError(f"The job ended {job.status.value}.")
+        print(f"{job.id} {job.status.value}")
+        print(f"error: [{job.id[:8]}] {err.one_line()}", file=sys.stderr)
+        first_error = first_error or err
+    return int(first_error.exit_code) if first_error else 0
+
+
+async def _resume(store: Any, rt: Runtime, give_up_after: float | None) -> list[Job]:
+    service = GenerationService(store, rt.paths, give_up_after=give_up_after)
+    printer = ProgressPrinter()
+    service.subscribe(printer)
+    try:
+        ids = await service.resume_all()
+        return list(await asyncio.gather(*(service.wait(i) for i in ids)))
+    finally:
+        await service.shutdown(interrupt=True)
+        printer.close()
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    gen = sub.add_parser(
+        "generate",
+        parents=[common],
+        help="generate one clip and export it",
+        description="Generate one clip, keep it in the library and export it. Progress goes "
+        "to stderr; the exported file's path is the last line on stdout.",
+    )
+    gen.add_argument("--prompt", required=True, help="what the video shows")
+    gen.add_argument("--model", default=None, help="model or deployment (default: sora-2)")
+    gen.add_argument("--size", default=None, metavar="WxH", help="e.g. 720x1280 or 1280x720")
+    gen.add_argument("--seconds", type=int, default=4, help="clip length (default: 4)")
+    gen.add_argument("--image", default=None, metavar="PATH", help="reference image")
+    gen.add_argument(
+        "--fit",
+        choices=("fit", "crop"),
+        default=None,
+        help="convert an image of the wrong size: letterbox or centre crop",
+    )
+    gen.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
+    where = gen.add_mutually_exclusive_group()
+    where.add_argument("--profile", default=None, metavar="NAME", help="a saved connection")
+    where.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="an endpoint of the OpenAI Videos API dialect",
+    )
+    gen.add_argument(
+        "--kind",
+        choices=("openai", "azure", "compatible", "simulator"),
+        default=None,
+        help="with --base-url (default: compatible)",
+    )
+    gen.add_argument(
+        "--api-key-env",
+        default=None,
+        metavar="VAR",
+        help="environment variable holding the key (with --base-url)",
+    )
+    _add_give_up(gen)
+    gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
+    gen.set_defaults(handler=cmd_generate)
+
+    res = sub.add_parser(
+        "resume",
+        parents=[common],
+        help="finish every interrupted or unfinished job",
+        description="Finish every interrupted or unfinished job with the connection it was "
+        "started with. A job made on the built-in simulator can only be resumed while a "
+        "simulator answers at the address stored with the job.",
+    )
+    _add_give_up(res)
+    res.set_defaults(handler=cmd_resume)
+
+
+def _add_give_up(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--give-up-after",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop retrying after this long without network (default: 600)",
+    )

@@ -1,0 +1,124 @@
+"""``history``, ``export`` and ``delete``: the library from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..core.service import GenerationService
+from .generate import make_out_dir
+from .runtime import Runtime, find_job, job_record
+
+
+def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        jobs = store.list_jobs(order_by="created_at", descending=True, limit=args.limit)
+    finally:
+        store.close()
+    if args.json:
+        json.dump([job_record(j) for j in jobs], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not jobs:
+        print("The library is empty.", file=sys.stderr)
+        return 0
+    for job in jobs:
+        when = datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
+        prompt = job.request.prompt.replace("\n", " ")
+        prompt = prompt if len(prompt) <= 50 else prompt[:49] + "…"
+        where = str(job.file_path) if job.file_path else (job.error_message or "")
+        print(
+            f"{job.id}  {when}  {job.status.value:<11}  {job.request.model}  "
+            f"{job.request.size}  {job.request.seconds}s  {prompt}  {where}".rstrip()
+        )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..core.errors import InvalidRequestError
+    from ..core.export import export_job
+
+    store = rt.open_store()
+    try:
+        jobs = [find_job(store, ref) for ref in args.job_ids]
+    finally:
+        store.close()
+    not_ready = [j for j in jobs if j.file_path is None or not j.file_path.is_file()]
+    if not_ready:
+        raise InvalidRequestError(
+            f"Job {not_ready[0].id} has no clip in the library ({not_ready[0].status.value}).",
+            "Export finished (ready) jobs only.",
+            param="job_id",
+        )
+    kw: dict[str, Any] = {"sidecar": not args.no_sidecar}
+    if args.template:
+        kw["template"] = args.template
+    out = make_out_dir(Path(args.out))
+    for job in jobs:
+        print(export_job(job, out, **kw))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        job = find_job(store, args.job_id)
+        if args.remote and job.remote_id:
+            asyncio.run(_delete_remote(store, rt, job.id))
+            print(f"Deleted {job.remote_id} on the service.", file=sys.stderr)
+        for path, root in (
+            (job.file_path, rt.paths.library_dir),
+            (job.thumbnail_path, rt.paths.thumbnail_dir),
+        ):
+            # only files the app itself keeps; never a file elsewhere on the disk
+            if path is not None and path.resolve().is_relative_to(root.resolve()):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+        store.delete(job.id)
+    finally:
+        store.close()
+    print(f"Deleted job {job.id} from the library.", file=sys.stderr)
+    return 0
+
+
+async def _delete_remote(store: Any, rt: Runtime, job_id: str) -> None:
+    service = GenerationService(store, rt.paths)
+    try:
+        await service.delete_remote(job_id)
+    finally:
+        await service.shutdown()
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    hist = sub.add_parser("history", parents=[common], help="list the library, newest first")
+    hist.add_argument("--json", action="store_true", help="one JSON record per job")
+    hist.add_argument("--limit", type=int, default=None, help="at most this many jobs")
+    hist.set_defaults(handler=cmd_history)
+
+    exp = sub.add_parser("export", parents=[common], help="copy finished clips to a folder")
+    exp.add_argument("job_ids", nargs="+", metavar="JOB_ID")
+    exp.add_argument("--out", required=True, metavar="DIR")
+    exp.add_argument(
+        "--template",
+        default=None,
+        metavar="T",
+        help="file name template, e.g. '{date}_{prompt:40}_{id}.mp4'",
+    )
+    exp.add_argument(
+        "--no-sidecar",
+        action="store_true",
+        help="don't write the JSON file with the generation parameters",
+    )
+    exp.set_defaults(handler=cmd_export)
+
+    dele = sub.add_parser("delete", parents=[common], help="delete a job from the library")
+    dele.add_argument("job_id", metavar="JOB_ID")
+    dele.add_argument("--remote", action="store_true", help="also delete it on the service")
+    dele.set_defaults(handler=cmd_delete)

@@ -1,0 +1,157 @@
+"""What every CLI command shares: folders, logging, the library, jobs by id, progress lines."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from ..core.errors import DiskError, InvalidRequestError
+from ..core.models import Job, JobEvent, JobStatus
+from ..core.paths import AppPaths
+from ..core.store import JobStore
+
+log = logging.getLogger("sora_desktop.cli")
+
+STATUS_LABELS: dict[JobStatus, str] = {
+    JobStatus.DRAFT: "draft",
+    JobStatus.SUBMITTING: "submitting",
+    JobStatus.QUEUED: "queued",
+    JobStatus.IN_PROGRESS: "rendering",
+    JobStatus.COMPLETED: "rendered",
+    JobStatus.DOWNLOADING: "downloading",
+    JobStatus.READY: "ready",
+    JobStatus.FAILED: "failed",
+    JobStatus.EXPIRED: "expired",
+    JobStatus.CANCELLED: "cancelled",
+    JobStatus.INTERRUPTED: "interrupted",
+}
+
+
+@dataclass
+class Runtime:
+    paths: AppPaths
+    debug: bool
+    log_path: Path | None
+
+    @classmethod
+    def create(cls, args: argparse.Namespace) -> Runtime:
+        paths = AppPaths.default(getattr(args, "data_dir", None))
+        try:
+            paths.ensure()
+        except OSError as exc:
+            raise DiskError(
+                f"Can't create the app's folders ({exc.strerror or exc}).",
+                "Pick a writable folder with --data-dir.",
+            ) from None
+        debug = bool(getattr(args, "debug", False))
+        log_path: Path | None = None
+        try:
+            from ..core.logsetup import setup_logging
+
+            log_path = setup_logging(paths, debug)
+        except OSError as exc:  # logging must never stop the command
+            print(f"warning: can't write the log ({exc})", file=sys.stderr)
+        if not debug:
+            # stderr is for progress and one error line; the details go to the log file
+            for handler in logging.getLogger().handlers:
+                if isinstance(handler, logging.StreamHandler) and not isinstance(
+                    handler, logging.FileHandler
+                ):
+                    handler.setLevel(logging.CRITICAL)
+        return cls(paths=paths, debug=debug, log_path=log_path)
+
+    def open_store(self) -> JobStore:
+        store, aside = JobStore.open_or_recover(self.paths.db_path)
+        if aside is not None:
+            print(
+                f"warning: the library was damaged; it was kept as {aside} and a new one started",
+                file=sys.stderr,
+            )
+        return store
+
+
+def find_job(store: JobStore, ref: str) -> Job:
+    """A job by local id, a unique prefix of it, or its remote id."""
+    job = store.get(ref) or store.find_by_remote_id(ref)
+    if job is not None:
+        return job
+    matches = [j for j in store.list_jobs() if j.id.startswith(ref)] if len(ref) >= 4 else []
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise InvalidRequestError(
+            f"{ref!r} matches {len(matches)} jobs.", "Give more of the id.", param="job_id"
+        )
+    raise InvalidRequestError(
+        f"There is no job {ref!r} in the library.",
+        "See the ids with: sora-desktop history",
+        param="job_id",
+    )
+
+
+def job_record(job: Job) -> dict[str, object]:
+    """One job as plain JSON-ready data (``history --json``). Never holds a secret."""
+    return {
+        "id": job.id,
+        "remote_id": job.remote_id,
+        "status": job.status.value,
+        "progress": job.progress,
+        "prompt": job.request.prompt,
+        "model": job.request.model,
+        "size": job.request.size,
+        "seconds": job.request.seconds,
+        "remix_of": job.request.remix_of,
+        "file": str(job.file_path) if job.file_path else None,
+        "thumbnail": str(job.thumbnail_path) if job.thumbnail_path else None,
+        "created_at": job.created_at,
+        "submitted_at": job.submitted_at,
+        "completed_at": job.completed_at,
+        "expires_at": job.expires_at,
+        "connection": {
+            "kind": job.connection.kind.value,
+            "base_url": job.connection.base_url,
+            "profile": job.connection.profile_id,
+        },
+        "favourite": job.favourite,
+        "error_code": job.error_code,
+        "error": job.error_message,
+    }
+
+
+class ProgressPrinter:
+    """One line per status or percent change on stderr; redraws one line on a terminal."""
+
+    def __init__(self, stream: TextIO | None = None, *, tty: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self._last: dict[str, tuple[JobStatus, int]] = {}
+        self._open_line = False
+
+    def __call__(self, event: JobEvent) -> None:
+        progress = event.progress
+        if not self.tty and event.status is JobStatus.DOWNLOADING and progress not in (0, 100):
+            progress -= progress % 10  # a log file gets ten download lines, not a hundred
+        key = (event.status, progress)
+        last = self._last.get(event.job_id)
+        if last == key:
+            return
+        self._last[event.job_id] = key
+        label = STATUS_LABELS.get(event.status, event.status.value)
+        line = f"[{event.job_id[:8]}] {label} {progress}%"
+        if self.tty:
+            newline = last is not None and last[0] is not event.status and self._open_line
+            self.stream.write(("\n" if newline else "\r") + line + "\x1b[K")
+            self._open_line = True
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self._open_line:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._open_line = False
