@@ -1,0 +1,420 @@
+"""The editor form of one connection profile (used by ``ConnectionsDialog``).
+
+Public API::
+
+    form = ConnectionForm(parent)
+    form.load(profile, has_stored_key=bool) / form.load_new(kind=ConnectionKind.COMPATIBLE)
+    form.to_profile(existing: list[str]) -> Profile    # raises FormError naming the field
+    form.typed_key() -> str                            # "" when the key field is empty
+    form.is_new() / form.profile_id()
+    ConnectionForm.kind_label(kind) -> str
+
+Per kind the form asks for what that service needs: OpenAI a base URL (prefilled), Azure
+OpenAI / Microsoft Foundry the resource endpoint and deployment names, a compatible gateway
+its base URL, the simulator nothing (or a URL for one running elsewhere). Base URLs are
+checked with ``core.client.validate_base_url`` (https, except on this computer).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sora_desktop.core.capabilities import KNOWN_MODELS
+from sora_desktop.core.client import validate_base_url
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.models import AuthStyle, ConnectionKind, Profile
+from sora_desktop.core.profiles import (
+    OPENAI_BASE_URL,
+    SIMULATOR_ID,
+    azure_base_url,
+    default_auth_style,
+    make_profile_id,
+)
+
+_OTHER_BASE = ""  # "works like": unknown model, the gateway decides
+_DEFAULT_MODELS: dict[ConnectionKind, tuple[tuple[str, str], ...]] = {
+    ConnectionKind.OPENAI: (("sora-2", "sora-2"), ("sora-2-pro", "sora-2-pro")),
+    ConnectionKind.AZURE: (("sora-2", "sora-2"),),
+    ConnectionKind.COMPATIBLE: (("sora-2", "sora-2"),),
+    ConnectionKind.SIMULATOR: (("sora-2", "sora-2"), ("sora-2-pro", "sora-2-pro")),
+}
+_DEFAULT_ENV: dict[ConnectionKind, str] = {
+    ConnectionKind.OPENAI: "OPENAI_API_KEY",
+    ConnectionKind.AZURE: "AZURE_OPENAI_API_KEY",
+    ConnectionKind.COMPATIBLE: "VIDEO_GATEWAY_API_KEY",
+    ConnectionKind.SIMULATOR: "SORA_SIMULATOR_KEY",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConnectionForm", text)
+
+
+def service_note(kind: ConnectionKind) -> str:
+    """What is (and isn't) live for this kind of service; same words as
+    ``core.profiles.SERVICE_STATUS``, translated."""
+    return {
+        ConnectionKind.OPENAI: _tr(
+            "OpenAI shut its Sora video API down on 2026-09-24; this connection will only "
+            "work with a gateway that still serves it."
+        ),
+        ConnectionKind.AZURE: _tr(
+            "Azure stopped new Sora 2 deployments in September 2026; existing deployments "
+            "may still answer."
+        ),
+        ConnectionKind.COMPATIBLE: _tr(
+            "Gateways such as LiteLLM expose /v1/videos and route it to other video models."
+        ),
+        ConnectionKind.SIMULATOR: _tr(
+            "Runs on this computer and makes real MP4 clips; no account needed."
+        ),
+    }[kind]
+
+
+class FormError(Exception):
+    """A refused field: ``field_label`` names it, ``widget`` is where to put the focus."""
+
+    def __init__(self, field_label: str, message: str, widget: QWidget | None) -> None:
+        super().__init__(f"{field_label}: {message}")
+        self.field_label = field_label
+        self.message = message
+        self.widget = widget
+
+
+class ConnectionForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._profile: Profile | None = None
+        self._build()
+
+    @staticmethod
+    def kind_label(kind: ConnectionKind) -> str:
+        return {
+            ConnectionKind.OPENAI: _tr("OpenAI"),
+            ConnectionKind.AZURE: _tr("Azure OpenAI / Microsoft Foundry"),
+            ConnectionKind.COMPATIBLE: _tr("Compatible gateway (e.g. LiteLLM)"),
+            ConnectionKind.SIMULATOR: _tr("Simulator (this computer)"),
+        }[kind]
+
+    # ----- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.note_label.setMargin(6)
+        layout.addWidget(self.note_label)
+
+        self.fields = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Studio gateway"))
+        self.fields.addRow(self.tr("Name"), self.name_edit)
+        self.kind_combo = QComboBox()
+        for kind in ConnectionKind:
+            self.kind_combo.addItem(self.kind_label(kind), kind)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind)
+        self.fields.addRow(self.tr("Service"), self.kind_combo)
+        self.url_edit = QLineEdit()
+        self.url_label = QLabel(self.tr("Base URL"))
+        self.fields.addRow(self.url_label, self.url_edit)
+        self.auth_combo = QComboBox()
+        self.auth_combo.addItem(self.tr("Authorization: Bearer header"), AuthStyle.BEARER)
+        self.auth_combo.addItem(self.tr("api-key header (Azure)"), AuthStyle.API_KEY)
+        self.fields.addRow(self.tr("Send the key as"), self.auth_combo)
+
+        key_box = QWidget()
+        key_layout = QVBoxLayout(key_box)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        self.keyring_radio = QRadioButton(self.tr("Key stored in the system keychain"))
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.env_radio = QRadioButton(self.tr("Key from environment variable"))
+        self.env_edit = QLineEdit()
+        self.env_edit.setPlaceholderText("OPENAI_API_KEY")
+        group = QButtonGroup(self)
+        group.addButton(self.keyring_radio)
+        group.addButton(self.env_radio)
+        self.keyring_radio.toggled.connect(self._on_key_mode)
+        for w in (self.keyring_radio, self.key_edit, self.env_radio, self.env_edit):
+            key_layout.addWidget(w)
+        self.key_row = key_box
+        self.fields.addRow(self.tr("API key"), key_box)
+
+        self.proxy_edit = QLineEdit()
+        self.proxy_edit.setPlaceholderText(self.tr("optional, e.g. http://proxy.example:3128"))
+        self.fields.addRow(self.tr("Proxy"), self.proxy_edit)
+        layout.addLayout(self.fields)
+
+        self.models_label = QLabel()
+        layout.addWidget(self.models_label)
+        self.models = QTableWidget(0, 2)
+        self.models.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Works like")])
+        self.models.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.models.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.models.verticalHeader().hide()
+        self.models.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.models.setMinimumHeight(110)
+        layout.addWidget(self.models, 1)
+        row = QHBoxLayout()
+        self.add_model_button = QPushButton(self.tr("Add model"))
+        self.add_model_button.clicked.connect(lambda: self.add_model_row("", "sora-2", edit=True))
+        self.remove_model_button = QPushButton(self.tr("Remove model"))
+        self.remove_model_button.clicked.connect(self._remove_model_row)
+        row.addWidget(self.add_model_button)
+        row.addWidget(self.remove_model_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    # ----- loading -------------------------------------------------------------------------
+
+    def load(self, profile: Profile, *, has_stored_key: bool) -> None:
+        self._profile = profile
+        self.name_edit.setText(profile.name)
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(profile.kind))
+        self.kind_combo.blockSignals(False)
+        self.url_edit.setText(profile.base_url)
+        self.auth_combo.setCurrentIndex(self.auth_combo.findData(profile.auth_style))
+        self.proxy_edit.setText(profile.proxy or "")
+        self.key_edit.clear()
+        self.key_edit.setPlaceholderText(
+            self.tr("A key is stored. Type a new one to replace it.")
+            if has_stored_key
+            else self.tr("Paste the API key (kept in the system keychain, never in a file)")
+        )
+        self.env_edit.setText(profile.env_var or _DEFAULT_ENV[profile.kind])
+        (self.env_radio if profile.env_var else self.keyring_radio).setChecked(True)
+        aliases = dict(profile.model_aliases)
+        names = profile.models or (profile.default_model,)
+        self.models.setRowCount(0)
+        for name in names:
+            self.add_model_row(name, aliases.get(name, name if name in KNOWN_MODELS else ""))
+        self._apply_kind(profile.kind)
+        self.setEnabled(True)
+        builtin = profile.id == SIMULATOR_ID
+        for w in (
+            self.name_edit,
+            self.kind_combo,
+            self.url_edit,
+            self.key_row,
+            self.proxy_edit,
+            self.auth_combo,
+            self.models,
+            self.add_model_button,
+            self.remove_model_button,
+        ):
+            w.setEnabled(not builtin)
+        if builtin:
+            self.url_edit.setPlaceholderText(self.tr("Started by the app on this computer"))
+
+    def load_new(self, kind: ConnectionKind = ConnectionKind.COMPATIBLE) -> None:
+        self._profile = None
+        self.name_edit.clear()
+        self.url_edit.clear()
+        self.proxy_edit.clear()
+        self.key_edit.clear()
+        self.key_edit.setPlaceholderText(
+            self.tr("Paste the API key (kept in the system keychain, never in a file)")
+        )
+        self.keyring_radio.setChecked(True)
+        for w in (
+            self.name_edit,
+            self.kind_combo,
+            self.url_edit,
+            self.key_row,
+            self.proxy_edit,
+            self.auth_combo,
+            self.models,
+            self.add_model_button,
+            self.remove_model_button,
+        ):
+            w.setEnabled(True)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        self._on_kind(self.kind_combo.currentIndex())
+
+    def is_new(self) -> bool:
+        return self._profile is None
+
+    def profile_id(self) -> str:
+        return self._profile.id if self._profile is not None else ""
+
+    def kind(self) -> ConnectionKind:
+        return ConnectionKind(self.kind_combo.currentData())
+
+    def _on_kind(self, _index: int) -> None:
+        """A new kind chosen by the user: put that kind's defaults in."""
+        kind = self.kind()
+        self.auth_combo.setCurrentIndex(self.auth_combo.findData(default_auth_style(kind)))
+        if kind is ConnectionKind.OPENAI and not self.url_edit.text().strip():
+            self.url_edit.setText(OPENAI_BASE_URL)
+        self.env_edit.setText(_DEFAULT_ENV[kind])
+        self.models.setRowCount(0)
+        for name, base in _DEFAULT_MODELS[kind]:
+            self.add_model_row(name, base)
+        self._apply_kind(kind)
+
+    def _apply_kind(self, kind: ConnectionKind) -> None:
+        self.note_label.setText(service_note(kind))
+        placeholders = {
+            ConnectionKind.OPENAI: (self.tr("Base URL"), OPENAI_BASE_URL),
+            ConnectionKind.AZURE: (
+                self.tr("Resource endpoint"),
+                self.tr("https://NAME.openai.azure.com or just the resource NAME"),
+            ),
+            ConnectionKind.COMPATIBLE: (
+                self.tr("Gateway base URL"),
+                "https://gateway.example.com/v1",
+            ),
+            ConnectionKind.SIMULATOR: (
+                self.tr("Simulator URL"),
+                "http://127.0.0.1:8000/v1",
+            ),
+        }
+        label, placeholder = placeholders[kind]
+        self.url_label.setText(label)
+        self.url_edit.setPlaceholderText(placeholder)
+        self.models_label.setText(
+            self.tr("Deployments (the names you gave them in Azure AI Foundry):")
+            if kind is ConnectionKind.AZURE
+            else self.tr("Models this connection offers (the first is the default):")
+        )
+        self.fields.setRowVisible(self.key_row, kind is not ConnectionKind.SIMULATOR)
+
+    def _on_key_mode(self, keyring_mode: bool) -> None:
+        self.key_edit.setEnabled(keyring_mode)
+        self.env_edit.setEnabled(not keyring_mode)
+
+    # ----- models table --------------------------------------------------------------------
+
+    def add_model_row(self, name: str, base: str, *, edit: bool = False) -> None:
+        row = self.models.rowCount()
+        self.models.insertRow(row)
+        self.models.setItem(row, 0, QTableWidgetItem(name))
+        combo = QComboBox()
+        combo.addItem("sora-2", "sora-2")
+        combo.addItem("sora-2-pro", "sora-2-pro")
+        combo.addItem(self.tr("Other (the gateway decides)"), _OTHER_BASE)
+        index = combo.findData(KNOWN_MODELS[base].name if base in KNOWN_MODELS else _OTHER_BASE)
+        combo.setCurrentIndex(max(0, index))
+        self.models.setCellWidget(row, 1, combo)
+        if edit:
+            self.models.setCurrentCell(row, 0)
+            self.models.editItem(self.models.item(row, 0))
+
+    def _remove_model_row(self) -> None:
+        row = self.models.currentRow()
+        if row >= 0:
+            self.models.removeRow(row)
+
+    def model_rows(self) -> list[tuple[str, str]]:
+        rows = []
+        for row in range(self.models.rowCount()):
+            item = self.models.item(row, 0)
+            name = item.text().strip() if item is not None else ""
+            combo = self.models.cellWidget(row, 1)
+            base = combo.currentData() if isinstance(combo, QComboBox) else _OTHER_BASE
+            if name:
+                rows.append((name, str(base)))
+        return rows
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def typed_key(self) -> str:
+        return self.key_edit.text().strip() if self.keyring_radio.isChecked() else ""
+
+    def _base_url(self, kind: ConnectionKind) -> str:
+        label = self.url_label.text()
+        text = self.url_edit.text().strip()
+        if kind is ConnectionKind.SIMULATOR and (not text or self.profile_id() == SIMULATOR_ID):
+            return ""  # the built-in simulator: the app fills the URL in
+        try:
+            if kind is ConnectionKind.AZURE:
+                return validate_base_url(azure_base_url(text))
+            if not text:
+                raise InvalidRequestError(_tr("Enter the address."), "", param="base_url")
+            if any(c.isspace() for c in text):
+                raise InvalidRequestError(
+                    _tr("The address {url!r} is not a valid URL (it contains a space).").format(
+                        url=text
+                    ),
+                    "",
+                    param="base_url",
+                )
+            return validate_base_url(text)
+        except InvalidRequestError as err:
+            raise FormError(label, err.one_line(), self.url_edit) from err
+
+    def to_profile(self, existing: list[str]) -> Profile:
+        """The profile as edited. Raises :class:`FormError` naming the refused field."""
+        name = self.name_edit.text().strip()
+        if not name:
+            raise FormError(self.tr("Name"), self.tr("Give the connection a name."), self.name_edit)
+        kind = self.kind()
+        base_url = self._base_url(kind)
+        env_var = None
+        if kind is not ConnectionKind.SIMULATOR and self.env_radio.isChecked():
+            env_var = self.env_edit.text().strip()
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", env_var):
+                raise FormError(
+                    self.tr("Environment variable"),
+                    self.tr("Use letters, digits and underscores, e.g. OPENAI_API_KEY."),
+                    self.env_edit,
+                )
+        proxy = self.proxy_edit.text().strip() or None
+        if proxy is not None:
+            parts = urlsplit(proxy)
+            if parts.scheme not in ("http", "https", "socks5", "socks5h") or not parts.hostname:
+                raise FormError(
+                    self.tr("Proxy"),
+                    self.tr("Enter a proxy address like http://proxy.example:3128."),
+                    self.proxy_edit,
+                )
+        rows = self.model_rows()
+        if not rows:
+            raise FormError(
+                self.tr("Models"),
+                self.tr("Add at least one model or deployment name."),
+                self.models,
+            )
+        names = tuple(dict.fromkeys(name for name, _ in rows))
+        aliases = tuple((n, b) for n, b in rows if b and b != n)
+        profile_id = self.profile_id() or make_profile_id(name, existing)
+        return Profile(
+            id=profile_id,
+            name=name,
+            kind=kind,
+            base_url=base_url,
+            auth_style=AuthStyle(self.auth_combo.currentData()),
+            default_model=names[0],
+            models=names,
+            env_var=env_var,
+            proxy=proxy,
+            model_aliases=aliases,
+        )
+
+
+__all__ = ["ConnectionForm", "FormError", "service_note"]

@@ -1,0 +1,393 @@
+"""The connections dialog: add, edit, remove and test connection profiles.
+
+Public API::
+
+    ConnectionTester = Callable[[Profile, str | None], concurrent.futures.Future[ConnectionReport]]
+    connection_tester(submit, connection_for) -> ConnectionTester
+        # submit: LoopThread.submit (runs a coroutine on the I/O loop);
+        # connection_for: the app's Profile -> Connection (fills in the simulator's URL)
+    dialog = ConnectionsDialog(profiles: ProfileStore, test_connection: ConnectionTester | None,
+                               parent: QWidget | None = None)
+    dialog.profilesChanged: Signal()     # a profile was saved or removed: reload the lists
+    dialog.exec()
+
+The tester is called with the profile as edited (maybe not saved yet) and the key typed in
+the key field (``None``: use the stored key / environment variable). It lists videos once and
+returns a ``core.service.ConnectionReport``; the dialog shows progress while it runs and the
+outcome in plain words. Keys go to the OS keyring through ``core.secrets.set_key`` and never
+into ``profiles.json``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import dataclasses
+import html
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sora_desktop.core import secrets
+from sora_desktop.core.errors import AuthenticationError, SoraError
+from sora_desktop.core.models import Connection, ConnectionKind, Profile
+from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore
+from sora_desktop.core.service import SIMULATOR_KEY, ConnectionReport
+
+from .connection_form import ConnectionForm, FormError
+
+ConnectionTester = Callable[[Profile, str | None], "concurrent.futures.Future[ConnectionReport]"]
+
+
+def connection_tester(
+    submit: Callable[[Coroutine[Any, Any, ConnectionReport]], concurrent.futures.Future[Any]],
+    connection_for: Callable[[Profile], Connection],
+) -> ConnectionTester:
+    """A tester that lists one page of videos with a fresh client on the I/O loop."""
+
+    def test(profile: Profile, key: str | None) -> concurrent.futures.Future[ConnectionReport]:
+        connection = connection_for(profile)
+        return submit(_probe(connection, key))
+
+    return test
+
+
+async def _probe(connection: Connection, key: str | None) -> ConnectionReport:
+    from sora_desktop.core.client import VideoClient  # the I/O side, imported on first use
+
+    try:
+        if key is None:
+            key = secrets.get_key(connection.key_source)
+        if key is None and connection.kind is ConnectionKind.SIMULATOR:
+            key = SIMULATOR_KEY  # any key will do; the simulator wants one like the cloud
+        if key is None:
+            source = connection.key_source
+            raise AuthenticationError(
+                _tr("No API key for this connection."),
+                _tr("Set the environment variable {name}.").format(name=source.env_var)
+                if source.env_var
+                else _tr("Paste the key in the API key field."),
+            )
+        client = VideoClient(connection, key)
+    except SoraError as err:
+        return ConnectionReport(ok=False, error=err)
+    start = time.monotonic()
+    try:
+        page = await client.list_page(limit=20)
+    except SoraError as err:
+        return ConnectionReport(ok=False, latency=time.monotonic() - start, error=err)
+    finally:
+        await client.aclose()
+    return ConnectionReport(ok=True, videos_listed=len(page.data), latency=time.monotonic() - start)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConnectionsDialog", text)
+
+
+class _Relay(QObject):
+    """Carries a finished test from the I/O thread to the GUI thread (queued)."""
+
+    finished = Signal(int, object)
+
+
+class ConnectionsDialog(QDialog):
+    profilesChanged = Signal()
+
+    def __init__(
+        self,
+        profiles: ProfileStore,
+        test_connection: ConnectionTester | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Connections"))
+        self._profiles = profiles
+        self._tester = test_connection
+        self._test_token = 0
+        self._test_future: concurrent.futures.Future[ConnectionReport] | None = None
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_test_done, Qt.ConnectionType.QueuedConnection)
+        self.last_report: ConnectionReport | None = None
+        self._build()
+        self._reload(select=self._profiles.list()[0].id)
+        self.resize(820, 560)
+
+    # ----- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.setMinimumWidth(220)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
+        self.list.currentItemChanged.connect(self._on_current)
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self.start_new)
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.remove_button.clicked.connect(self._remove)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        left.addLayout(row)
+        body.addLayout(left)
+
+        right = QVBoxLayout()
+        self.form = ConnectionForm(self)
+        right.addWidget(self.form, 1)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.RichText)
+        self.error_label.setObjectName("error")
+        self.error_label.hide()
+        right.addWidget(self.error_label)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setToolTip(self.tr("List your videos once to check address and key"))
+        self.test_button.clicked.connect(self.run_test)
+        self.test_button.setEnabled(self._tester is not None)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.progress)
+        test_row.addStretch(1)
+        test_row.addWidget(self.save_button)
+        right.addLayout(test_row)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right.addWidget(self.test_result)
+        body.addLayout(right, 1)
+        outer.addLayout(body, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    # ----- list ----------------------------------------------------------------------------
+
+    def _reload(self, select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for profile in self._profiles.list():
+            item = QListWidgetItem(f"{profile.name}\n{self.form.kind_label(profile.kind)}")
+            item.setData(Qt.ItemDataRole.UserRole, profile.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        self.list.setCurrentRow(ids.index(select) if select in ids else 0)
+        self._on_current(self.list.currentItem(), None)
+
+    def current_profile(self) -> Profile | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        return self._profiles.get(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_profile(self, profile_id: str) -> None:
+        self._reload(select=profile_id)
+
+    def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
+        profile = self.current_profile() if current is not None else None
+        self._clear_messages()
+        if profile is None:
+            return
+        self.form.load(profile, has_stored_key=self._has_stored_key(profile))
+        self.remove_button.setEnabled(profile.id != SIMULATOR_ID)
+        self.save_button.setEnabled(profile.id != SIMULATOR_ID)
+
+    def _has_stored_key(self, profile: Profile) -> bool:
+        if profile.id == SIMULATOR_ID:
+            return False
+        try:
+            return bool(
+                secrets.get_key(dataclasses.replace(profile, env_var=None).connection().key_source)
+            )
+        except SoraError:
+            return False
+
+    @Slot()
+    def start_new(self) -> None:
+        """Clear the form for a new profile (saved by :meth:`save`)."""
+        self.list.clearSelection()
+        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self._clear_messages()
+        self.form.load_new()
+        self.remove_button.setEnabled(False)
+        self.save_button.setEnabled(True)
+        self.form.name_edit.setFocus()
+
+    # ----- save / remove -------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> bool:
+        """Validate the form, store the profile and its key. False (with the field named
+        inline) when something is refused."""
+        self._clear_messages()
+        editing = None if self.form.is_new() else self.form.profile_id()
+        try:
+            profile = self.form.to_profile(
+                existing=[p for p in self._profiles.ids() if p != editing]
+            )
+        except FormError as err:
+            self._show_error(err.field_label, err.message, err.widget)
+            return False
+        key = self.form.typed_key()
+        try:
+            if editing is None:
+                self._profiles.add(profile)
+            else:
+                self._profiles.update(profile)
+        except (SoraError, ValueError, KeyError) as exc:
+            self._show_error(self.tr("Profile"), str(getattr(exc, "message", exc)), None)
+            return False
+        if key and not profile.env_var:
+            try:
+                secrets.set_key(profile.id, key)
+            except SoraError as err:
+                self._show_error(self.tr("API key"), err.one_line(), self.form.key_edit)
+                self._reload(select=profile.id)
+                return False
+        self._reload(select=profile.id)
+        self.test_result.setText(self.tr("Saved."))
+        self.profilesChanged.emit()
+        return True
+
+    def _remove(self) -> None:
+        profile = self.current_profile()
+        if profile is None or profile.id == SIMULATOR_ID:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove connection"),
+            self.tr("Remove “{name}” and forget its key?").format(name=profile.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_profile(profile.id)
+
+    def remove_profile(self, profile_id: str) -> None:
+        """Remove without asking (the button asks first)."""
+        self._profiles.remove(profile_id)
+        with contextlib.suppress(SoraError):  # no keyring: there was no key to forget
+            secrets.delete_key(profile_id)
+        self._reload()
+        self.profilesChanged.emit()
+
+    # ----- test ----------------------------------------------------------------------------
+
+    @Slot()
+    def run_test(self) -> None:
+        if self._tester is None:
+            return
+        self._clear_messages()
+        try:
+            profile = self.form.to_profile(existing=[])
+        except FormError as err:
+            self._show_error(err.field_label, err.message, err.widget)
+            return
+        if not self.form.is_new():
+            profile = dataclasses.replace(profile, id=self.form.profile_id())
+        key = None if profile.env_var else (self.form.typed_key() or None)
+        self._test_token += 1
+        token = self._test_token
+        self.progress.show()
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing {name}…").format(name=profile.name))
+        try:
+            future = self._tester(profile, key)
+        except SoraError as err:
+            self._on_test_done(token, ConnectionReport(ok=False, error=err))
+            return
+        self._test_future = future
+        future.add_done_callback(lambda f: self._relay.finished.emit(token, f))
+
+    def is_testing(self) -> bool:
+        return self.progress.isVisible()
+
+    @Slot(int, object)
+    def _on_test_done(self, token: int, outcome: object) -> None:
+        if token != self._test_token:
+            return
+        self.progress.hide()
+        self.test_button.setEnabled(self._tester is not None)
+        report: ConnectionReport
+        if isinstance(outcome, concurrent.futures.Future):
+            if outcome.cancelled():
+                self.test_result.setText(self.tr("The test was cancelled."))
+                return
+            exc = outcome.exception()
+            if isinstance(exc, SoraError):
+                report = ConnectionReport(ok=False, error=exc)
+            elif exc is not None:
+                report = ConnectionReport(ok=False, error=SoraError(str(exc)))
+            else:
+                report = outcome.result()
+        else:
+            assert isinstance(outcome, ConnectionReport)
+            report = outcome
+        self.last_report = report
+        self.test_result.setText(self.describe_report(report))
+
+    def describe_report(self, report: ConnectionReport) -> str:
+        ms = round(report.latency * 1000)
+        if report.ok:
+            return self.tr(
+                "Connected in {ms} ms. The key was accepted and the service lists {count} video(s)."
+            ).format(ms=ms, count=report.videos_listed)
+        err = report.error
+        detail = err.message if err is not None else self.tr("No answer.")
+        step = err.next_step if err is not None else ""
+        text = self.tr("The connection failed: {detail}").format(detail=detail)
+        if step:
+            text += "\n" + self.tr("Next step: {step}").format(step=step)
+        return text
+
+    # ----- messages ------------------------------------------------------------------------
+
+    def _show_error(self, field: str, message: str, widget: QWidget | None) -> None:
+        self.error_label.setText(
+            "⚠ "
+            + self.tr("{field}: {message}").format(
+                field=f"<b>{html.escape(field)}</b>", message=html.escape(message)
+            )
+        )
+        self.error_label.show()
+        if widget is not None:
+            widget.setFocus()
+
+    def _clear_messages(self) -> None:
+        self.error_label.hide()
+        self.error_label.clear()
+        self.test_result.clear()
+
+    def done(self, result: int) -> None:
+        if self._test_future is not None:
+            self._test_future.cancel()
+        self._test_token += 1
+        super().done(result)

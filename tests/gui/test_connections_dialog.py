@@ -1,0 +1,225 @@
+"""ConnectionsDialog: keys go to the keyring only, bad URLs are refused inline, and "Test
+connection" talks to the real simulator over loopback."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sora_desktop.core import secrets
+from sora_desktop.core.loop_thread import LoopThread
+from sora_desktop.core.models import AuthStyle, Connection, ConnectionKind, KeySource, Profile
+from sora_desktop.core.profiles import SERVICE_STATUS, SIMULATOR_ID, ProfileStore
+from sora_desktop.gui.connection_form import service_note
+from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_tester
+
+KEY = "sk-test-5f2c9a0d7e11b3"
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> ProfileStore:
+    return ProfileStore(tmp_path / "config" / "profiles.json")
+
+
+@pytest.fixture
+def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
+    dlg = ConnectionsDialog(profiles, None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+@pytest.fixture
+def loop() -> Iterator[LoopThread]:
+    thread = LoopThread()
+    thread.start()
+    try:
+        yield thread
+    finally:
+        thread.stop()
+
+
+def _new(dialog: ConnectionsDialog, name: str, kind: ConnectionKind, url: str) -> None:
+    dialog.start_new()
+    form = dialog.form
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData(kind))
+    form.name_edit.setText(name)
+    if url:
+        form.url_edit.setText(url)
+
+
+def test_key_goes_to_the_keyring_never_to_profiles_json(
+    dialog: ConnectionsDialog, profiles: ProfileStore
+) -> None:
+    _new(dialog, "Studio gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1/")
+    assert dialog.form.key_edit.echoMode() == dialog.form.key_edit.EchoMode.Password
+    dialog.form.key_edit.setText(KEY)
+    assert dialog.save()
+    profile = profiles.get("studio-gateway")
+    assert profile is not None
+    assert profile.base_url == "https://gw.example.com/v1"
+    assert secrets.get_key(KeySource(keyring_user=profile.id)) == KEY
+    on_disk = profiles.path.read_text(encoding="utf-8")
+    assert KEY not in on_disk
+    assert "studio-gateway" in on_disk
+    # The list now shows it, and reopening it says a key is stored without showing it.
+    assert dialog.current_profile() == profile
+    assert dialog.form.key_edit.text() == ""
+    assert "stored" in dialog.form.key_edit.placeholderText()
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://gw.example.com/v1", "not encrypted"),
+        ("not a url at all", "not a valid URL"),
+        ("ftp://files.example.com/v1", "must start with https://"),
+        ("https://bad host/v1", "not a valid URL"),
+        ("", "Enter the address"),
+    ],
+)
+def test_invalid_base_url_is_refused_naming_the_field(
+    dialog: ConnectionsDialog, profiles: ProfileStore, url: str, words: str
+) -> None:
+    before = profiles.ids()
+    _new(dialog, "Bad", ConnectionKind.COMPATIBLE, url)
+    dialog.form.key_edit.setText(KEY)
+    assert not dialog.save()
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert "Gateway base URL" in dialog.error_label.text()
+    assert words in dialog.error_label.text()
+    assert profiles.ids() == before
+    assert secrets.get_key(KeySource(keyring_user="bad")) is None
+
+
+def test_loopback_http_is_accepted_for_a_simulator_elsewhere(
+    dialog: ConnectionsDialog, profiles: ProfileStore
+) -> None:
+    _new(dialog, "Sim on port 8000", ConnectionKind.SIMULATOR, "http://127.0.0.1:8000/v1")
+    assert dialog.save()
+    saved = profiles.get("sim-on-port-8000")
+    assert saved is not None and saved.base_url == "http://127.0.0.1:8000/v1"
+
+
+def test_azure_endpoint_and_deployment(dialog: ConnectionsDialog, profiles: ProfileStore) -> None:
+    _new(dialog, "Foundry", ConnectionKind.AZURE, "https://myres.openai.azure.com/")
+    form = dialog.form
+    assert "Resource endpoint" in form.url_label.text()
+    assert "new Sora 2 deployments" in form.note_label.text()
+    form.models.setRowCount(0)
+    form.add_model_row("video-prod", "sora-2")
+    form.key_edit.setText(KEY)
+    assert dialog.save()
+    saved = profiles.get("foundry")
+    assert saved is not None
+    assert saved.base_url == "https://myres.openai.azure.com/openai/v1"
+    assert saved.auth_style is AuthStyle.API_KEY
+    assert saved.models == ("video-prod",) and saved.default_model == "video-prod"
+    assert saved.model_aliases == (("video-prod", "sora-2"),)
+
+
+def test_openai_shows_the_shutdown_note(dialog: ConnectionsDialog) -> None:
+    _new(dialog, "OpenAI", ConnectionKind.OPENAI, "")
+    assert dialog.form.note_label.isVisible()
+    assert "2026-09-24" in dialog.form.note_label.text()
+    assert dialog.form.url_edit.text() == "https://api.openai.com/v1"  # prefilled
+
+
+def test_service_notes_say_what_core_says(qapp: object) -> None:
+    for kind in ConnectionKind:
+        assert service_note(kind) == SERVICE_STATUS[kind]
+
+
+def test_environment_variable_instead_of_a_stored_key(
+    dialog: ConnectionsDialog, profiles: ProfileStore
+) -> None:
+    _new(dialog, "CI gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    dialog.form.env_radio.setChecked(True)
+    dialog.form.env_edit.setText("GATEWAY_KEY")
+    assert not dialog.form.key_edit.isEnabled()
+    assert dialog.save()
+    saved = profiles.get("ci-gateway")
+    assert saved is not None and saved.env_var == "GATEWAY_KEY"
+    assert secrets.get_key(KeySource(keyring_user="ci-gateway")) is None
+
+    dialog.form.env_edit.setText("not valid!")
+    assert not dialog.save()
+    assert "Environment variable" in dialog.error_label.text()
+
+
+def test_edit_keeps_the_id_and_remove_forgets_the_key(
+    dialog: ConnectionsDialog, profiles: ProfileStore
+) -> None:
+    _new(dialog, "Gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    dialog.form.key_edit.setText(KEY)
+    assert dialog.save()
+    dialog.form.name_edit.setText("Gateway (renamed)")
+    assert dialog.save()
+    assert [p.name for p in profiles.list() if p.id == "gateway"] == ["Gateway (renamed)"]
+    assert secrets.get_key(KeySource(keyring_user="gateway")) == KEY  # untouched
+    dialog.remove_profile("gateway")
+    assert profiles.get("gateway") is None
+    assert secrets.get_key(KeySource(keyring_user="gateway")) is None
+
+
+def test_builtin_simulator_is_read_only(dialog: ConnectionsDialog) -> None:
+    dialog.select_profile(SIMULATOR_ID)
+    assert not dialog.remove_button.isEnabled()
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.form.url_edit.isEnabled()
+
+
+def _connection_for(simulator: Any) -> Any:
+    def connection_for(profile: Profile) -> Connection:
+        connection = profile.connection()
+        if profile.kind is ConnectionKind.SIMULATOR and not profile.base_url:
+            connection = dataclasses.replace(connection, base_url=f"{simulator.url}/v1")
+        return connection
+
+    return connection_for
+
+
+def test_test_connection_against_the_simulator_reports_ok(
+    qtbot: Any, profiles: ProfileStore, simulator: Any, loop: LoopThread
+) -> None:
+    dlg = ConnectionsDialog(profiles, connection_tester(loop.submit, _connection_for(simulator)))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.select_profile(SIMULATOR_ID)
+    dlg.run_test()
+    assert dlg.is_testing() and not dlg.test_button.isEnabled()
+    qtbot.waitUntil(lambda: dlg.last_report is not None, timeout=10_000)
+    report = dlg.last_report
+    assert report is not None and report.ok, report
+    assert report.videos_listed == 0 and report.latency > 0
+    assert not dlg.is_testing()
+    assert dlg.test_result.text().startswith("Connected in ")
+    assert "0 video(s)" in dlg.test_result.text()
+
+
+def test_test_connection_with_a_wrong_key_says_what_to_do(
+    qtbot: Any, profiles: ProfileStore, loop: LoopThread
+) -> None:
+    from sora_desktop.simulator.server import SimulatorServer
+
+    with SimulatorServer(port=0, api_key="the-right-key", latency=1.0) as server:
+        dlg = ConnectionsDialog(profiles, connection_tester(loop.submit, _connection_for(server)))
+        qtbot.addWidget(dlg)
+        _new(dlg, "Local", ConnectionKind.COMPATIBLE, f"{server.url}/v1")
+        dlg.form.key_edit.setText("a-wrong-key")  # tested before saving: typed key is used
+        dlg.run_test()
+        qtbot.waitUntil(lambda: dlg.last_report is not None, timeout=10_000)
+        assert dlg.last_report is not None and not dlg.last_report.ok
+        text = dlg.test_result.text()
+        assert text.startswith("The connection failed:")
+        assert "Next step:" in text
+        assert profiles.get("local") is None  # testing saves nothing
+        dlg.form.key_edit.setText("the-right-key")
+        dlg.last_report = None
+        dlg.run_test()
+        qtbot.waitUntil(lambda: dlg.last_report is not None, timeout=10_000)
+        assert dlg.last_report is not None and dlg.last_report.ok
