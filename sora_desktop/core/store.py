@@ -267,6 +267,38 @@ class JobStore:
                 raise ValueError(f"a job with id {job.id!r} is already in the library") from exc
             raise
 
+    def add_many(self, jobs: Iterable[Job]) -> int:
+        """Insert many new jobs in one transaction (imports, benchmarks). Returns the count.
+        Same defaults as :meth:`add`; a duplicate id aborts the whole batch (ValueError)."""
+        now = time.time()
+        rows: list[tuple[Any, ...]] = []
+        history: list[tuple[Any, ...]] = []
+        cols: str = ""
+        for job in jobs:
+            job.created_at = job.created_at or now
+            job.updated_at = job.updated_at or job.created_at
+            if not job.history:
+                job.history = [StatusChange(job.status, job.created_at, None)]
+            row = job_to_row(job)
+            cols = cols or ", ".join(row)
+            rows.append(tuple(row.values()))
+            history += [(job.id, h.status.value, h.at, h.note) for h in job.history]
+        if not rows:
+            return 0
+        marks = ", ".join("?" for _ in rows[0])
+        try:
+            with self._write() as conn:
+                conn.executemany(f"INSERT INTO jobs ({cols}) VALUES ({marks})", rows)
+                conn.executemany(
+                    "INSERT INTO status_history (job_id, status, at, note) VALUES (?, ?, ?, ?)",
+                    history,
+                )
+        except StoreError as exc:
+            if isinstance(exc.__cause__, sqlite3.IntegrityError):
+                raise ValueError("a job in the batch is already in the library") from exc
+            raise
+        return len(rows)
+
     def transition(
         self, job_id: str, status: JobStatus, *, note: str | None = None, **changes: Any
     ) -> Job:

@@ -303,3 +303,15 @@ def test_locked_database_raises_store_error(tmp_path: Path) -> None:
         other.execute("ROLLBACK")
         other.close()
         s.close()
+
+
+def test_add_many_is_one_batch(store: JobStore) -> None:
+    jobs = [make_job(f"batch {i}", created_at=float(i + 1)) for i in range(50)]
+    assert store.add_many(jobs) == 50
+    assert store.add_many([]) == 0
+    assert store.count(search="batch") == 50
+    assert store.get(jobs[3].id) == jobs[3]
+    dup = [make_job("new one"), jobs[0]]
+    with pytest.raises(ValueError):
+        store.add_many(dup)
+    assert store.get(dup[0].id) is None  # the whole batch was rolled back
