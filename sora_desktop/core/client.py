@@ -199,6 +199,7 @@ class VideoClient:
         self.connection = connection
         self.base_url = validate_base_url(connection.base_url)
         self._secret = api_key or None
+        self._origin = _origin(httpx.URL(self.base_url))
         headers = {"Accept": "application/json", "User-Agent": _user_agent()}
         if api_key:
             if connection.auth_style is AuthStyle.API_KEY:
@@ -216,8 +217,17 @@ class VideoClient:
             trust_env=True,
             verify=True,
             follow_redirects=True,
+            event_hooks={"request": [self._guard_credentials]},
             **kwargs,
         )
+
+    async def _guard_credentials(self, request: httpx.Request) -> None:
+        """Never send the key to another origin: a redirect (e.g. content served from a CDN)
+        would otherwise carry the ``api-key`` header along (httpx only strips
+        ``Authorization``)."""
+        if _origin(request.url) != self._origin:
+            request.headers.pop("api-key", None)
+            request.headers.pop("authorization", None)
 
     # -- lifecycle
 
@@ -404,6 +414,11 @@ class VideoClient:
         if restart:
             return await self.download(video_id, dest, variant=variant, on_progress=on_progress)
         raise AssertionError("unreachable")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, url.port or default
 
 
 def _existing_size(dest: Path) -> int:
