@@ -354,12 +354,31 @@ def error_from_response(
             "music, content suitable for all ages.",
             **common,
         )
-    field = param or "request"
+    param = param or _guess_param(message)
+    common["param"] = param
     return InvalidRequestError(
         f"The server refused the request ({message}).",
-        f"Change the field '{field}' and try again." if param else "Check the settings.",
+        f"Change the field '{param}' and try again." if param else "Check the settings.",
         **common,
     )
+
+
+#: When a 400 names no ``param``, the field its message is about (so the UI can point at it),
+#: e.g. "Inpaint image must match the requested width and height" -> input_reference.
+_PARAM_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"inpaint|input_reference|reference image|\bimage\b", re.I), "input_reference"),
+    (re.compile(r"\bseconds\b|duration", re.I), "seconds"),
+    (re.compile(r"\bsize\b|resolution|width|height", re.I), "size"),
+    (re.compile(r"\bprompt\b", re.I), "prompt"),
+    (re.compile(r"\bmodel\b|deployment", re.I), "model"),
+)
+
+
+def _guess_param(message: str) -> str | None:
+    for pattern, name in _PARAM_HINTS:
+        if pattern.search(message):
+            return name
+    return None
 
 
 _REASONS: dict[int, str] = {

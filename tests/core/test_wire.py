@@ -236,3 +236,19 @@ def test_non_json_body_uses_status_text() -> None:
     err = error_from_response(400, {}, b"\xff\xfe garbage")
     assert isinstance(err, errors.InvalidRequestError)
     assert "HTTP 400 Bad Request" in err.message
+
+
+@pytest.mark.parametrize(
+    ("message", "param"),
+    [
+        ("Inpaint image must match the requested width and height", "input_reference"),
+        ("Invalid value for seconds: 5", "seconds"),
+        ("size 999x999 is not supported", "size"),
+        ("prompt is too long", "prompt"),
+        ("something else entirely", None),
+    ],
+)
+def test_400_without_param_guesses_the_field(message: str, param: str | None) -> None:
+    err = error_from_response(400, {}, _env(message))
+    assert isinstance(err, errors.InvalidRequestError)
+    assert err.param == param
