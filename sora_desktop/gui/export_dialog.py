@@ -1,0 +1,321 @@
+"""The export dialog: copy (or hard-link) clips into a folder under template names.
+
+Public API::
+
+    dialog = ExportDialog(jobs: list[Job], settings: Settings, parent: QWidget | None = None,
+                          save_settings: Callable[[Settings], None] | None = None)
+    dialog.exported: Signal(list)        # the paths written (str), after a successful export
+    dialog.exec()
+    dialog.start_export()                # what the Export button does (tests call it)
+    dialog.preview_names() -> list[str]  # the names the selected jobs will get
+
+The folder, template, sidecar and copy/link choices start from ``Settings.export_dir``,
+``filename_template``, ``export_sidecar`` and ``export_link``; after a successful export they
+are written back into ``settings`` and ``save_settings(settings)`` is called. The name preview
+uses ``core.export.render_filename`` (which sanitizes) and updates as the template is typed.
+Files are exported one per event-loop turn, so the window stays responsive; errors are shown
+in plain words (missing or read-only folder, disk full) and nothing half-written is left.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.export import DEFAULT_TEMPLATE, TEMPLATE_FIELDS, export_job, render_filename
+from sora_desktop.core.models import Job
+from sora_desktop.core.settings import Settings
+
+PREVIEW_LIMIT = 50
+
+
+def default_export_dir() -> str:
+    movies = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
+    return movies or str(Path.home())
+
+
+class ExportDialog(QDialog):
+    exported = Signal(list)
+
+    def __init__(
+        self,
+        jobs: list[Job],
+        settings: Settings,
+        parent: QWidget | None = None,
+        save_settings: Callable[[Settings], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._jobs = [j for j in jobs if j.file_path is not None]
+        self._settings = settings
+        self._save_settings = save_settings
+        self._queue: list[Job] = []
+        self._written: list[str] = []
+        self._running = False
+        self.setWindowTitle(self.tr("Export videos"))
+        self._build()
+        self._update_preview()
+        self.resize(640, 480)
+
+    # ----- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(
+            self.tr("Export 1 video.")
+            if len(self._jobs) == 1
+            else self.tr("Export {count} videos.").format(count=len(self._jobs))
+        )
+        layout.addWidget(self.summary)
+        form = QFormLayout()
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit(self._settings.export_dir or default_export_dir())
+        self.folder_edit.textChanged.connect(self._clear_error)
+        self.browse_button = QPushButton(self.tr("Choose…"))
+        self.browse_button.clicked.connect(self._choose_folder)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        form.addRow(self.tr("Folder"), folder_row)
+        self.template_edit = QLineEdit(self._settings.filename_template or DEFAULT_TEMPLATE)
+        self.template_edit.textChanged.connect(self._update_preview)
+        form.addRow(self.tr("File names"), self.template_edit)
+        fields = " ".join(
+            "{" + ("prompt:40" if f == "prompt" else f) + "}" for f in TEMPLATE_FIELDS
+        )
+        hint = QLabel(self.tr("Fields you can use: {fields}").format(fields=fields))
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow("", hint)
+        layout.addLayout(form)
+
+        layout.addWidget(QLabel(self.tr("The files will be named:")))
+        self.preview = QListWidget()
+        self.preview.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        layout.addWidget(self.preview, 1)
+
+        self.sidecar_check = QCheckBox(
+            self.tr("Also save the prompt and settings as a .json file next to each video")
+        )
+        self.sidecar_check.setChecked(self._settings.export_sidecar)
+        layout.addWidget(self.sidecar_check)
+        self.copy_radio = QRadioButton(self.tr("Copy the files"))
+        self.link_radio = QRadioButton(
+            self.tr("Hard-link the files (no extra disk space; same drive only, else copied)")
+        )
+        group = QButtonGroup(self)
+        group.addButton(self.copy_radio)
+        group.addButton(self.link_radio)
+        (self.link_radio if self._settings.export_link else self.copy_radio).setChecked(True)
+        layout.addWidget(self.copy_radio)
+        layout.addWidget(self.link_radio)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, max(1, len(self._jobs)))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.export_button.setEnabled(bool(self._jobs))
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    # ----- preview -------------------------------------------------------------------------
+
+    def preview_names(self) -> list[str]:
+        """Names in export order; repeats get " (2)", " (3)" as the export will do."""
+        template = self.template_edit.text().strip() or DEFAULT_TEMPLATE
+        seen: dict[str, int] = {}
+        names = []
+        for job in self._jobs:
+            name = render_filename(template, job)
+            count = seen.get(name.lower(), 0) + 1
+            seen[name.lower()] = count
+            if count > 1:
+                stem, dot, ext = name.rpartition(".")
+                name = f"{stem} ({count}).{ext}" if dot else f"{name} ({count})"
+            names.append(name)
+        return names
+
+    @Slot()
+    def _update_preview(self) -> None:
+        self.preview.clear()
+        try:
+            names = self.preview_names()
+        except SoraError as err:
+            self._show_error(self.tr("File names: {problem}").format(problem=err.one_line()))
+            self.export_button.setEnabled(False)
+            return
+        self._clear_error()
+        self.export_button.setEnabled(bool(self._jobs) and not self._running)
+        self.preview.addItems(names[:PREVIEW_LIMIT])
+        if len(names) > PREVIEW_LIMIT:
+            self.preview.addItem(
+                self.tr("… and {count} more").format(count=len(names) - PREVIEW_LIMIT)
+            )
+
+    # ----- export --------------------------------------------------------------------------
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export to folder"), self.folder_edit.text()
+        )
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _folder_problem(self, folder: Path) -> str | None:
+        if not str(folder).strip() or str(folder) == ".":
+            return self.tr("Choose a folder to export to.")
+        if not folder.exists():
+            return self.tr("The folder {folder} does not exist. Choose another or create it.")
+        if not folder.is_dir():
+            return self.tr("{folder} is a file, not a folder. Choose a folder.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return self.tr("The folder {folder} is read-only. Choose a folder you may write to.")
+        return None
+
+    @Slot()
+    def start_export(self) -> None:
+        if self._running or not self._jobs:
+            return
+        folder = Path(self.folder_edit.text().strip()).expanduser()
+        problem = self._folder_problem(folder)
+        if problem is not None:
+            self._show_error(problem.format(folder=folder))
+            self.folder_edit.setFocus()
+            return
+        try:
+            self.preview_names()
+        except SoraError as err:
+            self._show_error(self.tr("File names: {problem}").format(problem=err.one_line()))
+            return
+        self._clear_error()
+        self._folder = folder
+        self._queue = list(self._jobs)
+        self._written = []
+        self._running = True
+        for w in (
+            self.export_button,
+            self.folder_edit,
+            self.template_edit,
+            self.browse_button,
+            self.sidecar_check,
+            self.copy_radio,
+            self.link_radio,
+        ):
+            w.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        QTimer.singleShot(0, self._export_next)
+
+    def is_running(self) -> bool:
+        return self._running
+
+    @Slot()
+    def _export_next(self) -> None:
+        if not self._running:
+            return
+        if not self._queue:
+            self._finish()
+            return
+        job = self._queue.pop(0)
+        try:
+            path = export_job(
+                job,
+                self._folder,
+                template=self.template_edit.text().strip() or DEFAULT_TEMPLATE,
+                sidecar=self.sidecar_check.isChecked(),
+                link=self.link_radio.isChecked(),
+            )
+        except SoraError as err:
+            self._fail(err.one_line())
+            return
+        except OSError as exc:
+            self._fail(
+                self.tr("Could not export {name}: {reason}").format(
+                    name=job.request.prompt[:40], reason=exc.strerror or exc
+                )
+            )
+            return
+        self._written.append(str(path))
+        self.progress.setValue(len(self._written))
+        QTimer.singleShot(0, self._export_next)
+
+    def _fail(self, message: str) -> None:
+        self._running = False
+        done = len(self._written)
+        if done:
+            message += "\n" + self.tr("{count} file(s) were exported before this.").format(
+                count=done
+            )
+        self._show_error(message)
+        self.progress.hide()
+        for w in (
+            self.export_button,
+            self.folder_edit,
+            self.template_edit,
+            self.browse_button,
+            self.sidecar_check,
+            self.copy_radio,
+            self.link_radio,
+        ):
+            w.setEnabled(True)
+        if done:
+            self.exported.emit(list(self._written))
+
+    def _finish(self) -> None:
+        self._running = False
+        settings = self._settings
+        settings.export_dir = str(self._folder)
+        settings.filename_template = self.template_edit.text().strip() or DEFAULT_TEMPLATE
+        settings.export_sidecar = self.sidecar_check.isChecked()
+        settings.export_link = self.link_radio.isChecked()
+        if self._save_settings is not None:
+            self._save_settings(settings)
+        self.exported.emit(list(self._written))
+        self.accept()
+
+    # ----- messages ------------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText("⚠ " + text)
+        self.error_label.show()
+
+    @Slot()
+    def _clear_error(self) -> None:
+        self.error_label.hide()
+        self.error_label.clear()
+
+    def reject(self) -> None:
+        self._running = False  # the file being written finishes; the rest are skipped
+        super().reject()

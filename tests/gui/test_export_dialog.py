@@ -1,0 +1,119 @@
+"""ExportDialog: real files exported into a temp folder with sanitized names and sidecars."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sora_desktop.core.models import Job
+from sora_desktop.core.settings import Settings
+from sora_desktop.gui.export_dialog import ExportDialog
+from tests.gui.library_jobs import make_job
+
+BAD_PROMPT = 'A "fox": at/dawn? <cinematic> | 4K*'
+
+
+@pytest.fixture
+def jobs(tmp_path: Path) -> list[Job]:
+    return [
+        make_job(1, prompt=BAD_PROMPT, video_dir=tmp_path / "library"),
+        make_job(2, video_dir=tmp_path / "library"),
+    ]
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+def _dialog(qtbot: Any, jobs: list[Job], settings: Settings, saved: list[Settings]) -> ExportDialog:
+    dialog = ExportDialog(jobs, settings, save_settings=saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_exports_files_and_sidecars_with_safe_names(qtbot: Any, jobs: list[Job], out: Path) -> None:
+    saved: list[Settings] = []
+    settings = Settings(export_dir=str(out), filename_template="{prompt:30}_{id}.mp4")
+    dialog = _dialog(qtbot, jobs, settings, saved)
+    assert dialog.folder_edit.text() == str(out)
+    assert dialog.sidecar_check.isChecked()
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
+        dialog.start_export()
+    paths = [Path(p) for p in done.args[0]]
+    assert len(paths) == 2
+    for path, job in zip(paths, jobs, strict=True):
+        assert path.parent == out and path.is_file()
+        assert path.read_bytes() == Path(job.file_path).read_bytes()  # type: ignore[arg-type]
+        assert not set('<>:"/\\|?*') & set(path.name)
+        sidecar = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert sidecar["prompt"] == job.request.prompt
+    assert paths[0].name.startswith("A _fox_")  # forbidden characters replaced
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [p.name for p in paths] + [p.with_suffix(".json").name for p in paths]
+    )
+    assert [p.name for p in paths] == dialog.preview_names()
+    assert saved == [settings] and settings.export_dir == str(out)
+    assert dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_without_sidecar_and_remembers_choices(qtbot: Any, jobs: list[Job], out: Path) -> None:
+    saved: list[Settings] = []
+    settings = Settings(export_dir=None)
+    dialog = _dialog(qtbot, jobs[:1], settings, saved)
+    dialog.folder_edit.setText(str(out))
+    dialog.sidecar_check.setChecked(False)
+    dialog.link_radio.setChecked(True)
+    dialog.template_edit.setText("{model}_{seconds}s")
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.start_export()
+    assert sorted(p.name for p in out.iterdir()) == ["sora-2_4s.mp4"]
+    assert (settings.export_dir, settings.export_sidecar, settings.export_link) == (
+        str(out),
+        False,
+        True,
+    )
+    assert settings.filename_template == "{model}_{seconds}s"
+
+
+def test_preview_follows_the_template_live(qtbot: Any, jobs: list[Job]) -> None:
+    dialog = _dialog(qtbot, jobs, Settings(), [])
+    dialog.template_edit.setText("{model}_{size}")
+    items = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]
+    assert items == ["sora-2_720x1280.mp4", "sora-2_720x1280 (2).mp4"]
+    dialog.template_edit.setText("{nope}")
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert "{nope}" in dialog.error_label.text()
+    assert not dialog.export_button.isEnabled()
+    dialog.template_edit.setText("{date}")
+    assert not dialog.error_label.isVisibleTo(dialog) and dialog.export_button.isEnabled()
+
+
+def test_missing_folder_is_explained(qtbot: Any, jobs: list[Job], tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, jobs, Settings(export_dir=str(tmp_path / "gone")), [])
+    with qtbot.assertNotEmitted(dialog.exported):
+        dialog.start_export()
+    assert "does not exist" in dialog.error_label.text()
+    assert not dialog.is_running()
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    dialog.folder_edit.setText(str(a_file))
+    dialog.start_export()
+    assert "is a file, not a folder" in dialog.error_label.text()
+
+
+def test_a_failure_midway_keeps_what_was_exported(qtbot: Any, jobs: list[Job], out: Path) -> None:
+    Path(jobs[1].file_path).unlink()  # type: ignore[arg-type]
+    dialog = _dialog(qtbot, jobs, Settings(export_dir=str(out)), [])
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as partial:
+        dialog.start_export()
+    assert len(partial.args[0]) == 1 and Path(partial.args[0][0]).is_file()
+    assert "not on disk" in dialog.error_label.text()
+    assert "1 file(s) were exported before this." in dialog.error_label.text()
+    assert dialog.export_button.isEnabled() and dialog.isVisible()
