@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
@@ -73,25 +73,39 @@ class SimulatorHandle:
             server.stop()
 
 
-class RecentPrompts:
-    """Recent prompts kept in core ``Settings`` (declared there with their default)."""
+class UserSettings:
+    """Core ``Settings`` (settings.json) as the window uses them: recent prompts, the last
+    choices, the simulator banner. Saving failures are logged, never fatal."""
 
-    def __init__(self, settings: Any, save: Any) -> None:
-        self._settings = settings
-        self._save = save
+    def __init__(self, path: Path) -> None:
+        from ..core import settings as settings_mod
 
-    def get(self) -> list[str]:
-        return list(getattr(self._settings, "recent_prompts", []) or [])
+        self._mod = settings_mod
+        self.path = path
+        self.data = settings_mod.load(path)
 
-    def remember(self, prompt: str) -> list[str]:
-        prompts = [prompt] + [p for p in self.get() if p != prompt]
-        prompts = prompts[:RECENT_PROMPTS]
+    def save(self) -> None:
         try:
-            self._settings.recent_prompts = prompts
-            self._save()
-        except (OSError, SoraError, AttributeError, TypeError) as exc:
-            log.warning("could not save recent prompts: %s", exc)
-        return prompts
+            self._mod.save(self.path, self.data)
+        except (OSError, SoraError) as exc:
+            log.warning("could not save settings: %s", exc)
+
+    def remember(self, prompt: str, window: MainWindow | None = None) -> list[str]:
+        self.data.remember_prompt(prompt)
+        if window is not None:
+            panel = window.settings_panel
+            profile = panel.current_profile()
+            if profile is not None:
+                self.data.active_profile_id = profile.id
+            self.data.last_model = panel.model() or self.data.last_model
+            self.data.last_size = panel.size() or self.data.last_size
+            self.data.last_seconds = panel.seconds() or self.data.last_seconds
+        self.save()
+        return list(self.data.recent_prompts)
+
+    def hide_banner(self) -> None:
+        self.data.show_simulator_banner = False
+        self.save()
 
 
 @dataclass
@@ -125,37 +139,15 @@ class AppContext:
             self.window.close()
         self.controller.shutdown()  # no-op when the window already did it
         self.simulator.stop()
+        # Destroy the widgets now, on the GUI thread, rather than whenever (and on whichever
+        # thread) Python's cyclic GC gets to them.
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.store.close()
 
 
 def _is_builtin_simulator(profile: Profile) -> bool:
     return profile.kind is ConnectionKind.SIMULATOR and profile.base_url == ""
-
-
-def _load_profiles(paths: AppPaths) -> tuple[list[Profile], str | None]:
-    from ..core.profiles import ProfileStore
-
-    store = ProfileStore(paths.profiles_path)
-    profiles = list(store.list())
-    active = getattr(store, "active_id", None)
-    return profiles, active() if callable(active) else active
-
-
-def _load_settings(paths: AppPaths) -> tuple[Any, Any]:
-    from ..core import settings as settings_mod
-
-    cls = settings_mod.Settings
-    loader = getattr(cls, "load", None)
-    obj = loader(paths.settings_path) if loader else cls(paths.settings_path)
-
-    def save() -> None:
-        saver = obj.save
-        try:
-            saver(paths.settings_path)
-        except TypeError:
-            saver()
-
-    return obj, save
 
 
 def build(
@@ -169,6 +161,7 @@ def build(
     ``simulator_url`` points the built-in simulator profile at a simulator that is already
     running (another process); otherwise one starts in-process when first needed."""
     from ..core.loop_thread import LoopThread
+    from ..core.profiles import ProfileStore
     from ..core.service import GenerationService
     from ..core.store import JobStore
     from .controller import Controller
@@ -177,14 +170,11 @@ def build(
     paths.ensure()
     store, moved = JobStore.open_or_recover(paths.db_path)
     try:
-        profiles, active_id = _load_profiles(paths)
-        settings, save_settings = _load_settings(paths)
+        profiles = ProfileStore(paths.profiles_path).list()
+        user = UserSettings(paths.settings_path)
     except Exception:
         store.close()
         raise
-    recent = RecentPrompts(settings, save_settings)
-    if active_id is None:
-        active_id = getattr(settings, "active_profile", None) or getattr(settings, "profile", None)
     latency = sim_latency
     if latency is None:
         try:
@@ -209,11 +199,13 @@ def build(
         paths,
         profiles,
         connection_for=connection_for,
-        active_profile_id=active_id,
-        recent_prompts=recent.get(),
-        remember_prompt=recent.remember,
+        active_profile_id=user.data.active_profile_id,
+        recent_prompts=user.data.recent_prompts,
+        remember_prompt=lambda prompt: user.remember(prompt, window),
+        show_simulator_banner=user.data.show_simulator_banner,
         library=library,
     )
+    window.sim_banner.dismissed.connect(user.hide_banner)
     controller.setParent(window)
     return AppContext(
         paths=paths,
@@ -232,7 +224,10 @@ def _make_library(store: JobStore, paths: AppPaths) -> Any:
         from .thumbnails import ThumbnailCache
     except ImportError:  # the library panel has not landed yet: the slot stays empty
         return None
-    return LibraryPanel(store, ThumbnailCache(cache_dir=paths.thumbnail_dir))
+    cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
+    panel = LibraryPanel(store, cache)
+    cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
+    return panel
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -309,13 +304,9 @@ def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
         from .i18n import install_translator
     except ImportError:
         return
-    language = ""
-    try:
-        settings, _save = _load_settings(paths)
-        language = str(getattr(settings, "language", "") or "")
-    except Exception as exc:  # settings are checked again (and reported) by build()
-        log.debug("no language setting: %s", exc)
-    install_translator(app, language)
+    from ..core import settings as settings_mod
+
+    install_translator(app, settings_mod.load(paths.settings_path).language)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

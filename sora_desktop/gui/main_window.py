@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         active_profile_id: str | None = None,
         recent_prompts: Sequence[str] = (),
         remember_prompt: Callable[[str], Sequence[str]] | None = None,
+        show_simulator_banner: bool = True,
         library: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._connection_for = connection_for
         self._remember_prompt = remember_prompt
         self._painted = False
+        self._show_sim_banner = show_simulator_banner
         self._closing_done = False
         self._submitting = 0
         self.setWindowTitle(APP_NAME)
@@ -252,15 +254,26 @@ class MainWindow(QMainWindow):
         panel = self.settings_panel
         model, size, seconds = panel.model(), panel.size(), panel.seconds()
         picker = panel.image_picker
+        # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
+        image_path = picker.path()
+        convert = picker.needs_conversion()
+        fit_mode = picker.mode()
         images_dir = self.paths.images_dir
+        service = self.controller.service
 
         async def submit() -> Job:
-            # Converting a big image takes a moment: do it off the GUI thread.
-            image = await asyncio.to_thread(picker.prepare, images_dir)
+            image = image_path
+            if image is not None and convert:
+                from ..core.images import fit_reference_image
+
+                # Converting a big image takes a moment: do it off the GUI thread.
+                image = await asyncio.to_thread(
+                    fit_reference_image, image, size, fit_mode, images_dir
+                )
             request = VideoRequest(
                 prompt=prompt, model=model, size=size, seconds=seconds, reference_image=image
             )
-            return await self.controller.service.submit(request, connection)
+            return await service.submit(request, connection)
 
         self._submitting += 1
         self.controller.call(submit(), self.controller.job_submitted.emit, self._submit_failed)
@@ -387,10 +400,10 @@ class MainWindow(QMainWindow):
         return QSettings()
 
     def _banner_dismissed(self) -> bool:
-        return bool(self._qsettings().value("ui/simulator_banner_dismissed", False, type=bool))
+        return not self._show_sim_banner
 
     def _remember_banner_dismissed(self) -> None:
-        self._qsettings().setValue("ui/simulator_banner_dismissed", True)
+        self._show_sim_banner = False  # the composition root saves it in Settings
 
     def save_choices(self) -> None:
         s = self._qsettings()
@@ -444,7 +457,7 @@ class MainWindow(QMainWindow):
         result = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if we die first
         return result
 
     def ask_close(self, running: int) -> str:
