@@ -175,3 +175,39 @@ def test_killed_while_downloading_resumes_the_partial_file(
     assert part.stat().st_size > 0
     clip = resume_and_check(data_dir, server)
     assert clip.stat().st_size > 200 * 1024 * 1024
+
+
+def test_sigterm_marks_the_job_interrupted_and_resume_finishes_it(
+    server: SimulatorServer, data_dir: Path
+) -> None:
+    db = AppPaths.default(data_dir).db_path
+    proc = subprocess.Popen(
+        cli(
+            data_dir,
+            "generate",
+            "--prompt",
+            "a heron [sim:slow=5]",
+            "--base-url",
+            server.url + "/v1",
+            "--kind",
+            "simulator",
+            "--out",
+            str(data_dir.parent / "out"),
+        ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def polling() -> bool:
+        row = read_job(db)
+        return row is not None and row[1] is not None and row[0] in ("queued", "in_progress")
+
+    wait_for(proc, "the remote id to be stored", polling)
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "sora-desktop resume" in err
+    row = read_job(db)
+    assert row is not None and row[0] == "interrupted"
+    resume_and_check(data_dir, server)

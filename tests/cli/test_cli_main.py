@@ -1,0 +1,126 @@
+"""The CLI's dispatch, error lines and progress printer, in-process."""
+
+from __future__ import annotations
+
+import io
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sora_desktop import cli
+from sora_desktop.cli import library
+from sora_desktop.cli.runtime import ProgressPrinter
+from sora_desktop.core.errors import ExitCode
+from sora_desktop.core.models import JobEvent, JobStatus
+
+
+@pytest.fixture(autouse=True)
+def _logging_restored() -> Iterator[None]:
+    yield
+    from sora_desktop.core.logsetup import teardown_logging
+
+    teardown_logging()
+
+
+def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    calls: list[tuple[list[str], str | None]] = []
+    fake = types.ModuleType("sora_desktop.gui.app")
+
+    def run(argv: list[str], data_dir: str | None = None) -> int:
+        calls.append((argv, data_dir))
+        return 42
+
+    fake.run = run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", fake)
+    assert cli.main(["--data-dir", str(data_dir)]) == 42
+    assert calls == [(["--data-dir", str(data_dir)], str(data_dir))]
+
+
+def test_missing_window_module_prints_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", None)
+    assert cli.main([]) == ExitCode.UNEXPECTED
+    assert capsys.readouterr().err.startswith("error: The window is not part of this build")
+
+
+def test_a_broken_window_module_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", types.ModuleType("broken"))
+    with pytest.raises(ImportError):
+        cli.main([])
+
+
+def test_self_test_is_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("sora_desktop.selftest")
+    fake.run_self_test = lambda: 7  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sora_desktop.selftest", fake)
+    assert cli.main(["--self-test"]) == 7
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_unexpected_failure_is_one_line_and_the_traceback_goes_to_the_log(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    debug: bool,
+) -> None:
+    def boom(*_args: object) -> int:
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(library, "cmd_history", boom)
+    argv = ["history", "--data-dir", str(data_dir)] + (["--debug"] if debug else [])
+    assert cli.main(argv) == ExitCode.UNEXPECTED
+    err = capsys.readouterr().err
+    log_path = data_dir / "logs" / "sora-desktop.log"
+    first = (
+        err.strip().splitlines()[0]
+        if not debug
+        else next(ln for ln in err.splitlines() if ln.startswith("error:"))
+    )
+    assert first == f"error: Unexpected problem (RuntimeError). Details are in {log_path}."
+    assert ("Traceback" in err) is debug
+    assert "RuntimeError: something broke" in log_path.read_text()
+
+
+def test_history_of_an_empty_library(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    assert cli.main(["--data-dir", str(data_dir), "history", "--json"]) == 0
+    assert capsys.readouterr().out.strip() == "[]"
+
+
+def test_progress_lines_when_not_a_terminal() -> None:
+    out = io.StringIO()
+    printer = ProgressPrinter(out, tty=False)
+    for status, progress in [
+        (JobStatus.QUEUED, 0),
+        (JobStatus.QUEUED, 0),  # no change: no line
+        (JobStatus.IN_PROGRESS, 40),
+        (JobStatus.DOWNLOADING, 41),
+        (JobStatus.DOWNLOADING, 45),  # same ten: no line
+        (JobStatus.DOWNLOADING, 100),
+        (JobStatus.READY, 100),
+    ]:
+        printer(JobEvent("abcdef0123", status, progress))
+    printer.close()
+    assert out.getvalue().splitlines() == [
+        "[abcdef01] queued 0%",
+        "[abcdef01] rendering 40%",
+        "[abcdef01] downloading 40%",
+        "[abcdef01] downloading 100%",
+        "[abcdef01] ready 100%",
+    ]
+    assert "\x1b" not in out.getvalue() and "\r" not in out.getvalue()
+
+
+def test_progress_redraws_one_line_on_a_terminal() -> None:
+    out = io.StringIO()
+    printer = ProgressPrinter(out, tty=True)
+    printer(JobEvent("abcdef0123", JobStatus.IN_PROGRESS, 10))
+    printer(JobEvent("abcdef0123", JobStatus.IN_PROGRESS, 20))
+    printer(JobEvent("abcdef0123", JobStatus.READY, 100))
+    printer.close()
+    text = out.getvalue()
+    assert text.count("\n") == 2  # a new line per status, redraws within one
+    assert "\r[abcdef01] rendering 20%" in text
