@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
 from sora_desktop import APP_NAME, __version__
 from sora_desktop.core.paths import AppPaths
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
+translate = QCoreApplication.translate
 
 
 def _pyav() -> str:
     try:
         import av
     except ImportError:  # pragma: no cover - a dependency, but keep About working
-        return _tr("not installed")
+        return translate("AboutDialog", "not installed")
     ffmpeg = getattr(av, "ffmpeg_version_info", "") or "?"
-    return _tr("PyAV {pyav}, FFmpeg {ffmpeg}").format(pyav=av.__version__, ffmpeg=ffmpeg)
+    return translate("AboutDialog", "PyAV {pyav}, FFmpeg {ffmpeg}").format(
+        pyav=av.__version__, ffmpeg=ffmpeg
+    )
 
 
 def _keyring() -> str:
@@ -49,24 +49,35 @@ def _keyring() -> str:
         from sora_desktop.core import secrets
 
         if not secrets.is_available():
-            return _tr("none available: keys must come from environment variables")
+            return translate(
+                "AboutDialog", "none available: keys must come from environment variables"
+            )
         return secrets.backend_name()
     except Exception as exc:  # the About box must open whatever the keyring does
-        return _tr("unavailable ({reason})").format(reason=type(exc).__name__)
+        return translate("AboutDialog", "unavailable ({reason})").format(reason=type(exc).__name__)
 
 
 def about_details(paths: AppPaths) -> list[tuple[str, str]]:
     return [
         (APP_NAME, __version__),
-        (_tr("Python"), f"{platform.python_implementation()} {platform.python_version()}"),
-        (_tr("Qt / PySide6"), f"Qt {qVersion()}, PySide6 {PySide6.__version__}"),
-        (_tr("Video decoding"), _pyav()),
-        (_tr("Keyring"), _keyring()),
-        (_tr("System"), f"{platform.system()} {platform.release()} ({sys.platform})"),
-        (_tr("Settings folder"), str(paths.config_dir)),
-        (_tr("Library folder"), str(paths.data_dir)),
-        (_tr("Cache folder"), str(paths.cache_dir)),
-        (_tr("Log file"), str(paths.log_path)),
+        (
+            translate("AboutDialog", "Python"),
+            f"{platform.python_implementation()} {platform.python_version()}",
+        ),
+        (
+            translate("AboutDialog", "Qt / PySide6"),
+            f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
+        ),
+        (translate("AboutDialog", "Video decoding"), _pyav()),
+        (translate("AboutDialog", "Keyring"), _keyring()),
+        (
+            translate("AboutDialog", "System"),
+            f"{platform.system()} {platform.release()} ({sys.platform})",
+        ),
+        (translate("AboutDialog", "Settings folder"), str(paths.config_dir)),
+        (translate("AboutDialog", "Library folder"), str(paths.data_dir)),
+        (translate("AboutDialog", "Cache folder"), str(paths.cache_dir)),
+        (translate("AboutDialog", "Log file"), str(paths.log_path)),
     ]
 
 

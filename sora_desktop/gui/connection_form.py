@@ -51,6 +51,8 @@ from sora_desktop.core.profiles import (
     make_profile_id,
 )
 
+translate = QCoreApplication.translate
+
 _OTHER_BASE = ""  # "works like": unknown model, the gateway decides
 _DEFAULT_MODELS: dict[ConnectionKind, tuple[tuple[str, str], ...]] = {
     ConnectionKind.OPENAI: (("sora-2", "sora-2"), ("sora-2-pro", "sora-2-pro")),
@@ -66,27 +68,26 @@ _DEFAULT_ENV: dict[ConnectionKind, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionForm", text)
-
-
 def service_note(kind: ConnectionKind) -> str:
     """What is (and isn't) live for this kind of service; same words as
     ``core.profiles.SERVICE_STATUS``, translated."""
     return {
-        ConnectionKind.OPENAI: _tr(
+        ConnectionKind.OPENAI: translate(
+            "ConnectionForm",
             "OpenAI shut its Sora video API down on 2026-09-24; this connection will only "
-            "work with a gateway that still serves it."
+            "work with a gateway that still serves it.",
         ),
-        ConnectionKind.AZURE: _tr(
+        ConnectionKind.AZURE: translate(
+            "ConnectionForm",
             "Azure stopped new Sora 2 deployments in September 2026; existing deployments "
-            "may still answer."
+            "may still answer.",
         ),
-        ConnectionKind.COMPATIBLE: _tr(
-            "Gateways such as LiteLLM expose /v1/videos and route it to other video models."
+        ConnectionKind.COMPATIBLE: translate(
+            "ConnectionForm",
+            "Gateways such as LiteLLM expose /v1/videos and route it to other video models.",
         ),
-        ConnectionKind.SIMULATOR: _tr(
-            "Runs on this computer and makes real MP4 clips; no account needed."
+        ConnectionKind.SIMULATOR: translate(
+            "ConnectionForm", "Runs on this computer and makes real MP4 clips; no account needed."
         ),
     }[kind]
 
@@ -110,10 +111,12 @@ class ConnectionForm(QWidget):
     @staticmethod
     def kind_label(kind: ConnectionKind) -> str:
         return {
-            ConnectionKind.OPENAI: _tr("OpenAI"),
-            ConnectionKind.AZURE: _tr("Azure OpenAI / Microsoft Foundry"),
-            ConnectionKind.COMPATIBLE: _tr("Compatible gateway (e.g. LiteLLM)"),
-            ConnectionKind.SIMULATOR: _tr("Simulator (this computer)"),
+            ConnectionKind.OPENAI: translate("ConnectionForm", "OpenAI"),
+            ConnectionKind.AZURE: translate("ConnectionForm", "Azure OpenAI / Microsoft Foundry"),
+            ConnectionKind.COMPATIBLE: translate(
+                "ConnectionForm", "Compatible gateway (e.g. LiteLLM)"
+            ),
+            ConnectionKind.SIMULATOR: translate("ConnectionForm", "Simulator (this computer)"),
         }[kind]
 
     # ----- construction --------------------------------------------------------------------
@@ -355,12 +358,15 @@ class ConnectionForm(QWidget):
             if kind is ConnectionKind.AZURE:
                 return validate_base_url(azure_base_url(text))
             if not text:
-                raise InvalidRequestError(_tr("Enter the address."), "", param="base_url")
+                raise InvalidRequestError(
+                    translate("ConnectionForm", "Enter the address."), "", param="base_url"
+                )
             if any(c.isspace() for c in text):
                 raise InvalidRequestError(
-                    _tr("The address {url!r} is not a valid URL (it contains a space).").format(
-                        url=text
-                    ),
+                    translate(
+                        "ConnectionForm",
+                        "The address {url!r} is not a valid URL (it contains a space).",
+                    ).format(url=text),
                     "",
                     param="base_url",
                 )

@@ -51,6 +51,8 @@ from sora_desktop.core.service import SIMULATOR_KEY, ConnectionReport
 
 from .connection_form import ConnectionForm, FormError
 
+translate = QCoreApplication.translate
+
 ConnectionTester = Callable[[Profile, str | None], "concurrent.futures.Future[ConnectionReport]"]
 
 
@@ -78,10 +80,12 @@ async def _probe(connection: Connection, key: str | None) -> ConnectionReport:
         if key is None:
             source = connection.key_source
             raise AuthenticationError(
-                _tr("No API key for this connection."),
-                _tr("Set the environment variable {name}.").format(name=source.env_var)
+                translate("ConnectionsDialog", "No API key for this connection."),
+                translate("ConnectionsDialog", "Set the environment variable {name}.").format(
+                    name=source.env_var
+                )
                 if source.env_var
-                else _tr("Paste the key in the API key field."),
+                else translate("ConnectionsDialog", "Paste the key in the API key field."),
             )
         client = VideoClient(connection, key)
     except SoraError as err:
@@ -94,10 +98,6 @@ async def _probe(connection: Connection, key: str | None) -> ConnectionReport:
     finally:
         await client.aclose()
     return ConnectionReport(ok=True, videos_listed=len(page.data), latency=time.monotonic() - start)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionsDialog", text)
 
 
 class _Relay(QObject):

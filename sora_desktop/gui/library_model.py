@@ -47,6 +47,8 @@ from sora_desktop.core.models import Job, JobStatus
 from .file_actions import file_mime_data
 from .thumbnails import ThumbnailCache
 
+translate = QCoreApplication.translate
+
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 JOB_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -97,24 +99,20 @@ class JobSource(Protocol):
     ) -> int: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibraryModel", text)
-
-
 def status_label(status: JobStatus) -> str:
     """The creator-facing name of a status, translated."""
     labels = {
-        JobStatus.DRAFT: _tr("Draft"),
-        JobStatus.SUBMITTING: _tr("Sending"),
-        JobStatus.QUEUED: _tr("Queued"),
-        JobStatus.IN_PROGRESS: _tr("Rendering"),
-        JobStatus.COMPLETED: _tr("Rendered"),
-        JobStatus.DOWNLOADING: _tr("Downloading"),
-        JobStatus.READY: _tr("Ready"),
-        JobStatus.FAILED: _tr("Failed"),
-        JobStatus.EXPIRED: _tr("Expired"),
-        JobStatus.CANCELLED: _tr("Cancelled"),
-        JobStatus.INTERRUPTED: _tr("Interrupted"),
+        JobStatus.DRAFT: translate("LibraryModel", "Draft"),
+        JobStatus.SUBMITTING: translate("LibraryModel", "Sending"),
+        JobStatus.QUEUED: translate("LibraryModel", "Queued"),
+        JobStatus.IN_PROGRESS: translate("LibraryModel", "Rendering"),
+        JobStatus.COMPLETED: translate("LibraryModel", "Rendered"),
+        JobStatus.DOWNLOADING: translate("LibraryModel", "Downloading"),
+        JobStatus.READY: translate("LibraryModel", "Ready"),
+        JobStatus.FAILED: translate("LibraryModel", "Failed"),
+        JobStatus.EXPIRED: translate("LibraryModel", "Expired"),
+        JobStatus.CANCELLED: translate("LibraryModel", "Cancelled"),
+        JobStatus.INTERRUPTED: translate("LibraryModel", "Interrupted"),
     }
     return labels.get(status, str(status))
 
@@ -289,16 +287,16 @@ class LibraryModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                Column.PROMPT: _tr("Prompt"),
-                Column.DATE: _tr("Created"),
-                Column.MODEL: _tr("Model"),
-                Column.SIZE: _tr("Size"),
-                Column.DURATION: _tr("Length"),
-                Column.STATUS: _tr("Status"),
+                Column.PROMPT: translate("LibraryModel", "Prompt"),
+                Column.DATE: translate("LibraryModel", "Created"),
+                Column.MODEL: translate("LibraryModel", "Model"),
+                Column.SIZE: translate("LibraryModel", "Size"),
+                Column.DURATION: translate("LibraryModel", "Length"),
+                Column.STATUS: translate("LibraryModel", "Status"),
                 Column.FAVOURITE: "★",
             }.get(Column(section))
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.FAVOURITE:
-            return _tr("Favourite")
+            return translate("LibraryModel", "Favourite")
         return None
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
@@ -346,7 +344,7 @@ class LibraryModel(QAbstractTableModel):
         if col == Column.SIZE:
             return req.size.replace("x", "×")
         if col == Column.DURATION:
-            return _tr("{seconds} s").format(seconds=req.seconds)
+            return translate("LibraryModel", "{seconds} s").format(seconds=req.seconds)
         if col == Column.STATUS:
             if job.status in (JobStatus.IN_PROGRESS, JobStatus.DOWNLOADING) and job.progress:
                 return f"{status_label(job.status)} {job.progress}%"
@@ -359,7 +357,11 @@ class LibraryModel(QAbstractTableModel):
         if col == Column.STATUS and job.error_message:
             return job.error_message
         if col == Column.FAVOURITE:
-            return _tr("Favourite") if job.favourite else _tr("Not a favourite")
+            return (
+                translate("LibraryModel", "Favourite")
+                if job.favourite
+                else translate("LibraryModel", "Not a favourite")
+            )
         return None
 
     @staticmethod
