@@ -389,7 +389,11 @@ class JobStore:
         """A page of the library. ``order_by`` is a Job field name (see SORT_COLUMNS)."""
         if order_by not in SORT_COLUMNS:
             raise ValueError(f"can't sort by {order_by!r}; choose one of {sorted(SORT_COLUMNS)}")
-        where, params = self._where(statuses, search, favourites_only)
+        # Sorted by created_at, walking its index and probing the FTS hits beats fetching
+        # every hit and sorting them (a common word: ~40 ms -> ~3 ms at 50,000 jobs).
+        where, params = self._where(
+            statuses, search, favourites_only, walk_index=order_by == "created_at"
+        )
         direction = "DESC" if descending else "ASC"
         sql = f"{where} ORDER BY {SORT_COLUMNS[order_by]} {direction}, seq {direction}"
         if limit is not None:
@@ -417,6 +421,8 @@ class JobStore:
         statuses: Iterable[JobStatus | str] | None,
         search: str | None,
         favourites_only: bool,
+        *,
+        walk_index: bool = False,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
@@ -432,7 +438,8 @@ class JobStore:
         if search and search.strip():
             query = fts_query(search) if self._fts else None
             if query is not None:
-                clauses.append("seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
+                col = "+seq" if walk_index else "seq"  # unary + hides seq from the planner
+                clauses.append(f"{col} IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
                 params.append(query)
             else:
                 for pattern in like_patterns(search):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,9 +57,9 @@ def make_job(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> JobStore:
+def store(tmp_path: Path) -> Iterator[JobStore]:
     s = JobStore(tmp_path / "lib" / "library.db")
-    yield s  # type: ignore[misc]
+    yield s
     s.close()
 
 
@@ -213,6 +214,9 @@ def test_search_uses_fts_with_prefixes(store: JobStore) -> None:
     assert [j.id for j in store.list_jobs(search="light")] == [c.id, a.id]  # prefix
     assert [j.id for j in store.list_jobs(search="lighthouse fog")] == [c.id]
     assert [j.id for j in store.list_jobs(search="cafe")] == [b.id]  # diacritics folded
+    by_prompt = store.list_jobs(search="lighthouse", order_by="prompt", descending=False)
+    assert [j.id for j in by_prompt] == [a.id, c.id]
+    assert [j.id for j in store.list_jobs(search="light", limit=1, offset=1)] == [a.id]
     assert store.count(search="LIGHTHOUSE") == 2
     assert store.count(search="submarine") == 0
 
