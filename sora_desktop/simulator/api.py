@@ -7,22 +7,28 @@ prompt directives ask for (see ``jobs.py``).
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
-from .assets import MAX_PAD, Asset, RenderPool
+from .assets import RenderPool
+from .content import (
+    VARIANTS,
+    Response,
+    asset_for,
+    error_response,
+    json_response,
+    probe_upload,
+    ranged,
+)
 from .jobs import JobTable, SimJob, parse_directives
 from .multipart import FilePart, MultipartError, nest, parse_multipart
 from .render import RenderedAssets, RenderSpec, Segment
 from .validation import (
-    ALLOWED_SECONDS,
     ApiError,
     check_create,
     check_prompt,
@@ -32,28 +38,7 @@ from .validation import (
 )
 
 PREFIXES = ("/openai/v1", "/v1")
-VARIANTS = {"video": "video/mp4", "thumbnail": "image/webp", "spritesheet": "image/jpeg"}
 NOT_MP4 = b"<html><body>Simulated gateway error page ([sim:notmp4])</body></html>\n"
-
-
-@dataclass
-class Response:
-    status: int = 200
-    body: bytes = b""
-    content_type: str = "application/json"
-    headers: dict[str, str] = field(default_factory=dict)
-    asset: Asset | None = None  # streamed body (bytes start..end inclusive)
-    start: int = 0
-    end: int = -1
-    fault: str | None = None  # "drop" | "reset-half" | "truncate"
-
-
-def json_response(obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(status, json.dumps(obj).encode(), headers=dict(headers or {}))
-
-
-def error_response(err: ApiError) -> Response:
-    return Response(err.status, err.envelope(), headers=dict(err.headers))
 
 
 class SimulatorApi:
@@ -281,7 +266,7 @@ class SimulatorApi:
     ) -> tuple[str, str, int, tuple[Segment, ...], bytes | None]:
         """(model, size, seconds, segments, first frame PNG) of an edit/extension's source."""
         if isinstance(ref, FilePart):
-            return _probe_upload(ref)
+            return probe_upload(ref)
         source = self._completed(ref, what)
         first = source.assets.first_frame if source.assets is not None else None
         return source.model, source.size, source.seconds, source.spec.segments, first
@@ -407,7 +392,7 @@ class SimulatorApi:
                 "downloaded.",
                 code="video_expired",
             )
-        asset = _asset(job.assets, variant, job.directives.pad_bytes)
+        asset = asset_for(job.assets, variant, job.directives.pad_bytes)
         fault: str | None = None
         if variant == "video" and not head:
             with self.table.lock:
@@ -419,68 +404,7 @@ class SimulatorApi:
                 fault = "reset-half"
             elif first and job.directives.truncate:
                 fault = "truncate"
-        return _ranged(asset, headers.get("range"), fault)
-
-
-def _asset(assets: RenderedAssets, variant: str, pad_bytes: int) -> Asset:
-    if variant == "thumbnail":
-        return Asset(assets.thumbnail, VARIANTS[variant])
-    if variant == "spritesheet":
-        return Asset(assets.spritesheet, VARIANTS[variant])
-    return Asset(assets.video, VARIANTS[variant], min(pad_bytes, MAX_PAD))
-
-
-def _ranged(asset: Asset, range_header: str | None, fault: str | None) -> Response:
-    length = asset.length
-    headers = {"Accept-Ranges": "bytes"}
-    if not range_header:
-        return Response(
-            200,
-            content_type=asset.content_type,
-            headers=headers,
-            asset=asset,
-            start=0,
-            end=length - 1,
-            fault=fault,
-        )
-    unit, _, spec = range_header.partition("=")
-    first, _, last = spec.strip().partition("-")
-    try:
-        if unit.strip().lower() != "bytes" or "," in spec or not first:
-            raise ValueError(range_header)
-        start = int(first)
-        end = int(last) if last else length - 1
-    except ValueError:
-        # an unsupported Range form is ignored, as RFC 9110 allows
-        return Response(
-            200,
-            content_type=asset.content_type,
-            headers=headers,
-            asset=asset,
-            start=0,
-            end=length - 1,
-            fault=fault,
-        )
-    if start >= length or end < start:
-        headers["Content-Range"] = f"bytes */{length}"
-        err = ApiError(
-            416,
-            f"Range {range_header} is not satisfiable (length {length}).",
-            code="range_not_satisfiable",
-            headers=headers,
-        )
-        return error_response(err)
-    end = min(end, length - 1)
-    headers["Content-Range"] = f"bytes {start}-{end}/{length}"
-    return Response(
-        206,
-        content_type=asset.content_type,
-        headers=headers,
-        asset=asset,
-        start=start,
-        end=end,
-        fault=fault,
-    )
+        return ranged(asset, headers.get("range"), fault)
 
 
 def _on_rendered(
@@ -498,21 +422,3 @@ def _on_rendered(
         job.rendered_at = clock()
 
     return done
-
-
-def _probe_upload(part: FilePart) -> tuple[str, str, int, tuple[Segment, ...], bytes | None]:
-    """Size, duration and first frame of an uploaded source video (edits/extensions)."""
-    import av
-
-    try:
-        with av.open(io.BytesIO(part.data)) as container:
-            stream = container.streams.video[0]
-            frame = next(container.decode(stream))
-            width, height = frame.width, frame.height
-            duration = (container.duration or 0) / 1_000_000
-            png = io.BytesIO()
-            frame.to_image().save(png, format="PNG")
-    except (av.FFmpegError, IndexError, StopIteration) as exc:
-        raise invalid("The uploaded video could not be read.", "video") from exc
-    seconds = min((int(s) for s in ALLOWED_SECONDS), key=lambda s: abs(s - duration))
-    return "sora-2", f"{width}x{height}", seconds, (Segment("", seconds),), png.getvalue()

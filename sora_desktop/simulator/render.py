@@ -243,7 +243,9 @@ def _encode(
                 if frame_index % sprite_every == 0 and len(sprites) < 10:
                     tile_h = max(1, round(SPRITE_TILE_WIDTH * height / width))
                     sprites.append(
-                        Image.fromarray(buf).resize((SPRITE_TILE_WIDTH, tile_h), Image.BILINEAR)
+                        Image.fromarray(buf).resize(
+                            (SPRITE_TILE_WIDTH, tile_h), Image.Resampling.BILINEAR
+                        )
                     )
                 vf = av.VideoFrame.from_ndarray(buf, format="rgb24")
                 vf.pts = frame_index

@@ -13,14 +13,17 @@ import contextlib
 import itertools
 import logging
 import socket
+import socketserver
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .api import Response, SimulatorApi
+from .api import SimulatorApi
 from .assets import RenderPool
+from .content import Response
 from .jobs import JobTable
 from .validation import ApiError
 
@@ -106,7 +109,14 @@ class _Handler(BaseHTTPRequestHandler):
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = False  # we track and join our own threads
-    allow_reuse_address = True
+    allow_reuse_address = sys.platform != "win32"  # on Windows it would allow port theft
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind does a reverse DNS lookup (getfqdn), slow on some machines
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = str(host)
+        self.server_port = int(port)
 
     def __init__(self, address: tuple[str, int], api: SimulatorApi, verbose: bool) -> None:
         self.api = api

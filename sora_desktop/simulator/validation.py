@@ -111,7 +111,7 @@ def check_seconds(value: Any, *, json_body: bool, default: str | None = DEFAULT_
             + ".",
             "seconds",
         )
-    return value
+    return str(value)
 
 
 def check_size(value: Any, model: str) -> str:
