@@ -119,3 +119,22 @@ def test_saved_file_holds_no_key_shaped_text(tmp_path: Path) -> None:
     save(path, s)
     text = path.read_text()
     assert "sk-" not in text and "api_key" not in text.lower()
+
+
+def test_atomic_write_failure_keeps_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sora_desktop.core import atomic
+
+    path = tmp_path / "settings.json"
+    save(path, Settings(language="fr"))
+
+    def no_fsync(_fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic.os, "fsync", no_fsync)
+    with pytest.raises(OSError):
+        save(path, Settings(language="it"))
+    monkeypatch.undo()
+    assert load(path).language == "fr"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]

@@ -319,3 +319,28 @@ def test_add_many_is_one_batch(store: JobStore) -> None:
     with pytest.raises(ValueError):
         store.add_many(dup)
     assert store.get(dup[0].id) is None  # the whole batch was rolled back
+
+
+def test_concurrent_writers_from_threads(store: JobStore) -> None:
+    jobs = [make_job(f"thread job {i}") for i in range(4)]
+    store.add_many(jobs)
+    errors: list[BaseException] = []
+
+    def worker(job: Job) -> None:
+        try:
+            for p in range(1, 51):
+                store.update_fields(job.id, progress=p)
+            store.transition(job.id, JobStatus.SUBMITTING)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(j,), name=f"w{i}") for i, j in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert not errors
+    for job in jobs:
+        got = store.get(job.id)
+        assert got is not None and got.progress == 50 and got.status is JobStatus.SUBMITTING
+    assert len(store._conns) == 5  # one per worker thread + this one
