@@ -123,13 +123,19 @@ _QUIET = ("httpx", "httpcore", "hpack", "asyncio", "PIL", "keyring")
 _MARK = "_sora_desktop_handler"
 
 
+_saved_levels: dict[str, int] = {}
+
+
 def teardown_logging() -> None:
-    """Remove and close the handlers :func:`setup_logging` installed."""
+    """Remove and close the handlers :func:`setup_logging` installed; restore the levels."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, _MARK, False):
             root.removeHandler(handler)
             handler.close()
+    for name, level in _saved_levels.items():
+        logging.getLogger(name or None).setLevel(level)
+    _saved_levels.clear()
 
 
 def setup_logging(
@@ -154,6 +160,8 @@ def setup_logging(
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.DEBUG if debug else logging.WARNING)
     root = logging.getLogger()
+    for name in ("", *_QUIET):
+        _saved_levels[name] = logging.getLogger(name or None).level
     for handler in (file_handler, stderr_handler):
         handler.addFilter(redacting)
         handler.setFormatter(formatter)

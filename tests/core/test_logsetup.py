@@ -156,3 +156,14 @@ def test_httpx_debug_logs_are_redacted(tmp_path: Path) -> None:
     text = log_path.read_text(encoding="utf-8")
     assert "httpcore" in text and "HTTP Request: GET" in text  # debug really was on
     assert key not in text and "HttpxDebugKey" not in text
+
+
+def test_teardown_restores_levels(tmp_path: Path) -> None:
+    root = logging.getLogger()
+    before = (root.level, logging.getLogger("httpx").level, len(root.handlers))
+    logsetup.setup_logging(AppPaths.default(tmp_path / "app"), debug=True)
+    logsetup.setup_logging(AppPaths.default(tmp_path / "app"), debug=True)  # idempotent
+    assert root.level == logging.DEBUG
+    assert len(root.handlers) == before[2] + 2
+    logsetup.teardown_logging()
+    assert (root.level, logging.getLogger("httpx").level, len(root.handlers)) == before
