@@ -9,6 +9,7 @@ stored before it is emitted (the service's ``move``).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -219,6 +220,11 @@ class JobRunner:
             except NetworkError as err:
                 if err.may_have_reached_server:
                     log.warning("job %s: create reply lost (%s); reconciling", self.job_id, err)
+                    if trouble is not None:  # lost again: don't spin create -> list -> create
+                        trouble = self._trouble(trouble, err, reached=True)
+                        await self.ctx.sleep(backoff.next_delay(err.retry_after))
+                    else:
+                        trouble = self._trouble(trouble, err, reached=True)
                     must_reconcile = True
                     continue
                 trouble = self._trouble(trouble, err, reached=False)
@@ -290,12 +296,18 @@ class JobRunner:
     async def download_stage(self, job: Job) -> None:
         remote_id = job.remote_id
         assert remote_id is not None
-        if job.expires_at is not None and job.expires_at <= self.ctx.clock():
+        paths = self.ctx.paths
+        final = paths.library_dir / f"{job.id}.mp4"
+        finished = await asyncio.to_thread(_finished_clip, final)
+        if not finished and job.expires_at is not None and job.expires_at <= self.ctx.clock():
             raise AssetExpiredError(EXPIRED_MESSAGE, EXPIRED_NEXT)
         if job.status is JobStatus.COMPLETED:
             job = self.ctx.move(self.job_id, JobStatus.DOWNLOADING, progress=0)
-        paths = self.ctx.paths
-        final = paths.library_dir / f"{job.id}.mp4"
+        if finished:
+            # stopped after the verified rename but before "ready" was stored
+            log.info("job %s: clip already in the library", self.job_id)
+            await self.finish(job, remote_id, final)
+            return
         backoff = self.ctx.backoff_factory()
         trouble: float | None = None
         last_pct = -1
@@ -321,6 +333,9 @@ class JobRunner:
                     raise
                 trouble = self._trouble(trouble, err, reached=True)
                 await self.ctx.sleep(backoff.next_delay(err.retry_after))
+        await self.finish(job, remote_id, final)
+
+    async def finish(self, job: Job, remote_id: str, final: Path) -> None:
         thumb = await self.thumbnail(remote_id, final)
         self.ctx.move(
             self.job_id,
@@ -338,6 +353,13 @@ class JobRunner:
         except (SoraError, OSError, ValueError) as err:
             log.warning("job %s: no thumbnail (%s)", self.job_id, err)
             return None
+
+
+def _finished_clip(path: Path) -> bool:
+    """A verified clip is already at ``path`` (downloads only ever rename verified files)."""
+    from .download import mp4_problem
+
+    return path.is_file() and mp4_problem(path) is None
 
 
 def resume_target(job: Job) -> JobStatus:

@@ -280,7 +280,16 @@ class GenerationService:
             self._drive(job_id, fresh=fresh), name=f"job-{job_id[:8]}"
         )
         self._tasks[job_id] = task
-        task.add_done_callback(lambda _t: self._tasks.pop(job_id, None))
+        task.add_done_callback(lambda t: self._task_done(job_id, t))
+
+    def _task_done(self, job_id: str, task: asyncio.Task[Job]) -> None:
+        self._tasks.pop(job_id, None)
+        if not task.cancelled() and task.exception() is not None:
+            # only when even recording the failure failed (e.g. the library is gone)
+            exc = task.exception()
+            log.error("job %s: its task failed: %r", job_id, exc)
+            if exc is not None:
+                self._unexpected[job_id] = exc
 
     async def _drive(self, job_id: str, *, fresh: bool) -> Job:
         try:

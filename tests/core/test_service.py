@@ -413,3 +413,16 @@ def test_test_connection_reports_ok_and_errors(harness: Harness) -> None:
         assert not report.ok and isinstance(report.error, AuthenticationError)
 
     run(harness, body)
+
+
+def test_repeatedly_lost_creates_back_off_between_rounds(harness: Harness) -> None:
+    harness.client.create_script = ["lost-nothing", "lost-nothing", "lost-nothing", "ok"]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    assert harness.client.calls[:7] == ["create", "list"] * 3 + ["create"]
+    assert len(harness.clock.sleeps) >= 2 and all(s > 0 for s in harness.clock.sleeps[:2])
+    assert len(harness.client.videos) == 1

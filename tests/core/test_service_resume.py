@@ -137,6 +137,7 @@ def test_completed_past_expiry_ends_expired_without_a_request(harness: Harness) 
     stored_job(harness, JobStatus.COMPLETED, remote_id=remote_id, expires_at=harness.clock() - 1)
     (job,) = resume(harness)
     assert job.status is JobStatus.EXPIRED
+    assert JobStatus.DOWNLOADING not in [h.status for h in job.history]
     assert harness.downloads == [] and harness.client.calls == []
 
 
@@ -189,3 +190,18 @@ def test_terminal_and_running_jobs_are_not_resumed(harness: Harness) -> None:
             await harness.close()
 
     assert asyncio.run(main()) == []
+
+
+def test_clip_already_in_the_library_is_not_downloaded_again(harness: Harness) -> None:
+    remote_id = remote(harness)
+    job = stored_job(
+        harness,
+        JobStatus.DOWNLOADING,
+        remote_id=remote_id,
+        history=(JobStatus.QUEUED, JobStatus.COMPLETED),
+        expires_at=harness.clock() - 1,  # even past expiry: the verified clip is here
+    )
+    (harness.paths.library_dir / f"{job.id}.mp4").write_bytes(MP4_BYTES)
+    (job,) = resume(harness)
+    assert job.status is JobStatus.READY
+    assert harness.downloads == [] and harness.client.calls == []
