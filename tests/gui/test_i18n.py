@@ -1,0 +1,120 @@
+"""Translations: the loader, the shipped Simplified Chinese catalogue, and its completeness."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from sora_desktop.core.store import JobStore
+from sora_desktop.gui import i18n
+from sora_desktop.gui.library_view import LibraryPanel
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools/update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def english_after(qapp: Any) -> Iterator[Any]:
+    yield qapp
+    i18n.install_translator(qapp, "en")
+
+
+def test_zh_cn_translates_the_library(english_after: Any, qtbot: Any, tmp_path: Path) -> None:
+    assert i18n.install_translator(english_after, "zh_CN") == "zh_CN"
+    with JobStore(tmp_path / "library.db") as store:
+        panel = LibraryPanel(store)
+        qtbot.addWidget(panel)
+        try:
+            placeholder = panel.search.placeholderText()
+            assert placeholder == "搜索提示词…"
+            assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "提示词"
+        finally:
+            panel.shutdown()
+    assert i18n.install_translator(english_after, "en") == "en"
+    assert QCoreApplication.translate("LibraryPanel", "Search prompts…") == "Search prompts…"
+
+
+def test_language_choice(qapp: Any) -> None:
+    assert i18n._choose("zh_CN") == "zh_CN"
+    assert i18n._choose("zh_TW") == "zh_CN"
+    assert i18n._choose("en_GB") == "en"
+    assert i18n._choose("de_DE") == "en"  # not shipped: the source language
+    assert i18n._choose("") in {"en", "zh_CN"}  # the OS locale decides
+
+
+def test_catalogue_is_shipped_inside_the_package() -> None:
+    assert (i18n.translations_dir() / "sora_desktop_zh_CN.qm").is_file()
+    assert i18n.translations_dir().is_relative_to(ROOT / "sora_desktop")
+
+
+def test_every_message_is_translated() -> None:
+    tool = _tool()
+    ts = tool.ts_path("zh_CN")
+    messages = list(ET.parse(ts).getroot().iter("message"))
+    assert len(messages) > 100
+    assert tool.untranslated(ts) == []
+
+
+def test_catalogue_covers_every_gui_string(tmp_path: Path) -> None:
+    """lupdate over all gui/*.py finds no string the shipped .ts lacks."""
+    tool = _tool()
+    fresh = tmp_path / "fresh.ts"
+    files = [str(p) for p in tool.sources()]
+    subprocess.run(
+        [tool._tool("pyside6-lupdate"), *files, "-ts", str(fresh)], check=True, capture_output=True
+    )
+
+    def keys(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {
+            (ctx.findtext("name", ""), msg.findtext("source", ""))
+            for ctx in root.iter("context")
+            for msg in ctx.iter("message")
+        }
+
+    missing = keys(fresh) - keys(tool.ts_path("zh_CN"))
+    assert not missing, f"run tools/update_translations.py and translate: {sorted(missing)[:10]}"
+
+
+def test_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
+    tool = _tool()
+    out = tmp_path / "check.qm"
+    subprocess.run(
+        [tool._tool("pyside6-lrelease"), str(tool.ts_path("zh_CN")), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert out.read_bytes() == tool.qm_path("zh_CN").read_bytes(), (
+        "the .qm is stale: run tools/update_translations.py"
+    )
+
+
+def test_tool_check_flags_unfinished(tmp_path: Path) -> None:
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
+        "<context><name>C</name>"
+        "<message><source>a</source><translation>甲</translation></message>"
+        '<message><source>b</source><translation type="unfinished"></translation></message>'
+        "<message><source>c</source><translation></translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    assert _tool().untranslated(ts) == ["C: b", "C: c"]
