@@ -44,11 +44,15 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _dispatch(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.send_error(413)
-            return
-        body = self.rfile.read(length) if length else b""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            body = self._read_chunked()
+        else:
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                self.close_connection = True
+                self.send_error(413)
+                return
+            body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         try:
             response = self.server.api.handle(self.command, self.path, headers, body)
@@ -57,6 +61,21 @@ class _Handler(BaseHTTPRequestHandler):
             err = ApiError(500, "The simulator hit an unexpected error.", "server_error")
             response = Response(500, err.envelope())
         self._send(response)
+
+    def _read_chunked(self) -> bytes:
+        parts: list[bytes] = []
+        total = 0
+        while True:
+            size = int(self.rfile.readline(1024).split(b";", 1)[0].strip() or b"0", 16)
+            if size == 0:
+                while self.rfile.readline(1024).strip():  # trailers
+                    pass
+                return b"".join(parts)
+            total += size
+            if total > MAX_BODY:
+                raise ValueError("request body too large")
+            parts.append(self.rfile.read(size))
+            self.rfile.readline(1024)  # CRLF after the chunk
 
     do_GET = do_POST = do_DELETE = do_HEAD = do_PUT = do_PATCH = _dispatch
 

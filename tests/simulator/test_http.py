@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import av
 import httpx
@@ -13,7 +13,7 @@ import pytest
 
 from sora_desktop.simulator.server import SimulatorServer
 
-from .conftest import CLIP, KEY, honour_poll_hint, png_bytes, wait_for
+from .conftest import CLIP, honour_poll_hint, png_bytes, wait_for
 
 VIDEO_FIELDS = {
     "id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at",
@@ -265,5 +265,12 @@ def test_bad_json_body(client: httpx.Client) -> None:
     assert r.status_code == 400
 
 
-def test_key_constant_is_used() -> None:
-    assert KEY  # the shared client fixture authenticates with it
+def test_chunked_request_body_and_keepalive(client: httpx.Client) -> None:
+    def body() -> Iterator[bytes]:
+        yield b'{"prompt": "[sim:fail] chun'
+        yield b'ked", "seconds": "8"}'
+
+    r = client.post("/videos", content=body(), headers={"content-type": "application/json"})
+    assert r.status_code == 200, r.text
+    assert r.json()["prompt"] == "[sim:fail] chunked" and r.json()["seconds"] == "8"
+    assert client.get("/videos").status_code == 200  # the connection is still in step
