@@ -25,6 +25,7 @@ from .capabilities import capabilities_for, validate_request
 from .errors import (
     AssetExpiredError,
     AuthenticationError,
+    CancelledByUser,
     DiskError,
     ErrorKind,
     InvalidRequestError,
@@ -81,7 +82,7 @@ def error_for_job(job: Job) -> SoraError | None:
     if job.status is JobStatus.EXPIRED:
         return AssetExpiredError(message, code=job.error_code)
     if job.status is JobStatus.CANCELLED:
-        return SoraError(message, code=job.error_code)
+        return CancelledByUser(message, code=job.error_code)
     kind: ErrorKind | None
     try:
         kind = ErrorKind(job.error_code) if job.error_code else None

@@ -316,6 +316,8 @@ def test_cancel_stops_polling_and_says_the_remote_render_continues(harness: Harn
         assert job.error_message == CANCEL_MESSAGE
         assert not harness.service.is_running(job.id)
         assert (await harness.service.wait(job.id)).status is JobStatus.CANCELLED
+        err = error_for_job(job)
+        assert err is not None and err.exit_code is ExitCode.CANCELLED
 
     run(harness, body)
     assert "keeps running" in CANCEL_MESSAGE
