@@ -155,6 +155,17 @@ DROPPED_FILES = [
     "libcloudproviders.so*",
     "libtracker-sparql-3.0.so*",
 ]
+#: Linux binaries that are safe to strip (debug symbols; ~50 MB). Only these: stripping a
+#: library that auditwheel/patchelf rewrote (numpy's OpenBLAS, the FFmpeg inside PySide6)
+#: leaves it unloadable ("ELF load command address/offset not page-aligned"), which the
+#: frozen self-test caught. Each pattern here was verified by that self-test.
+STRIP_SAFE = [
+    "libpython3*.so*",
+    "python3.*/lib-dynload/*.so",
+    "av/*.so",
+    "cryptography/hazmat/bindings/*.so",
+    "PIL/*.so",
+]
 #: Qt translation catalogues to keep (base names); the rest are dropped.
 KEPT_QT_TRANSLATIONS = ("qt_", "qtbase_", "qtmultimedia_")
 
@@ -169,6 +180,14 @@ def keep_in_bundle(dest: str, platform: str = sys.platform) -> bool:
     if not platform.startswith("linux"):
         return True
     return not any(fnmatch(dest, pattern) for pattern in DROPPED_FILES)
+
+
+def strip_safe(dest: str, platform: str = sys.platform) -> bool:
+    """Whether the binary at bundle path ``dest`` may be stripped (Linux only)."""
+    from fnmatch import fnmatch
+
+    dest = dest.replace("\\", "/")
+    return platform.startswith("linux") and any(fnmatch(dest, p) for p in STRIP_SAFE)
 
 
 _VERSION_RE = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)

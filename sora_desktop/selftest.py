@@ -140,6 +140,8 @@ def check_media(clip: Path, timeout: float = MEDIA_TIMEOUT) -> str:
     player.mediaStatusChanged.connect(on_status)
     player.errorOccurred.connect(on_error)
     sink.videoFrameChanged.connect(on_frame)
+    if not player.isAvailable():
+        raise CheckFailed("no QtMultimedia backend: the multimedia plugin did not load")
     try:
         player.setSource(QUrl.fromLocalFile(str(clip)))
         player.play()

@@ -157,7 +157,7 @@ def test_spec_linux_collects_what_the_app_needs_and_excludes_the_rest(
         assert module in analysis["excludes"]
     assert Path(analysis["hookspath"][0], "hook-sora_desktop.py").is_file()
     ((_a, exe),) = rec.of("EXE")
-    assert exe["strip"] is True and exe["icon"] is None
+    assert exe["strip"] is False and exe["icon"] is None  # selective: _strip_safe_copies
     assert not rec.of("BUNDLE")
 
 
@@ -218,6 +218,15 @@ def test_trimming_rules() -> None:
     assert bi.keep_in_bundle("PySide6/Qt/translations/qtbase_de.qm", platform="win32")
     assert not bi.keep_in_bundle("PySide6/Qt/translations/qtwebengine_de.qm", platform="win32")
     assert bi.keep_in_bundle("sora_desktop/resources/i18n/sora_de.qm", platform="linux")
+
+
+def test_strip_only_what_survives_stripping() -> None:
+    assert bi.strip_safe("libpython3.11.so.1.0", platform="linux")
+    assert bi.strip_safe("av/video/frame.abi3.so", platform="linux")
+    # patchelf'd by auditwheel: stripping made these unloadable in the frozen self-test
+    assert not bi.strip_safe("numpy.libs/libscipy_openblas64_-32a4b2a6.so", platform="linux")
+    assert not bi.strip_safe("PySide6/Qt/lib/libavformat.so.63", platform="linux")
+    assert not bi.strip_safe("libpython3.11.dylib", platform="darwin")  # breaks signatures
 
 
 # --- icons --------------------------------------------------------------------------------
