@@ -41,7 +41,8 @@ class Controller(QObject):
     - ``job_failed(Job)``: a job ended failed/expired (``error_message`` says why);
     - ``job_cancelled(Job)``;
     - ``error(BaseException)``: an operation the GUI asked for failed (show it);
-    - ``resumed(list[str])``: job ids resumed at start.
+    - ``resumed(list[str])``: job ids resumed at start;
+    - ``warmed()``: :meth:`warm_up` finished.
     """
 
     job_event = Signal(object)
@@ -51,6 +52,7 @@ class Controller(QObject):
     job_cancelled = Signal(object)
     error = Signal(object)
     resumed = Signal(list)
+    warmed = Signal()
     #: private: (kind, token, payload) from the I/O thread, delivered queued on the GUI thread
     _from_io = Signal(str, int, object)
 
@@ -151,6 +153,11 @@ class Controller(QObject):
     def delete_remote(self, job_id: str, on_ok: OkCallback | None = None) -> None:
         self.call(self.service.delete_remote(job_id), on_ok)
 
+    def warm_up(self) -> None:
+        """Import the I/O path's modules on the I/O thread now (after the first paint), so
+        the first generation doesn't pause for imports. Emits ``warmed`` when done."""
+        self.call(_warm_up(), lambda _r: self.warmed.emit(), lambda _e: self.warmed.emit())
+
     def resume_all(self) -> None:
         self.call(self.service.resume_all(), self.resumed.emit)
 
@@ -184,3 +191,32 @@ class Controller(QObject):
             self._unsubscribe()
             self.loop_thread.stop()
             self._callbacks.clear()
+
+
+#: what the first generation needs, imported ahead of time by :meth:`Controller.warm_up`
+WARM_MODULES = (
+    "httpx",
+    "h11",
+    "httpcore",
+    "anyio",
+    "sora_desktop.core.client",
+    "sora_desktop.core.download",
+    "sora_desktop.core.thumbnails",
+    "sora_desktop.core.images",
+    "sora_desktop.core.secrets",
+    "PIL.PngImagePlugin",
+    "PIL.WebPImagePlugin",
+    "PIL.JpegImagePlugin",
+)
+
+
+async def _warm_up() -> None:
+    import asyncio
+    import importlib
+
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:  # pragma: no cover - an optional piece is missing
+            log.debug("warm-up: %s not importable: %s", name, exc)
+        await asyncio.sleep(0)  # let the loop (and the GIL) breathe between imports

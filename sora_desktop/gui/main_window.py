@@ -8,9 +8,9 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.models import Connection, Job, JobEvent, JobStatus, Profile, VideoRequest
+from . import window_state
 from .banner import Banner
 from .controller import Controller
 from .error_presenter import ErrorPresenter
@@ -406,50 +407,13 @@ class MainWindow(QMainWindow):
         self._show_sim_banner = False  # the composition root saves it in Settings
 
     def save_choices(self) -> None:
-        s = self._qsettings()
-        panel = self.settings_panel
-        profile = panel.current_profile()
-        s.setValue("choices/profile", profile.id if profile else "")
-        s.setValue("choices/model", panel.model())
-        s.setValue("choices/size", panel.size())
-        s.setValue("choices/seconds", panel.seconds())
-        s.setValue("choices/fit_mode", panel.image_picker.mode())
+        window_state.save_choices(self._qsettings(), self.settings_panel)
 
     def save_state(self) -> None:
-        s = self._qsettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/main_splitter", self.main_splitter.saveState())
-        s.setValue("window/centre_splitter", self.centre_splitter.saveState())
-        self.save_choices()
-        s.sync()
+        window_state.save_state(self._qsettings(), self)
 
     def restore_state(self) -> None:
-        s = self._qsettings()
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 840)
-        for key, splitter in (
-            ("window/main_splitter", self.main_splitter),
-            ("window/centre_splitter", self.centre_splitter),
-        ):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                splitter.restoreState(value)
-        profile_id = str(s.value("choices/profile", "") or "")
-        if profile_id:
-            index = self.settings_panel.profile_combo.findData(profile_id)
-            if index >= 0:
-                self.settings_panel.profile_combo.setCurrentIndex(index)
-        seconds: Any = s.value("choices/seconds", 0)
-        self.settings_panel.set_choice(
-            model=str(s.value("choices/model", "") or "") or None,
-            size=str(s.value("choices/size", "") or "") or None,
-            seconds=int(seconds) if str(seconds).isdigit() else None,
-        )
-        self.settings_panel.image_picker.set_mode(str(s.value("choices/fit_mode", "fit")))
+        window_state.restore_state(self._qsettings(), self)
         self._on_profile_changed("")
 
     # --- first paint and closing -----------------------------------------------------

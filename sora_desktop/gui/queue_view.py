@@ -21,7 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .queue_model import COL_CANCEL, COL_PROGRESS, JOB_ID_ROLE, PROGRESS_ROLE, QueueModel
+from .queue_model import (
+    COL_CANCEL,
+    COL_ELAPSED,
+    COL_FORMAT,
+    COL_MODEL,
+    COL_PROGRESS,
+    COL_PROMPT,
+    COL_STATUS,
+    JOB_ID_ROLE,
+    PROGRESS_ROLE,
+    QueueModel,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -107,10 +118,20 @@ class QueueView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        # Fixed widths: ResizeToContents would re-measure every cell on every progress tick.
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        for col, sample in (
+            (COL_MODEL, "sora-2-pro"),
+            (COL_FORMAT, "1920x1080 · 20 s"),
+            (COL_STATUS, "Interrupted (resumes)"),
+            (COL_ELAPSED, "00:00:00"),
+            (COL_CANCEL, self.tr("Cancel") + "    "),
+        ):
+            hh.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         hh.resizeSection(COL_PROGRESS, 140)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 14)
         self.progress_delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(COL_PROGRESS, self.progress_delegate)
         self.cancel_delegate = CancelDelegate(self.table)
