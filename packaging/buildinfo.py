@@ -31,6 +31,17 @@ ENTRY = HERE / "entry.py"
 
 #: The bundle must stay under this (MB, apparent size); build.py fails above it.
 MAX_BUNDLE_MB = 250
+#: Linux can't meet 250 MB with this dependency set: measured 2026-11 at ~345 MB after every
+#: safe trim, of which Linux-only are ICU (39 MB; Windows/macOS use the system's), the
+#: Secret Service stack (cryptography, 11 MB) and system libraries (~35 MB); the rest is two
+#: FFmpeg builds (PyAV's 71 MB incl. x265/SVT-AV1 encoders it links, Qt's 20 MB) and
+#: numpy + OpenBLAS (41 MB). A separate, explicit budget keeps growth in check there.
+LINUX_MAX_BUNDLE_MB = 360
+
+
+def max_bundle_mb(platform: str = sys.platform) -> int:
+    return LINUX_MAX_BUNDLE_MB if platform.startswith("linux") else MAX_BUNDLE_MB
+
 
 #: Python modules the app never imports. Excluding a PySide6 module keeps its Qt libraries
 #: (and their plugins) out of the bundle. Keep QtCore/Gui/Widgets/Network/Multimedia(+Widgets),
@@ -106,6 +117,7 @@ EXCLUDED_MODULES = [
     "openai",
     "IPython",
     "matplotlib",
+    "yaml",  # a test dependency; nothing in the app reads YAML
 ]
 
 #: Files PyInstaller's Qt hooks collect that the app doesn't need, by bundle path (fnmatch,

@@ -220,6 +220,11 @@ def test_trimming_rules() -> None:
     assert bi.keep_in_bundle("sora_desktop/resources/i18n/sora_de.qm", platform="linux")
 
 
+def test_size_budgets() -> None:
+    assert bi.max_bundle_mb("win32") == bi.max_bundle_mb("darwin") == 250
+    assert 250 < bi.max_bundle_mb("linux") <= 400
+
+
 def test_strip_only_what_survives_stripping() -> None:
     assert bi.strip_safe("libpython3.11.so.1.0", platform="linux")
     assert bi.strip_safe("av/video/frame.abi3.so", platform="linux")
