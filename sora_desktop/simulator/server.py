@@ -16,6 +16,7 @@ import socket
 import socketserver
 import sys
 import threading
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -44,15 +45,12 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _dispatch(self) -> None:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            body = self._read_chunked()
-        else:
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                self.close_connection = True
-                self.send_error(413)
-                return
-            body = self.rfile.read(length) if length else b""
+        try:
+            body = self._read_body()
+        except ValueError as exc:
+            self.close_connection = True  # the rest of the body can't be skipped reliably
+            self.send_error(413 if "large" in str(exc) else 400, str(exc))
+            return
         headers = {k.lower(): v for k, v in self.headers.items()}
         try:
             response = self.server.api.handle(self.command, self.path, headers, body)
@@ -61,6 +59,23 @@ class _Handler(BaseHTTPRequestHandler):
             err = ApiError(500, "The simulator hit an unexpected error.", "server_error")
             response = Response(500, err.envelope())
         self._send(response)
+
+    def _read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._read_chunked()
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise ValueError("invalid Content-Length") from None
+        if length > MAX_BODY:
+            raise ValueError("request body too large")
+        return self.rfile.read(length) if length > 0 else b""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Errors found by the HTTP layer itself also use the OpenAI envelope."""
+        text = message or HTTPStatus(code).phrase
+        kind = "server_error" if code >= 500 else "invalid_request_error"
+        self._send(Response(code, ApiError(code, text, kind).envelope()))
 
     def _read_chunked(self) -> bytes:
         parts: list[bytes] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import socket
 from collections.abc import Callable, Iterator
 
 import av
@@ -274,3 +275,41 @@ def test_chunked_request_body_and_keepalive(client: httpx.Client) -> None:
     assert r.status_code == 200, r.text
     assert r.json()["prompt"] == "[sim:fail] chunked" and r.json()["seconds"] == "8"
     assert client.get("/videos").status_code == 200  # the connection is still in step
+
+
+def _raw(sim: SimulatorServer, request: bytes) -> tuple[str, dict[str, object]]:
+    with socket.create_connection(("127.0.0.1", sim.port), timeout=10) as sock:
+        sock.sendall(request)
+        data = b""
+        while True:
+            head, sep, rest = data.partition(b"\r\n\r\n")
+            if sep:
+                length = int(
+                    next(
+                        line.split(b":", 1)[1]
+                        for line in head.split(b"\r\n")
+                        if line.lower().startswith(b"content-length:")
+                    )
+                )
+                if len(rest) >= length:
+                    return head.split(b"\r\n")[0].decode(), json.loads(rest[:length])
+            chunk = sock.recv(65536)
+            assert chunk, data
+            data += chunk
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"POST /v1/videos HTTP/1.1\r\nHost: x\r\napi-key: k\r\nContent-Length: abc\r\n\r\n", 400),
+        (b"BREW /v1/videos HTTP/1.1\r\nHost: x\r\napi-key: k\r\n\r\n", 501),
+        (b"GET /v1/videos HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n\r\n", 413),
+    ],
+)
+def test_http_layer_errors_use_the_envelope(
+    sim: SimulatorServer, request_bytes: bytes, status: int
+) -> None:
+    line, body = _raw(sim, request_bytes)
+    assert line.startswith(f"HTTP/1.1 {status}")
+    error = body["error"]
+    assert isinstance(error, dict) and set(error) == {"message", "type", "param", "code"}
