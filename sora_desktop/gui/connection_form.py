@@ -326,7 +326,9 @@ class ConnectionForm(QWidget):
         self.models.setCellWidget(row, 1, combo)
         if edit:
             self.models.setCurrentCell(row, 0)
-            self.models.editItem(self.models.item(row, 0))
+            item = self.models.item(row, 0)
+            if item is not None:
+                self.models.editItem(item)
 
     def _remove_model_row(self) -> None:
         row = self.models.currentRow()

@@ -234,7 +234,7 @@ class ConnectionsDialog(QDialog):
     def start_new(self) -> None:
         """Clear the form for a new profile (saved by :meth:`save`)."""
         self.list.clearSelection()
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentRow(-1)
         self._clear_messages()
         self.form.load_new()
         self.remove_button.setEnabled(False)

@@ -67,7 +67,7 @@ def _first_frame(video: Path, box: QSize) -> QImage:
     picture.thumbnail((box.width(), box.height()))
     encoded = io.BytesIO()
     picture.save(encoded, format="PNG")
-    return QImage.fromData(encoded.getvalue(), "PNG")
+    return QImage.fromData(encoded.getvalue())
 
 
 class _LoadTask(QRunnable):
