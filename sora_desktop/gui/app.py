@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,6 +291,7 @@ def configure_application(app: QCoreApplication) -> None:
 
 def run(argv: list[str], data_dir: str | None = None) -> int:
     """Open the main window; returns the exit code when it closes."""
+    started = time.perf_counter()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     configure_application(app)
@@ -317,6 +319,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
     window.errors.log_path = log_path
     window.errors.install_excepthook()
     quit_after_shown = os.environ.get(ENV_QUIT_AFTER_SHOWN) == "1"
+    window.first_painted.connect(
+        lambda: log.info("first paint %.0f ms after start", (time.perf_counter() - started) * 1000)
+    )
     if quit_after_shown:
         window.first_painted.connect(app.quit)
     else:
