@@ -161,6 +161,7 @@ class AppContext:
     moved_aside: Path | None = None
     profiles: list[Profile] = field(default_factory=list)
     gc: GuiGarbageCollector | None = None
+    profile_store: Any = None  # core.profiles.ProfileStore
     _closed: bool = False
 
     def start_background(self) -> None:
@@ -221,7 +222,8 @@ def build(
     collector = GuiGarbageCollector()
     store, moved = JobStore.open_or_recover(paths.db_path)
     try:
-        profiles = ProfileStore(paths.profiles_path).list()
+        profile_store = ProfileStore(paths.profiles_path)
+        profiles = profile_store.list()
         user = UserSettings(paths.settings_path)
     except Exception:
         store.close()
@@ -259,6 +261,7 @@ def build(
     )
     window.sim_banner.dismissed.connect(user.hide_banner)
     controller.setParent(window)
+    _wire_dialogs(window, profile_store, user, connection_for, loop_thread, paths)
     return AppContext(
         paths=paths,
         store=store,
@@ -268,7 +271,70 @@ def build(
         moved_aside=moved,
         profiles=profiles,
         gc=collector,
+        profile_store=profile_store,
     )
+
+
+def _wire_dialogs(
+    window: MainWindow,
+    profile_store: Any,
+    user: UserSettings,
+    connection_for: Any,
+    loop_thread: Any,
+    paths: AppPaths,
+) -> None:
+    """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
+
+    def save(_settings: Any) -> None:
+        user.save()
+
+    def connections() -> None:
+        from .connections_dialog import ConnectionsDialog, connection_tester
+
+        dialog = ConnectionsDialog(
+            profile_store, connection_tester(loop_thread.submit, connection_for), window
+        )
+        dialog.profilesChanged.connect(lambda: window.reload_profiles(profile_store.list()))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def about() -> None:
+        from .about_dialog import AboutDialog
+
+        dialog = AboutDialog(paths, window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def preferences() -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(user.data, window, save)
+        dialog.settingsSaved.connect(
+            lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export(job_ids: list[str]) -> None:
+        from .export_dialog import ExportDialog
+
+        jobs = [j for j in (window.controller.store.get(i) for i in job_ids) if j is not None]
+        if not jobs:
+            return
+        dialog = ExportDialog(jobs, user.data, window, save)
+        dialog.exported.connect(
+            lambda written: window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Exported {0} file(s).").format(len(written)),
+                10000,
+            )
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    window.connections_requested.connect(connections)
+    window.about_requested.connect(about)
+    window.preferences_requested.connect(preferences)
+    window.export_requested.connect(export)
 
 
 def _make_library(store: JobStore, paths: AppPaths) -> Any:

@@ -52,9 +52,15 @@ def simulator_notice() -> str:
 
 
 class MainWindow(QMainWindow):
-    """Signals: ``first_painted`` once, after the first paint of the window."""
+    """Signals: ``first_painted`` once, after the first paint of the window; the
+    ``*_requested`` ones ask the composition root to open a dialog."""
 
     first_painted = Signal()
+    #: the composition root opens the other owner's dialogs for these
+    connections_requested = Signal()
+    about_requested = Signal()
+    preferences_requested = Signal()
+    export_requested = Signal(list)  # job ids
 
     def __init__(
         self,
@@ -183,6 +189,16 @@ class MainWindow(QMainWindow):
         gen.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor owns the key
         gen.triggered.connect(self.generate)
         file_menu.addAction(gen)
+        export = QAction(self.tr("&Export selected videos…"), self)
+        export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        export.triggered.connect(self._export_selected)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        prefs = QAction(self.tr("&Preferences…"), self)
+        prefs.setShortcut(QKeySequence.StandardKey.Preferences)
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        prefs.triggered.connect(self.preferences_requested)
+        file_menu.addAction(prefs)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -219,6 +235,9 @@ class MainWindow(QMainWindow):
         delete_remote = getattr(widget, "deleteRemoteRequested", None)
         if delete_remote is not None:
             delete_remote.connect(self._delete_remote)
+        export = getattr(widget, "exportRequested", None)
+        if export is not None:
+            export.connect(self.export_requested)
 
     # --- generate ----------------------------------------------------------------------
     def generate_problem(self) -> str | None:
@@ -373,25 +392,22 @@ class MainWindow(QMainWindow):
             self.controller.delete_remote(job_id)
 
     def open_connections(self) -> None:
-        try:
-            from .connections_dialog import ConnectionsDialog  # the other GUI owner's
-        except ImportError:
-            QMessageBox.information(
-                self,
-                self.tr("Connections"),
-                self.tr("Connections can be added with: sora-desktop profile add"),
-            )
-            return
-        dialog = ConnectionsDialog(parent=self)  # type: ignore[call-arg]
-        dialog.exec()
+        self.connections_requested.emit()
 
     def open_about(self) -> None:
-        try:
-            from .about_dialog import AboutDialog  # the other GUI owner's
-        except ImportError:
-            QMessageBox.about(self, self.tr("About Sora Desktop"), APP_NAME)
-            return
-        AboutDialog(parent=self).exec()  # type: ignore[call-arg]
+        self.about_requested.emit()
+
+    def _export_selected(self) -> None:
+        ids = self.library.selected_ids() if hasattr(self.library, "selected_ids") else []
+        if ids:
+            self.export_requested.emit(list(ids))
+        else:
+            self._status(self.tr("Select videos in the library to export them."))
+
+    def reload_profiles(self, profiles: Sequence[Profile]) -> None:
+        """The profiles changed (connections dialog): refill, keeping the current choice."""
+        current = self.settings_panel.current_profile()
+        self.settings_panel.set_profiles(profiles, current.id if current else None)
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -402,6 +418,10 @@ class MainWindow(QMainWindow):
 
     def _banner_dismissed(self) -> bool:
         return not self._show_sim_banner
+
+    def set_simulator_banner_allowed(self, allowed: bool) -> None:
+        self._show_sim_banner = allowed
+        self._on_profile_changed("")
 
     def _remember_banner_dismissed(self) -> None:
         self._show_sim_banner = False  # the composition root saves it in Settings

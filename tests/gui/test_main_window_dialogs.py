@@ -1,0 +1,87 @@
+"""The window opens the other GUI owner's dialogs through the composition root."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core.models import (
+    Connection,
+    ConnectionKind,
+    Job,
+    JobStatus,
+    Profile,
+    VideoRequest,
+)
+from sora_desktop.core.paths import AppPaths
+from sora_desktop.gui.app import AppContext, build
+
+
+@pytest.fixture
+def ctx(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
+    context = build(AppPaths.default(data_dir), sim_latency=1.0)
+    context.window.show()
+    qtbot.waitExposed(context.window)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+    dialogs: list[QDialog] = []
+
+    def fake_exec(self: QDialog) -> int:
+        dialogs.append(self)
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", fake_exec)
+    return dialogs
+
+
+def test_banner_button_opens_the_connections_dialog(ctx: AppContext, opened: list[QDialog]) -> None:
+    ctx.window.sim_banner.action_button.click()
+    assert [type(d).__name__ for d in opened] == ["ConnectionsDialog"]
+    # a profile added there shows up in the settings panel
+    ctx.profile_store.add(
+        Profile(
+            id="gw",
+            name="My gateway",
+            kind=ConnectionKind.COMPATIBLE,
+            base_url="https://gw.example/v1",
+            env_var="GW_KEY",
+        )
+    )
+    opened[0].profilesChanged.emit()  # type: ignore[attr-defined]
+    combo = ctx.window.settings_panel.profile_combo
+    assert combo.findData("gw") >= 0
+    assert ctx.window.settings_panel.current_profile().id == "simulator"  # type: ignore[union-attr]
+
+
+def test_about_and_preferences(ctx: AppContext, opened: list[QDialog]) -> None:
+    ctx.window.open_about()
+    ctx.window.preferences_requested.emit()
+    assert [type(d).__name__ for d in opened] == ["AboutDialog", "PreferencesDialog"]
+
+
+def test_export_from_the_library(ctx: AppContext, opened: list[QDialog], tmp_path: Path) -> None:
+    video = tmp_path / "v.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    now = time.time()
+    job = Job(
+        id="j1",
+        request=VideoRequest(prompt="export me"),
+        connection=Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1"),
+        status=JobStatus.READY,
+        created_at=now,
+        updated_at=now,
+        file_path=video,
+    )
+    ctx.store.add(job)
+    assert ctx.window.library is not None
+    ctx.window.library.exportRequested.emit(["j1"])  # type: ignore[attr-defined]
+    assert [type(d).__name__ for d in opened] == ["ExportDialog"]
