@@ -117,7 +117,16 @@ class _Scene:
             )
             for _ in range(n_orbs)
         ]
+        self.sprites = [self._orb_sprite(orb[6], orb[7]) for orb in self.orbs]
         self._text_layer(text)
+
+    @staticmethod
+    def _orb_sprite(radius: int, colour: np.ndarray) -> np.ndarray:
+        """A soft glow (Gaussian falloff) of ``colour``, 4 radii wide, drawn once per scene."""
+        d = np.arange(-2 * radius, 2 * radius, dtype=np.float32) + 0.5
+        g = np.exp(-(d * d) / float(radius * radius))
+        glow = np.outer(g, g)[:, :, None] * colour
+        return np.ascontiguousarray(np.rint(glow).astype(np.uint8))
 
     def _text_layer(self, text: str) -> None:
         w, h = self.width, self.height
@@ -148,20 +157,19 @@ class _Scene:
         h, w = self.height, self.width
         offset = int(t * self.scroll_speed * h) % h
         np.copyto(out, self.gradient[offset : offset + h])
-        for cx, cy, ax, ay, speed, phase, radius, colour in self.orbs:
-            px = int((cx + ax * math.sin(speed * t + phase)) * w)
-            py = int((cy + ay * math.cos(speed * 1.3 * t + phase)) * h)
-            x0, x1 = max(0, px - 2 * radius), min(w, px + 2 * radius)
-            y0, y1 = max(0, py - 2 * radius), min(h, py + 2 * radius)
+        for (cx, cy, ax, ay, speed, phase, radius, _), sprite in zip(
+            self.orbs, self.sprites, strict=True
+        ):
+            px = int((cx + ax * math.sin(speed * t + phase)) * w) - 2 * radius
+            py = int((cy + ay * math.cos(speed * 1.3 * t + phase)) * h) - 2 * radius
+            x0, x1 = max(0, px), min(w, px + 4 * radius)
+            y0, y1 = max(0, py), min(h, py + 4 * radius)
             if x0 >= x1 or y0 >= y1:
                 continue
-            inv = 1.0 / (radius * radius)
-            gx = np.exp(-((np.arange(x0, x1, dtype=np.float32) - px) ** 2) * inv)
-            gy = np.exp(-((np.arange(y0, y1, dtype=np.float32) - py) ** 2) * inv)
-            glow = np.outer(gy, gx)[:, :, None] * colour
+            glow = sprite[y0 - py : y1 - py, x0 - px : x1 - px]
             region = out[y0:y1, x0:x1]
-            np.minimum(region + glow, 255.0, out=glow)
-            region[...] = glow
+            # saturating add in uint8: region + min(glow, 255 - region)
+            np.add(region, np.minimum(glow, 255 - region), out=region)
         y0 = self.text_y
         y1 = y0 + self.text_premul.shape[0]
         region = out[y0:y1]
