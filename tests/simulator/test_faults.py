@@ -173,3 +173,14 @@ def test_stop_closes_idle_keepalive_connections(
         assert time.monotonic() - started < 5
     finally:
         sock.close()
+
+
+def test_stop_cancels_renders_in_flight(make_server: Callable[..., SimulatorServer]) -> None:
+    sim = make_server(latency=30)
+    with httpx.Client(base_url=sim.url + "/v1", headers={"api-key": "k"}) as c:
+        body = {"prompt": "A long 1080p render", "model": "sora-2-pro", "size": "1920x1080"}
+        for seconds in ("20", "16"):
+            assert c.post("/videos", json={**body, "seconds": seconds}).status_code == 200
+    started = time.monotonic()
+    sim.stop()  # each of these renders alone takes several seconds on this machine
+    assert time.monotonic() - started < 3
