@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
 _TIMEOUT_MS = 8000
 
@@ -28,7 +28,10 @@ class Notifier:
         if self._window.isActiveWindow() or not self.available():
             return False
         if self._tray is None:
-            self._tray = QSystemTrayIcon(self._icon, self._window)
+            icon = self._icon
+            if icon.isNull():  # no app icon shipped: the tray refuses an empty icon
+                icon = self._window.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+            self._tray = QSystemTrayIcon(icon, self._window)
             self._tray.activated.connect(self._raise_window)
             self._tray.messageClicked.connect(self._raise_window)
         self._tray.show()
