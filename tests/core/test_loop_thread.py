@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from pathlib import Path
 
 import pytest
 
 from sora_desktop.core.loop_thread import THREAD_NAME, LoopThread
+from sora_desktop.core.models import JobStatus
+
+from .test_service_support import REQUEST, SIM, Harness
 
 
 def test_runs_coroutines_on_the_named_thread() -> None:
@@ -66,3 +70,25 @@ def test_exceptions_reach_the_caller() -> None:
 
     with LoopThread() as io, pytest.raises(ValueError, match="boom"):
         io.run(boom(), timeout=5)
+
+
+def test_service_runs_on_the_io_thread_and_stop_interrupts_its_jobs(tmp_path: Path) -> None:
+    harness = Harness(tmp_path)
+    threads: set[str] = set()
+    harness.service.subscribe(lambda _e: threads.add(threading.current_thread().name))
+    io = LoopThread()
+    io.start()
+    try:
+        job = io.run(harness.service.generate(REQUEST, SIM), timeout=30)
+        assert job.status is JobStatus.READY
+        harness.client.retrieve_gate = asyncio.Event()  # the next job's polls hang
+        harness.client.retrieve_entered = asyncio.Event()
+        second = io.run(harness.service.submit(REQUEST, SIM), timeout=30)
+        io.run(harness.client.retrieve_entered.wait(), timeout=30)
+    finally:
+        io.stop()  # cancels the hanging job's task: it is marked interrupted
+    stored = harness.store.get(second.id)
+    assert stored is not None and stored.status is JobStatus.INTERRUPTED
+    assert stored.remote_id is not None  # it was polling when the loop stopped
+    assert threads == {"sora-io"}
+    harness.store.close()

@@ -137,3 +137,12 @@ def test_twenty_concurrent_generations_share_one_pool(simulator: Any, tmp_path: 
     assert len({j.remote_id for j in jobs}) == 20
     assert simulator.created_count == 20
     assert_intact_clip(jobs[-1])
+
+
+def test_rate_limited_polls_are_waited_out(simulator: Any, tmp_path: Path) -> None:
+    async def body(service: GenerationService) -> Job:
+        return await service.generate(request("a tram [sim:429=2]"), sim_connection(simulator))
+
+    job = with_service(tmp_path, body)
+    assert_intact_clip(job)
+    assert simulator.created_count == 1
