@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Jobs are still running"))
-        box.setText(self.tr("{0} video(s) are still being made.").format(running))
+        box.setText(self.tr("%n video(s) still being made.", "", running))
         box.setInformativeText(
             self.tr(
                 "Keep them and they continue the next time you open Sora Desktop, or cancel "

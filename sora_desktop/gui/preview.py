@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -57,7 +58,8 @@ class PreviewPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._stack_host = QWidget(self)
+        self._stack_host = QFrame(self)
+        self._stack_host.setFrameShape(QFrame.Shape.StyledPanel)
         self._stack_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._stack = QStackedLayout(self._stack_host)
         self.placeholder = QLabel(
@@ -71,6 +73,8 @@ class PreviewPane(QWidget):
 
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(False)
+        # a long prompt must not widen the window: the label may be cut, the tooltip has it all
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title_label)
 

@@ -196,7 +196,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_PROMPT:
                 return row.prompt
-            if col == COL_STATUS:
+            if col in (COL_STATUS, COL_PROGRESS):
                 return status_text(row.status, row.message)
             return None
         if role != Qt.ItemDataRole.DisplayRole:
@@ -207,9 +207,11 @@ class QueueModel(QAbstractTableModel):
         if col == COL_MODEL:
             return row.model
         if col == COL_FORMAT:
-            return _t("{0} · {1} s").format(row.size, row.seconds)
-        if col == COL_PROGRESS:
-            return f"{row.progress}%"
+            return _t("{0} · {1} · {2} s").format(row.model, row.size, row.seconds)
+        if col == COL_PROGRESS:  # the bar's text: what is happening, and how far
+            if row.status in (JobStatus.QUEUED, JobStatus.IN_PROGRESS):
+                return f"{status_text(row.status)} {row.progress}%"
+            return status_text(row.status)
         if col == COL_STATUS:
             text = status_text(row.status, row.message)
             if row.status is JobStatus.DOWNLOADING and row.downloaded:

@@ -123,14 +123,17 @@ class QueueView(QWidget):
         hh.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
         for col, sample in (
-            (COL_MODEL, "sora-2-pro"),
-            (COL_FORMAT, "1920x1080 · 20 s"),
-            (COL_STATUS, "Interrupted (resumes)"),
-            (COL_ELAPSED, "00:00:00"),
-            (COL_CANCEL, self.tr("Cancel") + "    "),
+            (COL_FORMAT, "sora-2 · 1280x720 · 12 s"),
+            (COL_PROGRESS, "Waiting in line 100%"),
+            (COL_STATUS, "Waiting in line"),
+            (COL_ELAPSED, "00:00"),
+            (COL_CANCEL, self.tr("Cancel") + "  "),
         ):
-            hh.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
-        hh.resizeSection(COL_PROGRESS, 140)
+            hh.resizeSection(col, metrics.horizontalAdvance(sample) + 20)
+        hh.setMinimumSectionSize(40)
+        # The bar shows the status and the format the model: keep the table narrow.
+        self.table.setColumnHidden(COL_MODEL, True)
+        self.table.setColumnHidden(COL_STATUS, True)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 14)
         self.progress_delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(COL_PROGRESS, self.progress_delegate)

@@ -38,7 +38,13 @@ def restore_state(s: QSettings, window: MainWindow) -> None:
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
     else:
-        window.resize(*DEFAULT_SIZE)
+        width, height = DEFAULT_SIZE
+        screen = window.screen()
+        if screen is not None:  # never open bigger than the screen
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.95))
+            height = min(height, int(available.height() * 0.9))
+        window.resize(width, height)
     state = s.value("window/state")
     if isinstance(state, QByteArray):
         window.restoreState(state)

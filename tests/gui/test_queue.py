@@ -58,13 +58,13 @@ def test_rows_follow_events(qtbot: QtBot) -> None:
     prompt = _text(model, row_a, COL_PROMPT)
     assert prompt.endswith("…") and len(prompt) <= 80
     assert model.index(row_a, COL_PROMPT).data(Qt.ItemDataRole.ToolTipRole) == "x" * 200
-    assert _text(model, row_a, COL_FORMAT) == "1280x720 · 8 s"
+    assert _text(model, row_a, COL_FORMAT) == "sora-2 · 1280x720 · 8 s"
     assert _text(model, row_a, COL_ELAPSED) == "0:10"
 
     with qtbot.waitSignal(model.dataChanged):
         assert model.apply_event(JobEvent("a", JobStatus.IN_PROGRESS, 40))
     assert model.job_row("a").progress == 40  # type: ignore[union-attr]
-    assert _text(model, row_a, COL_PROGRESS) == "40%"
+    assert _text(model, row_a, COL_PROGRESS) == "Rendering 40%"
     assert _text(model, row_a, COL_STATUS) == "Rendering"
     # an event without progress keeps what we had
     model.apply_event(JobEvent("a", JobStatus.IN_PROGRESS, 0))
