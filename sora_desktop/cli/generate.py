@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator
@@ -63,12 +64,18 @@ def _profile(rt: Runtime, ref: str) -> Any:
     return profile
 
 
-def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connection | None, str]:
-    """The connection (None = start the built-in simulator) and the default model."""
+BUILTIN = Connection(kind=ConnectionKind.SIMULATOR, base_url="", profile_id="simulator")
+
+
+def is_builtin(connection: Connection) -> bool:
+    """The built-in simulator: started in this process, its URL filled in then."""
+    return connection.kind is ConnectionKind.SIMULATOR and not connection.base_url
+
+
+def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connection, str]:
+    """The connection (base URL "" = the built-in simulator) and the default model."""
     if args.profile:
         profile = _profile(rt, args.profile)
-        if profile.kind is ConnectionKind.SIMULATOR and not profile.base_url:
-            return None, profile.default_model
         return profile.connection(), profile.default_model
     if args.base_url:
         from ..core.client import validate_base_url
@@ -87,7 +94,7 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
             key_source=KeySource(env_var=env_var) if env_var else KeySource(),
         )
         return connection, "sora-2"
-    return None, "sora-2"
+    return BUILTIN, "sora-2"
 
 
 def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | None:
@@ -123,12 +130,11 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
     model = args.model or default_model
     size = args.size or "720x1280"
     request = VideoRequest(prompt=args.prompt, model=model, size=size, seconds=args.seconds)
-    check_conn = connection or Connection(kind=ConnectionKind.SIMULATOR, base_url="")
     store = rt.open_store()
     try:
         service_kw: dict[str, Any] = {"give_up_after": args.give_up_after}
         # Refuse bad input before anything starts: no simulator, no request, no row.
-        GenerationService(store, rt.paths, **service_kw).validate(request, check_conn)
+        GenerationService(store, rt.paths, **service_kw).validate(request, connection)
         image = reference_image(args, rt, size)
         if image is not None:
             request = VideoRequest(
@@ -139,9 +145,9 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
                 reference_image=image,
             )
         with contextlib.ExitStack() as stack:
-            if connection is None:
+            if is_builtin(connection):
                 url = stack.enter_context(builtin_simulator(args.sim_latency))
-                connection = Connection(kind=ConnectionKind.SIMULATOR, base_url=url)
+                connection = dataclasses.replace(connection, base_url=url)
             job = asyncio.run(_generate(store, rt, request, connection, service_kw))
     finally:
         store.close()

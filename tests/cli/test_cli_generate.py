@@ -333,3 +333,24 @@ def test_unknown_job_and_version(data_dir: Path) -> None:
     from sora_desktop import __version__
 
     assert __version__ in version.stdout
+
+
+def test_without_a_connection_the_builtin_simulator_is_used(data_dir: Path, out_dir: Path) -> None:
+    result = run_cli(
+        "generate",
+        "--prompt",
+        "a moth near a lamp",
+        "--out",
+        str(out_dir),
+        "--sim-latency",
+        "0.5",
+        data_dir=data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "built-in simulator" in result.stderr
+    clip = Path(result.stdout.strip().splitlines()[-1])
+    with av.open(str(clip)) as container:
+        assert container.streams.video and container.streams.audio
+    (record,) = history(data_dir)
+    assert record["connection"]["kind"] == "simulator"
+    assert record["connection"]["profile"] == "simulator"
