@@ -314,7 +314,9 @@ class JobRunner:
 
         def on_progress(done: int, total: int | None) -> None:
             nonlocal last_pct
-            pct = int(done * 100 / total) if total else 0
+            pct = min(100, int(done * 100 / total)) if total else 0
+            if total and pct == last_pct:
+                return  # at most ~100 events per download, not one per chunk
             self.ctx.progress(self.job_id, JobStatus.DOWNLOADING, pct, downloaded=done, total=total)
             if pct != last_pct:
                 last_pct = pct

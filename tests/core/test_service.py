@@ -74,7 +74,8 @@ def test_generate_to_ready_stores_every_step_before_emitting(harness: Harness) -
         assert JobStatus(expected) in statuses
     assert statuses[-1] is JobStatus.READY
     downloading = [e for e in harness.events if e.downloaded is not None]
-    assert downloading and downloading[-1].total == len(MP4_BYTES)
+    assert [e.progress for e in downloading] == [50, 100]  # one event per percent step
+    assert downloading[-1].total == len(MP4_BYTES)
     # the simulator kind needs no key: a dummy one is sent
     assert harness.factory_calls == [(SIM, "sim")]
 
