@@ -195,7 +195,7 @@ class Harness:
             on_progress = kw.get("on_progress")
             if on_progress is not None:
                 on_progress(len(MP4_BYTES) // 2, len(MP4_BYTES))
-                on_progress(len(MP4_BYTES) // 2 + 1, len(MP4_BYTES))  # same percent
+                on_progress(len(MP4_BYTES) // 2, len(MP4_BYTES))  # same percent again
                 on_progress(len(MP4_BYTES), len(MP4_BYTES))
             final.write_bytes(MP4_BYTES)  # noqa: ASYNC240
             return final
