@@ -9,6 +9,7 @@ failure prints ONE line on stderr: ``error: <what happened> <what to do>``.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import logging
 import os
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return int(ExitCode.UNEXPECTED)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl+C, or SIGTERM mid-command
         print("error: Stopped. Unfinished jobs continue with: sora-desktop resume", file=sys.stderr)
         return int(ExitCode.CANCELLED)
     except Exception as exc:

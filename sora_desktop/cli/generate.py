@@ -7,8 +7,9 @@ import asyncio
 import contextlib
 import dataclasses
 import os
+import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,7 @@ async def _generate(
     service = GenerationService(store, rt.paths, **kw)
     printer = ProgressPrinter()
     service.subscribe(printer)
+    undo = stop_on_sigterm()
     try:
         job = await service.submit(request, connection)
         log.info("generate: job %s submitted", job.id)
@@ -171,6 +173,27 @@ async def _generate(
     finally:
         await service.shutdown(interrupt=True)
         printer.close()
+        undo()
+
+
+def stop_on_sigterm() -> Callable[[], None]:
+    """SIGTERM cancels the running command between two loop steps (like Ctrl+C), so its
+    jobs are stored ``interrupted``; a Python-level handler could fire mid-write."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    previous = signal.getsignal(signal.SIGTERM)
+    if task is None:
+        return lambda: None
+    try:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+        return lambda: None
+
+    def undo() -> None:
+        loop.remove_signal_handler(signal.SIGTERM)
+        signal.signal(signal.SIGTERM, previous)
+
+    return undo
 
 
 def make_out_dir(out_dir: Path) -> Path:
@@ -217,12 +240,14 @@ async def _resume(store: Any, rt: Runtime, give_up_after: float | None) -> list[
     service = GenerationService(store, rt.paths, give_up_after=give_up_after)
     printer = ProgressPrinter()
     service.subscribe(printer)
+    undo = stop_on_sigterm()
     try:
         ids = await service.resume_all()
         return list(await asyncio.gather(*(service.wait(i) for i in ids)))
     finally:
         await service.shutdown(interrupt=True)
         printer.close()
+        undo()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
