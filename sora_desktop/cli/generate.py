@@ -137,6 +137,8 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         # Refuse bad input before anything starts: no simulator, no request, no row.
         GenerationService(store, rt.paths, **service_kw).validate(request, connection)
         image = reference_image(args, rt, size)
+        # an unusable export folder is found now, not after a paid render
+        out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
         if image is not None:
             request = VideoRequest(
                 prompt=request.prompt,
@@ -154,7 +156,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         store.close()
     if job.status is not JobStatus.READY:
         _raise_for(job)
-    out = export_clip(job, Path(args.out) if args.out else Path.cwd())
+    out = export_clip(job, out_dir)
     print(out)
     return 0
 
@@ -206,6 +208,8 @@ def make_out_dir(out_dir: Path) -> Path:
             f"Can't create the folder {out_dir} ({exc.strerror or exc}).",
             "Pick a writable folder with --out.",
         ) from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise DiskError(f"The folder {out_dir} is read-only.", "Pick a writable folder with --out.")
     return out_dir
 
 
