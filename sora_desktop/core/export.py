@@ -94,8 +94,12 @@ def sanitize_filename(name: str, max_len: int = 150) -> str:
     """
     if max_len < 16:
         raise ValueError("max_len must be at least 16 bytes")
-    text = _strip_ends(_clean_chars(name))
+    cleaned = _clean_chars(name)
+    text = _strip_ends(cleaned)
     stem, ext = _split_ext(text)
+    only_ext = _split_ext(_FALLBACK + cleaned.strip())
+    if only_ext[0] == _FALLBACK:  # nothing but an extension (".mp4"): keep it, name it video
+        stem, ext = _FALLBACK, only_ext[1]
     stem = _strip_ends(stem)
     if not stem:
         stem, ext = _FALLBACK, ext
