@@ -365,6 +365,11 @@ class LibraryModel(QAbstractTableModel):
         return None
 
     @staticmethod
+    def thumb_key(job: Job) -> str:
+        """The thumbnail cache key of a job (changes when its files change)."""
+        return LibraryModel._thumb_key(job)
+
+    @staticmethod
     def _thumb_key(job: Job) -> str:
         return f"{job.id}|{job.thumbnail_path or ''}|{job.file_path or ''}"
 

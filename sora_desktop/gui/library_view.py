@@ -37,14 +37,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -57,6 +55,7 @@ from sora_desktop.core.models import Job, JobStatus
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_model import Column, JobSource, LibraryModel, playable_file
+from .remix_dialog import RemixDialog
 from .thumbnails import ThumbnailCache
 
 SEARCH_DEBOUNCE_MS = 150
@@ -76,42 +75,6 @@ class LibraryStore(JobSource, Protocol):
     def set_favourite(self, job_id: str, favourite: bool) -> None: ...
 
     def delete(self, job_id: str) -> None: ...
-
-
-class RemixDialog(QDialog):
-    """Asks for the prompt of a remix, prefilled with the original prompt."""
-
-    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Remix video"))
-        layout = QVBoxLayout(self)
-        hint = QLabel(
-            self.tr(
-                "Describe what should change. The remix keeps the original's structure, "
-                "so small, specific changes work best."
-            )
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.editor = QPlainTextEdit(job.request.prompt)
-        self.editor.setMinimumSize(420, 140)
-        layout.addWidget(self.editor)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Remix"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.editor.textChanged.connect(self._update_ok)
-        layout.addWidget(self.buttons)
-        self._update_ok()
-
-    def prompt(self) -> str:
-        return self.editor.toPlainText().strip()
-
-    def _update_ok(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.prompt()))
 
 
 class LibraryPanel(QWidget):
@@ -481,6 +444,7 @@ class LibraryPanel(QWidget):
                 failures.append(f"{job.file_path}: {exc.strerror or exc}")
                 continue
             self._store.delete(job.id)
+            self.thumbnails.forget(LibraryModel.thumb_key(job), delete_cached_frame=True)
             deleted.append(job.id)
         self.model.refresh()
         self._update_actions()

@@ -143,10 +143,7 @@ class ThumbnailCache(QObject):
         if thumbnail is None and video is None:
             self._missing.add(key)
             return None
-        cache_file = None
-        if self._cache_dir is not None:
-            safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)[:120]
-            cache_file = self._cache_dir / f"{safe}.frame.jpg"
+        cache_file = self.cached_frame_path(key)
         if thumbnail is None or not thumbnail.is_file():
             _import_decoder()
         self._pending.add(key)
@@ -156,10 +153,21 @@ class ThumbnailCache(QObject):
     def pending_count(self) -> int:
         return len(self._pending)
 
-    def forget(self, key: str) -> None:
-        """Drop ``key`` (e.g. its thumbnail file changed) so the next request reloads it."""
+    def forget(self, key: str, *, delete_cached_frame: bool = False) -> None:
+        """Drop ``key`` (e.g. its thumbnail file changed) so the next request reloads it;
+        with ``delete_cached_frame`` also remove the first frame cached on disk for it."""
         self._pixmaps.pop(key, None)
         self._missing.discard(key)
+        cache_file = self.cached_frame_path(key)
+        if delete_cached_frame and cache_file is not None:
+            cache_file.unlink(missing_ok=True)
+
+    def cached_frame_path(self, key: str) -> Path | None:
+        """Where the first frame of ``key`` is cached on disk (None without a cache dir)."""
+        if self._cache_dir is None:
+            return None
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)[:120]
+        return self._cache_dir / f"{safe}.frame.jpg"
 
     def placeholder(self) -> QPixmap:
         if self._placeholder is None:

@@ -181,3 +181,54 @@ def test_thumbnails_load_lazily_off_the_gui_thread(
         assert list((tmp_path / "thumbs").glob("*.frame.jpg"))  # first frame cached on disk
     finally:
         cache.shutdown()
+
+
+def test_thumbnail_from_the_api_webp_variant(
+    qtbot: object, store: JobStore, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    webp = tmp_path / "thumb.webp"
+    source = QImage(1280, 720, QImage.Format.Format_RGB32)
+    source.fill(QColor(200, 30, 30))
+    assert source.save(str(webp), "WEBP")
+    job = make_job(1)
+    job.thumbnail_path = webp
+    fill_store(store, [job])
+    cache = ThumbnailCache(QSize(96, 54))
+    model = LibraryModel(store, cache)
+    try:
+        model.index(0, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole)
+        with qtbot.waitSignal(cache.thumbnailReady, timeout=10_000) as ready:  # type: ignore[attr-defined]
+            pass
+        assert ready.args == [LibraryModel.thumb_key(job)]
+        pixel = model.index(0, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole).toImage()
+        colour = pixel.pixelColor(48, 27)
+        assert colour.red() > 150 and colour.green() < 80  # the WebP's red, scaled down
+    finally:
+        cache.shutdown()
+
+
+def test_thumbnail_cache_is_bounded(qtbot: object, store: JobStore, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    png = tmp_path / "t.png"
+    image = QImage(64, 36, QImage.Format.Format_RGB32)
+    image.fill(QColor("navy"))
+    image.save(str(png))
+    jobs = [make_job(i) for i in range(5)]
+    for job in jobs:
+        job.thumbnail_path = png
+    fill_store(store, jobs)
+    cache = ThumbnailCache(QSize(32, 18), capacity=2)
+    model = LibraryModel(store, cache)
+    try:
+        loaded: list[str] = []
+        cache.thumbnailReady.connect(loaded.append)
+        for row in range(5):
+            model.index(row, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole)
+        qtbot.waitUntil(lambda: len(loaded) == 5, timeout=10_000)  # type: ignore[attr-defined]
+        cached = [k for k in loaded if cache.pixmap(k, png, None) is not None]
+        assert len(cached) == 2  # only the two most recent survive
+    finally:
+        cache.shutdown()

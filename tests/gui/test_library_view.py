@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.store import JobStore
-from sora_desktop.gui.library_model import Column
-from sora_desktop.gui.library_view import LibraryPanel, RemixDialog
+from sora_desktop.gui.library_model import Column, LibraryModel
+from sora_desktop.gui.library_view import LibraryPanel
+from sora_desktop.gui.remix_dialog import RemixDialog
 from sora_desktop.gui.thumbnails import ThumbnailCache
 from tests.gui.library_jobs import fill_store, make_job
 
@@ -239,3 +240,28 @@ def test_empty_library_says_what_to_do(qtbot: Any, tmp_path: Path) -> None:
             assert widget.count_label.text() == "0 videos"
         finally:
             widget.shutdown()
+
+
+def test_reveal_commands_per_platform(tmp_path: Path) -> None:
+    from sora_desktop.gui.file_actions import reveal_command
+
+    clip = tmp_path / "clip.mp4"
+    assert reveal_command(clip, "win32") == ["explorer", f"/select,{clip}"]
+    assert reveal_command(clip, "darwin") == ["open", "-R", str(clip)]
+    assert reveal_command(clip, "linux") is None  # the folder is opened via QDesktopServices
+
+
+def test_delete_locally_drops_the_cached_first_frame(
+    qtbot: Any, panel: LibraryPanel, jobs: list[Job]
+) -> None:
+    target = jobs[1]
+    frame = panel.thumbnails.cached_frame_path(LibraryModel.thumb_key(target))
+    assert frame is not None
+    panel.model.index(panel.model.row_of(target.id), Column.PROMPT).data(
+        Qt.ItemDataRole.DecorationRole
+    )
+    qtbot.waitUntil(frame.is_file, timeout=10_000)
+    panel.select_jobs([target.id])
+    panel.confirm = lambda _title, _text: True
+    panel.delete_local_action.trigger()
+    assert not frame.exists()
