@@ -143,6 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = False  # we track and join our own threads
+    request_queue_size = 128  # twenty clients connecting at once must not overflow the backlog
     allow_reuse_address = sys.platform != "win32"  # on Windows it would allow port theft
 
     def server_bind(self) -> None:
