@@ -238,22 +238,37 @@ class LibraryModel(QAbstractTableModel):
 
     @Slot(str)
     def job_changed(self, job_id: str) -> None:
-        """Reflect a change of one job: update its row, or requery when rows come or go."""
+        """Reflect a change of one job: update its row in place, drop it when it was deleted
+        or no longer matches the filter, and re-query only when the number of matching jobs
+        changed (a new job). A job on a page not loaded yet costs one COUNT, no reset."""
         row = self._rows.get(job_id)
         job = self._store.get(job_id)
-        if row is not None and job is not None:
+        if row is not None:
             old = self._jobs[row]
-            self._jobs[row] = job
             if self._thumbs is not None and (
-                old.thumbnail_path != job.thumbnail_path or old.file_path != job.file_path
+                job is None
+                or old.thumbnail_path != job.thumbnail_path
+                or old.file_path != job.file_path
             ):
                 self._thumbs.forget(self._thumb_key(old))
-            if self._still_matches(job):
+            if job is not None and self._still_matches(job):
+                self._jobs[row] = job
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1), [])
-                return
-        if row is None and job is not None and not self._still_matches(job):
+            else:
+                self._remove_row(row)
             return
-        self.refresh()
+        if job is not None and not self._still_matches(job):
+            return
+        if self._store.count(**self._filter_args()) != self._total:
+            self.refresh()
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._rows = {job.id: i for i, job in enumerate(self._jobs)}
+        self._total = max(0, self._total - 1)
+        self.endRemoveRows()
+        self.countChanged.emit(self._total)
 
     def _still_matches(self, job: Job) -> bool:
         if self._statuses and job.status not in self._statuses:

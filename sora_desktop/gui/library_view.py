@@ -176,6 +176,9 @@ class LibraryPanel(QWidget):
         self.view.doubleClicked.connect(self._on_double_click)
         self.view.clicked.connect(self._on_click)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self._kept_selection: list[str] = []
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_actions)
         self.model.countChanged.connect(self._update_count)
 
@@ -321,6 +324,15 @@ class LibraryPanel(QWidget):
                 else self.tr("Your videos will appear here. Write a prompt and press Generate.")
             )
             self.stack.setCurrentWidget(self.empty)
+
+    def _remember_selection(self) -> None:
+        self._kept_selection = self.selected_ids()
+
+    def _restore_selection(self) -> None:
+        """Re-queries (a new job, a filter) keep the creator's selection where rows remain."""
+        if self._kept_selection:
+            self.select_jobs(self._kept_selection)
+            self._kept_selection = []
 
     def _on_selection(self, *_args: object) -> None:
         self._update_actions()

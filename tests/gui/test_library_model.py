@@ -232,3 +232,20 @@ def test_thumbnail_cache_is_bounded(qtbot: object, store: JobStore, tmp_path: Pa
         assert len(cached) == 2  # only the two most recent survive
     finally:
         cache.shutdown()
+
+
+def test_events_for_unloaded_jobs_do_not_reset_the_view(qapp: object, store: JobStore) -> None:
+    jobs = fill_store(store, [make_job(i) for i in range(30)])
+    model = LibraryModel(store, page_size=10)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    oldest = jobs[0]  # sorted newest first: not on the first page
+    assert model.row_of(oldest.id) == -1
+    store.update_fields(oldest.id, progress=50)
+    model.job_changed(oldest.id)
+    assert resets == [] and model.rowCount() == 10
+    newcomer = make_job(99)
+    store.add(newcomer)
+    model.job_changed(newcomer.id)
+    assert resets == [True] and model.row_of(newcomer.id) == 0
+    assert model.total_count() == 31

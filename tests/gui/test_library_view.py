@@ -265,3 +265,14 @@ def test_delete_locally_drops_the_cached_first_frame(
     panel.confirm = lambda _title, _text: True
     panel.delete_local_action.trigger()
     assert not frame.exists()
+
+
+def test_a_new_job_keeps_the_selection(
+    panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    panel.select_jobs([jobs[1].id])
+    newcomer = make_job(42)
+    store.add(newcomer)
+    panel.jobChanged(newcomer.id)
+    assert panel.model.row_of(newcomer.id) == 0
+    assert panel.selected_ids() == [jobs[1].id]
