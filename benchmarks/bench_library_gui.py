@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 import sora_desktop.gui  # noqa: F401  (applies the PySide6 workaround first)
 from sora_desktop.core.models import JobStatus
 from sora_desktop.core.store import JobStore
-from sora_desktop.gui.library_model import Column
+from sora_desktop.gui.library_model import Column, LibraryModel
 from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.gui.thumbnails import ThumbnailCache
 from tests.gui.library_jobs import make_job
@@ -98,9 +98,26 @@ def main(argv: list[str] | None = None) -> int:
         panel = panels[-1]
         assert panel.model.rowCount() == 200, panel.model.rowCount()
         start = time.perf_counter()
-        while panel.thumbnails.pending_count():
+        view = panel.view
+        first, last = view.rowAt(0), view.rowAt(view.viewport().height() - 1)
+        wanted = [
+            job
+            for r in range(first, last + 1)
+            if (job := panel.model.job_at(r)) is not None and job.thumbnail_path is not None
+        ]
+
+        def shown() -> int:
+            return sum(
+                panel.thumbnails.pixmap(LibraryModel.thumb_key(job), job.thumbnail_path, None)
+                is not None
+                for job in wanted
+            )
+
+        deadline = time.monotonic() + 30
+        while shown() < len(wanted) and time.monotonic() < deadline:
             app.processEvents()
         thumbs_ms = (time.perf_counter() - start) * 1000
+        print(f"{shown()} of {len(wanted)} visible thumbnails shown (rows {first}-{last})")
 
         def reopen() -> None:
             for old in panels:
