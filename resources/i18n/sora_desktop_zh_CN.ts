@@ -97,7 +97,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sora_desktop/gui/app.py" line="+294"/>
+        <location filename="../../sora_desktop/gui/app.py" line="+327"/>
+        <source>Exported {0} file(s).</source>
+        <translation>已导出 {0} 个文件。</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Library repaired</source>
         <translation>视频库已修复</translation>
     </message>
@@ -172,12 +177,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <message>
         <location line="+1"/>
         <location line="+40"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-242"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -224,12 +229,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     </message>
     <message>
         <location line="+1"/>
-        <location line="+228"/>
+        <location line="+230"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Works like</source>
         <translation>能力等同于</translation>
     </message>
@@ -295,7 +300,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>其他（由网关决定）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Enter the address.</source>
         <translation>请输入地址。</translation>
     </message>
@@ -446,7 +451,7 @@ A new, empty library was started. Your video files are still in their folder.</s
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../sora_desktop/gui/error_presenter.py" line="+71"/>
+        <location filename="../../sora_desktop/gui/error_presenter.py" line="+72"/>
         <source>Sora Desktop</source>
         <translation>Sora Desktop</translation>
     </message>
@@ -716,7 +721,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>已中断</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+190"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
@@ -765,7 +770,7 @@ A new, empty library was started. Your video files are still in their folder.</s
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../sora_desktop/gui/library_view.py" line="+154"/>
+        <location filename="../../sora_desktop/gui/library_view.py" line="+117"/>
         <source>Search prompts…</source>
         <translation>搜索提示词…</translation>
     </message>
@@ -810,7 +815,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>只显示收藏</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -900,7 +905,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Can&apos;t show the file</source>
         <translation>无法显示该文件</translation>
     </message>
@@ -922,7 +927,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>删除视频</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Some files could not be deleted</source>
         <translation>部分文件无法删除</translation>
     </message>
@@ -945,13 +950,14 @@ A new, empty library was started. Your video files are still in their folder.</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sora_desktop/gui/main_window.py" line="+46"/>
+        <location filename="../../sora_desktop/gui/main_window.py" line="+47"/>
         <source>You&apos;re using the built-in simulator: clips are made on this computer, no account needed. OpenAI&apos;s Sora API shut down on 2026-09-24.</source>
         <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Add a connection…</source>
+        <extracomment>the composition root opens the other owner&apos;s dialogs for these</extracomment>
         <translation>添加连接…</translation>
     </message>
     <message>
@@ -973,6 +979,16 @@ A new, empty library was started. Your video files are still in their folder.</s
         <location line="+1"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export selected videos…</source>
+        <translation>导出所选视频(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1000,7 +1016,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>关于 Sora Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Start the generation (Ctrl+Enter)</source>
         <translation>开始生成（Ctrl+Enter）</translation>
     </message>
@@ -1065,32 +1081,24 @@ A new, empty library was started. Your video files are still in their folder.</s
         <translation>此视频（尚）不在本机上。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Connections</source>
-        <translation>连接</translation>
+        <location line="+28"/>
+        <source>Select videos in the library to export them.</source>
+        <translation>请先在视频库中选择要导出的视频。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n video(s) still being made.</source>
+        <translation>
+            <numerusform>仍有 %n 个视频正在生成。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Connections can be added with: sora-desktop profile add</source>
-        <translation>可以用以下命令添加连接：sora-desktop profile add</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>About Sora Desktop</source>
-        <translation>关于 Sora Desktop</translation>
-    </message>
-    <message>
-        <location line="+76"/>
+        <location line="-1"/>
         <source>Jobs are still running</source>
         <translation>仍有任务在运行</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} video(s) are still being made.</source>
-        <translation>仍有 {0} 个视频正在生成。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
         <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
     </message>
@@ -1191,14 +1199,14 @@ A new, empty library was started. Your video files are still in their folder.</s
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../sora_desktop/gui/preview.py" line="+64"/>
+        <location filename="../../sora_desktop/gui/preview.py" line="+66"/>
         <source>Your video plays here.
 Write a prompt and press Generate.</source>
         <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <location line="+258"/>
         <source>Play (Space)</source>
         <translation>播放（空格）</translation>
@@ -1310,12 +1318,17 @@ Write a prompt and press Generate.</source>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../sora_desktop/gui/queue_view.py" line="+94"/>
+        <location filename="../../sora_desktop/gui/queue_view.py" line="+105"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+25"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>&lt;b&gt;Queue&lt;/b&gt; — {0} running</source>
         <translation>&lt;b&gt;队列&lt;/b&gt; — {0} 个运行中</translation>
     </message>
@@ -1328,7 +1341,7 @@ Write a prompt and press Generate.</source>
 <context>
     <name>RemixDialog</name>
     <message>
-        <location filename="../../sora_desktop/gui/library_view.py" line="-419"/>
+        <location filename="../../sora_desktop/gui/remix_dialog.py" line="+31"/>
         <source>Remix video</source>
         <translation>再创作视频</translation>
     </message>
