@@ -6,6 +6,10 @@
 1. ``pyside6-lupdate`` reads EVERY ``sora_desktop/gui/*.py`` and updates
    ``resources/i18n/sora_desktop_<lang>.ts`` (new strings appear as "unfinished"; strings no
    longer in the code are dropped, translations of unchanged strings are kept).
+   lupdate only sees ``self.tr("…")`` and ``translate("Context", "…")`` calls, so strings
+   passed through a module helper such as ``def _t(text): return
+   QCoreApplication.translate("Ctx", text)`` are found by an AST scan and added too
+   (their translations are kept across runs).
 2. ``pyside6-lrelease`` compiles each ``.ts`` to ``sora_desktop/resources/i18n/*.qm``, the
    files the app loads (``sora_desktop/gui/i18n.py``).
 
@@ -17,6 +21,8 @@ unfinished or empty and exits 1, so CI can refuse a half-translated release.
 from __future__ import annotations
 
 import argparse
+import ast
+import copy
 import shutil
 import subprocess
 import sys
@@ -76,6 +82,97 @@ def lupdate(language: str) -> None:
     )
 
 
+def _translate_helpers(tree: ast.Module) -> dict[str, str]:
+    """Module-level one-argument functions returning ``*.translate("Ctx", arg)``: name -> Ctx."""
+    helpers: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or not node.body:
+            continue
+        last = node.body[-1]
+        if not isinstance(last, ast.Return) or not isinstance(last.value, ast.Call):
+            continue
+        call = last.value
+        func = call.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if (
+            name == "translate"
+            and len(call.args) >= 2
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+            and isinstance(call.args[1], ast.Name)
+            and call.args[1].id == node.args.args[0].arg
+        ):
+            helpers[node.name] = call.args[0].value
+    return helpers
+
+
+def helper_messages(path: Path) -> list[tuple[str, str, int]]:
+    """(context, source, line) of every literal passed to a translate helper in ``path``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    helpers = _translate_helpers(tree)
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in helpers
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append((helpers[node.func.id], node.args[0].value, node.lineno))
+    return found
+
+
+def _messages(root: ET.Element) -> dict[tuple[str, str], ET.Element]:
+    return {
+        (ctx.findtext("name", ""), msg.findtext("source", "")): msg
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
+
+
+def add_helper_messages(ts_file: Path, previous: dict[tuple[str, str], ET.Element]) -> int:
+    """Add helper-translated strings lupdate can't see; reuse earlier translations."""
+    tree = ET.parse(ts_file)
+    root = tree.getroot()
+    have = _messages(root)
+    contexts = {ctx.findtext("name", ""): ctx for ctx in root.iter("context")}
+    added = 0
+    for path in sources():
+        for context, source, line in helper_messages(path):
+            if (context, source) in have:
+                continue
+            ctx = contexts.get(context)
+            if ctx is None:
+                ctx = ET.SubElement(root, "context")
+                ET.SubElement(ctx, "name").text = context
+                contexts[context] = ctx
+            old = previous.get((context, source))
+            if old is not None:
+                message = copy.deepcopy(old)
+                for loc in message.findall("location"):
+                    message.remove(loc)
+            else:
+                message = ET.Element("message")
+                ET.SubElement(message, "source").text = source
+                ET.SubElement(message, "translation", {"type": "unfinished"})
+            rel = Path("../../sora_desktop/gui") / path.name
+            message.insert(
+                0, ET.Element("location", {"filename": rel.as_posix(), "line": str(line)})
+            )
+            ctx.append(message)
+            have[(context, source)] = message
+            added += 1
+    ET.indent(tree, space="    ")
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    text = ts_file.read_text(encoding="utf-8")
+    if "<!DOCTYPE TS>" not in text:
+        text = text.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
+    ts_file.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    return added
+
+
 def lrelease(language: str) -> None:
     QM_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(
@@ -111,7 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for language in LANGUAGES:
         if not args.no_update:
+            ts = ts_path(language)
+            previous = _messages(ET.parse(ts).getroot()) if ts.exists() else {}
             lupdate(language)
+            added = add_helper_messages(ts, previous)
+            print(f"    {added} helper-translated source text(s) added")
         lrelease(language)
         if args.check:
             missing = untranslated(ts_path(language))

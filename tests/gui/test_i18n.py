@@ -47,6 +47,7 @@ def test_zh_cn_translates_the_library(english_after: Any, qtbot: Any, tmp_path: 
             assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "提示词"
         finally:
             panel.shutdown()
+    assert QCoreApplication.translate("QueueModel", "Waiting in line") == "排队等待中"
     assert i18n.install_translator(english_after, "en") == "en"
     assert QCoreApplication.translate("LibraryPanel", "Search prompts…") == "Search prompts…"
 
@@ -89,7 +90,11 @@ def test_catalogue_covers_every_gui_string(tmp_path: Path) -> None:
             for msg in ctx.iter("message")
         }
 
-    missing = keys(fresh) - keys(tool.ts_path("zh_CN"))
+    helpers = {
+        (ctx, src) for path in tool.sources() for ctx, src, _line in tool.helper_messages(path)
+    }
+    assert ("QueueModel", "Waiting in line") in helpers  # strings behind a _t() helper count
+    missing = (keys(fresh) | helpers) - keys(tool.ts_path("zh_CN"))
     assert not missing, f"run tools/update_translations.py and translate: {sorted(missing)[:10]}"
 
 
@@ -118,3 +123,20 @@ def test_tool_check_flags_unfinished(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _tool().untranslated(ts) == ["C: b", "C: c"]
+
+
+def test_helper_scan_finds_literals_behind_translate_helpers(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _t(text):\n"
+        '    """Doc."""\n'
+        '    return QCoreApplication.translate("Ctx", text)\n'
+        "def other(text):\n"
+        "    return text.upper()\n"
+        'A = _t("Shown")\n'
+        'B = other("Not a message")\n'
+        "C = _t(A)\n",
+        encoding="utf-8",
+    )
+    assert _tool().helper_messages(module) == [("Ctx", "Shown", 7)]
