@@ -31,7 +31,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +69,17 @@ from .remix_dialog import RemixDialog
 from .thumbnails import ThumbnailCache
 
 SEARCH_DEBOUNCE_MS = 150
+PROMPT_MIN_WIDTH = 300  # thumbnail + a readable part of the prompt
+COLUMN_WIDTHS = {
+    Column.DATE: 130,
+    Column.MODEL: 100,
+    Column.SIZE: 90,
+    Column.DURATION: 60,
+    Column.STATUS: 110,
+    Column.FAVOURITE: 36,
+}
+#: hidden first to last when the panel gets narrow
+HIDE_ORDER = (Column.MODEL, Column.SIZE, Column.DATE, Column.DURATION, Column.STATUS)
 
 _WORKING = (
     JobStatus.DRAFT,
@@ -160,15 +181,9 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PROMPT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in (
-            (Column.DATE, 130),
-            (Column.MODEL, 100),
-            (Column.SIZE, 90),
-            (Column.DURATION, 60),
-            (Column.STATUS, 110),
-            (Column.FAVOURITE, 36),
-        ):
+        for col, width in COLUMN_WIDTHS.items():
             header.resizeSection(col, width)
+        self.view.viewport().installEventFilter(self)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -296,6 +311,25 @@ class LibraryPanel(QWidget):
     def shutdown(self) -> None:
         self._debounce.stop()
         self.thumbnails.shutdown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Hide the least useful columns while the panel is narrow, so the prompt (with its
+        thumbnail) always keeps room to be read; show them again when there is space."""
+        room = self.view.viewport().width() - PROMPT_MIN_WIDTH
+        hidden = set()
+        needed = sum(COLUMN_WIDTHS.values())
+        for col in HIDE_ORDER:
+            if needed <= room:
+                break
+            hidden.add(col)
+            needed -= COLUMN_WIDTHS[col]
+        for col in COLUMN_WIDTHS:
+            self.view.setColumnHidden(col, col in hidden)
 
     # ----- reactions -----------------------------------------------------------------------
 

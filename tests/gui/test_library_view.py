@@ -276,3 +276,16 @@ def test_a_new_job_keeps_the_selection(
     panel.jobChanged(newcomer.id)
     assert panel.model.row_of(newcomer.id) == 0
     assert panel.selected_ids() == [jobs[1].id]
+
+
+def test_narrow_panel_hides_minor_columns_to_keep_the_prompt_readable(
+    qtbot: Any, panel: LibraryPanel
+) -> None:
+    panel.resize(1200, 400)
+    qtbot.waitUntil(lambda: not panel.view.isColumnHidden(Column.MODEL), timeout=2000)
+    panel.resize(480, 400)
+    qtbot.waitUntil(lambda: panel.view.isColumnHidden(Column.MODEL), timeout=2000)
+    assert panel.view.isColumnHidden(Column.SIZE)
+    assert not panel.view.isColumnHidden(Column.PROMPT)
+    assert not panel.view.isColumnHidden(Column.FAVOURITE)
+    assert panel.view.columnWidth(Column.PROMPT) >= 250
