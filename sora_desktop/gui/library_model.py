@@ -65,6 +65,42 @@ class Column(IntEnum):
     FAVOURITE = 6
 
 
+WORKING_STATUSES = (
+    JobStatus.DRAFT,
+    JobStatus.SUBMITTING,
+    JobStatus.QUEUED,
+    JobStatus.IN_PROGRESS,
+    JobStatus.COMPLETED,
+    JobStatus.DOWNLOADING,
+    JobStatus.INTERRUPTED,
+)
+
+PROMPT_MIN_WIDTH = 300  # thumbnail + a readable part of the prompt
+COLUMN_WIDTHS = {
+    Column.DATE: 130,
+    Column.MODEL: 100,
+    Column.SIZE: 90,
+    Column.DURATION: 60,
+    Column.STATUS: 110,
+    Column.FAVOURITE: 36,
+}
+#: hidden first to last when the panel gets narrow
+HIDE_ORDER = (Column.MODEL, Column.SIZE, Column.DATE, Column.DURATION, Column.STATUS)
+
+
+def columns_to_hide(viewport_width: int) -> set[Column]:
+    """The columns to hide so the prompt keeps ``PROMPT_MIN_WIDTH`` in a view this wide."""
+    room = viewport_width - PROMPT_MIN_WIDTH
+    needed = sum(COLUMN_WIDTHS.values())
+    hidden: set[Column] = set()
+    for col in HIDE_ORDER:
+        if needed <= room:
+            break
+        hidden.add(col)
+        needed -= COLUMN_WIDTHS[col]
+    return hidden
+
+
 #: the store's ORDER BY key for each column
 SORT_KEYS: dict[Column, str] = {
     Column.PROMPT: "prompt",

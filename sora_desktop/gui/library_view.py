@@ -26,7 +26,6 @@ The confirmations and the remix prompt go through ``panel.confirm`` and
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -46,7 +45,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -64,32 +62,19 @@ from PySide6.QtWidgets import (
 from sora_desktop.core.models import Job, JobStatus
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
-from .library_model import Column, JobSource, LibraryModel, playable_file
-from .remix_dialog import RemixDialog
+from .library_model import (
+    COLUMN_WIDTHS,
+    WORKING_STATUSES,
+    Column,
+    JobSource,
+    LibraryModel,
+    columns_to_hide,
+    playable_file,
+)
+from .remix_dialog import ask_remix_prompt
 from .thumbnails import ThumbnailCache
 
 SEARCH_DEBOUNCE_MS = 150
-PROMPT_MIN_WIDTH = 300  # thumbnail + a readable part of the prompt
-COLUMN_WIDTHS = {
-    Column.DATE: 130,
-    Column.MODEL: 100,
-    Column.SIZE: 90,
-    Column.DURATION: 60,
-    Column.STATUS: 110,
-    Column.FAVOURITE: 36,
-}
-#: hidden first to last when the panel gets narrow
-HIDE_ORDER = (Column.MODEL, Column.SIZE, Column.DATE, Column.DURATION, Column.STATUS)
-
-_WORKING = (
-    JobStatus.DRAFT,
-    JobStatus.SUBMITTING,
-    JobStatus.QUEUED,
-    JobStatus.IN_PROGRESS,
-    JobStatus.COMPLETED,
-    JobStatus.DOWNLOADING,
-    JobStatus.INTERRUPTED,
-)
 
 
 class LibraryStore(JobSource, Protocol):
@@ -118,7 +103,7 @@ class LibraryPanel(QWidget):
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
         self.model = LibraryModel(store, self.thumbnails, self)
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
-        self.ask_remix_prompt: Callable[[Job], str | None] = self._remix_dialog
+        self.ask_remix_prompt: Callable[[Job], str | None] = lambda job: ask_remix_prompt(job, self)
         self.inform: Callable[[str, str], None] = self._inform_dialog
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -145,7 +130,7 @@ class LibraryPanel(QWidget):
         for label, statuses in (
             (self.tr("All videos"), None),
             (self.tr("Ready to watch"), (JobStatus.READY,)),
-            (self.tr("In progress"), _WORKING),
+            (self.tr("In progress"), WORKING_STATUSES),
             (self.tr("Failed or expired"), (JobStatus.FAILED, JobStatus.EXPIRED)),
             (self.tr("Cancelled"), (JobStatus.CANCELLED,)),
         ):
@@ -320,14 +305,7 @@ class LibraryPanel(QWidget):
     def fit_columns(self) -> None:
         """Hide the least useful columns while the panel is narrow, so the prompt (with its
         thumbnail) always keeps room to be read; show them again when there is space."""
-        room = self.view.viewport().width() - PROMPT_MIN_WIDTH
-        hidden = set()
-        needed = sum(COLUMN_WIDTHS.values())
-        for col in HIDE_ORDER:
-            if needed <= room:
-                break
-            hidden.add(col)
-            needed -= COLUMN_WIDTHS[col]
+        hidden = columns_to_hide(self.view.viewport().width())
         for col in COLUMN_WIDTHS:
             self.view.setColumnHidden(col, col in hidden)
 
@@ -529,10 +507,3 @@ class LibraryPanel(QWidget):
 
     def _inform_dialog(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
-
-    def _remix_dialog(self, job: Job) -> str | None:
-        dialog = RemixDialog(job, self)
-        with contextlib.suppress(RuntimeError):
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.prompt()
-        return None

@@ -2,6 +2,7 @@
 
 Public API::
 
+    ask_remix_prompt(job, parent=None) -> str | None   # modal; None when cancelled
     dialog = RemixDialog(job: Job, parent: QWidget | None = None)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         prompt = dialog.prompt()        # stripped; the Remix button is off while it is empty
@@ -57,3 +58,11 @@ class RemixDialog(QDialog):
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.prompt()))
+
+
+def ask_remix_prompt(job: Job, parent: QWidget | None = None) -> str | None:
+    """Show the dialog modally; the new prompt, or None when cancelled."""
+    dialog = RemixDialog(job, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.prompt()
+    return None
