@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui import i18n
@@ -48,6 +49,9 @@ def test_zh_cn_translates_the_library(english_after: Any, qtbot: Any, tmp_path: 
         finally:
             panel.shutdown()
     assert QCoreApplication.translate("QueueModel", "Waiting in line") == "排队等待中"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own catalogue
+    assert buttons.buttons()[0].text() == "取消"
+    buttons.deleteLater()
     assert i18n.install_translator(english_after, "en") == "en"
     assert QCoreApplication.translate("LibraryPanel", "Search prompts…") == "Search prompts…"
 
