@@ -665,9 +665,8 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+105" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+141" />
             <source>Draft</source>
-            <extracomment>the store's ORDER BY key for each column</extracomment>
             <translation>草稿</translation>
         </message>
         <message>
@@ -770,7 +769,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+117" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+123" />
             <source>Search prompts…</source>
             <translation>搜索提示词…</translation>
         </message>
@@ -815,7 +814,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>只显示收藏</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+66" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
@@ -885,7 +884,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请求服务删除其副本</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+75" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
@@ -1341,7 +1340,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>RemixDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+31" />
+            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+32" />
             <source>Remix video</source>
             <translation>再创作视频</translation>
         </message>

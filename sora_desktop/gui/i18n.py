@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 CATALOGUE = "sora_desktop"
 SOURCE_LANGUAGE = "en"
-#: languages shipped, with their names written in the language itself
+# languages shipped, with their names written in the language itself
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"))
 
 _installed: dict[int, list[QTranslator]] = {}

@@ -84,7 +84,7 @@ COLUMN_WIDTHS = {
     Column.STATUS: 110,
     Column.FAVOURITE: 36,
 }
-#: hidden first to last when the panel gets narrow
+# hidden first to last when the panel gets narrow
 HIDE_ORDER = (Column.MODEL, Column.SIZE, Column.DATE, Column.DURATION, Column.STATUS)
 
 
@@ -101,7 +101,7 @@ def columns_to_hide(viewport_width: int) -> set[Column]:
     return hidden
 
 
-#: the store's ORDER BY key for each column
+# the ORDER BY key (in the store) for each column
 SORT_KEYS: dict[Column, str] = {
     Column.PROMPT: "prompt",
     Column.DATE: "created_at",
