@@ -269,8 +269,9 @@ class ConnectionsDialog(QDialog):
             try:
                 secrets.set_key(profile.id, key)
             except SoraError as err:
+                self._reload(select=profile.id)  # saved without its key; say why, keep it
+                self.profilesChanged.emit()
                 self._show_error(self.tr("API key"), err.one_line(), self.form.key_edit)
-                self._reload(select=profile.id)
                 return False
         self._reload(select=profile.id)
         self.test_result.setText(self.tr("Saved."))

@@ -223,3 +223,15 @@ def test_test_connection_with_a_wrong_key_says_what_to_do(
         dlg.run_test()
         qtbot.waitUntil(lambda: dlg.last_report is not None, timeout=10_000)
         assert dlg.last_report is not None and dlg.last_report.ok
+
+
+def test_no_keyring_is_explained_with_the_environment_variable_option(
+    dialog: ConnectionsDialog, profiles: ProfileStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    _new(dialog, "Headless", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    dialog.form.key_edit.setText(KEY)
+    assert not dialog.save()
+    text = dialog.error_label.text()
+    assert "API key" in text and "Key from environment variable" in text
+    assert KEY not in profiles.path.read_text(encoding="utf-8")
