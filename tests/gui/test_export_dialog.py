@@ -117,3 +117,22 @@ def test_a_failure_midway_keeps_what_was_exported(qtbot: Any, jobs: list[Job], o
     assert "not on disk" in dialog.error_label.text()
     assert "1 file(s) were exported before this." in dialog.error_label.text()
     assert dialog.export_button.isEnabled() and dialog.isVisible()
+
+
+def test_disk_full_is_said_plainly_and_leaves_no_half_file(
+    qtbot: Any, jobs: list[Job], out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from sora_desktop.core import export
+
+    def full_disk(_fin: object, _fout: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export, "copy_chunks", full_disk)  # core's seam for a full disk
+    dialog = _dialog(qtbot, jobs, Settings(export_dir=str(out)), [])
+    with qtbot.assertNotEmitted(dialog.exported):
+        dialog.start_export()
+        qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
+    assert "is full" in dialog.error_label.text()
+    assert list(out.iterdir()) == []  # no partial file left behind
