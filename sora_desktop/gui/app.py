@@ -411,15 +411,17 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
 
 
 def _tell_moved_aside(ctx: AppContext) -> None:
-    QMessageBox.warning(
-        ctx.window,
-        QCoreApplication.translate("App", "Library repaired"),
+    box = QMessageBox(ctx.window)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("App", "Library repaired"))
+    box.setText(
         QCoreApplication.translate(
             "App",
             "The library file was damaged and has been moved aside to:\n{0}\n\n"
             "A new, empty library was started. Your video files are still in their folder.",
-        ).format(ctx.moved_aside),
+        ).format(ctx.moved_aside)
     )
+    box.exec()
 
 
 def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:

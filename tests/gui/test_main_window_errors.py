@@ -133,3 +133,21 @@ def test_notifier_stays_quiet_when_the_window_is_active(
     assert notifier.notify("Video ready", "a fox")
     assert sent == ["Video ready"] and notifier.last == ("Video ready", "a fox")
     notifier.close()
+
+
+def test_a_corrupt_library_is_moved_aside_and_told(
+    data_dir: Path, qtbot: QtBot, boxes: list[QMessageBox]
+) -> None:
+    from sora_desktop.gui.app import _tell_moved_aside
+
+    paths = AppPaths.default(data_dir)
+    paths.ensure()
+    paths.db_path.write_bytes(b"this is not a database" * 100)
+    context = build(paths, sim_latency=1.0)
+    try:
+        assert context.moved_aside is not None and context.moved_aside.exists()
+        assert context.store.count() == 0  # a fresh library
+        _tell_moved_aside(context)
+        assert len(boxes) == 1 and str(context.moved_aside) in boxes[0].text()
+    finally:
+        context.close()
