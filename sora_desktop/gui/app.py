@@ -141,7 +141,7 @@ class UserSettings:
             if profile is not None:
                 self.data.active_profile_id = profile.id
             self.data.last_model = panel.model() or self.data.last_model
-            self.data.last_size = panel.size() or self.data.last_size
+            self.data.last_size = panel.video_size() or self.data.last_size
             self.data.last_seconds = panel.seconds() or self.data.last_seconds
         self.save()
         return list(self.data.recent_prompts)

@@ -8,7 +8,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         export = getattr(widget, "exportRequested", None)
         if export is not None:
             export.connect(self.export_requested)
+        deleted = getattr(widget, "locallyDeleted", None)
+        if deleted is not None:
+            deleted.connect(self._forget_jobs)
 
     # --- generate ----------------------------------------------------------------------
     def generate_problem(self) -> str | None:
@@ -272,7 +275,7 @@ class MainWindow(QMainWindow):
             return
         prompt = self.prompt.text()
         panel = self.settings_panel
-        model, size, seconds = panel.model(), panel.size(), panel.seconds()
+        model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
         picker = panel.image_picker
         # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
         image_path = picker.path()
@@ -319,11 +322,12 @@ class MainWindow(QMainWindow):
             job = self.controller.store.get(event.job_id)
             if job is not None and not job.status.is_terminal:
                 self.queue.model.upsert(job)
-        if self.library is not None and hasattr(self.library, "jobChanged"):
+        library: Any = self.library
+        if library is not None and hasattr(library, "jobChanged"):
             if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
-                self.library.refresh()  # type: ignore[attr-defined]
+                library.refresh()
             else:
-                self.library.jobChanged(event.job_id)  # type: ignore[attr-defined]
+                library.jobChanged(event.job_id)
 
     def _on_resumed(self, job_ids: list[str]) -> None:
         for job_id in job_ids:
@@ -387,6 +391,14 @@ class MainWindow(QMainWindow):
             model=job.request.model, size=job.request.size, seconds=job.request.seconds
         )
 
+    def _forget_jobs(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            self.queue.model.remove(job_id)
+            if self.preview.source() is not None:
+                job_file = self.preview.source()
+                if job_file is not None and not job_file.exists():
+                    self.preview.unload()
+
     def _delete_remote(self, job_ids: list[str]) -> None:
         for job_id in job_ids:
             self.controller.delete_remote(job_id)
@@ -398,7 +410,8 @@ class MainWindow(QMainWindow):
         self.about_requested.emit()
 
     def _export_selected(self) -> None:
-        ids = self.library.selected_ids() if hasattr(self.library, "selected_ids") else []
+        library: Any = self.library
+        ids = library.selected_ids() if hasattr(library, "selected_ids") else []
         if ids:
             self.export_requested.emit(list(ids))
         else:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,14 +51,14 @@ class ProgressDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 4, -3, -4)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum = 0
         bar.maximum = 100
         bar.progress = int(index.data(PROGRESS_ROLE) or 0)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
-        bar.palette = option.palette  # type: ignore[attr-defined]
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
         QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
@@ -63,10 +72,10 @@ class CancelDelegate(QStyledItemDelegate):
         if not text:
             return None
         button = QStyleOptionButton()
-        button.rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        button.rect = option.rect.adjusted(2, 2, -2, -2)
         button.text = str(text)
         button.state = QStyle.StateFlag.State_Enabled
-        button.palette = option.palette  # type: ignore[attr-defined]
+        button.palette = option.palette
         return button
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -74,7 +83,13 @@ class CancelDelegate(QStyledItemDelegate):
         if button is not None:
             QApplication.style().drawControl(QStyle.ControlElement.CE_PushButton, button, painter)
 
-    def editorEvent(self, event: QEvent, model, option, index) -> bool:  # type: ignore[no-untyped-def,override]
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: _Index,
+    ) -> bool:
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)

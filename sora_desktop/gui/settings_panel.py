@@ -113,7 +113,7 @@ class SettingsPanel(QWidget):
     def model(self) -> str:
         return str(self.model_combo.currentData() or "")
 
-    def size(self) -> str:
+    def video_size(self) -> str:
         return str(self.size_combo.currentData() or "")
 
     def seconds(self) -> int:
@@ -154,7 +154,7 @@ class SettingsPanel(QWidget):
         """Why these settings can't be sent, or None."""
         if self.current_profile() is None:
             return self.tr("Add a connection first.")
-        if not self.size() or not self.seconds():
+        if not self.video_size() or not self.seconds():
             return self.tr("Pick a size and a duration.")
         if self.image_picker.error():
             return self.image_picker.error()
@@ -162,10 +162,10 @@ class SettingsPanel(QWidget):
 
     def cost_text(self) -> str:
         caps = self.capabilities()
-        price = caps.price_per_second(self.size())
+        price = caps.price_per_second(self.video_size())
         if price is None or not self.seconds():
             return self.tr("price unknown")
-        cost = caps.estimate_cost(self.size(), self.seconds()) or 0.0
+        cost = caps.estimate_cost(self.video_size(), self.seconds()) or 0.0
         text = self.tr("≈ ${0} at ${1}/s").format(f"{cost:.2f}", f"{price:.2f}")
         profile = self.current_profile()
         if profile is not None and profile.kind is ConnectionKind.SIMULATOR:
@@ -242,7 +242,7 @@ class SettingsPanel(QWidget):
 
     def _fill_sizes(self) -> None:
         caps = self.capabilities()
-        previous = self.size()
+        previous = self.video_size()
         portrait = self.orientation_combo.currentData() != "landscape"
         sizes = [s for s in caps.sizes if is_portrait(s) == portrait] or list(caps.sizes)
         self._updating = True
@@ -258,7 +258,7 @@ class SettingsPanel(QWidget):
     def _on_size(self) -> None:
         if self._updating:
             return
-        self.image_picker.set_target_size(self.size())
+        self.image_picker.set_target_size(self.video_size())
         self._emit_changed()
 
     def _on_duration(self) -> None:

@@ -19,7 +19,7 @@ def save_choices(s: QSettings, panel: SettingsPanel) -> None:
     profile = panel.current_profile()
     s.setValue("choices/profile", profile.id if profile else "")
     s.setValue("choices/model", panel.model())
-    s.setValue("choices/size", panel.size())
+    s.setValue("choices/size", panel.video_size())
     s.setValue("choices/seconds", panel.seconds())
     s.setValue("choices/fit_mode", panel.image_picker.mode())
 

@@ -235,6 +235,6 @@ def test_window_state_and_choices_persist(make_app: Callable[..., AppContext]) -
     ctx.close()
     ctx2 = make_app(sim_latency=1.0)
     p = ctx2.window.settings_panel
-    assert (p.model(), p.size(), p.seconds()) == ("sora-2-pro", "1792x1024", 12)
+    assert (p.model(), p.video_size(), p.seconds()) == ("sora-2-pro", "1792x1024", 12)
     assert ctx2.window.size() == w_size
     assert ctx2.window.main_splitter.sizes() == sizes

@@ -66,7 +66,7 @@ def test_sizes_follow_model_and_orientation(qtbot: QtBot) -> None:
     _choose(panel, "size_combo", "1920x1080")
     # back to sora-2: the size it can't make is dropped, a valid one chosen
     _choose(panel, "model_combo", "sora-2")
-    assert panel.size() == "1280x720"
+    assert panel.video_size() == "1280x720"
     assert panel.offered_seconds() == [4, 8, 12, 16, 20]
     assert panel.problem() is None
 
@@ -92,10 +92,10 @@ def test_cost_estimate(qtbot: QtBot) -> None:
 def test_set_choice_ignores_what_the_model_cannot_make(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
     panel.set_choice(model="sora-2", size="1920x1080", seconds=12)
-    assert panel.size() == "720x1280"
+    assert panel.video_size() == "720x1280"
     assert panel.seconds() == 12
     panel.set_choice(model="sora-2-pro", size="1792x1024")
-    assert (panel.model(), panel.size()) == ("sora-2-pro", "1792x1024")
+    assert (panel.model(), panel.video_size()) == ("sora-2-pro", "1792x1024")
     assert panel.orientation_combo.currentData() == "landscape"
 
 
