@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import SoraError
+from ..core.logsetup import redact
 from .banner import Banner
 
 log = logging.getLogger("sora_desktop.gui")
@@ -100,9 +101,10 @@ class ErrorPresenter(QObject):
             box.setInformativeText(
                 self.tr("Details were written to the log file:\n{0}").format(where)
             )
-            box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+            # what people paste into bug reports: never a key, even one inside a message
+            box.setDetailedText(redact("".join(traceback.format_exception(exc_type, exc, tb))))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            self.shown.emit(f"{exc_type.__name__}: {exc}")
+            self.shown.emit(redact(f"{exc_type.__name__}: {exc}"))
             box.exec()
         finally:
             self._in_crash = False
