@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 3)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([360, 640, 440])
+        self.main_splitter.setSizes([340, 660, 380])
         self.centre_splitter.setSizes([480, 220])
 
         central = QWidget(self)

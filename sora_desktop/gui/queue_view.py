@@ -139,7 +139,7 @@ class QueueView(QWidget):
         metrics = self.fontMetrics()
         for col, sample in (
             (COL_FORMAT, "sora-2 · 1280x720 · 12 s"),
-            (COL_PROGRESS, "Waiting in line 100%"),
+            (COL_PROGRESS, "Waiting in line 100%" + "      "),
             (COL_STATUS, "Waiting in line"),
             (COL_ELAPSED, "00:00"),
             (COL_CANCEL, self.tr("Cancel") + "  "),
