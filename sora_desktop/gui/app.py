@@ -260,6 +260,17 @@ def build(
         library=library,
     )
     window.sim_banner.dismissed.connect(user.hide_banner)
+    window.notifier.enabled = lambda: bool(user.data.notify_on_complete)
+    window.preview.volume_slider.setValue(max(0, min(100, int(user.data.volume))))
+    window.preview.loop_button.setChecked(bool(user.data.loop_preview))
+
+    def remember_player() -> None:
+        user.data.volume = window.preview.volume_slider.value()
+        user.data.loop_preview = window.preview.loop_button.isChecked()
+        user.save()
+
+    window.preview.volume_slider.sliderReleased.connect(remember_player)
+    window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
     _wire_dialogs(window, profile_store, user, connection_for, loop_thread, paths)
     return AppContext(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
@@ -19,13 +21,14 @@ class Notifier:
         self._icon = icon
         self._tray: QSystemTrayIcon | None = None
         self.last: tuple[str, str] | None = None
+        self.enabled: Callable[[], bool] = lambda: True  # Settings.notify_on_complete
 
     def available(self) -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def notify(self, title: str, text: str, *, error: bool = False) -> bool:
         """Returns True when a notification was raised."""
-        if self._window.isActiveWindow() or not self.available():
+        if not self.enabled() or self._window.isActiveWindow() or not self.available():
             return False
         if self._tray is None:
             icon = self._icon

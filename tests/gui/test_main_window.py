@@ -228,6 +228,7 @@ def test_window_state_and_choices_persist(make_app: Callable[..., AppContext]) -
     _choose(w.settings_panel.orientation_combo, "landscape")
     _choose(w.settings_panel.size_combo, "1792x1024")
     _choose(w.settings_panel.duration_combo, 12)
+    w.preview.loop_button.setChecked(False)  # a player preference: kept in settings.json
     w.resize(760, 540)
     w.main_splitter.setSizes([360, 200, 180])
     sizes = w.main_splitter.sizes()
@@ -237,4 +238,5 @@ def test_window_state_and_choices_persist(make_app: Callable[..., AppContext]) -
     p = ctx2.window.settings_panel
     assert (p.model(), p.video_size(), p.seconds()) == ("sora-2-pro", "1792x1024", 12)
     assert ctx2.window.size() == w_size
+    assert not ctx2.window.preview.loop_button.isChecked()
     assert ctx2.window.main_splitter.sizes() == sizes

@@ -132,6 +132,9 @@ def test_notifier_stays_quiet_when_the_window_is_active(
     monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda _s, t, m, *_a: sent.append(t))
     assert notifier.notify("Video ready", "a fox")
     assert sent == ["Video ready"] and notifier.last == ("Video ready", "a fox")
+    notifier.enabled = lambda: False  # the creator turned notifications off
+    assert not notifier.notify("Video ready", "again")
+    assert sent == ["Video ready"]
     notifier.close()
 
 
