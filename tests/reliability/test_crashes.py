@@ -143,9 +143,10 @@ def test_killed_right_after_the_remote_id_was_stored(
 
     until("the remote id to be stored", stored, proc)
     sigkill(proc)
+    stored_row = read_job(db)
     record = resume_to_one_clip(data_dir, sim)
     assert fault.count("POST", VIDEOS) == 1 and fault.count("GET", VIDEOS) == 0
-    assert record["remote_id"] == read_job(db)[1]  # type: ignore[index]
+    assert stored_row is not None and record["remote_id"] == stored_row[1]
 
 
 def test_a_corrupt_library_is_moved_aside_and_history_says_so(data_dir: Path) -> None:

@@ -20,7 +20,7 @@ from sora_desktop.core.backoff import Backoff
 from sora_desktop.core.client import VideoClient
 from sora_desktop.core.errors import ExitCode, RemoteJobFailedError
 from sora_desktop.core.logsetup import teardown_logging
-from sora_desktop.core.models import JobStatus
+from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
@@ -132,7 +132,7 @@ def test_disk_full_while_downloading_keeps_the_part_and_resume_finishes(
         download_mod, "_open_at", lambda dest, start: _FullDisk(real_open(dest, start), 64 * 1024)
     )
 
-    async def first(service: GenerationService):  # type: ignore[no-untyped-def]
+    async def first(service: GenerationService) -> Job:
         return await service.generate(request(), connection(fault.url + "/v1"))
 
     job = run_service(data_dir, first)
@@ -145,7 +145,7 @@ def test_disk_full_while_downloading_keeps_the_part_and_resume_finishes(
 
     monkeypatch.undo()  # space was freed
 
-    async def again(service: GenerationService):  # type: ignore[no-untyped-def]
+    async def again(service: GenerationService) -> Job:
         (job_id,) = await service.resume_all()
         return await service.wait(job_id)
 

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from sora_desktop.core.client import VideoClient
-from sora_desktop.core.models import JobStatus
+from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.service import GenerationService
 
 from .engine import assert_ready, connection, request, run_service
@@ -60,7 +60,7 @@ def test_twenty_concurrent_generations_one_pool_few_threads_idle_cpu(
     windows: list[tuple[float, float]] = []  # (cpu seconds, wall seconds) while only polling
     baseline = threading.active_count()
 
-    async def body(service: GenerationService):  # type: ignore[no-untyped-def]
+    async def body(service: GenerationService) -> tuple[list[Job], int]:
         conn = connection(sim_process + "/v1")
         jobs = [await service.submit(request(f"clip number {i}"), conn) for i in range(JOBS)]
         done = asyncio.gather(*(service.wait(j.id) for j in jobs))

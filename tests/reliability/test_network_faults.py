@@ -8,12 +8,13 @@ import itertools
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import httpx
 import pytest
 
 from sora_desktop.core.errors import ExitCode
-from sora_desktop.core.models import JobStatus
+from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.service import GenerationService
 from sora_desktop.simulator.server import SimulatorServer
 
@@ -25,7 +26,9 @@ POLL = r"^/v1/videos/[^/]+$"
 CREATE = r"^/v1/videos$"
 
 
-def generate(fault: FaultServer, data_dir: Path, out_dir: Path, prompt: str, *extra: str):  # type: ignore[no-untyped-def]
+def generate(
+    fault: FaultServer, data_dir: Path, out_dir: Path, prompt: str, *extra: str
+) -> CompletedProcess[str]:
     return run_cli(
         "generate",
         "--prompt",
@@ -119,7 +122,7 @@ def test_read_timeout_on_a_poll_is_retried(
 ) -> None:
     fault.add("GET", POLL, Hang())
 
-    async def body(service: GenerationService):  # type: ignore[no-untyped-def]
+    async def body(service: GenerationService) -> Job:
         return await service.generate(request(), connection(fault.url + "/v1"))
 
     job = run_service(data_dir, body, timeout=httpx.Timeout(5.0, read=0.5))
@@ -133,7 +136,7 @@ def test_read_timeout_on_a_create_that_never_landed_reconciles_then_sends_once_m
 ) -> None:
     fault.add("POST", CREATE, Hang())  # not forwarded: the server never saw it
 
-    async def body(service: GenerationService):  # type: ignore[no-untyped-def]
+    async def body(service: GenerationService) -> Job:
         return await service.generate(request(), connection(fault.url + "/v1"))
 
     job = run_service(data_dir, body, timeout=httpx.Timeout(5.0, read=0.5))
@@ -160,7 +163,7 @@ def full_backlog() -> Iterator[int]:
 
 
 def test_connect_timeout_fails_without_a_remote_job(full_backlog: int, data_dir: Path) -> None:
-    async def body(service: GenerationService):  # type: ignore[no-untyped-def]
+    async def body(service: GenerationService) -> Job:
         return await service.generate(request(), connection(f"http://127.0.0.1:{full_backlog}/v1"))
 
     job = run_service(data_dir, body, timeout=httpx.Timeout(5.0, connect=0.3), give_up_after=1.0)

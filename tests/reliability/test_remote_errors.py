@@ -4,6 +4,7 @@ storm: the fault proxy counts every request the real CLI sent."""
 from __future__ import annotations
 
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -30,7 +31,9 @@ REFUSALS = {
 }
 
 
-def generate(fault: FaultServer, data_dir: Path, out_dir: Path, prompt: str = "a paper boat"):  # type: ignore[no-untyped-def]
+def generate(
+    fault: FaultServer, data_dir: Path, out_dir: Path, prompt: str = "a paper boat"
+) -> CompletedProcess[str]:
     return run_cli(
         "generate",
         "--prompt",

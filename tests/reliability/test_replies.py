@@ -17,7 +17,9 @@ POLL = r"^/v1/videos/[^/]+$"
 VIDEOS = r"^/v1/videos$"
 
 
-def generate(fault: FaultServer, data_dir: Path, out_dir: Path, prompt: str = "a paper boat"):  # type: ignore[no-untyped-def]
+def generate(
+    fault: FaultServer, data_dir: Path, out_dir: Path, prompt: str = "a paper boat"
+) -> dict[str, Any]:
     result = run_cli(
         "generate", "--prompt", prompt, "--out", str(out_dir), *proxied(fault), data_dir=data_dir
     )
