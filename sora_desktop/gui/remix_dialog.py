@@ -12,6 +12,7 @@ Public API::
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +42,7 @@ class RemixDialog(QDialog):
         layout.addWidget(hint)
         self.editor = QPlainTextEdit(job.request.prompt)
         self.editor.setMinimumSize(420, 140)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
         layout.addWidget(self.editor)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
