@@ -12,7 +12,7 @@ applies to the next ``times`` matches (None: all of them). Actions:
 - :class:`Delay` - wait, then forward (a create whose reply takes long);
 - :class:`Hang` - never answer until the server stops (read timeouts);
 - :class:`Mutate` - forward and rewrite the JSON reply (unknown statuses, missing or extra
-  fields).
+  fields), optionally with another status (a gateway that made the job, then said 502).
 
 Threads: ``fault-serve`` plus one per connection; :meth:`FaultServer.stop` closes every open
 connection, wakes hanging handlers and joins all of them.
@@ -74,6 +74,7 @@ class Hang:
 @dataclass
 class Mutate:
     change: Callable[[Any], Any]
+    status: int | None = None  # answer with this status instead of the upstream's
 
 
 Action = Respond | Drop | Delay | Hang | Mutate
@@ -152,7 +153,7 @@ class _Handler(BaseHTTPRequestHandler):
             status, out_headers, data = owner._forward(self, body, read_only=True)
             with contextlib.suppress(ValueError):
                 data = json.dumps(action.change(json.loads(data))).encode()
-            self._reply(status, out_headers, data)
+            self._reply(action.status or status, out_headers, data)
         else:
             if isinstance(action, Delay) and owner._stopping.wait(action.seconds):
                 self._drop()

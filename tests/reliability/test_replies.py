@@ -62,6 +62,18 @@ def test_create_answered_with_something_not_a_video_is_reconciled_not_resent(
     assert fault.count("POST", VIDEOS) == 1 and sim.created_count == 1
 
 
+def test_create_that_made_the_job_but_answered_502_is_adopted_not_resent(
+    sim: SimulatorServer, fault: FaultServer, data_dir: Path, out_dir: Path
+) -> None:
+    def bad_gateway(_video: Any) -> dict[str, Any]:
+        return {"error": {"message": "Bad gateway", "type": "server_error", "param": None}}
+
+    fault.add("POST", VIDEOS, Mutate(bad_gateway, status=502))  # forwarded: the job exists
+    record = generate(fault, data_dir, out_dir)
+    assert fault.count("POST", VIDEOS) == 1 and fault.count("GET", VIDEOS) >= 1
+    assert sim.created_count == 1 and sim.video_ids() == [record["remote_id"]]
+
+
 def test_poll_bodies_that_are_not_json_are_retried(
     sim: SimulatorServer, fault: FaultServer, data_dir: Path, out_dir: Path
 ) -> None:
