@@ -37,7 +37,7 @@ def simulator_process() -> Iterator[str]:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         # It stands in for a remote service: its renders must not take our CPU away.
-        preexec_fn=lambda: os.nice(19),  # noqa: PLW1509
+        preexec_fn=lambda: os.nice(19),
     )
     try:
         url = None
