@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
 from ..core.errors import ExitCode, SoraError
 from ..core.models import Connection, ConnectionKind, Profile
-from ..core.paths import AppPaths
+from ..core.paths import ENV_DATA_DIR, AppPaths
 
 if TYPE_CHECKING:
     from ..core.store import JobStore
@@ -376,6 +376,12 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
 
     app.setWindowIcon(app_icon())
     paths = AppPaths.default(data_dir)
+    if data_dir is not None or os.environ.get(ENV_DATA_DIR):
+        # --data-dir redirects everything, UI state too (portable installs, tests, demos)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir)
+        )
     log_path: Path | None = None
     try:
         from ..core.logsetup import setup_logging
