@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         self.left_scroll.setWidget(left)
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.left_scroll.setMinimumWidth(340)
+        self.left_scroll.setMinimumWidth(360)
+        # the column reflows to its width; only tall content scrolls (vertically)
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         # --- centre: preview over queue ----------------------------------------------
         self.preview = PreviewPane(self)
