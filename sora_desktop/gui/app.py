@@ -418,6 +418,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
     finally:
         window.errors.uninstall_excepthook()
         ctx.close()
+        from .file_actions import release_clipboard
+
+        release_clipboard()
         try:
             from ..core.logsetup import teardown_logging
 

@@ -5,6 +5,7 @@ Public API::
     reveal_command(path: Path, platform: str = sys.platform) -> list[str] | None
     reveal_in_file_manager(path: Path) -> bool
     copy_paths_to_clipboard(paths: Sequence[Path]) -> None
+    release_clipboard() -> None                              # call once before the app exits
     file_mime_data(paths: Sequence[Path]) -> QMimeData      # text/uri-list + plain text
 
 Windows selects the file with ``explorer /select,<path>``, macOS with ``open -R <path>``;
@@ -44,9 +45,34 @@ def reveal_in_file_manager(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
+#: The paths text of the MIME data we last put on the clipboard (see release_clipboard).
+_clipboard_text: str | None = None
+
+
 def copy_paths_to_clipboard(paths: Sequence[Path]) -> None:
     """Put the paths (one a line) on the clipboard as text and as file URLs."""
-    QGuiApplication.clipboard().setMimeData(file_mime_data(paths))
+    global _clipboard_text
+    data = file_mime_data(paths)
+    _clipboard_text = data.text()
+    QGuiApplication.clipboard().setMimeData(data)
+
+
+def release_clipboard() -> None:
+    """Hand the clipboard's content over to Qt before Python shuts down.
+
+    MIME data made in Python keeps a Python wrapper; the clipboard outlives the interpreter
+    and destroying that wrapper after Python is gone crashes the process on exit. Replacing
+    it with the same paths as plain text (made by Qt itself) keeps what the creator copied
+    pasteable after the app quits, without the crash.
+    """
+    global _clipboard_text
+    if _clipboard_text is None or QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    current = clipboard.mimeData()
+    if current is not None and current.text() == _clipboard_text:
+        clipboard.setText(_clipboard_text)
+    _clipboard_text = None
 
 
 def file_mime_data(paths: Sequence[Path]) -> QMimeData:

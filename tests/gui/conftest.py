@@ -10,6 +10,15 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _release_clipboard_at_exit() -> Iterator[None]:
+    """As the app does on quit: no Python-made clipboard data may outlive the interpreter."""
+    yield
+    from sora_desktop.gui.file_actions import release_clipboard
+
+    release_clipboard()
+
+
 @pytest.fixture(autouse=True)
 def _qsettings_in_tmp(tmp_path: Path, qapp: QCoreApplication) -> Iterator[Path]:
     """UI state (QSettings) goes to a temp dir, never the developer's real settings."""
