@@ -17,11 +17,11 @@ import hashlib
 import io
 import math
 import textwrap
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import Protocol
 
 import av
 import numpy as np
@@ -37,6 +37,13 @@ FADE_SECONDS = 1.0
 
 class RenderCancelled(Exception):
     """The server stopped while this clip was rendering."""
+
+
+class CancelFlag(Protocol):
+    """What a render polls between frames: a ``threading.Event`` or, in a render worker
+    process, a ``multiprocessing`` event."""
+
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +213,7 @@ def _load_reference(data: bytes, width: int, height: int) -> np.ndarray:
 
 
 def _encode(
-    spec: RenderSpec, tmp: Path, cancel: threading.Event | None, preset: str, name: str
+    spec: RenderSpec, tmp: Path, cancel: CancelFlag | None, preset: str, name: str
 ) -> tuple[np.ndarray, list[Image.Image]]:
     """Encode the clip into ``tmp``; return its first frame and the spritesheet tiles."""
     width, height = spec.width, spec.height
@@ -279,7 +286,7 @@ def render_clip(
     dest_dir: Path,
     *,
     name: str | None = None,
-    cancel: threading.Event | None = None,
+    cancel: CancelFlag | None = None,
     preset: str = "ultrafast",
 ) -> RenderedAssets:
     """Render ``spec`` into ``dest_dir`` as ``<name>.mp4``, ``.webp`` and ``.jpg``.

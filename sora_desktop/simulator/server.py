@@ -3,7 +3,8 @@
 A stdlib ``ThreadingHTTPServer`` speaking HTTP/1.1 with keep-alive (every response has a
 Content-Length). Every thread it starts is named ``sora-sim-*`` and joined by :meth:`stop`:
 the accept loop, one thread per connection (idle keep-alive connections are shut down on
-stop) and the render workers. Routes live in ``api.py``, jobs and prompt directives in
+stop) and the render workers (threads, or with ``render_in_subprocess`` worker processes and
+their pool's management thread). Routes live in ``api.py``, jobs and prompt directives in
 ``jobs.py``, rendering in ``render.py``; docs/simulator.md describes the whole.
 """
 
@@ -206,17 +207,23 @@ class SimulatorServer:
         latency: float = 8.0,
         max_concurrent: int = 8,
         asset_ttl: float = 3600.0,
-        render_workers: int = 2,
+        render_workers: int | None = None,
+        render_in_subprocess: bool = False,
         storage_dir: Path | None = None,
         verbose: bool = False,
     ) -> None:
+        """``render_in_subprocess`` renders clips in a worker process (``spawn``) instead of
+        threads of this process, so a GUI in the same process never waits on the GIL behind a
+        render; the HTTP server stays in this process. ``render_workers`` defaults to 2
+        threads, or 1 process."""
         self.host = host
         self.port = port
         self.api_key = api_key
         self.latency = latency
         self.max_concurrent = max_concurrent
         self.asset_ttl = asset_ttl
-        self._render_workers = render_workers
+        self._render_in_subprocess = render_in_subprocess
+        self._render_workers = render_workers or (1 if render_in_subprocess else 2)
         self._storage_dir = storage_dir
         self._verbose = verbose
         self._table = JobTable()
@@ -241,7 +248,9 @@ class SimulatorServer:
     def start(self) -> None:
         if self._httpd is not None:
             raise RuntimeError("the simulator is already running")
-        self._pool = RenderPool(self._render_workers, self._storage_dir)
+        self._pool = RenderPool(
+            self._render_workers, self._storage_dir, in_subprocess=self._render_in_subprocess
+        )
         api = SimulatorApi(
             self._table,
             self._pool,
