@@ -12,4 +12,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # The built-in simulator renders in "spawn" worker processes: in a frozen app the worker
+    # starts as this executable, and freeze_support() turns it into the worker right here.
+    # (A spawned worker imports this module as "__mp_main__", so the CLI below never runs.)
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -62,7 +62,10 @@ class SimulatorHandle:
             if self.server is None:
                 from ..simulator.server import SimulatorServer
 
-                server = SimulatorServer(host="127.0.0.1", port=0, latency=self.latency)
+                # renders in a worker process: a render in this one would stall the GUI thread
+                server = SimulatorServer(
+                    host="127.0.0.1", port=0, latency=self.latency, render_in_subprocess=True
+                )
                 server.start()
                 self.server = server
                 log.info("built-in simulator listening on %s", server.url)
