@@ -9,7 +9,6 @@ failure prints ONE line on stderr: ``error: <what happened> <what to do>``.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import os
@@ -17,16 +16,64 @@ import signal
 import sys
 import traceback
 from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
 from ..core.errors import ExitCode, SoraError
-from . import generate, library, profiles
-from .runtime import Runtime
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
 
 log = logging.getLogger("sora_desktop.cli")
 
 
+def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> None:
+    """The options before any subcommand (shared by the full and the window-only parser)."""
+    if add_help:
+        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the installation (video, audio, keyring, simulator) and exit",
+    )
+    parser.add_argument(
+        "--data-dir", default=None, metavar="DIR", help="keep settings, library and logs under DIR"
+    )
+    parser.add_argument("--debug", action="store_true", default=False)
+
+
+class _NotWindowOnly(Exception):
+    pass
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotWindowOnly(message)
+
+
+def _window_only(argv: list[str]) -> argparse.Namespace | None:
+    """Parse ``argv`` without importing the subcommands (they pull in asyncio and the engine).
+
+    Returns the options when ``argv`` surely opens the window (or runs the self-test): no
+    subcommand, no help or version request, nothing unrecognised. Otherwise None, and the
+    full parser decides (with its usual messages)."""
+    light = _QuietParser(prog="sora-desktop", add_help=False)
+    light.add_argument("-h", "--help", action="store_true")
+    light.add_argument("--version", action="store_true")
+    _top_level(light, add_help=False)
+    try:
+        args, extra = light.parse_known_args(argv)
+    except _NotWindowOnly:  # e.g. --data-dir without a value: the full parser says so
+        return None
+    if extra or args.help or args.version:
+        return None
+    args.command = None
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from . import generate, library, profiles
+
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
     common = argparse.ArgumentParser(add_help=False)
@@ -48,16 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Generate, watch, keep and export short AI videos. Without a command the "
         "window opens.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="check the installation (video, audio, keyring, simulator) and exit",
-    )
-    parser.add_argument(
-        "--data-dir", default=None, metavar="DIR", help="keep settings, library and logs under DIR"
-    )
-    parser.add_argument("--debug", action="store_true", default=False)
+    _top_level(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     generate.add_parsers(sub, common)
     library.add_parsers(sub, common)
@@ -96,12 +134,21 @@ def _sigterm(_signum: int, _frame: FrameType | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_only(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.self_test:
         return _self_test()
     if args.command is None:
         return _open_gui(argv, args.data_dir)
+    return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    import asyncio  # after the window's fast path: only the subcommands need it
+
+    from .runtime import Runtime
+
     debug = bool(args.debug)
     rt: Runtime | None = None
     previous = signal.getsignal(signal.SIGTERM)
