@@ -33,6 +33,8 @@ from ..core.models import Connection, ConnectionKind, Profile
 from ..core.paths import ENV_DATA_DIR, AppPaths
 
 if TYPE_CHECKING:
+    from ..core.loop_thread import LoopThread
+    from ..core.service import GenerationService
     from ..core.store import JobStore
     from ..simulator.server import SimulatorServer
     from .controller import Controller
@@ -168,7 +170,9 @@ class AppContext:
     _closed: bool = False
 
     def start_background(self) -> None:
-        """After the first paint: the player, the simulator if needed, resume jobs."""
+        """After the first paint: the player, the I/O thread, the simulator if needed, resume
+        jobs."""
+        self.controller.start_io()
         self.window.preview.ensure_player()
         profile = self.window.settings_panel.current_profile()
         if profile is not None and _is_builtin_simulator(profile):
@@ -214,9 +218,7 @@ def build(
 
     ``simulator_url`` points the built-in simulator profile at a simulator that is already
     running (another process); otherwise one starts in-process when first needed."""
-    from ..core.loop_thread import LoopThread
     from ..core.profiles import ProfileStore
-    from ..core.service import GenerationService
     from ..core.store import JobStore
     from .controller import Controller
     from .main_window import MainWindow
@@ -246,10 +248,14 @@ def build(
             connection = dataclasses.replace(connection, base_url=simulator.base_url())
         return connection
 
-    loop_thread = LoopThread()
-    loop_thread.start()
-    service = GenerationService(store, paths)
-    controller = Controller(service, loop_thread, store)
+    def make_io() -> tuple[GenerationService, LoopThread]:
+        # asyncio and the engine load on first use or right after the first paint
+        from ..core.loop_thread import LoopThread
+        from ..core.service import GenerationService
+
+        return GenerationService(store, paths), LoopThread()
+
+    controller = Controller.deferred(store, make_io)
     library = _make_library(store, paths)
     window = MainWindow(
         controller,
@@ -275,7 +281,7 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    _wire_dialogs(window, profile_store, user, connection_for, loop_thread, paths)
+    _wire_dialogs(window, profile_store, user, connection_for, controller, paths)
     return AppContext(
         paths=paths,
         store=store,
@@ -294,7 +300,7 @@ def _wire_dialogs(
     profile_store: Any,
     user: UserSettings,
     connection_for: Any,
-    loop_thread: Any,
+    controller: Controller,
     paths: AppPaths,
 ) -> None:
     """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
@@ -306,7 +312,7 @@ def _wire_dialogs(
         from .connections_dialog import ConnectionsDialog, connection_tester
 
         dialog = ConnectionsDialog(
-            profile_store, connection_tester(loop_thread.submit, connection_for), window
+            profile_store, connection_tester(controller.loop_thread.submit, connection_for), window
         )
         dialog.profilesChanged.connect(lambda: window.reload_profiles(profile_store.list()))
         dialog.exec()

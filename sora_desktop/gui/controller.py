@@ -29,7 +29,12 @@ log = logging.getLogger(__name__)
 
 OkCallback = Callable[[Any], None]
 ErrCallback = Callable[[BaseException], None]
+IoFactory = Callable[[], "tuple[GenerationService, LoopThread]"]
 _SHUTDOWN_TIMEOUT = 30.0
+
+
+def _nothing() -> None:
+    pass
 
 
 class Controller(QObject):
@@ -58,21 +63,69 @@ class Controller(QObject):
 
     def __init__(
         self,
-        service: GenerationService,
-        loop_thread: LoopThread,
+        service: GenerationService | None,
+        loop_thread: LoopThread | None,
         store: JobStore,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.loop_thread = loop_thread
         self.store = store
+        self._service: GenerationService | None = None
+        self._loop_thread: LoopThread | None = None
+        self._make_io: IoFactory | None = None
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[OkCallback | None, ErrCallback | None]] = {}
         self._pending: set[concurrent.futures.Future[Any]] = set()
         self._closed = False
+        self._unsubscribe: Callable[[], None] = _nothing
         self._from_io.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        if service is not None and loop_thread is not None:
+            self._attach(service, loop_thread)
+
+    @classmethod
+    def deferred(
+        cls, store: JobStore, make_io: IoFactory, parent: QObject | None = None
+    ) -> Controller:
+        """A controller whose service and I/O thread are made on first use (or by
+        :meth:`start_io`): the window can paint before asyncio and the engine are imported.
+
+        ``make_io`` returns a new ``(GenerationService, LoopThread)``, the thread not started."""
+        controller = cls(None, None, store, parent)
+        controller._make_io = make_io
+        return controller
+
+    def _attach(self, service: GenerationService, loop_thread: LoopThread) -> None:
+        self._service = service
+        self._loop_thread = loop_thread
         self._unsubscribe = service.subscribe(self._on_io_event)
+
+    @property
+    def io_started(self) -> bool:
+        """Whether the service and the I/O thread exist yet (always, unless deferred)."""
+        return self._service is not None
+
+    def start_io(self) -> None:
+        """Make the service and start the I/O thread now, if not done yet. After
+        :meth:`shutdown` the thread is made but never started (nothing is left running)."""
+        if self._service is not None:
+            return
+        assert self._make_io is not None
+        service, loop_thread = self._make_io()
+        self._attach(service, loop_thread)
+        if not self._closed:
+            loop_thread.start()
+
+    @property
+    def service(self) -> GenerationService:
+        self.start_io()
+        assert self._service is not None
+        return self._service
+
+    @property
+    def loop_thread(self) -> LoopThread:
+        self.start_io()
+        assert self._loop_thread is not None
+        return self._loop_thread
 
     # --- running coroutines ------------------------------------------------------------
     def call(
@@ -163,6 +216,8 @@ class Controller(QObject):
 
     def running_jobs(self) -> list[Job]:
         """Jobs the I/O loop is working on right now (read from the store on the GUI thread)."""
+        if not self.io_started:
+            return []  # nothing can run before the I/O thread exists
         return [j for j in self.store.active_jobs() if self.service.is_running(j.id)]
 
     def has_running_jobs(self) -> bool:
@@ -176,6 +231,9 @@ class Controller(QObject):
         if self._closed:
             return
         self._closed = True
+        if not self.io_started:
+            self._callbacks.clear()  # never started: nothing runs, nothing to stop
+            return
         try:
             if self.loop_thread.is_running:
                 if cancel_running:

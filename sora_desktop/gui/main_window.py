@@ -4,7 +4,6 @@ library on the right (design.md section 6). All I/O goes through the :class:`Con
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -289,6 +288,8 @@ class MainWindow(QMainWindow):
         async def submit() -> Job:
             image = image_path
             if image is not None and convert:
+                import asyncio  # on the I/O thread, long after start-up
+
                 from ..core.images import fit_reference_image
 
                 # Converting a big image takes a moment: do it off the GUI thread.
