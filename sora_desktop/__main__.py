@@ -15,7 +15,8 @@ if __name__ == "__main__":
     # The built-in simulator renders in "spawn" worker processes: in a frozen app the worker
     # starts as this executable, and freeze_support() turns it into the worker right here.
     # (A spawned worker imports this module as "__mp_main__", so the CLI below never runs.)
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a no-op otherwise: skip importing multiprocessing
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     sys.exit(main())
