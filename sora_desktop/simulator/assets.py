@@ -137,6 +137,15 @@ class RenderPool:
             self._processes = None
             return self._process_pool().submit(_render_in_worker, spec, self.directory, key)
 
+    def warm_up(self) -> None:
+        """Start the worker process now, so that it has imported the renderer (PyAV, numpy)
+        before the first job: spawning it costs the caller a moment, and its start-up competes
+        for the CPU, which a caller would rather pay at start than while jobs run. No-op with
+        threads."""
+        with self._lock:
+            if self.in_subprocess and not self._closed:
+                self._process_pool().submit(_warm_up)
+
     def _process_pool(self) -> ProcessPoolExecutor:
         if self._processes is None:
             context = multiprocessing.get_context("spawn")
@@ -184,6 +193,10 @@ def _init_worker(cancel: EventType) -> None:
         # rendering is background work: the app's GUI thread comes first
         with contextlib.suppress(OSError):
             os.nice(10)
+
+
+def _warm_up() -> None:
+    """Nothing: unpickling this call has already imported the renderer in the worker."""
 
 
 def _render_in_worker(spec: RenderSpec, directory: Path, name: str) -> RenderedAssets:

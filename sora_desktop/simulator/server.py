@@ -266,6 +266,8 @@ class SimulatorServer:
             self._pool = None
             raise
         self.port = int(self._httpd.server_address[1])
+        if self._render_in_subprocess:
+            self._pool.warm_up()
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.1},
