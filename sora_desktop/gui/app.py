@@ -394,26 +394,32 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir)
         )
-    log_path: Path | None = None
-    try:
-        from ..core.logsetup import setup_logging
+    from .deferred_logging import DeferredLogging
 
-        log_path = setup_logging(paths)
-    except OSError as exc:
-        print(f"sora-desktop: logging disabled: {exc}", file=sys.stderr)
+    logs = DeferredLogging(paths)
     _install_translator(app, paths)
     try:
         ctx = build(paths)
     except SoraError as err:
+        logs.start()
         QMessageBox.critical(None, APP_NAME, f"{err.message}\n\n{err.next_step}")
         return int(err.exit_code)
     except OSError as exc:
+        logs.start()
         QMessageBox.critical(None, APP_NAME, str(exc))
         return int(ExitCode.LOCAL_IO)
+    except BaseException:
+        logs.start()
+        raise
     window = ctx.window
-    window.errors.log_path = log_path
+    window.errors.log_path = logs.log_path
     window.errors.install_excepthook()
+
+    def start_logging() -> None:
+        window.errors.log_path = logs.start()
+
     quit_after_shown = os.environ.get(ENV_QUIT_AFTER_SHOWN) == "1"
+    window.first_painted.connect(start_logging)  # first: the lines below are logged to the file
     window.first_painted.connect(
         lambda: log.info("first paint %.0f ms after start", (time.perf_counter() - started) * 1000)
     )
@@ -430,6 +436,7 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        logs.start()  # no-op after the first paint; else what was kept reaches the log now
         window.errors.uninstall_excepthook()
         ctx.close()
         from .file_actions import release_clipboard
