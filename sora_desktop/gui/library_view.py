@@ -34,14 +34,13 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -81,6 +80,19 @@ class LibraryStore(JobSource, Protocol):
     def set_favourite(self, job_id: str, favourite: bool) -> None: ...
 
     def delete(self, job_id: str) -> None: ...
+
+
+class _LibraryTable(QTableView):
+    """Reports its viewport's new width. (Not an event filter on ``viewport()``: PySide's
+    first ``viewport()`` call costs ~10 ms of type discovery, before the window's first paint.)
+    """
+
+    viewport_resized = Signal(int)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self.viewport_resized.emit(event.size().width())
+        return super().viewportEvent(event)
 
 
 class LibraryPanel(QWidget):
@@ -147,7 +159,7 @@ class LibraryPanel(QWidget):
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
-        self.view = QTableView()
+        self.view = _LibraryTable()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -168,7 +180,7 @@ class LibraryPanel(QWidget):
         header.setHighlightSections(False)
         for col, width in COLUMN_WIDTHS.items():
             header.resizeSection(col, width)
-        self.view.viewport().installEventFilter(self)
+        self.view.viewport_resized.connect(self.fit_columns)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -297,15 +309,11 @@ class LibraryPanel(QWidget):
         self._debounce.stop()
         self.thumbnails.shutdown()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        return super().eventFilter(watched, event)
-
-    def fit_columns(self) -> None:
+    def fit_columns(self, viewport_width: int | None = None) -> None:
         """Hide the least useful columns while the panel is narrow, so the prompt (with its
         thumbnail) always keeps room to be read; show them again when there is space."""
-        hidden = columns_to_hide(self.view.viewport().width())
+        width = self.view.viewport().width() if viewport_width is None else viewport_width
+        hidden = columns_to_hide(width)
         for col in COLUMN_WIDTHS:
             self.view.setColumnHidden(col, col in hidden)
 
