@@ -1,0 +1,63 @@
+"""What the window does not need before its first paint is made after it, or on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core.paths import AppPaths
+from sora_desktop.gui.app import build
+
+
+def _io_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "sora-io"]
+
+
+def test_the_io_thread_starts_after_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    # an external simulator URL: start_background then starts no in-process simulator
+    ctx = build(AppPaths.default(tmp_path / "d"), simulator_url="http://127.0.0.1:9")
+    try:
+        assert not ctx.controller.io_started
+        assert _io_threads() == []
+        assert ctx.controller.running_jobs() == []  # answering this starts nothing
+        assert not ctx.controller.io_started
+        with qtbot.waitSignal(ctx.window.first_painted, timeout=10000):
+            ctx.window.show()
+        with qtbot.waitSignal(ctx.controller.warmed, timeout=30000):
+            ctx.start_background()
+        assert ctx.controller.io_started and ctx.controller.loop_thread.is_running
+        assert len(_io_threads()) == 1
+    finally:
+        ctx.close()
+    assert _io_threads() == []
+
+
+def test_closing_before_the_io_thread_started_starts_nothing(tmp_path: Path) -> None:
+    ctx = build(AppPaths.default(tmp_path / "d"))
+    ctx.close()
+    assert _io_threads() == []
+    assert not ctx.controller.loop_thread.is_running  # made for the question, never started
+    assert _io_threads() == []
+
+
+def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import sora_desktop.cli as cli\n"
+        "seen = []\n"
+        "cli._open_gui = lambda argv, data_dir: seen.append((argv, data_dir)) or 0\n"
+        f"assert cli.main(['--data-dir', {str(tmp_path)!r}]) == 0\n"
+        f"assert seen == [(['--data-dir', {str(tmp_path)!r}], {str(tmp_path)!r})], seen\n"
+        "loaded = sorted(m for m in ('asyncio', 'sora_desktop.cli.generate', "
+        "'sora_desktop.cli.runtime') if m in sys.modules)\n"
+        "print(loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
