@@ -97,17 +97,17 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+327" />
+            <location filename="../../sora_desktop/gui/app.py" line="+350" />
             <source>Exported {0} file(s).</source>
             <translation>已导出 {0} 个文件。</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+107" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>The library file was damaged and has been moved aside to:
 {0}
 
@@ -393,12 +393,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>配置</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -769,7 +769,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+123" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+135" />
             <source>Search prompts…</source>
             <translation>搜索提示词…</translation>
         </message>
@@ -884,7 +884,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请求服务删除其副本</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+71" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
@@ -949,7 +949,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+47" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+46" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
@@ -965,7 +965,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -1015,12 +1015,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>关于 Sora Desktop(&amp;A)</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+39" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+53" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
@@ -1035,7 +1035,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已发送，正在渲染…</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Resumed {0} unfinished job(s).</source>
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
@@ -1080,16 +1080,14 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此视频（尚）不在本机上。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+37" />
             <source>Select videos in the library to export them.</source>
             <translation>请先在视频库中选择要导出的视频。</translation>
         </message>
         <message numerus="yes">
             <location line="+47" />
             <source>%n video(s) still being made.</source>
-            <translation>
-                <numerusform>仍有 %n 个视频正在生成。</numerusform>
-            </translation>
+            <translation><numerusform>仍有 %n 个视频正在生成。</numerusform></translation>
         </message>
         <message>
             <location line="-1" />
@@ -1317,7 +1315,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueView</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_view.py" line="+105" />
+            <location filename="../../sora_desktop/gui/queue_view.py" line="+120" />
             <source>Clear finished</source>
             <translation>清除已完成</translation>
         </message>
@@ -1340,7 +1338,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>RemixDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+32" />
+            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+33" />
             <source>Remix video</source>
             <translation>再创作视频</translation>
         </message>
@@ -1350,7 +1348,7 @@ Write a prompt and press Generate.</source>
             <translation>描述需要改变的地方。再创作会保留原视频的结构，因此小而具体的修改效果最好。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Remix</source>
             <translation>再创作</translation>
         </message>
