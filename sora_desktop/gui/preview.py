@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -212,10 +212,24 @@ class PreviewPane(QWidget):
         self._set_controls_enabled(False)
 
     def shutdown(self) -> None:
-        """Stop playback (before the window closes, so no decoder outlives it)."""
-        if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
+        """Stop playback (before the window closes, so no decoder outlives it).
+
+        A clip still opening is let finish first (bounded): tearing the FFmpeg backend down
+        in the middle of opening a file can wedge its loader thread against the GUI thread.
+        """
+        if self.player is None:
+            return
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        player = self.player
+        if player.mediaStatus() == QMediaPlayer.MediaStatus.LoadingMedia:
+            loop = QEventLoop()
+            player.mediaStatusChanged.connect(loop.quit)
+            QTimer.singleShot(2000, loop.quit)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            player.mediaStatusChanged.disconnect(loop.quit)
+        player.stop()
+        player.setSource(QUrl())
 
     # --- controls ----------------------------------------------------------------------
     def is_playing(self) -> bool:
