@@ -1087,7 +1087,9 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message numerus="yes">
             <location line="+47" />
             <source>%n video(s) still being made.</source>
-            <translation><numerusform>仍有 %n 个视频正在生成。</numerusform></translation>
+            <translation>
+                <numerusform>仍有 %n 个视频正在生成。</numerusform>
+            </translation>
         </message>
         <message>
             <location line="-1" />
@@ -1204,12 +1206,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+18" />
-            <location line="+258" />
+            <location line="+272" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-252" />
+            <location line="-266" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -1249,7 +1251,7 @@ Write a prompt and press Generate.</source>
             <translation>全屏（F）</translation>
         </message>
         <message>
-            <location line="+209" />
+            <location line="+223" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
