@@ -11,10 +11,15 @@ def _keep_singletons_alive() -> None:
     reference to ``None``/``True``/``False`` they never took. After a few thousand calls the
     count reaches zero and the interpreter aborts ("Fatal Python error: none_dealloc" or
     "bool_dealloc"). Give the objects 3.12 makes immortal a reference count no program can
-    exhaust. Idempotent; a no-op on 3.12+ and on other interpreters.
+    exhaust. Idempotent; a no-op on 3.12+, on other interpreters and on other PySide6 versions
+    (pyproject.toml pins PySide6 below 6.12; this guards installs that override the pin).
     """
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
+    import PySide6
+
+    if not str(getattr(PySide6, "__version__", "6.12")).startswith("6.12"):
+        return  # pyproject pins <6.12; the guard only matters where that pin was overridden
     import ctypes
 
     singletons: list[object] = [None, True, False, Ellipsis, NotImplemented, (), "", b""]
