@@ -50,19 +50,9 @@ def builtin_simulator(latency: float) -> Iterator[str]:
 
 def _profile(rt: Runtime, ref: str) -> Any:
     from ..core.profiles import ProfileStore
+    from .profiles import find_profile
 
-    profiles = ProfileStore(rt.paths.profiles_path)
-    profile = profiles.get(ref)
-    if profile is None:
-        named = [p for p in profiles.list() if p.name.casefold() == ref.casefold()]
-        profile = named[0] if named else None
-    if profile is None:
-        raise InvalidRequestError(
-            f"There is no connection profile {ref!r}.",
-            "See them with: sora-desktop profile list",
-            param="profile",
-        )
-    return profile
+    return find_profile(ProfileStore(rt.paths.profiles_path), ref)
 
 
 BUILTIN = Connection(kind=ConnectionKind.SIMULATOR, base_url="", profile_id="simulator")

@@ -18,7 +18,8 @@ def _store(rt: Runtime) -> Any:
     return ProfileStore(rt.paths.profiles_path)
 
 
-def _get(profiles: Any, ref: str) -> Any:
+def find_profile(profiles: Any, ref: str) -> Any:
+    """The profile with this id, or else this name (any case); refused with a hint if none."""
     profile = profiles.get(ref)
     if profile is None:
         named = [p for p in profiles.list() if p.name.casefold() == ref.casefold()]
@@ -82,7 +83,7 @@ def cmd_profile_list(args: argparse.Namespace, rt: Runtime) -> int:
 
 def cmd_profile_remove(args: argparse.Namespace, rt: Runtime) -> int:
     profiles = _store(rt)
-    profile = _get(profiles, args.name)
+    profile = find_profile(profiles, args.name)
     try:
         profiles.remove(profile.id)
     except ValueError as exc:
@@ -95,7 +96,7 @@ def cmd_profile_remove(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
-    profile = _get(_store(rt), args.name)
+    profile = find_profile(_store(rt), args.name)
     if sys.stdin.isatty():
         key = getpass.getpass(f"API key for {profile.name}: ")
     else:
