@@ -58,7 +58,7 @@ ProgressCallback = Callable[[int, int | None], None]
 # --------------------------------------------------------------------------- base URL
 
 
-_HOST = re.compile(r"[A-Za-z0-9._~-]+|[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?")
+_HOST = re.compile(r"[A-Za-z0-9._~-]+|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?")
 
 
 def _is_loopback(host: str) -> bool:
@@ -85,6 +85,8 @@ def validate_base_url(url: str) -> str:
     text = (url or "").strip()
     if not text:
         refuse("The base URL is empty.")
+    if any(ch.isspace() for ch in text):
+        refuse(f"The base URL {text!r} is not a valid URL: it contains a space.")
     try:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, TypeError, ValueError):

@@ -50,6 +50,8 @@ def test_base_url_accepted_and_normalised(url: str, expected: str) -> None:
         ("https://user:pw@example.com/v1", "user name or password"),
         ("https://example.com/v1?x=1", "'?'"),
         ("https://exa mple.com:99999/v1", "not a valid URL"),
+        ("https://bad host/v1", "contains a space"),
+        ("https://bad%20host/v1", "bad host name"),
     ],
 )
 def test_base_url_refused_with_a_clear_message(url: str, why: str) -> None:
