@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -18,6 +17,8 @@ from PIL import Image
 
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.simulator.server import SimulatorServer
+from tests.cli_helpers import history_records
+from tests.cli_helpers import one_error_line as assert_one_error_line
 
 
 def run_cli(
@@ -43,18 +44,8 @@ def sim_args(simulator: Any) -> list[str]:
     return ["--base-url", simulator.url + "/v1", "--kind", "simulator"]
 
 
-def assert_one_error_line(result: subprocess.CompletedProcess[str]) -> str:
-    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
-
-
 def history(data_dir: Path) -> list[dict[str, Any]]:
-    result = run_cli("history", "--json", data_dir=data_dir)
-    assert result.returncode == 0, result.stderr
-    records: list[dict[str, Any]] = json.loads(result.stdout)
-    return records
+    return history_records(run_cli("history", "--json", data_dir=data_dir))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,6 +12,8 @@ from typing import Any
 import pytest
 
 from sora_desktop.simulator.server import SimulatorServer
+from tests.cli_helpers import history_records
+from tests.cli_helpers import one_error_line as error_line  # noqa: F401 (the suite imports it from here)
 
 from .faultserver import FaultServer
 
@@ -69,16 +70,5 @@ def proxied(fault: FaultServer, kind: str = "simulator") -> list[str]:
     return ["--base-url", fault.url + "/v1", "--kind", kind]
 
 
-def error_line(result: subprocess.CompletedProcess[str]) -> str:
-    """The one ``error:`` line on stderr (asserts there is exactly one, and no traceback)."""
-    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
-
-
 def history(data_dir: Path) -> list[dict[str, Any]]:
-    result = run_cli("history", "--json", data_dir=data_dir)
-    assert result.returncode == 0, result.stderr
-    records: list[dict[str, Any]] = json.loads(result.stdout)
-    return records
+    return history_records(run_cli("history", "--json", data_dir=data_dir))
