@@ -219,7 +219,14 @@ class ConnectionForm(QWidget):
         self._apply_kind(profile.kind)
         self.setEnabled(True)
         builtin = profile.id == SIMULATOR_ID
-        for w in (
+        for w in self._editable_fields():
+            w.setEnabled(not builtin)
+        if builtin:
+            self.url_edit.setPlaceholderText(self.tr("Started by the app on this computer"))
+
+    def _editable_fields(self) -> tuple[QWidget, ...]:
+        """The fields a user profile can change (the built-in simulator's are read-only)."""
+        return (
             self.name_edit,
             self.kind_combo,
             self.url_edit,
@@ -229,10 +236,7 @@ class ConnectionForm(QWidget):
             self.models,
             self.add_model_button,
             self.remove_model_button,
-        ):
-            w.setEnabled(not builtin)
-        if builtin:
-            self.url_edit.setPlaceholderText(self.tr("Started by the app on this computer"))
+        )
 
     def load_new(self, kind: ConnectionKind = ConnectionKind.COMPATIBLE) -> None:
         self._profile = None
@@ -244,17 +248,7 @@ class ConnectionForm(QWidget):
             self.tr("Paste the API key (kept in the system keychain, never in a file)")
         )
         self.keyring_radio.setChecked(True)
-        for w in (
-            self.name_edit,
-            self.kind_combo,
-            self.url_edit,
-            self.key_row,
-            self.proxy_edit,
-            self.auth_combo,
-            self.models,
-            self.add_model_button,
-            self.remove_model_button,
-        ):
+        for w in self._editable_fields():
             w.setEnabled(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self._on_kind(self.kind_combo.currentIndex())
