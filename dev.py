@@ -10,9 +10,11 @@ Standard library only, so it works on a fresh machine with nothing but Python 3.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -116,7 +118,46 @@ def run_tests(args: list[str]) -> int:
                 _say(f"FAILED: {name}")
                 return 1
     _say("pytest")
-    return subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT, env=env)
+    return run_pytest([str(PY), "-m", "pytest", *args], env)
+
+
+#: The whole pytest run, start to end (it takes ~5 min here). Past this the run is stuck.
+PYTEST_WALL_LIMIT_S = 40 * 60
+
+
+def run_pytest(cmd: list[str], env: dict[str, str]) -> int:
+    """Run pytest in a process group of its own, so that nothing it started outlives it.
+
+    Worker processes (renders, simulators) inherit our stdout; one orphaned by a crashed or
+    timed-out test would keep CI's pipe open and CI waiting forever. After pytest ends, for
+    whatever reason, the whole group is killed. A run stuck past the wall limit first gets
+    SIGABRT (faulthandler prints every thread's stack, even one stuck in C), then SIGKILL.
+    The per-test watchdog in tests/conftest.py writes to the descriptor passed here.
+    """
+    if os.name == "nt":
+        return subprocess.call(cmd, cwd=ROOT, env=env)
+    watchdog_fd = os.dup(sys.stderr.fileno())
+    env = dict(env, SORA_TEST_WATCHDOG_FD=str(watchdog_fd))
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True, pass_fds=(watchdog_fd,))
+    os.close(watchdog_fd)
+    try:
+        return proc.wait(timeout=PYTEST_WALL_LIMIT_S)
+    except subprocess.TimeoutExpired:
+        _say(f"FAILED: pytest still running after {PYTEST_WALL_LIMIT_S // 60} min; stacks follow")
+        proc.send_signal(signal.SIGABRT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        return 1
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        proc.wait()
+        return 130
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever the run left behind
 
 
 def main() -> int:

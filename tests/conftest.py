@@ -3,11 +3,13 @@
 - offscreen Qt and a private data dir for every test (never the user's real library),
 - a check that fails any test leaving a thread running (the napari pattern),
 - a keyring backend in memory, so no test touches the developer's real keyring,
-- ``simulator``: the real simulator on a free loopback port.
+- ``simulator``: the real simulator on a free loopback port,
+- a hard per-test watchdog (below).
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import threading
 import time
@@ -22,6 +24,20 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
 # the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
 import sora_desktop.gui  # noqa: F401
+
+#: pytest-timeout (300 s, pyproject.toml) needs the GIL to report and end a stuck test. A
+#: test stuck in C code holding the GIL would hang the run instead; faulthandler's watchdog is
+#: a C thread: it prints every thread's stack and ends the process without the GIL.
+HARD_TIMEOUT_S = 360.0
+# dev.py passes a descriptor on its own stderr: fd 2 is pytest's capture file during a test.
+_WATCHDOG_FD = int(os.environ.get("SORA_TEST_WATCHDOG_FD", "2"))
+
+
+@pytest.fixture(autouse=True)
+def _hard_watchdog() -> Iterator[None]:
+    faulthandler.dump_traceback_later(HARD_TIMEOUT_S, exit=True, file=_WATCHDOG_FD)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

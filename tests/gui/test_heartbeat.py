@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -33,14 +34,21 @@ JOBS = 5
 @pytest.fixture
 def simulator_process() -> Iterator[str]:
     """``python -m sora_desktop.simulator`` on a free port; yields its URL (no /v1)."""
+    # It stands in for a remote service: its renders must not take our CPU away. `nice`, not
+    # preexec_fn=os.nice: Python code between fork and exec can deadlock on a lock another
+    # thread held at the fork (Qt's threads are running by now), and a child stuck there
+    # holds a copy of every descriptor, CI's output pipe included.
+    nice = shutil.which("nice")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sora_desktop.simulator", "--port", "0", "--latency", "1.5"],
+        [
+            *([nice, "-n", "19"] if nice else []),
+            sys.executable,
+            *("-m", "sora_desktop.simulator", "--port", "0", "--latency", "1.5"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        # It stands in for a remote service: its renders must not take our CPU away.
-        preexec_fn=lambda: os.nice(19),
     )
     try:
         url = None
