@@ -45,8 +45,9 @@ QT_LINUX_PACKAGES = [
     "libxcb-xinerama0",
     "libxcb-xkb1",
 ]
-#: Extra packages for the test suite: a real Secret Service, a virtual screen.
-TEST_LINUX_PACKAGES = ["gnome-keyring", "dbus", "dbus-x11", "xvfb"]
+#: Extra packages for the test suite: a real Secret Service, a virtual screen, and ICU's
+#: icupkg, which packaging/icu_trim.py uses to shrink the Linux bundle's ICU data.
+TEST_LINUX_PACKAGES = ["gnome-keyring", "dbus", "dbus-x11", "xvfb", "icu-devtools"]
 
 
 def _say(msg: str) -> None:

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=bi.ROOT / "build")
     parser.add_argument("--no-build", action="store_true", help="measure an existing bundle")
     parser.add_argument("--runs", type=int, default=3, help="start-up timing runs per variant")
-    parser.add_argument("--max-mb", type=float, default=bi.max_bundle_mb(), help="size budget (MB)")
+    parser.add_argument("--max-mb", type=float, default=bi.MAX_BUNDLE_MB, help="size budget (MB)")
     args = parser.parse_args(argv)
     dist: Path = args.dist.resolve()
 

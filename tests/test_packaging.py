@@ -8,6 +8,7 @@ per target OS, so a typo, a missing icon or a wrong version shows up here and no
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -31,6 +32,7 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 
 sys.path.insert(0, str(PACKAGING))
 import buildinfo as bi  # noqa: E402
+import icu_trim  # noqa: E402
 
 sys.path.remove(str(PACKAGING))
 
@@ -220,9 +222,24 @@ def test_trimming_rules() -> None:
     assert bi.keep_in_bundle("sora_desktop/resources/i18n/sora_de.qm", platform="linux")
 
 
-def test_size_budgets() -> None:
-    assert bi.max_bundle_mb("win32") == bi.max_bundle_mb("darwin") == 250
-    assert 250 < bi.max_bundle_mb("linux") <= 400
+def test_host_libraries_are_dropped_even_when_linked_but_wheel_copies_stay() -> None:
+    assert bi.host_provided("libX11.so.6", platform="linux")
+    assert bi.host_provided("libpulsecommon-16.1.so", platform="linux")
+    assert not bi.keep_in_bundle("libglib-2.0.so.0", platform="linux")
+    # vendored by a wheel (renamed by auditwheel): the wheel's build needs its own copy
+    assert not bi.host_provided("pillow.libs/libxcb-9065bb12.so.1.1.0", platform="linux")
+    assert bi.keep_in_bundle("pillow.libs/libxcb-9065bb12.so.1.1.0", platform="linux")
+    # ABI-sensitive or not a desktop given: bundled
+    for name in ("libstdc++.so.6", "libssl.so.3", "libsqlite3.so.0", "libpython3.11.so.1.0"):
+        assert not bi.host_provided(name, platform="linux"), name
+        assert bi.keep_in_bundle(name, platform="linux"), name
+    assert not bi.host_provided("libX11.so.6", platform="darwin")
+
+
+def test_one_size_budget_for_every_os() -> None:
+    assert bi.MAX_BUNDLE_MB == 250
+    for module in ("numpy", "PIL._avif", "rich", "openai", "pytest"):
+        assert module in bi.EXCLUDED_MODULES
 
 
 def test_strip_only_what_survives_stripping() -> None:
@@ -370,3 +387,47 @@ def test_release_workflow_builds_self_tests_and_packages_every_os() -> None:
 
 def test_ci_entry_point_and_dev_py_agree() -> None:
     assert "python3 dev.py test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# --- ICU data (Linux) ---------------------------------------------------------------------
+
+
+def test_icu_items_kept_are_the_ui_languages_and_everything_not_per_locale() -> None:
+    for item in ("root.res", "en_GB.res", "zh_Hans_CN.res", "coll/zh.res", "coll/root.res"):
+        assert icu_trim.keep_item(item), item
+    for item in ("pool.res", "coll/res_index.res", "uprops.icu", "nfkc.nrm", "zoneinfo64.res"):
+        assert icu_trim.keep_item(item), item
+    assert icu_trim.keep_item("gb18030.cnv")
+    for item in ("de.res", "coll/ja.res", "zone/fr_CA.res", "ibm-943_P15A-2003.cnv"):
+        assert not icu_trim.keep_item(item), item
+    assert not icu_trim.keep_item("brkitr/cjdict.dict")
+    assert not icu_trim.keep_item("translit/Latin_ASCII.res")
+
+
+_ICU_PROBE = """
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+pinyin = sorted(["中文", "波", "阿"], key=QCollator(QLocale("zh_CN")).sortKey)
+print(",".join(pinyin), QLocale("tr_TR").toUpper("i"),
+      QStringDecoder("GB18030").isValid(), QStringDecoder("Shift_JIS").isValid())
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt bundles ICU on Linux only")
+def test_trimmed_icu_data_library_serves_qt(tmp_path: Path) -> None:
+    """The wheel's libicudata, trimmed, loads in place of the original and still gives
+    Chinese (pinyin) collation and locale case mapping; a dropped converter is gone, which
+    proves the trimmed copy is the one in use."""
+    if not icu_trim.tools_available():
+        pytest.fail("icupkg and gcc are needed: apt-get install icu-devtools gcc (dev.py does)")
+    import PySide6
+
+    original = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicudata.so.73"
+    trimmed = icu_trim.trim(original, tmp_path)
+    assert trimmed.stat().st_size < original.stat().st_size / 4
+    env = {**os.environ, "LD_PRELOAD": str(trimmed), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _ICU_PROBE], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["阿,波,中文", "İ", "True", "False"]
