@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
@@ -172,9 +172,18 @@ class AppContext:
     profile_store: Any = None  # core.profiles.ProfileStore
     _closed: bool = False
 
+    def ensure_library(self) -> None:
+        """Build the library panel (once). It fills its slot right after the first paint:
+        the window shows without waiting for its model, view and thumbnail cache."""
+        if self.window.library is None and not self._closed:
+            library = _make_library(self.store, self.paths)
+            if library is not None:
+                self.window.set_library(library)
+
     def start_background(self) -> None:
         """After the first paint: the player, the I/O thread, the simulator if needed, resume
         jobs."""
+        self.ensure_library()
         self.controller.start_io()
         self.window.preview.ensure_player()
         profile = self.window.settings_panel.current_profile()
@@ -259,7 +268,6 @@ def build(
         return GenerationService(store, paths), LoopThread()
 
     controller = Controller.deferred(store, make_io)
-    library = _make_library(store, paths)
     window = MainWindow(
         controller,
         paths,
@@ -269,7 +277,6 @@ def build(
         recent_prompts=user.data.recent_prompts,
         remember_prompt=lambda prompt: user.remember(prompt, window),
         show_simulator_banner=user.data.show_simulator_banner,
-        library=library,
     )
     window.sim_banner.dismissed.connect(user.hide_banner)
     window.notifier.enabled = lambda: bool(user.data.notify_on_complete)
@@ -285,7 +292,7 @@ def build(
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
     _wire_dialogs(window, profile_store, user, connection_for, controller, paths)
-    return AppContext(
+    ctx = AppContext(
         paths=paths,
         store=store,
         controller=controller,
@@ -296,6 +303,9 @@ def build(
         gc=collector,
         profile_store=profile_store,
     )
+    # queued: the library is made in the event-loop turn after the first frame, not in it
+    window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
+    return ctx
 
 
 def _wire_dialogs(

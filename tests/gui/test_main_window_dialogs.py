@@ -27,6 +27,7 @@ def ctx(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
     context = build(AppPaths.default(data_dir), sim_latency=1.0)
     context.window.show()
     qtbot.waitExposed(context.window)
+    qtbot.waitUntil(lambda: context.window.library is not None)  # made after the first paint
     yield context
     context.close()
 

@@ -36,6 +36,26 @@ def test_the_io_thread_starts_after_the_first_paint(qtbot: QtBot, tmp_path: Path
     assert _io_threads() == []
 
 
+def test_the_library_fills_its_slot_right_after_the_first_paint(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from sora_desktop.gui.library_view import LibraryPanel
+
+    ctx = build(AppPaths.default(tmp_path / "d"), simulator_url="http://127.0.0.1:9")
+    try:
+        assert ctx.window.library is None  # not part of the first frame
+        with qtbot.waitSignal(ctx.window.first_painted, timeout=10000):
+            ctx.window.show()
+        qtbot.waitUntil(lambda: ctx.window.library is not None)
+        library = ctx.window.library
+        assert isinstance(library, LibraryPanel)
+        assert library.parent() is ctx.window.library_slot and library.isVisible()
+        ctx.ensure_library()  # once only
+        assert ctx.window.library is library
+    finally:
+        ctx.close()
+
+
 def test_closing_before_the_io_thread_started_starts_nothing(tmp_path: Path) -> None:
     ctx = build(AppPaths.default(tmp_path / "d"))
     ctx.close()
