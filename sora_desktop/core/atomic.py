@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -57,3 +59,58 @@ def atomic_write_text(
 ) -> None:
     """Write ``text`` to ``path`` atomically (see :func:`atomic_write_bytes`)."""
     atomic_write_bytes(path, text.encode(encoding), mode=mode)
+
+
+class LatestTextWriter:
+    """Writes a file atomically on a short-lived background thread, newest content wins.
+
+    For a caller that must not wait for the disk (the GUI thread saving settings on every
+    Generate: an fsync can take 100 ms on a busy disk). ``write`` returns at once; while a
+    write is under way, later contents replace each other and only the newest is written
+    next, so a burst of saves costs at most two writes. The thread ends when nothing is
+    pending. ``flush`` waits until everything given so far is on disk (call it before exit).
+    A failed write is passed to ``on_error`` (on the writer thread) and the old file stays.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        on_error: Callable[[OSError], None] | None = None,
+        thread_name: str = "sora-file-writer",
+    ) -> None:
+        self.path = Path(path)
+        self._on_error = on_error
+        self._thread_name = thread_name
+        self._lock = threading.Lock()
+        self._pending: str | None = None
+        self._thread: threading.Thread | None = None
+
+    def write(self, text: str) -> None:
+        with self._lock:
+            self._pending = text
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=self._thread_name)
+                self._thread.start()
+
+    def flush(self) -> None:
+        while True:
+            with self._lock:
+                thread = self._thread
+            if thread is None:
+                return
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                text, self._pending = self._pending, None
+                if text is None:
+                    self._thread = None
+                    return
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_text(self.path, text)
+            except OSError as exc:
+                if self._on_error is not None:
+                    self._on_error(exc)

@@ -133,8 +133,13 @@ def load(path: Path) -> Settings:
     return from_dict(data)
 
 
+def dumps(settings: Settings) -> str:
+    """The text :func:`save` writes."""
+    return json.dumps(to_dict(settings), indent=2, ensure_ascii=False) + "\n"
+
+
 def save(path: Path, settings: Settings) -> None:
     """Write settings atomically (the old file stays whole if this fails)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(to_dict(settings), indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(path, dumps(settings))

@@ -126,20 +126,30 @@ class GuiGarbageCollector(QObject):
 
 class UserSettings:
     """Core ``Settings`` (settings.json) as the window uses them: recent prompts, the last
-    choices, the simulator banner. Saving failures are logged, never fatal."""
+    choices, the simulator banner. Saving failures are logged, never fatal.
+
+    ``save`` serializes on the calling (GUI) thread and writes on a background thread
+    (:class:`~sora_desktop.core.atomic.LatestTextWriter`): Generate saves the recent
+    prompts, and an fsync on a busy disk would freeze the window. ``flush`` before exit."""
 
     def __init__(self, path: Path) -> None:
         from ..core import settings as settings_mod
+        from ..core.atomic import LatestTextWriter
 
         self._mod = settings_mod
         self.path = path
         self.data = settings_mod.load(path)
+        self._writer = LatestTextWriter(
+            path,
+            on_error=lambda exc: log.warning("could not save settings: %s", exc),
+            thread_name="sora-settings-writer",
+        )
 
     def save(self) -> None:
-        try:
-            self._mod.save(self.path, self.data)
-        except (OSError, SoraError) as exc:
-            log.warning("could not save settings: %s", exc)
+        self._writer.write(self._mod.dumps(self.data))
+
+    def flush(self) -> None:
+        self._writer.flush()
 
     def remember(self, prompt: str, window: MainWindow | None = None) -> list[str]:
         self.data.remember_prompt(prompt)
@@ -170,6 +180,7 @@ class AppContext:
     profiles: list[Profile] = field(default_factory=list)
     gc: GuiGarbageCollector | None = None
     profile_store: Any = None  # core.profiles.ProfileStore
+    user: UserSettings | None = None
     _closed: bool = False
 
     def ensure_library(self) -> None:
@@ -206,6 +217,8 @@ class AppContext:
             self.window.close()
         self.controller.shutdown()  # no-op when the window already did it
         self.simulator.stop()
+        if self.user is not None:
+            self.user.flush()  # what the window saved last (and on closing) is on disk
         # Destroy the widgets now, on the GUI thread, rather than whenever (and on whichever
         # thread) Python's cyclic GC gets to them.
         self.window.deleteLater()
@@ -302,6 +315,7 @@ def build(
         profiles=profiles,
         gc=collector,
         profile_store=profile_store,
+        user=user,
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)

@@ -306,7 +306,6 @@ class MainWindow(QMainWindow):
         self._status(self.tr("Sending…"))
         if self._remember_prompt is not None:
             self.prompt.set_recent_prompts(self._remember_prompt(prompt))
-        self.save_choices()
 
     def _submit_failed(self, error: BaseException) -> None:
         self._submitting = max(0, self._submitting - 1)
@@ -441,9 +440,6 @@ class MainWindow(QMainWindow):
 
     def _remember_banner_dismissed(self) -> None:
         self._show_sim_banner = False  # the composition root saves it in Settings
-
-    def save_choices(self) -> None:
-        window_state.save_choices(self._qsettings(), self.settings_panel)
 
     def save_state(self) -> None:
         window_state.save_state(self._qsettings(), self)

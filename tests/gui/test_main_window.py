@@ -92,6 +92,8 @@ def test_invalid_input_is_disabled_and_explained(make_app: Callable[..., AppCont
     # the banner can be dismissed, and that is remembered in settings.json
     w.sim_banner.close_button.click()
     assert not w.sim_banner.isVisible()
+    assert ctx.user is not None
+    ctx.user.flush()  # written off the GUI thread
     assert '"show_simulator_banner": false' in ctx.paths.settings_path.read_text()
 
 

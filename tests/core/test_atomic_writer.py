@@ -1,0 +1,61 @@
+"""LatestTextWriter: the caller never waits for the disk, the newest text wins, flush waits."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from sora_desktop.core import atomic
+from sora_desktop.core.atomic import LatestTextWriter
+
+
+def test_write_returns_before_the_disk_and_flush_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sub" / "settings.json"
+    disk_busy = threading.Event()  # holds the write, as a slow fsync would
+    writing = threading.Event()
+    written: list[str] = []
+    real_write = atomic.atomic_write_text
+
+    def slow_write(p: Path, text: str) -> None:
+        writing.set()
+        disk_busy.wait(10)
+        real_write(p, text)
+        written.append(text)
+
+    monkeypatch.setattr(atomic, "atomic_write_text", slow_write)
+    writer = LatestTextWriter(path)
+    writer.write("one")  # returns although the disk is busy
+    assert writing.wait(10)
+    assert not path.exists()
+    for text in ("two", "three", "four"):  # a burst while the first write is under way
+        writer.write(text)
+    disk_busy.set()
+    writer.flush()
+    assert path.read_text() == "four"
+    assert written == ["one", "four"]  # "two" and "three" were replaced before being written
+    assert [t for t in threading.enumerate() if t.name == "sora-file-writer"] == []
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_a_failed_write_is_reported_and_the_writer_keeps_working(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the settings folder should be")
+    errors: list[OSError] = []
+    writer = LatestTextWriter(blocker / "settings.json", on_error=errors.append)
+    writer.write("new")
+    writer.flush()
+    assert len(errors) == 1 and isinstance(errors[0], OSError)
+    blocker.unlink()
+    writer.write("again")
+    writer.flush()
+    assert (blocker / "settings.json").read_text() == "again"
+    assert len(errors) == 1
+
+
+def test_flush_without_writes_returns_at_once(tmp_path: Path) -> None:
+    LatestTextWriter(tmp_path / "x").flush()
+    assert not (tmp_path / "x").exists()
