@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .errors import InvalidRequestError
+from .i18n import _
 from .models import VideoRequest
 
 MAX_PROMPT_CHARS = 32000
@@ -138,40 +139,43 @@ def validate_request(request: VideoRequest, caps: ModelCapabilities) -> None:
     prompt = request.prompt
     if not prompt or not prompt.strip():
         raise InvalidRequestError(
-            "The prompt is empty.",
-            "Describe the video you want: subject, scene, action, camera, lighting, style.",
+            _("The prompt is empty."),
+            _("Describe the video you want: subject, scene, action, camera, lighting, style."),
             param="prompt",
         )
     if len(prompt) > caps.max_prompt_chars:
         raise InvalidRequestError(
-            f"The prompt has {len(prompt)} characters; {caps.name} accepts at most "
-            f"{caps.max_prompt_chars}.",
-            "Shorten the prompt.",
+            _("The prompt has {count} characters; {model} accepts at most {limit}.").format(
+                count=len(prompt), model=caps.name, limit=caps.max_prompt_chars
+            ),
+            _("Shorten the prompt."),
             param="prompt",
         )
     if request.size not in caps.sizes:
         raise InvalidRequestError(
-            f"{caps.name} can't make {request.size!r} videos. Allowed sizes: "
-            f"{_allowed(caps.sizes)}.",
-            "Pick one of the allowed sizes.",
+            _("{model} can't make {size!r} videos. Allowed sizes: {allowed}.").format(
+                model=caps.name, size=request.size, allowed=_allowed(caps.sizes)
+            ),
+            _("Pick one of the allowed sizes."),
             param="size",
         )
     if request.seconds not in caps.seconds:
         raise InvalidRequestError(
-            f"{caps.name} can't make {request.seconds}-second videos. Allowed durations: "
-            f"{_allowed(caps.seconds)} seconds.",
-            "Pick one of the allowed durations.",
+            _(
+                "{model} can't make {seconds}-second videos. Allowed durations: {allowed} seconds."
+            ).format(model=caps.name, seconds=request.seconds, allowed=_allowed(caps.seconds)),
+            _("Pick one of the allowed durations."),
             param="seconds",
         )
     if request.reference_image is not None and not caps.supports_image:
         raise InvalidRequestError(
-            f"{caps.name} does not take a reference image.",
-            "Remove the image or pick another model.",
+            _("{model} does not take a reference image.").format(model=caps.name),
+            _("Remove the image or pick another model."),
             param="input_reference",
         )
     if request.remix_of is not None and not caps.supports_remix:
         raise InvalidRequestError(
-            f"{caps.name} can't remix videos.",
-            "Pick another model to remix with.",
+            _("{model} can't remix videos.").format(model=caps.name),
+            _("Pick another model to remix with."),
             param="model",
         )

@@ -29,6 +29,7 @@ from .errors import (
     ServiceUnavailableError,
     SoraError,
 )
+from .i18n import _
 from .models import AuthStyle, Connection, RemoteVideo, VideoRequest
 from .wire import (
     Polled,
@@ -79,40 +80,42 @@ def validate_base_url(url: str) -> str:
     with ``param="base_url"`` and a message saying what is wrong.
     """
 
-    def refuse(why: str, step: str = "Enter a URL like https://api.openai.com/v1.") -> None:
+    def refuse(why: str, step: str | None = None) -> None:
+        if step is None:
+            step = _("Enter a URL like https://api.openai.com/v1.")
         raise InvalidRequestError(why, step, param="base_url")
 
     text = (url or "").strip()
     if not text:
-        refuse("The base URL is empty.")
+        refuse(_("The base URL is empty."))
     if any(ch.isspace() for ch in text):
-        refuse(f"The base URL {text!r} is not a valid URL: it contains a space.")
+        refuse(_("The base URL {url!r} is not a valid URL: it contains a space.").format(url=text))
     try:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, TypeError, ValueError):
-        refuse(f"The base URL {text!r} is not a valid URL.")
+        refuse(_("The base URL {url!r} is not a valid URL.").format(url=text))
         raise AssertionError("unreachable") from None
     scheme = parsed.scheme.lower()
     if scheme not in ("http", "https"):
-        refuse(f"The base URL {text!r} must start with https://.")
+        refuse(_("The base URL {url!r} must start with https://.").format(url=text))
     host = parsed.host
     if not host:
-        refuse(f"The base URL {text!r} has no host name.")
+        refuse(_("The base URL {url!r} has no host name.").format(url=text))
     if not _HOST.fullmatch(host.strip("[]")):
-        refuse(f"The base URL {text!r} is not a valid URL (bad host name).")
+        refuse(_("The base URL {url!r} is not a valid URL (bad host name).").format(url=text))
     if parsed.port is not None and not 0 < parsed.port < 65536:
-        refuse(f"The base URL {text!r} is not a valid URL (bad port).")
+        refuse(_("The base URL {url!r} is not a valid URL (bad port).").format(url=text))
     if parsed.userinfo:
         refuse(
-            "The base URL contains a user name or password.",
-            "Remove it from the URL; the API key belongs in the key field.",
+            _("The base URL contains a user name or password."),
+            _("Remove it from the URL; the API key belongs in the key field."),
         )
     if parsed.query or parsed.fragment:
-        refuse(f"The base URL {text!r} must not contain '?' or '#'.")
+        refuse(_("The base URL {url!r} must not contain '?' or '#'.").format(url=text))
     if scheme == "http" and not _is_loopback(host):
         refuse(
             f"The base URL {text!r} is not encrypted (http).",
-            "Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).",
+            _("Use https://; plain http is only allowed for this computer (127.0.0.1, localhost)."),
         )
     netloc = host.lower()
     if ":" in netloc:  # IPv6 literal
@@ -133,32 +136,32 @@ def network_error(exc: Exception) -> NetworkError:
     lowered = text.lower()
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return NetworkError(
-            "Could not connect to the server in time.",
-            "Check your internet connection, proxy and the base URL, then try again.",
+            _("Could not connect to the server in time."),
+            _("Check your internet connection, proxy and the base URL, then try again."),
             may_have_reached_server=False,
         )
     if isinstance(exc, httpx.ConnectError | httpx.ProxyError | httpx.UnsupportedProtocol):
         if any(s in lowered for s in ("name or service", "getaddrinfo", "nodename", "resolve")):
-            what = "The server's name could not be found (DNS)."
+            what = _("The server's name could not be found (DNS).")
         elif "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
-            what = "The server's TLS certificate could not be verified."
+            what = _("The server's TLS certificate could not be verified.")
         elif "refused" in lowered:
-            what = "The server refused the connection."
+            what = _("The server refused the connection.")
         else:
-            what = "Could not connect to the server."
+            what = _("Could not connect to the server.")
         return NetworkError(
             what,
-            "Check your internet connection, proxy and the base URL, then try again.",
+            _("Check your internet connection, proxy and the base URL, then try again."),
             may_have_reached_server=False,
         )
     if isinstance(exc, httpx.TimeoutException):
         return NetworkError(
-            "The server stopped answering (timeout).",
-            "The app will retry; check your connection if it keeps happening.",
+            _("The server stopped answering (timeout)."),
+            _("The app will retry; check your connection if it keeps happening."),
         )
     return NetworkError(
-        "The connection to the server broke.",
-        "The app will retry; check your connection if it keeps happening.",
+        _("The connection to the server broke."),
+        _("The app will retry; check your connection if it keeps happening."),
     )
 
 
@@ -175,8 +178,10 @@ def _image_part(path: Path) -> tuple[str, bytes, str]:
         content_type = "image/webp"
     else:
         raise InvalidRequestError(
-            f"The reference image {path.name!r} is not a JPEG, PNG or WebP file.",
-            "Pick a JPEG, PNG or WebP image.",
+            _("The reference image {name!r} is not a JPEG, PNG or WebP file.").format(
+                name=path.name
+            ),
+            _("Pick a JPEG, PNG or WebP image."),
             param="input_reference",
         )
     suffix = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}[content_type]
@@ -276,10 +281,14 @@ class VideoClient:
             return response.json()
         except (ValueError, UnicodeDecodeError):
             raise ServiceUnavailableError(
-                f"The server answered HTTP {response.status_code} with something that is not "
-                "the video API (not JSON).",
-                "Check the base URL of this connection; a proxy or captive portal may be in "
-                "the way.",
+                _(
+                    "The server answered HTTP {status} with something that is not the video "
+                    "API (not JSON)."
+                ).format(status=response.status_code),
+                _(
+                    "Check the base URL of this connection; a proxy or captive portal may be "
+                    "in the way."
+                ),
                 status_code=response.status_code,
             ) from None
 
@@ -288,8 +297,8 @@ class VideoClient:
             video = parse_video(self._json(response))
         except WireFormatError as exc:
             raise ServiceUnavailableError(
-                f"The server's answer is not a video object ({exc}).",
-                "Check the base URL of this connection.",
+                _("The server's answer is not a video object ({detail}).").format(detail=exc),
+                _("Check the base URL of this connection."),
                 status_code=response.status_code,
             ) from None
         return Polled(video=video, poll_after=parse_poll_after(response.headers))
@@ -317,8 +326,10 @@ class VideoClient:
                 part = await asyncio.to_thread(_image_part, request.reference_image)
             except OSError as exc:
                 raise InvalidRequestError(
-                    f"The reference image can't be read ({exc.strerror or exc}).",
-                    "Pick the image again.",
+                    _("The reference image can't be read ({detail}).").format(
+                        detail=exc.strerror or exc
+                    ),
+                    _("Pick the image again."),
                     param="input_reference",
                 ) from None
             response = await self._send(
@@ -340,8 +351,8 @@ class VideoClient:
             return parse_page(self._json(response))
         except WireFormatError as exc:
             raise ServiceUnavailableError(
-                f"The server's answer is not a list of videos ({exc}).",
-                "Check the base URL of this connection.",
+                _("The server's answer is not a list of videos ({detail}).").format(detail=exc),
+                _("Check the base URL of this connection."),
                 status_code=response.status_code,
             ) from None
 
@@ -351,7 +362,7 @@ class VideoClient:
         """Newest first, stopping at videos created before ``since`` (unix seconds)."""
         found: list[RemoteVideo] = []
         after: str | None = None
-        for _ in range(max(1, max_pages)):
+        for _page in range(max(1, max_pages)):
             page = await self.list_page(after=after, limit=100, order="desc")
             reached_older = False
             for video in page.data:
@@ -430,8 +441,8 @@ def _existing_size(dest: Path) -> int:
         return 0
     except OSError as exc:
         raise DiskError(
-            f"The download folder can't be read ({exc.strerror or exc}).",
-            "Check that the library folder exists and is writable.",
+            _("The download folder can't be read ({detail}).").format(detail=exc.strerror or exc),
+            _("Check that the library folder exists and is writable."),
         ) from None
 
 

@@ -32,6 +32,7 @@ from .errors import (
     ServiceUnavailableError,
     SoraError,
 )
+from .i18n import _
 
 if TYPE_CHECKING:
     from .client import VideoClient
@@ -49,17 +50,19 @@ def disk_error(exc: OSError, where: Path | None = None) -> DiskError:
     place = f" ({where.parent})" if where is not None else ""
     if exc.errno in _FULL:
         return DiskError(
-            f"The disk is full{place}; the video could not be saved.",
-            "Free some space, then retry the download.",
+            _("The disk is full{place}; the video could not be saved.").format(place=place),
+            _("Free some space, then retry the download."),
         )
     if exc.errno in _NOT_WRITABLE:
         return DiskError(
-            f"The library folder is not writable{place}.",
-            "Fix the folder's permissions or choose another library folder, then retry.",
+            _("The library folder is not writable{place}.").format(place=place),
+            _("Fix the folder's permissions or choose another library folder, then retry."),
         )
     return DiskError(
-        f"The video could not be written to disk{place}: {exc.strerror or exc}.",
-        "Check the library folder and the disk, then retry the download.",
+        _("The video could not be written to disk{place}: {detail}.").format(
+            place=place, detail=exc.strerror or exc
+        ),
+        _("Check the library folder and the disk, then retry the download."),
     )
 
 
@@ -67,12 +70,12 @@ def content_range(value: str | None) -> tuple[int | None, int | None, int | None
     """``bytes 100-199/1000`` -> (100, 199, 1000); ``bytes */1000`` -> (None, None, 1000)."""
     if not value:
         return None, None, None
-    unit, _, rest = value.strip().partition(" ")
+    unit, _sep, rest = value.strip().partition(" ")
     if unit.lower() != "bytes":
         return None, None, None
-    span, _, total_text = rest.partition("/")
+    span, _sep, total_text = rest.partition("/")
     total = int(total_text) if total_text.strip().isdigit() else None
-    first_text, _, last_text = span.partition("-")
+    first_text, _sep, last_text = span.partition("-")
     if first_text.strip().isdigit() and last_text.strip().isdigit():
         return int(first_text), int(last_text), total
     return None, None, total
@@ -116,9 +119,11 @@ async def stream_to_file(
         if first is None or first > existing:
             await asyncio.to_thread(dest.unlink, missing_ok=True)
             raise ServiceUnavailableError(
-                "The server sent a piece of the video that doesn't follow the part already "
-                "downloaded.",
-                "The download will start again from the beginning.",
+                _(
+                    "The server sent a piece of the video that doesn't follow the part already "
+                    "downloaded."
+                ),
+                _("The download will start again from the beginning."),
                 status_code=206,
             )
         start = first
@@ -152,14 +157,18 @@ async def stream_to_file(
                 raise disk_error(exc, dest) from None
     if total is not None and done < total:
         raise NetworkError(
-            f"The download was cut short ({done} of {total} bytes).",
-            "The app will resume it.",
+            _("The download was cut short ({done} of {total} bytes).").format(
+                done=done, total=total
+            ),
+            _("The app will resume it."),
         )
     if total is not None and done > total:
         await asyncio.to_thread(dest.unlink, missing_ok=True)
         raise ServiceUnavailableError(
-            f"The server sent more bytes than it announced ({done} of {total}).",
-            "The download will start again from the beginning.",
+            _("The server sent more bytes than it announced ({done} of {total}).").format(
+                done=done, total=total
+            ),
+            _("The download will start again from the beginning."),
         )
     return done
 
@@ -279,9 +288,11 @@ async def download_video(
         log.warning("download attempt %d: not an MP4 (%s)", attempt, problem)
         await asyncio.to_thread(part.unlink, missing_ok=True)
         last_error = RemoteJobFailedError(
-            f"The server sent a file that is not an MP4 video ({problem}).",
-            "Try the download again later; if it keeps happening the video is broken on "
-            "the server.",
+            _("The server sent a file that is not an MP4 video ({detail}).").format(detail=problem),
+            _(
+                "Try the download again later; if it keeps happening the video is broken on "
+                "the server."
+            ),
         )
         if attempt < max_attempts:
             await sleep(delays.next_delay())

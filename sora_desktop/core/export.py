@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .atomic import atomic_write_text, fsync_dir
 from .errors import DiskError, InvalidRequestError
+from .i18n import _
 from .models import Job
 
 DEFAULT_TEMPLATE = "{date}_{prompt:40}_{id}.mp4"
@@ -145,10 +146,13 @@ def _template_values(job: Job) -> dict[str, Any]:
 
 def _bad_template(template: str, why: str) -> InvalidRequestError:
     return InvalidRequestError(
-        f"The file name template {template!r} can't be used: {why}.",
-        "Use only these fields: "
-        + ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
-        + " ({prompt:N} keeps the first N characters of the prompt).",
+        _("The file name template {template!r} can't be used: {why}.").format(
+            template=template, why=why
+        ),
+        _(
+            "Use only these fields: {fields} ({{prompt:N}} keeps the first N characters of "
+            "the prompt)."
+        ).format(fields=", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)),
         param="template",
     )
 
@@ -169,13 +173,17 @@ def render_filename(template: str, job: Job, *, max_len: int = 150) -> str:
             limit = 40
             if spec:
                 if not spec.isdigit() or int(spec) < 1:
-                    raise _bad_template(template, f"{{prompt:{spec}}} needs a number")
+                    raise _bad_template(
+                        template, _("{{prompt:{spec}}} needs a number").format(spec=spec)
+                    )
                 limit = int(spec)
             parts.append(_prompt_words(job.request.prompt, limit))
         elif field_name in values:
             parts.append(values[field_name])
         else:
-            raise _bad_template(template, f"there is no field {{{field_name}}}")
+            raise _bad_template(
+                template, _("there is no field {{{field}}}").format(field=field_name)
+            )
     name = "".join(parts)
     if not name.lower().endswith(".mp4"):
         name += ".mp4"
@@ -227,24 +235,33 @@ def sidecar_dict(job: Job) -> dict[str, Any]:
 def _disk_error(exc: OSError, dest: Path) -> DiskError:
     if exc.errno == errno.ENOSPC:
         return DiskError(
-            f"The disk holding {dest} is full; nothing was exported.",
-            "Free some space or choose another folder.",
+            _("The disk holding {folder} is full; nothing was exported.").format(folder=dest),
+            _("Free some space or choose another folder."),
         )
     return DiskError(
-        f"Can't write to the folder {dest} ({exc.strerror or exc}).",
-        "Choose a folder you may write to.",
+        _("Can't write to the folder {folder} ({detail}).").format(
+            folder=dest, detail=exc.strerror or exc
+        ),
+        _("Choose a folder you may write to."),
     )
 
 
 def _check_dest(dest: Path) -> None:
     if not dest.exists():
         raise DiskError(
-            f"The folder {dest} does not exist.", "Choose an existing folder or create it."
+            _("The folder {folder} does not exist.").format(folder=dest),
+            _("Choose an existing folder or create it."),
         )
     if not dest.is_dir():
-        raise DiskError(f"{dest} is a file, not a folder.", "Choose a folder to export to.")
+        raise DiskError(
+            _("{path} is a file, not a folder.").format(path=dest),
+            _("Choose a folder to export to."),
+        )
     if not os.access(dest, os.W_OK | os.X_OK):
-        raise DiskError(f"The folder {dest} is read-only.", "Choose a folder you may write to.")
+        raise DiskError(
+            _("The folder {folder} is read-only.").format(folder=dest),
+            _("Choose a folder you may write to."),
+        )
 
 
 def _candidates(dest: Path, name: str) -> Iterable[Path]:
@@ -314,8 +331,10 @@ def export_job(
     src = job.file_path
     if src is None or not Path(src).is_file():
         raise DiskError(
-            f"The video file of this job is not on disk ({src or 'never downloaded'}).",
-            "Download it again from the library if it has not expired.",
+            _("The video file of this job is not on disk ({detail}).").format(
+                detail=src or _("never downloaded")
+            ),
+            _("Download it again from the library if it has not expired."),
         )
     src = Path(src)
     name = render_filename(template, job)

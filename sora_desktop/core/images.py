@@ -19,6 +19,7 @@ from typing import Literal, NoReturn
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .errors import DiskError, InvalidRequestError
+from .i18n import _
 
 #: Pillow format name -> MIME type, for the formats the API accepts.
 SUPPORTED_FORMATS: dict[str, str] = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
@@ -55,11 +56,15 @@ def parse_size(size: str) -> tuple[int, int]:
         if 0 < width <= 8192 and 0 < height <= 8192:
             return width, height
     raise InvalidRequestError(
-        f"{size!r} is not a video size.", "Pick a size like 720x1280.", param="size"
+        _("{size!r} is not a video size.").format(size=size),
+        _("Pick a size like 720x1280."),
+        param="size",
     )
 
 
-def _refuse(message: str, next_step: str = "Pick a JPEG, PNG or WebP image.") -> NoReturn:
+def _refuse(message: str, next_step: str | None = None) -> NoReturn:
+    if next_step is None:
+        next_step = _("Pick a JPEG, PNG or WebP image.")
     raise InvalidRequestError(message, next_step, param=_PARAM)
 
 
@@ -74,18 +79,28 @@ def check_reference_image(path: Path, size: str) -> ImageCheck:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        _refuse(f"The image {name!r} no longer exists.", "Pick the image again.")
+        _refuse(
+            _("The image {name!r} no longer exists.").format(name=name),
+            _("Pick the image again."),
+        )
     except OSError as exc:
-        _refuse(f"The image {name!r} can't be read ({exc.strerror or exc}).")
+        _refuse(
+            _("The image {name!r} can't be read ({detail}).").format(
+                name=name, detail=exc.strerror or exc
+            )
+        )
     if not path.is_file():
-        _refuse(f"{name!r} is not an image file.")
+        _refuse(_("{name!r} is not an image file.").format(name=name))
     if stat.st_size == 0:
-        _refuse(f"The image {name!r} is empty.")
+        _refuse(_("The image {name!r} is empty.").format(name=name))
     if stat.st_size > MAX_FILE_BYTES:
         _refuse(
-            f"The image {name!r} is too large ({stat.st_size / 1e6:.0f} MB; at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB).",
-            "Pick a smaller image or save it at a lower resolution.",
+            _("The image {name!r} is too large ({megabytes:.0f} MB; at most {limit} MB).").format(
+                name=name,
+                megabytes=stat.st_size / 1e6,
+                limit=MAX_FILE_BYTES // (1024 * 1024),
+            ),
+            _("Pick a smaller image or save it at a lower resolution."),
         )
     try:
         with warnings.catch_warnings():
@@ -93,7 +108,11 @@ def check_reference_image(path: Path, size: str) -> ImageCheck:
             with Image.open(path) as image:
                 fmt = image.format or "unknown"
                 if fmt not in SUPPORTED_FORMATS:
-                    _refuse(f"{fmt} images are not supported ({name!r}); use JPEG, PNG or WebP.")
+                    _refuse(
+                        _(
+                            "{format} images are not supported ({name!r}); use JPEG, PNG or WebP."
+                        ).format(format=fmt, name=name)
+                    )
                 image_width, image_height = image.size
                 if image_width * image_height > MAX_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
@@ -103,23 +122,31 @@ def check_reference_image(path: Path, size: str) -> ImageCheck:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         _refuse(
-            f"The image {name!r} has too many pixels (at most {MAX_PIXELS // 1_000_000} "
-            "megapixels).",
-            "Pick a smaller image or scale it down first.",
+            _("The image {name!r} has too many pixels (at most {limit} megapixels).").format(
+                name=name, limit=MAX_PIXELS // 1_000_000
+            ),
+            _("Pick a smaller image or scale it down first."),
         )
     except UnidentifiedImageError:
-        _refuse(f"{name!r} is not an image this app can read; use JPEG, PNG or WebP.")
+        _refuse(
+            _("{name!r} is not an image this app can read; use JPEG, PNG or WebP.").format(
+                name=name
+            )
+        )
     except PermissionError:
-        _refuse(f"The image {name!r} can't be read (permission denied).")
+        _refuse(_("The image {name!r} can't be read (permission denied).").format(name=name))
     except (OSError, SyntaxError, ValueError, EOFError):
-        _refuse(f"The image {name!r} is damaged or incomplete.", "Pick another image.")
+        _refuse(
+            _("The image {name!r} is damaged or incomplete.").format(name=name),
+            _("Pick another image."),
+        )
     matches = (image_width, image_height) == (width, height) and orientation in (None, 1)
     reason = None
     if not matches:
-        reason = (
-            f"The image is {image_width}x{image_height}; the video is {width}x{height}. "
+        reason = _(
+            "The image is {image_width}x{image_height}; the video is {width}x{height}. "
             "It will be fitted (black bars) or cropped to match."
-        )
+        ).format(image_width=image_width, image_height=image_height, width=width, height=height)
     return ImageCheck(
         ok=True,
         width=image_width,
@@ -143,7 +170,9 @@ def render_reference_image(path: Path, size: str, mode: Literal["fit", "crop"]) 
     """The image at exactly ``size``: "fit" letterboxes on black, "crop" crops the centre."""
     if mode not in ("fit", "crop"):
         raise InvalidRequestError(
-            f"Unknown image mode {mode!r}.", "Choose fit or crop.", param="image_mode"
+            _("Unknown image mode {mode!r}.").format(mode=mode),
+            _("Choose fit or crop."),
+            param="image_mode",
         )
     check_reference_image(path, size)
     width, height = parse_size(size)
@@ -184,7 +213,9 @@ def fit_reference_image(
             raise
     except OSError as exc:
         raise DiskError(
-            f"The converted image could not be saved ({exc.strerror or exc}).",
-            "Check that the app's data folder is writable and the disk has space.",
+            _("The converted image could not be saved ({detail}).").format(
+                detail=exc.strerror or exc
+            ),
+            _("Check that the app's data folder is writable and the disk has space."),
         ) from None
     return dest

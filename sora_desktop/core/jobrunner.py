@@ -26,6 +26,7 @@ from .errors import (
     RemoteJobFailedError,
     SoraError,
 )
+from .i18n import N_, _
 from .models import Job, JobStatus, RemoteVideo, can_transition
 from .reconcile import WINDOW, find_created
 
@@ -36,13 +37,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODERATION_MESSAGE = "The service blocked this prompt or image for its content rules."
-MODERATION_NEXT = (
+# marked here, translated when an error is built (``_(MODERATION_MESSAGE)``)
+MODERATION_MESSAGE = N_("The service blocked this prompt or image for its content rules.")
+MODERATION_NEXT = N_(
     "Rephrase the prompt: no real people, copyrighted characters or music, and content "
     "suitable for all ages."
 )
-EXPIRED_MESSAGE = "The service no longer keeps this video, so it can't be downloaded any more."
-EXPIRED_NEXT = (
+EXPIRED_MESSAGE = N_("The service no longer keeps this video, so it can't be downloaded any more.")
+EXPIRED_NEXT = N_(
     "The app never re-creates a paid job to recover a download; generate again only if you "
     "want a new clip."
 )
@@ -104,11 +106,14 @@ def remote_failure(video: RemoteVideo) -> SoraError:
     code = video.error.code if video.error else None
     text = video.error.message if video.error else ""
     if code == "moderation_blocked":
-        return ModerationBlockedError(MODERATION_MESSAGE, MODERATION_NEXT, code=code)
-    detail = f": {text}" if text else "."
+        return ModerationBlockedError(_(MODERATION_MESSAGE), _(MODERATION_NEXT), code=code)
+    if text:
+        message = _("The service could not make this video: {detail}").format(detail=text)
+    else:
+        message = _("The service could not make this video.")
     return RemoteJobFailedError(
-        f"The service could not make this video{detail}",
-        "Try again, or change the prompt or settings.",
+        message,
+        _("Try again, or change the prompt or settings."),
         code=code,
     )
 
@@ -124,7 +129,7 @@ class JobRunner:
     def job(self) -> Job:
         job = self.ctx.store.get(self.job_id)
         if job is None:
-            raise NotFoundError("This job is no longer in the library.", "")
+            raise NotFoundError(_("This job is no longer in the library."), "")
         return job
 
     async def run(self) -> Job:
@@ -204,9 +209,11 @@ class JobRunner:
                 submitted = job.submitted_at or job.created_at
                 if self.ctx.clock() - submitted > RESEND_MAX_AGE:
                     raise RemoteJobFailedError(
-                        "The service has no record of this request, and it was sent too long "
-                        "ago to send it again safely.",
-                        "Generate it again if you still want it.",
+                        _(
+                            "The service has no record of this request, and it was sent too "
+                            "long ago to send it again safely."
+                        ),
+                        _("Generate it again if you still want it."),
                         code="not_created",
                     )
                 must_reconcile = False
@@ -300,7 +307,7 @@ class JobRunner:
         final = paths.library_dir / f"{job.id}.mp4"
         finished = await asyncio.to_thread(_finished_clip, final)
         if not finished and job.expires_at is not None and job.expires_at <= self.ctx.clock():
-            raise AssetExpiredError(EXPIRED_MESSAGE, EXPIRED_NEXT)
+            raise AssetExpiredError(_(EXPIRED_MESSAGE), _(EXPIRED_NEXT))
         if job.status is JobStatus.COMPLETED:
             job = self.ctx.move(self.job_id, JobStatus.DOWNLOADING, progress=0)
         if finished:
@@ -329,7 +336,7 @@ class JobRunner:
                 )
                 break
             except (AssetExpiredError, NotFoundError) as err:
-                raise AssetExpiredError(EXPIRED_MESSAGE, EXPIRED_NEXT) from err
+                raise AssetExpiredError(_(EXPIRED_MESSAGE), _(EXPIRED_NEXT)) from err
             except SoraError as err:
                 if not err.retryable:
                     raise

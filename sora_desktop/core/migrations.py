@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from .errors import StoreError
+from .i18n import _
 
 _V1: tuple[str, ...] = (
     """
@@ -151,9 +152,11 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             current = user_version(conn)  # re-read under the write lock: another process
             if current > SCHEMA_VERSION:  # may have migrated meanwhile
                 raise StoreError(
-                    f"The library was written by a newer version of Sora Desktop "
-                    f"(schema {current}; this version knows up to {SCHEMA_VERSION}).",
-                    "Update Sora Desktop, or open another library folder with --data-dir.",
+                    _(
+                        "The library was written by a newer version of Sora Desktop "
+                        "(schema {schema}; this version knows up to {known})."
+                    ).format(schema=current, known=SCHEMA_VERSION),
+                    _("Update Sora Desktop, or open another library folder with --data-dir."),
                 )
             if current >= goal:
                 conn.execute("COMMIT")

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from .atomic import atomic_write_text
 from .errors import InvalidRequestError
+from .i18n import N_, _
 from .models import AuthStyle, ConnectionKind, Profile
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,8 @@ SERVICE_STATUS: dict[ConnectionKind, str] = {
 
 SIMULATOR_PROFILE = Profile(
     id=SIMULATOR_ID,
-    name="Simulator (this computer)",
+    # stored and compared in English; translated where shown (core.i18n.translate)
+    name=N_("Simulator (this computer)"),
     kind=ConnectionKind.SIMULATOR,
     base_url="",
     auth_style=AuthStyle.BEARER,
@@ -101,15 +103,17 @@ def azure_base_url(endpoint_or_resource: str) -> str:
     text = endpoint_or_resource.strip().rstrip("/")
     if not text:
         raise InvalidRequestError(
-            "The Azure endpoint is empty.",
-            "Enter the resource name or the endpoint shown in the Azure portal.",
+            _("The Azure endpoint is empty."),
+            _("Enter the resource name or the endpoint shown in the Azure portal."),
             param="base_url",
         )
     if "://" not in text and "." not in text and "/" not in text:
         if not _RESOURCE.match(text):
             raise InvalidRequestError(
-                f"{text!r} is not an Azure resource name (letters, digits and hyphens).",
-                "Enter the resource name or the endpoint shown in the Azure portal.",
+                _("{text!r} is not an Azure resource name (letters, digits and hyphens).").format(
+                    text=text
+                ),
+                _("Enter the resource name or the endpoint shown in the Azure portal."),
                 param="base_url",
             )
         return f"https://{text.lower()}.openai.azure.com/openai/v1"
@@ -118,8 +122,8 @@ def azure_base_url(endpoint_or_resource: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidRequestError(
-            f"{endpoint_or_resource!r} is not a web address.",
-            "Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.",
+            _("{text!r} is not a web address.").format(text=endpoint_or_resource),
+            _("Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com."),
             param="base_url",
         )
     origin = f"{parts.scheme}://{parts.netloc}"
@@ -166,23 +170,25 @@ def validate_profile(profile: Profile) -> None:
     """Refuse a profile that can't work, naming the field at fault."""
     if not profile.id or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", profile.id):
         raise InvalidRequestError(
-            f"{profile.id!r} is not a valid profile id.", "Use make_profile_id().", param="id"
+            _("{id!r} is not a valid profile id.").format(id=profile.id),
+            _("Use make_profile_id()."),
+            param="id",
         )
     if not profile.name.strip():
-        raise InvalidRequestError("The profile has no name.", "Give it a name.", param="name")
+        raise InvalidRequestError(_("The profile has no name."), _("Give it a name."), param="name")
     if profile.kind is ConnectionKind.SIMULATOR:
         return
     parts = urlsplit(profile.base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidRequestError(
-            f"{profile.base_url!r} is not a web address.",
-            "Enter the base URL, e.g. https://my-gateway.example.com/v1.",
+            _("{text!r} is not a web address.").format(text=profile.base_url),
+            _("Enter the base URL, e.g. https://my-gateway.example.com/v1."),
             param="base_url",
         )
     if profile.env_var and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", profile.env_var):
         raise InvalidRequestError(
-            f"{profile.env_var!r} is not an environment variable name.",
-            "Use letters, digits and underscores, e.g. OPENAI_API_KEY.",
+            _("{text!r} is not an environment variable name.").format(text=profile.env_var),
+            _("Use letters, digits and underscores, e.g. OPENAI_API_KEY."),
             param="env_var",
         )
 
@@ -239,8 +245,8 @@ def import_profile(text: str, existing: Iterable[str] = ()) -> Profile:
         if isinstance(exc, InvalidRequestError):
             raise
         raise InvalidRequestError(
-            f"This is not a Sora Desktop profile ({exc}).",
-            "Export the profile again and import that file.",
+            _("This is not a Sora Desktop profile ({detail}).").format(detail=exc),
+            _("Export the profile again and import that file."),
             param="profile",
         ) from exc
     return replace(profile, id=make_profile_id(profile.id, existing))

@@ -25,13 +25,15 @@ import keyring.core
 import keyring.errors
 
 from .errors import KeyringUnavailableError
+from .i18n import N_, _
 from .logsetup import register_secret
 from .models import KeySource
 
 SERVICE = "sora-desktop"
 ENV_BACKEND = "PYTHON_KEYRING_BACKEND"
 
-_ENV_OPTION = "Key from environment variable"
+#: the connection form's option, named as the GUI names it (translated where shown)
+_ENV_OPTION = N_("Key from environment variable")
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -96,12 +98,22 @@ def _is_unusable(backend: Any) -> bool:
 
 
 def _unavailable(reason: str, profile_id: str | None = None) -> KeyringUnavailableError:
-    which = f" of the profile {profile_id!r}" if profile_id else " of the profile"
+    if profile_id:
+        next_step = _(
+            "Put the key in an environment variable (for example OPENAI_API_KEY) and enter its "
+            'name in the "{option}" option of the profile {profile!r}.'
+        ).format(option=_(_ENV_OPTION), profile=profile_id)
+    else:
+        next_step = _(
+            "Put the key in an environment variable (for example OPENAI_API_KEY) and enter its "
+            'name in the "{option}" option of the profile.'
+        ).format(option=_(_ENV_OPTION))
     return KeyringUnavailableError(
-        f"The OS keyring is not available, so the API key can't be stored or read there "
-        f"({reason}).",
-        f"Put the key in an environment variable (for example OPENAI_API_KEY) and enter its "
-        f'name in the "{_ENV_OPTION}" option{which}.',
+        _(
+            "The OS keyring is not available, so the API key can't be stored or read there "
+            "({reason})."
+        ).format(reason=reason),
+        next_step,
     )
 
 

@@ -36,6 +36,7 @@ from .errors import (
     SoraError,
     StoreError,
 )
+from .i18n import N_, _
 from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from .models import (
     Connection,
@@ -54,8 +55,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CANCEL_MESSAGE = "Cancelled here. A render the service already started keeps running and may "
-CANCEL_MESSAGE += "still be billed."
+CANCEL_MESSAGE = N_(
+    "Cancelled here. A render the service already started keeps running and may still be billed."
+)
 INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
 SIMULATOR_KEY = "sim"
 
@@ -78,7 +80,7 @@ def error_for_job(job: Job) -> SoraError | None:
     """Rebuild the error a finished (or interrupted) job recorded, for exit codes and display."""
     if job.status is JobStatus.READY or (job.error_message is None and job.error_code is None):
         return None
-    message = job.error_message or "The job did not finish."
+    message = job.error_message or _("The job did not finish.")
     if job.status is JobStatus.EXPIRED:
         return AssetExpiredError(message, code=job.error_code)
     if job.status is JobStatus.CANCELLED:
@@ -214,13 +216,17 @@ class GenerationService:
         source = connection.key_source
         if source.env_var:
             raise AuthenticationError(
-                f"No API key: the environment variable {source.env_var} is not set.",
-                f"Set {source.env_var} to your API key and try again.",
+                _("No API key: the environment variable {name} is not set.").format(
+                    name=source.env_var
+                ),
+                _("Set {name} to your API key and try again.").format(name=source.env_var),
             )
         if source.keyring_user:
             raise AuthenticationError(
-                "No API key is saved for this connection.",
-                f"Save it with: sora-desktop profile set-key {source.keyring_user}",
+                _("No API key is saved for this connection."),
+                _("Save it with: sora-desktop profile set-key {profile}").format(
+                    profile=source.keyring_user
+                ),
             )
         return None  # a gateway that needs no key
 
@@ -250,8 +256,10 @@ class GenerationService:
             if not check.matches_size:
                 raise InvalidRequestError(
                     check.reason
-                    or f"The image is {check.width}x{check.height}; the video is {request.size}.",
-                    "Fit or crop the image to the video size first.",
+                    or _("The image is {width}x{height}; the video is {size}.").format(
+                        width=check.width, height=check.height, size=request.size
+                    ),
+                    _("Fit or crop the image to the video size first."),
                     param="input_reference",
                 )
 
@@ -319,7 +327,11 @@ class GenerationService:
             log.exception("job %s: unexpected failure", job_id)
             self._unexpected[job_id] = exc
             return self._interrupt(
-                job_id, SoraError(f"Unexpected problem: {type(exc).__name__}.", "See the log.")
+                job_id,
+                SoraError(
+                    _("Unexpected problem: {name}.").format(name=type(exc).__name__),
+                    _("See the log."),
+                ),
             )
 
     def _end(self, job_id: str, status: JobStatus, err: SoraError) -> Job:
@@ -345,7 +357,7 @@ class GenerationService:
                 JobStatus.CANCELLED,
                 note="cancelled by the user",
                 error_code=ErrorKind.CANCELLED.value,
-                error_message=CANCEL_MESSAGE,
+                error_message=_(CANCEL_MESSAGE),
             )
         elif job.status is not JobStatus.INTERRUPTED and job.status is not JobStatus.DRAFT:
             self._move(job_id, JobStatus.INTERRUPTED, note="app closed", error_message=None)
@@ -361,7 +373,7 @@ class GenerationService:
             raise exc
         job = self._store.get(job_id)
         if job is None:
-            raise NotFoundError("This job is no longer in the library.", "")
+            raise NotFoundError(_("This job is no longer in the library."), "")
         return job
 
     async def generate(self, request: VideoRequest, connection: Connection) -> Job:
@@ -392,14 +404,14 @@ class GenerationService:
             await asyncio.wait({task})
         job = self._store.get(job_id)
         if job is None:
-            raise NotFoundError("This job is no longer in the library.", "")
+            raise NotFoundError(_("This job is no longer in the library."), "")
         if not job.status.is_terminal:
             job = self._move(
                 job_id,
                 JobStatus.CANCELLED,
                 note="cancelled by the user",
                 error_code=ErrorKind.CANCELLED.value,
-                error_message=CANCEL_MESSAGE,
+                error_message=_(CANCEL_MESSAGE),
             )
         return job
 
@@ -407,11 +419,11 @@ class GenerationService:
         """A new job that remixes a finished one with a new prompt (same connection)."""
         source = self._store.get(job_id)
         if source is None:
-            raise NotFoundError("This job is no longer in the library.", "")
+            raise NotFoundError(_("This job is no longer in the library."), "")
         if source.remote_id is None:
             raise InvalidRequestError(
-                "This job never reached the service, so it can't be remixed.",
-                "Remix a finished video.",
+                _("This job never reached the service, so it can't be remixed."),
+                _("Remix a finished video."),
                 param="remix_of",
             )
         request = VideoRequest(
@@ -427,7 +439,7 @@ class GenerationService:
         """Delete the job's video on the server (the local copy stays)."""
         job = self._store.get(job_id)
         if job is None:
-            raise NotFoundError("This job is no longer in the library.", "")
+            raise NotFoundError(_("This job is no longer in the library."), "")
         if job.remote_id is None:
             return
         try:

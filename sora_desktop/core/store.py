@@ -25,6 +25,7 @@ from typing import Any
 
 from . import migrations
 from .errors import StoreError
+from .i18n import N_, _
 from .models import Job, JobStatus, StatusChange, can_transition
 from .store_rows import (
     CHANGEABLE_FIELDS,
@@ -45,7 +46,7 @@ class StoreCorruptError(StoreError):
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
-_READ_ONLY_NEXT = (
+_READ_ONLY_NEXT = N_(
     "Check that the folder exists and that you may write to it, or choose another "
     "library folder with --data-dir."
 )
@@ -53,17 +54,23 @@ _READ_ONLY_NEXT = (
 
 def _corrupt(path: Path, exc: BaseException) -> StoreCorruptError:
     return StoreCorruptError(
-        f"The library database {path} is damaged and can't be read ({exc}).",
-        "Sora Desktop can move it aside and start an empty library; your video files are "
-        "not touched.",
+        _("The library database {path} is damaged and can't be read ({detail}).").format(
+            path=path, detail=exc
+        ),
+        _(
+            "Sora Desktop can move it aside and start an empty library; your video files are "
+            "not touched."
+        ),
     )
 
 
 def _unwritable(path: Path, exc: BaseException) -> StoreError:
     return StoreError(
-        f"The library folder {path.parent} is read-only or locked, so the library "
-        f"can't be opened ({exc}).",
-        _READ_ONLY_NEXT,
+        _(
+            "The library folder {folder} is read-only or locked, so the library "
+            "can't be opened ({detail})."
+        ).format(folder=path.parent, detail=exc),
+        _(_READ_ONLY_NEXT),
     )
 
 
@@ -75,17 +82,24 @@ def _translate(path: Path, exc: sqlite3.Error) -> StoreError:
         return _corrupt(path, exc)
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"The library database {path} is locked by another program ({exc}).",
-            "Close other copies of Sora Desktop and try again.",
+            _("The library database {path} is locked by another program ({detail}).").format(
+                path=path, detail=exc
+            ),
+            _("Close other copies of Sora Desktop and try again."),
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text or "i/o" in text:
         return _unwritable(path, exc)
     if "disk is full" in text or "full" in text:
         return StoreError(
-            f"The disk holding the library {path} is full ({exc}).",
-            "Free some space and try again.",
+            _("The disk holding the library {path} is full ({detail}).").format(
+                path=path, detail=exc
+            ),
+            _("Free some space and try again."),
         )
-    return StoreError(f"The library database {path} failed: {exc}.", _READ_ONLY_NEXT)
+    return StoreError(
+        _("The library database {path} failed: {detail}.").format(path=path, detail=exc),
+        _(_READ_ONLY_NEXT),
+    )
 
 
 class JobStore:

@@ -29,6 +29,7 @@ from .errors import (
     ServiceUnavailableError,
     SoraError,
 )
+from .i18n import _
 from .models import RemoteError, RemoteVideo
 
 _MAX_MESSAGE = 500
@@ -112,7 +113,7 @@ def _remote_error(value: Any) -> RemoteError | None:
         return RemoteError(code=None, message=value)
     if isinstance(value, Mapping):
         code = _text(value.get("code")) or _text(value.get("type"))
-        message = _text(value.get("message")) or code or "The video could not be made."
+        message = _text(value.get("message")) or code or _("The video could not be made.")
         return RemoteError(code=code, message=message)
     return RemoteError(code=None, message=str(value)[:_MAX_MESSAGE])
 
@@ -300,65 +301,82 @@ def error_from_response(
 
     if status == 401:
         return AuthenticationError(
-            f"The API key was refused ({message}).",
-            "Check the key, or replace it in Connections.",
+            _("The API key was refused ({detail}).").format(detail=message),
+            _("Check the key, or replace it in Connections."),
             **common,
         )
     if status == 403:
         return PermissionDeniedError(
-            f"Access to this model or deployment is not granted ({message}).",
-            "Ask the account owner to enable video generation for this key, or pick another "
-            "model in Connections.",
+            _("Access to this model or deployment is not granted ({detail}).").format(
+                detail=message
+            ),
+            _(
+                "Ask the account owner to enable video generation for this key, or pick "
+                "another model in Connections."
+            ),
             **common,
         )
     if status in (404, 410):
         hints = " ".join(filter(None, (message, code, err_type)))
         if _DEPLOYMENT.search(hints) and context != "content":
             return DeploymentNotFoundError(
-                f"The deployment was not found ({message}).",
-                "Check the deployment name in Connections; a new Azure deployment can take "
-                "minutes to hours before it answers.",
+                _("The deployment was not found ({detail}).").format(detail=message),
+                _(
+                    "Check the deployment name in Connections; a new Azure deployment can "
+                    "take minutes to hours before it answers."
+                ),
                 **common,
             )
         if context == "content" and (status == 410 or _EXPIRED.search(hints)):
             return AssetExpiredError(
-                f"The video's files have expired on the server ({message}).",
-                "Generate it again; download promptly next time.",
+                _("The video's files have expired on the server ({detail}).").format(
+                    detail=message
+                ),
+                _("Generate it again; download promptly next time."),
                 **common,
             )
         return NotFoundError(
-            f"The server doesn't know this video ({message}).",
-            "It may have been deleted or made with another connection.",
+            _("The server doesn't know this video ({detail}).").format(detail=message),
+            _("It may have been deleted or made with another connection."),
             **common,
         )
     if status == 429:
-        wait = f" Wait about {retry_after:.0f} s." if retry_after is not None else ""
+        if retry_after is None:
+            retry = _("The app will retry by itself.")
+        else:
+            retry = _("The app will retry by itself. Wait about {seconds:.0f} s.").format(
+                seconds=retry_after
+            )
         return RateLimitedError(
-            f"Too many requests ({message}).",
-            f"The app will retry by itself.{wait}",
+            _("Too many requests ({detail}).").format(detail=message),
+            retry,
             retry_after=retry_after,
             **common,
         )
     if status in (408, 409) or status >= 500:
         return ServiceUnavailableError(
-            f"The video service is unavailable right now ({message}).",
-            "The app will retry by itself; try again later if it persists.",
+            _("The video service is unavailable right now ({detail}).").format(detail=message),
+            _("The app will retry by itself; try again later if it persists."),
             retry_after=retry_after,
             **common,
         )
     moderation = " ".join(filter(None, (code, err_type))).lower()
     if "moderation" in moderation or "content_policy" in moderation:
         return ModerationBlockedError(
-            f"The request was blocked by the content rules ({message}).",
-            "Change the prompt or the image: no real people, no copyrighted characters or "
-            "music, content suitable for all ages.",
+            _("The request was blocked by the content rules ({detail}).").format(detail=message),
+            _(
+                "Change the prompt or the image: no real people, no copyrighted characters or "
+                "music, content suitable for all ages."
+            ),
             **common,
         )
     param = param or _guess_param(message)
     common["param"] = param
     return InvalidRequestError(
-        f"The server refused the request ({message}).",
-        f"Change the field '{param}' and try again." if param else "Check the settings.",
+        _("The server refused the request ({detail}).").format(detail=message),
+        _("Change the field '{param}' and try again.").format(param=param)
+        if param
+        else _("Check the settings."),
         **common,
     )
 
