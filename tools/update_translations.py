@@ -10,6 +10,11 @@
    passed through a module helper such as ``def _t(text): return
    QCoreApplication.translate("Ctx", text)`` are found by an AST scan and added too
    (their translations are kept across runs).
+   Core's creator-facing messages (``sora_desktop/core/*.py``, no Qt there) are written as
+   ``_("template {x}").format(x=...)`` or marked with ``N_("text")``
+   (``sora_desktop/core/i18n.py``); an AST scan adds every such literal under the context
+   ``core`` (the GUI's translator looks them up there). A ``_()`` of an f-string or of a
+   formatted/concatenated text can't be found in a catalogue: the tool refuses it.
 2. ``pyside6-lrelease`` compiles each ``.ts`` to ``sora_desktop/resources/i18n/*.qm``, the
    files the app loads (``sora_desktop/gui/i18n.py``).
 
@@ -31,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GUI_DIR = ROOT / "sora_desktop" / "gui"
+CORE_DIR = ROOT / "sora_desktop" / "core"
+CORE_CONTEXT = "core"  # sora_desktop.core.i18n.CONTEXT
+CORE_MARKERS = ("_", "N_")
 TS_DIR = ROOT / "resources" / "i18n"
 QM_DIR = ROOT / "sora_desktop" / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
@@ -52,6 +60,74 @@ def _tool(name: str) -> str:
 
 def sources() -> list[Path]:
     return sorted(p for p in GUI_DIR.glob("*.py") if p.name != "__init__.py")
+
+
+def core_sources() -> list[Path]:
+    return sorted(p for p in CORE_DIR.glob("*.py") if p.name != "__init__.py")
+
+
+def _core_tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def core_messages(path: Path) -> list[tuple[str, int]]:
+    """(source, line) of every literal passed to ``_()`` or ``N_()`` in a core module."""
+    found = []
+    for node in ast.walk(_core_tree(path)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in CORE_MARKERS
+            and len(node.args) == 1
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append((node.args[0].value, node.lineno))
+    return found
+
+
+def core_problems(path: Path) -> list[str]:
+    """Uses of the core markers that can't work: ``_()`` of anything but a literal or a
+    ``N_``-marked name (an f-string, a ``.format()`` result, a concatenation), ``N_()`` of
+    anything but a literal, and a module that imports ``_`` yet rebinds it (``for _ in``,
+    ``a, _ = ...``), which would shadow the marker in that scope."""
+    tree = _core_tree(path)
+    problems = []
+    imports_marker = any(
+        isinstance(node, ast.ImportFrom)
+        and (node.module or "").endswith("i18n")
+        and any(alias.name == "_" and alias.asname is None for alias in node.names)
+        for node in tree.body
+    )
+    in_comprehension = {
+        id(name)
+        for comp in ast.walk(tree)
+        if isinstance(comp, ast.comprehension)
+        for name in ast.walk(comp.target)
+    }
+    shown = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+    for node in ast.walk(tree):
+        where = f"{shown}:{getattr(node, 'lineno', '?')}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id not in CORE_MARKERS:
+                continue
+            arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
+            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            if node.func.id == "N_" and not literal:
+                problems.append(f"{where}: N_() takes one string literal")
+            elif node.func.id == "_" and not (literal or isinstance(arg, ast.Name)):
+                problems.append(
+                    f"{where}: _() takes a literal template (translate it, then .format())"
+                )
+        elif (
+            imports_marker
+            and isinstance(node, ast.Name)
+            and node.id == "_"
+            and isinstance(node.ctx, ast.Store)
+            and id(node) not in in_comprehension
+        ):
+            problems.append(f"{where}: '_' is rebound here; it shadows the i18n marker")
+    return problems
 
 
 def ts_path(language: str) -> Path:
@@ -132,38 +208,51 @@ def _messages(root: ET.Element) -> dict[tuple[str, str], ET.Element]:
     }
 
 
+def scanned_messages() -> list[tuple[str, str, int, Path]]:
+    """(context, source, line, file) of what lupdate can't see: strings behind GUI
+    translate helpers and core's ``_()``/``N_()`` templates."""
+    found = [
+        (context, source, line, path)
+        for path in sources()
+        for context, source, line in helper_messages(path)
+    ]
+    found += [
+        (CORE_CONTEXT, source, line, path)
+        for path in core_sources()
+        for source, line in core_messages(path)
+    ]
+    return found
+
+
 def add_helper_messages(ts_file: Path, previous: dict[tuple[str, str], ET.Element]) -> int:
-    """Add helper-translated strings lupdate can't see; reuse earlier translations."""
+    """Add helper-translated and core strings lupdate can't see; reuse earlier translations."""
     tree = ET.parse(ts_file)
     root = tree.getroot()
     have = _messages(root)
     contexts = {ctx.findtext("name", ""): ctx for ctx in root.iter("context")}
     added = 0
-    for path in sources():
-        for context, source, line in helper_messages(path):
-            if (context, source) in have:
-                continue
-            ctx = contexts.get(context)
-            if ctx is None:
-                ctx = ET.SubElement(root, "context")
-                ET.SubElement(ctx, "name").text = context
-                contexts[context] = ctx
-            old = previous.get((context, source))
-            if old is not None:
-                message = copy.deepcopy(old)
-                for loc in message.findall("location"):
-                    message.remove(loc)
-            else:
-                message = ET.Element("message")
-                ET.SubElement(message, "source").text = source
-                ET.SubElement(message, "translation", {"type": "unfinished"})
-            rel = Path("../../sora_desktop/gui") / path.name
-            message.insert(
-                0, ET.Element("location", {"filename": rel.as_posix(), "line": str(line)})
-            )
-            ctx.append(message)
-            have[(context, source)] = message
-            added += 1
+    for context, source, line, path in scanned_messages():
+        if (context, source) in have:
+            continue
+        ctx = contexts.get(context)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = context
+            contexts[context] = ctx
+        old = previous.get((context, source))
+        if old is not None:
+            message = copy.deepcopy(old)
+            for loc in message.findall("location"):
+                message.remove(loc)
+        else:
+            message = ET.Element("message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", {"type": "unfinished"})
+        rel = Path("../..") / path.relative_to(ROOT)
+        message.insert(0, ET.Element("location", {"filename": rel.as_posix(), "line": str(line)}))
+        ctx.append(message)
+        have[(context, source)] = message
+        added += 1
     ET.indent(tree, space="    ")
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
     text = ts_file.read_text(encoding="utf-8")
@@ -205,6 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail on untranslated messages")
     parser.add_argument("--no-update", action="store_true", help="only compile (skip lupdate)")
     args = parser.parse_args(argv)
+    problems = [p for path in core_sources() for p in core_problems(path)]
+    for problem in problems:
+        print(f"core message: {problem}", file=sys.stderr)
+    if problems:
+        return 1
     status = 0
     for language in LANGUAGES:
         if not args.no_update:
@@ -212,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             previous = _messages(ET.parse(ts).getroot()) if ts.exists() else {}
             lupdate(language)
             added = add_helper_messages(ts, previous)
-            print(f"    {added} helper-translated source text(s) added")
+            print(f"    {added} helper-translated or core source text(s) added")
         lrelease(language)
         if args.check:
             missing = untranslated(ts_path(language))

@@ -97,7 +97,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+350" />
+            <location filename="../../sora_desktop/gui/app.py" line="+374" />
             <source>Exported {0} file(s).</source>
             <translation>已导出 {0} 个文件。</translation>
         </message>
@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionForm</name>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+75" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+77" />
             <source>OpenAI shut its Sora video API down on 2026-09-24; this connection will only work with a gateway that still serves it.</source>
             <translation>OpenAI 已于 2026-09-24 关闭 Sora 视频 API；此连接只能配合仍提供该 API 的网关使用。</translation>
         </message>
@@ -177,23 +177,23 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location line="+1" />
             <location line="+40" />
-            <location line="+207" />
+            <location line="+203" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location line="-242" />
+            <location line="-238" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+143" />
+            <location line="+137" />
             <source>Base URL</source>
             <translation>基础 URL</translation>
         </message>
         <message>
-            <location line="-140" />
+            <location line="-134" />
             <source>Authorization: Bearer header</source>
             <translation>Authorization: Bearer 请求头</translation>
         </message>
@@ -229,12 +229,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+1" />
-            <location line="+230" />
+            <location line="+226" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
         <message>
-            <location line="-224" />
+            <location line="-220" />
             <source>Works like</source>
             <translation>能力等同于</translation>
         </message>
@@ -255,17 +255,17 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+2" />
-            <location line="+34" />
+            <location line="+38" />
             <source>Paste the API key (kept in the system keychain, never in a file)</source>
             <translation>粘贴 API 密钥（保存在系统钥匙串中，绝不写入文件）</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-23" />
             <source>Started by the app on this computer</source>
             <translation>由本应用在本机启动</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+57" />
             <source>Resource endpoint</source>
             <translation>资源终结点</translation>
         </message>
@@ -310,7 +310,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>地址 {url!r} 不是有效的 URL（其中包含空格）。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Give the connection a name.</source>
             <translation>请为此连接命名。</translation>
         </message>
@@ -343,7 +343,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+83" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+84" />
             <source>No API key for this connection.</source>
             <translation>此连接没有 API 密钥。</translation>
         </message>
@@ -1025,7 +1025,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
@@ -1085,7 +1085,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请先在视频库中选择要导出的视频。</translation>
         </message>
         <message numerus="yes">
-            <location line="+47" />
+            <location line="+44" />
             <source>%n video(s) still being made.</source>
             <translation>
                 <numerusform>仍有 %n 个视频正在生成。</numerusform>
@@ -1358,7 +1358,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+60" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+61" />
             <source>Where videos are made</source>
             <extracomment>the models offered when a profile lists none</extracomment>
             <translation>视频在哪里生成</translation>
@@ -1598,6 +1598,839 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/gui/queue_model.py" line="210" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="142" />
+            <source>The prompt is empty.</source>
+            <translation>提示词为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="143" />
+            <source>Describe the video you want: subject, scene, action, camera, lighting, style.</source>
+            <translation>描述你想要的视频：主体、场景、动作、镜头、光线、风格。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="151" />
+            <source>Shorten the prompt.</source>
+            <translation>请缩短提示词。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="159" />
+            <source>Pick one of the allowed sizes.</source>
+            <translation>请选择一个允许的尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="167" />
+            <source>Pick one of the allowed durations.</source>
+            <translation>请选择一个允许的时长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="173" />
+            <source>Remove the image or pick another model.</source>
+            <translation>请移除图片，或换一个模型。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="179" />
+            <source>Pick another model to remix with.</source>
+            <translation>请换一个模型进行再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="148" />
+            <source>The prompt has {count} characters; {model} accepts at most {limit}.</source>
+            <translation>提示词有 {count} 个字符；{model} 最多接受 {limit} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="156" />
+            <source>{model} can't make {size!r} videos. Allowed sizes: {allowed}.</source>
+            <translation>{model} 无法生成 {size!r} 尺寸的视频。允许的尺寸：{allowed}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="164" />
+            <source>{model} can't make {seconds}-second videos. Allowed durations: {allowed} seconds.</source>
+            <translation>{model} 无法生成 {seconds} 秒的视频。允许的时长：{allowed} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="172" />
+            <source>{model} does not take a reference image.</source>
+            <translation>{model} 不支持参考图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="178" />
+            <source>{model} can't remix videos.</source>
+            <translation>{model} 无法对视频进行再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="163" />
+            <source>The connection to the server broke.</source>
+            <translation>与服务器的连接中断了。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="164" />
+            <source>The app will retry; check your connection if it keeps happening.</source>
+            <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="85" />
+            <source>Enter a URL like https://api.openai.com/v1.</source>
+            <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="90" />
+            <source>The base URL is empty.</source>
+            <translation>基础 URL 为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="110" />
+            <source>The base URL contains a user name or password.</source>
+            <translation>基础 URL 中包含用户名或密码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="111" />
+            <source>Remove it from the URL; the API key belongs in the key field.</source>
+            <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="118" />
+            <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
+            <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="139" />
+            <source>Could not connect to the server in time.</source>
+            <translation>未能及时连接到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="140" />
+            <source>Check your internet connection, proxy and the base URL, then try again.</source>
+            <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="145" />
+            <source>The server's name could not be found (DNS).</source>
+            <translation>找不到服务器的域名（DNS）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="159" />
+            <source>The server stopped answering (timeout).</source>
+            <translation>服务器停止响应（超时）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="147" />
+            <source>The server's TLS certificate could not be verified.</source>
+            <translation>无法验证服务器的 TLS 证书。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="445" />
+            <source>Check that the library folder exists and is writable.</source>
+            <translation>请确认视频库文件夹存在且可写入。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="92" />
+            <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
+            <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <source>The base URL {url!r} must start with https://.</source>
+            <translation>基础 URL {url!r} 必须以 https:// 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="103" />
+            <source>The base URL {url!r} has no host name.</source>
+            <translation>基础 URL {url!r} 缺少主机名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="105" />
+            <source>The base URL {url!r} is not a valid URL (bad host name).</source>
+            <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="107" />
+            <source>The base URL {url!r} is not a valid URL (bad port).</source>
+            <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="114" />
+            <source>The base URL {url!r} must not contain '?' or '#'.</source>
+            <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="149" />
+            <source>The server refused the connection.</source>
+            <translation>服务器拒绝了连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="151" />
+            <source>Could not connect to the server.</source>
+            <translation>无法连接到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="184" />
+            <source>Pick a JPEG, PNG or WebP image.</source>
+            <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="288" />
+            <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
+            <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="301" />
+            <source>Check the base URL of this connection.</source>
+            <translation>请检查此连接的基础 URL。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="96" />
+            <source>The base URL {url!r} is not a valid URL.</source>
+            <translation>基础 URL {url!r} 不是有效的 URL。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="332" />
+            <source>Pick the image again.</source>
+            <translation>请重新选择图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="444" />
+            <source>The download folder can't be read ({detail}).</source>
+            <translation>无法读取下载文件夹（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="181" />
+            <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
+            <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="284" />
+            <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
+            <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="300" />
+            <source>The server's answer is not a video object ({detail}).</source>
+            <translation>服务器的响应不是视频对象（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="354" />
+            <source>The server's answer is not a list of videos ({detail}).</source>
+            <translation>服务器的响应不是视频列表（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="329" />
+            <source>The reference image can't be read ({detail}).</source>
+            <translation>无法读取参考图片（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="65" />
+            <source>Check the library folder and the disk, then retry the download.</source>
+            <translation>请检查视频库文件夹和磁盘，然后重新下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="54" />
+            <source>Free some space, then retry the download.</source>
+            <translation>请释放一些空间，然后重新下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="59" />
+            <source>Fix the folder's permissions or choose another library folder, then retry.</source>
+            <translation>请修正该文件夹的权限，或另选一个视频库文件夹，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="163" />
+            <source>The app will resume it.</source>
+            <translation>应用会继续下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="171" />
+            <source>The download will start again from the beginning.</source>
+            <translation>下载将从头重新开始。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="292" />
+            <source>Try the download again later; if it keeps happening the video is broken on the server.</source>
+            <translation>请稍后重新下载；如果反复出现，说明服务器上的视频已损坏。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="62" />
+            <source>The video could not be written to disk{place}: {detail}.</source>
+            <translation>视频无法写入磁盘{place}：{detail}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="122" />
+            <source>The server sent a piece of the video that doesn't follow the part already downloaded.</source>
+            <translation>服务器发来的视频片段与已下载的部分接不上。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="53" />
+            <source>The disk is full{place}; the video could not be saved.</source>
+            <translation>磁盘已满{place}，视频无法保存。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="58" />
+            <source>The library folder is not writable{place}.</source>
+            <translation>视频库文件夹不可写入{place}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="160" />
+            <source>The download was cut short ({done} of {total} bytes).</source>
+            <translation>下载中途中断（已下载 {done} / {total} 字节）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="168" />
+            <source>The server sent more bytes than it announced ({done} of {total}).</source>
+            <translation>服务器发送的字节数超过了它声明的大小（{done} / {total}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="291" />
+            <source>The server sent a file that is not an MP4 video ({detail}).</source>
+            <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="245" />
+            <source>Choose a folder you may write to.</source>
+            <translation>请选择一个有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="239" />
+            <source>Free some space or choose another folder.</source>
+            <translation>请释放一些空间，或另选一个文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="253" />
+            <source>Choose an existing folder or create it.</source>
+            <translation>请选择一个已存在的文件夹，或先创建它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="258" />
+            <source>Choose a folder to export to.</source>
+            <translation>请选择要导出到的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="337" />
+            <source>Download it again from the library if it has not expired.</source>
+            <translation>如果尚未过期，请从视频库中重新下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="149" />
+            <source>The file name template {template!r} can't be used: {why}.</source>
+            <translation>无法使用文件名模板 {template!r}：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="152" />
+            <source>Use only these fields: {fields} ({{prompt:N}} keeps the first N characters of the prompt).</source>
+            <translation>只能使用这些字段：{fields}（{{prompt:N}} 保留提示词的前 N 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="242" />
+            <source>Can't write to the folder {folder} ({detail}).</source>
+            <translation>无法写入文件夹 {folder}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="238" />
+            <source>The disk holding {folder} is full; nothing was exported.</source>
+            <translation>{folder} 所在的磁盘已满，未导出任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="252" />
+            <source>The folder {folder} does not exist.</source>
+            <translation>文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="257" />
+            <source>{path} is a file, not a folder.</source>
+            <translation>{path} 是文件，不是文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="262" />
+            <source>The folder {folder} is read-only.</source>
+            <translation>文件夹 {folder} 是只读的。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="334" />
+            <source>The video file of this job is not on disk ({detail}).</source>
+            <translation>此任务的视频文件不在磁盘上（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="335" />
+            <source>never downloaded</source>
+            <translation>从未下载</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="185" />
+            <source>there is no field {{{field}}}</source>
+            <translation>没有 {{{field}}} 这个字段</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="177" />
+            <source>{{prompt:{spec}}} needs a number</source>
+            <translation>{{prompt:{spec}}} 需要一个数字</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="60" />
+            <source>Pick a size like 720x1280.</source>
+            <translation>请选择类似 720x1280 的尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="103" />
+            <source>Pick a smaller image or save it at a lower resolution.</source>
+            <translation>请选择更小的图片，或以更低的分辨率保存。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="174" />
+            <source>Choose fit or crop.</source>
+            <translation>请选择适应或裁剪。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="59" />
+            <source>{size!r} is not a video size.</source>
+            <translation>{size!r} 不是有效的视频尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="128" />
+            <source>Pick a smaller image or scale it down first.</source>
+            <translation>请选择更小的图片，或先将其缩小。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="141" />
+            <source>Pick another image.</source>
+            <translation>请选择其他图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="146" />
+            <source>The image is {image_width}x{image_height}; the video is {width}x{height}. It will be fitted (black bars) or cropped to match.</source>
+            <translation>图片为 {image_width}x{image_height}，视频为 {width}x{height}。图片将被适应（加黑边）或裁剪以匹配视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="219" />
+            <source>Check that the app's data folder is writable and the disk has space.</source>
+            <translation>请确认应用的数据文件夹可写入，且磁盘有剩余空间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="93" />
+            <source>{name!r} is not an image file.</source>
+            <translation>{name!r} 不是图片文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="95" />
+            <source>The image {name!r} is empty.</source>
+            <translation>图片 {name!r} 是空的。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="98" />
+            <source>The image {name!r} is too large ({megabytes:.0f} MB; at most {limit} MB).</source>
+            <translation>图片 {name!r} 太大（{megabytes:.0f} MB；最多 {limit} MB）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="173" />
+            <source>Unknown image mode {mode!r}.</source>
+            <translation>未知的图片处理方式 {mode!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="83" />
+            <source>The image {name!r} no longer exists.</source>
+            <translation>图片 {name!r} 已不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="88" />
+            <source>The image {name!r} can't be read ({detail}).</source>
+            <translation>无法读取图片 {name!r}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="125" />
+            <source>The image {name!r} has too many pixels (at most {limit} megapixels).</source>
+            <translation>图片 {name!r} 像素过多（最多 {limit} 百万像素）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="132" />
+            <source>{name!r} is not an image this app can read; use JPEG, PNG or WebP.</source>
+            <translation>本应用无法读取图片 {name!r}；请使用 JPEG、PNG 或 WebP。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="137" />
+            <source>The image {name!r} can't be read (permission denied).</source>
+            <translation>无法读取图片 {name!r}（权限不足）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="140" />
+            <source>The image {name!r} is damaged or incomplete.</source>
+            <translation>图片 {name!r} 已损坏或不完整。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="216" />
+            <source>The converted image could not be saved ({detail}).</source>
+            <translation>无法保存转换后的图片（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="112" />
+            <source>{format} images are not supported ({name!r}); use JPEG, PNG or WebP.</source>
+            <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
+            <source>The service blocked this prompt or image for its content rules.</source>
+            <translation>服务依据其内容规则拦截了此提示词或图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="42" />
+            <source>Rephrase the prompt: no real people, copyrighted characters or music, and content suitable for all ages.</source>
+            <translation>请改写提示词：不要涉及真实人物、受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="46" />
+            <source>The service no longer keeps this video, so it can't be downloaded any more.</source>
+            <translation>服务已不再保留此视频，因此无法再下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="47" />
+            <source>The app never re-creates a paid job to recover a download; generate again only if you want a new clip.</source>
+            <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="113" />
+            <source>The service could not make this video.</source>
+            <translation>服务未能生成此视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="116" />
+            <source>Try again, or change the prompt or settings.</source>
+            <translation>请重试，或修改提示词或参数。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="111" />
+            <source>The service could not make this video: {detail}</source>
+            <translation>服务未能生成此视频：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="132" />
+            <source>This job is no longer in the library.</source>
+            <translation>此任务已不在视频库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="212" />
+            <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
+            <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="216" />
+            <source>Generate it again if you still want it.</source>
+            <translation>如果仍然需要，请重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/migrations.py" line="159" />
+            <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
+            <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/migrations.py" line="155" />
+            <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
+            <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="61" />
+            <source>Simulator (this computer)</source>
+            <translation>模拟器（本机）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="106" />
+            <source>The Azure endpoint is empty.</source>
+            <translation>Azure 终结点为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="107" />
+            <source>Enter the resource name or the endpoint shown in the Azure portal.</source>
+            <translation>请输入 Azure 门户中显示的资源名称或终结点。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="126" />
+            <source>Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.</source>
+            <translation>请输入 Azure 门户中显示的终结点，例如 https://NAME.openai.azure.com。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="174" />
+            <source>Use make_profile_id().</source>
+            <translation>请使用 make_profile_id()。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="178" />
+            <source>The profile has no name.</source>
+            <translation>此连接没有名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="178" />
+            <source>Give it a name.</source>
+            <translation>请为它命名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="185" />
+            <source>Enter the base URL, e.g. https://my-gateway.example.com/v1.</source>
+            <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="191" />
+            <source>Use letters, digits and underscores, e.g. OPENAI_API_KEY.</source>
+            <translation>请使用字母、数字和下划线，例如 OPENAI_API_KEY。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="249" />
+            <source>Export the profile again and import that file.</source>
+            <translation>请重新导出该连接配置，再导入导出的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="125" />
+            <source>{text!r} is not a web address.</source>
+            <translation>{text!r} 不是网址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="173" />
+            <source>{id!r} is not a valid profile id.</source>
+            <translation>{id!r} 不是有效的连接 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="190" />
+            <source>{text!r} is not an environment variable name.</source>
+            <translation>{text!r} 不是有效的环境变量名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="113" />
+            <source>{text!r} is not an Azure resource name (letters, digits and hyphens).</source>
+            <translation>{text!r} 不是 Azure 资源名称（只能包含字母、数字和连字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="248" />
+            <source>This is not a Sora Desktop profile ({detail}).</source>
+            <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/secrets.py" line="36" />
+            <source>Key from environment variable</source>
+            <translation>从环境变量读取密钥</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/secrets.py" line="102" />
+            <source>Put the key in an environment variable (for example OPENAI_API_KEY) and enter its name in the "{option}" option of the profile {profile!r}.</source>
+            <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在连接 {profile!r} 的“{option}”选项中填写该变量名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/secrets.py" line="107" />
+            <source>Put the key in an environment variable (for example OPENAI_API_KEY) and enter its name in the "{option}" option of the profile.</source>
+            <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/secrets.py" line="112" />
+            <source>The OS keyring is not available, so the API key can't be stored or read there ({reason}).</source>
+            <translation>系统钥匙串不可用，无法在其中保存或读取 API 密钥（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="58" />
+            <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
+            <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="83" />
+            <source>The job did not finish.</source>
+            <translation>任务未能完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="226" />
+            <source>No API key is saved for this connection.</source>
+            <translation>此连接没有保存 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="425" />
+            <source>This job never reached the service, so it can't be remixed.</source>
+            <translation>此任务从未送达服务，因此无法再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="426" />
+            <source>Remix a finished video.</source>
+            <translation>请对已完成的视频进行再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="262" />
+            <source>Fit or crop the image to the video size first.</source>
+            <translation>请先将图片适应或裁剪到视频尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="219" />
+            <source>No API key: the environment variable {name} is not set.</source>
+            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="222" />
+            <source>Set {name} to your API key and try again.</source>
+            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="227" />
+            <source>Save it with: sora-desktop profile set-key {profile}</source>
+            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="333" />
+            <source>See the log.</source>
+            <translation>详情请查看日志。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="259" />
+            <source>The image is {width}x{height}; the video is {size}.</source>
+            <translation>图片为 {width}x{height}，视频为 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="332" />
+            <source>Unexpected problem: {name}.</source>
+            <translation>意外问题：{name}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="49" />
+            <source>Check that the folder exists and that you may write to it, or choose another library folder with --data-dir.</source>
+            <translation>请确认该文件夹存在且你有写入权限，或用 --data-dir 另选一个视频库文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="60" />
+            <source>Sora Desktop can move it aside and start an empty library; your video files are not touched.</source>
+            <translation>Sora Desktop 可以把它移到一旁并新建一个空的视频库；你的视频文件不会受影响。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="88" />
+            <source>Close other copies of Sora Desktop and try again.</source>
+            <translation>请关闭其他正在运行的 Sora Desktop，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="97" />
+            <source>Free some space and try again.</source>
+            <translation>请释放一些空间，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="57" />
+            <source>The library database {path} is damaged and can't be read ({detail}).</source>
+            <translation>视频库数据库 {path} 已损坏，无法读取（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="69" />
+            <source>The library folder {folder} is read-only or locked, so the library can't be opened ({detail}).</source>
+            <translation>视频库文件夹 {folder} 是只读的或已被锁定，无法打开视频库（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="100" />
+            <source>The library database {path} failed: {detail}.</source>
+            <translation>视频库数据库 {path} 出错：{detail}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="85" />
+            <source>The library database {path} is locked by another program ({detail}).</source>
+            <translation>视频库数据库 {path} 被其他程序锁定（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/store.py" line="94" />
+            <source>The disk holding the library {path} is full ({detail}).</source>
+            <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="116" />
+            <source>The video could not be made.</source>
+            <translation>视频未能生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="305" />
+            <source>Check the key, or replace it in Connections.</source>
+            <translation>请检查密钥，或在“连接”中更换。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="313" />
+            <source>Ask the account owner to enable video generation for this key, or pick another model in Connections.</source>
+            <translation>请让账户所有者为此密钥开通视频生成，或在“连接”中换一个模型。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="340" />
+            <source>It may have been deleted or made with another connection.</source>
+            <translation>它可能已被删除，或是用其他连接生成的。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="345" />
+            <source>The app will retry by itself.</source>
+            <translation>应用会自动重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="359" />
+            <source>The app will retry by itself; try again later if it persists.</source>
+            <translation>应用会自动重试；如果问题持续，请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="367" />
+            <source>Change the prompt or the image: no real people, no copyrighted characters or music, content suitable for all ages.</source>
+            <translation>请修改提示词或图片：不要涉及真实人物，不要有受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="379" />
+            <source>Check the settings.</source>
+            <translation>请检查参数设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="324" />
+            <source>Check the deployment name in Connections; a new Azure deployment can take minutes to hours before it answers.</source>
+            <translation>请在“连接”中检查部署名称；新建的 Azure 部署可能需要几分钟到几小时才能响应。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="335" />
+            <source>Generate it again; download promptly next time.</source>
+            <translation>请重新生成；下次请及时下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="376" />
+            <source>The server refused the request ({detail}).</source>
+            <translation>服务器拒绝了请求（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="304" />
+            <source>The API key was refused ({detail}).</source>
+            <translation>API 密钥被拒绝（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="310" />
+            <source>Access to this model or deployment is not granted ({detail}).</source>
+            <translation>没有访问此模型或部署的权限（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="339" />
+            <source>The server doesn't know this video ({detail}).</source>
+            <translation>服务器上没有这个视频（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="347" />
+            <source>The app will retry by itself. Wait about {seconds:.0f} s.</source>
+            <translation>应用会自动重试。请等待约 {seconds:.0f} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="351" />
+            <source>Too many requests ({detail}).</source>
+            <translation>请求过多（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="358" />
+            <source>The video service is unavailable right now ({detail}).</source>
+            <translation>视频服务暂时不可用（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="366" />
+            <source>The request was blocked by the content rules ({detail}).</source>
+            <translation>请求被内容规则拦截（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="377" />
+            <source>Change the field '{param}' and try again.</source>
+            <translation>请修改字段 '{param}' 后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="323" />
+            <source>The deployment was not found ({detail}).</source>
+            <translation>找不到该部署（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/wire.py" line="332" />
+            <source>The video's files have expired on the server ({detail}).</source>
+            <translation>服务器上此视频的文件已过期（{detail}）。</translation>
         </message>
     </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import string
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -144,3 +145,70 @@ def test_helper_scan_finds_literals_behind_translate_helpers(tmp_path: Path) -> 
         encoding="utf-8",
     )
     assert _tool().helper_messages(module) == [("Ctx", "Shown", 7)]
+
+
+def _core_catalogue(tool: ModuleType) -> dict[str, ET.Element]:
+    root = ET.parse(tool.ts_path("zh_CN")).getroot()
+    return {
+        msg.findtext("source", ""): msg
+        for ctx in root.iter("context")
+        if ctx.findtext("name") == tool.CORE_CONTEXT
+        for msg in ctx.iter("message")
+    }
+
+
+def test_every_core_message_has_a_finished_translation_with_its_placeholders() -> None:
+    """Every ``_()``/``N_()`` literal in sora_desktop/core is in the catalogue under "core",
+    translated, with the same ``{fields}`` (and format specs) as the English template."""
+    tool = _tool()
+    templates = {src for path in tool.core_sources() for src, _line in tool.core_messages(path)}
+    assert "The prompt is empty." in templates and "Simulator (this computer)" in templates
+    assert len(templates) > 100
+    catalogue = _core_catalogue(tool)
+    missing = sorted(templates - set(catalogue))
+    assert not missing, f"run tools/update_translations.py and translate: {missing[:10]}"
+
+    def fields(text: str) -> list[tuple[str, str, str | None]]:
+        return sorted(
+            (name, spec, conv)
+            for _lit, name, spec, conv in string.Formatter().parse(text)
+            if name is not None
+        )
+
+    for source in templates:
+        translation = catalogue[source].find("translation")
+        assert translation is not None and translation.get("type") is None, source
+        text = translation.text or ""
+        assert text.strip() and text != source, source
+        assert fields(text) == fields(source), (source, text)
+
+
+def test_core_scan_finds_templates_and_refuses_what_cannot_be_translated(
+    tmp_path: Path,
+) -> None:
+    tool = _tool()
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from .i18n import N_, _\n"
+        'NOTE = N_("Marked")\n'
+        "def f(host, n):\n"
+        '    a = _("Could not reach {host}.").format(host=host)\n'
+        "    b = _(NOTE)\n"
+        '    c = _(f"Bad {host}")\n'
+        '    d = _("x {n}".format(n=n))\n'
+        "    e = N_(NOTE)\n"
+        "    for _ in range(n):\n"
+        "        pass\n"
+        '    return [x for _, x in {"k": 1}.items()]\n',
+        encoding="utf-8",
+    )
+    assert tool.core_messages(module) == [("Marked", 2), ("Could not reach {host}.", 4)]
+    problems = [p.split(":", 2)[1:] for p in tool.core_problems(module)]
+    assert sorted(int(line) for line, _why in problems) == [6, 7, 8, 9]
+    rebound = dict(problems)["9"]
+    assert rebound.strip().startswith("'_' is rebound")
+
+
+def test_core_has_no_untranslatable_messages() -> None:
+    tool = _tool()
+    assert [p for path in tool.core_sources() for p in tool.core_problems(path)] == []
