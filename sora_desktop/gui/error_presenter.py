@@ -7,7 +7,6 @@ logged (with secrets redacted by the log setup) before anything is shown.
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 import traceback
@@ -19,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import SoraError
-from ..core.logsetup import redact
 from .banner import Banner
 
 log = logging.getLogger("sora_desktop.gui")
@@ -60,6 +58,8 @@ class ErrorPresenter(QObject):
             return
         message, next_step = self.describe(error)
         if self.banner is not None and not modal:
+            import html  # here, not at start-up: it loads a 2,000-entry table
+
             text = f"<b>{html.escape(message)}</b>"
             if next_step:
                 text += "<br>" + html.escape(next_step)
@@ -83,6 +83,9 @@ class ErrorPresenter(QObject):
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
+        # The redaction patterns load with the log setup, after the first paint.
+        from ..core.logsetup import redact
+
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         if self._in_crash:  # an error while showing the dialog: don't recurse
             return

@@ -81,3 +81,29 @@ def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
+    tmp_path: Path,
+) -> None:
+    """A fresh interpreter builds the whole window; none of the modules that the app loads
+    after the first paint (or on first use) may have been imported by then."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "later = ('asyncio', 'logging.handlers', 'sora_desktop.core.logsetup', 'html',\n"
+        "         'sora_desktop.gui.library_view', 'PySide6.QtMultimedia', 'av', 'numpy',\n"
+        "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+        "ctx.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
