@@ -51,6 +51,8 @@ from sora_desktop.core.profiles import (
     make_profile_id,
 )
 
+from .i18n import profile_name
+
 translate = QCoreApplication.translate
 
 _OTHER_BASE = ""  # "works like": unknown model, the gateway decides
@@ -196,7 +198,7 @@ class ConnectionForm(QWidget):
 
     def load(self, profile: Profile, *, has_stored_key: bool) -> None:
         self._profile = profile
-        self.name_edit.setText(profile.name)
+        self.name_edit.setText(profile_name(profile))
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(profile.kind))
         self.kind_combo.blockSignals(False)
@@ -373,6 +375,8 @@ class ConnectionForm(QWidget):
     def to_profile(self, existing: list[str]) -> Profile:
         """The profile as edited. Raises :class:`FormError` naming the refused field."""
         name = self.name_edit.text().strip()
+        if self._profile is not None and self.profile_id() == SIMULATOR_ID:
+            name = self._profile.name  # shown translated, stored in English
         if not name:
             raise FormError(self.tr("Name"), self.tr("Give the connection a name."), self.name_edit)
         kind = self.kind()

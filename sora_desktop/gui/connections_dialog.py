@@ -50,6 +50,7 @@ from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore
 from sora_desktop.core.service import SIMULATOR_KEY, ConnectionReport
 
 from .connection_form import ConnectionForm, FormError
+from .i18n import profile_name
 
 translate = QCoreApplication.translate
 
@@ -194,7 +195,7 @@ class ConnectionsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for profile in self._profiles.list():
-            item = QListWidgetItem(f"{profile.name}\n{self.form.kind_label(profile.kind)}")
+            item = QListWidgetItem(f"{profile_name(profile)}\n{self.form.kind_label(profile.kind)}")
             item.setData(Qt.ItemDataRole.UserRole, profile.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -285,7 +286,7 @@ class ConnectionsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Remove connection"),
-            self.tr("Remove “{name}” and forget its key?").format(name=profile.name),
+            self.tr("Remove “{name}” and forget its key?").format(name=profile_name(profile)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -319,7 +320,7 @@ class ConnectionsDialog(QDialog):
         token = self._test_token
         self.progress.show()
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Testing {name}…").format(name=profile.name))
+        self.test_result.setText(self.tr("Testing {name}…").format(name=profile_name(profile)))
         try:
             future = self._tester(profile, key)
         except SoraError as err:

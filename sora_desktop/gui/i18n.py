@@ -5,12 +5,20 @@ Public API::
     install_translator(app: QCoreApplication, language: str = "") -> str
     available_languages() -> list[tuple[str, str]]   # (code, native name), "" = follow the OS
     translations_dir() -> Path
+    translate_core(text: str) -> str     # a core message template/marked text, translated
+    profile_name(profile: Profile) -> str   # a profile's name as shown (built-in translated)
 
 ``language`` is ``Settings.language``: ``""`` follows ``QLocale.system()``, ``"en"`` forces
 English (the source strings), ``"zh_CN"`` forces Simplified Chinese. The compiled catalogues
 live in ``sora_desktop/resources/i18n/sora_desktop_<code>.qm``; ``tools/update_translations.py``
 rebuilds them from ``resources/i18n/*.ts``. Calling it again replaces the previously installed
 translator (widgets built afterwards pick up the new language).
+
+Core's creator-facing messages (``SoraError.message``/``next_step``) are written with
+``sora_desktop.core.i18n._``; :func:`install_translator` plugs :func:`translate_core` into it
+(context ``"core"`` of the same catalogue), so every error core builds from then on is in the
+chosen language. Core is translated when a message is made, so this must run before anything
+builds one (``app.py`` calls it first thing). The CLI never installs it and stays English.
 """
 
 from __future__ import annotations
@@ -18,6 +26,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..core import i18n as core_i18n
+from ..core.models import Profile
+from ..core.profiles import SIMULATOR_ID, SIMULATOR_PROFILE
 
 CATALOGUE = "sora_desktop"
 SOURCE_LANGUAGE = "en"
@@ -34,6 +46,20 @@ def translations_dir() -> Path:
 def available_languages() -> list[tuple[str, str]]:
     """Codes a user may pick (besides "" = follow the system)."""
     return list(LANGUAGES)
+
+
+def translate_core(text: str) -> str:
+    """``text`` (a core template or ``N_``-marked text) in the installed language.
+    Thread-safe: core builds errors on its I/O thread."""
+    return QCoreApplication.translate(core_i18n.CONTEXT, text)
+
+
+def profile_name(profile: Profile) -> str:
+    """The name to show for ``profile``: the built-in simulator's stays stored in English
+    (settings refer to it) and is translated here; a user's own name is shown as typed."""
+    if profile.id == SIMULATOR_ID and profile.name == SIMULATOR_PROFILE.name:
+        return translate_core(profile.name)
+    return profile.name
 
 
 def _choose(language: str) -> str:
@@ -59,6 +85,8 @@ def install_translator(app: QCoreApplication, language: str = "") -> str:
     """
     for old in _installed.pop(id(app), []):
         app.removeTranslator(old)
+    # core's messages follow whatever catalogue is installed (English: the source text)
+    core_i18n.install(translate_core)
     code = _choose(language)
     if code == SOURCE_LANGUAGE:
         return code

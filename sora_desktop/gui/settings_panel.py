@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from ..core.capabilities import ModelCapabilities, capabilities_for
 from ..core.models import ConnectionKind, Profile
+from .i18n import profile_name
 from .image_picker import ImagePicker, parse_size
 
 #: the models offered when a profile lists none
@@ -99,7 +100,7 @@ class SettingsPanel(QWidget):
         self._updating = True
         self.profile_combo.clear()
         for p in self._profiles:
-            self.profile_combo.addItem(p.name, p.id)
+            self.profile_combo.addItem(profile_name(p), p.id)
         self._updating = False
         index = self.profile_combo.findData(active_id) if active_id else 0
         self.profile_combo.setCurrentIndex(max(index, 0))
