@@ -247,6 +247,12 @@ STRIP_SAFE = [
 ]
 #: Qt translation catalogues to keep (base names); the rest are dropped.
 KEPT_QT_TRANSLATIONS = ("qt_", "qtbase_", "qtmultimedia_")
+#: ...and only for the languages the app's own UI ships (sora_desktop/resources/i18n):
+#: Qt's strings in another language beside an English window help no one (~7 MB).
+UI_LANGUAGES = (
+    "en",
+    *sorted(p.stem.removeprefix("sora_desktop_") for p in RESOURCES.glob("i18n/*.qm")),
+)
 
 
 def keep_in_bundle(dest: str, platform: str = sys.platform) -> bool:
@@ -255,7 +261,9 @@ def keep_in_bundle(dest: str, platform: str = sys.platform) -> bool:
 
     dest = dest.replace("\\", "/")
     if "/Qt/translations/" in f"/{dest}" and dest.endswith(".qm"):
-        return dest.rsplit("/", 1)[-1].startswith(KEPT_QT_TRANSLATIONS)
+        name = dest.rsplit("/", 1)[-1].removesuffix(".qm")
+        base, _, language = name.partition("_")
+        return f"{base}_".startswith(KEPT_QT_TRANSLATIONS) and language in UI_LANGUAGES
     if not platform.startswith("linux"):
         return True
     if host_provided(dest, platform):

@@ -217,8 +217,12 @@ def test_trimming_rules() -> None:
     assert bi.keep_in_bundle("PySide6/Qt/plugins/platforms/libqwayland.so", platform="linux")
     assert bi.keep_in_bundle("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "linux")
     assert bi.keep_in_bundle("libgtk-3.so.0", platform="win32")  # rules are Linux-only
-    assert bi.keep_in_bundle("PySide6/Qt/translations/qtbase_de.qm", platform="win32")
-    assert not bi.keep_in_bundle("PySide6/Qt/translations/qtwebengine_de.qm", platform="win32")
+    assert bi.keep_in_bundle("PySide6/Qt/translations/qtbase_zh_CN.qm", platform="win32")
+    assert bi.keep_in_bundle("PySide6/Qt/translations/qt_zh_CN.qm", platform="linux")
+    assert bi.keep_in_bundle("PySide6/Qt/translations/qtmultimedia_en.qm", platform="darwin")
+    assert not bi.keep_in_bundle("PySide6/Qt/translations/qtbase_de.qm", platform="win32")
+    assert not bi.keep_in_bundle("PySide6/Qt/translations/qt_zh_TW.qm", platform="linux")
+    assert not bi.keep_in_bundle("PySide6/Qt/translations/qtwebengine_zh_CN.qm", "win32")
     assert bi.keep_in_bundle("sora_desktop/resources/i18n/sora_de.qm", platform="linux")
 
 
