@@ -456,7 +456,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Sora Desktop</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+22" />
             <source>(no log file)</source>
             <translation>（无日志文件）</translation>
         </message>
