@@ -7,6 +7,9 @@ different prompts visibly differ. An optional reference image is the exact first
 fades into the scene over the first second. The sound track is a soft chord derived from the
 prompt.
 
+Frames are composed with Pillow and the sound with an FFmpeg filter graph (through PyAV), so
+the renderer needs no numpy: the frozen app leaves numpy and its OpenBLAS out (~41 MB).
+
 Alongside the MP4 the renderer writes the thumbnail (WebP of the first frame) and the
 spritesheet (JPEG grid of frames), the API's ``thumbnail`` and ``spritesheet`` variants.
 """
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import math
+import random
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,8 +29,8 @@ from pathlib import Path
 from typing import Protocol
 
 import av
-import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+import av.filter
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 FPS = 24
 SAMPLE_RATE = 48000
@@ -33,6 +38,10 @@ AUDIO_FRAME = 1024
 SPRITE_COLUMNS = 5
 SPRITE_TILE_WIDTH = 192
 FADE_SECONDS = 1.0
+#: The chord is computed at this rate and resampled to SAMPLE_RATE by FFmpeg: its highest
+#: tone is below 800 Hz, far under this rate's 4 kHz Nyquist limit, and evaluating the
+#: expressions for a sixth of the samples makes the sound ~5x cheaper.
+SYNTH_RATE = 8000
 
 
 class RenderCancelled(Exception):
@@ -93,23 +102,29 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
+def _colour(rng: random.Random, low: int, high: int) -> tuple[int, int, int]:
+    """An RGB colour with each channel in ``low..high`` (inclusive)."""
+    return (rng.randint(low, high), rng.randint(low, high), rng.randint(low, high))
+
+
+def _add_saturating(base: Image.Image, light: Image.Image) -> Image.Image:
+    """``min(255, base + light)`` per channel: ``ImageChops.add`` without its per-byte float
+    division, which made it the renderer's slowest step. The light is first capped to the
+    headroom left (``min(light, 255 - base)``), so the wrapping add cannot wrap."""
+    return ImageChops.add_modulo(base, ImageChops.darker(light, ImageChops.invert(base)))
+
+
 class _Scene:
-    """The procedural scene and cached text layer of one segment."""
+    """The procedural scene and cached layers (gradient, orb glows, text) of one segment."""
 
     def __init__(self, text: str, width: int, height: int) -> None:
-        rng = np.random.default_rng(_seed(text))
+        rng = random.Random(_seed(text))
         self.width, self.height = width, height
-        top = rng.integers(20, 140, size=3).astype(np.float32)
-        bottom = rng.integers(60, 230, size=3).astype(np.float32)
-        # A gradient twice the frame height that scrolls: free motion per frame.
-        t = np.linspace(0.0, 2.0 * math.pi, 2 * height, dtype=np.float32)
-        mix = (0.5 - 0.5 * np.cos(t))[:, None]
-        column = top[None, :] * (1.0 - mix) + bottom[None, :] * mix
-        self.gradient = np.ascontiguousarray(
-            np.broadcast_to(column[:, None, :], (2 * height, width, 3)).astype(np.uint8)
-        )
-        self.scroll_speed = float(rng.uniform(0.05, 0.2))  # frame heights per second
-        n_orbs = int(rng.integers(3, 6))
+        top = _colour(rng, 20, 139)
+        bottom = _colour(rng, 60, 229)
+        self.gradient = self._gradient(top, bottom, width, height)
+        self.scroll_speed = rng.uniform(0.05, 0.2)  # frame heights per second
+        n_orbs = rng.randint(3, 5)
         short = min(width, height)
         self.orbs = [
             (
@@ -119,8 +134,8 @@ class _Scene:
                 rng.uniform(0.08, 0.3),  # path amplitude y
                 rng.uniform(0.2, 0.9),  # angular speed (rad/s)
                 rng.uniform(0.0, 2 * math.pi),  # phase
-                int(short * rng.uniform(0.08, 0.2)),  # radius (px)
-                rng.integers(40, 256, size=3).astype(np.float32),  # colour
+                max(1, int(short * rng.uniform(0.08, 0.2))),  # radius (px)
+                _colour(rng, 40, 255),  # colour
             )
             for _ in range(n_orbs)
         ]
@@ -128,12 +143,41 @@ class _Scene:
         self._text_layer(text)
 
     @staticmethod
-    def _orb_sprite(radius: int, colour: np.ndarray) -> np.ndarray:
-        """A soft glow (Gaussian falloff) of ``colour``, 4 radii wide, drawn once per scene."""
-        d = np.arange(-2 * radius, 2 * radius, dtype=np.float32) + 0.5
-        g = np.exp(-(d * d) / float(radius * radius))
-        glow = np.outer(g, g)[:, :, None] * colour
-        return np.ascontiguousarray(np.rint(glow).astype(np.uint8))
+    def _gradient(
+        top: tuple[int, int, int], bottom: tuple[int, int, int], width: int, height: int
+    ) -> Image.Image:
+        """A vertical gradient twice the frame height (top -> bottom -> top), which scrolls:
+        free motion per frame. Built as one column and stretched (one row = one colour)."""
+        rows = 2 * height
+        column = bytearray()
+        for y in range(rows):
+            mix = 0.5 - 0.5 * math.cos(2.0 * math.pi * y / max(1, rows - 1))
+            column += bytes(
+                int(a * (1.0 - mix) + b * mix) for a, b in zip(top, bottom, strict=True)
+            )
+        strip = Image.frombytes("RGB", (1, rows), bytes(column))
+        return strip.resize((width, rows), Image.Resampling.NEAREST)
+
+    @staticmethod
+    def _orb_sprite(radius: int, colour: tuple[int, int, int]) -> Image.Image:
+        """A soft glow (Gaussian falloff) of ``colour``, 4 radii wide, drawn once per scene.
+
+        The Gaussian is separable: one row and one column of falloff, stretched to a square
+        and multiplied (``a * b / 255``), then scaled per channel by the colour."""
+        size = 4 * radius
+        falloff = bytes(
+            round(255 * math.exp(-((k - 2 * radius + 0.5) ** 2) / (radius * radius)))
+            for k in range(size)
+        )
+        across = Image.frombytes("L", (size, 1), falloff).resize(
+            (size, size), Image.Resampling.NEAREST
+        )
+        down = Image.frombytes("L", (1, size), falloff).resize(
+            (size, size), Image.Resampling.NEAREST
+        )
+        glow = ImageChops.multiply(across, down)
+        bands = [glow.point([round(v * c / 255) for v in range(256)]) for c in colour]
+        return Image.merge("RGB", bands)
 
     def _text_layer(self, text: str) -> None:
         w, h = self.width, self.height
@@ -153,17 +197,15 @@ class _Scene:
             y = size // 2 + i * line_h
             draw.text((x + 2, y + 2), line, font=font, fill=(0, 0, 0, 200))
             draw.text((x, y), line, font=font, fill=(255, 255, 255, 255))
-        rgba = np.asarray(img, dtype=np.uint16)
-        alpha = rgba[:, :, 3:4]
         self.text_y = h - box_h - max(4, h // 20)
-        self.text_alpha_inv = (255 - alpha).astype(np.uint16)
-        self.text_premul = (rgba[:, :, :3] * alpha).astype(np.uint16)
+        self.text_rgb = img.convert("RGB")
+        self.text_mask = img.getchannel("A")
 
-    def draw(self, t: float, out: np.ndarray) -> None:
-        """Draw the scene at ``t`` seconds (segment-local) into ``out`` (H x W x 3 uint8)."""
+    def draw(self, t: float) -> Image.Image:
+        """The scene at ``t`` seconds (segment-local): a new RGB image of the frame size."""
         h, w = self.height, self.width
         offset = int(t * self.scroll_speed * h) % h
-        np.copyto(out, self.gradient[offset : offset + h])
+        out = self.gradient.crop((0, offset, w, offset + h))
         for (cx, cy, ax, ay, speed, phase, radius, _), sprite in zip(
             self.orbs, self.sprites, strict=True
         ):
@@ -173,60 +215,111 @@ class _Scene:
             y0, y1 = max(0, py), min(h, py + 4 * radius)
             if x0 >= x1 or y0 >= y1:
                 continue
-            glow = sprite[y0 - py : y1 - py, x0 - px : x1 - px]
-            region = out[y0:y1, x0:x1]
-            # saturating add in uint8: region + min(glow, 255 - region)
-            np.add(region, np.minimum(glow, 255 - region), out=region)
-        y0 = self.text_y
-        y1 = y0 + self.text_premul.shape[0]
-        region = out[y0:y1]
-        mixed = region.astype(np.uint16) * self.text_alpha_inv + self.text_premul
-        region[...] = (mixed >> 8).astype(np.uint8)
+            box = (x0, y0, x1, y1)
+            glow = sprite
+            if box != (px, py, px + 4 * radius, py + 4 * radius):  # partly off-frame
+                glow = sprite.crop((x0 - px, y0 - py, x1 - px, y1 - py))
+            out.paste(_add_saturating(out.crop(box), glow), box)  # light adds up
+        # text box: out = text * alpha + out * (1 - alpha)
+        out.paste(self.text_rgb, (0, self.text_y), self.text_mask)
+        return out
 
 
-def _chord(text: str, seconds: float) -> np.ndarray:
-    """A soft stereo chord (float32, shape (2, samples)) derived from the prompt."""
-    rng = np.random.default_rng(_seed(text) ^ 0x5EED)
-    root = 196.0 * 2 ** (int(rng.integers(0, 12)) / 12)  # somewhere from G3 upwards
+def _chord_graph(text: str, seconds: int) -> tuple[list[str], str]:
+    """The soft chord derived from the prompt, as FFmpeg expressions: four tones (each an
+    expression of ``t`` in seconds, slowly swelling at 0.25 Hz, under a 0.3 s fade-in and a
+    0.5 s fade-out) and the ``pan`` filter's arguments that spread them across the stereo
+    field. Each tone is evaluated once, not once per channel."""
+    rng = random.Random(_seed(text) ^ 0x5EED)
+    root = 196.0 * 2 ** (rng.randrange(12) / 12)  # somewhere from G3 upwards
     intervals = (0, 4, 7, 12) if rng.random() < 0.6 else (0, 3, 7, 10)
-    n = round(seconds * SAMPLE_RATE)
-    t = np.arange(n, dtype=np.float64) / SAMPLE_RATE
-    left = np.zeros(n)
-    right = np.zeros(n)
-    for i, semis in enumerate(intervals):
-        f = root * 2 ** (semis / 12)
-        wave = np.sin(2 * math.pi * f * t) * (0.5 + 0.5 * np.sin(2 * math.pi * 0.25 * t + i))
-        pan = (i + 0.5) / len(intervals)
-        left += wave * (1 - pan)
-        right += wave * pan
-    env = np.minimum(1.0, np.minimum(t / 0.3, (seconds - t) / 0.5).clip(0.0))
-    gain = 0.12 * env
-    return np.stack([left * gain, right * gain]).astype(np.float32)
+    swell = 2 * math.pi * 0.25
+    envelope = f"0.12*min(1,max(0,min(t/0.3,({float(seconds)!r}-t)/0.5)))"
+    tones = [
+        f"{envelope}*sin({2 * math.pi * root * 2 ** (semis / 12)!r}*t)"
+        f"*(0.5+0.5*sin({swell!r}*t+{i}))"
+        for i, semis in enumerate(intervals)
+    ]
+    pans = [(i + 0.5) / len(intervals) for i in range(len(intervals))]
+    left = "+".join(f"{1 - pan!r}*c{i}" for i, pan in enumerate(pans))
+    right = "+".join(f"{pan!r}*c{i}" for i, pan in enumerate(pans))
+    return tones, f"stereo|c0={left}|c1={right}"
 
 
-def _load_reference(data: bytes, width: int, height: int) -> np.ndarray:
+def _chord(text: str, seconds: int) -> tuple[bytes, bytes]:
+    """The chord of one segment: ``seconds * SAMPLE_RATE`` samples per channel, as native
+    float32 bytes (left, right). FFmpeg evaluates the tones (``aevalsrc``), pans them to
+    stereo and resamples them to SAMPLE_RATE."""
+    tones, pan = _chord_graph(text, seconds)
+    graph = av.filter.Graph()
+    chain = [
+        graph.add(
+            "aevalsrc",
+            f"exprs={'|'.join(tones)}:channel_layout=4.0:s={SYNTH_RATE}:d={seconds}:n=4096",
+        ),
+        graph.add("pan", pan),
+        graph.add("aresample", str(SAMPLE_RATE)),
+        graph.add("aformat", f"sample_fmts=fltp:channel_layouts=stereo:sample_rates={SAMPLE_RATE}"),
+        graph.add("abuffersink"),
+    ]
+    for upstream, downstream in itertools.pairwise(chain):
+        upstream.link_to(downstream)
+    graph.configure()
+    sink = chain[-1]
+    left, right = bytearray(), bytearray()
+    while True:
+        try:
+            frame = sink.pull()
+        except EOFError:
+            break
+        assert isinstance(frame, av.AudioFrame)
+        used = frame.samples * 4  # planes may be padded past the samples (alignment)
+        left += bytes(frame.planes[0])[:used]
+        right += bytes(frame.planes[1])[:used]
+    wanted = seconds * SAMPLE_RATE * 4  # exactly the segment's length, whatever the resampler
+    silence = bytes(max(0, wanted - len(left)))
+    return bytes(left[:wanted]) + silence, bytes(right[:wanted]) + silence
+
+
+def _video_frame(img: Image.Image) -> av.VideoFrame:
+    """``img`` as a video frame. Pillow keeps RGB as 4 bytes a pixel, so handing it over as
+    ``rgb0`` is one straight copy (packing it to ``rgb24`` cost ~3x as much). Where FFmpeg
+    pads the frame's rows (a width that is not a multiple of 4), the picture is first put on
+    a canvas as wide as a padded row, so each row of bytes lands at its row's start."""
+    frame = av.VideoFrame(img.width, img.height, "rgb0")
+    plane = frame.planes[0]
+    if plane.line_size != 4 * img.width:
+        canvas = Image.new("RGB", (plane.line_size // 4, img.height))
+        canvas.paste(img)
+        img = canvas
+    plane.update(img.tobytes("raw", "RGBX"))
+    return frame
+
+
+def _load_reference(data: bytes, width: int, height: int) -> Image.Image:
     with Image.open(io.BytesIO(data)) as img:
         rgb = img.convert("RGB")
         if rgb.size != (width, height):
             rgb = rgb.resize((width, height))
-        return np.asarray(rgb, dtype=np.uint8).copy()
+        return rgb
 
 
 def _encode(
     spec: RenderSpec, tmp: Path, cancel: CancelFlag | None, preset: str, name: str
-) -> tuple[np.ndarray, list[Image.Image]]:
+) -> tuple[Image.Image, list[Image.Image]]:
     """Encode the clip into ``tmp``; return its first frame and the spritesheet tiles."""
     width, height = spec.width, spec.height
     total_frames = spec.seconds * FPS
     sprite_every = max(1, total_frames // 10)
     sprites: list[Image.Image] = []
-    first_rgb: np.ndarray | None = None
+    first: Image.Image | None = None
     reference = (
         _load_reference(spec.reference, width, height) if spec.reference is not None else None
     )
     fade_frames = int(FADE_SECONDS * FPS)
-    audio = np.concatenate([_chord(s.text, s.seconds) for s in spec.segments], axis=1)
-    buf = np.empty((height, width, 3), dtype=np.uint8)
+    chords = [_chord(s.text, s.seconds) for s in spec.segments]
+    audio = (b"".join(c[0] for c in chords), b"".join(c[1] for c in chords))
+    audio_samples = len(audio[0]) // 4
 
     with av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
         vstream = out.add_stream(
@@ -248,37 +341,33 @@ def _encode(
             for local in range(seg.seconds * FPS):
                 if cancel is not None and cancel.is_set():
                     raise RenderCancelled(name)
-                scene.draw(local / FPS, buf)
+                img = scene.draw(local / FPS)
                 if reference is not None and frame_index < fade_frames:
-                    f = frame_index / fade_frames
-                    mixed = reference * (1.0 - f) + buf * f
-                    buf[...] = mixed.astype(np.uint8)
+                    img = Image.blend(reference, img, frame_index / fade_frames)
                 if frame_index == 0:
-                    first_rgb = buf.copy()
+                    first = img
                 if frame_index % sprite_every == 0 and len(sprites) < 10:
                     tile_h = max(1, round(SPRITE_TILE_WIDTH * height / width))
                     sprites.append(
-                        Image.fromarray(buf).resize(
-                            (SPRITE_TILE_WIDTH, tile_h), Image.Resampling.BILINEAR
-                        )
+                        img.resize((SPRITE_TILE_WIDTH, tile_h), Image.Resampling.BILINEAR)
                     )
-                vf = av.VideoFrame.from_ndarray(buf, format="rgb24")
+                vf = _video_frame(img)
                 vf.pts = frame_index
                 for packet in vstream.encode(vf):
                     out.mux(packet)
                 frame_index += 1
                 # interleave audio up to the current video time
-                target = min(audio.shape[1], (frame_index * SAMPLE_RATE) // FPS)
+                target = min(audio_samples, (frame_index * SAMPLE_RATE) // FPS)
                 while audio_pos + AUDIO_FRAME <= target:
                     audio_pos = _encode_audio(out, astream, audio, audio_pos)
-        while audio_pos < audio.shape[1]:
+        while audio_pos < audio_samples:
             audio_pos = _encode_audio(out, astream, audio, audio_pos)
         for packet in vstream.encode(None):
             out.mux(packet)
         for packet in astream.encode(None):
             out.mux(packet)
-    assert first_rgb is not None
-    return first_rgb, sprites
+    assert first is not None
+    return first, sprites
 
 
 def render_clip(
@@ -302,13 +391,12 @@ def render_clip(
         return reused
     tmp = dest_dir / f"{name}.mp4.tmp"
     try:
-        first_rgb, sprites = _encode(spec, tmp, cancel, preset, name)
+        first, sprites = _encode(spec, tmp, cancel, preset, name)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(final)
     thumb = dest_dir / f"{name}.webp"
-    first = Image.fromarray(first_rgb)
     first.save(dest_dir / f"{name}.webp.tmp", format="WEBP", quality=85)
     (dest_dir / f"{name}.webp.tmp").replace(thumb)
     sheet = dest_dir / f"{name}.jpg"
@@ -330,12 +418,17 @@ def _reuse(dest_dir: Path, name: str) -> RenderedAssets | None:
 
 
 def _encode_audio(
-    out: av.container.OutputContainer, stream: av.AudioStream, audio: np.ndarray, pos: int
+    out: av.container.OutputContainer,
+    stream: av.AudioStream,
+    audio: tuple[bytes, bytes],
+    pos: int,
 ) -> int:
-    chunk = audio[:, pos : pos + AUDIO_FRAME]
-    if chunk.shape[1] < AUDIO_FRAME:
-        chunk = np.pad(chunk, ((0, 0), (0, AUDIO_FRAME - chunk.shape[1])))
-    af = av.AudioFrame.from_ndarray(np.ascontiguousarray(chunk), format="fltp", layout="stereo")
+    """Encode AUDIO_FRAME samples from ``pos`` (zero-padded at the end of the track)."""
+    size = AUDIO_FRAME * 4
+    af = av.AudioFrame(format="fltp", layout="stereo", samples=AUDIO_FRAME)  # unpadded planes
+    for plane, channel in zip(af.planes, audio, strict=True):
+        chunk = channel[pos * 4 : pos * 4 + size]
+        plane.update(chunk + bytes(size - len(chunk)))
     af.sample_rate = SAMPLE_RATE
     af.pts = pos
     for packet in stream.encode(af):

@@ -16,6 +16,8 @@ from sora_desktop.simulator.render import (
     RenderCancelled,
     RenderSpec,
     Segment,
+    _Scene,
+    _video_frame,
     render_clip,
 )
 
@@ -60,6 +62,46 @@ def test_audio_is_not_silent(tmp_path: Path) -> None:
     with av.open(str(assets.video)) as c:
         samples = np.concatenate([f.to_ndarray().ravel() for f in c.decode(audio=0)])
     assert np.abs(samples).max() > 0.02
+
+
+def test_audio_is_a_panned_chord_that_fades_in_and_out(tmp_path: Path) -> None:
+    assets = render_clip(RenderSpec(W, H, (Segment("A harbour at dusk", 4),)), tmp_path)
+    with av.open(str(assets.video)) as c:
+        rate = c.streams.audio[0].codec_context.sample_rate
+        stereo = np.concatenate([f.to_ndarray() for f in c.decode(audio=0)], axis=1)
+    assert stereo.shape[0] == 2 and abs(stereo.shape[1] / rate - 4.0) < 0.1
+    left, right = stereo[0], stereo[1]
+
+    def rms(x: np.ndarray) -> float:
+        return float(np.sqrt(np.mean(x.astype(np.float64) ** 2)))
+
+    middle = slice(rate, 3 * rate)
+    assert rms(left[middle]) > 0.02 and rms(right[middle]) > 0.02
+    # the tones are panned: the two channels are different signals, not one copied twice
+    assert rms(left[middle] - right[middle]) > 0.1 * rms(left[middle])
+    # a 0.3 s fade-in and a 0.5 s fade-out: the first and last 50 ms are much quieter
+    edge = rate // 20
+    assert rms(left[:edge]) < 0.3 * rms(left[middle])
+    end = round(4.0 * rate)
+    assert rms(left[end - edge : end]) < 0.3 * rms(left[middle])
+
+
+@pytest.mark.parametrize("width", [320, 330])  # 330 x 4 bytes: FFmpeg pads the rows
+def test_video_frame_holds_exactly_the_drawn_picture(width: int) -> None:
+    picture = _Scene("Stride check", width, 186).draw(0.5)
+    frame = _video_frame(picture)
+    assert (frame.width, frame.height) == (width, 186)
+    assert frame.to_image().tobytes() == picture.tobytes()
+
+
+def test_width_with_padded_rows_renders_upright(tmp_path: Path) -> None:
+    """A width whose rows FFmpeg pads takes the other path into the encoder: the video's
+    first frame still matches the thumbnail (a wrong stride would shear it)."""
+    assets = render_clip(RenderSpec(330, 186, (Segment("Odd width", 1),)), tmp_path)
+    first = _frames(assets.video, 1)[0].astype(int)
+    assert first.shape == (186, 330, 3)
+    with Image.open(assets.thumbnail) as thumb:
+        assert np.abs(np.asarray(thumb.convert("RGB")).astype(int) - first).mean() < 8
 
 
 def test_same_prompt_same_frames_different_prompt_differs(tmp_path: Path) -> None:
