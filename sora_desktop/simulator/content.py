@@ -8,9 +8,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-from PIL import Image
-
 from .assets import MAX_PAD, Asset
 from .multipart import FilePart
 from .render import RenderedAssets, Segment
@@ -111,7 +108,7 @@ def probe_upload(part: FilePart) -> tuple[str, str, int, tuple[Segment, ...], by
             width, height = frame.width, frame.height
             duration = (container.duration or 0) / 1_000_000
             png = io.BytesIO()
-            Image.fromarray(np.asarray(frame.to_ndarray(format="rgb24"))).save(png, format="PNG")
+            frame.to_image().save(png, format="PNG")  # type: ignore[no-untyped-call]
     except (av.FFmpegError, IndexError, StopIteration) as exc:
         raise invalid("The uploaded video could not be read.", "video") from exc
     seconds = min((int(s) for s in ALLOWED_SECONDS), key=lambda s: abs(s - duration))
