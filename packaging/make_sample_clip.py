@@ -9,13 +9,14 @@ frozen app can prove that its multimedia plugins decode real H.264 and AAC.
 
 from __future__ import annotations
 
+import array
 import math
 import sys
 from fractions import Fraction
 from pathlib import Path
 
 import av
-import numpy as np
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "sora_desktop" / "resources" / "sample" / "sample.mp4"
@@ -37,16 +38,21 @@ def write_clip(dest: Path) -> Path:
         audio.layout = "mono"
         audio.bit_rate = 24000
 
-        yy, xx = np.mgrid[0:SIZE, 0:SIZE]
+        # a horizontal red ramp and a vertical blue ramp (the app itself needs no numpy)
+        ramp = Image.new("RGB", (SIZE, SIZE))
+        ramp.putdata(
+            [
+                (int(91 + 120 * x / SIZE), 60, int(240 - 80 * y / SIZE))
+                for y in range(SIZE)
+                for x in range(SIZE)
+            ]
+        )
         for i in range(FPS * SECONDS):
             t = i / FPS
-            rgb = np.zeros((SIZE, SIZE, 3), dtype=np.uint8)
-            rgb[..., 0] = (91 + 120 * xx / SIZE).astype(np.uint8)
-            rgb[..., 1] = 60
-            rgb[..., 2] = (240 - 80 * yy / SIZE).astype(np.uint8)
+            rgb = ramp.copy()
             cx = int(12 + 40 * t)  # a white square crossing the frame
-            rgb[24:40, cx : cx + 12] = 255
-            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            ImageDraw.Draw(rgb).rectangle((cx, 24, cx + 11, 39), fill=(255, 255, 255))
+            frame = av.VideoFrame.from_image(rgb)
             frame.pts = i
             frame.time_base = Fraction(1, FPS)
             for packet in video.encode(frame):
@@ -55,14 +61,14 @@ def write_clip(dest: Path) -> Path:
             container.mux(packet)
 
         samples = RATE * SECONDS
-        tone = np.array(
-            [0.2 * math.sin(2 * math.pi * 440 * n / RATE) for n in range(samples)],
-            dtype=np.float32,
+        tone = array.array(
+            "f", (0.2 * math.sin(2 * math.pi * 440 * n / RATE) for n in range(samples))
         )
         chunk = 1024
         for start in range(0, samples, chunk):
-            part = tone[start : start + chunk].reshape(1, -1)
-            aframe = av.AudioFrame.from_ndarray(part, format="fltp", layout="mono")
+            part = tone[start : start + chunk]
+            aframe = av.AudioFrame(format="fltp", layout="mono", samples=len(part))
+            aframe.planes[0].update(part.tobytes())  # align=1: no padding after the samples
             aframe.sample_rate = RATE
             aframe.pts = start
             aframe.time_base = Fraction(1, RATE)
