@@ -84,12 +84,14 @@ class LatestTextWriter:
         self._thread_name = thread_name
         self._lock = threading.Lock()
         self._pending: str | None = None
-        self._thread: threading.Thread | None = None
+        self._running = False
+        self._thread: threading.Thread | None = None  # the latest writer thread
 
     def write(self, text: str) -> None:
         with self._lock:
             self._pending = text
-            if self._thread is None:
+            if not self._running:
+                self._running = True
                 self._thread = threading.Thread(target=self._run, name=self._thread_name)
                 self._thread.start()
 
@@ -99,14 +101,17 @@ class LatestTextWriter:
                 thread = self._thread
             if thread is None:
                 return
-            thread.join()
+            thread.join()  # joined, not just told it is done: no thread outlives flush
+            with self._lock:
+                if not self._running and self._thread is thread:
+                    return
 
     def _run(self) -> None:
         while True:
             with self._lock:
                 text, self._pending = self._pending, None
                 if text is None:
-                    self._thread = None
+                    self._running = False
                     return
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
