@@ -161,9 +161,9 @@ class SimulatorApi:
             "error": error,
         }
 
-    def _video_response(self, job: SimJob) -> Response:
-        now = self.table.clock()
-        obj = self.video_json(job, now)
+    def _video_response(self, job: SimJob, at: float | None = None) -> Response:
+        """The video object as of ``at`` (default: now)."""
+        obj = self.video_json(job, self.table.clock() if at is None else at)
         headers = {}
         if obj["status"] in ("queued", "in_progress"):
             hint = min(2000, max(100, int(job.latency * 100)))
@@ -234,7 +234,9 @@ class SimulatorApi:
             self.table.add(job)
         if not (directives.moderation or directives.fail):
             job.future = self.pool.render(job.spec, _on_rendered(job, self.table.clock))
-        response = self._video_response(job)
+        # as the API answers a create: the job as just made (queued), however long it took
+        # to hand the render to the pool on a busy machine
+        response = self._video_response(job, at=job.created)
         if directives.drop:
             response.fault = "drop"
         return response

@@ -313,3 +313,17 @@ def test_http_layer_errors_use_the_envelope(
     assert line.startswith(f"HTTP/1.1 {status}")
     error = body["error"]
     assert isinstance(error, dict) and set(error) == {"message", "type", "param", "code"}
+
+
+def test_a_create_answers_queued_however_slowly_the_server_got_to_it(
+    make_server: Callable[..., SimulatorServer],
+) -> None:
+    """The API answers a create with the job as just made; the simulator's 'queued' window
+    is a tenth of the latency (here 0.1 ms), shorter than handing the render to the pool."""
+    sim = make_server(latency=0.001)
+    with httpx.Client(base_url=sim.url + "/v1", headers={"Authorization": "Bearer k"}) as c:
+        for _ in range(3):
+            r = c.post("/videos", json={"prompt": CLIP, "size": "1280x720", "seconds": "4"})
+            assert r.status_code == 200
+            assert (r.json()["status"], r.json()["progress"]) == ("queued", 0)
+            assert int(r.headers["openai-poll-after-ms"]) > 0
