@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import signal
@@ -187,6 +188,16 @@ def _init_worker(cancel: EventType) -> None:
     """Runs once in each render worker process."""
     global _worker_cancel
     _worker_cancel = cancel
+    # A worker holds both ends of its task queue, so it never sees the app go away: after a
+    # crash or a kill it would wait for work forever. It leaves with its parent instead.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(
+            target=_exit_with_parent,
+            args=(parent.sentinel,),
+            name="sora-render-orphan-guard",
+            daemon=True,
+        ).start()
     # Ctrl+C in a terminal reaches the whole process group: the app decides, not the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):
@@ -194,6 +205,11 @@ def _init_worker(cancel: EventType) -> None:
         # let the worker take the odd 50-80 ms from the GUI process on a 2-core machine
         with contextlib.suppress(OSError):
             os.nice(19)
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # ready when the parent process has ended
+    os._exit(0)
 
 
 def _warm_up() -> None:

@@ -6,9 +6,11 @@ the job (never hang it), and stop() must leave no thread and no child process be
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import runpy
+import subprocess
 import sys
 import threading
 import time
@@ -269,3 +271,51 @@ def test_python_m_sora_desktop_main_is_guarded(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(SystemExit):
         runpy.run_module("sora_desktop.__main__", run_name="__main__")
     assert calls == [["history"]]
+
+
+_ORPHAN_PARENT = """
+import os, sys
+from pathlib import Path
+from sora_desktop.simulator.assets import RenderPool
+pool = RenderPool(1, Path(sys.argv[1]), in_subprocess=True)
+pool.warm_up()
+pool._processes.submit(os.getpid).result(timeout=60)  # the worker is up and answering
+print(next(iter(pool._processes._processes)), flush=True)
+os.kill(os.getpid(), 9)  # the app crashes: no close(), no atexit
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the parent is killed with SIGKILL (POSIX)")
+def test_a_render_worker_leaves_when_the_app_dies_without_closing(tmp_path: Path) -> None:
+    # not communicate(): a worker left behind would hold the pipe open, and reading to its
+    # end would wait for that worker
+    app = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_PARENT, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert app.stdout is not None
+    with app.stdout:
+        line = app.stdout.readline()
+    assert app.wait(timeout=120) == -9
+    worker = int(line)
+
+    def alive() -> bool:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return False
+        # reaped by init or still a zombie for a moment: both mean it has ended
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{worker}/stat").read_text().split()[2] == "Z":
+                return False
+        return True
+
+    deadline = time.monotonic() + 30
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling a condition with a deadline, not a fixed wait
+    still = alive()
+    if still:
+        os.kill(worker, 9)
+    assert not still, "the render worker outlived the app"
