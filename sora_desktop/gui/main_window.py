@@ -5,6 +5,7 @@ library on the right (design.md section 6). All I/O goes through the :class:`Con
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -81,11 +83,13 @@ class MainWindow(QMainWindow):
         self._connection_for = connection_for
         self._remember_prompt = remember_prompt
         self._painted = False
+        self.first_painted_at = 0.0  # time.perf_counter() at the first paint
         self._show_sim_banner = show_simulator_banner
         self._closing_done = False
         self._submitting = 0
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(app_icon())
+        icon = QApplication.windowIcon()  # run() has set it; a test's window makes its own
+        self.setWindowIcon(app_icon() if icon.isNull() else icon)
         self.setObjectName("main_window")
 
         # --- banners ---------------------------------------------------------------
@@ -453,6 +457,7 @@ class MainWindow(QMainWindow):
         result = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            self.first_painted_at = time.perf_counter()
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if we die first
         return result
 
