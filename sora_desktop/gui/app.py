@@ -8,8 +8,8 @@ the GUI thread, ONE ``sora-io`` thread running the asyncio loop and the
 
 ``SORA_DESKTOP_QUIT_AFTER_SHOWN=1`` quits right after the window's first paint (start-up
 benchmark), printing ``first-paint-perf-counter: <time.perf_counter()>`` on stdout then.
-Heavy modules (asyncio, QtMultimedia, PyAV, numpy, httpx, the simulator) are imported after
-the first paint or on first use.
+Heavy modules (asyncio, QtMultimedia, PyAV, httpx, the simulator, the log setup) are imported
+after the first paint or on first use; the library panel is built right after it.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ RECENT_PROMPTS = 20
 
 
 class SimulatorHandle:
-    """The in-process simulator, started on first need (lazily: it imports PyAV/numpy)."""
+    """The in-process simulator, started on first need (lazily: it imports PyAV and Pillow)."""
 
     def __init__(self, latency: float, external_url: str | None = None) -> None:
         self.latency = latency

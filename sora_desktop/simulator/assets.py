@@ -139,7 +139,7 @@ class RenderPool:
             return self._process_pool().submit(_render_in_worker, spec, self.directory, key)
 
     def warm_up(self) -> None:
-        """Start the worker process now, so that it has imported the renderer (PyAV, numpy)
+        """Start the worker process now, so that it has imported the renderer (PyAV, Pillow)
         before the first job: spawning it costs the caller a moment, and its start-up competes
         for the CPU, which a caller would rather pay at start than while jobs run. No-op with
         threads."""
