@@ -4,6 +4,11 @@ First with the simulator as a separate process (what is measured is our app, the
 against the I/O thread), then with the built-in simulator a creator gets on the first run: its
 HTTP server runs in this process and its renders in a worker process, so a render (PyAV/numpy)
 never holds this process's GIL.
+
+A stall is a gap between beats minus the time the GUI thread spent runnable but waiting for a
+CPU (Linux: ``/proc/self/task/<tid>/schedstat``): on a shared 2-core machine another program
+may take the CPU for 100 ms, which is the machine's stall, not the app's. Time the GUI thread
+spends blocked on the disk, on a lock or on the GIL still counts. Both figures are printed.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +35,28 @@ from sora_desktop.gui.app import AppContext, build
 
 MAX_STALL_MS = 50.0
 JOBS = 5
+
+
+class _RunQueueWait:
+    """This thread's total time runnable but not running, in ms (0 where unknown)."""
+
+    def __init__(self) -> None:
+        try:
+            self._fd: int | None = os.open(
+                f"/proc/self/task/{threading.get_native_id()}/schedstat", os.O_RDONLY
+            )
+        except OSError:
+            self._fd = None
+
+    def __call__(self) -> float:
+        if self._fd is None:
+            return 0.0
+        return int(os.pread(self._fd, 128, 0).split()[1]) / 1e6
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 @pytest.fixture
@@ -74,9 +102,12 @@ def simulator_process() -> Iterator[str]:
             proc.stdout.close()
 
 
-def _five_jobs_under_heartbeat(qtbot: QtBot, ctx: AppContext, jobs: int = JOBS) -> list[float]:
-    """Show the window, start what follows the first paint, run ``jobs`` (five) jobs to
-    ``ready`` while a 10 ms timer beats on the GUI thread; return the gaps between beats (ms)."""
+def _jobs_under_heartbeat(
+    qtbot: QtBot, ctx: AppContext, jobs: int = JOBS
+) -> tuple[list[float], list[float]]:
+    """Show the window, start what follows the first paint, run ``jobs`` jobs to ``ready``
+    while a 10 ms timer beats on the GUI thread; return the gaps between beats (ms) and the
+    stalls (the gaps less the GUI thread's run-queue wait)."""
     w = ctx.window
     w.show()
     qtbot.waitExposed(w)
@@ -86,12 +117,16 @@ def _five_jobs_under_heartbeat(qtbot: QtBot, ctx: AppContext, jobs: int = JOBS) 
     finished: list[Job] = []
     ctx.controller.job_finished.connect(finished.append)
     gaps: list[float] = []
-    last = [time.perf_counter()]
+    stalls: list[float] = []
+    run_queue_wait = _RunQueueWait()
+    last = [time.perf_counter(), run_queue_wait()]
 
     def beat() -> None:
-        now = time.perf_counter()
-        gaps.append((now - last[0]) * 1000)
-        last[0] = now
+        now, waited = time.perf_counter(), run_queue_wait()
+        gap = (now - last[0]) * 1000
+        gaps.append(gap)
+        stalls.append(gap - (waited - last[1]))
+        last[0], last[1] = now, waited
 
     heartbeat = QTimer()
     heartbeat.setInterval(10)
@@ -108,21 +143,24 @@ def _five_jobs_under_heartbeat(qtbot: QtBot, ctx: AppContext, jobs: int = JOBS) 
             QTimer.singleShot(20, click_generate)
 
     click_generate()
-    qtbot.waitUntil(lambda: len(finished) == jobs, timeout=180000)
-    heartbeat.stop()
+    try:
+        qtbot.waitUntil(lambda: len(finished) == jobs, timeout=300000)
+    finally:
+        heartbeat.stop()
+        run_queue_wait.close()
     assert all(job.file_path is not None and job.file_path.is_file() for job in finished)
+    assert len({job.id for job in finished}) == jobs
     assert w.queue.model.active_count() == 0
-    return gaps
+    return gaps, stalls
 
 
-def _assert_no_stall(gaps: list[float], label: str) -> None:
-    worst = max(gaps)
-    ordered = sorted(gaps)
-    p99 = ordered[int(len(ordered) * 0.99)]
-    at = gaps.index(worst)
+def _assert_no_stall(beats: tuple[list[float], list[float]], label: str) -> None:
+    gaps, stalls = beats
+    worst = max(stalls)
+    p99 = sorted(stalls)[int(len(stalls) * 0.99)]
     print(
-        f"\nheartbeat ({label}): {len(gaps)} beats, max gap {worst:.1f} ms "
-        f"(beat {at}), p99 {p99:.1f} ms"
+        f"\nheartbeat ({label}): {len(gaps)} beats, worst stall {worst:.1f} ms "
+        f"(beat {stalls.index(worst)}), p99 {p99:.1f} ms; largest raw gap {max(gaps):.1f} ms"
     )
     assert len(gaps) > 50
     assert worst < MAX_STALL_MS, f"the GUI thread stalled for {worst:.1f} ms"
@@ -134,10 +172,10 @@ def test_gui_thread_never_stalls_while_five_jobs_run(
 ) -> None:
     ctx = build(AppPaths.default(data_dir), simulator_url=simulator_process)
     try:
-        gaps = _five_jobs_under_heartbeat(qtbot, ctx)
+        beats = _jobs_under_heartbeat(qtbot, ctx)
     finally:
         ctx.close()
-    _assert_no_stall(gaps, "simulator in another process")
+    _assert_no_stall(beats, "simulator in another process")
 
 
 @pytest.mark.slow
@@ -146,7 +184,7 @@ def test_gui_thread_never_stalls_with_the_built_in_simulator(qtbot: QtBot, data_
     all) and renders in its worker process, so no render holds this process's GIL."""
     ctx = build(AppPaths.default(data_dir))  # no simulator_url: the built-in one, as shipped
     try:
-        gaps = _five_jobs_under_heartbeat(qtbot, ctx)
+        beats = _jobs_under_heartbeat(qtbot, ctx)
         server = ctx.simulator.server
         assert server is not None, "the built-in simulator did not start in this process"
         assert server.created_count == JOBS
@@ -155,4 +193,18 @@ def test_gui_thread_never_stalls_with_the_built_in_simulator(qtbot: QtBot, data_
     finally:
         ctx.close()
     assert multiprocessing.active_children() == []  # closing the app joined the worker
-    _assert_no_stall(gaps, "built-in simulator, renders in a worker process")
+    _assert_no_stall(beats, "built-in simulator, renders in a worker process")
+
+
+@pytest.mark.slow
+def test_gui_thread_never_stalls_while_twenty_jobs_run(qtbot: QtBot, data_dir: Path) -> None:
+    """The load case of the reliability issue: twenty generations at once, as shipped (the
+    built-in simulator in this process, renders in its worker process)."""
+    ctx = build(AppPaths.default(data_dir))
+    try:
+        beats = _jobs_under_heartbeat(qtbot, ctx, jobs=20)
+        assert ctx.simulator.server is not None
+        assert ctx.simulator.server.created_count == 20
+    finally:
+        ctx.close()
+    _assert_no_stall(beats, "twenty jobs, built-in simulator")
