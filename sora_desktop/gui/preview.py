@@ -8,10 +8,21 @@ via :meth:`ensure_player`), so start-up stays lean.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    Q_ARG,
+    QEvent,
+    QEventLoop,
+    QMetaObject,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -194,18 +205,18 @@ class PreviewPane(QWidget):
         self.title_label.setToolTip(title)
         if self.video is not None:
             self._stack.setCurrentWidget(self.video)
-        player.setSource(QUrl.fromLocalFile(str(path)))
+        _from_event_loop(player, "setSource", QUrl.fromLocalFile(str(path)))
         self._set_controls_enabled(True)
         if autoplay:
-            player.play()
+            _from_event_loop(player, "play")
 
     def source(self) -> Path | None:
         return self._source
 
     def unload(self) -> None:
         if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
+            _from_event_loop(self.player, "stop")
+            _from_event_loop(self.player, "setSource", QUrl())
         self._source = None
         self._stack.setCurrentWidget(self.placeholder)
         self.title_label.clear()
@@ -228,8 +239,24 @@ class PreviewPane(QWidget):
             QTimer.singleShot(2000, loop.quit)
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             player.mediaStatusChanged.disconnect(loop.quit)
-        player.stop()
-        player.setSource(QUrl())
+        if player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
+            return
+        # Stop and unload from the event loop (see _from_event_loop), and wait for that here.
+        _from_event_loop(player, "stop")
+        _from_event_loop(player, "setSource", QUrl())
+        loop = QEventLoop()
+        tick = QTimer()
+        tick.setInterval(50)
+        tick.timeout.connect(loop.quit)
+        player.mediaStatusChanged.connect(loop.quit)
+        tick.start()
+        deadline = time.monotonic() + 5.0
+        while (
+            player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia and time.monotonic() < deadline
+        ):
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        tick.stop()
+        player.mediaStatusChanged.disconnect(loop.quit)
 
     # --- controls ----------------------------------------------------------------------
     def is_playing(self) -> bool:
@@ -378,3 +405,16 @@ class PreviewPane(QWidget):
     def _on_error(self, _error: object, text: str) -> None:
         name = self._source.name if self._source else ""
         self.media_error.emit(self.tr("Can't play {0}: {1}").format(name, text))
+
+
+def _from_event_loop(player: QMediaPlayer, method: str, *args: QUrl) -> None:
+    """Have the event loop call ``player.<method>(*args)`` instead of calling it here.
+
+    ``setSource`` and ``stop`` tear the current media down and wait for FFmpeg's threads to
+    end. Called from Python, that wait holds the GIL, and a media thread that needs the GIL
+    meanwhile (to log through a Python Qt message handler, as pytest-qt installs one)
+    deadlocks the process: seen in CI, the window stuck closing in ``stop()``. Queued, the
+    call is made by the event loop, which has released the GIL. Calls keep their order.
+    """
+    arguments = [Q_ARG(QUrl, arg) for arg in args]
+    QMetaObject.invokeMethod(player, method, Qt.ConnectionType.QueuedConnection, *arguments)

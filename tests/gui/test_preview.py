@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,52 @@ def test_broken_file_reports_an_error(qtbot: QtBot, tmp_path: Path) -> None:
     with qtbot.waitSignal(pane.media_error, timeout=10000) as blocker:
         pane.load(bad)
     assert "broken.mp4" in blocker.args[0]
+
+
+_SWITCH_CLIPS_UNDER_A_PYTHON_LOG_HANDLER = """
+import faulthandler, sys
+faulthandler.dump_traceback_later(60, exit=True)  # a deadlock ends the process, loudly
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+logged = []
+def handler(mode, context, message):  # Python, as pytest-qt's: needs the GIL
+    logged.append(message)
+qInstallMessageHandler(handler)
+from sora_desktop.gui.preview import PreviewPane
+def spin(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+pane = PreviewPane()
+pane.show()
+for i in range(300):  # open, play and drop a clip at varying moments of its opening
+    pane.load(Path(sys.argv[1]), title="clip")
+    spin(i % 7)
+    pane.unload()
+    spin(1)
+pane.load(Path(sys.argv[1]), title="clip")
+spin(3)
+pane.shutdown()
+print("cycles done, messages logged:", len(logged))
+"""
+
+
+def test_switching_and_closing_clips_never_deadlocks_with_a_python_log_handler(
+    tmp_path: Path,
+) -> None:
+    """setSource/stop wait for FFmpeg's threads, and those threads log through the Qt
+    message handler. Called from Python (GIL held) with a Python handler installed, as
+    pytest-qt does, that deadlocked (5 of 6 runs of this script before the fix; seen in CI
+    as a window stuck closing). The preview makes those calls from the event loop."""
+    clip = make_clip(tmp_path / "c.mp4", seconds=1)
+    done = subprocess.run(
+        [sys.executable, "-c", _SWITCH_CLIPS_UNDER_A_PYTHON_LOG_HANDLER, str(clip)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "cycles done" in done.stdout
