@@ -108,6 +108,8 @@ def check_media(clip: Path, timeout: float = MEDIA_TIMEOUT) -> str:
     from PySide6.QtCore import QEventLoop, QTimer, QUrl
     from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 
+    from .gui.preview import stop_and_unload
+
     player = QMediaPlayer()
     sink = QVideoSink()
     player.setVideoSink(sink)
@@ -152,14 +154,15 @@ def check_media(clip: Path, timeout: float = MEDIA_TIMEOUT) -> str:
         duration_ms = player.duration()
         has_audio = player.hasAudio()
     finally:
-        player.stop()
-        player.setSource(QUrl())
+        # on_frame runs on the player's render thread: disconnect before tearing it down,
+        # and tear down from the event loop, never waiting for that thread with the GIL held
         for signal, slot in (
             (player.mediaStatusChanged, on_status),
             (player.errorOccurred, on_error),
             (sink.videoFrameChanged, on_frame),
         ):
             signal.disconnect(slot)
+        stop_and_unload(player)
     names = [s.name for s in seen["statuses"]]
     if seen["error"]:
         raise CheckFailed(f"player error: {seen['error']} (statuses: {', '.join(names)})")

@@ -239,24 +239,7 @@ class PreviewPane(QWidget):
             QTimer.singleShot(2000, loop.quit)
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             player.mediaStatusChanged.disconnect(loop.quit)
-        if player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
-            return
-        # Stop and unload from the event loop (see _from_event_loop), and wait for that here.
-        _from_event_loop(player, "stop")
-        _from_event_loop(player, "setSource", QUrl())
-        loop = QEventLoop()
-        tick = QTimer()
-        tick.setInterval(50)
-        tick.timeout.connect(loop.quit)
-        player.mediaStatusChanged.connect(loop.quit)
-        tick.start()
-        deadline = time.monotonic() + 5.0
-        while (
-            player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia and time.monotonic() < deadline
-        ):
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        tick.stop()
-        player.mediaStatusChanged.disconnect(loop.quit)
+        stop_and_unload(player)
 
     # --- controls ----------------------------------------------------------------------
     def is_playing(self) -> bool:
@@ -405,6 +388,28 @@ class PreviewPane(QWidget):
     def _on_error(self, _error: object, text: str) -> None:
         name = self._source.name if self._source else ""
         self.media_error.emit(self.tr("Can't play {0}: {1}").format(name, text))
+
+
+def stop_and_unload(player: QMediaPlayer, timeout: float = 5.0) -> None:
+    """Stop ``player`` and drop its media, from the event loop (see :func:`_from_event_loop`),
+    and wait (at most ``timeout`` s) until it holds no media: its FFmpeg threads are gone."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    if player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
+        return
+    _from_event_loop(player, "stop")
+    _from_event_loop(player, "setSource", QUrl())
+    loop = QEventLoop()
+    tick = QTimer()
+    tick.setInterval(50)
+    tick.timeout.connect(loop.quit)
+    player.mediaStatusChanged.connect(loop.quit)
+    tick.start()
+    deadline = time.monotonic() + timeout
+    while player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia and time.monotonic() < deadline:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    tick.stop()
+    player.mediaStatusChanged.disconnect(loop.quit)
 
 
 def _from_event_loop(player: QMediaPlayer, method: str, *args: QUrl) -> None:
