@@ -102,7 +102,7 @@
             <translation>已导出 {0} 个文件。</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+109" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -949,12 +949,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+46" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+48" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+50" />
             <source>Add a connection…</source>
             <extracomment>the composition root opens the other owner's dialogs for these</extracomment>
             <translation>添加连接…</translation>
@@ -1085,7 +1085,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请先在视频库中选择要导出的视频。</translation>
         </message>
         <message numerus="yes">
-            <location line="+44" />
+            <location line="+45" />
             <source>%n video(s) still being made.</source>
             <translation>
                 <numerusform>仍有 %n 个视频正在生成。</numerusform>
@@ -1198,7 +1198,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+66" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+77" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <translation>你的视频将在这里播放。
@@ -1206,12 +1206,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+18" />
-            <location line="+272" />
+            <location line="+271" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-266" />
+            <location line="-265" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -1251,7 +1251,7 @@ Write a prompt and press Generate.</source>
             <translation>全屏（F）</translation>
         </message>
         <message>
-            <location line="+223" />
+            <location line="+222" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -1264,7 +1264,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+44" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+47" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
         </message>
@@ -1294,7 +1294,7 @@ Write a prompt and press Generate.</source>
             <translation>描述视频：主体是谁或什么、在哪里、发生了什么，以及镜头、光线和风格。按 Ctrl+Enter 生成。</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+68" />
             <source>Write a prompt first.</source>
             <translation>请先写提示词。</translation>
         </message>

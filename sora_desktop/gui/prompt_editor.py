@@ -6,6 +6,7 @@ Ctrl+Enter (Cmd+Enter on macOS: Qt maps Ctrl to Cmd there) asks for a generation
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.capabilities import MAX_PROMPT_CHARS
-from .template_builder import TemplateBuilder
 from .theme import set_error_style
+
+if TYPE_CHECKING:
+    from .template_builder import TemplateBuilder
 
 _RECENT_SHOWN = 15
 _MENU_ELIDE = 80
@@ -77,11 +80,10 @@ class PromptEditor(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.count_label)
 
-        self.template = TemplateBuilder(self)
-        self.template.setVisible(False)
-        self.template.insert_requested.connect(self.insert_text)
-        self.template_button.toggled.connect(self.template.setVisible)
-        layout.addWidget(self.template)
+        # the recipe panel is made when first opened: most starts never show it
+        self._layout = layout
+        self._template: TemplateBuilder | None = None
+        self.template_button.toggled.connect(lambda on: self.template.setVisible(on))
 
         for seq in (
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
@@ -92,6 +94,18 @@ class PromptEditor(QWidget):
             shortcut.activated.connect(self.generate_requested)
         self.set_recent_prompts([])
         self._update_count()
+
+    @property
+    def template(self) -> TemplateBuilder:
+        """The recipe panel (built on first use, below the editor)."""
+        if self._template is None:
+            from .template_builder import TemplateBuilder
+
+            self._template = TemplateBuilder(self)
+            self._template.setVisible(False)
+            self._template.insert_requested.connect(self.insert_text)
+            self._layout.addWidget(self._template)
+        return self._template
 
     # --- text -------------------------------------------------------------------------
     def text(self) -> str:
