@@ -26,6 +26,8 @@ _PROMPT_CHARS = 80
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+#: ended without a video: the progress bar is shown empty, the text says why
+_NO_VIDEO = frozenset({JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED})
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -191,8 +193,8 @@ class QueueModel(QAbstractTableModel):
             return row.job_id
         if role == STATUS_ROLE:
             return row.status
-        if role == PROGRESS_ROLE:
-            return row.progress
+        if role == PROGRESS_ROLE:  # the bar: a job that ended without a video shows none
+            return 0 if row.status in _NO_VIDEO else row.progress
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_PROMPT:
                 return row.prompt

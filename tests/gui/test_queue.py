@@ -22,6 +22,7 @@ from sora_desktop.gui.queue_model import (
     COL_PROGRESS,
     COL_PROMPT,
     COL_STATUS,
+    PROGRESS_ROLE,
     QueueModel,
     format_elapsed,
 )
@@ -77,6 +78,8 @@ def test_rows_follow_events(qtbot: QtBot) -> None:
     now[0] = 1075.0
     model.apply_event(JobEvent("a", JobStatus.FAILED, message="blocked by moderation"))
     assert _text(model, row_a, COL_STATUS) == "Failed: blocked by moderation"
+    # no full bar under "Failed": the bar is empty, the text says what happened
+    assert model.index(row_a, COL_PROGRESS).data(PROGRESS_ROLE) == 0
     assert _text(model, row_a, COL_CANCEL) == ""  # nothing to cancel any more
     assert model.active_count() == 1
     now[0] = 2000.0
