@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -17,6 +18,19 @@ def _release_clipboard_at_exit() -> Iterator[None]:
     from sora_desktop.gui.file_actions import release_clipboard
 
     release_clipboard()
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """Message boxes are recorded instead of shown (``exec`` returns at once)."""
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
 
 
 @pytest.fixture(autouse=True)

@@ -52,18 +52,6 @@ def english(qapp: Any) -> Iterator[Any]:
         core_i18n.install(None)
 
 
-@pytest.fixture
-def no_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    shown: list[QMessageBox] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box)
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
-
-
 def _too_long_prompt() -> InvalidRequestError:
     prompt = "a quiet harbour at dawn " * 1400  # 33,600 characters: over the 32,000 limit
     request = VideoRequest(prompt=prompt, model="sora-2", size="720x1280", seconds=4)
@@ -108,7 +96,7 @@ def _present(qtbot: QtBot, error: SoraError, *, modal: bool = False) -> str:
 
 
 def test_core_validation_error_is_chinese_with_its_numbers(
-    zh: Any, qtbot: QtBot, no_boxes: list[QMessageBox]
+    zh: Any, qtbot: QtBot, boxes: list[QMessageBox]
 ) -> None:
     error = _too_long_prompt()
     text = _present(qtbot, error)
@@ -120,7 +108,7 @@ def test_core_validation_error_is_chinese_with_its_numbers(
     assert "characters" not in text and "Shorten" not in text
     assert error.param == "prompt"  # the field stays machine-readable
     modal = _present(qtbot, error, modal=True)
-    assert modal == text and no_boxes[-1].text() == error.message
+    assert modal == text and boxes[-1].text() == error.message
 
 
 def test_refused_key_from_the_io_thread_is_chinese(zh: Any, qtbot: QtBot) -> None:

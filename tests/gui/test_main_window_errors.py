@@ -24,18 +24,6 @@ FAKE_TRAY = pytest.mark.qt_log_ignore(
 )
 
 
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    shown: list[QMessageBox] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box)
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
-
-
 def test_sora_error_goes_to_the_inline_banner(qtbot: QtBot, boxes: list[QMessageBox]) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
