@@ -17,6 +17,14 @@ def _io_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "sora-io"]
 
 
+def _printed_by_a_fresh_interpreter(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 def test_the_io_thread_starts_after_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
     # an external simulator URL: start_background then starts no in-process simulator
     ctx = build(AppPaths.default(tmp_path / "d"), simulator_url="http://127.0.0.1:9")
@@ -76,11 +84,7 @@ def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) ->
         "'sora_desktop.cli.runtime') if m in sys.modules)\n"
         "print(loaded)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert _printed_by_a_fresh_interpreter(code) == "[]"
 
 
 def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
@@ -102,8 +106,4 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert _printed_by_a_fresh_interpreter(code) == "[]"
