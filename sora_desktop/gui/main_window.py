@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
         recent_prompts: Sequence[str] = (),
         remember_prompt: Callable[[str], Sequence[str]] | None = None,
         show_simulator_banner: bool = True,
-        library: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -138,13 +137,11 @@ class MainWindow(QMainWindow):
         self.centre_splitter.setStretchFactor(0, 3)
         self.centre_splitter.setStretchFactor(1, 1)
 
-        # --- right: the library (built by the library owner) --------------------------
+        # --- right: the library (set_library, by the composition root after the paint) --
         self.library_slot = QWidget(self)
         self.library_slot.setObjectName("library_slot")
         QVBoxLayout(self.library_slot).setContentsMargins(0, 0, 0, 0)
         self.library: QWidget | None = None
-        if library is not None:
-            self.set_library(library)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("main_splitter")
