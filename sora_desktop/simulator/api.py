@@ -31,6 +31,7 @@ from .render import RenderedAssets, RenderSpec, Segment
 from .validation import (
     ApiError,
     check_create,
+    check_known_fields,
     check_prompt,
     check_seconds,
     invalid,
@@ -38,6 +39,41 @@ from .validation import (
 )
 
 PREFIXES = ("/openai/v1", "/v1")
+CREATE_FIELDS: dict[str, tuple[str, ...] | None] = {
+    "prompt": None,
+    "model": None,
+    "seconds": None,
+    "size": None,
+    "input_reference": ("image_url", "file_id"),
+}
+REMIX_FIELDS: dict[str, tuple[str, ...] | None] = {"prompt": None}
+EDIT_FIELDS: dict[str, tuple[str, ...] | None] = {"prompt": None, "video": ("id",)}
+EXTEND_FIELDS: dict[str, tuple[str, ...] | None] = {
+    "prompt": None,
+    "seconds": None,
+    "video": ("id",),
+}
+
+
+def _methods(parts: list[str]) -> tuple[str, ...] | None:
+    """The methods a path under ``/videos`` answers, or None for a path that isn't one."""
+    if not parts or parts[0] != "videos" or len(parts) > 3:
+        return None
+    if len(parts) == 1:
+        return ("GET", "HEAD", "POST")
+    if len(parts) == 2 and parts[1] == "characters":
+        return None  # not simulated
+    if len(parts) == 2 and parts[1] in ("edits", "extensions"):
+        return ("POST",)
+    if len(parts) == 2:
+        return ("GET", "HEAD", "DELETE")
+    if parts[2] == "content":
+        return ("GET", "HEAD")
+    if parts[2] == "remix":
+        return ("POST",)
+    return None
+
+
 NOT_MP4 = b"<html><body>Simulated gateway error page ([sim:notmp4])</body></html>\n"
 
 
@@ -99,45 +135,63 @@ class SimulatorApi:
         body: bytes,
     ) -> Response:
         parts = path.split("/")[1:]  # "/videos/x/content" -> ["videos", "x", "content"]
-        if not parts or parts[0] != "videos":
+        allowed = _methods(parts)
+        if allowed is None:
             raise ApiError(404, f"Unknown path {path}.", code="not_found")
+        if method not in allowed:
+            raise ApiError(
+                405,
+                f"Method {method} is not allowed on {path}; use {' or '.join(allowed)}.",
+                code="method_not_allowed",
+                headers={"Allow": ", ".join(allowed)},
+            )
+        if method == "HEAD" and not (len(parts) == 3 and parts[2] == "content"):
+            method = "GET"  # the same answer without its body (the server sends no body)
         if len(parts) == 1:
             if method == "POST":
-                return self.create(self._body(headers, body))
-            if method == "GET":
-                return self.list(query)
-        elif len(parts) == 2 and parts[1] in ("edits", "extensions") and method == "POST":
-            form = self._body(headers, body)
-            return self.edit(form) if parts[1] == "edits" else self.extend(form)
-        elif len(parts) == 2 and parts[1] == "characters":
-            raise ApiError(404, "The simulator does not support characters.", code="not_found")
-        elif len(parts) == 2:
-            if method == "GET":
-                return self.retrieve(parts[1])
-            if method == "DELETE":
-                return self.delete(parts[1])
-        elif len(parts) == 3 and parts[2] == "content" and method in ("GET", "HEAD"):
+                return self.create(self._body(headers, body, CREATE_FIELDS))
+            return self.list(query)
+        if len(parts) == 2 and parts[1] == "edits":
+            return self.edit(self._body(headers, body, EDIT_FIELDS))
+        if len(parts) == 2 and parts[1] == "extensions":
+            return self.extend(self._body(headers, body, EXTEND_FIELDS))
+        if len(parts) == 2:
+            return self.retrieve(parts[1]) if method == "GET" else self.delete(parts[1])
+        if parts[2] == "content":
             return self.content(parts[1], query, headers, head=method == "HEAD")
-        elif len(parts) == 3 and parts[2] == "remix" and method == "POST":
-            return self.remix(parts[1], self._body(headers, body))
-        raise ApiError(404, f"No route for {method} {path}.", code="not_found")
+        return self.remix(parts[1], self._body(headers, body, REMIX_FIELDS))
 
     @staticmethod
-    def _body(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, Any], bool]:
+    def _body(
+        headers: Mapping[str, str], body: bytes, fields: Mapping[str, tuple[str, ...] | None]
+    ) -> tuple[dict[str, Any], bool]:
+        """The request's fields (JSON or multipart), every one of them known."""
         ctype = headers.get("content-type", "")
-        if ctype.startswith("multipart/form-data"):
+        media = ctype.partition(";")[0].strip().lower()
+        if media == "multipart/form-data":
             try:
-                return nest(parse_multipart(body, ctype)), False
+                form = nest(parse_multipart(body, ctype))
             except (MultipartError, UnicodeDecodeError) as exc:
                 raise invalid(f"Could not parse the multipart body: {exc}", None) from exc
-        if not body.strip():
-            return {}, True
+            check_known_fields(form, fields)
+            return form, False
+        if not body.strip() and not media:
+            return {}, True  # no body at all: every required field is missing
+        if media != "application/json":
+            shown = f"Content-Type '{media}'" if media else "A body without a Content-Type"
+            raise ApiError(
+                415,
+                f"{shown} is not supported: send the body as application/json or "
+                "multipart/form-data.",
+                code="unsupported_content_type",
+            )
         try:
-            parsed = json.loads(body)
+            parsed = json.loads(body) if body.strip() else {}
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise invalid(f"The body is not valid JSON: {exc}", None) from exc
         if not isinstance(parsed, dict):
             raise invalid("The JSON body must be an object.", None)
+        check_known_fields(parsed, fields)
         return parsed, True
 
     # -- video objects -------------------------------------------------------------------

@@ -35,6 +35,15 @@ MAX_BODY = 64 * 1024 * 1024
 IDLE_TIMEOUT = 120.0
 
 
+class BodyError(Exception):
+    """A request body the HTTP layer refuses before routing (status, message, error code)."""
+
+    def __init__(self, status: int, message: str, code: str = "invalid_request_body") -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "SoraSimulator/1.0"
@@ -48,9 +57,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         try:
             body = self._read_body()
-        except ValueError as exc:
+        except BodyError as exc:
             self.close_connection = True  # the rest of the body can't be skipped reliably
-            self.send_error(413 if "large" in str(exc) else 400, str(exc))
+            err = ApiError(exc.status, str(exc), code=exc.code)
+            self._send(Response(exc.status, err.envelope()))
             return
         headers = {k.lower(): v for k, v in self.headers.items()}
         try:
@@ -63,20 +73,42 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            raise ValueError("invalid Content-Length") from None
+            try:
+                return self._read_chunked()
+            except ValueError:
+                raise BodyError(400, "The chunked request body is malformed.") from None
+        values = {v.strip() for v in self.headers.get_all("Content-Length") or []}
+        if not values:
+            return b""
+        if len(values) > 1:
+            raise BodyError(
+                400,
+                "The request has conflicting Content-Length headers.",
+                code="invalid_content_length",
+            )
+        raw = values.pop()
+        # RFC 9110: one or more ASCII digits; a sign, spaces inside or other digits are invalid
+        if not raw.isascii() or not raw.isdigit():
+            raise BodyError(
+                400,
+                f"Invalid Content-Length {raw!r}: expected a byte count.",
+                code="invalid_content_length",
+            )
+        length = int(raw)
         if length > MAX_BODY:
-            raise ValueError("request body too large")
+            raise BodyError(
+                413,
+                f"The request body is too large ({length} bytes); the limit is {MAX_BODY} bytes.",
+                code="request_too_large",
+            )
         return self.rfile.read(length) if length > 0 else b""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Errors found by the HTTP layer itself also use the OpenAI envelope."""
-        text = message or HTTPStatus(code).phrase
+        phrase = HTTPStatus(code).phrase
         kind = "server_error" if code >= 500 else "invalid_request_error"
-        self._send(Response(code, ApiError(code, text, kind).envelope()))
+        err = ApiError(code, message or phrase, kind, code=phrase.lower().replace(" ", "_"))
+        self._send(Response(code, err.envelope()))
 
     def _read_chunked(self) -> bytes:
         parts: list[bytes] = []
@@ -89,7 +121,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return b"".join(parts)
             total += size
             if total > MAX_BODY:
-                raise ValueError("request body too large")
+                raise BodyError(
+                    413,
+                    f"The request body is too large; the limit is {MAX_BODY} bytes.",
+                    code="request_too_large",
+                )
             parts.append(self.rfile.read(size))
             self.rfile.readline(1024)  # CRLF after the chunk
 

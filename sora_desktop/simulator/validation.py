@@ -10,6 +10,7 @@ import base64
 import binascii
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,26 @@ class ApiError(Exception):
 
 def invalid(message: str, param: str | None, code: str = "invalid_value") -> ApiError:
     return ApiError(400, message, param=param, code=code)
+
+
+def check_known_fields(
+    body: Mapping[str, Any], fields: Mapping[str, tuple[str, ...] | None]
+) -> None:
+    """Refuse any field the endpoint doesn't define, as the real API does, naming it
+    (``input_reference.url`` for a nested one). ``fields`` maps each known field to the keys
+    its object form may have (None: not an object)."""
+    for key, value in body.items():
+        if key not in fields:
+            raise unknown_parameter(key)
+        keys = fields[key]
+        if keys is not None and isinstance(value, Mapping):
+            for sub in value:
+                if sub not in keys:
+                    raise unknown_parameter(f"{key}.{sub}")
+
+
+def unknown_parameter(name: str) -> ApiError:
+    return invalid(f"Unknown parameter: '{name}'.", name, "unknown_parameter")
 
 
 @dataclass(frozen=True, slots=True)
