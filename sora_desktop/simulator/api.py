@@ -7,7 +7,6 @@ prompt directives ask for (see ``jobs.py``).
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable, Mapping
@@ -26,54 +25,24 @@ from .content import (
     ranged,
 )
 from .jobs import JobTable, SimJob, parse_directives
-from .multipart import FilePart, MultipartError, nest, parse_multipart
-from .render import RenderedAssets, RenderSpec, Segment
+from .multipart import FilePart
+from .render import RenderedAssets, RenderSpec, Segment, reuse_render
 from .validation import (
+    CREATE_FIELDS,
+    EDIT_FIELDS,
+    EXTEND_FIELDS,
+    REMIX_FIELDS,
     ApiError,
     check_create,
-    check_known_fields,
     check_prompt,
     check_seconds,
     invalid,
+    methods_for,
+    parse_body,
     video_ref,
 )
 
 PREFIXES = ("/openai/v1", "/v1")
-CREATE_FIELDS: dict[str, tuple[str, ...] | None] = {
-    "prompt": None,
-    "model": None,
-    "seconds": None,
-    "size": None,
-    "input_reference": ("image_url", "file_id"),
-}
-REMIX_FIELDS: dict[str, tuple[str, ...] | None] = {"prompt": None}
-EDIT_FIELDS: dict[str, tuple[str, ...] | None] = {"prompt": None, "video": ("id",)}
-EXTEND_FIELDS: dict[str, tuple[str, ...] | None] = {
-    "prompt": None,
-    "seconds": None,
-    "video": ("id",),
-}
-
-
-def _methods(parts: list[str]) -> tuple[str, ...] | None:
-    """The methods a path under ``/videos`` answers, or None for a path that isn't one."""
-    if not parts or parts[0] != "videos" or len(parts) > 3:
-        return None
-    if len(parts) == 1:
-        return ("GET", "HEAD", "POST")
-    if len(parts) == 2 and parts[1] == "characters":
-        return None  # not simulated
-    if len(parts) == 2 and parts[1] in ("edits", "extensions"):
-        return ("POST",)
-    if len(parts) == 2:
-        return ("GET", "HEAD", "DELETE")
-    if parts[2] == "content":
-        return ("GET", "HEAD")
-    if parts[2] == "remix":
-        return ("POST",)
-    return None
-
-
 NOT_MP4 = b"<html><body>Simulated gateway error page ([sim:notmp4])</body></html>\n"
 
 
@@ -135,7 +104,7 @@ class SimulatorApi:
         body: bytes,
     ) -> Response:
         parts = path.split("/")[1:]  # "/videos/x/content" -> ["videos", "x", "content"]
-        allowed = _methods(parts)
+        allowed = methods_for(parts)
         if allowed is None:
             raise ApiError(404, f"Unknown path {path}.", code="not_found")
         if method not in allowed:
@@ -149,50 +118,17 @@ class SimulatorApi:
             method = "GET"  # the same answer without its body (the server sends no body)
         if len(parts) == 1:
             if method == "POST":
-                return self.create(self._body(headers, body, CREATE_FIELDS))
+                return self.create(parse_body(headers, body, CREATE_FIELDS))
             return self.list(query)
         if len(parts) == 2 and parts[1] == "edits":
-            return self.edit(self._body(headers, body, EDIT_FIELDS))
+            return self.edit(parse_body(headers, body, EDIT_FIELDS))
         if len(parts) == 2 and parts[1] == "extensions":
-            return self.extend(self._body(headers, body, EXTEND_FIELDS))
+            return self.extend(parse_body(headers, body, EXTEND_FIELDS))
         if len(parts) == 2:
             return self.retrieve(parts[1]) if method == "GET" else self.delete(parts[1])
         if parts[2] == "content":
             return self.content(parts[1], query, headers, head=method == "HEAD")
-        return self.remix(parts[1], self._body(headers, body, REMIX_FIELDS))
-
-    @staticmethod
-    def _body(
-        headers: Mapping[str, str], body: bytes, fields: Mapping[str, tuple[str, ...] | None]
-    ) -> tuple[dict[str, Any], bool]:
-        """The request's fields (JSON or multipart), every one of them known."""
-        ctype = headers.get("content-type", "")
-        media = ctype.partition(";")[0].strip().lower()
-        if media == "multipart/form-data":
-            try:
-                form = nest(parse_multipart(body, ctype))
-            except (MultipartError, UnicodeDecodeError) as exc:
-                raise invalid(f"Could not parse the multipart body: {exc}", None) from exc
-            check_known_fields(form, fields)
-            return form, False
-        if not body.strip() and not media:
-            return {}, True  # no body at all: every required field is missing
-        if media != "application/json":
-            shown = f"Content-Type '{media}'" if media else "A body without a Content-Type"
-            raise ApiError(
-                415,
-                f"{shown} is not supported: send the body as application/json or "
-                "multipart/form-data.",
-                code="unsupported_content_type",
-            )
-        try:
-            parsed = json.loads(body) if body.strip() else {}
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise invalid(f"The body is not valid JSON: {exc}", None) from exc
-        if not isinstance(parsed, dict):
-            raise invalid("The JSON body must be an object.", None)
-        check_known_fields(parsed, fields)
-        return parsed, True
+        return self.remix(parts[1], parse_body(headers, body, REMIX_FIELDS))
 
     # -- video objects -------------------------------------------------------------------
 
@@ -286,14 +222,27 @@ class SimulatorApi:
                 remixed_from=remixed_from,
             )
             self.table.add(job)
+        self.table.changed()  # kept before it is answered: a restart still knows it
         if not (directives.moderation or directives.fail):
-            job.future = self.pool.render(job.spec, _on_rendered(job, self.table.clock))
+            job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
         # as the API answers a create: the job as just made (queued), however long it took
         # to hand the render to the pool on a busy machine
         response = self._video_response(job, at=job.created)
         if directives.drop:
             response.fault = "drop"
         return response
+
+    def resume(self, job: SimJob) -> None:
+        """Carry on with a job a previous run kept: its files if they are still there, else
+        render it again (renders are deterministic)."""
+        if job.directives.moderation or job.directives.fail or job.render_error is not None:
+            return
+        found = reuse_render(self.pool.directory, job.spec.cache_key())
+        if found is not None and job.rendered_at is not None:
+            job.assets = found
+            return
+        job.rendered_at = None
+        job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
 
     def create(self, form: tuple[dict[str, Any], bool]) -> Response:
         body, is_json = form
@@ -360,24 +309,28 @@ class SimulatorApi:
 
     def retrieve(self, video_id: str) -> Response:
         job = self._job(video_id)
+        fault: ApiError | None = None
         with self.table.lock:
             if job.directives.polls_503 > 0:
                 job.directives.polls_503 -= 1
-                raise ApiError(
+                fault = ApiError(
                     503,
                     "The simulator is briefly unavailable on purpose ([sim:5xx=N]).",
                     type="server_error",
                     code="service_unavailable",
                 )
-            if job.directives.polls_429 > 0:
+            elif job.directives.polls_429 > 0:
                 job.directives.polls_429 -= 1
-                raise ApiError(
+                fault = ApiError(
                     429,
                     "Rate limit reached on purpose ([sim:429]); retry after 1 second.",
                     type="requests",
                     code="rate_limit_exceeded",
                     headers={"Retry-After": "1", "retry-after-ms": "1000"},
                 )
+        if fault is not None:
+            self.table.changed()
+            raise fault
         return self._video_response(job)
 
     def list(self, query: dict[str, str]) -> Response:
@@ -418,6 +371,7 @@ class SimulatorApi:
         job = self.table.remove(video_id)
         if job is None:
             raise ApiError(404, f"Video with id '{video_id}' not found.", code="not_found")
+        self.table.changed()
         return json_response({"id": video_id, "object": "video.deleted", "deleted": True})
 
     def content(
@@ -454,6 +408,8 @@ class SimulatorApi:
             with self.table.lock:
                 first = job.downloads == 0
                 job.downloads += 1
+            if first:
+                self.table.changed()  # the first-download faults happen once, restart or not
             if first and job.directives.notmp4:
                 return Response(200, NOT_MP4, content_type="video/mp4")
             if first and job.directives.drop_download:
@@ -463,9 +419,7 @@ class SimulatorApi:
         return ranged(asset, headers.get("range"), fault)
 
 
-def _on_rendered(
-    job: SimJob, clock: Callable[[], float]
-) -> Callable[[Future[RenderedAssets]], None]:
+def _on_rendered(job: SimJob, table: JobTable) -> Callable[[Future[RenderedAssets]], None]:
     def done(future: Future[RenderedAssets]) -> None:
         if future.cancelled():
             job.render_error = "The simulator stopped before this video was rendered."
@@ -473,8 +427,9 @@ def _on_rendered(
         exc = future.exception()
         if exc is not None:
             job.render_error = f"Rendering failed: {exc}"
-            return
-        job.assets = future.result()
-        job.rendered_at = clock()
+        else:
+            job.assets = future.result()
+            job.rendered_at = table.clock()
+        table.changed()
 
     return done

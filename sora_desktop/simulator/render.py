@@ -367,7 +367,7 @@ def render_clip(
     name = name or spec.cache_key()
     dest_dir.mkdir(parents=True, exist_ok=True)
     final = dest_dir / f"{name}.mp4"
-    reused = _reuse(dest_dir, name)
+    reused = reuse_render(dest_dir, name)
     if reused is not None:
         return reused
     tmp = dest_dir / f"{name}.mp4.tmp"
@@ -390,7 +390,7 @@ def render_clip(
     return RenderedAssets(final, thumb, sheet, first_frame=png.getvalue())
 
 
-def _reuse(dest_dir: Path, name: str) -> RenderedAssets | None:
+def reuse_render(dest_dir: Path, name: str) -> RenderedAssets | None:
     """The assets of an earlier render of the same spec in ``dest_dir``, if complete."""
     paths = [dest_dir / f"{name}.{ext}" for ext in ("mp4", "webp", "jpg", "png")]
     if not all(p.is_file() for p in paths):

@@ -26,7 +26,8 @@ from typing import Any
 from .api import SimulatorApi
 from .assets import RenderPool
 from .content import Response
-from .jobs import JobTable
+from .jobs import JobTable, SimJob
+from .state import StateFolder
 from .validation import ApiError
 
 log = logging.getLogger(__name__)
@@ -246,12 +247,18 @@ class SimulatorServer:
         render_workers: int | None = None,
         render_in_subprocess: bool = False,
         storage_dir: Path | None = None,
+        state_dir: Path | None = None,
         verbose: bool = False,
     ) -> None:
         """``render_in_subprocess`` renders clips in a worker process (``spawn``) instead of
         threads of this process, so a GUI in the same process never waits on the GIL behind a
         render; the HTTP server stays in this process. ``render_workers`` defaults to 2
-        threads, or 1 process."""
+        threads, or 1 process.
+
+        ``state_dir`` keeps the jobs across restarts (``state.py``): :meth:`start` locks the
+        folder (``StateInUse`` when another process has it), loads the jobs kept there and
+        renders again what was unfinished; renders go to its ``renders/`` unless
+        ``storage_dir`` says otherwise."""
         self.host = host
         self.port = port
         self.api_key = api_key
@@ -261,6 +268,8 @@ class SimulatorServer:
         self._render_in_subprocess = render_in_subprocess
         self._render_workers = render_workers or (1 if render_in_subprocess else 2)
         self._storage_dir = storage_dir
+        self._state_dir = state_dir
+        self._state: StateFolder | None = None
         self._verbose = verbose
         self._table = JobTable()
         self._pool: RenderPool | None = None
@@ -284,8 +293,22 @@ class SimulatorServer:
     def start(self) -> None:
         if self._httpd is not None:
             raise RuntimeError("the simulator is already running")
+        storage = self._storage_dir
+        restored: list[SimJob] = []
+        if self._state_dir is not None:
+            state = StateFolder(self._state_dir)
+            state.open()  # StateInUse / OSError: nothing started
+            try:
+                restored, seq = state.load(self._table.clock(), self.asset_ttl)
+            except BaseException:
+                state.close()
+                raise
+            self._table.restore(restored, seq)
+            self._table.on_change = state.save
+            self._state = state
+            storage = storage or state.renders
         self._pool = RenderPool(
-            self._render_workers, self._storage_dir, in_subprocess=self._render_in_subprocess
+            self._render_workers, storage, in_subprocess=self._render_in_subprocess
         )
         api = SimulatorApi(
             self._table,
@@ -298,12 +321,15 @@ class SimulatorServer:
         try:
             self._httpd = _HTTPServer((self.host, self.port), api, self._verbose)
         except OSError:
+            self._close_state()
             self._pool.close()
             self._pool = None
             raise
         self.port = int(self._httpd.server_address[1])
         if self._render_in_subprocess:
             self._pool.warm_up()
+        for job in restored:
+            api.resume(job)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -320,8 +346,16 @@ class SimulatorServer:
                 thread.join()
             httpd.close_connections()
             httpd.server_close()
+        # what the stop does to jobs (renders cancelled) is not what a restart should find
+        self._close_state()
         if pool is not None:
             pool.close()
+
+    def _close_state(self) -> None:
+        state, self._state = self._state, None
+        self._table.on_change = None
+        if state is not None:
+            state.close()
 
     def __enter__(self) -> SimulatorServer:
         self.start()
