@@ -79,8 +79,10 @@ def test_a_kept_job_finishes_on_the_next_start_with_the_simulator_on_another_por
     make_app: Callable[[], AppContext], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     job_id, old_port = start_and_keep(make_app, qtbot, monkeypatch)
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", old_port))  # the old port is someone else's now
+    with socket.socket() as taken:  # the old port is someone else's now
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past any TIME_WAIT
+        taken.bind(("127.0.0.1", old_port))
+        taken.listen()
         ctx = make_app()
         with qtbot.waitSignal(ctx.controller.job_finished, timeout=90000) as finished:
             ctx.start_background()
