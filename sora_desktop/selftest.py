@@ -7,13 +7,17 @@ that a broken bundle typically loses:
 - ``qt``: Qt starts (offscreen unless a platform is chosen);
 - ``media``: QMediaPlayer loads the bundled 1 s H.264+AAC clip and delivers a decoded frame
   (the multimedia plugin and its FFmpeg libraries are present);
-- ``keyring``: the keyring package finds its backends (entry points and platform modules);
+- ``keyring``: the keyring package finds its backends (entry points and platform modules),
+  and names the one in use; ``N/A`` (not a failure) where the OS has no usable keyring;
 - ``library``: a SQLite library opens in a temporary folder (never the user's own);
 - ``generation``: one generation on the in-process simulator over loopback, through the real
   client, service and store, down to a file in the library;
 - ``decode``: PyAV decodes the generated MP4 (its bundled FFmpeg works).
 
-Prints one line per check (OK/FAIL with details) and returns 0 only if every check passed.
+Prints one line per check (OK, FAIL, or N/A for what this computer doesn't offer, with
+details) and returns 0 only if no check failed. What Qt and its FFmpeg write straight to the
+process's stderr while a check runs (plugin probing, a dump of the sample clip's metadata) is
+kept back, and shown after the table only for a check that failed.
 ``$SORA_DESKTOP_SELFTEST_SAMPLE`` points the media check at another clip (tests use it to
 prove that a broken bundle fails).
 """
@@ -21,13 +25,14 @@ prove that a broken bundle fails).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import os
 import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -54,10 +59,49 @@ class CheckResult:
     ok: bool
     detail: str
     seconds: float = 0.0
+    #: the part is missing on this computer, which is not a fault of the install (N/A)
+    not_available: bool = False
+    #: what was written to the process's stderr while the check ran
+    output: str = ""
+
+    @property
+    def status(self) -> str:
+        return "FAIL" if not self.ok else "N/A" if self.not_available else "OK"
 
 
 class CheckFailed(Exception):
     """A check found something wrong; the message is the detail shown."""
+
+
+class NotAvailable(Exception):
+    """The part works but this computer doesn't offer what it uses (no OS keyring)."""
+
+
+@contextlib.contextmanager
+def _stderr_kept_back(into: list[str]) -> Iterator[None]:
+    """Send file descriptor 2 to a temporary file while the block runs; its text is appended
+    to ``into`` afterwards. C code (Qt's message handler, FFmpeg's ``av_log``) writes there
+    directly, so a Python-level redirect would not catch it. Without a usable stderr (a
+    windowed Windows exe) nothing is redirected."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                if sys.stderr is not None:
+                    sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+        sink.seek(0)
+        into.append(sink.read().decode("utf-8", errors="replace"))
 
 
 def sample_clip() -> Path:
@@ -67,16 +111,22 @@ def sample_clip() -> Path:
 
 def _timed(name: str, check: Callable[[], str]) -> CheckResult:
     start = time.perf_counter()
-    try:
-        detail = check()
-        ok = True
-    except CheckFailed as exc:
-        detail, ok = str(exc), False
-    except Exception as exc:  # a self-test reports every failure, it never crashes
-        last = traceback.extract_tb(exc.__traceback__)[-1:]
-        where = f" at {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
-        detail, ok = f"{type(exc).__name__}: {exc}{where}", False
-    return CheckResult(name, ok, detail, time.perf_counter() - start)
+    not_available = False
+    output: list[str] = []
+    with _stderr_kept_back(output):
+        try:
+            detail = check()
+            ok = True
+        except NotAvailable as exc:
+            detail, ok, not_available = str(exc), True, True
+        except CheckFailed as exc:
+            detail, ok = str(exc), False
+        except Exception as exc:  # a self-test reports every failure, it never crashes
+            last = traceback.extract_tb(exc.__traceback__)[-1:]
+            where = f" at {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
+            detail, ok = f"{type(exc).__name__}: {exc}{where}", False
+    seconds = time.perf_counter() - start
+    return CheckResult(name, ok, detail, seconds, not_available, "".join(output))
 
 
 # --- qt and media -------------------------------------------------------------------------
@@ -184,8 +234,9 @@ def check_media(clip: Path, timeout: float = MEDIA_TIMEOUT) -> str:
 def check_keyring() -> str:
     """keyring loads, finds its backends, and its platform module is in the bundle.
 
-    No usable OS keyring (a headless CI machine) is reported, not failed: keys can then come
-    from environment variables. A bundle that lost keyring's backends fails.
+    No usable OS keyring (a headless CI machine) is reported as not available (N/A), not
+    failed: keys can then come from environment variables. A bundle that lost keyring's
+    backends fails.
     """
     try:
         secrets: Any = importlib.import_module("sora_desktop.core.secrets")
@@ -208,7 +259,9 @@ def check_keyring() -> str:
     if found == 0:
         raise CheckFailed(f"{name}; no keyring backend entry points (metadata not bundled)")
     if not usable:
-        return f"{name}: no usable OS keyring here, keys only from environment variables"
+        raise NotAvailable(
+            f"not available (keyring backend: {name}); keys only from environment variables"
+        )
     return f"{name} ({found} backend entry points)"
 
 
@@ -351,11 +404,21 @@ def print_report(results: list[CheckResult], out: TextIO | None) -> None:
     )
     width = max(len(r.name) for r in results)
     for r in results:
-        status = "OK  " if r.ok else "FAIL"
-        print(f"  {r.name:<{width}}  {status}  {r.seconds:6.2f} s  {r.detail}", file=out)
+        print(f"  {r.name:<{width}}  {r.status:<4}  {r.seconds:6.2f} s  {r.detail}", file=out)
     failed = [r.name for r in results if not r.ok]
+    missing = [r.name for r in results if r.not_available]
+    for r in results:
+        if not r.ok and r.output.strip():
+            print(f"--- what {r.name} wrote to stderr ---", file=out)
+            print(r.output.rstrip(), file=out)
     if failed:
         print(f"self-test FAILED: {', '.join(failed)}", file=out)
+    elif missing:
+        passed = len(results) - len(missing)
+        print(
+            f"self-test passed: {passed} checks OK, not available here: {', '.join(missing)}",
+            file=out,
+        )
     else:
         print(f"self-test passed: {len(results)} checks OK", file=out)
     out.flush()

@@ -3,8 +3,31 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
+from pathlib import Path
 from typing import Any
+
+
+def run_cli(
+    *args: str,
+    data_dir: Path,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 120.0,
+) -> subprocess.CompletedProcess[str]:
+    """``sora-desktop ARGS --data-dir DATA_DIR`` in a subprocess, as a creator runs it."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "sora_desktop", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=stdin,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:

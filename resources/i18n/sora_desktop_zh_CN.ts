@@ -1643,6 +1643,11 @@ Write a prompt and press Generate.</source>
             <translation>内置模拟器无法启动（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="211" />
+            <source>Pick one of these models.</source>
+            <translation>请从这些模型中选择一个。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="142" />
             <source>The prompt is empty.</source>
             <translation>提示词为空。</translation>
@@ -1678,6 +1683,11 @@ Write a prompt and press Generate.</source>
             <translation>请换一个模型进行再创作。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="208" />
+            <source>This connection can't make videos with the model {model!r}. It serves: {allowed}.</source>
+            <translation>此连接无法用模型 {model!r} 生成视频。它提供的模型：{allowed}。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="148" />
             <source>The prompt has {count} characters; {model} accepts at most {limit}.</source>
             <translation>提示词有 {count} 个字符；{model} 最多接受 {limit} 个。</translation>
@@ -1703,162 +1713,172 @@ Write a prompt and press Generate.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="163" />
+            <location filename="../../sora_desktop/core/client.py" line="171" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="164" />
+            <location filename="../../sora_desktop/core/client.py" line="172" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="85" />
+            <location filename="../../sora_desktop/core/client.py" line="74" />
+            <source>Did you mean {url}?</source>
+            <translation>您是想输入 {url} 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="87" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="90" />
+            <location filename="../../sora_desktop/core/client.py" line="92" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="110" />
+            <location filename="../../sora_desktop/core/client.py" line="118" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="111" />
+            <location filename="../../sora_desktop/core/client.py" line="119" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="118" />
+            <location filename="../../sora_desktop/core/client.py" line="126" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="139" />
+            <location filename="../../sora_desktop/core/client.py" line="147" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="140" />
+            <location filename="../../sora_desktop/core/client.py" line="148" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="145" />
+            <location filename="../../sora_desktop/core/client.py" line="153" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="159" />
+            <location filename="../../sora_desktop/core/client.py" line="167" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="147" />
+            <location filename="../../sora_desktop/core/client.py" line="155" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="445" />
+            <location filename="../../sora_desktop/core/client.py" line="453" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="92" />
+            <location filename="../../sora_desktop/core/client.py" line="94" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
-            <source>The base URL {url!r} must start with https://.</source>
-            <translation>基础 URL {url!r} 必须以 https:// 开头。</translation>
+            <location filename="../../sora_desktop/core/client.py" line="103" />
+            <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
+            <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="103" />
+            <location filename="../../sora_desktop/core/client.py" line="111" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="105" />
+            <location filename="../../sora_desktop/core/client.py" line="113" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="107" />
+            <location filename="../../sora_desktop/core/client.py" line="115" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="114" />
+            <location filename="../../sora_desktop/core/client.py" line="122" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="149" />
+            <location filename="../../sora_desktop/core/client.py" line="125" />
+            <source>The base URL {url!r} is not encrypted (http).</source>
+            <translation>基础 URL {url!r} 未加密（http）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="157" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="151" />
+            <location filename="../../sora_desktop/core/client.py" line="159" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="184" />
+            <location filename="../../sora_desktop/core/client.py" line="192" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="288" />
+            <location filename="../../sora_desktop/core/client.py" line="296" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="301" />
+            <location filename="../../sora_desktop/core/client.py" line="309" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="96" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="332" />
+            <location filename="../../sora_desktop/core/client.py" line="340" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="444" />
+            <location filename="../../sora_desktop/core/client.py" line="452" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="181" />
+            <location filename="../../sora_desktop/core/client.py" line="189" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="284" />
+            <location filename="../../sora_desktop/core/client.py" line="292" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="300" />
+            <location filename="../../sora_desktop/core/client.py" line="308" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="354" />
+            <location filename="../../sora_desktop/core/client.py" line="362" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="329" />
+            <location filename="../../sora_desktop/core/client.py" line="337" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -1928,27 +1948,27 @@ Write a prompt and press Generate.</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="245" />
+            <location filename="../../sora_desktop/core/export.py" line="241" />
             <source>Choose a folder you may write to.</source>
             <translation>请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="239" />
+            <location filename="../../sora_desktop/core/export.py" line="235" />
             <source>Free some space or choose another folder.</source>
             <translation>请释放一些空间，或另选一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="253" />
+            <location filename="../../sora_desktop/core/export.py" line="249" />
             <source>Choose an existing folder or create it.</source>
             <translation>请选择一个已存在的文件夹，或先创建它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="258" />
+            <location filename="../../sora_desktop/core/export.py" line="254" />
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="337" />
+            <location filename="../../sora_desktop/core/export.py" line="333" />
             <source>Download it again from the library if it has not expired.</source>
             <translation>如果尚未过期，请从视频库中重新下载。</translation>
         </message>
@@ -1963,37 +1983,37 @@ Write a prompt and press Generate.</source>
             <translation>只能使用这些字段：{fields}（{{prompt:N}} 保留提示词的前 N 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="242" />
+            <location filename="../../sora_desktop/core/export.py" line="238" />
             <source>Can't write to the folder {folder} ({detail}).</source>
             <translation>无法写入文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="238" />
+            <location filename="../../sora_desktop/core/export.py" line="234" />
             <source>The disk holding {folder} is full; nothing was exported.</source>
             <translation>{folder} 所在的磁盘已满，未导出任何文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="252" />
+            <location filename="../../sora_desktop/core/export.py" line="248" />
             <source>The folder {folder} does not exist.</source>
             <translation>文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="257" />
+            <location filename="../../sora_desktop/core/export.py" line="253" />
             <source>{path} is a file, not a folder.</source>
             <translation>{path} 是文件，不是文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="262" />
+            <location filename="../../sora_desktop/core/export.py" line="258" />
             <source>The folder {folder} is read-only.</source>
             <translation>文件夹 {folder} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="334" />
+            <location filename="../../sora_desktop/core/export.py" line="330" />
             <source>The video file of this job is not on disk ({detail}).</source>
             <translation>此任务的视频文件不在磁盘上（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="335" />
+            <location filename="../../sora_desktop/core/export.py" line="331" />
             <source>never downloaded</source>
             <translation>从未下载</translation>
         </message>
@@ -2008,104 +2028,134 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="60" />
+            <location filename="../../sora_desktop/core/images.py" line="62" />
             <source>Pick a size like 720x1280.</source>
             <translation>请选择类似 720x1280 的尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="103" />
+            <location filename="../../sora_desktop/core/images.py" line="107" />
             <source>Pick a smaller image or save it at a lower resolution.</source>
             <translation>请选择更小的图片，或以更低的分辨率保存。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="174" />
+            <location filename="../../sora_desktop/core/images.py" line="177" />
             <source>Choose fit or crop.</source>
             <translation>请选择适应或裁剪。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="59" />
+            <location filename="../../sora_desktop/core/images.py" line="61" />
             <source>{size!r} is not a video size.</source>
             <translation>{size!r} 不是有效的视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="128" />
+            <location filename="../../sora_desktop/core/images.py" line="132" />
             <source>Pick a smaller image or scale it down first.</source>
             <translation>请选择更小的图片，或先将其缩小。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="141" />
-            <source>Pick another image.</source>
-            <translation>请选择其他图片。</translation>
+            <location filename="../../sora_desktop/core/images.py" line="150" />
+            <source>The image is {image_width}x{image_height}; the video is {width}x{height}.</source>
+            <translation>图片为 {image_width}x{image_height}，视频为 {width}x{height}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="146" />
-            <source>The image is {image_width}x{image_height}; the video is {width}x{height}. It will be fitted (black bars) or cropped to match.</source>
-            <translation>图片为 {image_width}x{image_height}，视频为 {width}x{height}。图片将被适应（加黑边）或裁剪以匹配视频。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/images.py" line="219" />
+            <location filename="../../sora_desktop/core/images.py" line="222" />
             <source>Check that the app's data folder is writable and the disk has space.</source>
             <translation>请确认应用的数据文件夹可写入，且磁盘有剩余空间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="93" />
+            <location filename="../../sora_desktop/core/images.py" line="97" />
             <source>{name!r} is not an image file.</source>
             <translation>{name!r} 不是图片文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="95" />
+            <location filename="../../sora_desktop/core/images.py" line="99" />
             <source>The image {name!r} is empty.</source>
             <translation>图片 {name!r} 是空的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="98" />
+            <location filename="../../sora_desktop/core/images.py" line="102" />
             <source>The image {name!r} is too large ({megabytes:.0f} MB; at most {limit} MB).</source>
             <translation>图片 {name!r} 太大（{megabytes:.0f} MB；最多 {limit} MB）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="173" />
+            <location filename="../../sora_desktop/core/images.py" line="145" />
+            <source>Pick another image.</source>
+            <translation>请选择其他图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/images.py" line="176" />
             <source>Unknown image mode {mode!r}.</source>
             <translation>未知的图片处理方式 {mode!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="83" />
-            <source>The image {name!r} no longer exists.</source>
-            <translation>图片 {name!r} 已不存在。</translation>
+            <location filename="../../sora_desktop/core/images.py" line="87" />
+            <source>The image {name!r} can't be found.</source>
+            <translation>找不到图片 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="88" />
+            <location filename="../../sora_desktop/core/images.py" line="92" />
             <source>The image {name!r} can't be read ({detail}).</source>
             <translation>无法读取图片 {name!r}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="125" />
+            <location filename="../../sora_desktop/core/images.py" line="129" />
             <source>The image {name!r} has too many pixels (at most {limit} megapixels).</source>
             <translation>图片 {name!r} 像素过多（最多 {limit} 百万像素）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="132" />
+            <location filename="../../sora_desktop/core/images.py" line="136" />
             <source>{name!r} is not an image this app can read; use JPEG, PNG or WebP.</source>
             <translation>本应用无法读取图片 {name!r}；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="137" />
+            <location filename="../../sora_desktop/core/images.py" line="141" />
             <source>The image {name!r} can't be read (permission denied).</source>
             <translation>无法读取图片 {name!r}（权限不足）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="140" />
+            <location filename="../../sora_desktop/core/images.py" line="144" />
             <source>The image {name!r} is damaged or incomplete.</source>
             <translation>图片 {name!r} 已损坏或不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="216" />
+            <location filename="../../sora_desktop/core/images.py" line="219" />
             <source>The converted image could not be saved ({detail}).</source>
             <translation>无法保存转换后的图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="112" />
+            <location filename="../../sora_desktop/core/images.py" line="116" />
             <source>{format} images are not supported ({name!r}); use JPEG, PNG or WebP.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobref.py" line="62" />
+            <source>The id is in the file name of an export and in its .json file.</source>
+            <translation>ID 写在导出文件的文件名及其 .json 文件中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobref.py" line="90" />
+            <source>{ref!r} fits more than {count} jobs, e.g. {jobs}.</source>
+            <translation>{ref!r} 与超过 {count} 个任务相符，例如 {jobs}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobref.py" line="92" />
+            <source>{ref!r} fits {count} jobs: {jobs}.</source>
+            <translation>{ref!r} 与 {count} 个任务相符：{jobs}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobref.py" line="96" />
+            <source>Give at least {count} characters of the id, e.g. one of those shown.</source>
+            <translation>请至少输入 ID 的 {count} 个字符，例如上面列出的某一个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobref.py" line="68" />
+            <source>{ref!r} is too short to name a job: give at least {count} characters of its id.</source>
+            <translation>{ref!r} 太短，无法确定任务：请至少输入 ID 的 {count} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobref.py" line="80" />
+            <source>There is no job {ref!r} in the library.</source>
+            <translation>媒体库中没有任务 {ref!r}。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
@@ -2168,99 +2218,129 @@ Write a prompt and press Generate.</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="61" />
+            <location filename="../../sora_desktop/core/profiles.py" line="66" />
             <source>Simulator (this computer)</source>
             <translation>模拟器（本机）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="106" />
-            <source>The Azure endpoint is empty.</source>
-            <translation>Azure 终结点为空。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="107" />
-            <source>Enter the resource name or the endpoint shown in the Azure portal.</source>
-            <translation>请输入 Azure 门户中显示的资源名称或终结点。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="126" />
-            <source>Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.</source>
-            <translation>请输入 Azure 门户中显示的终结点，例如 https://NAME.openai.azure.com。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="174" />
-            <source>Use make_profile_id().</source>
-            <translation>请使用 make_profile_id()。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="178" />
+            <location filename="../../sora_desktop/core/profiles.py" line="135" />
             <source>The profile has no name.</source>
             <translation>此连接没有名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="178" />
+            <location filename="../../sora_desktop/core/profiles.py" line="135" />
             <source>Give it a name.</source>
             <translation>请为它命名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="185" />
-            <source>Enter the base URL, e.g. https://my-gateway.example.com/v1.</source>
-            <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1。</translation>
+            <location filename="../../sora_desktop/core/profiles.py" line="141" />
+            <source>Give it a shorter name.</source>
+            <translation>请使用更短的名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="191" />
+            <location filename="../../sora_desktop/core/profiles.py" line="146" />
+            <source>The name contains a line break, a tab or another control character.</source>
+            <translation>名称中含有换行符、制表符或其他控制字符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="147" />
+            <source>Give it a name on one line.</source>
+            <translation>请使用单行名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="175" />
+            <source>The Azure endpoint is empty.</source>
+            <translation>Azure 终结点为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="176" />
+            <source>Enter the resource name or the endpoint shown in the Azure portal.</source>
+            <translation>请输入 Azure 门户中显示的资源名称或终结点。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="195" />
+            <source>Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.</source>
+            <translation>请输入 Azure 门户中显示的终结点，例如 https://NAME.openai.azure.com。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="250" />
+            <source>Use make_profile_id().</source>
+            <translation>请使用 make_profile_id()。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="261" />
+            <source>Enter the base URL, e.g. https://my-gateway.example.com/v1 (http:// only for this computer: 127.0.0.1, localhost).</source>
+            <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1（仅本机地址 127.0.0.1、localhost 可用 http://）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="276" />
             <source>Use letters, digits and underscores, e.g. OPENAI_API_KEY.</source>
             <translation>请使用字母、数字和下划线，例如 OPENAI_API_KEY。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="249" />
+            <location filename="../../sora_desktop/core/profiles.py" line="336" />
             <source>Export the profile again and import that file.</source>
             <translation>请重新导出该连接配置，再导入导出的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="125" />
+            <location filename="../../sora_desktop/core/profiles.py" line="138" />
+            <source>The name has {count} characters; a connection's name may have at most {limit}.</source>
+            <translation>名称有 {count} 个字符；连接名称最多 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="157" />
+            <source>Pick another name, or edit the existing connection.</source>
+            <translation>请换一个名称，或编辑已有的连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="194" />
             <source>{text!r} is not a web address.</source>
             <translation>{text!r} 不是网址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="173" />
+            <location filename="../../sora_desktop/core/profiles.py" line="249" />
             <source>{id!r} is not a valid profile id.</source>
             <translation>{id!r} 不是有效的连接 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="190" />
+            <location filename="../../sora_desktop/core/profiles.py" line="275" />
             <source>{text!r} is not an environment variable name.</source>
             <translation>{text!r} 不是有效的环境变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="113" />
+            <location filename="../../sora_desktop/core/profiles.py" line="154" />
+            <source>There is already a connection named {name!r} (id {id}).</source>
+            <translation>已有名为 {name!r} 的连接（ID {id}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="182" />
             <source>{text!r} is not an Azure resource name (letters, digits and hyphens).</source>
             <translation>{text!r} 不是 Azure 资源名称（只能包含字母、数字和连字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="248" />
+            <location filename="../../sora_desktop/core/profiles.py" line="335" />
             <source>This is not a Sora Desktop profile ({detail}).</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/secrets.py" line="36" />
+            <location filename="../../sora_desktop/core/secrets.py" line="38" />
             <source>Key from environment variable</source>
             <translation>从环境变量读取密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/secrets.py" line="102" />
+            <location filename="../../sora_desktop/core/secrets.py" line="118" />
+            <source>The OS keyring is not available, so the API key can't be stored or read there ({reason}).</source>
+            <translation>系统钥匙串不可用，无法在其中保存或读取 API 密钥（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/secrets.py" line="108" />
             <source>Put the key in an environment variable (for example OPENAI_API_KEY) and enter its name in the "{option}" option of the profile {profile!r}.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在连接 {profile!r} 的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/secrets.py" line="107" />
+            <location filename="../../sora_desktop/core/secrets.py" line="113" />
             <source>Put the key in an environment variable (for example OPENAI_API_KEY) and enter its name in the "{option}" option of the profile.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/secrets.py" line="112" />
-            <source>The OS keyring is not available, so the API key can't be stored or read there ({reason}).</source>
-            <translation>系统钥匙串不可用，无法在其中保存或读取 API 密钥（{reason}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/service.py" line="59" />
@@ -2278,17 +2358,17 @@ Write a prompt and press Generate.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="437" />
+            <location filename="../../sora_desktop/core/service.py" line="468" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="438" />
+            <location filename="../../sora_desktop/core/service.py" line="469" />
             <source>Remix a finished video.</source>
             <translation>请对已完成的视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="270" />
+            <location filename="../../sora_desktop/core/service.py" line="301" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
@@ -2308,17 +2388,17 @@ Write a prompt and press Generate.</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="345" />
+            <location filename="../../sora_desktop/core/service.py" line="376" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="267" />
+            <location filename="../../sora_desktop/core/service.py" line="298" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="344" />
+            <location filename="../../sora_desktop/core/service.py" line="375" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

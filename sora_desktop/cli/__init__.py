@@ -72,6 +72,15 @@ def _window_only(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Refused arguments get the CLI's one ``error:`` line (exit 2) with where to read more,
+    not argparse's usage block; every subcommand's parser is of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        text = message[:1].upper() + message[1:]
+        self.exit(int(ExitCode.INVALID_INPUT), f"error: {text}. See: {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import generate, library, profiles
 
@@ -91,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="verbose log and tracebacks on stderr",
     )
 
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="sora-desktop",
         description="Generate, watch, keep and export short AI videos. Without a command the "
         "window opens.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import os
 import signal
 import sys
@@ -22,7 +23,7 @@ from ..core.models import (
     KeySource,
     VideoRequest,
 )
-from ..core.service import GenerationService, error_for_job
+from ..core.service import error_for_job
 from .runtime import ProgressPrinter, Runtime, log
 
 if TYPE_CHECKING:
@@ -34,6 +35,13 @@ DEFAULT_ENV_VARS: dict[ConnectionKind, str] = {
     ConnectionKind.COMPATIBLE: "OPENAI_API_KEY",
 }
 RESUME_HINT = "Finish it later with: sora-desktop resume"
+#: The next step of a refused field, worded with the option that sets it.
+VALIDATION_HINTS: dict[str, str] = {
+    "model": "Pick one of them with --model.",
+    "size": "Pick one of the allowed sizes with --size.",
+    "seconds": "Pick one of the allowed durations with --seconds.",
+}
+IMAGE_HINT = "Check the file given with --image (a JPEG, PNG or WebP image)."
 
 
 @contextlib.contextmanager
@@ -95,7 +103,7 @@ def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | 
     from ..core.images import check_reference_image, fit_reference_image
 
     path = Path(args.image).expanduser()
-    check = check_reference_image(path, size)
+    check = check_reference_image(path, size, hint=IMAGE_HINT)
     if check.matches_size:
         return path
     if not args.fit:
@@ -125,7 +133,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
     try:
         service_kw: dict[str, Any] = {"give_up_after": args.give_up_after}
         # Refuse bad input before anything starts: no simulator, no request, no row.
-        GenerationService(store, rt.paths, **service_kw).validate(request, connection)
+        rt.service(store, **service_kw).validate(request, connection, hints=VALIDATION_HINTS)
         image = reference_image(args, rt, size)
         # an unusable export folder is found now, not after a paid render
         out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
@@ -152,7 +160,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
 async def _generate(
     store: Any, rt: Runtime, request: VideoRequest, connection: Connection, kw: dict[str, Any]
 ) -> Job:
-    service = GenerationService(store, rt.paths, **kw)
+    service = rt.service(store, **kw)
     printer = ProgressPrinter()
     service.subscribe(printer)
     undo = stop_on_sigterm()
@@ -232,9 +240,7 @@ def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
 async def _resume(
     store: Any, rt: Runtime, give_up_after: float | None, simulator: BuiltinSimulator
 ) -> list[Job]:
-    service = GenerationService(
-        store, rt.paths, give_up_after=give_up_after, builtin_simulator=simulator
-    )
+    service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
     printer = ProgressPrinter()
     service.subscribe(printer)
     undo = stop_on_sigterm()
@@ -303,10 +309,21 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     res.set_defaults(handler=cmd_resume)
 
 
+def seconds_or_more(text: str) -> float:
+    """``--give-up-after``: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"give a number of seconds, 0 or more (not {text!r})")
+    return value
+
+
 def _add_give_up(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--give-up-after",
-        type=float,
+        type=seconds_or_more,
         default=600.0,
         metavar="SECONDS",
         help="stop retrying after this long without network (default: 600)",

@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.service import GenerationService
+from ..core.builtin_simulator import is_builtin_simulator
+from ..core.models import Job
 from .generate import make_out_dir
 from .runtime import Runtime, find_job, job_record
 
@@ -71,11 +72,7 @@ def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
     try:
         job = find_job(store, args.job_id)
         if args.remote and job.remote_id:
-            from .generate import builtin_simulator
-
-            with builtin_simulator(rt) as simulator:  # started only for a job made on it
-                asyncio.run(_delete_remote(store, rt, job.id, simulator))
-            print(f"Deleted {job.remote_id} on the service.", file=sys.stderr)
+            _delete_remote(store, rt, job, args.sim_latency)
         for path, root in (
             (job.file_path, rt.paths.library_dir),
             (job.thumbnail_path, rt.paths.thumbnail_dir),
@@ -91,18 +88,46 @@ def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
     return 0
 
 
-async def _delete_remote(store: Any, rt: Runtime, job_id: str, simulator: Any) -> None:
-    service = GenerationService(store, rt.paths, builtin_simulator=simulator)
+def _delete_remote(store: Any, rt: Runtime, job: Job, sim_latency: float) -> None:
+    """Delete the job's video on its service. A built-in simulator job is deleted through
+    the built-in simulator started here, as ``generate`` starts it: it keeps its jobs in the
+    data folder, so the video made by an earlier command or window is still there."""
+    from .generate import builtin_simulator
+
+    with builtin_simulator(rt, sim_latency) as simulator:  # started only for a job made on it
+        deleted = asyncio.run(_delete_remote_async(store, rt, job.id, simulator))
+    where = "the built-in simulator" if is_builtin_simulator(job.connection) else "the service"
+    if deleted:
+        print(f"Deleted {job.remote_id} on {where}.", file=sys.stderr)
+    else:
+        print(f"{where.capitalize()} no longer had {job.remote_id}.", file=sys.stderr)
+
+
+async def _delete_remote_async(store: Any, rt: Runtime, job_id: str, simulator: Any) -> bool:
+    service = rt.service(store, builtin_simulator=simulator)
     try:
-        await service.delete_remote(job_id)
+        return await service.delete_remote(job_id)
     finally:
         await service.shutdown()
+
+
+def positive_int(text: str) -> int:
+    """``--limit``: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number, 1 or more (not {text!r})")
+    return value
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     hist = sub.add_parser("history", parents=[common], help="list the library, newest first")
     hist.add_argument("--json", action="store_true", help="one JSON record per job")
-    hist.add_argument("--limit", type=int, default=None, help="at most this many jobs")
+    hist.add_argument(
+        "--limit", type=positive_int, default=None, metavar="N", help="at most this many jobs"
+    )
     hist.set_defaults(handler=cmd_history)
 
     exp = sub.add_parser("export", parents=[common], help="copy finished clips to a folder")
@@ -124,4 +149,5 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     dele = sub.add_parser("delete", parents=[common], help="delete a job from the library")
     dele.add_argument("job_id", metavar="JOB_ID")
     dele.add_argument("--remote", action="store_true", help="also delete it on the service")
+    dele.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     dele.set_defaults(handler=cmd_delete)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from typing import Any
 
 from ..core.errors import InvalidRequestError
 from ..core.models import ConnectionKind
-from .runtime import Runtime
+from .runtime import Runtime, keyring_hint
 
 
 def _store(rt: Runtime) -> Any:
@@ -33,8 +34,15 @@ def find_profile(profiles: Any, ref: str) -> Any:
     return profile
 
 
+def _named(profiles: Any, name: str) -> Any:
+    folded = name.strip().casefold()
+    return next((p for p in profiles.list() if p.name.strip().casefold() == folded), None)
+
+
 def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..core.profiles import make_profile
+    from dataclasses import replace
+
+    from ..core.profiles import SERVICE_STATUS, SIMULATOR_ID, make_profile
 
     profiles = _store(rt)
     kind = ConnectionKind(args.kind)
@@ -56,13 +64,32 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
         fields["default_model"] = args.model
     if args.api_key_env:
         fields["env_var"] = args.api_key_env
-    profile = make_profile(args.name, kind, base_url=base, existing=profiles.ids(), **fields)
+    replaced = _named(profiles, args.name) if args.replace else None
+    if replaced is not None and replaced.id == SIMULATOR_ID:
+        raise InvalidRequestError(
+            "The built-in simulator can't be replaced.", "Give the new profile another name."
+        )
+    others = [i for i in profiles.ids() if replaced is None or i != replaced.id]
+    profile = make_profile(args.name, kind, base_url=base, existing=others, **fields)
     if kind is not ConnectionKind.SIMULATOR and profile.base_url:
         from ..core.client import validate_base_url
 
         validate_base_url(profile.base_url)
-    profiles.add(profile)
+    hint = "Give it another name, or add --replace to replace that one (its saved key is kept)."
+    if replaced is not None:
+        profile = replace(profile, id=replaced.id)
+        profiles.update(profile, hint=hint)
+    else:
+        profiles.add(profile, hint=hint)
     print(profile.id)
+    if kind in (ConnectionKind.OPENAI, ConnectionKind.AZURE):
+        note = SERVICE_STATUS[kind]
+        if kind is ConnectionKind.OPENAI and not args.base_url:
+            note += (
+                f" This profile points to {profile.base_url}, which no longer makes videos: "
+                "add it again with --replace --base-url URL of a gateway that does."
+            )
+        print(f"Note: {note}", file=sys.stderr)
     if kind is not ConnectionKind.SIMULATOR and not args.api_key_env:
         print(
             f"Save its key with: sora-desktop profile set-key {profile.id}",
@@ -82,21 +109,40 @@ def cmd_profile_list(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_profile_remove(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..core import secrets
+    from ..core.errors import KeyringUnavailableError
+
     profiles = _store(rt)
     profile = find_profile(profiles, args.name)
     try:
         profiles.remove(profile.id)
     except ValueError as exc:
         raise InvalidRequestError(f"{exc}.", "", param="profile") from None
-    from ..core import secrets
-
-    secrets.delete_key(profile.id)
+    with contextlib.suppress(KeyringUnavailableError):  # no keyring: no key can be in one
+        secrets.delete_key(profile.id, hint=keyring_hint(None))
     print(f"Removed profile {profile.id}.", file=sys.stderr)
     return 0
 
 
 def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
-    profile = find_profile(_store(rt), args.name)
+    from dataclasses import replace
+
+    from ..core import secrets
+    from ..core.profiles import SIMULATOR_ID
+
+    profiles = _store(rt)
+    profile = find_profile(profiles, args.name)
+    if profile.id == SIMULATOR_ID:
+        raise InvalidRequestError(
+            "The built-in simulator needs no key.", "Generate without --profile.", param="profile"
+        )
+    if args.api_key_env:
+        profiles.update(replace(profile, env_var=args.api_key_env))
+        print(
+            f"{profile.id} now takes its key from the environment variable {args.api_key_env}.",
+            file=sys.stderr,
+        )
+        return 0
     if sys.stdin.isatty():
         key = getpass.getpass(f"API key for {profile.name}: ")
     else:
@@ -106,10 +152,14 @@ def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
         raise InvalidRequestError(
             "No key was given.", "Paste the key and press Enter.", param="api_key"
         )
-    from ..core import secrets
-
-    secrets.set_key(profile.id, key)
+    secrets.set_key(profile.id, key, hint=keyring_hint(profile.id))
     print(f"Saved the key of {profile.id} in {secrets.backend_name()}.", file=sys.stderr)
+    if profile.env_var:  # the variable would win over the keyring: use the key just saved
+        profiles.update(replace(profile, env_var=None))
+        print(
+            f"{profile.id} no longer reads the variable {profile.env_var}; it uses this key.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -136,6 +186,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="VAR",
         help="take the key from this variable instead of the keyring",
     )
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the profile that has this name (its saved key is kept)",
+    )
     add.set_defaults(handler=cmd_profile_add)
 
     lst = psub.add_parser("list", parents=[common], help="list the profiles")
@@ -148,9 +203,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     key = psub.add_parser(
         "set-key",
         parents=[common],
-        help="save a profile's key in the OS keyring (hidden prompt or stdin)",
+        help="save a profile's key in the OS keyring (hidden prompt or stdin), or name the "
+        "environment variable that holds it",
     )
     key.add_argument("name", metavar="NAME")
+    key.add_argument(
+        "--api-key-env",
+        default=None,
+        metavar="VAR",
+        help="take the key from this variable from now on (nothing is read or stored)",
+    )
     key.set_defaults(handler=cmd_profile_set_key)
 
     sim = sub.add_parser("simulator", parents=[common], help="run the local simulator")

@@ -7,12 +7,17 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..core.errors import DiskError, InvalidRequestError
-from ..core.models import Job, JobEvent, JobStatus
+from ..core.errors import DiskError
+from ..core.jobref import resolve_job, short_id
+from ..core.models import Job, JobEvent, JobStatus, KeySource
 from ..core.paths import AppPaths
 from ..core.store import JobStore
+from ..core.timestamps import iso_time
+
+if TYPE_CHECKING:
+    from ..core.service import GenerationService
 
 log = logging.getLogger("sora_desktop.cli")
 
@@ -64,6 +69,13 @@ class Runtime:
                     handler.setLevel(logging.CRITICAL)
         return cls(paths=paths, debug=debug, log_path=log_path)
 
+    def service(self, store: JobStore, **kw: Any) -> GenerationService:
+        """The engine, with the CLI's wording where core asks how to act (the keyring)."""
+        from ..core.service import GenerationService
+
+        kw.setdefault("key_lookup", cli_key_lookup)
+        return GenerationService(store, self.paths, **kw)
+
     def open_store(self) -> JobStore:
         store, aside = JobStore.open_or_recover(self.paths.db_path)
         if aside is not None:
@@ -74,29 +86,34 @@ class Runtime:
         return store
 
 
-def find_job(store: JobStore, ref: str) -> Job:
-    """A job by local id, a unique prefix of it, or its remote id."""
-    job = store.get(ref) or store.find_by_remote_id(ref)
-    if job is not None:
-        return job
-    matches = [j for j in store.list_jobs() if j.id.startswith(ref)] if len(ref) >= 4 else []
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        raise InvalidRequestError(
-            f"{ref!r} matches {len(matches)} jobs.", "Give more of the id.", param="job_id"
+def keyring_hint(profile_id: str | None) -> str:
+    """The CLI's next step when the OS keyring can't keep a key (core words it for the window)."""
+    if profile_id:
+        return (
+            "Keep the key in an environment variable instead: "
+            f"sora-desktop profile set-key {profile_id} --api-key-env VAR, then set VAR to the key."
         )
-    raise InvalidRequestError(
-        f"There is no job {ref!r} in the library.",
-        "See the ids with: sora-desktop history",
-        param="job_id",
-    )
+    return "Keep the key in an environment variable instead and name it with --api-key-env VAR."
+
+
+def cli_key_lookup(source: KeySource) -> str | None:
+    from ..core import secrets
+
+    return secrets.get_key(source, hint=keyring_hint(source.keyring_user))
+
+
+def find_job(store: JobStore, ref: str) -> Job:
+    """A job by its id, its remote id, or an unambiguous piece of either (4+ characters):
+    the ``{id}`` in an exported file's name works too (``core.jobref``)."""
+    return resolve_job(store, ref, hint="See the ids with: sora-desktop history")
 
 
 def job_record(job: Job) -> dict[str, object]:
-    """One job as plain JSON-ready data (``history --json``). Never holds a secret."""
+    """One job as plain JSON-ready data (``history --json``). Never holds a secret; times
+    are ISO 8601 in UTC with the offset, as in export sidecars."""
     return {
         "id": job.id,
+        "short_id": short_id(job),
         "remote_id": job.remote_id,
         "status": job.status.value,
         "progress": job.progress,
@@ -107,10 +124,10 @@ def job_record(job: Job) -> dict[str, object]:
         "remix_of": job.request.remix_of,
         "file": str(job.file_path) if job.file_path else None,
         "thumbnail": str(job.thumbnail_path) if job.thumbnail_path else None,
-        "created_at": job.created_at,
-        "submitted_at": job.submitted_at,
-        "completed_at": job.completed_at,
-        "expires_at": job.expires_at,
+        "created_at": iso_time(job.created_at),
+        "submitted_at": iso_time(job.submitted_at),
+        "completed_at": iso_time(job.completed_at),
+        "expires_at": iso_time(job.expires_at),
         "connection": {
             "kind": job.connection.kind.value,
             "base_url": job.connection.base_url,

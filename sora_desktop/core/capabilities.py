@@ -7,12 +7,12 @@ get permissive defaults so a new model can still be used.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .errors import InvalidRequestError
 from .i18n import _
-from .models import VideoRequest
+from .models import ConnectionKind, VideoRequest
 
 MAX_PROMPT_CHARS = 32000
 
@@ -179,3 +179,35 @@ def validate_request(request: VideoRequest, caps: ModelCapabilities) -> None:
             _("Pick another model to remix with."),
             param="model",
         )
+
+
+def served_models(kind: ConnectionKind, offered: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """The model names a connection of ``kind`` can serve; None when any name may work.
+
+    A compatible gateway routes names of its own, and an Azure model is the name of a
+    deployment only its owner knows: for both any name is sent (a wrong one is answered
+    "not found", which costs nothing). The simulator (built in or not) makes exactly the
+    OpenAI models in :data:`KNOWN_MODELS`; an ``openai`` connection serves those plus the
+    names its profile lists (``offered``: its models, default model and aliases).
+    """
+    if kind in (ConnectionKind.COMPATIBLE, ConnectionKind.AZURE):
+        return None
+    names = list(KNOWN_MODELS)
+    if kind is ConnectionKind.OPENAI:
+        names += [n for n in offered if n and n not in names]
+    return tuple(names)
+
+
+def check_model_served(model: str, kind: ConnectionKind, offered: Iterable[str] = ()) -> None:
+    """Refuse, before any network call, a model the connection can't serve (see
+    :func:`served_models`), naming the models it can."""
+    served = served_models(kind, offered)
+    if served is None or model in served:
+        return
+    raise InvalidRequestError(
+        _(
+            "This connection can't make videos with the model {model!r}. It serves: {allowed}."
+        ).format(model=model, allowed=_allowed(served)),
+        _("Pick one of these models."),
+        param="model",
+    )

@@ -10,7 +10,6 @@ request header and nowhere else: not into messages, not into logs.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import re
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from .errors import (
 )
 from .i18n import _
 from .models import AuthStyle, Connection, RemoteVideo, VideoRequest
+from .profiles import is_loopback_host
 from .wire import (
     Polled,
     VideoPage,
@@ -62,14 +62,16 @@ ProgressCallback = Callable[[int, int | None], None]
 _HOST = re.compile(r"[A-Za-z0-9._~-]+|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?")
 
 
-def _is_loopback(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
+def _missing_scheme_step(text: str) -> str | None:
+    """``127.0.0.1:8000/v1`` -> "Did you mean http://127.0.0.1:8000/v1?" (https elsewhere)."""
+    if "://" in text:
+        return None
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        host = httpx.URL("http://" + text).host
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return None
+    scheme = "http" if host and is_loopback_host(host) else "https"
+    return _("Did you mean {url}?").format(url=f"{scheme}://{text}")
 
 
 def validate_base_url(url: str) -> str:
@@ -97,7 +99,13 @@ def validate_base_url(url: str) -> str:
         raise AssertionError("unreachable") from None
     scheme = parsed.scheme.lower()
     if scheme not in ("http", "https"):
-        refuse(_("The base URL {url!r} must start with https://.").format(url=text))
+        refuse(
+            _(
+                "The base URL {url!r} must start with https:// (or http:// for this computer: "
+                "127.0.0.1, localhost)."
+            ).format(url=text),
+            _missing_scheme_step(text),
+        )
     host = parsed.host
     if not host:
         refuse(_("The base URL {url!r} has no host name.").format(url=text))
@@ -112,9 +120,9 @@ def validate_base_url(url: str) -> str:
         )
     if parsed.query or parsed.fragment:
         refuse(_("The base URL {url!r} must not contain '?' or '#'.").format(url=text))
-    if scheme == "http" and not _is_loopback(host):
+    if scheme == "http" and not is_loopback_host(host):
         refuse(
-            f"The base URL {text!r} is not encrypted (http).",
+            _("The base URL {url!r} is not encrypted (http).").format(url=text),
             _("Use https://; plain http is only allowed for this computer (127.0.0.1, localhost)."),
         )
     netloc = host.lower()

@@ -1,11 +1,13 @@
 """Export clips to the creator's folders: safe names, no half files, no overwrites, no secrets.
 
 - :func:`sanitize_filename` makes any text a file name that works on Windows and macOS.
-- :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``.
+- :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``; ``{id}``
+  is the job's short local id (:func:`.jobref.short_id`), which the CLI takes back
+  (``sora-desktop export 3f2a9c1b7d``).
 - :func:`export_job` copies (or hard-links) a clip into a folder through a hidden temporary
   file that is published only when complete, never replaces an existing file (``name (2).mp4``
   instead), and writes a JSON sidecar of the generation parameters (never a key, and of the key
-  source only its kind).
+  source only its kind; times in ISO 8601 with their offset) with the video's permissions.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import json
 import os
 import re
 import shutil
+import stat
 import string
 import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -29,7 +32,9 @@ from urllib.parse import urlsplit, urlunsplit
 from .atomic import atomic_write_text, fsync_dir
 from .errors import DiskError, InvalidRequestError
 from .i18n import _
+from .jobref import short_id
 from .models import Job
+from .timestamps import iso_time
 
 DEFAULT_TEMPLATE = "{date}_{prompt:40}_{id}.mp4"
 TEMPLATE_FIELDS = ("date", "time", "prompt", "id", "model", "size", "seconds")
@@ -127,17 +132,12 @@ def _prompt_words(prompt: str, limit: int) -> str:
     return out
 
 
-def _short_id(job: Job) -> str:
-    raw = job.remote_id or job.id
-    return raw.split("_", 1)[-1][-10:] or raw
-
-
 def _template_values(job: Job) -> dict[str, Any]:
     when = datetime.fromtimestamp(job.created_at or time.time())
     return {
         "date": when.strftime("%Y-%m-%d"),
         "time": when.strftime("%H-%M-%S"),
-        "id": _short_id(job),
+        "id": short_id(job),
         "model": job.request.model,
         "size": job.request.size,
         "seconds": str(job.request.seconds),
@@ -201,10 +201,6 @@ def _public_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
-def _iso(ts: float | None) -> str | None:
-    return None if ts is None else datetime.fromtimestamp(ts, tz=UTC).isoformat()
-
-
 def sidecar_dict(job: Job) -> dict[str, Any]:
     """The generation parameters written next to an export. Never a key."""
     from .. import __version__
@@ -219,8 +215,8 @@ def sidecar_dict(job: Job) -> dict[str, Any]:
         "seconds": req.seconds,
         "remote_id": job.remote_id,
         "local_id": job.id,
-        "created_at": _iso(job.created_at),
-        "completed_at": _iso(job.completed_at),
+        "created_at": iso_time(job.created_at),
+        "completed_at": iso_time(job.completed_at),
         "remixed_from": req.remix_of,
         "reference_image": req.reference_image.name if req.reference_image else None,
         "connection": {
@@ -362,7 +358,9 @@ def export_job(
         fsync_dir(dest)
         if sidecar:
             text = json.dumps(sidecar_dict(job), indent=2, ensure_ascii=False) + "\n"
-            atomic_write_text(target.with_suffix(".json"), text)
+            # readable like the video beside it (a temporary file starts private: 0600)
+            mode = stat.S_IMODE(target.stat().st_mode)
+            atomic_write_text(target.with_suffix(".json"), text, mode=mode)
     except OSError as exc:
         raise _disk_error(exc, dest) from exc
     finally:

@@ -33,7 +33,9 @@ class ImageCheck:
     """The outcome of :func:`check_reference_image` for an acceptable image.
 
     ``ok`` is True (refusals raise); ``matches_size`` says whether it can be sent as is,
-    and ``reason`` says why not (it must then be fitted or cropped).
+    and ``reason`` says why not, as a fact ("The image is 300x200; the video is 720x1280.").
+    What to do about it is the face's to say: the window fits or crops it as the creator
+    chose, the CLI asks for ``--fit fit|crop``.
     """
 
     ok: bool
@@ -62,26 +64,28 @@ def parse_size(size: str) -> tuple[int, int]:
     )
 
 
-def _refuse(message: str, next_step: str | None = None) -> NoReturn:
-    if next_step is None:
-        next_step = _("Pick a JPEG, PNG or WebP image.")
-    raise InvalidRequestError(message, next_step, param=_PARAM)
-
-
-def check_reference_image(path: Path, size: str) -> ImageCheck:
+def check_reference_image(path: Path, size: str, *, hint: str | None = None) -> ImageCheck:
     """Refuse what the API (or this computer) can't take, with a reason a creator understands.
 
     Raises :class:`InvalidRequestError` (``param="input_reference"``) for a missing,
-    unreadable, empty, huge, corrupt or unsupported file.
+    unreadable, empty, huge, corrupt or unsupported file. ``hint`` words the next step for
+    a file that can't be used at all the way the asking face lets the creator give another
+    (the CLI: "Check the file given with --image"); by default it is the window's.
     """
+
+    def _refuse(message: str, next_step: str | None = None) -> NoReturn:
+        if next_step is None:
+            next_step = hint or _("Pick a JPEG, PNG or WebP image.")
+        raise InvalidRequestError(message, next_step, param=_PARAM)
+
     width, height = parse_size(size)
     name = path.name
     try:
         stat = path.stat()
     except FileNotFoundError:
         _refuse(
-            _("The image {name!r} no longer exists.").format(name=name),
-            _("Pick the image again."),
+            _("The image {name!r} can't be found.").format(name=name),
+            hint or _("Pick the image again."),
         )
     except OSError as exc:
         _refuse(
@@ -138,14 +142,13 @@ def check_reference_image(path: Path, size: str) -> ImageCheck:
     except (OSError, SyntaxError, ValueError, EOFError):
         _refuse(
             _("The image {name!r} is damaged or incomplete.").format(name=name),
-            _("Pick another image."),
+            hint or _("Pick another image."),
         )
     matches = (image_width, image_height) == (width, height) and orientation in (None, 1)
     reason = None
     if not matches:
         reason = _(
-            "The image is {image_width}x{image_height}; the video is {width}x{height}. "
-            "It will be fitted (black bars) or cropped to match."
+            "The image is {image_width}x{image_height}; the video is {width}x{height}."
         ).format(image_width=image_width, image_height=image_height, width=width, height=height)
     return ImageCheck(
         ok=True,

@@ -15,11 +15,14 @@ The file is written atomically; a damaged file is kept aside as
 from __future__ import annotations
 
 import builtins
+import hashlib
+import ipaddress
 import json
 import logging
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +39,8 @@ log = logging.getLogger(__name__)
 SIMULATOR_ID = "simulator"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 FILE_VERSION = 1
+#: The longest display name a new or changed profile may have (older files are read as is).
+MAX_NAME_CHARS = 64
 
 #: Plain-words state of each kind of service (late 2026), shown next to the profile.
 SERVICE_STATUS: dict[ConnectionKind, str] = {
@@ -81,14 +86,78 @@ _FIELDS = (
 
 
 def make_profile_id(name: str, existing: Iterable[str] = ()) -> str:
-    """A short, stable, file- and keyring-safe id from a display name, unique in ``existing``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-") or "profile"
+    """A short, stable, file- and keyring-safe id from a display name, unique in ``existing``.
+
+    ASCII letters and digits make the slug; a name with anything else in it (``工作室 🎬``,
+    ``Café``) also gets a short hash of the whole name, so two such names never share an id
+    (``profile-1a2b3c``, ``caf-4d5e6f``). The name itself is kept as given.
+    """
+    text = unicodedata.normalize("NFC", name.strip())
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
+    if not text.isascii():
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+        slug = f"{slug[:33].strip('-') or 'profile'}-{digest}"
+    slug = slug or "profile"
     taken = set(existing)
     candidate, n = slug, 2
     while candidate in taken:
         candidate = f"{slug}-{n}"
         n += 1
     return candidate
+
+
+def is_loopback_host(host: str) -> bool:
+    """This computer: ``localhost``, 127.0.0.0/8 or ``::1`` (where plain http is allowed)."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_name(
+    name: str,
+    others: Iterable[Profile] = (),
+    *,
+    hint: str | None = None,
+) -> None:
+    """Refuse a display name a new or changed profile can't have: empty, longer than
+    :data:`MAX_NAME_CHARS`, holding a line break or another control character, or already
+    the name of one of ``others`` (compared without regard to case).
+
+    ``hint`` words the next step for a taken name the way the asking face can act on it
+    (the window: edit the other connection; the CLI: ``profile add NAME --replace``).
+    """
+    text = name.strip()
+    if not text:
+        raise InvalidRequestError(_("The profile has no name."), _("Give it a name."), param="name")
+    if len(text) > MAX_NAME_CHARS:
+        raise InvalidRequestError(
+            _(
+                "The name has {count} characters; a connection's name may have at most {limit}."
+            ).format(count=len(text), limit=MAX_NAME_CHARS),
+            _("Give it a shorter name."),
+            param="name",
+        )
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise InvalidRequestError(
+            _("The name contains a line break, a tab or another control character."),
+            _("Give it a name on one line."),
+            param="name",
+        )
+    folded = text.casefold()
+    for other in others:
+        if other.name.strip().casefold() == folded:
+            raise InvalidRequestError(
+                _("There is already a connection named {name!r} (id {id}).").format(
+                    name=other.name, id=other.id
+                ),
+                hint or _("Pick another name, or edit the existing connection."),
+                param="name",
+                code="name_taken",
+            )
 
 
 _RESOURCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")
@@ -159,6 +228,7 @@ def make_profile(
     else:
         url = base_url.strip().rstrip("/") or default_base_url(kind)
     fields.setdefault("auth_style", default_auth_style(kind))
+    check_name(name)
     profile = Profile(
         id=make_profile_id(name, existing), name=name.strip(), kind=kind, base_url=url, **fields
     )
@@ -166,8 +236,14 @@ def make_profile(
     return profile
 
 
-def validate_profile(profile: Profile) -> None:
-    """Refuse a profile that can't work, naming the field at fault."""
+def validate_profile(profile: Profile, *, strict: bool = True) -> None:
+    """Refuse a profile that can't work, naming the field at fault.
+
+    ``strict`` (every new, changed or imported profile) also refuses plain http to anything
+    but this computer, the rule :func:`sora_desktop.core.client.validate_base_url` applies
+    to every request. Reading the profiles file is lenient there, so an older profile stays
+    listed (and is refused, with the reason, when it is used) rather than silently dropped.
+    """
     if not profile.id or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", profile.id):
         raise InvalidRequestError(
             _("{id!r} is not a valid profile id.").format(id=profile.id),
@@ -182,7 +258,16 @@ def validate_profile(profile: Profile) -> None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidRequestError(
             _("{text!r} is not a web address.").format(text=profile.base_url),
-            _("Enter the base URL, e.g. https://my-gateway.example.com/v1."),
+            _(
+                "Enter the base URL, e.g. https://my-gateway.example.com/v1 "
+                "(http:// only for this computer: 127.0.0.1, localhost)."
+            ),
+            param="base_url",
+        )
+    if strict and parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise InvalidRequestError(
+            _("The base URL {url!r} is not encrypted (http).").format(url=profile.base_url),
+            _("Use https://; plain http is only allowed for this computer (127.0.0.1, localhost)."),
             param="base_url",
         )
     if profile.env_var and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", profile.env_var):
@@ -209,8 +294,10 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     }
 
 
-def profile_from_dict(data: dict[str, Any]) -> Profile:
-    """Parse one profile leniently: unknown fields (including any key) are ignored."""
+def profile_from_dict(data: dict[str, Any], *, strict: bool = True) -> Profile:
+    """Parse one profile leniently: unknown fields (including any key) are ignored.
+
+    ``strict``: see :func:`validate_profile` (the profiles file is read with it off)."""
     clean = {k: data[k] for k in _FIELDS if k in data}
     kind = ConnectionKind(clean["kind"])
     profile = Profile(
@@ -225,7 +312,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         proxy=clean.get("proxy") or None,
         model_aliases=tuple((str(a), str(b)) for a, b in clean.get("model_aliases") or ()),
     )
-    validate_profile(profile)
+    validate_profile(profile, strict=strict)
     return profile
 
 
@@ -250,6 +337,24 @@ def import_profile(text: str, existing: Iterable[str] = ()) -> Profile:
             param="profile",
         ) from exc
     return replace(profile, id=make_profile_id(profile.id, existing))
+
+
+def read_profile(path: Path, profile_id: str) -> Profile | None:
+    """One profile from the profiles file at ``path``, read only: a missing or damaged file
+    (which :class:`ProfileStore` moves aside) is left as it is and gives None, except for the
+    built-in simulator, which is always there."""
+    fallback = SIMULATOR_PROFILE if profile_id == SIMULATOR_ID else None
+    try:
+        items = json.loads(Path(path).read_bytes().decode("utf-8"))["profiles"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return fallback
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and item.get("id") == profile_id:
+            try:
+                return profile_from_dict(item, strict=False)
+            except (InvalidRequestError, ValueError, TypeError, KeyError, AttributeError):
+                return fallback
+    return fallback
 
 
 class ProfileStore:
@@ -283,7 +388,7 @@ class ProfileStore:
             return out
         for item in items:
             try:
-                profile = profile_from_dict(item)
+                profile = profile_from_dict(item, strict=False)
             except (InvalidRequestError, ValueError, TypeError, KeyError, AttributeError) as exc:
                 log.warning("skipping a profile that can't be read: %s", exc)
                 continue
@@ -313,22 +418,29 @@ class ProfileStore:
         with self._lock:
             return list(self._profiles)
 
-    def add(self, profile: Profile) -> Profile:
+    def add(self, profile: Profile, *, hint: str | None = None) -> Profile:
+        """Store a new profile. Refused (:func:`check_name`, ``hint`` for a taken name)
+        when its name is unusable or another profile has it; ValueError when its id is taken."""
         validate_profile(profile)
         with self._lock:
             if profile.id in self._profiles:
                 raise ValueError(f"a profile with id {profile.id!r} exists")
+            check_name(profile.name, self._profiles.values(), hint=hint)
             self._profiles[profile.id] = profile
             self._save()
         return profile
 
-    def update(self, profile: Profile) -> Profile:
+    def update(self, profile: Profile, *, hint: str | None = None) -> Profile:
+        """Replace the profile with the same id (its name checked like :meth:`add`'s)."""
         validate_profile(profile)
         with self._lock:
             if profile.id not in self._profiles:
                 raise KeyError(profile.id)
             if profile.id == SIMULATOR_ID and profile.kind is not ConnectionKind.SIMULATOR:
                 raise ValueError("the built-in simulator profile must stay a simulator")
+            if profile.name != self._profiles[profile.id].name:  # an unchanged name stays
+                others = [p for p in self._profiles.values() if p.id != profile.id]
+                check_name(profile.name, others, hint=hint)
             self._profiles[profile.id] = profile
             self._save()
         return profile

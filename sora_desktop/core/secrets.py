@@ -6,7 +6,9 @@ prints it.
 
 When the OS has no usable keyring (no Secret Service on a headless Linux, a locked or broken
 backend) every call raises :class:`~.errors.KeyringUnavailableError` telling the user to put
-the key in an environment variable and name it in the profile instead.
+the key in an environment variable and name it in the profile instead. That next step is
+worded for the window by default; each call takes a ``hint`` to word it for another face
+(the CLI names its ``--api-key-env`` option).
 
 Tests select :class:`MemoryKeyring` with ``PYTHON_KEYRING_BACKEND=
 sora_desktop.core.secrets.MemoryKeyring``; :func:`current_backend` re-reads that variable, so
@@ -97,8 +99,12 @@ def _is_unusable(backend: Any) -> bool:
     return False
 
 
-def _unavailable(reason: str, profile_id: str | None = None) -> KeyringUnavailableError:
-    if profile_id:
+def _unavailable(
+    reason: str, profile_id: str | None = None, hint: str | None = None
+) -> KeyringUnavailableError:
+    if hint is not None:
+        next_step = hint
+    elif profile_id:
         next_step = _(
             "Put the key in an environment variable (for example OPENAI_API_KEY) and enter its "
             'name in the "{option}" option of the profile {profile!r}.'
@@ -117,10 +123,10 @@ def _unavailable(reason: str, profile_id: str | None = None) -> KeyringUnavailab
     )
 
 
-def _usable_backend(profile_id: str | None) -> Any:
+def _usable_backend(profile_id: str | None, hint: str | None = None) -> Any:
     backend = current_backend()
     if _is_unusable(backend):
-        raise _unavailable(f"no keyring backend ({backend_name()})", profile_id)
+        raise _unavailable(f"no keyring backend ({backend_name()})", profile_id, hint)
     return backend
 
 
@@ -142,11 +148,12 @@ def is_available() -> bool:
         return False
 
 
-def get_key(source: KeySource) -> str | None:
+def get_key(source: KeySource, *, hint: str | None = None) -> str | None:
     """The key for ``source``: from its environment variable, else from the keyring.
 
     Returns None when no key is set (an empty variable counts as unset). Raises
-    :class:`KeyringUnavailableError` only when the keyring is needed and can't be used.
+    :class:`KeyringUnavailableError` only when the keyring is needed and can't be used
+    (``hint``, when given, is its next step).
     """
     if source.env_var:
         value = os.environ.get(source.env_var) or None
@@ -156,36 +163,36 @@ def get_key(source: KeySource) -> str | None:
     if not source.keyring_user:
         return None
     user = source.keyring_user
-    backend = _usable_backend(user)
+    backend = _usable_backend(user, hint)
     try:
         value = backend.get_password(SERVICE, user)
     except Exception as exc:
-        raise _unavailable(f"{type(exc).__name__}: {exc}", user) from exc
+        raise _unavailable(f"{type(exc).__name__}: {exc}", user, hint) from exc
     if value:
         register_secret(value)
         return str(value)
     return None
 
 
-def set_key(profile_id: str, key: str) -> None:
+def set_key(profile_id: str, key: str, *, hint: str | None = None) -> None:
     """Store ``key`` for ``profile_id`` in the OS keyring (replacing any old one)."""
     key = key.strip()
     if not key:
         raise ValueError("the key is empty")
     register_secret(key)
-    backend = _usable_backend(profile_id)
+    backend = _usable_backend(profile_id, hint)
     try:
         backend.set_password(SERVICE, profile_id, key)
     except Exception as exc:
-        raise _unavailable(f"{type(exc).__name__}: {exc}", profile_id) from exc
+        raise _unavailable(f"{type(exc).__name__}: {exc}", profile_id, hint) from exc
 
 
-def delete_key(profile_id: str) -> None:
+def delete_key(profile_id: str, *, hint: str | None = None) -> None:
     """Forget the key of ``profile_id``. Deleting a key that isn't there is not an error."""
-    backend = _usable_backend(profile_id)
+    backend = _usable_backend(profile_id, hint)
     try:
         backend.delete_password(SERVICE, profile_id)
     except keyring.errors.PasswordDeleteError:
         return
     except Exception as exc:
-        raise _unavailable(f"{type(exc).__name__}: {exc}", profile_id) from exc
+        raise _unavailable(f"{type(exc).__name__}: {exc}", profile_id, hint) from exc

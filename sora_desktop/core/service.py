@@ -16,13 +16,13 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .backoff import Backoff
 from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
-from .capabilities import capabilities_for, validate_request
+from .capabilities import capabilities_for, check_model_served, validate_request
 from .errors import (
     AssetExpiredError,
     AuthenticationError,
@@ -253,9 +253,40 @@ class GenerationService:
         return len(self._clients)
 
     # ------------------------------------------------------------ submit
-    def validate(self, request: VideoRequest, connection: Connection) -> None:
-        """Refuse what the model can't make (and a wrongly sized image) before any I/O."""
-        caps = capabilities_for(request.model, azure=connection.kind is ConnectionKind.AZURE)
+    def validate(
+        self,
+        request: VideoRequest,
+        connection: Connection,
+        *,
+        hints: Mapping[str, str] | None = None,
+    ) -> None:
+        """Refuse what the connection or model can't make (and a wrongly sized image) before
+        any I/O. ``hints`` words the next step per refused field (``param``) for the face
+        that asked, e.g. the CLI's ``{"model": "Pick one of them with --model."}``."""
+        try:
+            self._validate(request, connection)
+        except InvalidRequestError as err:
+            if hints and err.param is not None and err.param in hints:
+                err.next_step = hints[err.param]
+            raise
+
+    def _validate(self, request: VideoRequest, connection: Connection) -> None:
+        profile = None
+        if connection.profile_id is not None:
+            from .profiles import read_profile
+
+            profile = read_profile(self._paths.profiles_path, connection.profile_id)
+            if profile is not None and profile.kind is not connection.kind:
+                profile = None
+        offered: tuple[str, ...] = ()
+        aliases: dict[str, str] = {}
+        if profile is not None:
+            aliases = dict(profile.model_aliases)
+            offered = (*profile.models, profile.default_model, *aliases)
+        check_model_served(request.model, connection.kind, offered)
+        caps = capabilities_for(
+            request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
+        )
         validate_request(request, caps)
         if request.reference_image is not None:
             from .images import check_reference_image
@@ -447,18 +478,21 @@ class GenerationService:
         )
         return await self.submit(request, source.connection)
 
-    async def delete_remote(self, job_id: str) -> None:
-        """Delete the job's video on the server (the local copy stays)."""
+    async def delete_remote(self, job_id: str) -> bool:
+        """Delete the job's video on the server (the local copy stays). True when the server
+        deleted it, False when it had no such video (already gone, or never sent)."""
         job = self._store.get(job_id)
         if job is None:
             raise NotFoundError(_("This job is no longer in the library."), "")
         if job.remote_id is None:
-            return
+            return False
         try:
             client = await self._client_for(job.connection, resuming=True)
             await client.delete(job.remote_id)
         except NotFoundError:
             log.info("job %s: remote video %s was already gone", job_id, job.remote_id)
+            return False
+        return True
 
     async def test_connection(
         self, connection: Connection, model: str | None = None

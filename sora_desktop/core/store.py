@@ -384,6 +384,31 @@ class JobStore:
         jobs = self._select("WHERE remote_id = ? ORDER BY seq DESC LIMIT 1", [remote_id])
         return jobs[0] if jobs else None
 
+    def find_by_id_fragment(self, fragment: str, *, limit: int = 10) -> list[Job]:
+        """Jobs (newest first, at most ``limit``) that a piece of an id may name: the start
+        of the local id, the start of the remote id with or without its prefix up to the
+        first ``_`` (``video_``), or, from 8 characters on, the end of the remote id (the
+        ``{id}`` in the names of files exported before they carried the local id). Case does
+        not matter."""
+        text = fragment.strip()
+        if not text:
+            return []
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        start = f"{escaped}%"
+        clauses = [
+            "id LIKE ? ESCAPE '\\'",
+            "remote_id LIKE ? ESCAPE '\\'",
+            "substr(remote_id, instr(remote_id, '_') + 1) LIKE ? ESCAPE '\\'",
+        ]
+        params: list[Any] = [start, start, start]
+        if len(text) >= 8:
+            clauses.append("remote_id LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}")
+        params.append(max(1, int(limit)))
+        return self._select(
+            f"WHERE {' OR '.join(clauses)} ORDER BY created_at DESC, seq DESC LIMIT ?", params
+        )
+
     def active_jobs(self) -> list[Job]:
         """Jobs that should be resumed on start (every active status, incl. interrupted)."""
         active = [s for s in JobStatus if s.is_active]

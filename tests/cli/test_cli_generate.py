@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -17,27 +16,8 @@ from PIL import Image
 
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.simulator.server import SimulatorServer
-from tests.cli_helpers import history_records
+from tests.cli_helpers import history_records, run_cli
 from tests.cli_helpers import one_error_line as assert_one_error_line
-
-
-def run_cli(
-    *args: str,
-    data_dir: Path,
-    env: dict[str, str] | None = None,
-    stdin: str | None = None,
-    timeout: float = 120.0,
-) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "sora_desktop", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        input=stdin,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def sim_args(simulator: Any) -> list[str]:
@@ -88,7 +68,7 @@ def test_generate_exports_a_decodable_clip_and_prints_its_path_last(
     assert (record["model"], record["size"], record["seconds"]) == ("sora-2", "1280x720", 4)
     assert record["remote_id"] == simulator.video_ids()[0]
     assert record["file"] and Path(record["file"]).is_file()
-    assert record["error"] is None and record["created_at"] > 0
+    assert record["error"] is None and record["created_at"].endswith("+00:00")
 
     # export again, with a sidecar, then delete locally
     again = run_cli(
@@ -147,7 +127,9 @@ def test_wrong_size_image_is_refused_then_fitted_on_request(
     ]
     refused = run_cli(*args, data_dir=data_dir)
     assert refused.returncode == ExitCode.INVALID_INPUT
-    assert "--fit" in assert_one_error_line(refused)
+    line = assert_one_error_line(refused)
+    assert "--fit" in line
+    assert "will be fitted" not in line  # it was refused: it says what to do, not what happens
     assert simulator.created_count == 0
 
     fitted = run_cli(*args, "--fit", "crop", data_dir=data_dir)

@@ -359,6 +359,24 @@ def test_compatible_gateway_quirks() -> None:
     assert polled.poll_after == 2.0
 
 
+@pytest.mark.parametrize(
+    ("url", "suggested"),
+    [
+        ("127.0.0.1:1/v1", "http://127.0.0.1:1/v1"),
+        ("localhost:8000/v1", "http://localhost:8000/v1"),
+        ("gateway.example.com/v1", "https://gateway.example.com/v1"),
+    ],
+)
+def test_a_url_without_its_scheme_is_told_the_real_rule(url: str, suggested: str) -> None:
+    with pytest.raises(errors.InvalidRequestError) as info:
+        validate_base_url(url)
+    err = info.value
+    # plain http is allowed on this computer: the message must not say "https only"
+    assert "http:// for this computer" in err.message
+    assert err.next_step == f"Did you mean {suggested}?"
+    assert validate_base_url(suggested) == suggested
+
+
 # --------------------------------------------------------------------------- transport
 
 

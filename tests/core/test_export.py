@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import os
+import stat
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -101,12 +103,13 @@ def test_render_filename_fields() -> None:
     when = job.created_at
 
     day = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d")
-    expected = f"{day}_A red fox runs_8e1e0678d5.mp4"
+    # {id} is the start of the local id, which the CLI takes back; never the remote id's end
+    expected = f"{day}_A red fox runs_{job.id[:10]}.mp4"
     assert render_filename("{date}_{prompt:20}_{id}.mp4", job) == expected
     assert render_filename("{model}-{size}-{seconds}s", job) == "sora-2-1280x720-8s.mp4"
     assert render_filename("{time}", job).count("-") == 2
     job.remote_id = None
-    assert render_filename("{id}", job) == job.id[-10:] + ".mp4"
+    assert render_filename("{id}", job) == job.id[:10] + ".mp4"
     assert render_filename("{prompt:3}", job) == "A.mp4"
     assert render_filename("{prompt:2}", make_job("Supercalifragilistic")) == "Su.mp4"
 
@@ -164,7 +167,7 @@ def test_export_round_trip_with_sidecar(
     out.mkdir()
     first = export_job(ready_job, out, template="{prompt:40}_{id}")
     assert first.parent == out
-    assert first.name == "A lighthouse at dawn_ waves _ spray_6789abcdef.mp4"
+    assert first.name == f"A lighthouse at dawn_ waves _ spray_{ready_job.id[:10]}.mp4"
     assert _count_frames(first) == 12
     assert first.read_bytes() == ready_job.file_path.read_bytes()  # type: ignore[union-attr]
     data = json.loads(first.with_suffix(".json").read_text())
@@ -247,3 +250,28 @@ def test_export_many_and_sidecar_dict(ready_job: Job, tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["sora-2.mp4", "sora-2 (2).mp4", "sora-2 (3).mp4"]
     d = sidecar_dict(ready_job)
     assert "key" not in json.dumps(d).lower().replace("key_source", "")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_sidecar_is_as_readable_as_the_video(ready_job: Job, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    previous = os.umask(0o022)
+    try:
+        assert ready_job.file_path is not None
+        ready_job.file_path.chmod(0o644)  # as the library's download writes it under this umask
+        video = export_job(ready_job, out)
+    finally:
+        os.umask(previous)
+    sidecar = video.with_suffix(".json")
+    assert stat.S_IMODE(sidecar.stat().st_mode) == stat.S_IMODE(video.stat().st_mode) == 0o644
+
+
+def test_sidecar_times_are_iso_8601_with_their_offset(ready_job: Job, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    data = json.loads(export_job(ready_job, out).with_suffix(".json").read_text())
+    created = dt.datetime.fromisoformat(data["created_at"])
+    assert created.utcoffset() == dt.timedelta(0)
+    assert created.timestamp() == int(ready_job.created_at)
+    assert data["local_id"] == ready_job.id

@@ -36,6 +36,21 @@ def test_size_mismatch_is_reported_not_refused(tmp_path: Path) -> None:
     check = check_reference_image(_save(tmp_path / "a.png", (1000, 800), "PNG"), "720x1280")
     assert check.ok and not check.matches_size
     assert check.reason is not None and "1000x800" in check.reason and "720x1280" in check.reason
+    # the reason is the fact only: what happens next (fit, crop, refuse) is the face's to say
+    assert "fitted" not in check.reason and "cropped" not in check.reason
+
+
+def test_a_face_words_how_to_give_another_image(tmp_path: Path) -> None:
+    hint = "Check the file given with --image."
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20)
+    for path in (tmp_path / "nope.png", broken, tmp_path):
+        with pytest.raises(errors.InvalidRequestError) as info:
+            check_reference_image(path, "720x1280", hint=hint)
+        assert info.value.next_step == hint, path
+    with pytest.raises(errors.InvalidRequestError) as info:
+        check_reference_image(tmp_path / "nope.png", "720x1280")
+    assert info.value.next_step == "Pick the image again."  # the window's words by default
 
 
 @pytest.mark.parametrize(("fmt", "ext"), [("GIF", "gif"), ("BMP", "bmp"), ("TIFF", "tiff")])
@@ -70,7 +85,7 @@ def test_missing_and_empty_and_directory(tmp_path: Path) -> None:
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
     for path, words in (
-        (tmp_path / "nope.png", "no longer exists"),
+        (tmp_path / "nope.png", "can't be found"),
         (empty, "empty"),
         (tmp_path, "not an image file"),
     ):

@@ -12,14 +12,17 @@ from sora_desktop.core import secrets
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import AuthStyle, ConnectionKind, KeySource
 from sora_desktop.core.profiles import (
+    MAX_NAME_CHARS,
     SERVICE_STATUS,
     SIMULATOR_ID,
     ProfileStore,
     azure_base_url,
     export_profile,
     import_profile,
+    is_loopback_host,
     make_profile,
     make_profile_id,
+    read_profile,
 )
 from sora_desktop.core.secrets import MemoryKeyring
 
@@ -199,3 +202,92 @@ def test_bad_entries_skipped_unknown_fields_ignored(tmp_path: Path) -> None:
     assert [p.id for p in store.list()] == [SIMULATOR_ID, "ok"]
     sim = store.get(SIMULATOR_ID)
     assert sim is not None and sim.kind is ConnectionKind.SIMULATOR
+
+
+def test_ids_of_non_ascii_names_stay_distinguishable() -> None:
+    studio = make_profile_id("工作室 🎬")
+    assert studio != make_profile_id("工作室 🎥") and studio != "profile"
+    assert studio == make_profile_id("工作室 🎬")  # stable: the same name, the same id
+    assert studio.startswith("profile-") and len(studio) == len("profile-") + 6
+    assert make_profile_id("Café") != make_profile_id("Cafè") != "caf"
+    assert make_profile_id("Gateway") == "gateway"  # plain ASCII names keep their slug
+    profile = make_profile(
+        "  工作室 🎬 ", ConnectionKind.COMPATIBLE, base_url="https://gw.example/v1"
+    )
+    assert profile.name == "工作室 🎬" and profile.id == studio
+
+
+def test_a_name_is_limited_in_length_and_to_one_line() -> None:
+    make_profile("x" * MAX_NAME_CHARS, ConnectionKind.SIMULATOR)
+    for bad in ("x" * (MAX_NAME_CHARS + 1), "two\nlines", "tab\there"):
+        with pytest.raises(InvalidRequestError) as info:
+            make_profile(bad, ConnectionKind.SIMULATOR)
+        assert info.value.param == "name"
+
+
+def test_a_taken_name_is_refused_whatever_its_case(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "profiles.json")
+    work = store.add(make_profile("Work", ConnectionKind.COMPATIBLE, base_url="https://a.example"))
+    twin = make_profile(
+        "work ", ConnectionKind.COMPATIBLE, base_url="https://b.example", existing=store.ids()
+    )
+    with pytest.raises(InvalidRequestError) as info:
+        store.add(twin, hint="Add --replace.")
+    err = info.value
+    assert err.param == "name" and err.code == "name_taken"
+    assert "'Work'" in err.message and err.next_step == "Add --replace."
+    with pytest.raises(InvalidRequestError):  # the built-in simulator's name is taken too
+        store.add(replace(twin, name="Simulator (this computer)"))
+    other = store.add(replace(twin, name="Home"))
+    with pytest.raises(InvalidRequestError):  # renaming onto a taken name
+        store.update(replace(other, name="WORK"))
+    store.update(replace(work, name="WORK"))  # its own name in another case is fine
+    assert [p.name for p in ProfileStore(tmp_path / "profiles.json").list()][1:] == ["WORK", "Home"]
+
+
+def test_an_older_long_name_is_read_and_kept_on_edit(tmp_path: Path) -> None:
+    path = tmp_path / "profiles.json"
+    long_name = "y" * 300
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "profiles": [
+                    {
+                        "id": "old",
+                        "name": long_name,
+                        "kind": "compatible",
+                        "base_url": "https://gw.example/v1",
+                    },
+                ],
+            }
+        )
+    )
+    store = ProfileStore(path)
+    old = store.get("old")
+    assert old is not None and old.name == long_name  # listed, not silently dropped
+    store.update(replace(old, default_model="veo-3"))  # an edit that keeps the name
+    assert read_profile(path, "old") == replace(old, default_model="veo-3")
+
+
+def test_plain_http_only_to_this_computer() -> None:
+    for host in ("127.0.0.1", "127.1.2.3", "localhost", "[::1]"):
+        assert is_loopback_host(host)
+        make_profile("Local", ConnectionKind.COMPATIBLE, base_url=f"http://{host}:1/v1")
+    assert not is_loopback_host("example.com") and not is_loopback_host("10.0.0.1")
+    with pytest.raises(InvalidRequestError) as info:
+        make_profile("Remote", ConnectionKind.COMPATIBLE, base_url="http://gw.example/v1")
+    assert "not encrypted" in info.value.message and "127.0.0.1" in info.value.next_step
+    data = json.loads(export_profile(make_profile("L", ConnectionKind.OPENAI)))
+    data["base_url"] = "http://gw.example/v1"
+    with pytest.raises(InvalidRequestError):  # an import is held to the same rule
+        import_profile(json.dumps(data))
+
+
+def test_read_profile_leaves_a_damaged_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "profiles.json"
+    path.write_text("{ not json")
+    assert read_profile(path, "work") is None
+    assert read_profile(path, SIMULATOR_ID) is not None
+    assert path.read_text() == "{ not json"
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -100,6 +100,24 @@ def test_no_backend_gives_plain_error_with_next_step(monkeypatch: pytest.MonkeyP
     assert secrets.get_key(KeySource(env_var="AZ_KEY")) == "env-key-123"
 
 
+@pytest.mark.parametrize("backend", ["keyring.backends.fail.Keyring", f"{__name__}.BrokenKeyring"])
+@pytest.mark.parametrize("call", ["get", "set", "delete"])
+def test_each_face_words_the_next_step(
+    monkeypatch: pytest.MonkeyPatch, backend: str, call: str
+) -> None:
+    monkeypatch.setenv(secrets.ENV_BACKEND, backend)
+    hint = "Use: sora-desktop profile set-key p --api-key-env VAR"
+    with pytest.raises(KeyringUnavailableError) as info:
+        if call == "get":
+            secrets.get_key(KeySource(keyring_user="p"), hint=hint)
+        elif call == "set":
+            secrets.set_key("p", "secret-value-1", hint=hint)
+        else:
+            secrets.delete_key("p", hint=hint)
+    assert "OS keyring is not available" in info.value.message  # what happened: shared
+    assert info.value.next_step == hint  # what to do: the asking face's own words
+
+
 @pytest.mark.parametrize("call", ["get", "set", "delete"])
 def test_backend_failures_are_mapped(monkeypatch: pytest.MonkeyPatch, call: str) -> None:
     monkeypatch.setenv(secrets.ENV_BACKEND, f"{__name__}.BrokenKeyring")

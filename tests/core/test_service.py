@@ -114,6 +114,57 @@ def test_invalid_request_is_refused_before_anything_is_stored_or_sent(harness: H
     assert harness.client.calls == []
 
 
+@pytest.mark.parametrize("kind", [ConnectionKind.SIMULATOR, ConnectionKind.OPENAI])
+def test_a_model_the_connection_cant_serve_is_refused_before_anything_is_sent(
+    harness: Harness, kind: ConnectionKind
+) -> None:
+    conn = Connection(kind=kind, base_url="http://127.0.0.1:9/v1")
+    request = VideoRequest(prompt="a red kite", model="sora-3")
+
+    async def body() -> None:
+        with pytest.raises(InvalidRequestError) as info:
+            await harness.service.submit(request, conn)
+        err = info.value
+        assert err.param == "model" and err.exit_code is ExitCode.INVALID_INPUT
+        assert "'sora-3'" in err.message and "sora-2, " in err.message
+        assert "sora-2-pro" in err.message
+        with pytest.raises(InvalidRequestError) as worded:  # the face words the next step
+            harness.service.validate(request, conn, hints={"model": "Use --model."})
+        assert worded.value.next_step == "Use --model."
+
+    run(harness, body)
+    assert harness.store.list_jobs() == []
+    assert harness.client.calls == [] and harness.factory_calls == []
+
+
+def test_gateways_and_azure_deployments_take_any_model_name(harness: Harness) -> None:
+    for kind in (ConnectionKind.COMPATIBLE, ConnectionKind.AZURE):
+        conn = Connection(kind=kind, base_url="https://gw.example/v1")
+        harness.service.validate(VideoRequest(prompt="a red kite", model="veo-3.1"), conn)
+
+
+def test_an_openai_profile_serves_the_models_it_lists(harness: Harness) -> None:
+    from sora_desktop.core.profiles import ProfileStore, make_profile
+
+    profile = make_profile(
+        "Old gateway",
+        ConnectionKind.OPENAI,
+        base_url="https://gw.example/v1",
+        models=("house-model",),
+        model_aliases=(("house-model", "sora-2"),),
+    )
+    ProfileStore(harness.paths.profiles_path).add(profile)
+    conn = profile.connection()
+    harness.service.validate(VideoRequest(prompt="a kite", model="house-model"), conn)
+    with pytest.raises(InvalidRequestError) as info:  # it works like sora-2: up to 20 s
+        harness.service.validate(
+            VideoRequest(prompt="a kite", model="house-model", size="1920x1080"), conn
+        )
+    assert info.value.param == "size"
+    with pytest.raises(InvalidRequestError):
+        harness.service.validate(VideoRequest(prompt="a kite", model="sora-3"), conn)
+
+
 def test_missing_key_is_refused_before_anything_is_stored(harness: Harness) -> None:
     conn = Connection(
         kind=ConnectionKind.OPENAI,
