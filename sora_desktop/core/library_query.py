@@ -6,6 +6,8 @@
 - :class:`Period` and :func:`period_range`: the library's date filter (local time).
 - :class:`LibraryFacets`: the values present in the library for each filter (with counts),
   so the window offers only choices that match something.
+- :func:`read_remix_info`: for a page of jobs, the library's job each is a remix of and how
+  many remixes each has (two queries per page, not two per row).
 - :func:`read_spending`: estimated spending per connection and month (see :mod:`.spending`).
 """
 
@@ -14,12 +16,12 @@ from __future__ import annotations
 import datetime as _dt
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .models import ConnectionKind, JobStatus
+from .models import ConnectionKind, Job, JobStatus
 from .spending import SpendingLine
 from .store_rows import CONNECTION_SQL, fts_query, like_patterns
 
@@ -155,6 +157,52 @@ def read_facets(conn: sqlite3.Connection) -> LibraryFacets:
         seconds=tuple((int(s), n) for s, n in pairs("seconds")),
         connections=tuple(connections),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RemixInfo:
+    """How a job is linked to others by remixing, as far as the library knows."""
+
+    source_id: str | None = None  # the local job this is a remix of (None: not here)
+    source_prompt: str | None = None
+    remixes: int = 0  # how many jobs in the library are remixes of this one
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def read_remix_info(conn: sqlite3.Connection, jobs: Sequence[Job]) -> dict[str, RemixInfo]:
+    """Job id -> :class:`RemixInfo` for the jobs that are remixes or have remixes."""
+    sources: dict[str, tuple[str, str]] = {}  # remote id -> (local id, prompt)
+    wanted = sorted({j.request.remix_of for j in jobs if j.request.remix_of})
+    for chunk in _chunks(wanted):
+        marks = ", ".join("?" for _ in chunk)
+        for remote_id, job_id, prompt in conn.execute(
+            f"SELECT remote_id, id, prompt FROM jobs WHERE remote_id IN ({marks})", list(chunk)
+        ):
+            sources[str(remote_id)] = (str(job_id), str(prompt))
+    counts: dict[str, int] = {}
+    remote_ids = sorted({j.remote_id for j in jobs if j.remote_id})
+    for chunk in _chunks(remote_ids):
+        marks = ", ".join("?" for _ in chunk)
+        for remix_of, n in conn.execute(
+            f"SELECT remix_of, count(*) FROM jobs WHERE remix_of IN ({marks}) GROUP BY remix_of",
+            list(chunk),
+        ):
+            counts[str(remix_of)] = int(n)
+    out: dict[str, RemixInfo] = {}
+    for job in jobs:
+        source = sources.get(job.request.remix_of or "")
+        remixes = counts.get(job.remote_id or "", 0)
+        if job.request.remix_of or remixes:
+            out[job.id] = RemixInfo(
+                source_id=source[0] if source else None,
+                source_prompt=source[1] if source else None,
+                remixes=remixes,
+            )
+    return out
 
 
 def read_spending(conn: sqlite3.Connection) -> list[SpendingLine]:

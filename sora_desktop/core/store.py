@@ -26,7 +26,14 @@ from typing import Any
 from . import migrations
 from .errors import StoreError
 from .i18n import N_, _
-from .library_query import LibraryFacets, read_facets, read_spending, where_clause
+from .library_query import (
+    LibraryFacets,
+    RemixInfo,
+    read_facets,
+    read_remix_info,
+    read_spending,
+    where_clause,
+)
 from .models import Job, JobStatus, StatusChange, can_transition
 from .spending import SpendingTotals
 from .store_rows import CHANGEABLE_FIELDS, SORT_COLUMNS, field_to_column, job_to_row, row_to_job
@@ -453,6 +460,11 @@ class JobStore:
         """The library's job that ``job`` is a remix of (None: not a remix, or not here)."""
         remix_of = job.request.remix_of
         return self.find_by_remote_id(remix_of) if remix_of else None
+
+    def remix_info(self, jobs: Sequence[Job]) -> dict[str, RemixInfo]:
+        """For a page of jobs: what each is a remix of, and how many remixes each has."""
+        with self._guard():
+            return read_remix_info(self._conn(), jobs)
 
     def remixes_of(self, job: Job) -> list[Job]:
         """The library's remixes of ``job``, oldest first."""

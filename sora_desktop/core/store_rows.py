@@ -52,7 +52,8 @@ SORT_COLUMNS: dict[str, str] = {
     "prompt": "prompt COLLATE NOCASE",
     "favourite": "favourite",
     "seconds": "seconds",
-    "size": "size",
+    # by pixel count: "1920x1080" after "1280x720" (text order would put it first)
+    "size": "CAST(size AS INTEGER) * CAST(substr(size, instr(size, 'x') + 1) AS INTEGER)",
     "progress": "progress",
     "estimated_cost": "estimated_cost",
     # a job's connection: its profile, or the base URL of a one-off connection

@@ -115,8 +115,11 @@ def test_sorts_by_duration_size_model_and_connection(store: JobStore, jobs: list
     assert [j.request.seconds for j in by_length] == sorted(
         (j.request.seconds for j in jobs), reverse=True
     )
-    by_size = store.list_jobs(order_by="size", descending=False)
-    assert [j.request.size for j in by_size] == sorted(j.request.size for j in jobs)
+    by_size = store.list_jobs(order_by="size", descending=False)  # by pixel count
+    areas = [int(w) * int(h) for w, h in (j.request.size.split("x") for j in by_size)]
+    assert areas == sorted(areas)
+    assert by_size[-1].request.size == "1792x1024"
+    assert store.list_jobs(order_by="size", descending=True)[0].request.size == "1792x1024"
     by_model = store.list_jobs(order_by="model", descending=False)
     assert [j.request.model for j in by_model] == sorted(j.request.model for j in jobs)
     by_connection = store.list_jobs(order_by="connection", descending=False)
@@ -163,6 +166,12 @@ def test_remix_links_both_ways(store: JobStore) -> None:
     assert store.source_of(first) == source
     assert store.source_of(orphan) is None  # its source was deleted from the library
     assert store.source_of(source) is None and store.remixes_of(first) == []
+    info = store.remix_info([source, first, orphan, _job(created=1.0)])
+    assert info[source.id].remixes == 2 and info[source.id].source_id is None
+    assert info[first.id].source_id == source.id
+    assert info[first.id].source_prompt == source.request.prompt
+    assert info[orphan.id].source_id is None and info[orphan.id].remixes == 0
+    assert len(info) == 3  # a job with no links has no entry
 
 
 def test_spending_per_connection_and_month(store: JobStore, jobs: list[Job]) -> None:
