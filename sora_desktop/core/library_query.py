@@ -4,6 +4,8 @@
   prompt search (FTS5 or LIKE), favourites, model, size, duration, connection and a creation
   time window. Values are always bound parameters; column names come from fixed text.
 - :class:`Period` and :func:`period_range`: the library's date filter (local time).
+- :class:`LibraryFilters`: the model/size/length/connection/date choices of the library view,
+  turned into :func:`where_clause` arguments.
 - :class:`LibraryFacets`: the values present in the library for each filter (with counts),
   so the window offers only choices that match something.
 - :func:`read_remix_info`: for a page of jobs, the library's job each is a remix of and how
@@ -17,7 +19,7 @@ import datetime as _dt
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -57,6 +59,44 @@ def period_range(period: Period | str, now: float | None = None) -> tuple[float 
     else:
         start = midnight.replace(month=1, day=1)
     return start.timestamp(), float("inf")
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryFilters:
+    """The library's filters besides search, status and favourites (empty: everything)."""
+
+    models: tuple[str, ...] = ()
+    sizes: tuple[str, ...] = ()
+    seconds: tuple[int, ...] = ()
+    connections: tuple[str, ...] = ()  # connection keys (profile id, or base URL)
+    period: Period = Period.ANY
+
+    def active(self) -> int:
+        """How many of the filters narrow the library."""
+        return sum(bool(x) for x in (self.models, self.sizes, self.seconds, self.connections)) + (
+            self.period is not Period.ANY
+        )
+
+    def store_args(self, now: float | None = None) -> dict[str, Any]:
+        created_from, created_before = period_range(self.period, now)
+        return {
+            "models": list(self.models) or None,
+            "sizes": list(self.sizes) or None,
+            "seconds": list(self.seconds) or None,
+            "connections": list(self.connections) or None,
+            "created_from": created_from,
+            "created_before": created_before,
+        }
+
+    def toggled(self, facet: str, value: Any) -> LibraryFilters:
+        """These filters with ``value`` added to or removed from ``facet`` (``"models"``,
+        ``"sizes"``, ``"seconds"`` or ``"connections"``)."""
+        if facet not in ("models", "sizes", "seconds", "connections"):
+            raise ValueError(f"no filter {facet!r}")
+        current: tuple[Any, ...] = getattr(self, facet)
+        chosen = tuple(v for v in current if v != value) if value in current else (*current, value)
+        changes: dict[str, Any] = {facet: chosen}
+        return replace(self, **changes)
 
 
 def _in(column: str, values: Iterable[Any], clauses: list[str], params: list[Any]) -> None:
