@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         text = job.error_message or self.tr("The job did not finish.")
         self._status(text)
         if error is not None:
-            self.errors.show(error)
+            self.errors.show(error, job_id=job.id)  # taken down if the job is deleted
         self.notifier.notify(self.tr("Video failed"), text[:200], error=True)
 
     def _on_cancelled(self, job: Job) -> None:
@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
         )
 
     def _forget_jobs(self, job_ids: list[str]) -> None:
+        self.errors.forget_jobs(job_ids)
         for job_id in job_ids:
             self.queue.model.remove(job_id)
             if self.preview.source() is not None:
@@ -403,8 +404,13 @@ class MainWindow(QMainWindow):
                     self.preview.unload()
 
     def _delete_remote(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            self.controller.delete_remote(job_id)
+        for job_id in job_ids:  # when done, the row says so and Remix is off
+            self.controller.delete_remote(job_id, lambda _job, i=job_id: self._job_updated(i))
+
+    def _job_updated(self, job_id: str) -> None:
+        library: Any = self.library
+        if library is not None and hasattr(library, "jobChanged"):
+            library.jobChanged(job_id)
 
     def open_connections(self) -> None:
         self.connections_requested.emit()
