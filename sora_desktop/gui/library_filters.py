@@ -28,10 +28,10 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from sora_desktop.core.library_query import ConnectionFacet, LibraryFacets, LibraryFilters, Period
-from sora_desktop.core.models import ConnectionKind
+from sora_desktop.core.models import ConnectionKind, Profile
 from sora_desktop.core.profiles import SIMULATOR_ID, SIMULATOR_PROFILE
 
-from .i18n import translate_core
+from .i18n import profile_name, translate_core
 
 translate = QCoreApplication.translate
 
@@ -78,15 +78,28 @@ def period_label(period: Period) -> str:
     }[period]
 
 
-def default_connection_name(facet: ConnectionFacet) -> str:
-    """A connection without a profile name to show: the simulator, or the URL's host."""
-    if facet.key == SIMULATOR_ID:
+def connection_label(
+    key: str,
+    kind: ConnectionKind,
+    base_url: str,
+    profile: Callable[[str], Profile | None] | None = None,
+) -> str:
+    """How the library names a connection: its profile's name when the profile still
+    exists, the built-in simulator by its name, else the host of its address."""
+    found = profile(key) if profile is not None else None
+    if found is not None:
+        return profile_name(found)
+    if key == SIMULATOR_ID:
         return translate_core(SIMULATOR_PROFILE.name)
-    if facet.kind is ConnectionKind.SIMULATOR:
+    if kind is ConnectionKind.SIMULATOR:
         return translate("LibraryFilters", "Simulator at {host}").format(
-            host=urlsplit(facet.base_url).netloc or facet.key
+            host=urlsplit(base_url).netloc or key
         )
-    return urlsplit(facet.key).netloc or facet.key
+    return urlsplit(key).netloc or key
+
+
+def default_connection_name(facet: ConnectionFacet) -> str:
+    return connection_label(facet.key, facet.kind, facet.base_url)
 
 
 class FilterButton(QToolButton):

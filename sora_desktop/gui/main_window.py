@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
     about_requested = Signal()
     preferences_requested = Signal()
     export_requested = Signal(list)  # job ids
+    export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
+    spending_requested = Signal()
 
     def __init__(
         self,
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
+        self.export_notice: QWidget | None = None  # "Exported …" (the composition root's)
         self.notifier = Notifier(self, self.windowIcon())
         self.statusBar().showMessage(self.tr("Ready"))
 
@@ -195,6 +198,12 @@ class MainWindow(QMainWindow):
         export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         export.triggered.connect(self._export_selected)
         file_menu.addAction(export)
+        self.open_export_folder_action = QAction(self.tr("Open e&xport folder"), self)
+        self.open_export_folder_action.triggered.connect(self.export_folder_requested)
+        file_menu.addAction(self.open_export_folder_action)
+        self.open_library_folder_action = QAction(self.tr("Open &library folder"), self)
+        self.open_library_folder_action.triggered.connect(self.open_library_folder)
+        file_menu.addAction(self.open_library_folder_action)
         file_menu.addSeparator()
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -211,6 +220,9 @@ class MainWindow(QMainWindow):
         manage = QAction(self.tr("&Manage connections…"), self)
         manage.triggered.connect(self.open_connections)
         self.connections_menu.addAction(manage)
+        self.spending_action = QAction(self.tr("Estimated &spending…"), self)
+        self.spending_action.triggered.connect(self.spending_requested)
+        self.connections_menu.addAction(self.spending_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Sora Desktop"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -414,6 +426,18 @@ class MainWindow(QMainWindow):
 
     def open_connections(self) -> None:
         self.connections_requested.emit()
+
+    def open_library_folder(self) -> bool:
+        """Show the folder holding the library's videos in the OS file manager."""
+        from .file_actions import open_folder
+
+        folder = self.paths.library_dir
+        if open_folder(folder):
+            return True
+        self._status(
+            self.tr("The file manager could not be opened. The folder is {0}").format(folder)
+        )
+        return False
 
     def open_about(self) -> None:
         self.about_requested.emit()
