@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -110,6 +110,39 @@ async def _probe(connection: Connection, key: str | None) -> ConnectionReport:
     return ConnectionReport(ok=True, videos_listed=len(page.data), latency=time.monotonic() - start)
 
 
+class _FormScroll(QScrollArea):
+    """Scrolls the form vertically; never narrower than the form needs (no clipped fields),
+    and tall enough to show several fields at the dialog's minimum size. When the form's
+    needs change (a note appears, another kind of service), the dialog's minimum follows."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()  # QScrollArea doesn't pass its widget's new hints on
+        return super().eventFilter(watched, event)
+
+    def follow_form(self) -> None:
+        """The form was refilled: take its new needs into account now."""
+        form = self.widget()
+        layout = form.layout() if form is not None else None
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        form = self.widget()
+        if form is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = form.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        # room for the note and the first fields at the dialog's minimum size
+        return QSize(max(hint.width(), width), max(hint.height(), self.fontMetrics().height() * 16))
+
+
 class _Relay(QObject):
     """Carries a finished test from the I/O thread to the GUI thread (queued)."""
 
@@ -138,7 +171,6 @@ class ConnectionsDialog(QDialog):
         self.last_report: ConnectionReport | None = None
         self._build()
         self._reload(select=self._profiles.list()[0].id)
-        self.setMinimumSize(640, 480)
         self.resize(820, 560)
 
     # ----- construction --------------------------------------------------------------------
@@ -167,12 +199,11 @@ class ConnectionsDialog(QDialog):
         self.form = ConnectionForm(self)
         self.form.edited.connect(self._revalidate)
         # When a message below needs room the form scrolls; its fields are never squashed.
-        self.form_scroll = QScrollArea()
+        self.form_scroll = _FormScroll()
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width())
         right.addWidget(self.form_scroll, 1)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -201,6 +232,7 @@ class ConnectionsDialog(QDialog):
         self.test_result.setWordWrap(True)
         self.test_result.setTextFormat(Qt.TextFormat.PlainText)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.test_result.setObjectName("test_result")
         right.addWidget(self.test_result)
         body.addLayout(right, 1)
         outer.addLayout(body, 1)
@@ -247,6 +279,7 @@ class ConnectionsDialog(QDialog):
             has_stored_key=self._has_stored_key(profile),
             keyring=self._keyring_available(),
         )
+        self.form_scroll.follow_form()
         self.remove_button.setEnabled(profile.id != SIMULATOR_ID)
         self.save_button.setEnabled(profile.id != SIMULATOR_ID)
 
@@ -267,6 +300,7 @@ class ConnectionsDialog(QDialog):
         self.list.setCurrentRow(-1)
         self._clear_messages()
         self.form.load_new(keyring=self._keyring_available())
+        self.form_scroll.follow_form()
         self.remove_button.setEnabled(False)
         self.save_button.setEnabled(True)
         self.form.name_edit.setFocus()
@@ -337,14 +371,14 @@ class ConnectionsDialog(QDialog):
             return False
         self._reload(select=profile.id)
         if self.form.uses_keyring() and not stored_key and not self._has_stored_key(profile):
-            self.test_result.setText(
+            self._say(
                 self.tr(
                     "Saved, but no API key is stored for it yet: paste the key and press "
                     "Save before you generate."
                 )
             )
         else:
-            self.test_result.setText(self.tr("Saved."))
+            self._say(self.tr("Saved."))
         self.profilesChanged.emit()
         return True
 
@@ -389,7 +423,7 @@ class ConnectionsDialog(QDialog):
         token = self._test_token
         self.progress.show()
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Testing {name}…").format(name=profile_name(profile)))
+        self._say(self.tr("Testing {name}…").format(name=profile_name(profile)))
         try:
             future = self._tester(profile, key)
         except SoraError as err:
@@ -410,7 +444,7 @@ class ConnectionsDialog(QDialog):
         report: ConnectionReport
         if isinstance(outcome, concurrent.futures.Future):
             if outcome.cancelled():
-                self.test_result.setText(self.tr("The test was cancelled."))
+                self._say(self.tr("The test was cancelled."))
                 return
             exc = outcome.exception()
             if isinstance(exc, SoraError):
@@ -423,7 +457,7 @@ class ConnectionsDialog(QDialog):
             assert isinstance(outcome, ConnectionReport)
             report = outcome
         self.last_report = report
-        self.test_result.setText(self.describe_report(report))
+        self._say(self.describe_report(report))
 
     def describe_report(self, report: ConnectionReport) -> str:
         ms = round(report.latency * 1000)
@@ -449,13 +483,34 @@ class ConnectionsDialog(QDialog):
             )
         )
         self.error_label.show()
+        self._fit_message(self.error_label)
         if widget is not None:
             widget.setFocus()
+            self._bring_into_view(widget)
+            # again once the message has taken its room (the form's view got shorter)
+            QTimer.singleShot(0, self, lambda: self._bring_into_view(widget))
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        if self.error_label.isVisible():
+            self.form_scroll.ensureWidgetVisible(widget)
+
+    def _say(self, text: str) -> None:
+        self.test_result.setText(text)
+        self._fit_message(self.test_result)
+
+    def _fit_message(self, label: QLabel) -> None:
+        """A wrapped message claims all the lines it needs at the narrowest the dialog can
+        be (Qt leaves wrapped text out of a window's minimum size): the form above scrolls
+        rather than the message being cut."""
+        narrowest = self.form_scroll.minimumSizeHint().width()
+        label.setMinimumHeight(label.heightForWidth(narrowest) if label.text() else 0)
 
     def _clear_messages(self) -> None:
         self.error_label.hide()
         self.error_label.clear()
+        self.error_label.setMinimumHeight(0)
         self.test_result.clear()
+        self.test_result.setMinimumHeight(0)
 
     def done(self, result: int) -> None:
         if self._test_future is not None:

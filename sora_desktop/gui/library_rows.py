@@ -2,7 +2,7 @@
 
 Rows with the same prompt must be told apart at a glance, also when the panel is too narrow
 for the Size/Length/Model/Created columns: each row shows, under the prompt, a details line
-(size, length, model, date) and, when there is something to say, a notes line (why a job
+(size, length, date, model) and, when there is something to say, a notes line (why a job
 failed, that the service's copy was deleted, what it is a remix of, how many remixes it has).
 The tooltip holds the full texts.
 
@@ -17,6 +17,7 @@ Public API::
 from __future__ import annotations
 
 import datetime as _dt
+import time
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
@@ -35,8 +36,11 @@ _QUOTE_CHARS = 40
 _SEP = " · "
 
 
-def _when(ts: float) -> str:
-    return _dt.datetime.fromtimestamp(ts or 0).strftime("%Y-%m-%d %H:%M")
+def _when(ts: float, now: float | None = None) -> str:
+    """Short local date and time: the year only when it isn't this year's."""
+    at = _dt.datetime.fromtimestamp(ts or 0)
+    this_year = _dt.datetime.fromtimestamp(time.time() if now is None else now).year
+    return at.strftime("%m-%d %H:%M" if at.year == this_year else "%Y-%m-%d %H:%M")
 
 
 def _short(text: str, limit: int = _QUOTE_CHARS) -> str:
@@ -44,15 +48,16 @@ def _short(text: str, limit: int = _QUOTE_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def details_line(job: Job) -> str:
-    """Size, length, model and date: what tells two takes of one prompt apart."""
+def details_line(job: Job, now: float | None = None) -> str:
+    """Size, length, date and model: what tells two takes of one prompt apart (in the order
+    they matter most, since a narrow panel elides the end)."""
     req = job.request
     return _SEP.join(
         (
             req.size.replace("x", "×"),
             translate("LibraryModel", "{seconds} s").format(seconds=req.seconds),
+            _when(job.created_at, now),
             req.model,
-            _when(job.created_at),
         )
     )
 

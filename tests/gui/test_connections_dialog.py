@@ -354,11 +354,15 @@ def test_nothing_is_squashed_at_the_minimum_size_with_a_long_message(
     _new(dlg, "Work Azure", ConnectionKind.AZURE, "myres")
     dlg.form.keyring_radio.setChecked(True)
     dlg.form.key_edit.setText(KEY)
-    assert not dlg.save()  # a long, wrapped message under the form
-    dlg.resize(dlg.minimumSize())
+    dlg.resize(1, 1)  # as small as it lets itself be made
     qtbot.waitUntil(lambda: dlg.size() == dlg.minimumSize())
+    assert not dlg.save()  # a long, wrapped message under the form: the minimum grows
+    qtbot.waitUntil(lambda: dlg.size() == dlg.minimumSize() and dlg.error_label.height() > 40)
+    qtbot.waitUntil(lambda: dlg.form_scroll.verticalScrollBar().value() > 0)
     dlg.layout().activate()
     form = dlg.form
+    viewport = dlg.form_scroll.viewport()
+    right_edge = viewport.mapTo(dlg, viewport.rect().topRight()).x()
     for widget in (
         form.name_edit,
         form.kind_combo,
@@ -372,7 +376,13 @@ def test_nothing_is_squashed_at_the_minimum_size_with_a_long_message(
         form.proxy_edit,
     ):
         assert widget.height() >= widget.minimumSizeHint().height(), widget
+        assert widget.mapTo(dlg, widget.rect().topRight()).x() <= right_edge, widget
     label = dlg.error_label
     assert label.height() >= label.heightForWidth(label.width())  # every line of it shows
+    # the form keeps room for several fields, and the field to change is scrolled into view
+    assert dlg.form_scroll.height() >= dlg.form_scroll.minimumSizeHint().height()
+    radio = dlg.form.env_radio
+    top_left = radio.mapTo(viewport, radio.rect().topLeft())
+    assert viewport.rect().contains(top_left), (top_left, viewport.rect())
     assert label.parentWidget() is dlg and dlg.rect().contains(label.geometry())
     assert dlg.form.key_edit.text() == KEY

@@ -78,8 +78,9 @@ def test_rows_with_the_same_prompt_can_be_told_apart(
     qtbot.waitUntil(lambda: panel.view.isColumnHidden(Column.SIZE))
     assert panel.view.isColumnHidden(Column.DATE) and panel.view.isColumnHidden(Column.MODEL)
     details = [_index(panel, job).data(DETAILS_ROLE) for job in jobs[:3]]
-    assert details[0].startswith("1280×720 · 8 s · sora-2 · 2025-")
-    assert details[1].startswith("720×1280 · 4 s · sora-2-pro · ")
+    assert details[0].startswith("1280×720 · 8 s · 2025-10-")  # the year: not this year's
+    assert details[0].endswith(" · sora-2")
+    assert details[1].startswith("720×1280 · 4 s · ") and details[1].endswith("sora-2-pro")
     assert len(set(details)) == 3  # the same prompt, three distinguishable rows
     assert all(_index(panel, job).data() == FOX for job in jobs[:3])
 
@@ -220,3 +221,16 @@ def test_a_remix_leads_to_its_original_and_back(panel: LibraryPanel, jobs: list[
     menu.deleteLater()
     panel.select_jobs([jobs[3].id])
     assert not panel.source_action.isEnabled()
+
+
+def test_details_say_the_year_only_when_it_is_not_this_one(qapp: object) -> None:
+    import datetime as dt
+
+    from sora_desktop.gui.library_rows import details_line
+
+    job = make_job(0, size="1280x720", seconds=8)
+    at = dt.datetime.fromtimestamp(job.created_at)
+    this_year = details_line(job, now=job.created_at + 3600)
+    assert this_year == f"1280×720 · 8 s · {at:%m-%d %H:%M} · sora-2"
+    next_year = details_line(job, now=job.created_at + 400 * 86400)
+    assert next_year == f"1280×720 · 8 s · {at:%Y-%m-%d %H:%M} · sora-2"
