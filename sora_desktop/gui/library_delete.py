@@ -47,12 +47,13 @@ def remote_delete_question(jobs: Sequence[Job]) -> str:
             "Delete “{prompt}” from the service? This can't be undone: you won't be able to "
             "remix it any more. The video on this computer stays in your library.",
         ).format(prompt=quoted)
+    count = len(jobs)  # a plain name as the count: lupdate misses a call there
     return translate(
         "LibraryPanel",
         "Delete %n selected video(s) from the service? This can't be undone: you won't be "
         "able to remix them any more. The videos on this computer stay in your library.",
         "",
-        len(jobs),
+        count,
     )
 
 

@@ -115,8 +115,9 @@ def _notes(job: Job, info: RemixInfo | None, *, full: bool) -> list[str]:
             )
         else:
             notes.append(translate("LibraryModel", "Remix (the original is not in the library)"))
-    if info is not None and info.remixes:
-        notes.append(translate("LibraryModel", "%n remix(es)", "", info.remixes))
+    remixes = info.remixes if info is not None else 0
+    if remixes:  # (a plain name as the count: lupdate misses an attribute there)
+        notes.append(translate("LibraryModel", "%n remix(es)", "", remixes))
     return notes
 
 
