@@ -308,8 +308,9 @@ class LibraryModel(QAbstractTableModel):
                 self._thumbs.forget(self._thumb_key(old))
             if job is not None and self._still_matches(job):
                 self._jobs[row] = job
-                self._remix.pop(job_id, None)
-                self._remix.update(self._store.remix_info([job]))
+                if old.remote_id != job.remote_id:  # its remix links may have changed (a
+                    self._remix.pop(job_id, None)  # progress event can't change them)
+                    self._remix.update(self._store.remix_info([job]))
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1), [])
             else:
                 self._remove_row(row)
