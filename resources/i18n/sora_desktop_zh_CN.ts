@@ -97,12 +97,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+376" />
-            <source>Exported {0} file(s).</source>
-            <translation>已导出 {0} 个文件。</translation>
+            <location filename="../../sora_desktop/gui/app.py" line="+373" />
+            <source>The file manager could not be opened. The folder is {0}</source>
+            <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+157" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionForm</name>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+77" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+81" />
             <source>OpenAI shut its Sora video API down on 2026-09-24; this connection will only work with a gateway that still serves it.</source>
             <translation>OpenAI 已于 2026-09-24 关闭 Sora 视频 API；此连接只能配合仍提供该 API 的网关使用。</translation>
         </message>
@@ -150,7 +150,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>在本机运行，生成真实的 MP4 片段；无需账号。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+39" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
@@ -176,24 +176,24 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+1" />
-            <location line="+40" />
-            <location line="+203" />
+            <location line="+55" />
+            <location line="+215" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location line="-238" />
+            <location line="-265" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+137" />
+            <location line="+160" />
             <source>Base URL</source>
             <translation>基础 URL</translation>
         </message>
         <message>
-            <location line="-134" />
+            <location line="-157" />
             <source>Authorization: Bearer header</source>
             <translation>Authorization: Bearer 请求头</translation>
         </message>
@@ -218,7 +218,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>从环境变量读取密钥</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
+            <source>This computer has no system keychain, so keys can't be stored here: name the environment variable that holds your key instead.</source>
+            <translation>这台电脑没有系统钥匙串，无法在此保存密钥：请改为填写保存密钥的环境变量名称。</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
@@ -229,12 +234,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+1" />
-            <location line="+226" />
+            <location line="+238" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
         <message>
-            <location line="-220" />
+            <location line="-232" />
             <source>Works like</source>
             <translation>能力等同于</translation>
         </message>
@@ -249,23 +254,23 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>移除模型</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+24" />
             <source>A key is stored. Type a new one to replace it.</source>
             <translation>已保存密钥。输入新密钥即可替换。</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+38" />
+            <location line="+41" />
             <source>Paste the API key (kept in the system keychain, never in a file)</source>
             <translation>粘贴 API 密钥（保存在系统钥匙串中，绝不写入文件）</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-26" />
             <source>Started by the app on this computer</source>
             <translation>由本应用在本机启动</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+61" />
             <source>Resource endpoint</source>
             <translation>资源终结点</translation>
         </message>
@@ -300,7 +305,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>其他（由网关决定）</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+45" />
             <source>Enter the address.</source>
             <translation>请输入地址。</translation>
         </message>
@@ -343,7 +348,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+84" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+93" />
             <source>No API key for this connection.</source>
             <translation>此连接没有 API 密钥。</translation>
         </message>
@@ -358,12 +363,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+65" />
             <source>Connections</source>
             <translation>连接</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -373,7 +378,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>移除…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+24" />
             <source>Test connection</source>
             <translation>测试连接</translation>
         </message>
@@ -388,17 +393,34 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>保存</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+28" />
+            <source>Built in, no account needed</source>
+            <translation>内置，无需账户</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <location line="+53" />
             <source>Profile</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-50" />
+            <location line="+38" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-36" />
+            <source>This computer has no system keychain, so the key can't be kept there. Choose “{option}” and enter the name of the variable that holds your key.</source>
+            <translation>这台电脑没有系统钥匙串，无法在其中保存密钥。请选择“{option}”，并填写保存密钥的环境变量名称。</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>Saved, but no API key is stored for it yet: paste the key and press Save before you generate.</source>
+            <translation>已保存，但尚未为其保存 API 密钥：生成之前，请粘贴密钥并点击“保存”。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -451,8 +473,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ErrorPresenter</name>
         <message>
-            <location filename="../../sora_desktop/gui/error_presenter.py" line="+72" />
+            <location filename="../../sora_desktop/gui/error_presenter.py" line="+89" />
             <source>Sora Desktop</source>
+            <extracomment>the job the banner's message is about (None: not about one job)</extracomment>
             <translation>Sora Desktop</translation>
         </message>
         <message>
@@ -481,7 +504,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_dialog.py" line="+76" />
+            <location filename="../../sora_desktop/gui/export_dialog.py" line="+100" />
             <source>Export videos</source>
             <translation>导出视频</translation>
         </message>
@@ -506,7 +529,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>文件夹</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+8" />
             <source>File names</source>
             <translation>文件名</translation>
         </message>
@@ -541,18 +564,23 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出</translation>
         </message>
         <message>
-            <location line="+31" />
-            <location line="+44" />
+            <location line="+35" />
+            <location line="+54" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
         </message>
         <message>
-            <location line="-36" />
+            <location line="-50" />
             <source>… and {count} more</source>
             <translation>……另外还有 {count} 个</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
+            <source>{folder} does not exist yet; it will be created.</source>
+            <translation>{folder} 尚不存在，导出时将自动创建。</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
@@ -562,22 +590,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>The folder {folder} does not exist. Choose another or create it.</source>
-            <translation>文件夹 {folder} 不存在。请选择其他文件夹或先创建它。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>{folder} is a file, not a folder. Choose a folder.</source>
-            <translation>{folder} 是一个文件，不是文件夹。请选择一个文件夹。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The folder {folder} is read-only. Choose a folder you may write to.</source>
-            <translation>文件夹 {folder} 是只读的。请选择一个可以写入的文件夹。</translation>
-        </message>
-        <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>Could not export {name}: {reason}</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
@@ -585,6 +598,89 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+13" />
             <source>{count} file(s) were exported before this.</source>
             <translation>在此之前已导出 {count} 个文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportNotice</name>
+        <message>
+            <location filename="../../sora_desktop/gui/export_notice.py" line="+40" />
+            <source>Dismiss</source>
+            <translation>关闭提示</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+16" />
+            <source>Exported %n file(s) to {folder}.</source>
+            <translation>
+                <numerusform>已将 %n 个文件导出到 {folder}。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterButton</name>
+        <message>
+            <location filename="../../sora_desktop/gui/library_filters.py" line="+115" />
+            <source>Show only videos of some models, sizes, lengths, dates or connections</source>
+            <translation>只显示特定模型、尺寸、时长、日期或连接的视频</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Filter ({count})</source>
+            <translation>筛选（{count}）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Filter</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Length</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{seconds} s</source>
+            <translation>{seconds} 秒</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Connection</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>{label} ({count})</source>
+            <translation>{label}（{count}）</translation>
         </message>
     </context>
     <context>
@@ -663,9 +759,112 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
     </context>
     <context>
+        <name>LibraryFilters</name>
+        <message>
+            <location filename="../../sora_desktop/gui/library_filters.py" line="-144" />
+            <source>Newest first</source>
+            <translation>最新优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Oldest first</source>
+            <translation>最早优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Longest first</source>
+            <translation>时长最长优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortest first</source>
+            <translation>时长最短优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Largest size first</source>
+            <translation>尺寸最大优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Smallest size first</source>
+            <translation>尺寸最小优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model (A to Z)</source>
+            <translation>模型（A 到 Z）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Model (Z to A)</source>
+            <translation>模型（Z 到 A）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connection (A to Z)</source>
+            <translation>连接（A 到 Z）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connection (Z to A)</source>
+            <translation>连接（Z 到 A）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prompt (A to Z)</source>
+            <translation>提示词（A 到 Z）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prompt (Z to A)</source>
+            <translation>提示词（Z 到 A）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Column order</source>
+            <translation>按列排序</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Any time</source>
+            <translation>任意时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Past 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Past 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This year</source>
+            <translation>今年</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Simulator at {host}</source>
+            <translation>位于 {host} 的模拟器</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+141" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+68" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -720,7 +919,32 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已中断</translation>
         </message>
         <message>
-            <location line="+190" />
+            <location line="+25" />
+            <source>Deleted from the service on {when}</source>
+            <translation>已于 {when} 从服务端删除</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Deleted from the service</source>
+            <translation>已从服务端删除</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Remix of “{prompt}”</source>
+            <translation>再创作自“{prompt}”</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Remix (the original is not in the library)</source>
+            <translation>再创作（原视频不在视频库中）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%n remix(es)</source>
+            <translation>%n 个再创作</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_model.py" line="+363" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -751,12 +975,13 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+4" />
-            <location line="+62" />
+            <location line="+66" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
         <message>
             <location line="-14" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-62" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -769,7 +994,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+135" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+137" />
             <source>Search prompts…</source>
             <translation>搜索提示词…</translation>
         </message>
@@ -804,7 +1029,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已取消</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>★ Favourites</source>
             <translation>★ 收藏</translation>
         </message>
@@ -814,7 +1039,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>只显示收藏</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+55" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
@@ -830,11 +1055,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+0" />
+            <location line="+167" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-164" />
             <source>Reuse prompt</source>
             <translation>重用提示词</translation>
         </message>
@@ -884,7 +1110,24 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请求服务删除其副本</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+3" />
+            <source>Go to the original</source>
+            <translation>转到原视频</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Select the video this one is a remix of</source>
+            <translation>选中此视频再创作所依据的原视频</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+54" />
+            <source>Remixes (%n)</source>
+            <translation>
+                <numerusform>再创作（%n）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
@@ -894,7 +1137,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>{count} 个视频</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>No videos match. Try other words or clear the filters.</source>
             <translation>没有匹配的视频。请换个关键词或清除筛选条件。</translation>
         </message>
@@ -904,7 +1147,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+97" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -916,17 +1159,27 @@ A new, empty library was started. Your video files are still in their folder.</s
 {path}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location filename="../../sora_desktop/gui/library_delete.py" line="+34" />
             <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
             <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+11" />
+            <source>Delete “{prompt}” from the service? This can't be undone: you won't be able to remix it any more. The video on this computer stays in your library.</source>
+            <translation>要从服务端删除“{prompt}”吗？此操作无法撤销：之后将无法再对它进行再创作。本机上的视频仍保留在你的视频库中。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Delete %n selected video(s) from the service? This can't be undone: you won't be able to remix them any more. The videos on this computer stay in your library.</source>
+            <translation>要从服务端删除选中的 %n 个视频吗？此操作无法撤销：之后将无法再对它们进行再创作。本机上的视频仍保留在你的视频库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_view.py" line="+24" />
             <source>Delete videos</source>
             <translation>删除视频</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+9" />
             <source>Some files could not be deleted</source>
             <translation>部分文件无法删除</translation>
         </message>
@@ -936,12 +1189,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请关闭正在使用这些文件的应用后重试。</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>Ask the service to delete {count} selected video(s)? Your local copies stay in the library.</source>
-            <translation>请求服务删除选中的 {count} 个视频？本机副本仍保留在视频库中。</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>Delete from the service</source>
             <translation>从服务端删除</translation>
         </message>
@@ -954,7 +1202,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+51" />
             <source>Add a connection…</source>
             <extracomment>the composition root opens the other owner's dialogs for these</extracomment>
             <translation>添加连接…</translation>
@@ -965,7 +1213,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+59" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -985,7 +1233,17 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出所选视频(&amp;E)…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>Open e&amp;xport folder</source>
+            <translation>打开导出文件夹(&amp;X)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open &amp;library folder</source>
+            <translation>打开视频库文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>&amp;Preferences…</source>
             <translation>偏好设置(&amp;P)…</translation>
         </message>
@@ -1003,6 +1261,11 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+1" />
             <source>&amp;Manage connections…</source>
             <translation>管理连接(&amp;M)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Estimated &amp;spending…</source>
+            <translation>预估花费(&amp;S)…</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1080,7 +1343,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此视频（尚）不在本机上。</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+42" />
+            <source>The file manager could not be opened. The folder is {0}</source>
+            <translation>无法打开文件管理器。文件夹位于 {0}</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Select videos in the library to export them.</source>
             <translation>请先在视频库中选择要导出的视频。</translation>
         </message>
@@ -1317,7 +1585,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueView</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_view.py" line="+120" />
+            <location filename="../../sora_desktop/gui/queue_view.py" line="+122" />
             <source>Clear finished</source>
             <translation>清除已完成</translation>
         </message>
@@ -1450,6 +1718,76 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>SortButton</name>
+        <message>
+            <location filename="../../sora_desktop/gui/library_filters.py" line="+127" />
+            <source>Sort the library</source>
+            <translation>对视频库排序</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Sort: {order}</source>
+            <translation>排序：{order}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpendingDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/spending_dialog.py" line="+44" />
+            <source>Estimated spending</source>
+            <translation>预估花费</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This month: ≈ {month} · All time: ≈ {total}</source>
+            <translation>本月：≈ {month} · 累计：≈ {total}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Month / connection</source>
+            <translation>月份 / 连接</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Videos</source>
+            <translation>视频数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Estimated</source>
+            <translation>预估</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Nothing has been sent to a service yet.</source>
+            <translation>尚未向任何服务发送过请求。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Estimates from archived per-second prices for the videos each service accepted; your service's bill is what counts.</source>
+            <translation>按存档的每秒价格，对各服务已接受的视频进行估算；实际费用以服务商账单为准。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n video(s) with a model of unknown price are not included.</source>
+            <translation>
+                <numerusform>有 %n 个视频的模型价格未知，未计入。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>free</source>
+            <translation>免费</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>(+%n unpriced)</source>
+            <translation>
+                <numerusform>（另有 %n 个价格未知）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TemplateBuilder</name>
         <message>
             <location filename="../../sora_desktop/gui/template_builder.py" line="+132" />
@@ -1505,97 +1843,97 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="41" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
             <source>Preparing</source>
             <translation>准备中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="42" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
             <source>Waiting in line</source>
             <translation>排队等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
             <source>Rendering</source>
             <translation>渲染中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
             <source>Rendered</source>
             <translation>已渲染</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="52" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="53" />
             <source>Interrupted (resumes)</source>
             <translation>已中断（将继续）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="227" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="230" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="212" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="214" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
@@ -1948,82 +2286,92 @@ Write a prompt and press Generate.</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="241" />
+            <location filename="../../sora_desktop/core/export.py" line="243" />
             <source>Choose a folder you may write to.</source>
             <translation>请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="235" />
+            <location filename="../../sora_desktop/core/export.py" line="237" />
             <source>Free some space or choose another folder.</source>
             <translation>请释放一些空间，或另选一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="249" />
-            <source>Choose an existing folder or create it.</source>
-            <translation>请选择一个已存在的文件夹，或先创建它。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/export.py" line="254" />
+            <location filename="../../sora_desktop/core/export.py" line="274" />
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="333" />
+            <location filename="../../sora_desktop/core/export.py" line="380" />
             <source>Download it again from the library if it has not expired.</source>
             <translation>如果尚未过期，请从视频库中重新下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="149" />
+            <location filename="../../sora_desktop/core/export.py" line="151" />
             <source>The file name template {template!r} can't be used: {why}.</source>
             <translation>无法使用文件名模板 {template!r}：{why}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="152" />
+            <location filename="../../sora_desktop/core/export.py" line="154" />
             <source>Use only these fields: {fields} ({{prompt:N}} keeps the first N characters of the prompt).</source>
             <translation>只能使用这些字段：{fields}（{{prompt:N}} 保留提示词的前 N 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="238" />
+            <location filename="../../sora_desktop/core/export.py" line="240" />
             <source>Can't write to the folder {folder} ({detail}).</source>
             <translation>无法写入文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="234" />
+            <location filename="../../sora_desktop/core/export.py" line="268" />
+            <source>Choose a folder on a connected drive.</source>
+            <translation>请选择已连接磁盘上的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="236" />
             <source>The disk holding {folder} is full; nothing was exported.</source>
             <translation>{folder} 所在的磁盘已满，未导出任何文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="248" />
-            <source>The folder {folder} does not exist.</source>
-            <translation>文件夹 {folder} 不存在。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/export.py" line="253" />
+            <location filename="../../sora_desktop/core/export.py" line="273" />
             <source>{path} is a file, not a folder.</source>
             <translation>{path} 是文件，不是文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="258" />
-            <source>The folder {folder} is read-only.</source>
-            <translation>文件夹 {folder} 是只读的。</translation>
+            <location filename="../../sora_desktop/core/export.py" line="283" />
+            <source>The folder {folder} can't be created: {parent} is read-only.</source>
+            <translation>无法创建文件夹 {folder}：{parent} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="330" />
+            <location filename="../../sora_desktop/core/export.py" line="377" />
             <source>The video file of this job is not on disk ({detail}).</source>
             <translation>此任务的视频文件不在磁盘上（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="331" />
+            <location filename="../../sora_desktop/core/export.py" line="265" />
+            <source>The folder {folder} can't be created: its drive is not there.</source>
+            <translation>无法创建文件夹 {folder}：所在的磁盘不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="279" />
+            <source>The folder {folder} is read-only.</source>
+            <translation>文件夹 {folder} 是只读的。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="302" />
+            <source>The folder {folder} can't be created ({detail}).</source>
+            <translation>无法创建文件夹 {folder}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="378" />
             <source>never downloaded</source>
             <translation>从未下载</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="185" />
+            <location filename="../../sora_desktop/core/export.py" line="187" />
             <source>there is no field {{{field}}}</source>
             <translation>没有 {{{field}}} 这个字段</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="177" />
+            <location filename="../../sora_desktop/core/export.py" line="179" />
             <source>{{prompt:{spec}}} needs a number</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
@@ -2128,6 +2476,46 @@ Write a prompt and press Generate.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="38" />
+            <source>This job never reached the service, so it can't be remixed.</source>
+            <translation>此任务从未送达服务，因此无法再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="39" />
+            <source>Remix a finished video.</source>
+            <translation>请对已完成的视频进行再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="48" />
+            <source>Remix another video, or generate this one again from its prompt.</source>
+            <translation>请对其他视频进行再创作，或用它的提示词重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="53" />
+            <source>Only a finished video can be remixed.</source>
+            <translation>只有已完成的视频才能再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="54" />
+            <source>Wait until the video is ready, or remix another one.</source>
+            <translation>请等待视频完成，或对其他视频进行再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="64" />
+            <source>This job never reached the service, so there is nothing to delete there.</source>
+            <translation>此任务从未送达服务，服务端没有可删除的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="44" />
+            <source>This video was deleted from the service on {when}, so it can't be remixed there any more.</source>
+            <translation>此视频已于 {when} 从服务端删除，因此无法再在服务端进行再创作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="70" />
+            <source>This video was already deleted from the service on {when}.</source>
+            <translation>此视频已于 {when} 从服务端删除。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/jobref.py" line="62" />
             <source>The id is in the file name of an export and in its .json file.</source>
             <translation>ID 写在导出文件的文件名及其 .json 文件中。</translation>
@@ -2208,12 +2596,12 @@ Write a prompt and press Generate.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="159" />
+            <location filename="../../sora_desktop/core/migrations.py" line="194" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="155" />
+            <location filename="../../sora_desktop/core/migrations.py" line="190" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
@@ -2343,107 +2731,97 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="59" />
+            <location filename="../../sora_desktop/core/service.py" line="61" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="84" />
+            <location filename="../../sora_desktop/core/service.py" line="86" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="230" />
+            <location filename="../../sora_desktop/core/service.py" line="232" />
             <source>No API key is saved for this connection.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="468" />
-            <source>This job never reached the service, so it can't be remixed.</source>
-            <translation>此任务从未送达服务，因此无法再创作。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="469" />
-            <source>Remix a finished video.</source>
-            <translation>请对已完成的视频进行再创作。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="301" />
+            <location filename="../../sora_desktop/core/service.py" line="303" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="223" />
+            <location filename="../../sora_desktop/core/service.py" line="225" />
             <source>No API key: the environment variable {name} is not set.</source>
             <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="226" />
+            <location filename="../../sora_desktop/core/service.py" line="228" />
             <source>Set {name} to your API key and try again.</source>
             <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="231" />
+            <location filename="../../sora_desktop/core/service.py" line="233" />
             <source>Save it with: sora-desktop profile set-key {profile}</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="376" />
+            <location filename="../../sora_desktop/core/service.py" line="379" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="298" />
+            <location filename="../../sora_desktop/core/service.py" line="300" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="375" />
+            <location filename="../../sora_desktop/core/service.py" line="378" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="49" />
+            <location filename="../../sora_desktop/core/store.py" line="50" />
             <source>Check that the folder exists and that you may write to it, or choose another library folder with --data-dir.</source>
             <translation>请确认该文件夹存在且你有写入权限，或用 --data-dir 另选一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="60" />
+            <location filename="../../sora_desktop/core/store.py" line="61" />
             <source>Sora Desktop can move it aside and start an empty library; your video files are not touched.</source>
             <translation>Sora Desktop 可以把它移到一旁并新建一个空的视频库；你的视频文件不会受影响。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="88" />
+            <location filename="../../sora_desktop/core/store.py" line="89" />
             <source>Close other copies of Sora Desktop and try again.</source>
             <translation>请关闭其他正在运行的 Sora Desktop，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="97" />
+            <location filename="../../sora_desktop/core/store.py" line="98" />
             <source>Free some space and try again.</source>
             <translation>请释放一些空间，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="57" />
+            <location filename="../../sora_desktop/core/store.py" line="58" />
             <source>The library database {path} is damaged and can't be read ({detail}).</source>
             <translation>视频库数据库 {path} 已损坏，无法读取（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="69" />
+            <location filename="../../sora_desktop/core/store.py" line="70" />
             <source>The library folder {folder} is read-only or locked, so the library can't be opened ({detail}).</source>
             <translation>视频库文件夹 {folder} 是只读的或已被锁定，无法打开视频库（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="100" />
+            <location filename="../../sora_desktop/core/store.py" line="101" />
             <source>The library database {path} failed: {detail}.</source>
             <translation>视频库数据库 {path} 出错：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="85" />
+            <location filename="../../sora_desktop/core/store.py" line="86" />
             <source>The library database {path} is locked by another program ({detail}).</source>
             <translation>视频库数据库 {path} 被其他程序锁定（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="94" />
+            <location filename="../../sora_desktop/core/store.py" line="95" />
             <source>The disk holding the library {path} is full ({detail}).</source>
             <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
         </message>

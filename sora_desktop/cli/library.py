@@ -94,16 +94,16 @@ def _delete_remote(store: Any, rt: Runtime, job: Job, sim_latency: float) -> Non
     data folder, so the video made by an earlier command or window is still there."""
     from .generate import builtin_simulator
 
-    with builtin_simulator(rt, sim_latency) as simulator:  # started only for a job made on it
-        deleted = asyncio.run(_delete_remote_async(store, rt, job.id, simulator))
     where = "the built-in simulator" if is_builtin_simulator(job.connection) else "the service"
-    if deleted:
-        print(f"Deleted {job.remote_id} on {where}.", file=sys.stderr)
-    else:
-        print(f"{where.capitalize()} no longer had {job.remote_id}.", file=sys.stderr)
+    if job.remote_deleted_at is not None:
+        print(f"{job.remote_id} was already deleted from {where}.", file=sys.stderr)
+        return
+    with builtin_simulator(rt, sim_latency) as simulator:  # started only for a job made on it
+        asyncio.run(_delete_remote_async(store, rt, job.id, simulator))
+    print(f"Deleted {job.remote_id} on {where}.", file=sys.stderr)
 
 
-async def _delete_remote_async(store: Any, rt: Runtime, job_id: str, simulator: Any) -> bool:
+async def _delete_remote_async(store: Any, rt: Runtime, job_id: str, simulator: Any) -> Job:
     service = rt.service(store, builtin_simulator=simulator)
     try:
         return await service.delete_remote(job_id)

@@ -4,6 +4,8 @@
 - :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``; ``{id}``
   is the job's short local id (:func:`.jobref.short_id`), which the CLI takes back
   (``sora-desktop export 3f2a9c1b7d``).
+- :func:`export_folder_problem` says why a folder can't take exports (a missing one that can
+  be created is fine); :func:`prepare_export_folder` creates it.
 - :func:`export_job` copies (or hard-links) a clip into a folder through a hidden temporary
   file that is published only when complete, never replaces an existing file (``name (2).mp4``
   instead), and writes a JSON sidecar of the generation parameters (never a key, and of the key
@@ -242,22 +244,67 @@ def _disk_error(exc: OSError, dest: Path) -> DiskError:
     )
 
 
-def _check_dest(dest: Path) -> None:
-    if not dest.exists():
-        raise DiskError(
-            _("The folder {folder} does not exist.").format(folder=dest),
-            _("Choose an existing folder or create it."),
-        )
-    if not dest.is_dir():
-        raise DiskError(
-            _("{path} is a file, not a folder.").format(path=dest),
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. no permission to look inside a parent
+        return False
+
+
+def export_folder_problem(dest: Path) -> DiskError | None:
+    """Why clips can't be exported to ``dest``, or None. Nothing is created or written.
+
+    A folder that does not exist yet is fine when it can be created: its nearest existing
+    parent is a folder this user may write to (``~/Videos`` is missing on many Linux desktops).
+    """
+    dest = Path(dest)
+    probe = dest
+    while not _exists(probe):
+        if probe.parent == probe:
+            return DiskError(
+                _("The folder {folder} can't be created: its drive is not there.").format(
+                    folder=dest
+                ),
+                _("Choose a folder on a connected drive."),
+            )
+        probe = probe.parent
+    if not probe.is_dir():
+        return DiskError(
+            _("{path} is a file, not a folder.").format(path=probe),
             _("Choose a folder to export to."),
         )
-    if not os.access(dest, os.W_OK | os.X_OK):
-        raise DiskError(
-            _("The folder {folder} is read-only.").format(folder=dest),
+    if not os.access(probe, os.W_OK | os.X_OK):
+        if probe == dest:
+            return DiskError(
+                _("The folder {folder} is read-only.").format(folder=dest),
+                _("Choose a folder you may write to."),
+            )
+        return DiskError(
+            _("The folder {folder} can't be created: {parent} is read-only.").format(
+                folder=dest, parent=probe
+            ),
             _("Choose a folder you may write to."),
         )
+    return None
+
+
+def prepare_export_folder(dest: Path) -> Path:
+    """Make sure ``dest`` is a folder clips can be exported to, creating it (and missing
+    parents) when needed. Raises :class:`DiskError` saying why not."""
+    dest = Path(dest)
+    problem = export_folder_problem(dest)
+    if problem is not None:
+        raise problem
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DiskError(
+            _("The folder {folder} can't be created ({detail}).").format(
+                folder=dest, detail=exc.strerror or exc
+            ),
+            _("Choose a folder you may write to."),
+        ) from exc
+    return dest
 
 
 def _candidates(dest: Path, name: str) -> Iterable[Path]:
@@ -319,9 +366,9 @@ def export_job(
 ) -> Path:
     """Copy (or hard-link, with ``link``) ``job``'s clip into ``dest_dir``; returns its path.
 
-    Raises :class:`DiskError` when the clip is missing, the folder is missing or not
-    writable, or the disk is full (nothing half-written is left behind), and
-    :class:`InvalidRequestError` for a bad template.
+    A missing ``dest`` is created (with its parents). Raises :class:`DiskError` when the
+    clip is missing, the folder can't be created or written, or the disk is full (nothing
+    half-written is left behind), and :class:`InvalidRequestError` for a bad template.
     """
     dest = Path(dest_dir)
     src = job.file_path
@@ -334,7 +381,7 @@ def export_job(
         )
     src = Path(src)
     name = render_filename(template, job)
-    _check_dest(dest)
+    prepare_export_folder(dest)
     tmp: Path | None = None
     try:
         if link:

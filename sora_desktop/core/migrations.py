@@ -10,6 +10,11 @@ new one.
 - v2: ``jobs_fts``, an FTS5 index over prompts (external content, kept in sync by triggers).
   Where SQLite was built without FTS5 the migration leaves it out and search falls back to
   ``LIKE``.
+- v3: ``estimated_cost`` (US dollars, stored when a job is submitted; existing rows get the
+  estimate from the price table of this version, 0 on a simulator, NULL where no price is
+  known) and ``remote_deleted_at`` (when the service's copy was deleted from the app), with
+  indexes for the library's filters and sorts (size, duration, connection) and for finding a
+  clip's remixes (``remix_of``).
 """
 
 from __future__ import annotations
@@ -114,6 +119,17 @@ def _probe_fts5(conn: sqlite3.Connection) -> bool:
     return True
 
 
+_V3: tuple[str, ...] = (
+    "ALTER TABLE jobs ADD COLUMN estimated_cost REAL",
+    "ALTER TABLE jobs ADD COLUMN remote_deleted_at REAL",
+    "CREATE INDEX ix_jobs_size ON jobs(size, created_at)",
+    "CREATE INDEX ix_jobs_seconds ON jobs(seconds, created_at)",
+    # the library's "connection": the profile, or the base URL of a one-off CLI connection
+    "CREATE INDEX ix_jobs_connection ON jobs(COALESCE(profile_id, base_url), created_at)",
+    "CREATE INDEX ix_jobs_remix_of ON jobs(remix_of)",
+)
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     for sql in _V1:
         conn.execute(sql)
@@ -126,8 +142,27 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    from .models import ConnectionKind
+    from .spending import estimate_cost
+
+    for sql in _V3:
+        conn.execute(sql)
+    rows = conn.execute("SELECT seq, model, size, seconds, conn_kind FROM jobs").fetchall()
+    estimates = []
+    for seq, model, size, seconds, kind in rows:
+        try:
+            known = ConnectionKind(kind)
+        except ValueError:
+            continue
+        cost = estimate_cost(model, size, int(seconds), known)
+        if cost is not None:
+            estimates.append((cost, seq))
+    conn.executemany("UPDATE jobs SET estimated_cost = ? WHERE seq = ?", estimates)
+
+
 #: Forward migrations; index i takes the schema from version i to version i + 1.
-MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2)
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -277,6 +277,10 @@ class Job:
     thumbnail_path: Path | None = None
     favourite: bool = False
     history: list[StatusChange] = field(default_factory=list)
+    #: US dollars estimated when the job was submitted (0.0 on a simulator; None: no price known)
+    estimated_cost: float | None = None
+    #: when the service's copy was deleted from this app (remix and download no longer work)
+    remote_deleted_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from .errors import (
     StoreError,
 )
 from .i18n import N_, _
+from .job_rules import remix_problem, remote_delete_problem
 from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from .models import (
     Connection,
@@ -48,6 +49,7 @@ from .models import (
     KeySource,
     VideoRequest,
 )
+from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
     from .client import VideoClient
@@ -316,6 +318,7 @@ class GenerationService:
             status=JobStatus.DRAFT,
             created_at=now,
             updated_at=now,
+            estimated_cost=estimate_job_cost(request, connection),
         )
         self._store.add(job)
         self._emit(JobEvent(job.id, JobStatus.DRAFT))
@@ -463,12 +466,10 @@ class GenerationService:
         source = self._store.get(job_id)
         if source is None:
             raise NotFoundError(_("This job is no longer in the library."), "")
-        if source.remote_id is None:
-            raise InvalidRequestError(
-                _("This job never reached the service, so it can't be remixed."),
-                _("Remix a finished video."),
-                param="remix_of",
-            )
+        problem = remix_problem(source)  # e.g. its service copy was deleted: refused here,
+        if problem is not None:  # before a job is made or anything is sent
+            raise problem
+        assert source.remote_id is not None
         request = VideoRequest(
             prompt=prompt,
             model=source.request.model,
@@ -478,21 +479,20 @@ class GenerationService:
         )
         return await self.submit(request, source.connection)
 
-    async def delete_remote(self, job_id: str) -> bool:
-        """Delete the job's video on the server (the local copy stays). True when the server
-        deleted it, False when it had no such video (already gone, or never sent)."""
+    async def delete_remote(self, job_id: str) -> Job:
+        """Delete the job's video on the server (the local copy stays) and remember that it
+        is gone (``remote_deleted_at``), so remix is refused from now on. Returns the job."""
         job = self._store.get(job_id)
         if job is None:
             raise NotFoundError(_("This job is no longer in the library."), "")
-        if job.remote_id is None:
-            return False
+        if remote_delete_problem(job) is not None or job.remote_id is None:
+            return job  # never sent, or already deleted: nothing to do
         try:
             client = await self._client_for(job.connection, resuming=True)
             await client.delete(job.remote_id)
         except NotFoundError:
             log.info("job %s: remote video %s was already gone", job_id, job.remote_id)
-            return False
-        return True
+        return self._store.update_fields(job_id, remote_deleted_at=self._ctx.clock())
 
     async def test_connection(
         self, connection: Connection, model: str | None = None

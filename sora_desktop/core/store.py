@@ -26,16 +26,17 @@ from typing import Any
 from . import migrations
 from .errors import StoreError
 from .i18n import N_, _
-from .models import Job, JobStatus, StatusChange, can_transition
-from .store_rows import (
-    CHANGEABLE_FIELDS,
-    SORT_COLUMNS,
-    field_to_column,
-    fts_query,
-    job_to_row,
-    like_patterns,
-    row_to_job,
+from .library_query import (
+    LibraryFacets,
+    RemixInfo,
+    read_facets,
+    read_remix_info,
+    read_spending,
+    where_clause,
 )
+from .models import Job, JobStatus, StatusChange, can_transition
+from .spending import SpendingTotals
+from .store_rows import CHANGEABLE_FIELDS, SORT_COLUMNS, field_to_column, job_to_row, row_to_job
 
 __all__ = ["JobStore", "StoreCorruptError"]
 
@@ -424,14 +425,22 @@ class JobStore:
         descending: bool = True,
         limit: int | None = None,
         offset: int = 0,
+        **filters: Any,
     ) -> list[Job]:
-        """A page of the library. ``order_by`` is a Job field name (see SORT_COLUMNS)."""
+        """A page of the library. ``order_by`` is a Job field name (see SORT_COLUMNS);
+        ``filters`` are the other filters of :func:`.library_query.where_clause` (models,
+        sizes, seconds, connections, created_from, created_before)."""
         if order_by not in SORT_COLUMNS:
             raise ValueError(f"can't sort by {order_by!r}; choose one of {sorted(SORT_COLUMNS)}")
         # Sorted by created_at, walking its index and probing the FTS hits beats fetching
         # every hit and sorting them (a common word: ~40 ms -> ~3 ms at 50,000 jobs).
-        where, params = self._where(
-            statuses, search, favourites_only, walk_index=order_by == "created_at"
+        where, params = where_clause(
+            fts=self._fts,
+            statuses=statuses,
+            search=search,
+            favourites_only=favourites_only,
+            walk_index=order_by == "created_at",
+            **filters,
         )
         direction = "DESC" if descending else "ASC"
         sql = f"{where} ORDER BY {SORT_COLUMNS[order_by]} {direction}, seq {direction}"
@@ -449,42 +458,44 @@ class JobStore:
         statuses: Iterable[JobStatus | str] | None = None,
         search: str | None = None,
         favourites_only: bool = False,
+        **filters: Any,
     ) -> int:
-        where, params = self._where(statuses, search, favourites_only)
+        where, params = where_clause(
+            fts=self._fts,
+            statuses=statuses,
+            search=search,
+            favourites_only=favourites_only,
+            **filters,
+        )
         with self._guard():
             row = self._conn().execute(f"SELECT count(*) FROM jobs {where}", params).fetchone()
         return int(row[0])
 
-    def _where(
-        self,
-        statuses: Iterable[JobStatus | str] | None,
-        search: str | None,
-        favourites_only: bool,
-        *,
-        walk_index: bool = False,
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if statuses is not None:
-            values = [JobStatus(s).value for s in statuses]
-            if not values:
-                clauses.append("0")
-            else:
-                clauses.append(f"status IN ({', '.join('?' for _ in values)})")
-                params += values
-        if favourites_only:
-            clauses.append("favourite = 1")
-        if search and search.strip():
-            query = fts_query(search) if self._fts else None
-            if query is not None:
-                col = "+seq" if walk_index else "seq"  # unary + hides seq from the planner
-                clauses.append(f"{col} IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
-                params.append(query)
-            else:
-                for pattern in like_patterns(search):
-                    clauses.append("prompt LIKE ? ESCAPE '\\'")
-                    params.append(pattern)
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+    def facets(self) -> LibraryFacets:
+        """The models, sizes, durations and connections present, with their counts."""
+        with self._guard():
+            return read_facets(self._conn())
+
+    def spending(self) -> SpendingTotals:
+        """Estimated spending per connection and month (see :mod:`.spending`)."""
+        with self._guard():
+            return SpendingTotals.of(read_spending(self._conn()))
+
+    def source_of(self, job: Job) -> Job | None:
+        """The library's job that ``job`` is a remix of (None: not a remix, or not here)."""
+        remix_of = job.request.remix_of
+        return self.find_by_remote_id(remix_of) if remix_of else None
+
+    def remix_info(self, jobs: Sequence[Job]) -> dict[str, RemixInfo]:
+        """For a page of jobs: what each is a remix of, and how many remixes each has."""
+        with self._guard():
+            return read_remix_info(self._conn(), jobs)
+
+    def remixes_of(self, job: Job) -> list[Job]:
+        """The library's remixes of ``job``, oldest first."""
+        if not job.remote_id:
+            return []
+        return self._select("WHERE remix_of = ? ORDER BY created_at, seq", [job.remote_id])
 
     def _select(self, tail: str, params: Sequence[Any]) -> list[Job]:
         conn = self._conn()

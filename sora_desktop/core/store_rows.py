@@ -35,8 +35,12 @@ CHANGEABLE_FIELDS: frozenset[str] = frozenset(
         "file_path",
         "thumbnail_path",
         "favourite",
+        "remote_deleted_at",
     }
 )
+
+#: The library's "connection" of a job, as SQL (the expression ``ix_jobs_connection`` indexes).
+CONNECTION_SQL = "COALESCE(profile_id, base_url)"
 
 #: ``list_jobs(order_by=...)`` values -> SQL (a whitelist: never interpolate user text).
 SORT_COLUMNS: dict[str, str] = {
@@ -48,9 +52,18 @@ SORT_COLUMNS: dict[str, str] = {
     "prompt": "prompt COLLATE NOCASE",
     "favourite": "favourite",
     "seconds": "seconds",
-    "size": "size",
+    # by pixel count: "1920x1080" after "1280x720" (text order would put it first)
+    "size": "CAST(size AS INTEGER) * CAST(substr(size, instr(size, 'x') + 1) AS INTEGER)",
     "progress": "progress",
+    "estimated_cost": "estimated_cost",
+    # a job's connection: its profile, or the base URL of a one-off connection
+    "connection": CONNECTION_SQL,
 }
+
+
+def connection_key(connection: Connection) -> str:
+    """What the library groups and filters a job's connection by (same as ``CONNECTION_SQL``)."""
+    return connection.profile_id if connection.profile_id is not None else connection.base_url
 
 
 def _path(value: Path | str | None) -> str | None:
@@ -97,6 +110,8 @@ def job_to_row(job: Job) -> dict[str, Any]:
         "file_path": _path(job.file_path),
         "thumbnail_path": _path(job.thumbnail_path),
         "favourite": int(job.favourite),
+        "estimated_cost": job.estimated_cost,
+        "remote_deleted_at": job.remote_deleted_at,
     }
 
 
@@ -139,6 +154,8 @@ def row_to_job(row: dict[str, Any], history: list[StatusChange]) -> Job:
         thumbnail_path=_opt_path(row["thumbnail_path"]),
         favourite=bool(row["favourite"]),
         history=list(history),
+        estimated_cost=row["estimated_cost"],
+        remote_deleted_at=row["remote_deleted_at"],
     )
 
 

@@ -187,7 +187,7 @@ class AppContext:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
         if self.window.library is None and not self._closed:
-            library = _make_library(self.store, self.paths)
+            library = _make_library(self.store, self.paths, self.profile_store)
             if library is not None:
                 self.window.set_library(library)
 
@@ -364,6 +364,20 @@ def _wire_dialogs(
         dialog.exec()
         dialog.deleteLater()
 
+    from .export_notice import ExportNotice
+
+    notice = ExportNotice(window)
+    window.statusBar().addPermanentWidget(notice)
+    notice.open_failed.connect(
+        lambda folder: window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "App", "The file manager could not be opened. The folder is {0}"
+            ).format(folder),
+            10000,
+        )
+    )
+    window.export_notice = notice
+
     def export(job_ids: list[str]) -> None:
         from .export_dialog import ExportDialog
 
@@ -371,11 +385,35 @@ def _wire_dialogs(
         if not jobs:
             return
         dialog = ExportDialog(jobs, user.data, window, save)
-        dialog.exported.connect(
-            lambda written: window.statusBar().showMessage(
-                QCoreApplication.translate("App", "Exported {0} file(s).").format(len(written)),
-                10000,
-            )
+        dialog.exported.connect(notice.show_exported)  # "Exported …" with Show in folder
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_export_folder() -> None:
+        from ..core.errors import SoraError
+        from ..core.export import prepare_export_folder
+        from .export_dialog import export_folder
+        from .file_actions import open_folder
+
+        folder = export_folder(user.data)
+        try:
+            prepare_export_folder(folder)  # ~/Videos may not exist yet: as an export would
+        except SoraError as err:
+            window.errors.show(err)
+            return
+        if not open_folder(folder):
+            notice.open_failed.emit(str(folder))
+
+    def spending() -> None:
+        from .library_filters import connection_label
+        from .spending_dialog import SpendingDialog
+
+        dialog = SpendingDialog(
+            controller.store.spending(),
+            lambda line: connection_label(
+                line.connection, line.kind, line.base_url, profile_store.get
+            ),
+            window,
         )
         dialog.exec()
         dialog.deleteLater()
@@ -384,10 +422,13 @@ def _wire_dialogs(
     window.about_requested.connect(about)
     window.preferences_requested.connect(preferences)
     window.export_requested.connect(export)
+    window.export_folder_requested.connect(open_export_folder)
+    window.spending_requested.connect(spending)
 
 
-def _make_library(store: JobStore, paths: AppPaths) -> Any:
+def _make_library(store: JobStore, paths: AppPaths, profile_store: Any = None) -> Any:
     try:
+        from .library_filters import connection_label
         from .library_view import LibraryPanel
         from .thumbnails import ThumbnailCache
     except ImportError:  # the library panel has not landed yet: the slot stays empty
@@ -395,6 +436,10 @@ def _make_library(store: JobStore, paths: AppPaths) -> Any:
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
     panel = LibraryPanel(store, cache)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
+    if profile_store is not None:  # the Filter menu names connections as the profiles do
+        panel.filter_button.connection_name = lambda facet: connection_label(
+            facet.key, facet.kind, facet.base_url, profile_store.get
+        )
     return panel
 
 

@@ -3,7 +3,11 @@
 Public API::
 
     form = ConnectionForm(parent)
-    form.load(profile, has_stored_key=bool) / form.load_new(kind=ConnectionKind.COMPATIBLE)
+    form.load(profile, has_stored_key=bool, keyring=True)
+    form.load_new(kind=ConnectionKind.COMPATIBLE, keyring=True)
+        # keyring=False: this computer has no system keychain; new profiles default to the
+        # environment-variable option and a note says why
+    form.edited: Signal()                              # the user changed any field
     form.to_profile(existing: list[str]) -> Profile    # raises FormError naming the field
     form.typed_key() -> str                            # "" when the key field is empty
     form.is_new() / form.profile_id()
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -105,10 +109,24 @@ class FormError(Exception):
 
 
 class ConnectionForm(QWidget):
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: Profile | None = None
         self._build()
+        for line in (
+            self.name_edit,
+            self.url_edit,
+            self.key_edit,
+            self.env_edit,
+            self.proxy_edit,
+        ):
+            line.textEdited.connect(self.edited)
+        for radio in (self.keyring_radio, self.env_radio):
+            radio.clicked.connect(self.edited)
+        self.kind_combo.activated.connect(self.edited)
+        self.models.itemChanged.connect(self.edited)
 
     @staticmethod
     def kind_label(kind: ConnectionKind) -> str:
@@ -162,7 +180,22 @@ class ConnectionForm(QWidget):
         group.addButton(self.keyring_radio)
         group.addButton(self.env_radio)
         self.keyring_radio.toggled.connect(self._on_key_mode)
-        for w in (self.keyring_radio, self.key_edit, self.env_radio, self.env_edit):
+        self.keyring_note = QLabel(
+            self.tr(
+                "This computer has no system keychain, so keys can't be stored here: name "
+                "the environment variable that holds your key instead."
+            )
+        )
+        self.keyring_note.setObjectName("keyring_note")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.hide()
+        for w in (
+            self.keyring_note,
+            self.keyring_radio,
+            self.key_edit,
+            self.env_radio,
+            self.env_edit,
+        ):
             key_layout.addWidget(w)
         self.key_row = key_box
         self.fields.addRow(self.tr("API key"), key_box)
@@ -196,8 +229,12 @@ class ConnectionForm(QWidget):
 
     # ----- loading -------------------------------------------------------------------------
 
-    def load(self, profile: Profile, *, has_stored_key: bool) -> None:
+    def _set_keyring(self, available: bool) -> None:
+        self.keyring_note.setVisible(not available)
+
+    def load(self, profile: Profile, *, has_stored_key: bool, keyring: bool = True) -> None:
         self._profile = profile
+        self._set_keyring(keyring)
         self.name_edit.setText(profile_name(profile))
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(profile.kind))
@@ -240,8 +277,11 @@ class ConnectionForm(QWidget):
             self.remove_model_button,
         )
 
-    def load_new(self, kind: ConnectionKind = ConnectionKind.COMPATIBLE) -> None:
+    def load_new(
+        self, kind: ConnectionKind = ConnectionKind.COMPATIBLE, *, keyring: bool = True
+    ) -> None:
         self._profile = None
+        self._set_keyring(keyring)
         self.name_edit.clear()
         self.url_edit.clear()
         self.proxy_edit.clear()
@@ -249,7 +289,8 @@ class ConnectionForm(QWidget):
         self.key_edit.setPlaceholderText(
             self.tr("Paste the API key (kept in the system keychain, never in a file)")
         )
-        self.keyring_radio.setChecked(True)
+        # without a keychain a stored key can't work: the environment variable is the default
+        (self.keyring_radio if keyring else self.env_radio).setChecked(True)
         for w in self._editable_fields():
             w.setEnabled(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
@@ -346,6 +387,10 @@ class ConnectionForm(QWidget):
 
     def typed_key(self) -> str:
         return self.key_edit.text().strip() if self.keyring_radio.isChecked() else ""
+
+    def uses_keyring(self) -> bool:
+        """The key is to come from the system keychain (not a variable; not a simulator)."""
+        return self.kind() is not ConnectionKind.SIMULATOR and self.keyring_radio.isChecked()
 
     def _base_url(self, kind: ConnectionKind) -> str:
         label = self.url_label.text()

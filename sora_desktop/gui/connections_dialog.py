@@ -7,7 +7,8 @@ Public API::
         # submit: LoopThread.submit (runs a coroutine on the I/O loop);
         # connection_for: the app's Profile -> Connection (fills in the simulator's URL)
     dialog = ConnectionsDialog(profiles: ProfileStore, test_connection: ConnectionTester | None,
-                               parent: QWidget | None = None)
+                               parent: QWidget | None = None,
+                               keyring_available: Callable[[], bool] = secrets.is_available)
     dialog.profilesChanged: Signal()     # a profile was saved or removed: reload the lists
     dialog.exec()
 
@@ -16,6 +17,12 @@ the key field (``None``: use the stored key / environment variable). It lists vi
 returns a ``core.service.ConnectionReport``; the dialog shows progress while it runs and the
 outcome in plain words. Keys go to the OS keyring through ``core.secrets.set_key`` and never
 into ``profiles.json``.
+
+Without a system keychain (``keyring_available()`` False) new profiles default to the
+environment-variable option, the form says why, and saving a profile whose key is to be kept
+in the keychain is refused with that reason. A failed Save keeps everything typed, the key
+too; a message about a field goes away (or changes) as soon as the field is edited. The form
+scrolls when the dialog is too small for it, so no field is ever squashed.
 """
 
 from __future__ import annotations
@@ -28,10 +35,11 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -39,6 +47,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +55,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.core import secrets
 from sora_desktop.core.errors import AuthenticationError, SoraError
 from sora_desktop.core.models import Connection, ConnectionKind, Profile
-from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore
+from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore, validate_profile
 from sora_desktop.core.service import SIMULATOR_KEY, ConnectionReport
 
 from .connection_form import ConnectionForm, FormError
@@ -101,6 +110,39 @@ async def _probe(connection: Connection, key: str | None) -> ConnectionReport:
     return ConnectionReport(ok=True, videos_listed=len(page.data), latency=time.monotonic() - start)
 
 
+class _FormScroll(QScrollArea):
+    """Scrolls the form vertically; never narrower than the form needs (no clipped fields),
+    and tall enough to show several fields at the dialog's minimum size. When the form's
+    needs change (a note appears, another kind of service), the dialog's minimum follows."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()  # QScrollArea doesn't pass its widget's new hints on
+        return super().eventFilter(watched, event)
+
+    def follow_form(self) -> None:
+        """The form was refilled: take its new needs into account now."""
+        form = self.widget()
+        layout = form.layout() if form is not None else None
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        form = self.widget()
+        if form is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = form.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        # room for the note and the first fields at the dialog's minimum size
+        return QSize(max(hint.width(), width), max(hint.height(), self.fontMetrics().height() * 16))
+
+
 class _Relay(QObject):
     """Carries a finished test from the I/O thread to the GUI thread (queued)."""
 
@@ -115,11 +157,13 @@ class ConnectionsDialog(QDialog):
         profiles: ProfileStore,
         test_connection: ConnectionTester | None = None,
         parent: QWidget | None = None,
+        keyring_available: Callable[[], bool] = secrets.is_available,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connections"))
         self._profiles = profiles
         self._tester = test_connection
+        self._keyring_available = keyring_available
         self._test_token = 0
         self._test_future: concurrent.futures.Future[ConnectionReport] | None = None
         self._relay = _Relay(self)
@@ -153,7 +197,14 @@ class ConnectionsDialog(QDialog):
 
         right = QVBoxLayout()
         self.form = ConnectionForm(self)
-        right.addWidget(self.form, 1)
+        self.form.edited.connect(self._revalidate)
+        # When a message below needs room the form scrolls; its fields are never squashed.
+        self.form_scroll = _FormScroll()
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right.addWidget(self.form_scroll, 1)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.RichText)
@@ -181,6 +232,7 @@ class ConnectionsDialog(QDialog):
         self.test_result.setWordWrap(True)
         self.test_result.setTextFormat(Qt.TextFormat.PlainText)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.test_result.setObjectName("test_result")
         right.addWidget(self.test_result)
         body.addLayout(right, 1)
         outer.addLayout(body, 1)
@@ -195,7 +247,12 @@ class ConnectionsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for profile in self._profiles.list():
-            item = QListWidgetItem(f"{profile_name(profile)}\n{self.form.kind_label(profile.kind)}")
+            detail = (
+                self.tr("Built in, no account needed")
+                if profile.id == SIMULATOR_ID
+                else self.form.kind_label(profile.kind)
+            )
+            item = QListWidgetItem(f"{profile_name(profile)}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, profile.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -217,7 +274,12 @@ class ConnectionsDialog(QDialog):
         self._clear_messages()
         if profile is None:
             return
-        self.form.load(profile, has_stored_key=self._has_stored_key(profile))
+        self.form.load(
+            profile,
+            has_stored_key=self._has_stored_key(profile),
+            keyring=self._keyring_available(),
+        )
+        self.form_scroll.follow_form()
         self.remove_button.setEnabled(profile.id != SIMULATOR_ID)
         self.save_button.setEnabled(profile.id != SIMULATOR_ID)
 
@@ -237,45 +299,86 @@ class ConnectionsDialog(QDialog):
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
         self._clear_messages()
-        self.form.load_new()
+        self.form.load_new(keyring=self._keyring_available())
+        self.form_scroll.follow_form()
         self.remove_button.setEnabled(False)
         self.save_button.setEnabled(True)
         self.form.name_edit.setFocus()
 
     # ----- save / remove -------------------------------------------------------------------
 
+    def _checked_profile(self) -> Profile:
+        """The profile as edited, checked without saving anything. Raises FormError."""
+        editing = None if self.form.is_new() else self.form.profile_id()
+        profile = self.form.to_profile(existing=[p for p in self._profiles.ids() if p != editing])
+        try:
+            validate_profile(profile)
+        except SoraError as err:
+            raise FormError(self.tr("Profile"), err.one_line(), None) from err
+        if self.form.uses_keyring() and not self._keyring_available():
+            raise FormError(
+                self.tr("API key"),
+                self.tr(
+                    "This computer has no system keychain, so the key can't be kept there. "
+                    "Choose “{option}” and enter the name of the variable that holds your key."
+                ).format(option=self.form.env_radio.text()),
+                self.form.env_radio,
+            )
+        return profile
+
+    @Slot()
+    def _revalidate(self) -> None:
+        """After an edit: a message about the form goes, or says what is still wrong."""
+        if not self.error_label.isVisible():
+            return
+        try:
+            self._checked_profile()
+        except FormError as err:
+            self._show_error(err.field_label, err.message, None)
+            return
+        self._clear_messages()
+
     @Slot()
     def save(self) -> bool:
-        """Validate the form, store the profile and its key. False (with the field named
-        inline) when something is refused."""
+        """Validate the form, store the key, then the profile. False (with the field named
+        inline) when something is refused; what was typed, the key too, stays in the form."""
         self._clear_messages()
         editing = None if self.form.is_new() else self.form.profile_id()
         try:
-            profile = self.form.to_profile(
-                existing=[p for p in self._profiles.ids() if p != editing]
-            )
+            profile = self._checked_profile()
         except FormError as err:
             self._show_error(err.field_label, err.message, err.widget)
             return False
         key = self.form.typed_key()
+        stored_key = False
+        if key and self.form.uses_keyring():
+            try:
+                secrets.set_key(profile.id, key)
+            except SoraError as err:
+                self._show_error(self.tr("API key"), err.one_line(), self.form.key_edit)
+                return False
+            stored_key = True
         try:
             if editing is None:
                 self._profiles.add(profile)
             else:
                 self._profiles.update(profile)
         except (SoraError, ValueError, KeyError) as exc:
+            if stored_key and editing is None:
+                with contextlib.suppress(SoraError):  # don't leave a key for no profile
+                    secrets.delete_key(profile.id)
             self._show_error(self.tr("Profile"), str(getattr(exc, "message", exc)), None)
             return False
-        if key and not profile.env_var:
-            try:
-                secrets.set_key(profile.id, key)
-            except SoraError as err:
-                self._reload(select=profile.id)  # saved without its key; say why, keep it
-                self.profilesChanged.emit()
-                self._show_error(self.tr("API key"), err.one_line(), self.form.key_edit)
-                return False
         self._reload(select=profile.id)
-        self.test_result.setText(self.tr("Saved."))
+        if self.form.uses_keyring() and not stored_key and not self._has_stored_key(profile):
+            self._say(
+                self.tr(
+                    "Saved, but no API key is stored for it yet: paste the key and press "
+                    "Save before you generate."
+                )
+            )
+        else:
+            self._say(self.tr("Saved."))
         self.profilesChanged.emit()
         return True
 
@@ -320,7 +423,7 @@ class ConnectionsDialog(QDialog):
         token = self._test_token
         self.progress.show()
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Testing {name}…").format(name=profile_name(profile)))
+        self._say(self.tr("Testing {name}…").format(name=profile_name(profile)))
         try:
             future = self._tester(profile, key)
         except SoraError as err:
@@ -341,7 +444,7 @@ class ConnectionsDialog(QDialog):
         report: ConnectionReport
         if isinstance(outcome, concurrent.futures.Future):
             if outcome.cancelled():
-                self.test_result.setText(self.tr("The test was cancelled."))
+                self._say(self.tr("The test was cancelled."))
                 return
             exc = outcome.exception()
             if isinstance(exc, SoraError):
@@ -354,7 +457,7 @@ class ConnectionsDialog(QDialog):
             assert isinstance(outcome, ConnectionReport)
             report = outcome
         self.last_report = report
-        self.test_result.setText(self.describe_report(report))
+        self._say(self.describe_report(report))
 
     def describe_report(self, report: ConnectionReport) -> str:
         ms = round(report.latency * 1000)
@@ -380,13 +483,34 @@ class ConnectionsDialog(QDialog):
             )
         )
         self.error_label.show()
+        self._fit_message(self.error_label)
         if widget is not None:
             widget.setFocus()
+            self._bring_into_view(widget)
+            # again once the message has taken its room (the form's view got shorter)
+            QTimer.singleShot(0, self, lambda: self._bring_into_view(widget))
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        if self.error_label.isVisible():
+            self.form_scroll.ensureWidgetVisible(widget)
+
+    def _say(self, text: str) -> None:
+        self.test_result.setText(text)
+        self._fit_message(self.test_result)
+
+    def _fit_message(self, label: QLabel) -> None:
+        """A wrapped message claims all the lines it needs at the narrowest the dialog can
+        be (Qt leaves wrapped text out of a window's minimum size): the form above scrolls
+        rather than the message being cut."""
+        narrowest = self.form_scroll.minimumSizeHint().width()
+        label.setMinimumHeight(label.heightForWidth(narrowest) if label.text() else 0)
 
     def _clear_messages(self) -> None:
         self.error_label.hide()
         self.error_label.clear()
+        self.error_label.setMinimumHeight(0)
         self.test_result.clear()
+        self.test_result.setMinimumHeight(0)
 
     def done(self, result: int) -> None:
         if self._test_future is not None:

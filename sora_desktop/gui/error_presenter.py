@@ -42,6 +42,14 @@ class ErrorPresenter(QObject):
         self.log_path = log_path
         self._previous_hook: ExceptHook | None = None
         self._in_crash = False
+        #: the job the banner's message is about (None: not about one job)
+        self.banner_job: str | None = None
+
+    def forget_jobs(self, job_ids: list[str]) -> None:
+        """These jobs were deleted: a banner about one of them is no longer true."""
+        if self.banner is not None and self.banner_job is not None and self.banner_job in job_ids:
+            self.banner.hide()
+            self.banner_job = None
 
     @staticmethod
     def describe(error: BaseException) -> tuple[str, str]:
@@ -50,13 +58,22 @@ class ErrorPresenter(QObject):
             return error.message, error.next_step
         return str(error) or type(error).__name__, ""
 
-    def show(self, error: BaseException, *, title: str | None = None, modal: bool = False) -> None:
+    def show(
+        self,
+        error: BaseException,
+        *,
+        title: str | None = None,
+        modal: bool = False,
+        job_id: str | None = None,
+    ) -> None:
         """A :class:`SoraError` goes to the inline banner (or a message box when ``modal``
-        or there is no banner); anything else is a crash."""
+        or there is no banner); anything else is a crash. ``job_id``: the banner is about
+        that job, and :meth:`forget_jobs` takes it down when the job is deleted."""
         if not isinstance(error, SoraError):
             self.show_crash(type(error), error, error.__traceback__)
             return
         message, next_step = self.describe(error)
+        self.banner_job = job_id if self.banner is not None and not modal else self.banner_job
         if self.banner is not None and not modal:
             import html  # here, not at start-up: it loads a 2,000-entry table
 

@@ -9,6 +9,9 @@ Public API::
     dialog.start_export()                # what the Export button does (tests call it)
     dialog.preview_names() -> list[str]  # the names the selected jobs will get
 
+The folder is checked as it is typed (``core.export.export_folder_problem``): a folder that
+does not exist yet is created when exporting (``~/Videos`` is missing on many Linux desktops),
+and Export is disabled, with the reason shown, only for one that can't be created or written.
 The folder, template, sidecar and copy/link choices start from ``Settings.export_dir``,
 ``filename_template``, ``export_sidecar`` and ``export_link``; after a successful export they
 are written back into ``settings`` and ``save_settings(settings)`` is called. The name preview
@@ -19,7 +22,6 @@ in plain words (missing or read-only folder, disk full) and nothing half-written
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,7 +46,13 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.errors import SoraError
-from sora_desktop.core.export import DEFAULT_TEMPLATE, TEMPLATE_FIELDS, export_job, render_filename
+from sora_desktop.core.export import (
+    DEFAULT_TEMPLATE,
+    TEMPLATE_FIELDS,
+    export_folder_problem,
+    export_job,
+    render_filename,
+)
 from sora_desktop.core.models import Job
 from sora_desktop.core.settings import Settings
 
@@ -54,6 +62,22 @@ PREVIEW_LIMIT = 50
 def default_export_dir() -> str:
     movies = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
     return movies or str(Path.home())
+
+
+def export_folder(settings: Settings) -> Path:
+    """The folder exports go to: the last one used, else the OS's videos folder."""
+    return Path(settings.export_dir or default_export_dir()).expanduser()
+
+
+def nearest_existing(folder: Path) -> Path:
+    """``folder`` or its closest parent that exists (where a folder picker can start)."""
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.is_dir():
+                return candidate
+        except OSError:
+            continue
+    return Path.home()
 
 
 class ExportDialog(QDialog):
@@ -75,7 +99,7 @@ class ExportDialog(QDialog):
         self._running = False
         self.setWindowTitle(self.tr("Export videos"))
         self._build()
-        self._update_preview()
+        self._update_state()
         self.resize(640, 480)
 
     # ----- construction --------------------------------------------------------------------
@@ -90,15 +114,20 @@ class ExportDialog(QDialog):
         layout.addWidget(self.summary)
         form = QFormLayout()
         folder_row = QHBoxLayout()
-        self.folder_edit = QLineEdit(self._settings.export_dir or default_export_dir())
-        self.folder_edit.textChanged.connect(self._clear_error)
+        self.folder_edit = QLineEdit(str(export_folder(self._settings)))
+        self.folder_edit.textChanged.connect(self._update_state)
         self.browse_button = QPushButton(self.tr("Choose…"))
         self.browse_button.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
         form.addRow(self.tr("Folder"), folder_row)
+        self.folder_note = QLabel()
+        self.folder_note.setWordWrap(True)
+        self.folder_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.folder_note.hide()
+        form.addRow("", self.folder_note)
         self.template_edit = QLineEdit(self._settings.filename_template or DEFAULT_TEMPLATE)
-        self.template_edit.textChanged.connect(self._update_preview)
+        self.template_edit.textChanged.connect(self._update_state)
         form.addRow(self.tr("File names"), self.template_edit)
         fields = " ".join(
             "{" + ("prompt:40" if f == "prompt" else f) + "}" for f in TEMPLATE_FIELDS
@@ -168,50 +197,64 @@ class ExportDialog(QDialog):
         return names
 
     @Slot()
-    def _update_preview(self) -> None:
+    def _update_state(self) -> None:
+        """Re-check the template (the name preview) and the folder; Export is enabled only
+        when both can be used, and the reason is shown when not."""
         self.preview.clear()
+        problem: str | None = None
         try:
             names = self.preview_names()
         except SoraError as err:
-            self._show_error(self.tr("File names: {problem}").format(problem=err.one_line()))
-            self.export_button.setEnabled(False)
-            return
-        self._clear_error()
-        self.export_button.setEnabled(bool(self._jobs) and not self._running)
+            names = []
+            problem = self.tr("File names: {problem}").format(problem=err.one_line())
         self.preview.addItems(names[:PREVIEW_LIMIT])
         if len(names) > PREVIEW_LIMIT:
             self.preview.addItem(
                 self.tr("… and {count} more").format(count=len(names) - PREVIEW_LIMIT)
             )
+        folder = self._chosen_folder()
+        folder_problem = self._folder_problem(folder)
+        creates = folder_problem is None and not folder.is_dir()
+        self.folder_note.setText(
+            self.tr("{folder} does not exist yet; it will be created.").format(folder=folder)
+            if creates
+            else ""
+        )
+        self.folder_note.setVisible(creates)
+        problem = problem or folder_problem
+        if problem is not None:
+            self._show_error(problem)
+        else:
+            self._clear_error()
+        self.export_button.setEnabled(bool(self._jobs) and not self._running and not problem)
+
+    def _chosen_folder(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser()
 
     # ----- export --------------------------------------------------------------------------
 
     def _choose_folder(self) -> None:
+        # start where something exists: a picker opened on a missing folder starts elsewhere
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export to folder"), self.folder_edit.text()
+            self, self.tr("Export to folder"), str(nearest_existing(self._chosen_folder()))
         )
         if folder:
             self.folder_edit.setText(folder)
 
     def _folder_problem(self, folder: Path) -> str | None:
-        if not str(folder).strip() or str(folder) == ".":
+        if not self.folder_edit.text().strip():
             return self.tr("Choose a folder to export to.")
-        if not folder.exists():
-            return self.tr("The folder {folder} does not exist. Choose another or create it.")
-        if not folder.is_dir():
-            return self.tr("{folder} is a file, not a folder. Choose a folder.")
-        if not os.access(folder, os.W_OK | os.X_OK):
-            return self.tr("The folder {folder} is read-only. Choose a folder you may write to.")
-        return None
+        problem = export_folder_problem(folder)
+        return None if problem is None else problem.one_line()
 
     @Slot()
     def start_export(self) -> None:
         if self._running or not self._jobs:
             return
-        folder = Path(self.folder_edit.text().strip()).expanduser()
+        folder = self._chosen_folder()
         problem = self._folder_problem(folder)
         if problem is not None:
-            self._show_error(problem.format(folder=folder))
+            self._show_error(problem)
             self.folder_edit.setFocus()
             return
         try:

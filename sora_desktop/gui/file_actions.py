@@ -4,6 +4,7 @@ Public API::
 
     reveal_command(path: Path, platform: str = sys.platform) -> list[str] | None
     reveal_in_file_manager(path: Path) -> bool
+    open_folder(folder: Path) -> bool                        # in the OS file manager
     copy_paths_to_clipboard(paths: Sequence[Path]) -> None
     release_clipboard() -> None                              # call once before the app exits
     file_mime_data(paths: Sequence[Path]) -> QMimeData      # text/uri-list + plain text
@@ -41,6 +42,13 @@ def reveal_in_file_manager(path: Path) -> bool:
         return QProcess.startDetached(command[0], command[1:])[0]
     folder = target if target.is_dir() else target.parent
     if not folder.exists():
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def open_folder(folder: Path) -> bool:
+    """Open ``folder`` in the OS file manager. False when it is missing or nothing opened."""
+    if not folder.is_dir():
         return False
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

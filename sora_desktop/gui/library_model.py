@@ -7,7 +7,9 @@ Public API::
     model.set_search(text: str)                       # FTS search over prompts (store side)
     model.set_statuses(statuses: Collection[JobStatus] | None)
     model.set_favourites_only(on: bool)
+    model.set_filters(LibraryFilters(...))            # model, size, length, date, connection
     model.sort(column: int, order: Qt.SortOrder)      # ORDER BY in SQL, not in Python
+    model.set_order(key: str, descending: bool)       # any store sort key, e.g. "connection"
     model.refresh()                                   # re-query from the first page
     model.job_changed(job_id: str)                    # after a job event: update/insert/remove
     model.job_at(row: int) -> Job | None
@@ -16,7 +18,9 @@ Public API::
     model.countChanged: Signal(int)                   # emitted after each (re)query
 
 Columns (``Column``): prompt (thumbnail as decoration), date, model, size, duration, status,
-favourite. ``JOB_ID_ROLE`` gives the local job id, ``JOB_ROLE`` the ``Job``. Rows are read
+favourite. ``JOB_ID_ROLE`` gives the local job id, ``JOB_ROLE`` the ``Job``; the prompt column
+also answers ``DETAILS_ROLE`` and ``NOTES_ROLE`` (the lines under the prompt, see
+``library_rows``), so rows stay distinguishable when the minor columns are hidden. Rows are read
 ``page_size`` at a time through ``canFetchMore``/``fetchMore``, so a 50,000-row library opens
 with one page. Drags carry the MP4 files as ``text/uri-list``.
 """
@@ -42,9 +46,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from sora_desktop.core.library_query import LibraryFilters, RemixInfo
 from sora_desktop.core.models import Job, JobStatus
 
 from .file_actions import file_mime_data
+from .library_rows import DETAILS_ROLE, NOTES_ROLE, details_line, notes_line, row_tooltip
+from .library_rows import status_label as status_label
 from .thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
@@ -128,29 +135,19 @@ class JobSource(Protocol):
         descending: bool = True,
         limit: int | None = None,
         offset: int = 0,
+        **filters: Any,
     ) -> list[Job]: ...
 
     def count(
-        self, *, statuses: Any = None, search: str | None = None, favourites_only: bool = False
+        self,
+        *,
+        statuses: Any = None,
+        search: str | None = None,
+        favourites_only: bool = False,
+        **filters: Any,
     ) -> int: ...
 
-
-def status_label(status: JobStatus) -> str:
-    """The creator-facing name of a status, translated."""
-    labels = {
-        JobStatus.DRAFT: translate("LibraryModel", "Draft"),
-        JobStatus.SUBMITTING: translate("LibraryModel", "Sending"),
-        JobStatus.QUEUED: translate("LibraryModel", "Queued"),
-        JobStatus.IN_PROGRESS: translate("LibraryModel", "Rendering"),
-        JobStatus.COMPLETED: translate("LibraryModel", "Rendered"),
-        JobStatus.DOWNLOADING: translate("LibraryModel", "Downloading"),
-        JobStatus.READY: translate("LibraryModel", "Ready"),
-        JobStatus.FAILED: translate("LibraryModel", "Failed"),
-        JobStatus.EXPIRED: translate("LibraryModel", "Expired"),
-        JobStatus.CANCELLED: translate("LibraryModel", "Cancelled"),
-        JobStatus.INTERRUPTED: translate("LibraryModel", "Interrupted"),
-    }
-    return labels.get(status, str(status))
+    def remix_info(self, jobs: Sequence[Job]) -> dict[str, RemixInfo]: ...
 
 
 def playable_file(job: Job) -> Path | None:
@@ -180,8 +177,10 @@ class LibraryModel(QAbstractTableModel):
         self._search = ""
         self._statuses: tuple[JobStatus, ...] | None = None
         self._favourites_only = False
-        self._sort_column = Column.DATE
+        self._filters = LibraryFilters()
+        self._order_by = SORT_KEYS[Column.DATE]
         self._descending = True
+        self._remix: dict[str, RemixInfo] = {}
         if thumbnails is not None:
             thumbnails.thumbnailReady.connect(self._on_thumbnail)
         self._requery()
@@ -208,17 +207,29 @@ class LibraryModel(QAbstractTableModel):
             self._favourites_only = on
             self.refresh()
 
+    def set_filters(self, filters: LibraryFilters) -> None:
+        if filters != self._filters:
+            self._filters = filters
+            self.refresh()
+
+    def filters(self) -> LibraryFilters:
+        return self._filters
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         try:
             col = Column(column)
         except ValueError:
             return
-        self._sort_column = col
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.set_order(SORT_KEYS[col], order == Qt.SortOrder.DescendingOrder)
+
+    def set_order(self, key: str, descending: bool) -> None:
+        """Sort by any of the store's sort keys (``core.store_rows.SORT_COLUMNS``)."""
+        self._order_by = key
+        self._descending = descending
         self.refresh()
 
     def sort_key(self) -> tuple[str, bool]:
-        return SORT_KEYS[self._sort_column], self._descending
+        return self._order_by, self._descending
 
     @Slot()
     def refresh(self) -> None:
@@ -232,21 +243,29 @@ class LibraryModel(QAbstractTableModel):
             "statuses": list(self._statuses) if self._statuses else None,
             "search": self._search or None,
             "favourites_only": self._favourites_only,
+            **self._filters.store_args(),
         }
 
     def _fetch(self, offset: int, limit: int) -> list[Job]:
-        return self._store.list_jobs(
+        jobs = self._store.list_jobs(
             **self._filter_args(),
-            order_by=SORT_KEYS[self._sort_column],
+            order_by=self._order_by,
             descending=self._descending,
             limit=limit,
             offset=offset,
         )
+        self._remix.update(self._store.remix_info(jobs))
+        return jobs
 
     def _requery(self) -> None:
+        self._remix = {}
         self._total = self._store.count(**self._filter_args())
         self._jobs = self._fetch(0, self._page) if self._total else []
         self._rows = {job.id: i for i, job in enumerate(self._jobs)}
+
+    def remix_info(self, job_id: str) -> RemixInfo | None:
+        """What a loaded job is a remix of, and how many remixes it has."""
+        return self._remix.get(job_id)
 
     # ----- paging --------------------------------------------------------------------------
 
@@ -289,6 +308,9 @@ class LibraryModel(QAbstractTableModel):
                 self._thumbs.forget(self._thumb_key(old))
             if job is not None and self._still_matches(job):
                 self._jobs[row] = job
+                if old.remote_id != job.remote_id:  # its remix links may have changed (a
+                    self._remix.pop(job_id, None)  # progress event can't change them)
+                    self._remix.update(self._store.remix_info([job]))
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1), [])
             else:
                 self._remove_row(row)
@@ -368,6 +390,10 @@ class LibraryModel(QAbstractTableModel):
             return job.id
         if role == JOB_ROLE:
             return job
+        if role == DETAILS_ROLE:
+            return details_line(job)
+        if role == NOTES_ROLE:
+            return notes_line(job, self._remix.get(job.id))
         if role == Qt.ItemDataRole.DecorationRole and col == Column.PROMPT:
             return self._thumbnail(job)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -404,7 +430,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _tooltip(self, job: Job, col: Column) -> str | None:
         if col == Column.PROMPT:
-            return job.request.prompt
+            return row_tooltip(job, self._remix.get(job.id))
         if col == Column.STATUS and job.error_message:
             return job.error_message
         if col == Column.FAVOURITE:

@@ -16,10 +16,16 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.refresh()                             # re-query (e.g. after a new job was added)
     panel.jobChanged(str job_id)                # call on every controller job event
     panel.selected_ids() -> list[str]
+    panel.show_job(str job_id) -> bool          # select it (clearing filters that hide it)
     panel.shutdown()                            # stop thumbnail workers (before closing)
+    panel.filter_button.connection_name         # ConnectionFacet -> name (app.py sets it)
 
 Favourite toggling, reveal in the file manager and copy path are handled here. Deleting
 locally removes the MP4, its thumbnail and the row (active jobs are left alone: cancel first).
+Deleting from the service asks first (naming the clip: it can't be undone, the local file
+stays); afterwards the row says so and Remix is disabled with the reason as its tooltip (the
+rule is ``core.job_rules``). Filter and Sort buttons (``library_filters``) narrow and order the
+library in SQL. A remix's context menu leads to its original, an original's to its remixes.
 The confirmations and the remix prompt go through ``panel.confirm`` and
 ``panel.ask_remix_prompt`` (replaceable callables, so tests need no modal dialog).
 """
@@ -27,11 +33,9 @@ The confirmations and the remix prompt go through ``panel.confirm`` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelection,
     QModelIndex,
     QPoint,
@@ -40,36 +44,41 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
+from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
+from .library_delete import (
+    confirm_dialog,
+    delete_locally,
+    local_delete_question,
+    remote_delete_question,
+)
+from .library_filters import FilterButton, SortButton
 from .library_model import (
-    COLUMN_WIDTHS,
     WORKING_STATUSES,
     Column,
     JobSource,
     LibraryModel,
-    columns_to_hide,
     playable_file,
 )
+from .library_table import LibraryTable
 from .remix_dialog import ask_remix_prompt
 from .thumbnails import ThumbnailCache
 
@@ -81,18 +90,11 @@ class LibraryStore(JobSource, Protocol):
 
     def delete(self, job_id: str) -> None: ...
 
+    def facets(self) -> LibraryFacets: ...
 
-class _LibraryTable(QTableView):
-    """Reports its viewport's new width. (Not an event filter on ``viewport()``: PySide's
-    first ``viewport()`` call costs ~10 ms of type discovery, before the window's first paint.)
-    """
+    def source_of(self, job: Job) -> Job | None: ...
 
-    viewport_resized = Signal(int)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
-            self.viewport_resized.emit(event.size().width())
-        return super().viewportEvent(event)
+    def remixes_of(self, job: Job) -> list[Job]: ...
 
 
 class LibraryPanel(QWidget):
@@ -148,42 +150,30 @@ class LibraryPanel(QWidget):
         ):
             self.status_filter.addItem(label, statuses)
         self.status_filter.currentIndexChanged.connect(self._apply_status)
-        bar.addWidget(self.status_filter)
         self.favourites_only = QToolButton()
         self.favourites_only.setText(self.tr("★ Favourites"))
         self.favourites_only.setToolTip(self.tr("Show only favourites"))
         self.favourites_only.setCheckable(True)
         self.favourites_only.toggled.connect(self.model.set_favourites_only)
         bar.addWidget(self.favourites_only)
-        self.count_label = QLabel()
-        bar.addWidget(self.count_label)
         layout.addLayout(bar)
+        bar2 = QHBoxLayout()
+        bar2.addWidget(self.status_filter)
+        self.filter_button = FilterButton(self._store.facets)
+        self.filter_button.changed.connect(self.model.set_filters)
+        bar2.addWidget(self.filter_button)
+        self.sort_button = SortButton()
+        self.sort_button.chosen.connect(self.sort_by)
+        bar2.addWidget(self.sort_button)
+        bar2.addStretch(1)
+        self.count_label = QLabel()
+        bar2.addWidget(self.count_label)
+        layout.addLayout(bar2)
 
-        self.view = _LibraryTable()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setDragEnabled(True)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.view.setIconSize(self.thumbnails.size)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(self.thumbnails.size.height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.PROMPT, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        for col, width in COLUMN_WIDTHS.items():
-            header.resizeSection(col, width)
-        self.view.viewport_resized.connect(self.fit_columns)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view = LibraryTable(self.model, self.thumbnails.size)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_a: self.sort_button.set_current(*self.model.sort_key())
+        )
         self.view.customContextMenuRequested.connect(self._show_context_menu)
         self.view.doubleClicked.connect(self._on_double_click)
         self.view.clicked.connect(self._on_click)
@@ -259,6 +249,11 @@ class LibraryPanel(QWidget):
             self._delete_remote,
             self.tr("Ask the service to delete its copy"),
         )
+        self.source_action = make(
+            self.tr("Go to the original"),
+            self._go_to_source,
+            self.tr("Select the video this one is a remix of"),
+        )
 
     # ----- public slots --------------------------------------------------------------------
 
@@ -295,6 +290,9 @@ class LibraryPanel(QWidget):
         menu.addAction(self.remix_action)
         menu.addAction(self.reuse_action)
         menu.addSeparator()
+        menu.addAction(self.source_action)
+        self._add_remixes_menu(menu)
+        menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addAction(self.reveal_action)
         menu.addAction(self.copy_path_action)
@@ -305,17 +303,41 @@ class LibraryPanel(QWidget):
         menu.addAction(self.delete_remote_action)
         return menu
 
+    def _add_remixes_menu(self, menu: QMenu) -> None:
+        job = self._single()
+        remixes = self._store.remixes_of(job) if job is not None else []
+        sub = menu.addMenu(self.tr("Remixes (%n)", "", len(remixes)))
+        sub.setEnabled(bool(remixes))
+        for remix in remixes:
+            flat = " ".join(remix.request.prompt.split())
+            action = sub.addAction(flat if len(flat) <= 60 else flat[:59] + "…")
+            action.setToolTip(remix.request.prompt)
+            action.triggered.connect(lambda _on=False, i=remix.id: self.show_job(i))
+
+    def show_job(self, job_id: str) -> bool:
+        """Select and scroll to a job, clearing the search and filters when they hide it.
+        False when the job is not in the library."""
+        if self.model.row_of(job_id) < 0:
+            if self._store.get(job_id) is None:
+                return False
+            self.search.clear()
+            self._apply_search()
+            self.status_filter.setCurrentIndex(0)
+            self.favourites_only.setChecked(False)
+            self.filter_button.clear()
+        return self.view.reveal(job_id)
+
+    @Slot(str, bool)
+    def sort_by(self, key: str, descending: bool) -> None:
+        self.view.sort_by(key, descending)
+        self.sort_button.set_current(key, descending)
+
     def shutdown(self) -> None:
         self._debounce.stop()
         self.thumbnails.shutdown()
 
     def fit_columns(self, viewport_width: int | None = None) -> None:
-        """Hide the least useful columns while the panel is narrow, so the prompt (with its
-        thumbnail) always keeps room to be read; show them again when there is space."""
-        width = self.view.viewport().width() if viewport_width is None else viewport_width
-        hidden = columns_to_hide(width)
-        for col in COLUMN_WIDTHS:
-            self.view.setColumnHidden(col, col in hidden)
+        self.view.fit_columns(viewport_width)
 
     # ----- reactions -----------------------------------------------------------------------
 
@@ -334,6 +356,7 @@ class LibraryPanel(QWidget):
             self.model.search_text()
             or self.status_filter.currentIndex() > 0
             or self.favourites_only.isChecked()
+            or self.model.filters().active()
         )
         if total:
             self.stack.setCurrentWidget(self.view)
@@ -364,9 +387,15 @@ class LibraryPanel(QWidget):
         one = jobs[0] if len(jobs) == 1 else None
         files = [job for job in jobs if playable_file(job) is not None]
         self.play_action.setEnabled(one is not None and playable_file(one) is not None)
-        self.remix_action.setEnabled(
-            one is not None and bool(one.remote_id) and one.status is JobStatus.READY
+        refusal = remix_problem(one) if one is not None else None
+        self.remix_action.setEnabled(one is not None and refusal is None)
+        self.remix_action.setToolTip(
+            refusal.message
+            if refusal is not None
+            else self.tr("Make a variation with a changed prompt")
         )
+        info = self.model.remix_info(one.id) if one is not None else None
+        self.source_action.setEnabled(info is not None and info.source_id is not None)
         self.reuse_action.setEnabled(one is not None)
         self.export_action.setEnabled(bool(files))
         self.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
@@ -374,7 +403,7 @@ class LibraryPanel(QWidget):
         self.favourite_action.setEnabled(bool(jobs))
         self.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
         self.delete_local_action.setEnabled(any(not j.status.is_active for j in jobs))
-        self.delete_remote_action.setEnabled(any(j.remote_id for j in jobs))
+        self.delete_remote_action.setEnabled(any(remote_delete_problem(j) is None for j in jobs))
         self.delete_button.setEnabled(
             self.delete_local_action.isEnabled() or self.delete_remote_action.isEnabled()
         )
@@ -457,27 +486,9 @@ class LibraryPanel(QWidget):
 
     def _delete_local(self) -> None:
         jobs = [job for job in self.selected_jobs() if not job.status.is_active]
-        if not jobs:
+        if not jobs or not self.confirm(self.tr("Delete videos"), local_delete_question(len(jobs))):
             return
-        question = self.tr(
-            "Delete {count} selected video(s) from this computer? The files are removed from "
-            "the library folder. Copies you exported stay where they are."
-        ).format(count=len(jobs))
-        if not self.confirm(self.tr("Delete videos"), question):
-            return
-        deleted: list[str] = []
-        failures: list[str] = []
-        for job in jobs:
-            try:
-                for path in (job.file_path, job.thumbnail_path):
-                    if path is not None:
-                        Path(path).unlink(missing_ok=True)
-            except OSError as exc:
-                failures.append(f"{job.file_path}: {exc.strerror or exc}")
-                continue
-            self._store.delete(job.id)
-            self.thumbnails.forget(LibraryModel.thumb_key(job), delete_cached_frame=True)
-            deleted.append(job.id)
+        deleted, failures = delete_locally(self._store, self.thumbnails, jobs)
         self.model.refresh()
         self._update_actions()
         if deleted:
@@ -491,27 +502,20 @@ class LibraryPanel(QWidget):
             )
 
     def _delete_remote(self) -> None:
-        ids = [job.id for job in self.selected_jobs() if job.remote_id]
-        if not ids:
-            return
-        question = self.tr(
-            "Ask the service to delete {count} selected video(s)? Your local copies stay in "
-            "the library."
-        ).format(count=len(ids))
-        if self.confirm(self.tr("Delete from the service"), question):
-            self.deleteRemoteRequested.emit(ids)
+        jobs = [job for job in self.selected_jobs() if remote_delete_problem(job) is None]
+        if jobs and self.confirm(self.tr("Delete from the service"), remote_delete_question(jobs)):
+            self.deleteRemoteRequested.emit([job.id for job in jobs])
+
+    def _go_to_source(self) -> None:
+        job = self._single()
+        info = self.model.remix_info(job.id) if job is not None else None
+        if info is not None and info.source_id is not None:
+            self.show_job(info.source_id)
 
     # ----- default dialogs -----------------------------------------------------------------
 
     def _confirm_dialog(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_dialog(self, title, text)
 
     def _inform_dialog(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

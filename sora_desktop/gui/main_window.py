@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
     about_requested = Signal()
     preferences_requested = Signal()
     export_requested = Signal(list)  # job ids
+    export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
+    spending_requested = Signal()
 
     def __init__(
         self,
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
+        self.export_notice: QWidget | None = None  # "Exported …" (the composition root's)
         self.notifier = Notifier(self, self.windowIcon())
         self.statusBar().showMessage(self.tr("Ready"))
 
@@ -195,6 +198,12 @@ class MainWindow(QMainWindow):
         export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         export.triggered.connect(self._export_selected)
         file_menu.addAction(export)
+        self.open_export_folder_action = QAction(self.tr("Open e&xport folder"), self)
+        self.open_export_folder_action.triggered.connect(self.export_folder_requested)
+        file_menu.addAction(self.open_export_folder_action)
+        self.open_library_folder_action = QAction(self.tr("Open &library folder"), self)
+        self.open_library_folder_action.triggered.connect(self.open_library_folder)
+        file_menu.addAction(self.open_library_folder_action)
         file_menu.addSeparator()
         prefs = QAction(self.tr("&Preferences…"), self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -211,6 +220,9 @@ class MainWindow(QMainWindow):
         manage = QAction(self.tr("&Manage connections…"), self)
         manage.triggered.connect(self.open_connections)
         self.connections_menu.addAction(manage)
+        self.spending_action = QAction(self.tr("Estimated &spending…"), self)
+        self.spending_action.triggered.connect(self.spending_requested)
+        self.connections_menu.addAction(self.spending_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Sora Desktop"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -356,7 +368,7 @@ class MainWindow(QMainWindow):
         text = job.error_message or self.tr("The job did not finish.")
         self._status(text)
         if error is not None:
-            self.errors.show(error)
+            self.errors.show(error, job_id=job.id)  # taken down if the job is deleted
         self.notifier.notify(self.tr("Video failed"), text[:200], error=True)
 
     def _on_cancelled(self, job: Job) -> None:
@@ -395,6 +407,7 @@ class MainWindow(QMainWindow):
         )
 
     def _forget_jobs(self, job_ids: list[str]) -> None:
+        self.errors.forget_jobs(job_ids)
         for job_id in job_ids:
             self.queue.model.remove(job_id)
             if self.preview.source() is not None:
@@ -403,11 +416,28 @@ class MainWindow(QMainWindow):
                     self.preview.unload()
 
     def _delete_remote(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            self.controller.delete_remote(job_id)
+        for job_id in job_ids:  # when done, the row says so and Remix is off
+            self.controller.delete_remote(job_id, lambda _job, i=job_id: self._job_updated(i))
+
+    def _job_updated(self, job_id: str) -> None:
+        library: Any = self.library
+        if library is not None and hasattr(library, "jobChanged"):
+            library.jobChanged(job_id)
 
     def open_connections(self) -> None:
         self.connections_requested.emit()
+
+    def open_library_folder(self) -> bool:
+        """Show the folder holding the library's videos in the OS file manager."""
+        from .file_actions import open_folder
+
+        folder = self.paths.library_dir
+        if open_folder(folder):
+            return True
+        self._status(
+            self.tr("The file manager could not be opened. The folder is {0}").format(folder)
+        )
+        return False
 
     def open_about(self) -> None:
         self.about_requested.emit()

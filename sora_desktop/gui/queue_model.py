@@ -28,6 +28,8 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
 #: ended without a video: the progress bar is shown empty, the text says why
 _NO_VIDEO = frozenset({JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED})
+#: the row says why (the reason is on the bar itself; the tooltip has it in full)
+_SAYS_WHY = frozenset({JobStatus.FAILED, JobStatus.EXPIRED})
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -51,7 +53,7 @@ def status_text(status: JobStatus, message: str | None = None) -> str:
         JobStatus.INTERRUPTED: _t("Interrupted (resumes)"),
     }
     text = texts.get(status, str(status))
-    return f"{text}: {message}" if message and status is JobStatus.FAILED else text
+    return f"{text}: {message}" if message and status in _SAYS_WHY else text
 
 
 def format_elapsed(seconds: float) -> str:
@@ -210,10 +212,11 @@ class QueueModel(QAbstractTableModel):
             return row.model
         if col == COL_FORMAT:
             return _t("{0} · {1} · {2} s").format(row.model, row.size, row.seconds)
-        if col == COL_PROGRESS:  # the bar's text: what is happening, and how far
+        if col == COL_PROGRESS:  # the bar's text: what is happening, how far, or why not
             if row.status in (JobStatus.QUEUED, JobStatus.IN_PROGRESS):
                 return f"{status_text(row.status)} {row.progress}%"
-            return status_text(row.status)
+            first_line = (row.message or "").strip().split("\n", 1)[0]
+            return status_text(row.status, first_line or None)
         if col == COL_STATUS:
             text = status_text(row.status, row.message)
             if row.status is JobStatus.DOWNLOADING and row.downloaded:

@@ -55,7 +55,9 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = 100
         bar.progress = int(index.data(PROGRESS_ROLE) or 0)
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")  # e.g. "Failed: why"
+        room = bar.rect.width() - 8
+        bar.text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         bar.textVisible = True
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette

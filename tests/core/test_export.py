@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 from sora_desktop.core import export as export_mod
 from sora_desktop.core.errors import DiskError, InvalidRequestError
 from sora_desktop.core.export import (
+    export_folder_problem,
     export_job,
     export_many,
+    prepare_export_folder,
     render_filename,
     sanitize_filename,
     sidecar_dict,
@@ -215,13 +217,22 @@ def test_export_link_falls_back_to_copy(
     assert _count_frames(a) == 12 and b.name.endswith(" (2).mp4")
 
 
+def test_export_creates_a_missing_folder(ready_job: Job, tmp_path: Path) -> None:
+    # ~/Videos does not exist on many Linux desktops: exporting there creates it
+    dest = tmp_path / "home" / "Videos"
+    assert export_folder_problem(dest) is None and not dest.exists()
+    path = export_job(ready_job, dest)
+    assert path.parent == dest and _count_frames(path) == 12
+
+
 def test_export_bad_destinations(ready_job: Job, tmp_path: Path) -> None:
-    with pytest.raises(DiskError, match="does not exist"):
-        export_job(ready_job, tmp_path / "missing")
     afile = tmp_path / "afile"
     afile.write_text("x")
     with pytest.raises(DiskError, match="not a folder"):
         export_job(ready_job, afile)
+    with pytest.raises(DiskError, match="afile is a file, not a folder"):
+        export_job(ready_job, afile / "sub" / "folder")  # can't be created under a file
+    assert afile.read_text() == "x"
     ready_job.file_path = tmp_path / "gone.mp4"
     with pytest.raises(DiskError, match="not on disk"):
         export_job(ready_job, tmp_path)
@@ -275,3 +286,23 @@ def test_sidecar_times_are_iso_8601_with_their_offset(ready_job: Job, tmp_path: 
     assert created.utcoffset() == dt.timedelta(0)
     assert created.timestamp() == int(ready_job.created_at)
     assert data["local_id"] == ready_job.id
+
+
+def test_a_folder_that_cannot_be_created_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    # chmod can't stop root (CI runs as root): the OS answer is patched instead
+    monkeypatch.setattr(
+        export_mod.os, "access", lambda p, m: Path(p) != locked and real_access(p, m)
+    )
+    problem = export_folder_problem(locked / "clips")
+    assert problem is not None
+    assert "can't be created" in problem.message and "read-only" in problem.message
+    with pytest.raises(DiskError, match="can't be created"):
+        prepare_export_folder(locked / "clips")
+    assert not (locked / "clips").exists()
+    problem = export_folder_problem(locked)
+    assert problem is not None and "is read-only" in problem.message

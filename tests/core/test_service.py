@@ -480,3 +480,43 @@ def test_repeatedly_lost_creates_back_off_between_rounds(harness: Harness) -> No
     assert harness.client.calls[:7] == ["create", "list"] * 3 + ["create"]
     assert len(harness.clock.sleeps) >= 2 and all(s > 0 for s in harness.clock.sleeps[:2])
     assert len(harness.client.videos) == 1
+
+
+def test_submit_stores_the_estimated_cost(tmp_path: Path) -> None:
+    harness = Harness(tmp_path, key_lookup=lambda _source: "sk-test")
+    paid = Connection(kind=ConnectionKind.COMPATIBLE, base_url="https://gw.example.com/v1")
+
+    async def body() -> None:
+        sim_job = await harness.service.generate(REQUEST, SIM)
+        assert sim_job.estimated_cost == 0.0  # a simulator never bills
+        pro = VideoRequest(prompt="a kite", model="sora-2-pro", size="1792x1024", seconds=8)
+        paid_job = await harness.service.generate(pro, paid)
+        assert paid_job.estimated_cost == 4.0
+        stored = harness.store.get(paid_job.id)
+        assert stored is not None and stored.estimated_cost == 4.0
+
+    run(harness, body)
+
+
+def test_after_a_remote_delete_remix_is_refused_before_anything_is_sent(
+    harness: Harness,
+) -> None:
+    async def body() -> None:
+        first = await harness.service.generate(REQUEST, SIM)
+        deleted = await harness.service.delete_remote(first.id)
+        assert deleted.remote_deleted_at == harness.clock.now
+        stored = harness.store.get(first.id)
+        assert stored is not None and stored.remote_deleted_at is not None
+        assert stored.file_path is not None and stored.file_path.is_file()  # local copy stays
+        calls = list(harness.client.calls)
+        jobs_before = harness.store.count()
+        with pytest.raises(InvalidRequestError, match="deleted from the service") as refused:
+            await harness.service.remix(first.id, "the same kite at night")
+        assert refused.value.exit_code is ExitCode.INVALID_INPUT
+        assert harness.client.calls == calls  # nothing reached the service
+        assert harness.store.count() == jobs_before  # and no failed job was left behind
+        # deleting again asks nothing of the service either
+        await harness.service.delete_remote(first.id)
+        assert harness.client.calls == calls
+
+    run(harness, body)

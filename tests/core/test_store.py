@@ -75,6 +75,8 @@ def test_round_trip_keeps_every_field(store: JobStore, tmp_path: Path) -> None:
         file_path=tmp_path / "v.mp4",
         thumbnail_path=tmp_path / "t.webp",
         favourite=True,
+        estimated_cost=0.8,
+        remote_deleted_at=1_700_009_000.0,
     )
     store.add(job)
     store.close()

@@ -225,13 +225,164 @@ def test_test_connection_with_a_wrong_key_says_what_to_do(
         assert dlg.last_report is not None and dlg.last_report.ok
 
 
-def test_no_keyring_is_explained_with_the_environment_variable_option(
-    dialog: ConnectionsDialog, profiles: ProfileStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    assert not secrets.is_available()
+
+
+def test_without_a_keychain_new_connections_take_the_key_from_a_variable(
+    qtbot: Any, profiles: ProfileStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_keyring(monkeypatch)
+    dlg = ConnectionsDialog(profiles, None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _new(dlg, "Headless", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    form = dlg.form
+    assert form.env_radio.isChecked() and not form.keyring_radio.isChecked()
+    assert form.keyring_note.isVisibleTo(dlg)
+    assert "no system keychain" in form.keyring_note.text()
+    assert dlg.save()
+    saved = profiles.get("headless")
+    assert saved is not None and saved.env_var == "VIDEO_GATEWAY_API_KEY"
+    assert dlg.test_result.text() == "Saved."
+
+
+def test_with_a_keychain_it_stays_the_default(dialog: ConnectionsDialog) -> None:
+    _new(dialog, "Gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    assert dialog.form.keyring_radio.isChecked()
+    assert not dialog.form.keyring_note.isVisibleTo(dialog)
+
+
+@pytest.mark.parametrize("key", ["", KEY])
+def test_without_a_keychain_saving_a_key_there_is_refused_and_the_key_stays(
+    dialog: ConnectionsDialog, profiles: ProfileStore, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    _no_keyring(monkeypatch)
+    before = profiles.ids()
     _new(dialog, "Headless", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
-    dialog.form.key_edit.setText(KEY)
+    dialog.form.keyring_radio.setChecked(True)
+    dialog.form.key_edit.setText(key)
     assert not dialog.save()
     text = dialog.error_label.text()
-    assert "API key" in text and "Key from environment variable" in text
-    assert KEY not in profiles.path.read_text(encoding="utf-8")
+    assert "API key" in text and "no system keychain" in text
+    assert "Key from environment variable" in text  # names the option to choose instead
+    assert dialog.test_result.text() != "Saved."
+    assert profiles.ids() == before  # nothing saved, not even the profile
+    assert dialog.form.key_edit.text() == key  # what was pasted is still there
+    assert dialog.form.name_edit.text() == "Headless"
+    if key:
+        assert (
+            KEY not in profiles.path.read_text(encoding="utf-8") if profiles.path.exists() else True
+        )
+
+
+def test_a_failed_key_store_keeps_the_pasted_key(
+    dialog: ConnectionsDialog, profiles: ProfileStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sora_desktop.core.errors import KeyringUnavailableError
+
+    def locked(_profile_id: str, _key: str) -> None:
+        raise KeyringUnavailableError("The keyring is locked.", "Unlock it and try again.")
+
+    monkeypatch.setattr(secrets, "set_key", locked)
+    _new(dialog, "Gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    dialog.form.key_edit.setText(KEY)
+    assert not dialog.save()
+    assert "locked" in dialog.error_label.text()
+    assert dialog.form.key_edit.text() == KEY
+    assert profiles.get("gateway") is None  # saved all together or not at all
+
+
+def test_an_empty_key_is_saved_with_a_warning(
+    dialog: ConnectionsDialog, profiles: ProfileStore
+) -> None:
+    _new(dialog, "Gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    assert dialog.save()
+    assert "no API key is stored" in dialog.test_result.text()
+    dialog.form.key_edit.setText(KEY)
+    assert dialog.save()
+    assert dialog.test_result.text() == "Saved."
+
+
+def test_a_message_goes_as_soon_as_the_field_is_fixed(
+    qtbot: Any, dialog: ConnectionsDialog
+) -> None:
+    _new(dialog, "", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    assert not dialog.save()
+    assert "Name" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.form.name_edit, "G")
+    assert not dialog.error_label.isVisibleTo(dialog)
+    dialog.form.url_edit.clear()
+    qtbot.keyClicks(dialog.form.url_edit, "ftp://x")
+    assert not dialog.save()
+    assert "must start with https://" in dialog.error_label.text()
+    dialog.form.url_edit.clear()
+    qtbot.keyClicks(dialog.form.url_edit, "http://gw.example.com")  # still wrong: updated
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert "not encrypted" in dialog.error_label.text()
+    dialog.form.url_edit.clear()
+    qtbot.keyClicks(dialog.form.url_edit, "https://gw.example.com/v1")
+    assert not dialog.error_label.isVisibleTo(dialog)
+
+
+def test_the_keychain_message_goes_when_the_variable_is_chosen(
+    qtbot: Any, dialog: ConnectionsDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_keyring(monkeypatch)
+    _new(dialog, "Headless", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    dialog.form.keyring_radio.setChecked(True)
+    assert not dialog.save()
+    dialog.form.env_radio.click()  # as a mouse click or the keyboard does
+    assert dialog.form.env_radio.isChecked()
+    assert not dialog.error_label.isVisibleTo(dialog)
+
+
+def test_the_builtin_simulator_is_listed_once(dialog: ConnectionsDialog) -> None:
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    name = "Simulator (this computer)"
+    assert sum(t.count(name) for t in texts) == 1
+
+
+def test_nothing_is_squashed_at_the_minimum_size_with_a_long_message(
+    qtbot: Any, profiles: ProfileStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_keyring(monkeypatch)
+    dlg = ConnectionsDialog(profiles, None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _new(dlg, "Work Azure", ConnectionKind.AZURE, "myres")
+    dlg.form.keyring_radio.setChecked(True)
+    dlg.form.key_edit.setText(KEY)
+    dlg.resize(1, 1)  # as small as it lets itself be made
+    qtbot.waitUntil(lambda: dlg.size() == dlg.minimumSize())
+    assert not dlg.save()  # a long, wrapped message under the form: the minimum grows
+    qtbot.waitUntil(lambda: dlg.size() == dlg.minimumSize() and dlg.error_label.height() > 40)
+    qtbot.waitUntil(lambda: dlg.form_scroll.verticalScrollBar().value() > 0)
+    dlg.layout().activate()
+    form = dlg.form
+    viewport = dlg.form_scroll.viewport()
+    right_edge = viewport.mapTo(dlg, viewport.rect().topRight()).x()
+    for widget in (
+        form.name_edit,
+        form.kind_combo,
+        form.url_edit,
+        form.auth_combo,
+        form.keyring_note,
+        form.keyring_radio,
+        form.key_edit,
+        form.env_radio,
+        form.env_edit,
+        form.proxy_edit,
+    ):
+        assert widget.height() >= widget.minimumSizeHint().height(), widget
+        assert widget.mapTo(dlg, widget.rect().topRight()).x() <= right_edge, widget
+    label = dlg.error_label
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it shows
+    # the form keeps room for several fields, and the field to change is scrolled into view
+    assert dlg.form_scroll.height() >= dlg.form_scroll.minimumSizeHint().height()
+    radio = dlg.form.env_radio
+    top_left = radio.mapTo(viewport, radio.rect().topLeft())
+    assert viewport.rect().contains(top_left), (top_left, viewport.rect())
+    assert label.parentWidget() is dlg and dlg.rect().contains(label.geometry())
+    assert dlg.form.key_edit.text() == KEY

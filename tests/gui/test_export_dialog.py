@@ -95,17 +95,54 @@ def test_preview_follows_the_template_live(qtbot: Any, jobs: list[Job]) -> None:
     assert not dialog.error_label.isVisibleTo(dialog) and dialog.export_button.isEnabled()
 
 
-def test_missing_folder_is_explained(qtbot: Any, jobs: list[Job], tmp_path: Path) -> None:
-    dialog = _dialog(qtbot, jobs, Settings(export_dir=str(tmp_path / "gone")), [])
-    with qtbot.assertNotEmitted(dialog.exported):
+def test_a_missing_folder_is_created_when_exporting(
+    qtbot: Any, jobs: list[Job], tmp_path: Path
+) -> None:
+    # ~/Videos, the default, does not exist on many Linux desktops
+    videos = tmp_path / "home" / "Videos"
+    dialog = _dialog(qtbot, jobs, Settings(export_dir=str(videos)), [])
+    assert dialog.export_button.isEnabled()
+    assert dialog.folder_note.isVisibleTo(dialog)
+    assert "will be created" in dialog.folder_note.text()
+    assert not dialog.error_label.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
         dialog.start_export()
-    assert "does not exist" in dialog.error_label.text()
-    assert not dialog.is_running()
+    assert [Path(p).parent for p in done.args[0]] == [videos, videos]
+    assert all(Path(p).is_file() for p in done.args[0])
+
+
+def test_the_default_folder_is_the_videos_folder_even_when_missing(
+    qtbot: Any, jobs: list[Job], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sora_desktop.gui import export_dialog
+
+    videos = tmp_path / "home" / "Videos"
+    monkeypatch.setattr(export_dialog, "default_export_dir", lambda: str(videos))
+    dialog = _dialog(qtbot, jobs, Settings(), [])
+    assert dialog.folder_edit.text() == str(videos)
+    assert dialog.export_button.isEnabled()
+    assert export_dialog.nearest_existing(videos) == tmp_path
+
+
+def test_export_is_disabled_only_for_a_folder_that_cannot_be_made(
+    qtbot: Any, jobs: list[Job], tmp_path: Path
+) -> None:
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
-    dialog.folder_edit.setText(str(a_file))
-    dialog.start_export()
+    dialog = _dialog(qtbot, jobs, Settings(export_dir=str(a_file)), [])
+    assert not dialog.export_button.isEnabled()
     assert "is a file, not a folder" in dialog.error_label.text()
+    with qtbot.assertNotEmitted(dialog.exported):
+        dialog.start_export()
+    dialog.folder_edit.setText(str(a_file / "clips"))  # can't be created under a file
+    assert not dialog.export_button.isEnabled()
+    assert "file.txt is a file, not a folder" in dialog.error_label.text()
+    dialog.folder_edit.setText("")
+    assert not dialog.export_button.isEnabled()
+    assert "Choose a folder" in dialog.error_label.text()
+    dialog.folder_edit.setText(str(tmp_path / "new"))  # fixed: the message goes
+    assert dialog.export_button.isEnabled()
+    assert not dialog.error_label.isVisibleTo(dialog)
 
 
 def test_a_failure_midway_keeps_what_was_exported(qtbot: Any, jobs: list[Job], out: Path) -> None:

@@ -1,0 +1,88 @@
+"""Deleting from the library: the questions asked first, and removing files and rows.
+
+Texts keep the ``LibraryPanel`` translation context (the panel asks them).
+
+    local_delete_question(count) -> str
+    remote_delete_question(jobs) -> str   # names the clip; can't be undone; local file stays
+    delete_locally(store, thumbnails, jobs) -> (deleted ids, failures)
+    confirm_dialog(parent, title, text) -> bool   # the accept button says what it does
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sora_desktop.core.models import Job
+
+from .library_model import LibraryModel
+from .thumbnails import ThumbnailCache
+
+translate = QCoreApplication.translate
+_PROMPT_CHARS = 80
+
+
+class _Deletes(Protocol):
+    def delete(self, job_id: str) -> None: ...
+
+
+def local_delete_question(count: int) -> str:
+    return translate(
+        "LibraryPanel",
+        "Delete {count} selected video(s) from this computer? The files are removed from "
+        "the library folder. Copies you exported stay where they are.",
+    ).format(count=count)
+
+
+def remote_delete_question(jobs: Sequence[Job]) -> str:
+    if len(jobs) == 1:
+        flat = " ".join(jobs[0].request.prompt.split())
+        quoted = flat if len(flat) <= _PROMPT_CHARS else flat[: _PROMPT_CHARS - 1] + "…"
+        return translate(
+            "LibraryPanel",
+            "Delete “{prompt}” from the service? This can't be undone: you won't be able to "
+            "remix it any more. The video on this computer stays in your library.",
+        ).format(prompt=quoted)
+    count = len(jobs)  # a plain name as the count: lupdate misses a call there
+    return translate(
+        "LibraryPanel",
+        "Delete %n selected video(s) from the service? This can't be undone: you won't be "
+        "able to remix them any more. The videos on this computer stay in your library.",
+        "",
+        count,
+    )
+
+
+def delete_locally(
+    store: _Deletes, thumbnails: ThumbnailCache, jobs: Sequence[Job]
+) -> tuple[list[str], list[str]]:
+    """Remove each job's MP4, thumbnail and row. Returns (deleted ids, "path: why" failures);
+    a job whose file can't be removed keeps its row."""
+    deleted: list[str] = []
+    failures: list[str] = []
+    for job in jobs:
+        try:
+            for path in (job.file_path, job.thumbnail_path):
+                if path is not None:
+                    Path(path).unlink(missing_ok=True)
+        except OSError as exc:
+            failures.append(f"{job.file_path}: {exc.strerror or exc}")
+            continue
+        store.delete(job.id)
+        thumbnails.forget(LibraryModel.thumb_key(job), delete_cached_frame=True)
+        deleted.append(job.id)
+    return deleted, failures
+
+
+def confirm_dialog(parent: QWidget | None, title: str, text: str) -> bool:
+    """A question whose accept button says what it does (the title, e.g. "Delete videos")."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    act = box.addButton(title, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is act
