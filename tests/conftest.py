@@ -4,7 +4,8 @@
 - a check that fails any test leaving a thread running (the napari pattern),
 - a keyring backend in memory, so no test touches the developer's real keyring,
 - ``simulator``: the real simulator on a free loopback port,
-- a hard per-test watchdog (below).
+- a hard per-test watchdog (below),
+- a Python Qt message handler for the whole session (see ``qt_message_guard``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
 # the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
 import sora_desktop.gui  # noqa: F401
+
+from . import qt_message_guard
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before pytest-qt's first capture: it then hands this handler back after each test,
+    # never None (a NULL handler in PySide that a logging Qt thread calls: a segfault).
+    qt_message_guard.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    qt_message_guard.uninstall()
+
 
 #: pytest-timeout (300 s, pyproject.toml) needs the GIL to report and end a stuck test. A
 #: test stuck in C code holding the GIL would hang the run instead; faulthandler's watchdog is
