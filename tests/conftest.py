@@ -4,7 +4,9 @@
 - a check that fails any test leaving a thread running (the napari pattern),
 - a keyring backend in memory, so no test touches the developer's real keyring,
 - ``simulator``: the real simulator on a free loopback port,
-- a hard per-test watchdog (below).
+- a hard per-test watchdog (below),
+- ``tests/fail_on_unexpected.py``: an undeclared WARNING (or worse) log record, or an
+  exception a listener raised, fails the test.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
 # the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
 import sora_desktop.gui  # noqa: F401
+
+pytest_plugins = ["tests.fail_on_unexpected"]
 
 #: pytest-timeout (300 s, pyproject.toml) needs the GIL to report and end a stuck test. A
 #: test stuck in C code holding the GIL would hang the run instead; faulthandler's watchdog is
