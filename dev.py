@@ -110,7 +110,7 @@ def run_tests(args: list[str]) -> int:
         ("ruff lint", [str(PY), "-m", "ruff", "check", "."]),
         ("ruff format", [str(PY), "-m", "ruff", "format", "--check", "."]),
         ("mypy (strict)", [str(PY), "-m", "mypy"]),
-        ("import contract", [str(BIN / "lint-imports")]),
+        ("import contracts", [str(BIN / "lint-imports")]),
     ]
     if not args:
         for name, cmd in steps:
