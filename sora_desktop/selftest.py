@@ -243,11 +243,10 @@ async def _generate(paths: Any, base_url: str) -> Any:
     store = JobStore(paths.db_path)
     service = GenerationService(store, paths, key_lookup=lambda _source: None)
     try:
+        # its own simulator at a fixed address: not the built-in profile, whose address the
+        # service would ask the app for (core/builtin_simulator.py)
         connection = Connection(
-            kind=ConnectionKind.SIMULATOR,
-            base_url=base_url,
-            key_source=KeySource(),
-            profile_id="simulator",
+            kind=ConnectionKind.SIMULATOR, base_url=base_url, key_source=KeySource()
         )
         request = VideoRequest(prompt=PROMPT, model="sora-2", size="720x1280", seconds=4)
         return await asyncio.wait_for(

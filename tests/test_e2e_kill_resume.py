@@ -213,3 +213,43 @@ def test_sigterm_marks_the_job_interrupted_and_resume_finishes_it(
     row = read_job(db)
     assert row is not None and row[0] == "interrupted"
     resume_and_check(data_dir, server)
+
+
+def test_killed_on_the_built_in_simulator_resumes_on_it(data_dir: Path) -> None:
+    """No --base-url: the CLI's own simulator renders, and dies with the CLI. ``resume``
+    starts it again (another port), and it still has the job: one create in all."""
+    paths = AppPaths.default(data_dir)
+    proc = subprocess.Popen(
+        cli(
+            data_dir,
+            "generate",
+            "--prompt",
+            "a lantern on a pier [sim:slow=6]",
+            "--out",
+            str(data_dir.parent / "out"),
+        ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def polling() -> bool:
+        row = read_job(paths.db_path)
+        return row is not None and row[1] is not None and row[0] in ("queued", "in_progress")
+
+    wait_for(proc, "the remote id to be stored", polling)
+    kill(proc)
+    result = subprocess.run(
+        cli(data_dir, "resume"), capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    history = subprocess.run(
+        cli(data_dir, "history", "--json"), capture_output=True, text=True, timeout=60, check=True
+    )
+    (record,) = json.loads(history.stdout)
+    assert record["status"] == "ready" and record["connection"]["base_url"] == ""
+    saved = json.loads((paths.simulator_dir / "jobs.json").read_text())
+    assert [job["id"] for job in saved["jobs"]] == [record["remote_id"]]  # one create
+    with av.open(record["file"]) as container:
+        assert abs((container.duration or 0) / 1_000_000 - 4) < 0.5
+        assert sum(1 for _ in container.decode(video=0)) > 0

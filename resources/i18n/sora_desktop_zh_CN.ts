@@ -97,7 +97,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+374" />
+            <location filename="../../sora_desktop/gui/app.py" line="+376" />
             <source>Exported {0} file(s).</source>
             <translation>已导出 {0} 个文件。</translation>
         </message>
@@ -954,7 +954,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+49" />
             <source>Add a connection…</source>
             <extracomment>the composition root opens the other owner's dialogs for these</extracomment>
             <translation>添加连接…</translation>
@@ -965,7 +965,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+58" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -1505,103 +1505,143 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="39" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="41" />
             <source>Preparing</source>
             <translation>准备中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="40" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="42" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="41" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
             <source>Waiting in line</source>
             <translation>排队等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="42" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
             <source>Rendering</source>
             <translation>渲染中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
             <source>Rendered</source>
             <translation>已渲染</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
             <source>Interrupted (resumes)</source>
             <translation>已中断（将继续）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="176" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="177" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="225" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="227" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="210" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="212" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
     </context>
     <context>
         <name>core</name>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="66" />
+            <source>The built-in simulator's jobs are open in another Sora Desktop (a window or a command), so this job can't continue here.</source>
+            <translation>内置模拟器的任务已在另一个 Sora Desktop（窗口或命令）中打开，因此此任务无法在这里继续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="70" />
+            <source>Let it finish there, or close the other one and resume this job.</source>
+            <translation>请让它在那里完成，或关闭另一个后再继续此任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="78" />
+            <source>Restart Sora Desktop; if it happens again, see the log.</source>
+            <translation>请重新启动 Sora Desktop；如果再次出现，请查看日志。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="85" />
+            <source>The built-in simulator no longer has this job (its saved jobs were removed, or it was made by an older version), so it can't be finished.</source>
+            <translation>内置模拟器中已没有此任务（其保存的任务已被删除，或此任务由旧版本创建），因此无法完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="89" />
+            <source>Generate it again; the simulator costs nothing.</source>
+            <translation>请重新生成；使用模拟器不产生任何费用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="54" />
+            <source>This job was made on the built-in simulator, which isn't running here.</source>
+            <translation>此任务是在内置模拟器上创建的，而内置模拟器没有在这里运行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="55" />
+            <source>Open Sora Desktop or run: sora-desktop resume</source>
+            <translation>请打开 Sora Desktop，或运行：sora-desktop resume</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/builtin_simulator.py" line="77" />
+            <source>The built-in simulator could not start ({detail}).</source>
+            <translation>内置模拟器无法启动（{detail}）。</translation>
+        </message>
         <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="142" />
             <source>The prompt is empty.</source>
@@ -2223,62 +2263,62 @@ Write a prompt and press Generate.</source>
             <translation>系统钥匙串不可用，无法在其中保存或读取 API 密钥（{reason}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="58" />
+            <location filename="../../sora_desktop/core/service.py" line="59" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="83" />
+            <location filename="../../sora_desktop/core/service.py" line="84" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="226" />
+            <location filename="../../sora_desktop/core/service.py" line="230" />
             <source>No API key is saved for this connection.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="425" />
+            <location filename="../../sora_desktop/core/service.py" line="437" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="426" />
+            <location filename="../../sora_desktop/core/service.py" line="438" />
             <source>Remix a finished video.</source>
             <translation>请对已完成的视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="262" />
+            <location filename="../../sora_desktop/core/service.py" line="270" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="219" />
+            <location filename="../../sora_desktop/core/service.py" line="223" />
             <source>No API key: the environment variable {name} is not set.</source>
             <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="222" />
+            <location filename="../../sora_desktop/core/service.py" line="226" />
             <source>Set {name} to your API key and try again.</source>
             <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="227" />
+            <location filename="../../sora_desktop/core/service.py" line="231" />
             <source>Save it with: sora-desktop profile set-key {profile}</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="333" />
+            <location filename="../../sora_desktop/core/service.py" line="345" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="259" />
+            <location filename="../../sora_desktop/core/service.py" line="267" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="332" />
+            <location filename="../../sora_desktop/core/service.py" line="344" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

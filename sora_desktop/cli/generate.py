@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import dataclasses
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InvalidRequestError, SoraError
 from ..core.models import (
@@ -26,6 +25,9 @@ from ..core.models import (
 from ..core.service import GenerationService, error_for_job
 from .runtime import ProgressPrinter, Runtime, log
 
+if TYPE_CHECKING:
+    from ..simulator.builtin import BuiltinSimulator
+
 DEFAULT_ENV_VARS: dict[ConnectionKind, str] = {
     ConnectionKind.OPENAI: "OPENAI_API_KEY",
     ConnectionKind.AZURE: "AZURE_OPENAI_API_KEY",
@@ -35,17 +37,20 @@ RESUME_HINT = "Finish it later with: sora-desktop resume"
 
 
 @contextlib.contextmanager
-def builtin_simulator(latency: float) -> Iterator[str]:
-    """Start the built-in simulator in this process; yield its ``/v1`` base URL."""
-    from ..simulator.server import SimulatorServer
+def builtin_simulator(rt: Runtime, latency: float = 8.0) -> Iterator[BuiltinSimulator]:
+    """The built-in simulator, started in this process when a job first needs it and
+    stopped at the end. It keeps its jobs in the data folder, so ``resume`` finishes them."""
+    from ..simulator.builtin import BuiltinSimulator
 
-    server = SimulatorServer(host="127.0.0.1", port=0, latency=latency)
-    server.start()
+    simulator = BuiltinSimulator(
+        rt.paths.simulator_dir,
+        latency=latency,
+        on_start=lambda url: print(f"Using the built-in simulator at {url}", file=sys.stderr),
+    )
     try:
-        print(f"Using the built-in simulator at {server.url}/v1", file=sys.stderr)
-        yield server.url + "/v1"
+        yield simulator
     finally:
-        server.stop()
+        simulator.stop()
 
 
 def _profile(rt: Runtime, ref: str) -> Any:
@@ -56,11 +61,6 @@ def _profile(rt: Runtime, ref: str) -> Any:
 
 
 BUILTIN = Connection(kind=ConnectionKind.SIMULATOR, base_url="", profile_id="simulator")
-
-
-def is_builtin(connection: Connection) -> bool:
-    """The built-in simulator: started in this process, its URL filled in then."""
-    return connection.kind is ConnectionKind.SIMULATOR and not connection.base_url
 
 
 def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connection, str]:
@@ -137,10 +137,8 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
                 seconds=request.seconds,
                 reference_image=image,
             )
-        with contextlib.ExitStack() as stack:
-            if is_builtin(connection):
-                url = stack.enter_context(builtin_simulator(args.sim_latency))
-                connection = dataclasses.replace(connection, base_url=url)
+        with builtin_simulator(rt, args.sim_latency) as simulator:
+            service_kw["builtin_simulator"] = simulator
             job = asyncio.run(_generate(store, rt, request, connection, service_kw))
     finally:
         store.close()
@@ -212,7 +210,8 @@ def export_clip(job: Job, out_dir: Path) -> Path:
 def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
     store = rt.open_store()
     try:
-        jobs = asyncio.run(_resume(store, rt, args.give_up_after))
+        with builtin_simulator(rt) as simulator:
+            jobs = asyncio.run(_resume(store, rt, args.give_up_after, simulator))
     finally:
         store.close()
     if not jobs:
@@ -230,8 +229,12 @@ def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
     return int(first_error.exit_code) if first_error else 0
 
 
-async def _resume(store: Any, rt: Runtime, give_up_after: float | None) -> list[Job]:
-    service = GenerationService(store, rt.paths, give_up_after=give_up_after)
+async def _resume(
+    store: Any, rt: Runtime, give_up_after: float | None, simulator: BuiltinSimulator
+) -> list[Job]:
+    service = GenerationService(
+        store, rt.paths, give_up_after=give_up_after, builtin_simulator=simulator
+    )
     printer = ProgressPrinter()
     service.subscribe(printer)
     undo = stop_on_sigterm()
@@ -293,8 +296,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="finish every interrupted or unfinished job",
         description="Finish every interrupted or unfinished job with the connection it was "
-        "started with. A job made on the built-in simulator can only be resumed while a "
-        "simulator answers at the address stored with the job.",
+        "started with. Jobs on the built-in simulator continue on it: it keeps its jobs in "
+        "the data folder (while a window has them open, they stay there).",
     )
     _add_give_up(res)
     res.set_defaults(handler=cmd_resume)

@@ -71,7 +71,10 @@ def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
     try:
         job = find_job(store, args.job_id)
         if args.remote and job.remote_id:
-            asyncio.run(_delete_remote(store, rt, job.id))
+            from .generate import builtin_simulator
+
+            with builtin_simulator(rt) as simulator:  # started only for a job made on it
+                asyncio.run(_delete_remote(store, rt, job.id, simulator))
             print(f"Deleted {job.remote_id} on the service.", file=sys.stderr)
         for path, root in (
             (job.file_path, rt.paths.library_dir),
@@ -88,8 +91,8 @@ def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
     return 0
 
 
-async def _delete_remote(store: Any, rt: Runtime, job_id: str) -> None:
-    service = GenerationService(store, rt.paths)
+async def _delete_remote(store: Any, rt: Runtime, job_id: str, simulator: Any) -> None:
+    service = GenerationService(store, rt.paths, builtin_simulator=simulator)
     try:
         await service.delete_remote(job_id)
     finally:

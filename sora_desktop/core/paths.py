@@ -66,6 +66,11 @@ class AppPaths:
         return self.data_dir / "images"
 
     @property
+    def simulator_dir(self) -> Path:
+        """The built-in simulator's jobs and renders, kept for the next start."""
+        return self.data_dir / "simulator"
+
+    @property
     def settings_path(self) -> Path:
         return self.config_dir / "settings.json"
 

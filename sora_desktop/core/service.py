@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .backoff import Backoff
+from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
 from .capabilities import capabilities_for, validate_request
 from .errors import (
     AssetExpiredError,
@@ -142,8 +143,11 @@ class GenerationService:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         downloader: Downloader | None = None,
         thumbnailer: Thumbnailer | None = None,
+        builtin_simulator: SimulatorLink | None = None,
     ) -> None:
+        """``builtin_simulator``: its address at run time (see core/builtin_simulator.py)."""
         self._store = store
+        self._simulator = builtin_simulator
         self._paths = paths
         self._key_lookup = key_lookup or _default_key_lookup
         self._client_factory = client_factory or _default_client
@@ -230,6 +234,10 @@ class GenerationService:
             )
         return None  # a gateway that needs no key
 
+    async def _client_for(self, connection: Connection, *, resuming: bool) -> VideoClient:
+        """The client for ``connection``, the built-in simulator's address filled in."""
+        return self._client(await resolve(connection, self._simulator, resuming=resuming))
+
     def _client(self, connection: Connection) -> VideoClient:
         key = self._api_key(connection)
         cache_key = (connection, key)
@@ -268,7 +276,7 @@ class GenerationService:
         if self._closed:
             raise RuntimeError("the service is shut down")
         self.validate(request, connection)
-        self._client(connection)  # a missing key is refused before anything is stored
+        await self._client_for(connection, resuming=False)  # no key: refused before storing
         now = self._ctx.clock()
         job = Job(
             id=uuid.uuid4().hex,
@@ -305,7 +313,7 @@ class GenerationService:
             job = self._store.get(job_id)
             assert job is not None
             try:
-                client = self._client(job.connection)
+                client = await self._client_for(job.connection, resuming=not fresh)
             except SoraError as err:  # no key (yet): keep the job for the next resume
                 return self._interrupt(job_id, err)
             return await JobRunner(self._ctx, job_id, client, fresh=fresh).run()
@@ -321,6 +329,10 @@ class GenerationService:
             return self._end(job_id, JobStatus.EXPIRED, err)
         except _LOCAL_TROUBLE as err:
             return self._interrupt(job_id, err)
+        except NotFoundError as missing:
+            job = self._store.get(job_id)  # on the built-in simulator: gone from its state
+            builtin = job is not None and is_builtin_simulator(job.connection)
+            return self._end(job_id, JobStatus.FAILED, lost_job_error() if builtin else missing)
         except SoraError as err:
             return self._end(job_id, JobStatus.FAILED, err)
         except Exception as exc:
@@ -443,7 +455,8 @@ class GenerationService:
         if job.remote_id is None:
             return
         try:
-            await self._client(job.connection).delete(job.remote_id)
+            client = await self._client_for(job.connection, resuming=True)
+            await client.delete(job.remote_id)
         except NotFoundError:
             log.info("job %s: remote video %s was already gone", job_id, job.remote_id)
 
@@ -452,6 +465,7 @@ class GenerationService:
     ) -> ConnectionReport:
         """List videos once with a fresh client: reachable, key accepted, how fast."""
         try:
+            connection = await resolve(connection, self._simulator, resuming=False)
             client = self._client_factory(connection, self._api_key(connection))
         except SoraError as err:
             return ConnectionReport(ok=False, error=err, model=model)

@@ -30,14 +30,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
+from ..core.builtin_simulator import is_builtin_simulator
 from ..core.errors import ExitCode, SoraError
-from ..core.models import Connection, ConnectionKind, Profile
+from ..core.models import Connection, Profile
 from ..core.paths import ENV_DATA_DIR, AppPaths
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
     from ..core.service import GenerationService
     from ..core.store import JobStore
+    from ..simulator.builtin import BuiltinSimulator
     from ..simulator.server import SimulatorServer
     from .controller import Controller
     from .main_window import MainWindow
@@ -52,35 +54,33 @@ RECENT_PROMPTS = 20
 
 
 class SimulatorHandle:
-    """The in-process simulator, started on first need (lazily: it imports PyAV and Pillow)."""
+    """The built-in simulator (``simulator.builtin``), made on first need: it imports PyAV
+    and Pillow. It keeps its jobs in ``state_dir``, so kept jobs finish on the next start."""
 
-    def __init__(self, latency: float, external_url: str | None = None) -> None:
-        self.latency = latency
-        self.external_url = external_url
-        self.server: SimulatorServer | None = None
+    def __init__(self, latency: float, external_url: str | None, state_dir: Path) -> None:
+        self._args = (state_dir, latency, external_url)
+        self._simulator: BuiltinSimulator | None = None
         self._lock = threading.Lock()
 
-    def base_url(self) -> str:
-        if self.external_url:
-            return self.external_url.rstrip("/") + "/v1"
-        with self._lock:
-            if self.server is None:
-                from ..simulator.server import SimulatorServer
+    @property
+    def server(self) -> SimulatorServer | None:
+        return self._simulator.server if self._simulator is not None else None
 
-                # renders in a worker process: a render in this one would stall the GUI thread
-                server = SimulatorServer(
-                    host="127.0.0.1", port=0, latency=self.latency, render_in_subprocess=True
+    def base_url(self, *, resuming: bool = False) -> str:
+        with self._lock:
+            if self._simulator is None:
+                from ..simulator.builtin import BuiltinSimulator
+
+                state_dir, latency, url = self._args
+                self._simulator = BuiltinSimulator(
+                    state_dir, latency=latency, render_in_subprocess=True, external_url=url
                 )
-                server.start()
-                self.server = server
-                log.info("built-in simulator listening on %s", server.url)
-            return self.server.url + "/v1"
+            simulator = self._simulator
+        return simulator.base_url(resuming=resuming)
 
     def stop(self) -> None:
-        with self._lock:
-            server, self.server = self.server, None
-        if server is not None:
-            server.stop()
+        if self._simulator is not None:
+            self._simulator.stop()
 
 
 class GuiGarbageCollector(QObject):
@@ -198,11 +198,11 @@ class AppContext:
         self.controller.start_io()
         self.window.preview.ensure_player()
         profile = self.window.settings_panel.current_profile()
-        if profile is not None and _is_builtin_simulator(profile):
+        if profile is not None and is_builtin_simulator(profile):
             try:
-                self.simulator.base_url()
-            except OSError as exc:
-                log.error("the built-in simulator could not start: %s", exc)
+                self.simulator.base_url()  # ready before the first Generate
+            except SoraError as err:
+                log.error("the built-in simulator could not start: %s", err)
         self.controller.warm_up()
         self.controller.resume_all()
         if self.gc is not None:
@@ -227,10 +227,6 @@ class AppContext:
             self.gc.stop()
             self.gc.deleteLater()
         self.store.close()
-
-
-def _is_builtin_simulator(profile: Profile) -> bool:
-    return profile.kind is ConnectionKind.SIMULATOR and profile.base_url == ""
 
 
 def build(
@@ -265,11 +261,17 @@ def build(
             latency = float(os.environ.get(ENV_SIM_LATENCY, DEFAULT_SIM_LATENCY))
         except ValueError:
             latency = DEFAULT_SIM_LATENCY
-    simulator = SimulatorHandle(latency, simulator_url)
+    simulator = SimulatorHandle(latency, simulator_url, paths.simulator_dir)
 
     def connection_for(profile: Profile) -> Connection:
+        """What a job stores: for the built-in simulator no address (it changes with every
+        start); the service asks ``simulator`` for it when it runs the job."""
+        return profile.connection()
+
+    def reachable_connection_for(profile: Profile) -> Connection:
+        """The same with the built-in simulator's current address (Test connection)."""
         connection = profile.connection()
-        if _is_builtin_simulator(profile):
+        if is_builtin_simulator(profile):
             connection = dataclasses.replace(connection, base_url=simulator.base_url())
         return connection
 
@@ -278,7 +280,7 @@ def build(
         from ..core.loop_thread import LoopThread
         from ..core.service import GenerationService
 
-        return GenerationService(store, paths), LoopThread()
+        return GenerationService(store, paths, builtin_simulator=simulator), LoopThread()
 
     controller = Controller.deferred(store, make_io)
     window = MainWindow(
@@ -304,7 +306,7 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    _wire_dialogs(window, profile_store, user, connection_for, controller, paths)
+    _wire_dialogs(window, profile_store, user, reachable_connection_for, controller, paths)
     ctx = AppContext(
         paths=paths,
         store=store,

@@ -7,7 +7,6 @@ prompt directives ask for (see ``jobs.py``).
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable, Mapping
@@ -26,14 +25,20 @@ from .content import (
     ranged,
 )
 from .jobs import JobTable, SimJob, parse_directives
-from .multipart import FilePart, MultipartError, nest, parse_multipart
-from .render import RenderedAssets, RenderSpec, Segment
+from .multipart import FilePart
+from .render import RenderedAssets, RenderSpec, Segment, reuse_render
 from .validation import (
+    CREATE_FIELDS,
+    EDIT_FIELDS,
+    EXTEND_FIELDS,
+    REMIX_FIELDS,
     ApiError,
     check_create,
     check_prompt,
     check_seconds,
     invalid,
+    methods_for,
+    parse_body,
     video_ref,
 )
 
@@ -99,46 +104,31 @@ class SimulatorApi:
         body: bytes,
     ) -> Response:
         parts = path.split("/")[1:]  # "/videos/x/content" -> ["videos", "x", "content"]
-        if not parts or parts[0] != "videos":
+        allowed = methods_for(parts)
+        if allowed is None:
             raise ApiError(404, f"Unknown path {path}.", code="not_found")
+        if method not in allowed:
+            raise ApiError(
+                405,
+                f"Method {method} is not allowed on {path}; use {' or '.join(allowed)}.",
+                code="method_not_allowed",
+                headers={"Allow": ", ".join(allowed)},
+            )
+        if method == "HEAD" and not (len(parts) == 3 and parts[2] == "content"):
+            method = "GET"  # the same answer without its body (the server sends no body)
         if len(parts) == 1:
             if method == "POST":
-                return self.create(self._body(headers, body))
-            if method == "GET":
-                return self.list(query)
-        elif len(parts) == 2 and parts[1] in ("edits", "extensions") and method == "POST":
-            form = self._body(headers, body)
-            return self.edit(form) if parts[1] == "edits" else self.extend(form)
-        elif len(parts) == 2 and parts[1] == "characters":
-            raise ApiError(404, "The simulator does not support characters.", code="not_found")
-        elif len(parts) == 2:
-            if method == "GET":
-                return self.retrieve(parts[1])
-            if method == "DELETE":
-                return self.delete(parts[1])
-        elif len(parts) == 3 and parts[2] == "content" and method in ("GET", "HEAD"):
+                return self.create(parse_body(headers, body, CREATE_FIELDS))
+            return self.list(query)
+        if len(parts) == 2 and parts[1] == "edits":
+            return self.edit(parse_body(headers, body, EDIT_FIELDS))
+        if len(parts) == 2 and parts[1] == "extensions":
+            return self.extend(parse_body(headers, body, EXTEND_FIELDS))
+        if len(parts) == 2:
+            return self.retrieve(parts[1]) if method == "GET" else self.delete(parts[1])
+        if parts[2] == "content":
             return self.content(parts[1], query, headers, head=method == "HEAD")
-        elif len(parts) == 3 and parts[2] == "remix" and method == "POST":
-            return self.remix(parts[1], self._body(headers, body))
-        raise ApiError(404, f"No route for {method} {path}.", code="not_found")
-
-    @staticmethod
-    def _body(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, Any], bool]:
-        ctype = headers.get("content-type", "")
-        if ctype.startswith("multipart/form-data"):
-            try:
-                return nest(parse_multipart(body, ctype)), False
-            except (MultipartError, UnicodeDecodeError) as exc:
-                raise invalid(f"Could not parse the multipart body: {exc}", None) from exc
-        if not body.strip():
-            return {}, True
-        try:
-            parsed = json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise invalid(f"The body is not valid JSON: {exc}", None) from exc
-        if not isinstance(parsed, dict):
-            raise invalid("The JSON body must be an object.", None)
-        return parsed, True
+        return self.remix(parts[1], parse_body(headers, body, REMIX_FIELDS))
 
     # -- video objects -------------------------------------------------------------------
 
@@ -232,14 +222,27 @@ class SimulatorApi:
                 remixed_from=remixed_from,
             )
             self.table.add(job)
+        self.table.changed()  # kept before it is answered: a restart still knows it
         if not (directives.moderation or directives.fail):
-            job.future = self.pool.render(job.spec, _on_rendered(job, self.table.clock))
+            job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
         # as the API answers a create: the job as just made (queued), however long it took
         # to hand the render to the pool on a busy machine
         response = self._video_response(job, at=job.created)
         if directives.drop:
             response.fault = "drop"
         return response
+
+    def resume(self, job: SimJob) -> None:
+        """Carry on with a job a previous run kept: its files if they are still there, else
+        render it again (renders are deterministic)."""
+        if job.directives.moderation or job.directives.fail or job.render_error is not None:
+            return
+        found = reuse_render(self.pool.directory, job.spec.cache_key())
+        if found is not None and job.rendered_at is not None:
+            job.assets = found
+            return
+        job.rendered_at = None
+        job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
 
     def create(self, form: tuple[dict[str, Any], bool]) -> Response:
         body, is_json = form
@@ -306,24 +309,28 @@ class SimulatorApi:
 
     def retrieve(self, video_id: str) -> Response:
         job = self._job(video_id)
+        fault: ApiError | None = None
         with self.table.lock:
             if job.directives.polls_503 > 0:
                 job.directives.polls_503 -= 1
-                raise ApiError(
+                fault = ApiError(
                     503,
                     "The simulator is briefly unavailable on purpose ([sim:5xx=N]).",
                     type="server_error",
                     code="service_unavailable",
                 )
-            if job.directives.polls_429 > 0:
+            elif job.directives.polls_429 > 0:
                 job.directives.polls_429 -= 1
-                raise ApiError(
+                fault = ApiError(
                     429,
                     "Rate limit reached on purpose ([sim:429]); retry after 1 second.",
                     type="requests",
                     code="rate_limit_exceeded",
                     headers={"Retry-After": "1", "retry-after-ms": "1000"},
                 )
+        if fault is not None:
+            self.table.changed()
+            raise fault
         return self._video_response(job)
 
     def list(self, query: dict[str, str]) -> Response:
@@ -364,6 +371,7 @@ class SimulatorApi:
         job = self.table.remove(video_id)
         if job is None:
             raise ApiError(404, f"Video with id '{video_id}' not found.", code="not_found")
+        self.table.changed()
         return json_response({"id": video_id, "object": "video.deleted", "deleted": True})
 
     def content(
@@ -400,6 +408,8 @@ class SimulatorApi:
             with self.table.lock:
                 first = job.downloads == 0
                 job.downloads += 1
+            if first:
+                self.table.changed()  # the first-download faults happen once, restart or not
             if first and job.directives.notmp4:
                 return Response(200, NOT_MP4, content_type="video/mp4")
             if first and job.directives.drop_download:
@@ -409,9 +419,7 @@ class SimulatorApi:
         return ranged(asset, headers.get("range"), fault)
 
 
-def _on_rendered(
-    job: SimJob, clock: Callable[[], float]
-) -> Callable[[Future[RenderedAssets]], None]:
+def _on_rendered(job: SimJob, table: JobTable) -> Callable[[Future[RenderedAssets]], None]:
     def done(future: Future[RenderedAssets]) -> None:
         if future.cancelled():
             job.render_error = "The simulator stopped before this video was rendered."
@@ -419,8 +427,9 @@ def _on_rendered(
         exc = future.exception()
         if exc is not None:
             job.render_error = f"Rendering failed: {exc}"
-            return
-        job.assets = future.result()
-        job.rendered_at = clock()
+        else:
+            job.assets = future.result()
+            job.rendered_at = table.clock()
+        table.changed()
 
     return done

@@ -157,6 +157,29 @@ class JobTable:
         self._jobs: dict[str, SimJob] = {}
         self._seq = 0
         self.created_count = 0
+        #: called with (jobs, last sequence number) after every change, to keep the table
+        self.on_change: Callable[[list[SimJob], int], None] | None = None
+        self._change_lock = threading.Lock()
+
+    def restore(self, jobs: list[SimJob], seq: int) -> None:
+        """Put back jobs a previous run kept (not counted as created by this one)."""
+        with self.lock:
+            for job in jobs:
+                self._jobs[job.id] = job
+            self._seq = max([seq, *(j.seq for j in jobs)])
+
+    def changed(self) -> None:
+        """A job was added, removed or changed: tell ``on_change``. Never call this while
+        holding :attr:`lock`. Calls are serialized, so a later state is never overwritten
+        by an earlier one."""
+        callback = self.on_change
+        if callback is None:
+            return
+        with self._change_lock:
+            with self.lock:
+                jobs = sorted(self._jobs.values(), key=lambda j: j.seq)
+                seq = self._seq
+            callback(jobs, seq)
 
     @staticmethod
     def new_id() -> str:

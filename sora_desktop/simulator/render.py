@@ -21,7 +21,6 @@ import io
 import itertools
 import math
 import random
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -30,7 +29,9 @@ from typing import Protocol
 
 import av
 import av.filter
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops
+
+from .textlayer import text_layer
 
 FPS = 24
 SAMPLE_RATE = 48000
@@ -96,10 +97,6 @@ class RenderedAssets:
 
 def _seed(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
-
-
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=size)
 
 
 def _colour(rng: random.Random, low: int, high: int) -> tuple[int, int, int]:
@@ -180,26 +177,10 @@ class _Scene:
         return Image.merge("RGB", bands)
 
     def _text_layer(self, text: str) -> None:
-        w, h = self.width, self.height
-        size = max(14, min(w, h) // 16)
-        font = _font(size)
-        chars = max(8, int(w * 0.85 / (size * 0.55)))
-        lines = textwrap.wrap(text, width=chars)[:4] or [""]
-        if len(textwrap.wrap(text, width=chars)) > 4:
-            lines[-1] = lines[-1][: max(0, chars - 1)] + "…"
-        line_h = int(size * 1.3)
-        box_h = line_h * len(lines) + size
-        img = Image.new("RGBA", (w, box_h), (0, 0, 0, 0))
-        draw = ImageDraw.Draw(img)
-        draw.rectangle((0, 0, w, box_h), fill=(0, 0, 0, 110))
-        for i, line in enumerate(lines):
-            x = max(0, (w - int(draw.textlength(line, font=font))) // 2)
-            y = size // 2 + i * line_h
-            draw.text((x + 2, y + 2), line, font=font, fill=(0, 0, 0, 200))
-            draw.text((x, y), line, font=font, fill=(255, 255, 255, 255))
-        self.text_y = h - box_h - max(4, h // 20)
-        self.text_rgb = img.convert("RGB")
-        self.text_mask = img.getchannel("A")
+        layer = text_layer(text, self.width, self.height)
+        self.text_y = layer.y
+        self.text_rgb = layer.rgb
+        self.text_mask = layer.mask
 
     def draw(self, t: float) -> Image.Image:
         """The scene at ``t`` seconds (segment-local): a new RGB image of the frame size."""
@@ -386,7 +367,7 @@ def render_clip(
     name = name or spec.cache_key()
     dest_dir.mkdir(parents=True, exist_ok=True)
     final = dest_dir / f"{name}.mp4"
-    reused = _reuse(dest_dir, name)
+    reused = reuse_render(dest_dir, name)
     if reused is not None:
         return reused
     tmp = dest_dir / f"{name}.mp4.tmp"
@@ -409,7 +390,7 @@ def render_clip(
     return RenderedAssets(final, thumb, sheet, first_frame=png.getvalue())
 
 
-def _reuse(dest_dir: Path, name: str) -> RenderedAssets | None:
+def reuse_render(dest_dir: Path, name: str) -> RenderedAssets | None:
     """The assets of an earlier render of the same spec in ``dest_dir``, if complete."""
     paths = [dest_dir / f"{name}.{ext}" for ext in ("mp4", "webp", "jpg", "png")]
     if not all(p.is_file() for p in paths):

@@ -26,13 +26,23 @@ from typing import Any
 from .api import SimulatorApi
 from .assets import RenderPool
 from .content import Response
-from .jobs import JobTable
+from .jobs import JobTable, SimJob
+from .state import StateFolder
 from .validation import ApiError
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024 * 1024
 IDLE_TIMEOUT = 120.0
+
+
+class BodyError(Exception):
+    """A request body the HTTP layer refuses before routing (status, message, error code)."""
+
+    def __init__(self, status: int, message: str, code: str = "invalid_request_body") -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -48,9 +58,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         try:
             body = self._read_body()
-        except ValueError as exc:
+        except BodyError as exc:
             self.close_connection = True  # the rest of the body can't be skipped reliably
-            self.send_error(413 if "large" in str(exc) else 400, str(exc))
+            err = ApiError(exc.status, str(exc), code=exc.code)
+            self._send(Response(exc.status, err.envelope()))
             return
         headers = {k.lower(): v for k, v in self.headers.items()}
         try:
@@ -63,20 +74,42 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            raise ValueError("invalid Content-Length") from None
+            try:
+                return self._read_chunked()
+            except ValueError:
+                raise BodyError(400, "The chunked request body is malformed.") from None
+        values = {v.strip() for v in self.headers.get_all("Content-Length") or []}
+        if not values:
+            return b""
+        if len(values) > 1:
+            raise BodyError(
+                400,
+                "The request has conflicting Content-Length headers.",
+                code="invalid_content_length",
+            )
+        raw = values.pop()
+        # RFC 9110: one or more ASCII digits; a sign, spaces inside or other digits are invalid
+        if not raw.isascii() or not raw.isdigit():
+            raise BodyError(
+                400,
+                f"Invalid Content-Length {raw!r}: expected a byte count.",
+                code="invalid_content_length",
+            )
+        length = int(raw)
         if length > MAX_BODY:
-            raise ValueError("request body too large")
+            raise BodyError(
+                413,
+                f"The request body is too large ({length} bytes); the limit is {MAX_BODY} bytes.",
+                code="request_too_large",
+            )
         return self.rfile.read(length) if length > 0 else b""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Errors found by the HTTP layer itself also use the OpenAI envelope."""
-        text = message or HTTPStatus(code).phrase
+        phrase = HTTPStatus(code).phrase
         kind = "server_error" if code >= 500 else "invalid_request_error"
-        self._send(Response(code, ApiError(code, text, kind).envelope()))
+        err = ApiError(code, message or phrase, kind, code=phrase.lower().replace(" ", "_"))
+        self._send(Response(code, err.envelope()))
 
     def _read_chunked(self) -> bytes:
         parts: list[bytes] = []
@@ -89,7 +122,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return b"".join(parts)
             total += size
             if total > MAX_BODY:
-                raise ValueError("request body too large")
+                raise BodyError(
+                    413,
+                    f"The request body is too large; the limit is {MAX_BODY} bytes.",
+                    code="request_too_large",
+                )
             parts.append(self.rfile.read(size))
             self.rfile.readline(1024)  # CRLF after the chunk
 
@@ -210,12 +247,18 @@ class SimulatorServer:
         render_workers: int | None = None,
         render_in_subprocess: bool = False,
         storage_dir: Path | None = None,
+        state_dir: Path | None = None,
         verbose: bool = False,
     ) -> None:
         """``render_in_subprocess`` renders clips in a worker process (``spawn``) instead of
         threads of this process, so a GUI in the same process never waits on the GIL behind a
         render; the HTTP server stays in this process. ``render_workers`` defaults to 2
-        threads, or 1 process."""
+        threads, or 1 process.
+
+        ``state_dir`` keeps the jobs across restarts (``state.py``): :meth:`start` locks the
+        folder (``StateInUse`` when another process has it), loads the jobs kept there and
+        renders again what was unfinished; renders go to its ``renders/`` unless
+        ``storage_dir`` says otherwise."""
         self.host = host
         self.port = port
         self.api_key = api_key
@@ -225,6 +268,8 @@ class SimulatorServer:
         self._render_in_subprocess = render_in_subprocess
         self._render_workers = render_workers or (1 if render_in_subprocess else 2)
         self._storage_dir = storage_dir
+        self._state_dir = state_dir
+        self._state: StateFolder | None = None
         self._verbose = verbose
         self._table = JobTable()
         self._pool: RenderPool | None = None
@@ -248,8 +293,22 @@ class SimulatorServer:
     def start(self) -> None:
         if self._httpd is not None:
             raise RuntimeError("the simulator is already running")
+        storage = self._storage_dir
+        restored: list[SimJob] = []
+        if self._state_dir is not None:
+            state = StateFolder(self._state_dir)
+            state.open()  # StateInUse / OSError: nothing started
+            try:
+                restored, seq = state.load(self._table.clock(), self.asset_ttl)
+            except BaseException:
+                state.close()
+                raise
+            self._table.restore(restored, seq)
+            self._table.on_change = state.save
+            self._state = state
+            storage = storage or state.renders
         self._pool = RenderPool(
-            self._render_workers, self._storage_dir, in_subprocess=self._render_in_subprocess
+            self._render_workers, storage, in_subprocess=self._render_in_subprocess
         )
         api = SimulatorApi(
             self._table,
@@ -262,12 +321,15 @@ class SimulatorServer:
         try:
             self._httpd = _HTTPServer((self.host, self.port), api, self._verbose)
         except OSError:
+            self._close_state()
             self._pool.close()
             self._pool = None
             raise
         self.port = int(self._httpd.server_address[1])
         if self._render_in_subprocess:
             self._pool.warm_up()
+        for job in restored:
+            api.resume(job)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -284,8 +346,16 @@ class SimulatorServer:
                 thread.join()
             httpd.close_connections()
             httpd.server_close()
+        # what the stop does to jobs (renders cancelled) is not what a restart should find
+        self._close_state()
         if pool is not None:
             pool.close()
+
+    def _close_state(self) -> None:
+        state, self._state = self._state, None
+        self._table.on_change = None
+        if state is not None:
+            state.close()
 
     def __enter__(self) -> SimulatorServer:
         self.start()

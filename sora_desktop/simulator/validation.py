@@ -10,13 +10,14 @@ import base64
 import binascii
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
 from ..core.capabilities import KNOWN_MODELS, MAX_PROMPT_CHARS
-from .multipart import FilePart
+from .multipart import FilePart, MultipartError, nest, parse_multipart
 
 ALLOWED_SECONDS = ("4", "8", "12", "16", "20")
 DEFAULT_MODEL = "sora-2"
@@ -48,6 +49,26 @@ class ApiError(Exception):
 
 def invalid(message: str, param: str | None, code: str = "invalid_value") -> ApiError:
     return ApiError(400, message, param=param, code=code)
+
+
+def check_known_fields(
+    body: Mapping[str, Any], fields: Mapping[str, tuple[str, ...] | None]
+) -> None:
+    """Refuse any field the endpoint doesn't define, as the real API does, naming it
+    (``input_reference.url`` for a nested one). ``fields`` maps each known field to the keys
+    its object form may have (None: not an object)."""
+    for key, value in body.items():
+        if key not in fields:
+            raise unknown_parameter(key)
+        keys = fields[key]
+        if keys is not None and isinstance(value, Mapping):
+            for sub in value:
+                if sub not in keys:
+                    raise unknown_parameter(f"{key}.{sub}")
+
+
+def unknown_parameter(name: str) -> ApiError:
+    return invalid(f"Unknown parameter: '{name}'.", name, "unknown_parameter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +242,72 @@ def video_ref(body: dict[str, Any]) -> str | FilePart:
     if video is None:
         raise invalid("Missing required parameter: 'video'.", "video", "missing_required_parameter")
     raise invalid("'video' must be an object with an 'id' or an uploaded video file.", "video")
+
+
+# -- requests: methods, content types, known fields ------------------------------------
+
+CREATE_FIELDS: dict[str, tuple[str, ...] | None] = {
+    "prompt": None,
+    "model": None,
+    "seconds": None,
+    "size": None,
+    "input_reference": ("image_url", "file_id"),
+}
+REMIX_FIELDS: dict[str, tuple[str, ...] | None] = {"prompt": None}
+EDIT_FIELDS: dict[str, tuple[str, ...] | None] = {"prompt": None, "video": ("id",)}
+EXTEND_FIELDS: dict[str, tuple[str, ...] | None] = {
+    "prompt": None,
+    "seconds": None,
+    "video": ("id",),
+}
+
+
+def methods_for(parts: list[str]) -> tuple[str, ...] | None:
+    """The methods a path under ``/videos`` answers, or None for a path that isn't one."""
+    if not parts or parts[0] != "videos" or len(parts) > 3:
+        return None
+    if len(parts) == 1:
+        return ("GET", "HEAD", "POST")
+    if len(parts) == 2 and parts[1] == "characters":
+        return None  # not simulated
+    if len(parts) == 2 and parts[1] in ("edits", "extensions"):
+        return ("POST",)
+    if len(parts) == 2:
+        return ("GET", "HEAD", "DELETE")
+    if parts[2] == "content":
+        return ("GET", "HEAD")
+    if parts[2] == "remix":
+        return ("POST",)
+    return None
+
+
+def parse_body(
+    headers: Mapping[str, str], body: bytes, fields: Mapping[str, tuple[str, ...] | None]
+) -> tuple[dict[str, Any], bool]:
+    """The request's fields (JSON or multipart), every one of them known."""
+    ctype = headers.get("content-type", "")
+    media = ctype.partition(";")[0].strip().lower()
+    if media == "multipart/form-data":
+        try:
+            form = nest(parse_multipart(body, ctype))
+        except (MultipartError, UnicodeDecodeError) as exc:
+            raise invalid(f"Could not parse the multipart body: {exc}", None) from exc
+        check_known_fields(form, fields)
+        return form, False
+    if not body.strip() and not media:
+        return {}, True  # no body at all: every required field is missing
+    if media != "application/json":
+        shown = f"Content-Type '{media}'" if media else "A body without a Content-Type"
+        raise ApiError(
+            415,
+            f"{shown} is not supported: send the body as application/json or multipart/form-data.",
+            code="unsupported_content_type",
+        )
+    try:
+        parsed = json.loads(body) if body.strip() else {}
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise invalid(f"The body is not valid JSON: {exc}", None) from exc
+    if not isinstance(parsed, dict):
+        raise invalid("The JSON body must be an object.", None)
+    check_known_fields(parsed, fields)
+    return parsed, True

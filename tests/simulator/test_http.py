@@ -22,6 +22,18 @@ VIDEO_FIELDS = {
 }  # fmt: skip
 
 
+def multipart_fields(fields: dict[str, str]) -> tuple[bytes, str]:
+    """A multipart/form-data body of text fields only (httpx makes one only with a file)."""
+    boundary = "sim-test-boundary"
+    body = b"".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+        + value.encode()
+        + b"\r\n"
+        for name, value in fields.items()
+    )
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
 def _envelope(r: httpx.Response) -> dict[str, object]:
     body = r.json()
     assert set(body) == {"error"}
@@ -228,11 +240,10 @@ def test_remix_edit_extend(client: httpx.Client, sim: SimulatorServer) -> None:
         "/videos/edits", json={"prompt": "Make it snow", "video": {"id": src}}
     ).json()
     assert edit["prompt"] == "Make it snow" and edit["seconds"] == "4"
-    ext = client.post(
-        "/videos/extensions",
-        data={"prompt": "Then the sun rises", "seconds": "4", "video[id]": src},
-        files={"unused": ("x.txt", b"x", "text/plain")},  # forces multipart
-    ).json()
+    body, ctype = multipart_fields(
+        {"prompt": "Then the sun rises", "seconds": "4", "video[id]": src}
+    )
+    ext = client.post("/videos/extensions", content=body, headers={"content-type": ctype}).json()
     assert ext["seconds"] == "8", ext
     assert sim.created_count == 4
     for vid in (remix["id"], edit["id"], ext["id"]):
