@@ -5,7 +5,9 @@
 - a keyring backend in memory, so no test touches the developer's real keyring,
 - ``simulator``: the real simulator on a free loopback port,
 - a hard per-test watchdog (below),
-- a Python Qt message handler for the whole session (see ``qt_message_guard``).
+- a Python Qt message handler for the whole session (see ``qt_message_guard``),
+- ``tests/fail_on_unexpected.py``: an undeclared WARNING (or worse) log record, or an
+  exception a listener raised, fails the test.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 import sora_desktop.gui  # noqa: F401
 
 from . import qt_message_guard
+
+pytest_plugins = ["tests.fail_on_unexpected"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

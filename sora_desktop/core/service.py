@@ -40,6 +40,7 @@ from .errors import (
 from .i18n import N_, _
 from .job_rules import remix_problem, remote_delete_problem
 from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
+from .listeners import notify
 from .models import (
     Connection,
     ConnectionKind,
@@ -173,7 +174,10 @@ class GenerationService:
 
     # ------------------------------------------------------------ events
     def subscribe(self, listener: Callable[[JobEvent], None]) -> Callable[[], None]:
-        """Call ``listener`` (on the loop's thread) for every change; returns an unsubscribe."""
+        """Call ``listener`` (on the loop's thread) for every change; returns an unsubscribe.
+
+        A listener that raises is reported through :mod:`.listeners` (logged by the app, a
+        failure in tests); the other listeners and the job carry on."""
         self._listeners.append(listener)
 
         def unsubscribe() -> None:
@@ -183,11 +187,7 @@ class GenerationService:
         return unsubscribe
 
     def _emit(self, event: JobEvent) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event)
-            except Exception:
-                log.exception("a job listener failed")
+        notify(self._listeners, event, what="a job listener")
 
     def _move(
         self, job_id: str, status: JobStatus, *, note: str | None = None, **changes: Any

@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
 
     def _delete_remote(self, job_ids: list[str]) -> None:
         for job_id in job_ids:  # when done, the row says so and Remix is off
-            self.controller.delete_remote(job_id, lambda _job, i=job_id: self._job_updated(i))
+            self.controller.delete_remote(job_id, lambda job: self._job_updated(job.id))
 
     def _job_updated(self, job_id: str) -> None:
         library: Any = self.library

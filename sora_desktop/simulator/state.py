@@ -20,7 +20,7 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
+import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -199,7 +199,7 @@ def _stale(job: SimJob, now: float, asset_ttl: float) -> bool:
     return now - end > KEEP_AFTER_END
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows CI
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI
     import msvcrt
 
     def _lock(handle: IO[bytes]) -> None:

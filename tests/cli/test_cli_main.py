@@ -15,6 +15,7 @@ from sora_desktop.cli import library
 from sora_desktop.cli.runtime import ProgressPrinter
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import JobEvent, JobStatus
+from tests.fail_on_unexpected import ExpectLog
 
 
 @pytest.fixture(autouse=True)
@@ -66,13 +67,15 @@ def test_unexpected_failure_is_one_line_and_the_traceback_goes_to_the_log(
     capsys: pytest.CaptureFixture[str],
     data_dir: Path,
     debug: bool,
+    expect_log: ExpectLog,
 ) -> None:
     def boom(*_args: object) -> int:
         raise RuntimeError("something broke")
 
     monkeypatch.setattr(library, "cmd_history", boom)
     argv = ["history", "--data-dir", str(data_dir)] + (["--debug"] if debug else [])
-    assert cli.main(argv) == ExitCode.UNEXPECTED
+    with expect_log("sora_desktop.cli", "unexpected failure in history", "ERROR"):
+        assert cli.main(argv) == ExitCode.UNEXPECTED
     err = capsys.readouterr().err
     log_path = data_dir / "logs" / "sora-desktop.log"
     first = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sora_desktop.core.download import download_video
 from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 from sora_desktop.core.thumbnails import fetch_thumbnail
 from tests.core.test_client_support import run
+from tests.fail_on_unexpected import ExpectLog
 
 
 def _client(simulator: Any, key: str | None = "sim-key") -> VideoClient:
@@ -130,7 +132,7 @@ def test_wrong_size_reference_image_is_a_400_with_param(simulator: Any, tmp_path
 
 @pytest.mark.parametrize("directive", ["[sim:drop-download]", "[sim:truncate]", "[sim:notmp4]"])
 def test_download_recovers_from_broken_first_attempt(
-    simulator: Any, tmp_path: Path, directive: str
+    simulator: Any, tmp_path: Path, directive: str, expect_log: ExpectLog
 ) -> None:
     final = tmp_path / "clip.mp4"
 
@@ -147,7 +149,12 @@ def test_download_recovers_from_broken_first_attempt(
                 sleep=_no_sleep,
             )
 
-    path = run(go())
+    with (
+        expect_log("sora_desktop.core.download", "attempt 1: not an MP4")
+        if directive == "[sim:notmp4]"
+        else contextlib.nullcontext()
+    ):
+        path = run(go())
     assert _probe(path)[:2] == (720, 1280)
     assert list((tmp_path / ".partial").iterdir()) == []
 

@@ -13,6 +13,7 @@ from sora_desktop.core import errors
 from sora_desktop.core.backoff import Backoff
 from sora_desktop.core.download import download_video, mp4_problem, safe_file_stem
 from tests.core.test_client_support import Recorder, client_for, json_response, run
+from tests.fail_on_unexpected import ExpectLog
 
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256)) * 400
 
@@ -241,7 +242,9 @@ def test_download_video_uses_the_server_wait(tmp_path: Path) -> None:
     assert sleeps.delays == [7.0]
 
 
-def test_not_an_mp4_is_discarded_retried_from_zero_then_fails(tmp_path: Path) -> None:
+def test_not_an_mp4_is_discarded_retried_from_zero_then_fails(
+    tmp_path: Path, expect_log: ExpectLog
+) -> None:
     rec = Recorder(lambda r: httpx.Response(200, text="<html>login page</html>"))
     final, partial = _paths(tmp_path)
     sleeps = Sleeps()
@@ -250,17 +253,20 @@ def test_not_an_mp4_is_discarded_retried_from_zero_then_fails(tmp_path: Path) ->
         async with client_for(rec) as client:
             await download_video(client, "video_1", final, partial, max_attempts=3, sleep=sleeps)
 
-    with pytest.raises(errors.RemoteJobFailedError) as info:
+    with (
+        expect_log("sora_desktop.core.download", "not an MP4") as warned,
+        pytest.raises(errors.RemoteJobFailedError) as info,
+    ):
         run(go())
     assert "not an MP4" in info.value.message
-    assert len(rec.requests) == 3
+    assert len(rec.requests) == 3 == len(warned)
     assert all("range" not in r.headers for r in rec.requests)
     assert not final.exists()
     assert list(partial.iterdir()) == []
     assert len(sleeps.delays) == 2
 
 
-def test_not_an_mp4_once_then_good(tmp_path: Path) -> None:
+def test_not_an_mp4_once_then_good(tmp_path: Path, expect_log: ExpectLog) -> None:
     bodies = [b"", MP4]
     rec = Recorder(lambda r: httpx.Response(200, content=bodies.pop(0)))
     final, partial = _paths(tmp_path)
@@ -269,7 +275,8 @@ def test_not_an_mp4_once_then_good(tmp_path: Path) -> None:
         async with client_for(rec) as client:
             return await download_video(client, "video_1", final, partial, sleep=Sleeps())
 
-    assert run(go()).read_bytes() == MP4
+    with expect_log("sora_desktop.core.download", r"attempt 1: not an MP4 \(the file is empty\)"):
+        assert run(go()).read_bytes() == MP4
 
 
 def test_gives_up_after_max_attempts_with_the_network_error(tmp_path: Path) -> None:

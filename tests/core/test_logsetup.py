@@ -15,6 +15,7 @@ import pytest
 from sora_desktop.core import logsetup
 from sora_desktop.core.logsetup import REDACTED, RedactingFilter, redact, register_secret
 from sora_desktop.core.paths import AppPaths
+from tests.fail_on_unexpected import ExpectLog
 
 
 @pytest.fixture(autouse=True)
@@ -91,17 +92,18 @@ def test_filter_redacts_msg_args_and_exception() -> None:
     assert "RuntimeError" in text and "sending" in text
 
 
-def test_setup_logging_writes_redacted_file(tmp_path: Path) -> None:
+def test_setup_logging_writes_redacted_file(tmp_path: Path, expect_log: ExpectLog) -> None:
     paths = AppPaths.default(tmp_path / "app")
     log_path = logsetup.setup_logging(paths, debug=False)
     assert log_path == paths.log_path
     log = logging.getLogger("sora_desktop.test")
     log.info("request with Authorization: Bearer sk-proj-SECRETsecret1234")
     log.debug("debug lines are off by default")
-    try:
-        raise ValueError("api-key: from-an-exception-0001")
-    except ValueError:
-        log.exception("failed")
+    with expect_log("sora_desktop.test", "^failed$", "ERROR"):
+        try:
+            raise ValueError("api-key: from-an-exception-0001")
+        except ValueError:
+            log.exception("failed")
     assert logging.getLogger("httpx").level == logging.WARNING
     logsetup.teardown_logging()
     text = log_path.read_text(encoding="utf-8")

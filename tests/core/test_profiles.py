@@ -25,6 +25,7 @@ from sora_desktop.core.profiles import (
     read_profile,
 )
 from sora_desktop.core.secrets import MemoryKeyring
+from tests.fail_on_unexpected import ExpectLog
 
 
 @pytest.mark.parametrize(
@@ -162,16 +163,17 @@ def test_import_ignores_keys_and_makes_id_unique() -> None:
         import_profile('{"id": "x", "kind": "martian"}')
 
 
-def test_damaged_file_is_kept_aside(tmp_path: Path) -> None:
+def test_damaged_file_is_kept_aside(tmp_path: Path, expect_log: ExpectLog) -> None:
     path = tmp_path / "profiles.json"
     path.write_text("{ not json")
-    store = ProfileStore(path)
-    assert [p.id for p in store.list()] == [SIMULATOR_ID]
+    with expect_log("sora_desktop.core.profiles", "was damaged .*; kept as"):
+        store = ProfileStore(path)
+        assert [p.id for p in store.list()] == [SIMULATOR_ID]
     (aside,) = tmp_path.glob("profiles.json.corrupt-*")
     assert aside.read_text() == "{ not json"
 
 
-def test_bad_entries_skipped_unknown_fields_ignored(tmp_path: Path) -> None:
+def test_bad_entries_skipped_unknown_fields_ignored(tmp_path: Path, expect_log: ExpectLog) -> None:
     path = tmp_path / "profiles.json"
     path.write_text(
         json.dumps(
@@ -198,8 +200,10 @@ def test_bad_entries_skipped_unknown_fields_ignored(tmp_path: Path) -> None:
             }
         )
     )
-    store = ProfileStore(path)
-    assert [p.id for p in store.list()] == [SIMULATOR_ID, "ok"]
+    with expect_log("sora_desktop.core.profiles", "skipping a profile that can't be read") as seen:
+        store = ProfileStore(path)
+        assert [p.id for p in store.list()] == [SIMULATOR_ID, "ok"]
+    assert len(seen) == 2  # the entry with a bad URL, and the one without a kind
     sim = store.get(SIMULATOR_ID)
     assert sim is not None and sim.kind is ConnectionKind.SIMULATOR
 

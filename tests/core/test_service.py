@@ -27,6 +27,7 @@ from sora_desktop.core.models import (
     VideoRequest,
 )
 from sora_desktop.core.service import CANCEL_MESSAGE, error_for_job
+from tests.fail_on_unexpected import ExpectLog
 
 from .test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 
@@ -182,7 +183,9 @@ def test_missing_key_is_refused_before_anything_is_stored(harness: Harness) -> N
     assert harness.client.calls == []
 
 
-def test_lost_create_reply_is_reconciled_to_exactly_one_remote_job(harness: Harness) -> None:
+def test_lost_create_reply_is_reconciled_to_exactly_one_remote_job(
+    harness: Harness, expect_log: ExpectLog
+) -> None:
     harness.client.create_script = ["lost"]
     harness.client.list_errors = [ServiceUnavailableError("down"), NetworkError("reset")]
 
@@ -191,13 +194,20 @@ def test_lost_create_reply_is_reconciled_to_exactly_one_remote_job(harness: Harn
         assert job.status is JobStatus.READY
         assert job.remote_id == "video_1"
 
-    run(harness, body)
+    with (
+        expect_log("sora_desktop.core.jobrunner", "create reply lost"),
+        expect_log("sora_desktop.core.jobrunner", "can't list videos to reconcile") as list_failed,
+    ):
+        run(harness, body)
+    assert len(list_failed) == 2
     assert harness.client.calls.count("create") == 1
     assert harness.client.calls.count("list") == 3  # two failed lists retried, never a resend
     assert len(harness.client.videos) == 1
 
 
-def test_identical_lost_creates_adopt_different_remote_jobs(harness: Harness) -> None:
+def test_identical_lost_creates_adopt_different_remote_jobs(
+    harness: Harness, expect_log: ExpectLog
+) -> None:
     harness.client.create_script = ["lost"]
 
     async def body() -> None:
@@ -207,18 +217,23 @@ def test_identical_lost_creates_adopt_different_remote_jobs(harness: Harness) ->
         assert a.status is b.status is JobStatus.READY
         assert {a.remote_id, b.remote_id} == {"video_1", "video_2"}
 
-    run(harness, body)
+    with expect_log("sora_desktop.core.jobrunner", "create reply lost") as lost:
+        run(harness, body)
+    assert len(lost) == 2
     assert harness.client.calls.count("create") == 2
 
 
-def test_create_that_never_landed_is_resent_after_a_complete_list(harness: Harness) -> None:
+def test_create_that_never_landed_is_resent_after_a_complete_list(
+    harness: Harness, expect_log: ExpectLog
+) -> None:
     harness.client.create_script = ["lost-nothing", "ok"]
 
     async def body() -> None:
         job = await harness.service.generate(REQUEST, SIM)
         assert job.status is JobStatus.READY
 
-    run(harness, body)
+    with expect_log("sora_desktop.core.jobrunner", "create reply lost"):
+        run(harness, body)
     assert harness.client.calls[:3] == ["create", "list", "create"]
     assert len(harness.client.videos) == 1
 
@@ -236,14 +251,17 @@ def test_connect_refused_create_is_resent_once(harness: Harness) -> None:
     assert len(harness.client.videos) == 1
 
 
-def test_5xx_on_create_reconciles_instead_of_resending(harness: Harness) -> None:
+def test_5xx_on_create_reconciles_instead_of_resending(
+    harness: Harness, expect_log: ExpectLog
+) -> None:
     harness.client.create_script = [ServiceUnavailableError("bad gateway", status_code=502), "ok"]
 
     async def body() -> None:
         job = await harness.service.generate(REQUEST, SIM)
         assert job.status is JobStatus.READY
 
-    run(harness, body)
+    with expect_log("sora_desktop.core.jobrunner", "create answered bad gateway; reconciling"):
+        run(harness, body)
     # nothing was made by the 502, so the complete list allowed exactly one resend
     assert harness.client.calls[:3] == ["create", "list", "create"]
     assert len(harness.client.videos) == 1
@@ -376,7 +394,9 @@ def test_cancel_stops_polling_and_says_the_remote_render_continues(harness: Harn
     assert harness.events[-1].status is JobStatus.CANCELLED
 
 
-def test_network_trouble_past_the_limit_interrupts_a_submitted_job(tmp_path: Path) -> None:
+def test_network_trouble_past_the_limit_interrupts_a_submitted_job(
+    tmp_path: Path, expect_log: ExpectLog
+) -> None:
     harness = Harness(tmp_path, give_up_after=60.0)
     harness.client.poll_script = [Step(error=NetworkError("down"))]
 
@@ -386,11 +406,14 @@ def test_network_trouble_past_the_limit_interrupts_a_submitted_job(tmp_path: Pat
         err = error_for_job(job)
         assert err is not None and err.exit_code is ExitCode.NETWORK
 
-    run(harness, body)
+    with expect_log("sora_desktop.core.service", "giving up for now: down"):
+        run(harness, body)
     assert 60.0 <= sum(harness.clock.sleeps) < 200.0
 
 
-def test_refused_connection_past_the_limit_fails_without_a_remote_job(tmp_path: Path) -> None:
+def test_refused_connection_past_the_limit_fails_without_a_remote_job(
+    tmp_path: Path, expect_log: ExpectLog
+) -> None:
     harness = Harness(tmp_path, give_up_after=30.0)
     harness.client.create_script = ["refused"]
 
@@ -401,7 +424,8 @@ def test_refused_connection_past_the_limit_fails_without_a_remote_job(tmp_path: 
         err = error_for_job(job)
         assert err is not None and err.exit_code is ExitCode.NETWORK
 
-    run(harness, body)
+    with expect_log("sora_desktop.core.service", "giving up for now: Connection refused"):
+        run(harness, body)
     assert harness.client.videos == {}
     assert "list" not in harness.client.calls
 
@@ -469,14 +493,18 @@ def test_test_connection_reports_ok_and_errors(harness: Harness) -> None:
     run(harness, body)
 
 
-def test_repeatedly_lost_creates_back_off_between_rounds(harness: Harness) -> None:
+def test_repeatedly_lost_creates_back_off_between_rounds(
+    harness: Harness, expect_log: ExpectLog
+) -> None:
     harness.client.create_script = ["lost-nothing", "lost-nothing", "lost-nothing", "ok"]
 
     async def body() -> None:
         job = await harness.service.generate(REQUEST, SIM)
         assert job.status is JobStatus.READY
 
-    run(harness, body)
+    with expect_log("sora_desktop.core.jobrunner", "create reply lost") as lost:
+        run(harness, body)
+    assert len(lost) == 3
     assert harness.client.calls[:7] == ["create", "list"] * 3 + ["create"]
     assert len(harness.clock.sleeps) >= 2 and all(s > 0 for s in harness.clock.sleeps[:2])
     assert len(harness.client.videos) == 1

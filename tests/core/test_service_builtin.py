@@ -22,6 +22,7 @@ from sora_desktop.core.profiles import SIMULATOR_PROFILE, make_profile
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.builtin import BuiltinSimulator
+from tests.fail_on_unexpected import ExpectLog
 
 from .test_service_sim import assert_intact_clip
 
@@ -125,14 +126,15 @@ def _resume_with(store: JobStore, paths: AppPaths, link: BuiltinSimulator | None
 
 
 def test_while_another_process_has_the_simulators_jobs_the_job_waits_with_the_reason(
-    paths: AppPaths, store: JobStore
+    paths: AppPaths, store: JobStore, expect_log: ExpectLog
 ) -> None:
     owner = simulator(paths)
     try:
         asyncio.run(_start(GenerationService(store, paths, builtin_simulator=owner)))
         other = simulator(paths)  # e.g. `sora-desktop resume` while the window is open
         try:
-            reason = _resume_with(store, paths, other)
+            with expect_log("sora_desktop.simulator.builtin", "in use by another simulator"):
+                reason = _resume_with(store, paths, other)
             assert reason is not None and "another Sora Desktop" in reason
             # new jobs still work there, without being kept
             assert other.base_url().startswith("http://127.0.0.1:")

@@ -9,6 +9,7 @@ import pytest
 
 from sora_desktop.core.errors import NetworkError
 from sora_desktop.core.models import Job, JobStatus, StatusChange
+from tests.fail_on_unexpected import ExpectLog
 
 from .test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 
@@ -81,11 +82,15 @@ def test_submitting_without_remote_id_resends_when_the_create_never_landed(
     assert harness.client.calls.count("create") == 1
 
 
-def test_submitting_keeps_reconciling_while_the_list_fails(harness: Harness) -> None:
+def test_submitting_keeps_reconciling_while_the_list_fails(
+    harness: Harness, expect_log: ExpectLog
+) -> None:
     remote_id = remote(harness)
     harness.client.list_errors = [NetworkError("down")] * 3
     stored_job(harness, JobStatus.SUBMITTING)
-    (job,) = resume(harness)
+    with expect_log("sora_desktop.core.jobrunner", "can't list videos to reconcile") as failed:
+        (job,) = resume(harness)
+    assert len(failed) == 3
     assert job.status is JobStatus.READY and job.remote_id == remote_id
     assert harness.client.calls.count("list") == 4
     assert "create" not in harness.client.calls

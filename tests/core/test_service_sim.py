@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus,
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
+from tests.fail_on_unexpected import ExpectLog
 
 T = TypeVar("T")
 
@@ -74,11 +76,14 @@ def test_generate_to_ready_with_a_decodable_clip_and_thumbnail(
     assert job.expires_at is not None and job.completed_at is not None
 
 
-def test_dropped_create_reply_makes_exactly_one_remote_job(simulator: Any, tmp_path: Path) -> None:
+def test_dropped_create_reply_makes_exactly_one_remote_job(
+    simulator: Any, tmp_path: Path, expect_log: ExpectLog
+) -> None:
     async def body(service: GenerationService) -> Job:
         return await service.generate(request("a lighthouse [sim:drop]"), sim_connection(simulator))
 
-    job = with_service(tmp_path, body)
+    with expect_log("sora_desktop.core.jobrunner", "create reply lost"):
+        job = with_service(tmp_path, body)
     assert_intact_clip(job)
     assert simulator.created_count == 1
     assert simulator.video_ids() == [job.remote_id]
@@ -86,14 +91,19 @@ def test_dropped_create_reply_makes_exactly_one_remote_job(simulator: Any, tmp_p
 
 @pytest.mark.parametrize("directive", ["drop-download", "truncate", "notmp4"])
 def test_broken_downloads_still_end_with_an_intact_clip(
-    simulator: Any, tmp_path: Path, directive: str
+    simulator: Any, tmp_path: Path, directive: str, expect_log: ExpectLog
 ) -> None:
     async def body(service: GenerationService) -> Job:
         return await service.generate(
             request(f"a windmill [sim:{directive}]"), sim_connection(simulator)
         )
 
-    job = with_service(tmp_path, body)
+    with (
+        expect_log("sora_desktop.core.download", "attempt 1: not an MP4")
+        if directive == "notmp4"
+        else contextlib.nullcontext()
+    ):
+        job = with_service(tmp_path, body)
     assert_intact_clip(job)
     assert simulator.created_count == 1
 

@@ -10,6 +10,7 @@ import pytest
 
 from sora_desktop.core import settings as settings_mod
 from sora_desktop.core.settings import MAX_RECENT_PROMPTS, Settings, load, save
+from tests.fail_on_unexpected import ExpectLog
 
 
 def test_defaults() -> None:
@@ -54,7 +55,7 @@ def test_recent_prompts_capped_and_deduplicated() -> None:
     assert s.recent_prompts.count("prompt 25") == 1
 
 
-def test_unknown_and_wrong_typed_keys(tmp_path: Path) -> None:
+def test_unknown_and_wrong_typed_keys(tmp_path: Path, expect_log: ExpectLog) -> None:
     path = tmp_path / "settings.json"
     path.write_text(
         json.dumps(
@@ -68,9 +69,15 @@ def test_unknown_and_wrong_typed_keys(tmp_path: Path) -> None:
             }
         )
     )
-    s = load(path)
+    with expect_log("sora_desktop.core.settings", "wrong type") as seen:
+        s = load(path)
     assert s.active_profile_id == "work"
     assert s.last_seconds == 4
+    assert [r.getMessage().split("=")[0] for r in seen] == [
+        "settings: ignoring last_seconds",
+        "settings: ignoring export_sidecar",
+        "settings: ignoring recent_prompts",
+    ]
     assert s.export_sidecar is True
     assert s.poll_initial_seconds == 3.0 and isinstance(s.poll_initial_seconds, float)
     assert s.recent_prompts == []
@@ -83,10 +90,11 @@ def test_too_many_recent_prompts_in_file_are_cut(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("garbage", ["{ not json", "[1, 2, 3]", "\x00\xff"])
-def test_corrupt_file_kept_aside(tmp_path: Path, garbage: str) -> None:
+def test_corrupt_file_kept_aside(tmp_path: Path, garbage: str, expect_log: ExpectLog) -> None:
     path = tmp_path / "settings.json"
     path.write_text(garbage, encoding="latin-1")
-    assert load(path) == Settings()
+    with expect_log("sora_desktop.core.settings", "was damaged .*; kept as"):
+        assert load(path) == Settings()
     (aside,) = tmp_path.glob("settings.json.corrupt-*")
     assert aside.read_text(encoding="latin-1") == garbage
     assert not path.exists()

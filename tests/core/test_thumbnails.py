@@ -11,6 +11,7 @@ from PIL import Image
 
 from sora_desktop.core.thumbnails import THUMB_MAX, fetch_thumbnail
 from tests.core.test_client_support import Recorder, client_for, json_response, run
+from tests.fail_on_unexpected import ExpectLog
 
 
 @pytest.fixture
@@ -84,11 +85,13 @@ def test_falls_back_on_network_failure(tmp_path: Path, green_clip: Path) -> None
     assert _thumb(Recorder(handler), green_clip, tmp_path / "a.png") == tmp_path / "a.png"
 
 
-def test_none_when_nothing_works(tmp_path: Path) -> None:
+def test_none_when_nothing_works(tmp_path: Path, expect_log: ExpectLog) -> None:
     rec = Recorder(lambda r: httpx.Response(500, text="boom"))
     broken = tmp_path / "broken.mp4"
     broken.write_bytes(b"\x00\x00\x00\x18ftypmp42 but nothing else")
-    assert _thumb(rec, broken, tmp_path / "a.png") is None
-    assert _thumb(rec, tmp_path / "missing.mp4", tmp_path / "b.png") is None
+    with expect_log("sora_desktop.core.thumbnails", "could not make a thumbnail from broken.mp4"):
+        assert _thumb(rec, broken, tmp_path / "a.png") is None
+    with expect_log("sora_desktop.core.thumbnails", "could not make a thumbnail from missing.mp4"):
+        assert _thumb(rec, tmp_path / "missing.mp4", tmp_path / "b.png") is None
     assert not (tmp_path / "a.png").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["broken.mp4"]

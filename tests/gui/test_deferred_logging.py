@@ -11,6 +11,7 @@ import pytest
 from sora_desktop.core.logsetup import teardown_logging
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.deferred_logging import DeferredLogging, _KeptRecords
+from tests.fail_on_unexpected import ExpectLog
 
 
 @pytest.fixture
@@ -25,17 +26,21 @@ def root_state() -> Iterator[None]:
             root.removeHandler(handler)
 
 
-def test_records_before_start_reach_the_file_in_order(tmp_path: Path, root_state: None) -> None:
+def test_records_before_start_reach_the_file_in_order(
+    tmp_path: Path, root_state: None, expect_log: ExpectLog
+) -> None:
     paths = AppPaths.default(tmp_path)
     root = logging.getLogger()
     level_before = root.level
     logs = DeferredLogging(paths)
     log = logging.getLogger("sora_desktop.test_deferred")
     log.info("early one %s", "sk-abcdefghijklmnop1234")  # still redacted when replayed
-    log.warning("early two")
-    assert not paths.log_path.exists()  # nothing installed before the paint
+    with expect_log("sora_desktop.test_deferred", "early two") as seen:
+        log.warning("early two")
+        assert not paths.log_path.exists()  # nothing installed before the paint
 
-    assert logs.start() == paths.log_path
+        assert logs.start() == paths.log_path
+    assert len(seen) == 2 and seen[0] is seen[1]  # logged, then replayed: the same record
     log.info("after the paint")
     assert logs.start() == paths.log_path  # idempotent: no second set of handlers
     assert not any(isinstance(h, _KeptRecords) for h in root.handlers)

@@ -17,6 +17,7 @@ from sora_desktop.gui.app import AppContext, build
 from sora_desktop.gui.banner import Banner
 from sora_desktop.gui.error_presenter import ErrorPresenter
 from sora_desktop.gui.notifications import Notifier
+from tests.fail_on_unexpected import ExpectLog
 
 # These tests pretend this headless platform has a system tray; Qt then notices it has none.
 FAKE_TRAY = pytest.mark.qt_log_ignore(
@@ -45,7 +46,7 @@ def test_sora_error_goes_to_the_inline_banner(qtbot: QtBot, boxes: list[QMessage
 
 
 def test_unexpected_exceptions_open_the_crash_dialog(
-    qtbot: QtBot, boxes: list[QMessageBox], tmp_path: Path
+    qtbot: QtBot, boxes: list[QMessageBox], tmp_path: Path, expect_log: ExpectLog
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -55,10 +56,11 @@ def test_unexpected_exceptions_open_the_crash_dialog(
     presenter.install_excepthook()
     try:
         assert sys.excepthook != previous
-        try:
-            raise ZeroDivisionError("boom")
-        except ZeroDivisionError as exc:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        with expect_log("sora_desktop.gui", "unexpected error", "ERROR"):
+            try:
+                raise ZeroDivisionError("boom")
+            except ZeroDivisionError as exc:
+                sys.excepthook(type(exc), exc, exc.__traceback__)
     finally:
         presenter.uninstall_excepthook()
     assert sys.excepthook == previous
@@ -67,7 +69,8 @@ def test_unexpected_exceptions_open_the_crash_dialog(
     assert box.icon() == QMessageBox.Icon.Critical
     assert str(log_path) in box.informativeText()
     assert "ZeroDivisionError: boom" in box.detailedText()
-    presenter.show(ValueError("not a SoraError"))  # also a crash
+    with expect_log("sora_desktop.gui", "unexpected error", "ERROR"):
+        presenter.show(ValueError("not a SoraError"))  # also a crash
     assert len(boxes) == 2 and "ValueError" in boxes[1].detailedText()
 
 

@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.logsetup import register_secret, setup_logging, teardown_logging
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.error_presenter import ErrorPresenter
+from tests.fail_on_unexpected import ExpectLog
 
 
 def test_crash_dialog_and_log_redact_keys_in_exception_messages(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, data_dir: Path, expect_log: ExpectLog
 ) -> None:
     shown: list[QMessageBox] = []
 
@@ -35,7 +36,10 @@ def test_crash_dialog_and_log_redact_keys_in_exception_messages(
         parent = QWidget()
         qtbot.addWidget(parent)
         presenter = ErrorPresenter(parent, log_path)
-        with qtbot.waitSignal(presenter.shown) as blocker:
+        with (
+            expect_log("sora_desktop.gui", "unexpected error", "ERROR"),
+            qtbot.waitSignal(presenter.shown) as blocker,
+        ):
             try:
                 raise RuntimeError(
                     f"proxy said: Authorization: Bearer {openai_key}; api-key={azure_key}"

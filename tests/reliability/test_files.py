@@ -25,6 +25,7 @@ from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.server import SimulatorServer
+from tests.fail_on_unexpected import ExpectLog
 
 from .conftest import history, proxied, run_cli
 from .engine import assert_intact, assert_ready, connection, request, run_service
@@ -80,7 +81,7 @@ def test_broken_downloads_end_with_one_intact_clip_in_the_library_and_export(
 
 
 def test_a_body_that_is_never_an_mp4_leaves_no_file(
-    sim: SimulatorServer, fault: FaultServer, tmp_path: Path
+    sim: SimulatorServer, fault: FaultServer, tmp_path: Path, expect_log: ExpectLog
 ) -> None:
     fault.add(
         "GET", CONTENT, Respond(200, b"<html>" + b"x" * 5000, content_type="text/html"), times=None
@@ -99,9 +100,12 @@ def test_a_body_that_is_never_an_mp4_leaves_no_file(
                 backoff=Backoff(initial=0.01, cap=0.02, jitter=0.0),
             )
 
-    with pytest.raises(RemoteJobFailedError, match="not an MP4"):
+    with (
+        expect_log("sora_desktop.core.download", "not an MP4") as warned,
+        pytest.raises(RemoteJobFailedError, match="not an MP4"),
+    ):
         asyncio.run(main())
-    assert fault.count("GET", CONTENT) == 3
+    assert fault.count("GET", CONTENT) == 3 == len(warned)
     assert not final.exists() and list(partial.iterdir()) == []
 
 

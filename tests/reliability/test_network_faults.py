@@ -17,6 +17,7 @@ from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.service import GenerationService
 from sora_desktop.simulator.server import SimulatorServer
+from tests.fail_on_unexpected import ExpectLog
 
 from .conftest import error_line, history, proxied, run_cli
 from .engine import assert_intact, assert_ready, connection, request, run_service
@@ -132,14 +133,15 @@ def test_read_timeout_on_a_poll_is_retried(
 
 
 def test_read_timeout_on_a_create_that_never_landed_reconciles_then_sends_once_more(
-    sim: SimulatorServer, fault: FaultServer, data_dir: Path
+    sim: SimulatorServer, fault: FaultServer, data_dir: Path, expect_log: ExpectLog
 ) -> None:
     fault.add("POST", CREATE, Hang())  # not forwarded: the server never saw it
 
     async def body(service: GenerationService) -> Job:
         return await service.generate(request(), connection(fault.url + "/v1"))
 
-    job = run_service(data_dir, body, timeout=httpx.Timeout(5.0, read=0.5))
+    with expect_log("sora_desktop.core.jobrunner", r"create reply lost \(.*timeout"):
+        job = run_service(data_dir, body, timeout=httpx.Timeout(5.0, read=0.5))
     assert_ready(job)
     assert fault.count("GET", CREATE) >= 1  # listed before any resend
     first_list = fault.requests("GET", CREATE)[0].at
@@ -162,11 +164,16 @@ def full_backlog() -> Iterator[int]:
         listener.close()
 
 
-def test_connect_timeout_fails_without_a_remote_job(full_backlog: int, data_dir: Path) -> None:
+def test_connect_timeout_fails_without_a_remote_job(
+    full_backlog: int, data_dir: Path, expect_log: ExpectLog
+) -> None:
     async def body(service: GenerationService) -> Job:
         return await service.generate(request(), connection(f"http://127.0.0.1:{full_backlog}/v1"))
 
-    job = run_service(data_dir, body, timeout=httpx.Timeout(5.0, connect=0.3), give_up_after=1.0)
+    with expect_log("sora_desktop.core.service", "giving up for now: Could not connect"):
+        job = run_service(
+            data_dir, body, timeout=httpx.Timeout(5.0, connect=0.3), give_up_after=1.0
+        )
     assert job.status is JobStatus.FAILED and job.remote_id is None
     assert job.error_message is not None and "connect" in job.error_message.lower()
 

@@ -13,6 +13,7 @@ import pytest
 
 from sora_desktop.simulator.server import SimulatorServer
 from sora_desktop.simulator.state import KEEP_AFTER_END, StateInUse
+from tests.fail_on_unexpected import ExpectLog
 
 from .conftest import CLIP, wait_for
 
@@ -109,10 +110,15 @@ def test_one_process_at_a_time(state: Path, run: Callable[..., SimulatorServer])
     other.stop()  # nothing was started; stopping is harmless
 
 
-def test_a_damaged_table_is_kept_aside(state: Path, run: Callable[..., SimulatorServer]) -> None:
+def test_a_damaged_table_is_kept_aside(
+    state: Path, run: Callable[..., SimulatorServer], expect_log: ExpectLog
+) -> None:
     state.mkdir()
     (state / "jobs.json").write_text("{not json")
-    with client(run()) as c:
+    with (
+        expect_log("sora_desktop.simulator.state", "can't be read .*; kept as"),
+        client(run()) as c,
+    ):
         assert c.get("/videos").json()["data"] == []
     assert [p.name.startswith("jobs.json.damaged-") for p in state.glob("jobs.json.*")] == [True]
 
