@@ -33,6 +33,7 @@ from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
 from .queue_view import QueueView
+from .send_guard import SendGuard
 from .settings_panel import SettingsPanel
 from .theme import app_icon
 
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(36)
         self.generate_button.clicked.connect(self.generate)
+        self.send_guard = SendGuard(self)
+        self.send_guard.changed.connect(self._update_generate)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.prompt, 1)
@@ -248,10 +251,43 @@ class MainWindow(QMainWindow):
     def generate_problem(self) -> str | None:
         return self.prompt.problem() or self.settings_panel.problem()
 
+    def request_key(self) -> tuple[object, ...]:
+        """Everything that makes the editor's request: the same key is the same paid job."""
+        panel = self.settings_panel
+        profile = panel.current_profile()
+        picker = panel.image_picker
+        image = picker.path()
+        return (
+            profile.id if profile is not None else None,
+            self.prompt.text(),
+            panel.model(),
+            panel.video_size(),
+            panel.seconds(),
+            str(image) if image is not None else None,
+            picker.mode() if picker.needs_conversion() else None,
+        )
+
     def _update_generate(self) -> None:
         problem = self.generate_problem()
-        self.generate_button.setEnabled(problem is None)
-        self.generate_button.setToolTip(problem or self.tr("Start the generation (Ctrl+Enter)"))
+        key = self.request_key()
+        guard = self.send_guard
+        button = self.generate_button
+        button.setEnabled(problem is None and not guard.blocked(key))
+        if guard.is_sending(key):
+            button.setText(self.tr("Sending…"))
+            button.setToolTip(self.tr("This request is on its way to the service."))
+        elif key == guard.last_sent:
+            button.setText(self.tr("Generate again"))
+            button.setToolTip(
+                problem
+                or self.tr(
+                    "Start another job with the same prompt and settings (it is made and "
+                    "billed again)"
+                )
+            )
+        else:
+            button.setText(self.tr("Generate"))
+            button.setToolTip(problem or self.tr("Start the generation (Ctrl+Enter)"))
 
     def _on_settings_changed(self) -> None:
         self.prompt.set_max_chars(self.settings_panel.capabilities().max_prompt_chars)
@@ -264,9 +300,20 @@ class MainWindow(QMainWindow):
         )
 
     def generate(self) -> None:
+        """Send the editor's request, unless the very same one is already on its way (a
+        double click, Ctrl+Enter pressed twice): that would be a second paid job."""
         problem = self.generate_problem()
         if problem is not None:
             self._status(problem)
+            return
+        key = self.request_key()
+        if self.send_guard.blocked(key):
+            self._status(
+                self.tr(
+                    "Already sent. Change the prompt or settings, or wait a moment to "
+                    "generate it again."
+                )
+            )
             return
         profile = self.settings_panel.current_profile()
         assert profile is not None
@@ -302,8 +349,18 @@ class MainWindow(QMainWindow):
             )
             return await service.submit(request, connection)
 
+        def accepted(job: Job) -> None:
+            self._submitting = max(0, self._submitting - 1)
+            self.send_guard.accepted(key)
+            self.controller.job_submitted.emit(job)
+
+        def refused(error: BaseException) -> None:
+            self.send_guard.failed(key)
+            self._submit_failed(error)
+
+        self.send_guard.begin(key)
         self._submitting += 1
-        self.controller.call(submit(), self.controller.job_submitted.emit, self._submit_failed)
+        self.controller.call(submit(), accepted, refused)
         self._status(self.tr("Sending…"))
         if self._remember_prompt is not None:
             self.prompt.set_recent_prompts(self._remember_prompt(prompt))
@@ -315,7 +372,6 @@ class MainWindow(QMainWindow):
 
     # --- controller events -----------------------------------------------------------
     def _on_submitted(self, job: Job) -> None:
-        self._submitting = max(0, self._submitting - 1)
         self.error_banner.hide()
         self.queue.model.upsert(job)
         self._status(self.tr("Sent. Rendering…"))

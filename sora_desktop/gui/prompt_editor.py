@@ -91,6 +91,7 @@ class PromptEditor(QWidget):
         ):
             shortcut = QShortcut(seq, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(False)  # a held key is one request, not one per repeat
             shortcut.activated.connect(self.generate_requested)
         self.set_recent_prompts([])
         self._update_count()
