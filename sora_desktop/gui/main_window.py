@@ -118,14 +118,22 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.prompt, 1)
         left_layout.addWidget(self.settings_panel)
-        left_layout.addWidget(self.generate_button)
         self.left_scroll = QScrollArea(self)
+        self.left_scroll.setObjectName("left_scroll")
         self.left_scroll.setWidget(left)
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.left_scroll.setMinimumWidth(360)
         # the column reflows to its width; only tall content scrolls (vertically)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
+        # error banner), it stays on screen
+        self.left_column = QWidget(self)
+        self.left_column.setObjectName("left_column")
+        column_layout = QVBoxLayout(self.left_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.left_scroll, 1)
+        column_layout.addWidget(self.generate_button)
 
         # --- centre: preview over queue ----------------------------------------------
         self.preview = PreviewPane(self)
@@ -148,7 +156,7 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.left_scroll)
+        self.main_splitter.addWidget(self.left_column)
         self.main_splitter.addWidget(self.centre_splitter)
         self.main_splitter.addWidget(self.library_slot)
         self.main_splitter.setStretchFactor(0, 0)
