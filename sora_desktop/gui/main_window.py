@@ -36,6 +36,7 @@ from .queue_view import QueueView
 from .send_guard import SendGuard
 from .settings_panel import SettingsPanel
 from .theme import app_icon
+from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.left_scroll.setMinimumWidth(360)
         # the column reflows to its width; only tall content scrolls (vertically)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        guard_wheel(left)  # the wheel scrolls the column; a setting changes only when focused
         # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
         # error banner), it stays on screen
         self.left_column = QWidget(self)

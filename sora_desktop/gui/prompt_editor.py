@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.capabilities import MAX_PROMPT_CHARS
 from .theme import set_error_style
+from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from .template_builder import TemplateBuilder
@@ -105,6 +106,7 @@ class PromptEditor(QWidget):
             self._template = TemplateBuilder(self)
             self._template.setVisible(False)
             self._template.insert_requested.connect(self.insert_text)
+            guard_wheel(self._template)  # scrolling past the recipe never changes a field
             self._layout.addWidget(self._template)
         return self._template
 

@@ -1,4 +1,5 @@
-"""The left column with real geometry: Generate stays on screen whatever opens above it."""
+"""The left column with real geometry: the wheel scrolls it without changing a setting, and
+Generate stays on screen whatever opens above it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.errors import NetworkError
@@ -64,6 +65,57 @@ def _small(ctx: AppContext) -> None:
     w.resize(w.minimumSizeHint())
     _settle()
     assert w.left_scroll.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("name", ["duration_combo", "orientation_combo", "profile_combo"])
+def test_the_wheel_over_an_unfocused_setting_scrolls_the_column(
+    ctx: AppContext, qtbot: QtBot, name: str
+) -> None:
+    w = ctx.window
+    panel = w.settings_panel
+    panel.set_profiles([*ctx.profiles, GATEWAY], ctx.profiles[0].id)
+    _small(ctx)
+    combo: QComboBox = getattr(panel, name)
+    assert combo.count() > 1
+    before = combo.currentIndex()
+    bar = w.left_scroll.verticalScrollBar()
+    w.left_scroll.ensureWidgetVisible(combo)
+    _settle()
+    scrolled = bar.value()
+    assert not combo.hasFocus()
+    _wheel(combo)
+    assert combo.currentIndex() == before, "the wheel changed a setting nobody had focused"
+    assert bar.value() > scrolled, "the column did not scroll"
+    assert panel.current_profile() == ctx.profiles[0]  # never moved to the paid connection
+
+    # focused (clicked or tabbed into), the wheel changes it as usual
+    w.activateWindow()
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(combo.hasFocus, timeout=5000)
+    at = bar.value()
+    _wheel(combo)
+    assert combo.currentIndex() == before + 1
+    assert bar.value() == at
+
+
+def test_every_setting_in_the_column_is_guarded(ctx: AppContext) -> None:
+    """Settings panel, image picker, connection and the recipe (built when first opened)."""
+    w = ctx.window
+    w.prompt.template_button.click()
+    kinds = (QComboBox, QAbstractSpinBox, QSlider)
+    found = [c for kind in kinds for c in w.left_scroll.widget().findChildren(kind)]
+    names = {c.objectName() for c in found}
+    assert {"profile_combo", "duration_combo", "image_fit_mode", "template_camera"} <= names
+    for widget in found:
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus, widget.objectName()
+    recipe = w.prompt.template.combos["camera"]
+    _small(ctx)
+    w.left_scroll.ensureWidgetVisible(recipe)
+    _settle()
+    at = w.left_scroll.verticalScrollBar().value()
+    _wheel(recipe, steps=1)  # away from the user: scrolls up
+    assert recipe.currentIndex() == 0 and recipe.currentText() == ""
+    assert w.left_scroll.verticalScrollBar().value() < at
 
 
 def _fully_visible(w: QWidget, button: QWidget) -> bool:
