@@ -28,6 +28,7 @@ from ..core.models import Connection, Job, JobEvent, JobStatus, Profile, VideoRe
 from . import window_state
 from .banner import Banner
 from .controller import Controller
+from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
 from .notifications import Notifier
 from .preview import PreviewPane
@@ -44,6 +45,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CLOSE_KEEP, CLOSE_CANCEL, CLOSE_STAY = "keep", "cancel", "stay"
+
+
+def short_prompt(prompt: str, limit: int = 60) -> str:
+    """A prompt on one line, cut with an ellipsis past ``limit`` characters."""
+    flat = " ".join(prompt.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def simulator_notice() -> str:
@@ -239,6 +246,14 @@ class MainWindow(QMainWindow):
             self.library.deleteLater()
         self.library = widget
         layout.addWidget(widget)
+        if hasattr(widget, "ask_remix_prompt"):  # a remix is a new paid job: show its cost
+            from .remix_dialog import ask_remix_prompt
+
+            def ask(job: Job) -> str | None:
+                estimate = job_cost_text(job, self.settings_panel.profiles())
+                return ask_remix_prompt(job, widget, estimate=estimate)
+
+            widget.ask_remix_prompt = ask
         for name, slot in (
             ("playRequested", self.play_job),
             ("reuseRequested", self.reuse_job),
@@ -431,17 +446,28 @@ class MainWindow(QMainWindow):
 
     # --- actions -----------------------------------------------------------------------
     def confirm_cancel(self, job_id: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Cancel this job?"),
+        """Ask, as a question naming the clip, before cancelling; the buttons say what
+        they do."""
+        job = self.controller.store.get(job_id)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancel this job?"))
+        if job is not None:
+            box.setText(self.tr("Cancel the job “{0}”?").format(short_prompt(job.request.prompt)))
+        else:
+            box.setText(self.tr("Cancel this job?"))
+        box.setInformativeText(
             self.tr(
                 "This app stops waiting for the video. A render the service has already "
                 "started keeps running there and may still be billed."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            )
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        stop = box.addButton(self.tr("Cancel job"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep waiting"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is stop:
             self.controller.cancel(job_id)
 
     def play_job(self, job_id: str) -> None:
