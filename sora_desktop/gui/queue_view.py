@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,6 +44,19 @@ from .queue_model import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+#: the prompt column keeps room for about this many characters before Format is hidden
+PROMPT_MIN_CHARS = 24
+
+
+class _QueueTable(QTableView):
+    """Reports its viewport's new width (as the library's table does)."""
+
+    viewport_resized = Signal(int)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self.viewport_resized.emit(event.size().width())
+        return super().viewportEvent(event)
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -121,7 +134,7 @@ class QueueView(QWidget):
         self.clear_button.clicked.connect(self.model.clear_finished)
         header.addWidget(self.clear_button)
         layout.addLayout(header)
-        self.table = QTableView(self)
+        self.table = _QueueTable(self)
         self.table.setObjectName("queue_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,6 +159,10 @@ class QueueView(QWidget):
         ):
             hh.resizeSection(col, metrics.horizontalAdvance(sample) + 20)
         hh.setMinimumSectionSize(40)
+        hh.setStretchLastSection(False)
+        self._prompt_min = metrics.averageCharWidth() * PROMPT_MIN_CHARS
+        self._format_width = hh.sectionSize(COL_FORMAT)
+        self.table.viewport_resized.connect(self.fit_columns)
         # The bar shows the status and the format the model: keep the table narrow.
         self.table.setColumnHidden(COL_MODEL, True)
         self.table.setColumnHidden(COL_STATUS, True)
@@ -165,6 +182,15 @@ class QueueView(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged):
             signal.connect(self._update_title)
         self._update_title()
+
+    def fit_columns(self, viewport_width: int | None = None) -> None:
+        """The prompt takes the spare width (it stretches); when the queue is too narrow
+        for it to stay readable, the Format column makes way."""
+        width = self.table.viewport().width() if viewport_width is None else viewport_width
+        hh = self.table.horizontalHeader()
+        fixed = sum(hh.sectionSize(c) for c in (COL_PROGRESS, COL_ELAPSED, COL_CANCEL))
+        spare = width - fixed - self._format_width  # its width while shown (hidden: 0)
+        self.table.setColumnHidden(COL_FORMAT, spare < self._prompt_min)
 
     def selected_job_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -135,3 +135,24 @@ def test_view_paints_progress_and_cancels_by_click(qtbot: QtBot, tmp_path: Path)
     assert view.clear_button.isEnabled()
     with qtbot.assertNotEmitted(view.cancel_requested):
         qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_prompt_column_takes_the_spare_width(qtbot: QtBot) -> None:
+    """At 1360x840 the queue is about 510 px wide: the prompt was squeezed to 5 characters
+    by the fixed columns. It stretches, and Format makes way when the queue is narrow."""
+    prompt = "A lighthouse keeper's cat watches the storm roll in over the bay at night"
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.model.upsert(_job("a", prompt))
+    view.resize(510, 240)
+    view.show()
+    qtbot.waitExposed(view)
+    readable = view.fontMetrics().averageCharWidth() * 24
+    qtbot.waitUntil(lambda: view.table.columnWidth(COL_PROMPT) >= readable, timeout=5000)
+    assert view.table.isColumnHidden(COL_FORMAT)
+    index = view.model.index(0, COL_PROMPT)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == prompt  # the whole prompt
+    narrow = view.table.columnWidth(COL_PROMPT)
+    view.resize(1100, 240)  # room enough: Format is back and the prompt still grows
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(COL_FORMAT), timeout=5000)
+    assert view.table.columnWidth(COL_PROMPT) > narrow
