@@ -359,8 +359,15 @@ def _wire_dialogs(
         dialog.settingsSaved.connect(
             lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
         )
+        changed: list[str] = []
+        dialog.languageChanged.connect(changed.append)
         dialog.exec()
         dialog.deleteLater()
+        if changed:  # a new language shows after a restart: offer it now
+            from .restart import ask_restart_for_language
+
+            if ask_restart_for_language(window, changed[-1]):
+                window.request_restart()
 
     def export(job_ids: list[str]) -> None:
         from .export_dialog import ExportDialog
@@ -459,8 +466,10 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
             window.first_painted.connect(lambda: _tell_moved_aside(ctx))
     app.lastWindowClosed.connect(app.quit)
     window.show()
+    restart = False
     try:
         code = app.exec()
+        restart = window.restart_requested
     finally:
         logs.start()  # no-op after the first paint; else what was kept reaches the log now
         window.errors.uninstall_excepthook()
@@ -474,6 +483,10 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
             teardown_logging()
         except ImportError:
             pass
+    if restart:  # everything above is shut down: the new process finds the library free
+        from .restart import relaunch
+
+        relaunch(argv)
     return int(code)
 
 

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self._show_sim_banner = show_simulator_banner
         self._closing_done = False
         self._submitting = 0
+        #: the creator asked to restart (a new language): ``app.run`` relaunches after closing
+        self.restart_requested = False
         self.setWindowTitle(APP_NAME)
         icon = QApplication.windowIcon()  # run() has set it; a test's window makes its own
         self.setWindowIcon(app_icon() if icon.isNull() else icon)
@@ -549,6 +551,14 @@ class MainWindow(QMainWindow):
             self.first_painted_at = time.perf_counter()
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if we die first
         return result
+
+    def request_restart(self) -> bool:
+        """Close the normal way (running jobs are asked about), then start again. False
+        when the creator chose to stay."""
+        self.restart_requested = True
+        if not self.close():
+            self.restart_requested = False
+        return self.restart_requested
 
     def ask_close(self, running: int) -> str:
         """Ask what to do with running jobs: CLOSE_KEEP, CLOSE_CANCEL or CLOSE_STAY."""
