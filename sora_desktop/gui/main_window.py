@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
 from .queue_view import QueueView
+from .retry import ask_retry
 from .send_guard import SendGuard
 from .settings_panel import SettingsPanel
 from .theme import app_icon
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self._show_sim_banner = show_simulator_banner
         self._closing_done = False
         self._submitting = 0
+        #: asks before a retry (a new paid job): (parent, job, estimate) -> go ahead?
+        self.ask_retry: Callable[[QWidget, Job, str], bool] = ask_retry
         #: the creator asked to restart (a new language): ``app.run`` relaunches after closing
         self.restart_requested = False
         self.setWindowTitle(APP_NAME)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         self.preview.media_error.connect(self._status)
         self.queue = QueueView(parent=self)
         self.queue.cancel_requested.connect(self.confirm_cancel)
+        self.queue.retry_requested.connect(self.retry_job)
         self.queue.activated.connect(self.play_job)
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.centre_splitter.setObjectName("centre_splitter")
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
             ("playRequested", self.play_job),
             ("reuseRequested", self.reuse_job),
             ("remixRequested", self.controller.remix),
+            ("retryRequested", self.retry_job),
         ):
             signal = getattr(widget, name, None)
             if signal is not None:
@@ -376,26 +381,62 @@ class MainWindow(QMainWindow):
             )
             return await service.submit(request, connection)
 
+        self._send(key, submit())
+        if self._remember_prompt is not None:
+            self.prompt.set_recent_prompts(self._remember_prompt(prompt))
+
+    def _send(self, key: Hashable, submit: Coroutine[Any, Any, Job]) -> None:
+        """Run ``submit`` (it stores the new job and starts it) under the send guard."""
+
         def accepted(job: Job) -> None:
             self._submitting = max(0, self._submitting - 1)
             self.send_guard.accepted(key)
             self.controller.job_submitted.emit(job)
 
         def refused(error: BaseException) -> None:
+            self._submitting = max(0, self._submitting - 1)
             self.send_guard.failed(key)
-            self._submit_failed(error)
+            self.errors.show(error)
+            self._status(self.tr("Not sent."))
 
         self.send_guard.begin(key)
         self._submitting += 1
-        self.controller.call(submit(), accepted, refused)
+        self.controller.call(submit, accepted, refused)
         self._status(self.tr("Sending…"))
-        if self._remember_prompt is not None:
-            self.prompt.set_recent_prompts(self._remember_prompt(prompt))
 
-    def _submit_failed(self, error: BaseException) -> None:
-        self._submitting = max(0, self._submitting - 1)
-        self.errors.show(error)
-        self._status(self.tr("Not sent."))
+    def retry_job(self, job_id: str) -> None:
+        """Make a job that ended without a video again: a NEW job with the same settings,
+        after the creator confirmed it with its estimated cost. The old job is untouched
+        and its create is never sent again."""
+        from ..core.errors import SoraError
+        from ..core.retry import retry_request
+
+        job = self.controller.store.get(job_id)
+        if job is None:
+            self._status(self.tr("This job is no longer in the library."))
+            return
+        try:
+            request = retry_request(job)
+        except SoraError as err:
+            self.errors.show(err)
+            return
+        key = ("retry", job_id)
+        profiles = self.settings_panel.profiles()
+        if self.send_guard.blocked(key) or not self.ask_retry(
+            self, job, job_cost_text(job, profiles)
+        ):
+            return
+        if self.send_guard.blocked(key):  # another retry of it went while we asked
+            return
+        # the job's connection as it is configured now (the built-in simulator's address
+        # changes from one start to the next); as stored when its profile is gone
+        profile = next((p for p in profiles if p.id == job.connection.profile_id), None)
+        try:
+            connection = self._connection_for(profile) if profile else job.connection
+        except Exception as exc:  # a profile that can't be reached yet
+            self.errors.show(exc)
+            return
+        self._send(key, self.controller.service.submit(request, connection))
 
     # --- controller events -----------------------------------------------------------
     def _on_submitted(self, job: Job) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.retry import RETRYABLE_STATUSES
 from .queue_model import (
     COL_CANCEL,
     COL_ELAPSED,
@@ -76,7 +77,8 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class CancelDelegate(QStyledItemDelegate):
-    """Paints a push button in the cancel column; a click emits ``clicked(job_id)``."""
+    """Paints a push button in the last column (Cancel, or Retry… once a job ended without
+    a video); a click emits ``clicked(job_id)``."""
 
     clicked = Signal(str)
 
@@ -116,9 +118,12 @@ class CancelDelegate(QStyledItemDelegate):
 
 
 class QueueView(QWidget):
-    """Signals: ``cancel_requested(job_id)`` (the owner confirms), ``activated(job_id)``."""
+    """Signals (the owner confirms both requests): ``cancel_requested(job_id)`` from a
+    running row's button, ``retry_requested(job_id)`` from the button of a row that ended
+    without a video; ``activated(job_id)`` on a double click."""
 
     cancel_requested = Signal(str)
+    retry_requested = Signal(str)
     activated = Signal(str)
 
     def __init__(self, model: QueueModel | None = None, parent: QWidget | None = None) -> None:
@@ -170,7 +175,7 @@ class QueueView(QWidget):
         self.progress_delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(COL_PROGRESS, self.progress_delegate)
         self.cancel_delegate = CancelDelegate(self.table)
-        self.cancel_delegate.clicked.connect(self.cancel_requested)
+        self.cancel_delegate.clicked.connect(self._on_row_button)
         self.table.setItemDelegateForColumn(COL_CANCEL, self.cancel_delegate)
         self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
@@ -195,6 +200,15 @@ class QueueView(QWidget):
     def selected_job_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return str(rows[0].data(JOB_ID_ROLE)) if rows else None
+
+    def _on_row_button(self, job_id: str) -> None:
+        row = self.model.job_row(job_id)
+        if row is None:
+            return
+        if not row.status.is_terminal:
+            self.cancel_requested.emit(job_id)
+        elif row.status in RETRYABLE_STATUSES:
+            self.retry_requested.emit(job_id)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         self.activated.emit(str(index.data(JOB_ID_ROLE)))

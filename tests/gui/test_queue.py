@@ -80,7 +80,7 @@ def test_rows_follow_events(qtbot: QtBot) -> None:
     assert _text(model, row_a, COL_STATUS) == "Failed: blocked by moderation"
     # no full bar under "Failed": the bar is empty, the text says what happened
     assert model.index(row_a, COL_PROGRESS).data(PROGRESS_ROLE) == 0
-    assert _text(model, row_a, COL_CANCEL) == ""  # nothing to cancel any more
+    assert _text(model, row_a, COL_CANCEL) == "Retry…"  # nothing to cancel: retry instead
     assert model.active_count() == 1
     now[0] = 2000.0
     assert _text(model, row_a, COL_ELAPSED) == "1:15"  # frozen at the end
@@ -133,8 +133,13 @@ def test_view_paints_progress_and_cancels_by_click(qtbot: QtBot, tmp_path: Path)
     view.model.apply_event(JobEvent("a", JobStatus.CANCELLED))
     assert "1 running" in view.title.text()
     assert view.clear_button.isEnabled()
-    with qtbot.assertNotEmitted(view.cancel_requested):
+    assert view.model.index(row, COL_CANCEL).data() == "Retry…"
+    with (
+        qtbot.assertNotEmitted(view.cancel_requested),
+        qtbot.waitSignal(view.retry_requested) as retry,
+    ):
         qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert retry.args == ["a"]
 
 
 def test_the_prompt_column_takes_the_spare_width(qtbot: QtBot) -> None:
