@@ -30,6 +30,7 @@ from .banner import Banner
 from .controller import Controller
 from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
+from .help_menu import add_help_actions
 from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
         manage.triggered.connect(self.open_connections)
         self.connections_menu.addAction(manage)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_actions = add_help_actions(self, help_menu)
         about = QAction(self.tr("&About Sora Desktop"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.open_about)

@@ -149,15 +149,24 @@ class PreviewPane(QWidget):
         layout.addLayout(controls)
 
         self._shortcuts: list[QShortcut] = []
-        for key, slot in (
-            (Qt.Key.Key_Space, self.toggle_play),
-            (Qt.Key.Key_Left, lambda: self._arrow(-1)),
-            (Qt.Key.Key_Right, lambda: self._arrow(1)),
-            (Qt.Key.Key_F, self.toggle_full_screen),
-            (Qt.Key.Key_Escape, self.leave_full_screen),
+        for key, slot, what in (
+            (Qt.Key.Key_Space, self.toggle_play, self.tr("Play or pause the clip")),
+            (
+                Qt.Key.Key_Left,
+                lambda: self._arrow(-1),
+                self.tr("Back 5 seconds (one frame while paused)"),
+            ),
+            (
+                Qt.Key.Key_Right,
+                lambda: self._arrow(1),
+                self.tr("Forward 5 seconds (one frame while paused)"),
+            ),
+            (Qt.Key.Key_F, self.toggle_full_screen, self.tr("Full screen on or off")),
+            (Qt.Key.Key_Escape, self.leave_full_screen, self.tr("Leave full screen")),
         ):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.setWhatsThis(what)  # listed in Help > Keyboard shortcuts
             sc.activated.connect(slot)
             self._shortcuts.append(sc)
         self._set_controls_enabled(False)

@@ -99,6 +99,7 @@ class PromptEditor(QWidget):
             shortcut = QShortcut(seq, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.setAutoRepeat(False)  # a held key is one request, not one per repeat
+            shortcut.setWhatsThis(self.tr("Generate"))  # listed in Help > Keyboard shortcuts
             shortcut.activated.connect(self.generate_requested)
         self.set_recent_prompts([])
         self._update_count()
