@@ -428,6 +428,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         code = app.exec()
         restart = window.restart_requested
     finally:
+        # quit() called outside exec() makes every later event loop return at once: an app
+        # that outlives this window (a restart test, an embedding host) must not keep it
+        app.lastWindowClosed.disconnect(app.quit)
         logs.start()  # no-op after the first paint; else what was kept reaches the log now
         window.errors.uninstall_excepthook()
         ctx.close()

@@ -138,6 +138,14 @@ def test_run_relaunches_after_everything_is_shut_down(
     timer.setInterval(50)
     timer.timeout.connect(restart_when_shown)
     timer.start()
-    assert run(argv, str(data_dir)) == 0
+    try:
+        assert run(argv, str(data_dir)) == 0
+    finally:
+        # The app's automatic quit on the last window leaves a Quit event behind, which
+        # would end every later test's event loop at once: one more (empty) exec() takes it.
+        app = QApplication.instance()
+        assert app is not None
+        QTimer.singleShot(0, app.quit)
+        app.exec()
     assert seen == ["Sora Desktop"]
     assert launched == [(sys.executable, ["-m", "sora_desktop", *argv])]
