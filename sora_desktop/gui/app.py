@@ -137,6 +137,7 @@ class AppContext:
     gc: GuiGarbageCollector | None = None
     profile_store: Any = None  # core.profiles.ProfileStore
     user: UserSettings | None = None
+    draft: Any = None  # gui.draft.DraftKeeper
     _closed: bool = False
 
     def ensure_library(self) -> None:
@@ -171,6 +172,8 @@ class AppContext:
         self._closed = True
         if self.window.isVisible():
             self.window.close()
+        if self.draft is not None:
+            self.draft.save_now()  # the last keystrokes too (the writer is flushed below)
         self.controller.shutdown()  # no-op when the window already did it
         self.simulator.stop()
         if self.user is not None:
@@ -202,6 +205,7 @@ def build(
     from ..core.profiles import ProfileStore
     from ..core.store import JobStore
     from .controller import Controller
+    from .draft import DraftKeeper
     from .main_window import MainWindow
     from .user_settings import UserSettings
 
@@ -249,6 +253,9 @@ def build(
         show_simulator_banner=user.data.show_simulator_banner,
     )
     window.sim_banner.dismissed.connect(user.hide_banner)
+    draft = DraftKeeper(window, user)
+    draft.restore()
+    draft.watch()
     window.notifier.enabled = lambda: bool(user.data.notify_on_complete)
     window.preview.volume_slider.setValue(max(0, min(100, int(user.data.volume))))
     window.preview.loop_button.setChecked(bool(user.data.loop_preview))
@@ -273,6 +280,7 @@ def build(
         gc=collector,
         profile_store=profile_store,
         user=user,
+        draft=draft,
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
