@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Coroutine, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core.models import Connection, Job, JobEvent, JobStatus, Profile, VideoRequest
-from . import window_state
+from ..core.models import Connection, Job, JobEvent, JobStatus, Profile
+from . import sending, window_state
 from .banner import Banner
 from .controller import Controller
 from .cost import job_cost_text
@@ -34,6 +34,7 @@ from .help_menu import add_help_actions
 from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
+from .questions import ask_cancel_job
 from .queue_view import QueueView
 from .retry import ask_retry
 from .send_guard import SendGuard
@@ -47,12 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CLOSE_KEEP, CLOSE_CANCEL, CLOSE_STAY = "keep", "cancel", "stay"
-
-
-def short_prompt(prompt: str, limit: int = 60) -> str:
-    """A prompt on one line, cut with an ellipsis past ``limit`` characters."""
-    flat = " ".join(prompt.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def simulator_notice() -> str:
@@ -287,41 +282,10 @@ class MainWindow(QMainWindow):
 
     def request_key(self) -> tuple[object, ...]:
         """Everything that makes the editor's request: the same key is the same paid job."""
-        panel = self.settings_panel
-        profile = panel.current_profile()
-        picker = panel.image_picker
-        image = picker.path()
-        return (
-            profile.id if profile is not None else None,
-            self.prompt.text(),
-            panel.model(),
-            panel.video_size(),
-            panel.seconds(),
-            str(image) if image is not None else None,
-            picker.mode() if picker.needs_conversion() else None,
-        )
+        return sending.request_key(self)
 
     def _update_generate(self) -> None:
-        problem = self.generate_problem()
-        key = self.request_key()
-        guard = self.send_guard
-        button = self.generate_button
-        button.setEnabled(problem is None and not guard.blocked(key))
-        if guard.is_sending(key):
-            button.setText(self.tr("Sending…"))
-            button.setToolTip(self.tr("This request is on its way to the service."))
-        elif key == guard.last_sent:
-            button.setText(self.tr("Generate again"))
-            button.setToolTip(
-                problem
-                or self.tr(
-                    "Start another job with the same prompt and settings (it is made and "
-                    "billed again)"
-                )
-            )
-        else:
-            button.setText(self.tr("Generate"))
-            button.setToolTip(problem or self.tr("Start the generation (Ctrl+Enter)"))
+        sending.update_generate(self)
 
     def _on_settings_changed(self) -> None:
         self.prompt.set_max_chars(self.settings_panel.capabilities().max_prompt_chars)
@@ -334,111 +298,12 @@ class MainWindow(QMainWindow):
         )
 
     def generate(self) -> None:
-        """Send the editor's request, unless the very same one is already on its way (a
-        double click, Ctrl+Enter pressed twice): that would be a second paid job."""
-        problem = self.generate_problem()
-        if problem is not None:
-            self._status(problem)
-            return
-        key = self.request_key()
-        if self.send_guard.blocked(key):
-            self._status(
-                self.tr(
-                    "Already sent. Change the prompt or settings, or wait a moment to "
-                    "generate it again."
-                )
-            )
-            return
-        profile = self.settings_panel.current_profile()
-        assert profile is not None
-        try:
-            connection = self._connection_for(profile)
-        except Exception as exc:  # a profile that can't be reached yet
-            self.errors.show(exc)
-            return
-        prompt = self.prompt.text()
-        panel = self.settings_panel
-        model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
-        picker = panel.image_picker
-        # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
-        image_path = picker.path()
-        convert = picker.needs_conversion()
-        fit_mode = picker.mode()
-        images_dir = self.paths.images_dir
-        service = self.controller.service
-
-        async def submit() -> Job:
-            image = image_path
-            if image is not None and convert:
-                import asyncio  # on the I/O thread, long after start-up
-
-                from ..core.images import fit_reference_image
-
-                # Converting a big image takes a moment: do it off the GUI thread.
-                image = await asyncio.to_thread(
-                    fit_reference_image, image, size, fit_mode, images_dir
-                )
-            request = VideoRequest(
-                prompt=prompt, model=model, size=size, seconds=seconds, reference_image=image
-            )
-            return await service.submit(request, connection)
-
-        self._send(key, submit())
-        if self._remember_prompt is not None:
-            self.prompt.set_recent_prompts(self._remember_prompt(prompt))
-
-    def _send(self, key: Hashable, submit: Coroutine[Any, Any, Job]) -> None:
-        """Run ``submit`` (it stores the new job and starts it) under the send guard."""
-
-        def accepted(job: Job) -> None:
-            self._submitting = max(0, self._submitting - 1)
-            self.send_guard.accepted(key)
-            self.controller.job_submitted.emit(job)
-
-        def refused(error: BaseException) -> None:
-            self._submitting = max(0, self._submitting - 1)
-            self.send_guard.failed(key)
-            self.errors.show(error)
-            self._status(self.tr("Not sent."))
-
-        self.send_guard.begin(key)
-        self._submitting += 1
-        self.controller.call(submit, accepted, refused)
-        self._status(self.tr("Sending…"))
+        """Send the editor's request, unless the very same one is already on its way."""
+        sending.generate(self)
 
     def retry_job(self, job_id: str) -> None:
-        """Make a job that ended without a video again: a NEW job with the same settings,
-        after the creator confirmed it with its estimated cost. The old job is untouched
-        and its create is never sent again."""
-        from ..core.errors import SoraError
-        from ..core.retry import retry_request
-
-        job = self.controller.store.get(job_id)
-        if job is None:
-            self._status(self.tr("This job is no longer in the library."))
-            return
-        try:
-            request = retry_request(job)
-        except SoraError as err:
-            self.errors.show(err)
-            return
-        key = ("retry", job_id)
-        profiles = self.settings_panel.profiles()
-        if self.send_guard.blocked(key) or not self.ask_retry(
-            self, job, job_cost_text(job, profiles)
-        ):
-            return
-        if self.send_guard.blocked(key):  # another retry of it went while we asked
-            return
-        # the job's connection as it is configured now (the built-in simulator's address
-        # changes from one start to the next); as stored when its profile is gone
-        profile = next((p for p in profiles if p.id == job.connection.profile_id), None)
-        try:
-            connection = self._connection_for(profile) if profile else job.connection
-        except Exception as exc:  # a profile that can't be reached yet
-            self.errors.show(exc)
-            return
-        self._send(key, self.controller.service.submit(request, connection))
+        """Make a job that ended without a video again, as a new job (confirmed first)."""
+        sending.retry_job(self, job_id)
 
     # --- controller events -----------------------------------------------------------
     def _on_submitted(self, job: Job) -> None:
@@ -491,28 +356,9 @@ class MainWindow(QMainWindow):
 
     # --- actions -----------------------------------------------------------------------
     def confirm_cancel(self, job_id: str) -> None:
-        """Ask, as a question naming the clip, before cancelling; the buttons say what
-        they do."""
+        """Ask, as a question naming the clip, before cancelling."""
         job = self.controller.store.get(job_id)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Cancel this job?"))
-        if job is not None:
-            box.setText(self.tr("Cancel the job “{0}”?").format(short_prompt(job.request.prompt)))
-        else:
-            box.setText(self.tr("Cancel this job?"))
-        box.setInformativeText(
-            self.tr(
-                "This app stops waiting for the video. A render the service has already "
-                "started keeps running there and may still be billed."
-            )
-        )
-        stop = box.addButton(self.tr("Cancel job"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep waiting"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if box.clickedButton() is stop:
+        if ask_cancel_job(self, job.request.prompt if job is not None else None):
             self.controller.cancel(job_id)
 
     def play_job(self, job_id: str) -> None:
