@@ -92,8 +92,8 @@ def suggestions() -> dict[str, tuple[str, ...]]:
 
 def _places_itself(scene: str) -> bool:
     """Whether ``scene`` already starts with a word that places it ("on a beach")."""
-    # TRANSLATORS: the words that may start a typed scene; a scene starting with one is used
-    # as typed, any other gets the "in {scene}" connector. Separate them with spaces.
+    # For translators: the words that may start a typed scene, separated by spaces; a scene
+    # starting with one is used as typed, any other gets the "in {scene}" connector.
     words = _t(
         "in on at inside outside above under over near by across through along "
         "beneath behind into onto from within among around beside between"
