@@ -167,6 +167,7 @@ class QueueView(QWidget):
         hh.setStretchLastSection(False)
         self._prompt_min = metrics.averageCharWidth() * PROMPT_MIN_CHARS
         self._format_width = hh.sectionSize(COL_FORMAT)
+        self._elapsed_width = hh.sectionSize(COL_ELAPSED)
         self.table.viewport_resized.connect(self.fit_columns)
         # The bar shows the status and the format the model: keep the table narrow.
         self.table.setColumnHidden(COL_MODEL, True)
@@ -190,16 +191,14 @@ class QueueView(QWidget):
 
     def fit_columns(self, viewport_width: int | None = None) -> None:
         """The prompt takes the spare width (it stretches); when the queue is too narrow
-        for it to stay readable, the Format column makes way."""
+        for it to stay readable, the Format column makes way, then (very narrow) Elapsed."""
         width = self.table.viewport().width() if viewport_width is None else viewport_width
         hh = self.table.horizontalHeader()
-        fixed = sum(hh.sectionSize(c) for c in (COL_PROGRESS, COL_ELAPSED, COL_CANCEL))
-        spare = width - fixed - self._format_width  # its width while shown (hidden: 0)
-        self.table.setColumnHidden(COL_FORMAT, spare < self._prompt_min)
-
-    def selected_job_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return str(rows[0].data(JOB_ID_ROLE)) if rows else None
+        kept = hh.sectionSize(COL_PROGRESS) + hh.sectionSize(COL_CANCEL)
+        # the widths they have while shown (a hidden section reports 0)
+        spare = width - kept - self._elapsed_width
+        self.table.setColumnHidden(COL_FORMAT, spare - self._format_width < self._prompt_min)
+        self.table.setColumnHidden(COL_ELAPSED, spare < self._prompt_min)
 
     def _on_row_button(self, job_id: str) -> None:
         row = self.model.job_row(job_id)

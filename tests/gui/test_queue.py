@@ -157,7 +157,20 @@ def test_the_prompt_column_takes_the_spare_width(qtbot: QtBot) -> None:
     assert view.table.isColumnHidden(COL_FORMAT)
     index = view.model.index(0, COL_PROMPT)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == prompt  # the whole prompt
+    assert not view.table.isColumnHidden(COL_ELAPSED)
     narrow = view.table.columnWidth(COL_PROMPT)
     view.resize(1100, 240)  # room enough: Format is back and the prompt still grows
     qtbot.waitUntil(lambda: not view.table.isColumnHidden(COL_FORMAT), timeout=5000)
     assert view.table.columnWidth(COL_PROMPT) > narrow
+
+
+def test_a_very_narrow_queue_drops_elapsed_too_rather_than_scroll_sideways(qtbot: QtBot) -> None:
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.model.upsert(_job("a", "A heron takes off from a misty lake"))
+    view.resize(300, 240)  # the window at its minimum width
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.table.isColumnHidden(COL_ELAPSED), timeout=5000)
+    assert view.table.isColumnHidden(COL_FORMAT)
+    assert view.table.horizontalScrollBar().maximum() == 0
