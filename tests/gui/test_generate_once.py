@@ -75,6 +75,8 @@ def test_two_quick_clicks_send_one_create_and_generate_again_is_explicit(
     ctx = make_app()
     w = ctx.window
     button = w.generate_button
+    # a generous hold, so a slow test machine can't outlast it between two statements
+    w.send_guard.hold_ms = 3000
     qtbot.keyClicks(w.prompt.edit, "A kite over a windy beach")
     with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -88,7 +90,7 @@ def test_two_quick_clicks_send_one_create_and_generate_again_is_explicit(
     assert simulator.created_count == 1
     assert len(ctx.store.list_jobs()) == 1
     # then the button says what another click does, and it does make a second job
-    qtbot.waitUntil(button.isEnabled, timeout=5000)
+    qtbot.waitUntil(button.isEnabled, timeout=10000)
     assert button.text() == "Generate again"
     assert "billed again" in button.toolTip()
     with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):

@@ -175,6 +175,7 @@ def test_a_retry_clicked_twice_makes_one_job(
     asked: list[tuple[str, str]],
 ) -> None:
     old = _ended_job(ctx, JobStatus.FAILED, "Two quick clicks on Retry")
+    ctx.window.send_guard.hold_ms = 3000  # a slow test machine can't outlast it
     submitted: list[Job] = []
     ctx.controller.job_submitted.connect(submitted.append)
     ctx.window.retry_job(old.id)
