@@ -154,6 +154,9 @@ def test_spec_linux_collects_what_the_app_needs_and_excludes_the_rest(
     assert "PySide6.QtMultimedia" in hidden
     datas = dict((dest, src) for src, dest in analysis["datas"])
     assert Path(datas["sora_desktop/resources"]) == ROOT / "sora_desktop" / "resources"
+    # Help > documentation reads them from there in a bundle (gui/help_menu.docs_index)
+    assert Path(datas["sora_desktop/resources/docs"]) == ROOT / "README.md"
+    assert Path(datas["sora_desktop/resources/docs/docs"]) == ROOT / "docs"
     assert "keyring.dist-info" in {src for src, _dest in analysis["datas"]}  # entry points
     for module in ("PySide6.QtWebEngineCore", "PySide6.QtPdf", "PySide6.Qt3DCore", "tkinter"):
         assert module in analysis["excludes"]

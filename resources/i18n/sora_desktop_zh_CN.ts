@@ -97,12 +97,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+373" />
+            <location filename="../../sora_desktop/gui/app.py" line="+345" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+157" />
+            <location line="+166" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -468,6 +468,28 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+8" />
             <source>{field}: {message}</source>
             <translation>{field}：{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocsDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="+186" />
+            <source>Sora Desktop documentation</source>
+            <translation>Sora Desktop 文档</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftKeeper</name>
+        <message>
+            <location filename="../../sora_desktop/gui/draft.py" line="+89" />
+            <source>The reference image {0} is no longer there; it was left out.</source>
+            <extracomment>a burst of typing is one write</extracomment>
+            <translation>参考图片 {0} 已不在原处，已略去。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The reference image {0} can't be used any more; it was left out.</source>
+            <translation>参考图片 {0} 已无法使用，已略去。</translation>
         </message>
     </context>
     <context>
@@ -994,7 +1016,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+137" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+140" />
             <source>Search prompts…</source>
             <translation>搜索提示词…</translation>
         </message>
@@ -1055,12 +1077,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+0" />
-            <location line="+167" />
+            <location line="+173" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-164" />
+            <location line="-170" />
             <source>Reuse prompt</source>
             <translation>重用提示词</translation>
         </message>
@@ -1068,6 +1090,16 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+2" />
             <source>Put this prompt and its settings back into the editor</source>
             <translation>把此提示词及其参数放回编辑器</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Retry…</source>
+            <translation>重试…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make this video again as a new job, with the same settings</source>
+            <translation>以相同设置作为新任务重新生成这个视频</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1120,7 +1152,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>选中此视频再创作所依据的原视频</translation>
         </message>
         <message numerus="yes">
-            <location line="+54" />
+            <location line="+55" />
             <source>Remixes (%n)</source>
             <translation>
                 <numerusform>再创作（%n）</numerusform>
@@ -1147,7 +1179,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+103" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -1197,14 +1229,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+48" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+54" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+55" />
             <source>Add a connection…</source>
-            <extracomment>the composition root opens the other owner's dialogs for these</extracomment>
+            <extracomment>the composition root opens the other owner's dialogs for these asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -1213,7 +1245,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+71" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -1273,27 +1305,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;About Sora Desktop</source>
             <translation>关于 Sora Desktop(&amp;A)</translation>
         </message>
         <message>
-            <location line="+39" />
-            <source>Start the generation (Ctrl+Enter)</source>
-            <translation>开始生成（Ctrl+Enter）</translation>
-        </message>
-        <message>
-            <location line="+53" />
-            <source>Sending…</source>
-            <translation>正在发送…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Not sent.</source>
-            <translation>未发送。</translation>
-        </message>
-        <message>
-            <location line="+7" />
+            <location line="+74" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
@@ -1328,16 +1345,6 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已取消。</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>Cancel this job?</source>
-            <translation>取消此任务？</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>This app stops waiting for the video. A render the service has already started keeps running there and may still be billed.</source>
-            <translation>本应用将不再等待此视频。服务端已开始的渲染会继续进行，仍可能产生费用。</translation>
-        </message>
-        <message>
             <location line="+12" />
             <source>This video is not on this computer (yet).</source>
             <translation>此视频（尚）不在本机上。</translation>
@@ -1353,7 +1360,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请先在视频库中选择要导出的视频。</translation>
         </message>
         <message numerus="yes">
-            <location line="+45" />
+            <location line="+53" />
             <source>%n video(s) still being made.</source>
             <translation>
                 <numerusform>仍有 %n 个视频正在生成。</numerusform>
@@ -1384,6 +1391,71 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Don't close</source>
             <translation>不关闭</translation>
         </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="24" />
+            <source>Cancel this job?</source>
+            <translation>取消此任务？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="30" />
+            <source>This app stops waiting for the video. A render the service has already started keeps running there and may still be billed.</source>
+            <translation>本应用将不再等待此视频。服务端已开始的渲染会继续进行，仍可能产生费用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="35" />
+            <source>Cancel job</source>
+            <translation>取消任务</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="36" />
+            <source>Keep waiting</source>
+            <translation>继续等待</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="26" />
+            <source>Cancel the job “{0}”?</source>
+            <translation>取消任务“{0}”吗？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="137" />
+            <source>Sending…</source>
+            <translation>正在发送…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="53" />
+            <source>This request is on its way to the service.</source>
+            <translation>这个请求正在发送给服务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="77" />
+            <source>Already sent. Change the prompt or settings, or wait a moment to generate it again.</source>
+            <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="132" />
+            <source>Not sent.</source>
+            <translation>未发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="149" />
+            <source>This job is no longer in the library.</source>
+            <translation>这个任务已不在作品库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="55" />
+            <source>Generate again</source>
+            <translation>再次生成</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="58" />
+            <source>Start another job with the same prompt and settings (it is made and billed again)</source>
+            <translation>用相同的提示词和设置再开始一个任务（会重新生成并再次计费）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/sending.py" line="64" />
+            <source>Start the generation (Ctrl+Enter)</source>
+            <translation>开始生成（Ctrl+Enter）</translation>
+        </message>
     </context>
     <context>
         <name>PreferencesDialog</name>
@@ -1408,12 +1480,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>语言</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>The new language shows fully after a restart.</source>
-            <translation>重新启动后新语言才会完全生效。</translation>
+            <location line="+3" />
+            <source>Sora Desktop changes to this language when it restarts. After OK you can restart it now or later.</source>
+            <translation>Sora Desktop 重新启动后才会切换到这种语言。点击“确定”后，可以选择立即或稍后重新启动。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>Show the banner while using the simulator</source>
             <translation>使用模拟器时显示提示横幅</translation>
         </message>
@@ -1466,20 +1538,20 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+77" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+79" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+18" />
-            <location line="+271" />
+            <location line="+17" />
+            <location line="+279" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-265" />
+            <location line="-273" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -1519,7 +1591,32 @@ Write a prompt and press Generate.</source>
             <translation>全屏（F）</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location line="+8" />
+            <source>Play or pause the clip</source>
+            <translation>播放或暂停片段</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Back 5 seconds (one frame while paused)</source>
+            <translation>后退 5 秒（暂停时后退一帧）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Forward 5 seconds (one frame while paused)</source>
+            <translation>前进 5 秒（暂停时前进一帧）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Full screen on or off</source>
+            <translation>进入或退出全屏</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leave full screen</source>
+            <translation>退出全屏</translation>
+        </message>
+        <message>
+            <location line="+210" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -1532,8 +1629,9 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+47" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+54" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
+            <extracomment>asks how the recipe goes in when the prompt has the creator's own text: RECIPE_REPLACE, RECIPE_APPEND or None (leave it); replaceable in tests</extracomment>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
         </message>
         <message>
@@ -1562,7 +1660,37 @@ Write a prompt and press Generate.</source>
             <translation>描述视频：主体是谁或什么、在哪里、发生了什么，以及镜头、光线和风格。按 Ctrl+Enter 生成。</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+25" />
+            <source>Generate</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Insert the recipe</source>
+            <translation>插入配方</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your prompt already has text. Replace it with the recipe?</source>
+            <translation>提示词中已有内容。要用配方替换它吗？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Or add the recipe's sentences at the end of what you wrote.</source>
+            <translation>也可以把配方生成的句子添加到你所写内容的末尾。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Replace</source>
+            <translation>替换</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add at the end</source>
+            <translation>添加到末尾</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>Write a prompt first.</source>
             <translation>请先写提示词。</translation>
         </message>
@@ -1585,8 +1713,9 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueView</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_view.py" line="+122" />
+            <location filename="../../sora_desktop/gui/queue_view.py" line="+140" />
             <source>Clear finished</source>
+            <extracomment>the prompt column keeps room for about this many characters before Format is hidden</extracomment>
             <translation>清除已完成</translation>
         </message>
         <message>
@@ -1595,7 +1724,7 @@ Write a prompt and press Generate.</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+55" />
             <source>&lt;b&gt;Queue&lt;/b&gt; — {0} running</source>
             <translation>&lt;b&gt;队列&lt;/b&gt; — {0} 个运行中</translation>
         </message>
@@ -1608,7 +1737,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>RemixDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+33" />
+            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+41" />
             <source>Remix video</source>
             <translation>再创作视频</translation>
         </message>
@@ -1618,15 +1747,30 @@ Write a prompt and press Generate.</source>
             <translation>描述需要改变的地方。再创作会保留原视频的结构，因此小而具体的修改效果最好。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+11" />
+            <source>A new video ({0} s, {1}): {2}</source>
+            <translation>新视频（{0} 秒，{1}）：{2}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>An estimate from archived per-second prices; the service bills the truth</source>
+            <translation>根据存档的每秒价格估算；实际费用以服务商账单为准</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Remix</source>
             <translation>再创作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make the remix (Ctrl+Enter)</source>
+            <translation>开始混剪（Ctrl+Enter）</translation>
         </message>
     </context>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+61" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+62" />
             <source>Where videos are made</source>
             <extracomment>the models offered when a profile lists none</extracomment>
             <translation>视频在哪里生成</translation>
@@ -1692,22 +1836,7 @@ Write a prompt and press Generate.</source>
             <translation>请选择尺寸和时长。</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>price unknown</source>
-            <translation>价格未知</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>≈ ${0} at ${1}/s</source>
-            <translation>≈ ${0}（每秒 ${1}）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>(free on the simulator)</source>
-            <translation>（模拟器上免费）</translation>
-        </message>
-        <message>
-            <location line="+61" />
+            <location line="+70" />
             <source>{0} seconds</source>
             <translation>{0} 秒</translation>
         </message>
@@ -1715,6 +1844,24 @@ Write a prompt and press Generate.</source>
             <location line="+19" />
             <source>{0} × {1}</source>
             <translation>{0} × {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="-33" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Keys</source>
+            <translation>按键</translation>
         </message>
     </context>
     <context>
@@ -1790,7 +1937,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>TemplateBuilder</name>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="+132" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="+182" />
             <source>type or pick…</source>
             <translation>输入或选择…</translation>
         </message>
@@ -1805,137 +1952,539 @@ Write a prompt and press Generate.</source>
             <translation>插入到提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="23" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="27" />
             <source>Subject</source>
             <translation>主体</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="24" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="28" />
             <source>Scene</source>
             <translation>场景</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="25" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="29" />
             <source>Action</source>
             <translation>动作</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="26" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="30" />
             <source>Camera</source>
             <translation>镜头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="27" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="31" />
             <source>Lighting</source>
             <translation>光线</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="28" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="32" />
             <source>Style</source>
             <translation>风格</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/template_builder.py" line="29" />
+            <location filename="../../sora_desktop/gui/template_builder.py" line="33" />
             <source>Motion</source>
             <translation>运动</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="119" />
+            <source>{subject} {action} {where}.</source>
+            <translation>{where}，{subject}{action}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="120" />
+            <source>{subject} {action}.</source>
+            <translation>{subject}{action}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="121" />
+            <source>{subject} {where}.</source>
+            <translation>{where}的{subject}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="122" />
+            <source>{action} {where}.</source>
+            <translation>{where}，{action}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="123" />
+            <source>{subject}.</source>
+            <translation>{subject}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="124" />
+            <source>{action}.</source>
+            <translation>{action}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="125" />
+            <source>Set {where}.</source>
+            <translation>{where}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="144" />
+            <source>Camera: {0}.</source>
+            <translation>镜头：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="145" />
+            <source>Lighting: {0}.</source>
+            <translation>光线：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="146" />
+            <source>Style: {0}.</source>
+            <translation>风格：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="147" />
+            <source>Motion: {0}.</source>
+            <translation>运动：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="41" />
+            <source>a red fox</source>
+            <translation>一只红狐狸</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="42" />
+            <source>a paper boat</source>
+            <translation>一只纸船</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="43" />
+            <source>an old lighthouse keeper's cat</source>
+            <translation>老灯塔看守人的猫</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="44" />
+            <source>a small robot gardener</source>
+            <translation>一个小小的机器人园丁</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="45" />
+            <source>a hot-air balloon</source>
+            <translation>一个热气球</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="48" />
+            <source>in a snowy pine forest at dawn</source>
+            <translation>在黎明时分积雪的松林里</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="49" />
+            <source>on a rain-soaked city street at night</source>
+            <translation>在夜晚被雨水浸透的城市街道上</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="50" />
+            <source>on a quiet beach at sunset</source>
+            <translation>在日落时分宁静的海滩上</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="51" />
+            <source>inside a cosy wooden cabin</source>
+            <translation>在温馨的小木屋里</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="52" />
+            <source>above a misty mountain valley</source>
+            <translation>在云雾缭绕的山谷上空</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="55" />
+            <source>walks slowly towards the camera</source>
+            <translation>缓缓走向镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="56" />
+            <source>leaps over a fallen log</source>
+            <translation>跃过一根倒下的树干</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="57" />
+            <source>drifts gently along the water</source>
+            <translation>随水流轻轻漂荡</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="58" />
+            <source>looks up as snow begins to fall</source>
+            <translation>抬头望着开始飘落的雪花</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="59" />
+            <source>turns around and smiles</source>
+            <translation>转过身来微笑</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="62" />
+            <source>slow dolly-in</source>
+            <translation>缓慢推镜</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="63" />
+            <source>wide establishing shot</source>
+            <translation>广角全景镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="64" />
+            <source>handheld close-up</source>
+            <translation>手持特写</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="65" />
+            <source>aerial drone shot, slowly rising</source>
+            <translation>无人机航拍，缓缓上升</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="66" />
+            <source>static tripod shot</source>
+            <translation>三脚架固定镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="67" />
+            <source>tracking shot from the side</source>
+            <translation>侧面跟拍</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="70" />
+            <source>golden hour sunlight</source>
+            <translation>黄金时刻的阳光</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="71" />
+            <source>soft overcast light</source>
+            <translation>柔和的阴天光线</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="72" />
+            <source>neon reflections</source>
+            <translation>霓虹灯的倒影</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="73" />
+            <source>warm candlelight</source>
+            <translation>温暖的烛光</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="74" />
+            <source>dramatic backlight with long shadows</source>
+            <translation>戏剧性的逆光和长长的影子</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="77" />
+            <source>cinematic, 35 mm film grain</source>
+            <translation>电影感，35 毫米胶片颗粒</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="78" />
+            <source>photorealistic</source>
+            <translation>照片级写实</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="79" />
+            <source>hand-drawn watercolour animation</source>
+            <translation>手绘水彩动画</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="80" />
+            <source>stop-motion claymation</source>
+            <translation>定格黏土动画</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="81" />
+            <source>vintage 1970s documentary</source>
+            <translation>复古 1970 年代纪录片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="84" />
+            <source>slow motion</source>
+            <translation>慢动作</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="85" />
+            <source>smooth and steady</source>
+            <translation>平稳流畅</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="86" />
+            <source>fast, energetic cuts</source>
+            <translation>快速而充满活力的剪辑</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="87" />
+            <source>gentle floating movement</source>
+            <translation>轻柔的漂浮感</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="88" />
+            <source>time-lapse</source>
+            <translation>延时摄影</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="97" />
+            <source>in on at inside outside above under over near by across through along beneath behind into onto from within among around beside between</source>
+            <translation>在 于 从 位于 沿着 穿过 朝着 向</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="113" />
+            <source>in {scene}</source>
+            <translation>在{scene}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/template_builder.py" line="153" />
+            <source>{0} {1}</source>
+            <translation>{0}{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cost</name>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="42" />
+            <source>price unknown</source>
+            <translation>价格未知</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="44" />
+            <source>≈ ${0} at ${1}/s</source>
+            <translation>≈ ${0}（每秒 ${1}）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="46" />
+            <source>(free on the simulator)</source>
+            <translation>（模拟器上免费）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="57" />
+            <source>Sora Desktop &amp;documentation</source>
+            <translation>Sora Desktop 文档(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="60" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="62" />
+            <source>Open the &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="63" />
+            <source>The log files help when something went wrong: attach them to a report</source>
+            <translation>出问题时日志文件很有帮助：报告问题时请附上它们</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="76" />
+            <source>The documentation is not installed with this copy of Sora Desktop.</source>
+            <translation>此版本的 Sora Desktop 没有附带文档。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/help_menu.py" line="99" />
+            <source>The file manager could not be opened. The logs are in {0}</source>
+            <translation>无法打开文件管理器。日志位于 {0}</translation>
         </message>
     </context>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
             <source>Preparing</source>
             <translation>准备中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
             <source>Waiting in line</source>
             <translation>排队等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
             <source>Rendering</source>
             <translation>渲染中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
             <source>Rendered</source>
             <translation>已渲染</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="52" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="52" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="53" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="53" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="54" />
             <source>Interrupted (resumes)</source>
             <translation>已中断（将继续）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="230" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="232" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="214" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <source>Retry…</source>
+            <translation>重试…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>Restart</name>
+        <message>
+            <location filename="../../sora_desktop/gui/restart.py" line="46" />
+            <source>the system language</source>
+            <translation>系统语言</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/restart.py" line="53" />
+            <source>Restart Sora Desktop?</source>
+            <translation>要重新启动 Sora Desktop 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/restart.py" line="56" />
+            <source>The windows that are open keep their language until then. Videos being made are kept and continue after the restart. Choose Later and the new language shows the next time you start Sora Desktop.</source>
+            <translation>在此之前，已打开的窗口保持原来的语言。正在生成的视频会被保留，并在重新启动后继续。选择“稍后”，新语言将在下次启动 Sora Desktop 时显示。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/restart.py" line="62" />
+            <source>Restart now</source>
+            <translation>立即重新启动</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/restart.py" line="63" />
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/restart.py" line="54" />
+            <source>Restart now to show Sora Desktop in {0}?</source>
+            <translation>立即重新启动，以{0}显示 Sora Desktop 吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>Retry</name>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="41" />
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="47" />
+            <source>Make this video again as a new job?</source>
+            <translation>要作为新任务重新生成这个视频吗？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="57" />
+            <source>Retry as a new job</source>
+            <translation>作为新任务重试</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="58" />
+            <source>Don't retry</source>
+            <translation>不重试</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="32" />
+            <source>A remix of the same video</source>
+            <translation>对同一个视频的混剪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="27" />
+            <source>{0} · {1} · {2} s</source>
+            <translation>{0} · {1} · {2} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="33" />
+            <source>Estimated cost: {0}</source>
+            <translation>预估费用：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="43" />
+            <source>This job failed.</source>
+            <translation>这个任务失败了。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="44" />
+            <source>This job was cancelled.</source>
+            <translation>这个任务已被取消。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="45" />
+            <source>This job's video expired before it was downloaded.</source>
+            <translation>这个任务的视频在下载前已过期。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="30" />
+            <source>Reference image: {0}</source>
+            <translation>参考图片：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/retry.py" line="50" />
+            <source>A new request with the same settings is sent to the service, which bills it separately. The old job stays in the library as it is.</source>
+            <translation>会以相同设置向服务发送一个新请求，服务会单独计费。原来的任务保持原样留在作品库中。</translation>
         </message>
     </context>
     <context>
@@ -2448,7 +2997,7 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../sora_desktop/core/images.py" line="129" />
             <source>The image {name!r} has too many pixels (at most {limit} megapixels).</source>
-            <translation>图片 {name!r} 像素过多（最多 {limit} 百万像素）。</translation>
+            <translation>图片 {name!r} 像素过多（最多 {limit}00 万像素）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/images.py" line="136" />
@@ -2711,6 +3260,26 @@ Write a prompt and press Generate.</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/retry.py" line="31" />
+            <source>Only a job that failed, expired or was cancelled can be retried.</source>
+            <translation>只有失败、过期或已取消的任务才能重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/retry.py" line="32" />
+            <source>Generate a new video instead.</source>
+            <translation>请改为生成一个新视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/retry.py" line="40" />
+            <source>Put the image back there, or reuse the prompt and choose the image again.</source>
+            <translation>请把图片放回原处，或者重用提示词并重新选择图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/retry.py" line="37" />
+            <source>The reference image of this job is no longer on this computer: {path}</source>
+            <translation>这个任务的参考图片已不在这台电脑上：{path}</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/secrets.py" line="38" />
             <source>Key from environment variable</source>
             <translation>从环境变量读取密钥</translation>
@@ -2731,12 +3300,12 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="61" />
+            <location filename="../../sora_desktop/core/service.py" line="62" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="86" />
+            <location filename="../../sora_desktop/core/service.py" line="87" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>

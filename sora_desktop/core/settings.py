@@ -39,6 +39,10 @@ class Settings:
     export_link: bool = False  # hard-link instead of copying when on the same volume
     language: str = ""  # "" = follow the OS
     recent_prompts: list[str] = field(default_factory=list)
+    #: the window's unsent draft (the choices are last_* above); restored at start
+    draft_prompt: str = ""
+    draft_image: str | None = None  # the reference image's original file
+    draft_fit_mode: str = "fit"  # how an image of another size is made to fit: fit | crop
     show_simulator_banner: bool = True
     poll_initial_seconds: float = 2.0
     poll_max_seconds: float = 20.0

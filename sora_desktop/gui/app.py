@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from ..simulator.server import SimulatorServer
     from .controller import Controller
     from .main_window import MainWindow
+    from .user_settings import UserSettings
 
 log = logging.getLogger(__name__)
 
@@ -124,51 +125,6 @@ class GuiGarbageCollector(QObject):
             gc.enable()
 
 
-class UserSettings:
-    """Core ``Settings`` (settings.json) as the window uses them: recent prompts, the last
-    choices, the simulator banner. Saving failures are logged, never fatal.
-
-    ``save`` serializes on the calling (GUI) thread and writes on a background thread
-    (:class:`~sora_desktop.core.atomic.LatestTextWriter`): Generate saves the recent
-    prompts, and an fsync on a busy disk would freeze the window. ``flush`` before exit."""
-
-    def __init__(self, path: Path) -> None:
-        from ..core import settings as settings_mod
-        from ..core.atomic import LatestTextWriter
-
-        self._mod = settings_mod
-        self.path = path
-        self.data = settings_mod.load(path)
-        self._writer = LatestTextWriter(
-            path,
-            on_error=lambda exc: log.warning("could not save settings: %s", exc),
-            thread_name="sora-settings-writer",
-        )
-
-    def save(self) -> None:
-        self._writer.write(self._mod.dumps(self.data))
-
-    def flush(self) -> None:
-        self._writer.flush()
-
-    def remember(self, prompt: str, window: MainWindow | None = None) -> list[str]:
-        self.data.remember_prompt(prompt)
-        if window is not None:
-            panel = window.settings_panel
-            profile = panel.current_profile()
-            if profile is not None:
-                self.data.active_profile_id = profile.id
-            self.data.last_model = panel.model() or self.data.last_model
-            self.data.last_size = panel.video_size() or self.data.last_size
-            self.data.last_seconds = panel.seconds() or self.data.last_seconds
-        self.save()
-        return list(self.data.recent_prompts)
-
-    def hide_banner(self) -> None:
-        self.data.show_simulator_banner = False
-        self.save()
-
-
 @dataclass
 class AppContext:
     paths: AppPaths
@@ -181,6 +137,7 @@ class AppContext:
     gc: GuiGarbageCollector | None = None
     profile_store: Any = None  # core.profiles.ProfileStore
     user: UserSettings | None = None
+    draft: Any = None  # gui.draft.DraftKeeper
     _closed: bool = False
 
     def ensure_library(self) -> None:
@@ -215,6 +172,8 @@ class AppContext:
         self._closed = True
         if self.window.isVisible():
             self.window.close()
+        if self.draft is not None:
+            self.draft.save_now()  # the last keystrokes too (the writer is flushed below)
         self.controller.shutdown()  # no-op when the window already did it
         self.simulator.stop()
         if self.user is not None:
@@ -242,7 +201,9 @@ def build(
     from ..core.profiles import ProfileStore
     from ..core.store import JobStore
     from .controller import Controller
+    from .draft import DraftKeeper
     from .main_window import MainWindow
+    from .user_settings import UserSettings
 
     paths.ensure()
     collector = GuiGarbageCollector()
@@ -294,6 +255,9 @@ def build(
         show_simulator_banner=user.data.show_simulator_banner,
     )
     window.sim_banner.dismissed.connect(user.hide_banner)
+    draft = DraftKeeper(window, user)
+    draft.restore()
+    draft.watch()
     window.notifier.enabled = lambda: bool(user.data.notify_on_complete)
     window.preview.volume_slider.setValue(max(0, min(100, int(user.data.volume))))
     window.preview.loop_button.setChecked(bool(user.data.loop_preview))
@@ -318,6 +282,7 @@ def build(
         gc=collector,
         profile_store=profile_store,
         user=user,
+        draft=draft,
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
@@ -361,8 +326,15 @@ def _wire_dialogs(
         dialog.settingsSaved.connect(
             lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
         )
+        changed: list[str] = []
+        dialog.languageChanged.connect(changed.append)
         dialog.exec()
         dialog.deleteLater()
+        if changed:  # a new language shows after a restart: offer it now
+            from .restart import ask_restart_for_language
+
+            if ask_restart_for_language(window, changed[-1]):
+                window.request_restart()
 
     from .export_notice import ExportNotice
 
@@ -506,9 +478,14 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
             window.first_painted.connect(lambda: _tell_moved_aside(ctx))
     app.lastWindowClosed.connect(app.quit)
     window.show()
+    restart = False
     try:
         code = app.exec()
+        restart = window.restart_requested
     finally:
+        # quit() called outside exec() makes every later event loop return at once: an app
+        # that outlives this window (a restart test, an embedding host) must not keep it
+        app.lastWindowClosed.disconnect(app.quit)
         logs.start()  # no-op after the first paint; else what was kept reaches the log now
         window.errors.uninstall_excepthook()
         ctx.close()
@@ -521,6 +498,10 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
             teardown_logging()
         except ImportError:
             pass
+    if restart:  # everything above is shut down: the new process finds the library free
+        from .restart import relaunch
+
+        relaunch(argv)
     return int(code)
 
 

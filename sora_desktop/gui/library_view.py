@@ -8,6 +8,7 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.playRequested(str job_id)             # double-click / Play
     panel.remixRequested(str job_id, str prompt)  # after the creator typed the new prompt
     panel.reuseRequested(str job_id)            # put prompt + settings back in the editor
+    panel.retryRequested(str job_id)            # a failed/cancelled job again (window confirms)
     panel.exportRequested(list job_ids)         # open ExportDialog for these
     panel.deleteRemoteRequested(list job_ids)   # confirmed; the controller deletes remotely
     panel.locallyDeleted(list job_ids)          # confirmed and done: files + rows removed
@@ -62,6 +63,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.retry import can_retry
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
@@ -101,6 +103,7 @@ class LibraryPanel(QWidget):
     playRequested = Signal(str)
     remixRequested = Signal(str, str)
     reuseRequested = Signal(str)
+    retryRequested = Signal(str)
     exportRequested = Signal(list)
     deleteRemoteRequested = Signal(list)
     locallyDeleted = Signal(list)
@@ -232,6 +235,11 @@ class LibraryPanel(QWidget):
             self._reuse,
             self.tr("Put this prompt and its settings back into the editor"),
         )
+        self.retry_action = make(
+            self.tr("Retry…"),
+            self._retry,
+            self.tr("Make this video again as a new job, with the same settings"),
+        )
         self.export_action = make(self.tr("Export…"), self._export)
         self.reveal_action = make(self.tr("Show in folder"), self._reveal)
         self.copy_path_action = make(self.tr("Copy path"), self._copy_path)
@@ -289,6 +297,7 @@ class LibraryPanel(QWidget):
         menu.addAction(self.play_action)
         menu.addAction(self.remix_action)
         menu.addAction(self.reuse_action)
+        menu.addAction(self.retry_action)
         menu.addSeparator()
         menu.addAction(self.source_action)
         self._add_remixes_menu(menu)
@@ -397,6 +406,7 @@ class LibraryPanel(QWidget):
         info = self.model.remix_info(one.id) if one is not None else None
         self.source_action.setEnabled(info is not None and info.source_id is not None)
         self.reuse_action.setEnabled(one is not None)
+        self.retry_action.setEnabled(one is not None and can_retry(one))
         self.export_action.setEnabled(bool(files))
         self.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
         self.copy_path_action.setEnabled(bool(files))
@@ -450,6 +460,11 @@ class LibraryPanel(QWidget):
         job = self._single()
         if job is not None:
             self.reuseRequested.emit(job.id)
+
+    def _retry(self) -> None:
+        job = self._single()
+        if job is not None and can_retry(job):
+            self.retryRequested.emit(job.id)
 
     def _export(self) -> None:
         ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]

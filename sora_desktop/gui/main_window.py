@@ -24,17 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core.models import Connection, Job, JobEvent, JobStatus, Profile, VideoRequest
-from . import window_state
+from ..core.models import Connection, Job, JobEvent, JobStatus, Profile
+from . import sending, window_state
 from .banner import Banner
 from .controller import Controller
+from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
+from .help_menu import add_help_actions
 from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
+from .questions import ask_cancel_job
 from .queue_view import QueueView
+from .retry import ask_retry
+from .send_guard import SendGuard
 from .settings_panel import SettingsPanel
 from .theme import app_icon
+from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
@@ -88,6 +94,10 @@ class MainWindow(QMainWindow):
         self._show_sim_banner = show_simulator_banner
         self._closing_done = False
         self._submitting = 0
+        #: asks before a retry (a new paid job): (parent, job, estimate) -> go ahead?
+        self.ask_retry: Callable[[QWidget, Job, str], bool] = ask_retry
+        #: the creator asked to restart (a new language): ``app.run`` relaunches after closing
+        self.restart_requested = False
         self.setWindowTitle(APP_NAME)
         icon = QApplication.windowIcon()  # run() has set it; a test's window makes its own
         self.setWindowIcon(app_icon() if icon.isNull() else icon)
@@ -113,24 +123,36 @@ class MainWindow(QMainWindow):
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(36)
         self.generate_button.clicked.connect(self.generate)
+        self.send_guard = SendGuard(self)
+        self.send_guard.changed.connect(self._update_generate)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.prompt, 1)
         left_layout.addWidget(self.settings_panel)
-        left_layout.addWidget(self.generate_button)
         self.left_scroll = QScrollArea(self)
+        self.left_scroll.setObjectName("left_scroll")
         self.left_scroll.setWidget(left)
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.left_scroll.setMinimumWidth(360)
         # the column reflows to its width; only tall content scrolls (vertically)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        guard_wheel(left)  # the wheel scrolls the column; a setting changes only when focused
+        # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
+        # error banner), it stays on screen
+        self.left_column = QWidget(self)
+        self.left_column.setObjectName("left_column")
+        column_layout = QVBoxLayout(self.left_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.left_scroll, 1)
+        column_layout.addWidget(self.generate_button)
 
         # --- centre: preview over queue ----------------------------------------------
         self.preview = PreviewPane(self)
         self.preview.media_error.connect(self._status)
         self.queue = QueueView(parent=self)
         self.queue.cancel_requested.connect(self.confirm_cancel)
+        self.queue.retry_requested.connect(self.retry_job)
         self.queue.activated.connect(self.play_job)
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.centre_splitter.setObjectName("centre_splitter")
@@ -147,7 +169,7 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.left_scroll)
+        self.main_splitter.addWidget(self.left_column)
         self.main_splitter.addWidget(self.centre_splitter)
         self.main_splitter.addWidget(self.library_slot)
         self.main_splitter.setStretchFactor(0, 0)
@@ -224,6 +246,7 @@ class MainWindow(QMainWindow):
         self.spending_action.triggered.connect(self.spending_requested)
         self.connections_menu.addAction(self.spending_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_actions = add_help_actions(self, help_menu)
         about = QAction(self.tr("&About Sora Desktop"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.open_about)
@@ -238,10 +261,19 @@ class MainWindow(QMainWindow):
             self.library.deleteLater()
         self.library = widget
         layout.addWidget(widget)
+        if hasattr(widget, "ask_remix_prompt"):  # a remix is a new paid job: show its cost
+            from .remix_dialog import ask_remix_prompt
+
+            def ask(job: Job) -> str | None:
+                estimate = job_cost_text(job, self.settings_panel.profiles())
+                return ask_remix_prompt(job, widget, estimate=estimate)
+
+            widget.ask_remix_prompt = ask
         for name, slot in (
             ("playRequested", self.play_job),
             ("reuseRequested", self.reuse_job),
             ("remixRequested", self.controller.remix),
+            ("retryRequested", self.retry_job),
         ):
             signal = getattr(widget, name, None)
             if signal is not None:
@@ -260,10 +292,12 @@ class MainWindow(QMainWindow):
     def generate_problem(self) -> str | None:
         return self.prompt.problem() or self.settings_panel.problem()
 
+    def request_key(self) -> tuple[object, ...]:
+        """Everything that makes the editor's request: the same key is the same paid job."""
+        return sending.request_key(self)
+
     def _update_generate(self) -> None:
-        problem = self.generate_problem()
-        self.generate_button.setEnabled(problem is None)
-        self.generate_button.setToolTip(problem or self.tr("Start the generation (Ctrl+Enter)"))
+        sending.update_generate(self)
 
     def _on_settings_changed(self) -> None:
         self.prompt.set_max_chars(self.settings_panel.capabilities().max_prompt_chars)
@@ -276,58 +310,15 @@ class MainWindow(QMainWindow):
         )
 
     def generate(self) -> None:
-        problem = self.generate_problem()
-        if problem is not None:
-            self._status(problem)
-            return
-        profile = self.settings_panel.current_profile()
-        assert profile is not None
-        try:
-            connection = self._connection_for(profile)
-        except Exception as exc:  # a profile that can't be reached yet
-            self.errors.show(exc)
-            return
-        prompt = self.prompt.text()
-        panel = self.settings_panel
-        model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
-        picker = panel.image_picker
-        # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
-        image_path = picker.path()
-        convert = picker.needs_conversion()
-        fit_mode = picker.mode()
-        images_dir = self.paths.images_dir
-        service = self.controller.service
+        """Send the editor's request, unless the very same one is already on its way."""
+        sending.generate(self)
 
-        async def submit() -> Job:
-            image = image_path
-            if image is not None and convert:
-                import asyncio  # on the I/O thread, long after start-up
-
-                from ..core.images import fit_reference_image
-
-                # Converting a big image takes a moment: do it off the GUI thread.
-                image = await asyncio.to_thread(
-                    fit_reference_image, image, size, fit_mode, images_dir
-                )
-            request = VideoRequest(
-                prompt=prompt, model=model, size=size, seconds=seconds, reference_image=image
-            )
-            return await service.submit(request, connection)
-
-        self._submitting += 1
-        self.controller.call(submit(), self.controller.job_submitted.emit, self._submit_failed)
-        self._status(self.tr("Sending…"))
-        if self._remember_prompt is not None:
-            self.prompt.set_recent_prompts(self._remember_prompt(prompt))
-
-    def _submit_failed(self, error: BaseException) -> None:
-        self._submitting = max(0, self._submitting - 1)
-        self.errors.show(error)
-        self._status(self.tr("Not sent."))
+    def retry_job(self, job_id: str) -> None:
+        """Make a job that ended without a video again, as a new job (confirmed first)."""
+        sending.retry_job(self, job_id)
 
     # --- controller events -----------------------------------------------------------
     def _on_submitted(self, job: Job) -> None:
-        self._submitting = max(0, self._submitting - 1)
         self.error_banner.hide()
         self.queue.model.upsert(job)
         self._status(self.tr("Sent. Rendering…"))
@@ -377,17 +368,9 @@ class MainWindow(QMainWindow):
 
     # --- actions -----------------------------------------------------------------------
     def confirm_cancel(self, job_id: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Cancel this job?"),
-            self.tr(
-                "This app stops waiting for the video. A render the service has already "
-                "started keeps running there and may still be billed."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        """Ask, as a question naming the clip, before cancelling."""
+        job = self.controller.store.get(job_id)
+        if ask_cancel_job(self, job.request.prompt if job is not None else None):
             self.controller.cancel(job_id)
 
     def play_job(self, job_id: str) -> None:
@@ -487,6 +470,14 @@ class MainWindow(QMainWindow):
             self.first_painted_at = time.perf_counter()
             QTimer.singleShot(0, self, self.first_painted.emit)  # dropped if we die first
         return result
+
+    def request_restart(self) -> bool:
+        """Close the normal way (running jobs are asked about), then start again. False
+        when the creator chose to stay."""
+        self.restart_requested = True
+        if not self.close():
+            self.restart_requested = False
+        return self.restart_requested
 
     def ask_close(self, running: int) -> str:
         """Ask what to do with running jobs: CLOSE_KEEP, CLOSE_CANCEL or CLOSE_STAY."""

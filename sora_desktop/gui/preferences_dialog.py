@@ -9,8 +9,8 @@ Public API::
     dialog.apply() -> None                # what OK does, without closing
 
 OK writes the choices into ``settings`` and calls ``save_settings(settings)``. A new language
-is applied by the caller (``i18n.install_translator``); windows already open keep their
-texts until the app restarts, which the dialog says.
+shows after a restart, which the dialog says: the composition root then offers "Restart
+now" (``gui/restart.py``).
 """
 
 from __future__ import annotations
@@ -67,7 +67,14 @@ class PreferencesDialog(QDialog):
         index = self.language_combo.findData(settings.language)
         self.language_combo.setCurrentIndex(max(0, index))
         form.addRow(self.tr("Language"), self.language_combo)
-        self.restart_note = QLabel(self.tr("The new language shows fully after a restart."))
+        self.restart_note = QLabel(
+            self.tr(
+                "Sora Desktop changes to this language when it restarts. After OK you can "
+                "restart it now or later."
+            )
+        )
+        self.restart_note.setObjectName("restart_note")
+        self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.restart_note.setVisible(

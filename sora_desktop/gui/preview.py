@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .caption import ElidedCaption
+
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
     from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -82,11 +84,10 @@ class PreviewPane(QWidget):
         self._stack.addWidget(self.placeholder)
         layout.addWidget(self._stack_host, 1)
 
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(False)
-        # a long prompt must not widen the window: the label may be cut, the tooltip has it all
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the whole prompt, wrapped; past three lines it is cut with "…" (the tooltip has
+        # it all), and it never widens the window
+        self.title_label = ElidedCaption(self, max_lines=3)
+        self.title_label.setObjectName("preview_caption")
         layout.addWidget(self.title_label)
 
         controls = QHBoxLayout()
@@ -148,15 +149,24 @@ class PreviewPane(QWidget):
         layout.addLayout(controls)
 
         self._shortcuts: list[QShortcut] = []
-        for key, slot in (
-            (Qt.Key.Key_Space, self.toggle_play),
-            (Qt.Key.Key_Left, lambda: self._arrow(-1)),
-            (Qt.Key.Key_Right, lambda: self._arrow(1)),
-            (Qt.Key.Key_F, self.toggle_full_screen),
-            (Qt.Key.Key_Escape, self.leave_full_screen),
+        for key, slot, what in (
+            (Qt.Key.Key_Space, self.toggle_play, self.tr("Play or pause the clip")),
+            (
+                Qt.Key.Key_Left,
+                lambda: self._arrow(-1),
+                self.tr("Back 5 seconds (one frame while paused)"),
+            ),
+            (
+                Qt.Key.Key_Right,
+                lambda: self._arrow(1),
+                self.tr("Forward 5 seconds (one frame while paused)"),
+            ),
+            (Qt.Key.Key_F, self.toggle_full_screen, self.tr("Full screen on or off")),
+            (Qt.Key.Key_Escape, self.leave_full_screen, self.tr("Leave full screen")),
         ):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.setWhatsThis(what)  # listed in Help > Keyboard shortcuts
             sc.activated.connect(slot)
             self._shortcuts.append(sc)
         self._set_controls_enabled(False)
@@ -201,8 +211,7 @@ class PreviewPane(QWidget):
         self._source = Path(path)
         self._autoplay = autoplay
         self._fps = _DEFAULT_FPS
-        self.title_label.setText(title)
-        self.title_label.setToolTip(title)
+        self.title_label.set_full_text(title)
         if self.video is not None:
             self._stack.setCurrentWidget(self.video)
         _from_event_loop(player, "setSource", QUrl.fromLocalFile(str(path)))

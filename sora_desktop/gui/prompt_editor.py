@@ -5,15 +5,16 @@ Ctrl+Enter (Cmd+Enter on macOS: Qt maps Ctrl to Cmd there) asks for a generation
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from ..core.capabilities import MAX_PROMPT_CHARS
 from .theme import set_error_style
+from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from .template_builder import TemplateBuilder
 
 _RECENT_SHOWN = 15
+RECIPE_REPLACE, RECIPE_APPEND = "replace", "append"
 _MENU_ELIDE = 80
 
 
@@ -40,6 +43,10 @@ class PromptEditor(QWidget):
         super().__init__(parent)
         self._max_chars = MAX_PROMPT_CHARS
         self._recent: list[str] = []
+        self._recipe_text: str | None = None  # what the recipe last wrote into the prompt
+        #: asks how the recipe goes in when the prompt has the creator's own text:
+        #: RECIPE_REPLACE, RECIPE_APPEND or None (leave it); replaceable in tests
+        self.ask_recipe_mode: Callable[[], str | None] = self._ask_recipe_mode
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -91,6 +98,8 @@ class PromptEditor(QWidget):
         ):
             shortcut = QShortcut(seq, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(False)  # a held key is one request, not one per repeat
+            shortcut.setWhatsThis(self.tr("Generate"))  # listed in Help > Keyboard shortcuts
             shortcut.activated.connect(self.generate_requested)
         self.set_recent_prompts([])
         self._update_count()
@@ -103,7 +112,8 @@ class PromptEditor(QWidget):
 
             self._template = TemplateBuilder(self)
             self._template.setVisible(False)
-            self._template.insert_requested.connect(self.insert_text)
+            self._template.insert_requested.connect(self.apply_recipe)
+            guard_wheel(self._template)  # scrolling past the recipe never changes a field
             self._layout.addWidget(self._template)
         return self._template
 
@@ -114,14 +124,52 @@ class PromptEditor(QWidget):
     def set_text(self, text: str) -> None:
         self.edit.setPlainText(text)
 
-    def insert_text(self, text: str) -> None:
-        """Insert at the cursor, on its own line when the editor already holds text."""
+    def apply_recipe(self, text: str) -> None:
+        """Put the recipe's ``text`` into the prompt without losing what the creator wrote.
+
+        An empty prompt, or one the recipe wrote and nobody changed since, is replaced.
+        Otherwise :attr:`ask_recipe_mode` asks: replace it, add the recipe at the end, or
+        leave the prompt alone. Undo (Ctrl+Z) takes the change back either way."""
+        current = self.text().strip()
+        if not current or current == (self._recipe_text or "").strip():
+            mode: str | None = RECIPE_REPLACE
+        else:
+            mode = self.ask_recipe_mode()
+        if mode not in (RECIPE_REPLACE, RECIPE_APPEND):
+            return
         cursor = self.edit.textCursor()
-        if self.edit.toPlainText().strip() and not cursor.atBlockStart():
-            text = "\n" + text
-        cursor.insertText(text)
+        cursor.beginEditBlock()  # one undo step
+        if mode == RECIPE_REPLACE:
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(text)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(("" if self.text().endswith("\n") else "\n") + text)
+        cursor.endEditBlock()
         self.edit.setTextCursor(cursor)
+        # a prompt that is exactly the recipe's may be replaced by the next recipe silently
+        self._recipe_text = text if mode == RECIPE_REPLACE else None
         self.edit.setFocus()
+
+    def _ask_recipe_mode(self) -> str | None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Insert the recipe"))
+        box.setText(self.tr("Your prompt already has text. Replace it with the recipe?"))
+        box.setInformativeText(
+            self.tr("Or add the recipe's sentences at the end of what you wrote.")
+        )
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        append = box.addButton(self.tr("Add at the end"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(append)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return RECIPE_REPLACE
+        if clicked is append:
+            return RECIPE_APPEND
+        return None
 
     def set_max_chars(self, limit: int) -> None:
         self._max_chars = limit

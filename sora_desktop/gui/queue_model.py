@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from ..core.models import Job, JobEvent, JobStatus
+from ..core.retry import RETRYABLE_STATUSES
 
 COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
 _PROMPT_CHARS = 80
@@ -226,8 +227,10 @@ class QueueModel(QAbstractTableModel):
         if col == COL_ELAPSED:
             end = row.ended if row.ended is not None else self._now()
             return format_elapsed(end - row.started)
-        if col == COL_CANCEL:
-            return _t("Cancel") if not row.status.is_terminal else ""
+        if col == COL_CANCEL:  # the row's button: stop a running job, or retry one
+            if not row.status.is_terminal:
+                return _t("Cancel")
+            return _t("Retry…") if row.status in RETRYABLE_STATUSES else ""
         return None
 
     def _changed(self, i: int) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.retry import RETRYABLE_STATUSES
 from .queue_model import (
     COL_CANCEL,
     COL_ELAPSED,
@@ -44,6 +45,19 @@ from .queue_model import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+#: the prompt column keeps room for about this many characters before Format is hidden
+PROMPT_MIN_CHARS = 24
+
+
+class _QueueTable(QTableView):
+    """Reports its viewport's new width (as the library's table does)."""
+
+    viewport_resized = Signal(int)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            self.viewport_resized.emit(event.size().width())
+        return super().viewportEvent(event)
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -65,7 +79,8 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class CancelDelegate(QStyledItemDelegate):
-    """Paints a push button in the cancel column; a click emits ``clicked(job_id)``."""
+    """Paints a push button in the last column (Cancel, or Retry… once a job ended without
+    a video); a click emits ``clicked(job_id)``."""
 
     clicked = Signal(str)
 
@@ -105,9 +120,12 @@ class CancelDelegate(QStyledItemDelegate):
 
 
 class QueueView(QWidget):
-    """Signals: ``cancel_requested(job_id)`` (the owner confirms), ``activated(job_id)``."""
+    """Signals (the owner confirms both requests): ``cancel_requested(job_id)`` from a
+    running row's button, ``retry_requested(job_id)`` from the button of a row that ended
+    without a video; ``activated(job_id)`` on a double click."""
 
     cancel_requested = Signal(str)
+    retry_requested = Signal(str)
     activated = Signal(str)
 
     def __init__(self, model: QueueModel | None = None, parent: QWidget | None = None) -> None:
@@ -123,7 +141,7 @@ class QueueView(QWidget):
         self.clear_button.clicked.connect(self.model.clear_finished)
         header.addWidget(self.clear_button)
         layout.addLayout(header)
-        self.table = QTableView(self)
+        self.table = _QueueTable(self)
         self.table.setObjectName("queue_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,6 +166,11 @@ class QueueView(QWidget):
         ):
             hh.resizeSection(col, metrics.horizontalAdvance(sample) + 20)
         hh.setMinimumSectionSize(40)
+        hh.setStretchLastSection(False)
+        self._prompt_min = metrics.averageCharWidth() * PROMPT_MIN_CHARS
+        self._format_width = hh.sectionSize(COL_FORMAT)
+        self._elapsed_width = hh.sectionSize(COL_ELAPSED)
+        self.table.viewport_resized.connect(self.fit_columns)
         # The bar shows the status and the format the model: keep the table narrow.
         self.table.setColumnHidden(COL_MODEL, True)
         self.table.setColumnHidden(COL_STATUS, True)
@@ -155,7 +178,7 @@ class QueueView(QWidget):
         self.progress_delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(COL_PROGRESS, self.progress_delegate)
         self.cancel_delegate = CancelDelegate(self.table)
-        self.cancel_delegate.clicked.connect(self.cancel_requested)
+        self.cancel_delegate.clicked.connect(self._on_row_button)
         self.table.setItemDelegateForColumn(COL_CANCEL, self.cancel_delegate)
         self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
@@ -168,9 +191,25 @@ class QueueView(QWidget):
             signal.connect(self._update_title)
         self._update_title()
 
-    def selected_job_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return str(rows[0].data(JOB_ID_ROLE)) if rows else None
+    def fit_columns(self, viewport_width: int | None = None) -> None:
+        """The prompt takes the spare width (it stretches); when the queue is too narrow
+        for it to stay readable, the Format column makes way, then (very narrow) Elapsed."""
+        width = self.table.viewport().width() if viewport_width is None else viewport_width
+        hh = self.table.horizontalHeader()
+        kept = hh.sectionSize(COL_PROGRESS) + hh.sectionSize(COL_CANCEL)
+        # the widths they have while shown (a hidden section reports 0)
+        spare = width - kept - self._elapsed_width
+        self.table.setColumnHidden(COL_FORMAT, spare - self._format_width < self._prompt_min)
+        self.table.setColumnHidden(COL_ELAPSED, spare < self._prompt_min)
+
+    def _on_row_button(self, job_id: str) -> None:
+        row = self.model.job_row(job_id)
+        if row is None:
+            return
+        if not row.status.is_terminal:
+            self.cancel_requested.emit(job_id)
+        elif row.status in RETRYABLE_STATUSES:
+            self.retry_requested.emit(job_id)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         self.activated.emit(str(index.data(JOB_ID_ROLE)))

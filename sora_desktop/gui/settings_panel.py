@@ -13,8 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ..core.capabilities import ModelCapabilities, capabilities_for
+from ..core.capabilities import ModelCapabilities
 from ..core.models import ConnectionKind, Profile
+from .cost import capabilities_for_profile, cost_text
 from .i18n import profile_name
 from .image_picker import ImagePicker, parse_size
 
@@ -121,11 +122,11 @@ class SettingsPanel(QWidget):
         data = self.duration_combo.currentData()
         return int(data) if data is not None else 0
 
+    def profiles(self) -> list[Profile]:
+        return list(self._profiles)
+
     def capabilities(self) -> ModelCapabilities:
-        profile = self.current_profile()
-        aliases = dict(profile.model_aliases) if profile else {}
-        azure = profile is not None and profile.kind is ConnectionKind.AZURE
-        return capabilities_for(self.model() or "sora-2", aliases=aliases, azure=azure)
+        return capabilities_for_profile(self.current_profile(), self.model())
 
     def set_choice(
         self, *, model: str | None = None, size: str | None = None, seconds: int | None = None
@@ -162,16 +163,11 @@ class SettingsPanel(QWidget):
         return None
 
     def cost_text(self) -> str:
-        caps = self.capabilities()
-        price = caps.price_per_second(self.video_size())
-        if price is None or not self.seconds():
-            return self.tr("price unknown")
-        cost = caps.estimate_cost(self.video_size(), self.seconds()) or 0.0
-        text = self.tr("≈ ${0} at ${1}/s").format(f"{cost:.2f}", f"{price:.2f}")
         profile = self.current_profile()
-        if profile is not None and profile.kind is ConnectionKind.SIMULATOR:
-            text += " " + self.tr("(free on the simulator)")
-        return text
+        simulator = profile is not None and profile.kind is ConnectionKind.SIMULATOR
+        return cost_text(
+            self.capabilities(), self.video_size(), self.seconds(), simulator=simulator
+        )
 
     # --- drag and drop -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -1,27 +1,18 @@
-"""UI state kept in QSettings (never a secret, never job data): window geometry, splitters
-and the last generation choices. ``QSettings(organization, application)`` is set up by the
-composition root; tests point QSettings at a temp dir."""
+"""UI state kept in QSettings (never a secret, never job data): window geometry and
+splitters. (The draft and the generation choices live in settings.json: ``gui/draft.py``.)
+``QSettings(organization, application)`` is set up by the composition root; tests point
+QSettings at a temp dir."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
-    from .settings_panel import SettingsPanel
 
 DEFAULT_SIZE = (1360, 840)
-
-
-def save_choices(s: QSettings, panel: SettingsPanel) -> None:
-    profile = panel.current_profile()
-    s.setValue("choices/profile", profile.id if profile else "")
-    s.setValue("choices/model", panel.model())
-    s.setValue("choices/size", panel.video_size())
-    s.setValue("choices/seconds", panel.seconds())
-    s.setValue("choices/fit_mode", panel.image_picker.mode())
 
 
 def save_state(s: QSettings, window: MainWindow) -> None:
@@ -29,7 +20,6 @@ def save_state(s: QSettings, window: MainWindow) -> None:
     s.setValue("window/state", window.saveState())
     s.setValue("window/main_splitter", window.main_splitter.saveState())
     s.setValue("window/centre_splitter", window.centre_splitter.saveState())
-    save_choices(s, window.settings_panel)
     s.sync()
 
 
@@ -55,16 +45,3 @@ def restore_state(s: QSettings, window: MainWindow) -> None:
         value = s.value(key)
         if isinstance(value, QByteArray):
             splitter.restoreState(value)
-    panel = window.settings_panel
-    profile_id = str(s.value("choices/profile", "") or "")
-    if profile_id:
-        index = panel.profile_combo.findData(profile_id)
-        if index >= 0:
-            panel.profile_combo.setCurrentIndex(index)
-    seconds: Any = s.value("choices/seconds", 0)
-    panel.set_choice(
-        model=str(s.value("choices/model", "") or "") or None,
-        size=str(s.value("choices/size", "") or "") or None,
-        seconds=int(seconds) if str(seconds).isdigit() else None,
-    )
-    panel.image_picker.set_mode(str(s.value("choices/fit_mode", "fit")))

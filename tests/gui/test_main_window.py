@@ -146,18 +146,21 @@ def test_cancel_from_the_queue_after_confirming(
     with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000) as submitted:
         w.generate()
     job_id = submitted.args[0].id
-    asked: list[str] = []
+    seen: list[tuple[str, list[str]]] = []
 
-    def fake_question(_parent: object, _title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+    def keep_waiting(box: QMessageBox) -> int:
+        seen.append((box.text(), sorted(b.text() for b in box.buttons())))  # order: per OS
+        next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.RejectRole).click()
+        return 0
 
-    monkeypatch.setattr(QMessageBox, "question", fake_question)
-    w.confirm_cancel(job_id)  # answered No: nothing happens
+    monkeypatch.setattr(QMessageBox, "exec", keep_waiting)
+    w.confirm_cancel(job_id)  # "Keep waiting": nothing happens
     assert ctx.controller.service.is_running(job_id)
+    # a question naming the clip, answered with buttons that say what they do
+    assert seen == [("Cancel the job “A slow sunrise”?", ["Cancel job", "Keep waiting"])]
+    answer_close_dialog(monkeypatch, QMessageBox.ButtonRole.DestructiveRole)  # "Cancel job"
     with qtbot.waitSignal(ctx.controller.job_cancelled, timeout=20000):
         w.confirm_cancel(job_id)
-    assert "keeps running" in asked[0]
     row = w.queue.model.job_row(job_id)
     assert row is not None and row.status is JobStatus.CANCELLED
     stored = ctx.store.get(job_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.capabilities import MAX_PROMPT_CHARS
-from sora_desktop.gui.prompt_editor import PromptEditor
+from sora_desktop.gui.prompt_editor import RECIPE_APPEND, RECIPE_REPLACE, PromptEditor
 from sora_desktop.gui.template_builder import TemplateBuilder, compose_prompt
 
 
@@ -47,24 +49,112 @@ def test_compose_prompt_leaves_out_empty_fields() -> None:
     text = compose_prompt(
         {"subject": "a red fox", "scene": "in the snow", "action": "leaps", "camera": "slow pan."}
     )
-    assert text == "A red fox in the snow leaps. Camera: slow pan."
+    assert text == "A red fox leaps in the snow. Camera: slow pan."
     assert compose_prompt({}) == ""
     assert compose_prompt({"style": "watercolour"}) == "Style: watercolour."
 
 
-def test_recipe_inserts_into_the_editor(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # the example: a scene typed without a preposition gets one
+        (
+            {
+                "subject": "a red fox",
+                "scene": "a snowy birch forest at dawn",
+                "action": "trots towards the camera",
+            },
+            "A red fox trots towards the camera in a snowy birch forest at dawn.",
+        ),
+        # one that already places itself is used as typed
+        (
+            {"subject": "a paper boat", "scene": "on a rainy street", "action": "drifts"},
+            "A paper boat drifts on a rainy street.",
+        ),
+        ({"subject": "a cat", "scene": "a quiet attic"}, "A cat in a quiet attic."),
+        ({"scene": "inside a cabin", "action": "snow falls outside"}, None),
+        ({"scene": "a misty valley"}, "Set in a misty valley."),
+        (
+            {"action": "walks away.", "lighting": "golden hour", "motion": "slow motion"},
+            "Walks away. Lighting: golden hour. Motion: slow motion.",
+        ),
+    ],
+)
+def test_fields_make_a_readable_sentence(values: dict[str, str], expected: str | None) -> None:
+    text = compose_prompt(values)
+    if expected is not None:
+        assert text == expected
+    else:
+        assert text == "Snow falls outside inside a cabin."
+
+
+def _recipe(editor: PromptEditor, **values: str) -> None:
+    editor.template_button.click()
+    editor.template.clear()
+    editor.template.set_values(values)
+    editor.template.insert_button.click()
+
+
+def test_recipe_fills_an_empty_prompt_and_replaces_its_own_text(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    asked: list[bool] = []
+    editor.ask_recipe_mode = lambda: asked.append(True) or None  # type: ignore[func-returns-value]
+    _recipe(editor, subject="a paper boat", action="drifts")
+    assert editor.text() == "A paper boat drifts."
+    # the prompt is the recipe's own: a changed recipe replaces it without asking
+    _recipe(editor, subject="a paper boat", action="sinks slowly")
+    assert editor.text() == "A paper boat sinks slowly."
+    assert asked == []
+    editor.edit.undo()  # one undo step takes the replacement back
+    assert editor.text() == "A paper boat drifts."
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (RECIPE_APPEND, "Opening shot.\nA paper boat. Lighting: neon reflections."),
+        (RECIPE_REPLACE, "A paper boat. Lighting: neon reflections."),
+        (None, "Opening shot."),
+    ],
+)
+def test_recipe_asks_before_touching_the_creators_own_text(
+    qtbot: QtBot, answer: str | None, expected: str
+) -> None:
     editor = _editor(qtbot)
     editor.set_text("Opening shot.")
-    editor.edit.moveCursor(editor.edit.textCursor().MoveOperation.End)
-    editor.template_button.click()
-    assert not editor.template.isHidden()
-    combos = editor.template.combos
-    combos["subject"].setEditText("a paper boat")
-    combos["lighting"].setCurrentIndex(2)  # a suggestion from the list
-    chosen = combos["lighting"].currentText()
-    assert chosen
-    editor.template.insert_button.click()
-    assert editor.text() == f"Opening shot.\nA paper boat. Lighting: {chosen}."
+    asked: list[bool] = []
+
+    def ask() -> str | None:
+        asked.append(True)
+        return answer
+
+    editor.ask_recipe_mode = ask
+    _recipe(editor, subject="a paper boat", lighting="neon reflections")
+    assert asked == [True]
+    assert editor.text() == expected
+
+
+def test_the_recipe_question_has_buttons_that_say_what_they_do(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = _editor(qtbot)
+    editor.set_text("My own words.")
+    seen: list[tuple[str, list[str]]] = []
+
+    def click_add(box: QMessageBox) -> int:
+        seen.append((box.text(), sorted(b.text() for b in box.buttons())))
+        next(b for b in box.buttons() if b.text() == "Add at the end").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_add)
+    _recipe(editor, subject="a lighthouse")
+    assert seen == [
+        (
+            "Your prompt already has text. Replace it with the recipe?",
+            ["Add at the end", "Cancel", "Replace"],
+        )
+    ]
+    assert editor.text() == "My own words.\nA lighthouse."
 
 
 def test_recipe_with_nothing_filled_inserts_nothing(qtbot: QtBot) -> None:

@@ -80,7 +80,7 @@ def test_rows_follow_events(qtbot: QtBot) -> None:
     assert _text(model, row_a, COL_STATUS) == "Failed: blocked by moderation"
     # no full bar under "Failed": the bar is empty, the text says what happened
     assert model.index(row_a, COL_PROGRESS).data(PROGRESS_ROLE) == 0
-    assert _text(model, row_a, COL_CANCEL) == ""  # nothing to cancel any more
+    assert _text(model, row_a, COL_CANCEL) == "Retry…"  # nothing to cancel: retry instead
     assert model.active_count() == 1
     now[0] = 2000.0
     assert _text(model, row_a, COL_ELAPSED) == "1:15"  # frozen at the end
@@ -133,5 +133,44 @@ def test_view_paints_progress_and_cancels_by_click(qtbot: QtBot, tmp_path: Path)
     view.model.apply_event(JobEvent("a", JobStatus.CANCELLED))
     assert "1 running" in view.title.text()
     assert view.clear_button.isEnabled()
-    with qtbot.assertNotEmitted(view.cancel_requested):
+    assert view.model.index(row, COL_CANCEL).data() == "Retry…"
+    with (
+        qtbot.assertNotEmitted(view.cancel_requested),
+        qtbot.waitSignal(view.retry_requested) as retry,
+    ):
         qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert retry.args == ["a"]
+
+
+def test_the_prompt_column_takes_the_spare_width(qtbot: QtBot) -> None:
+    """At 1360x840 the queue is about 510 px wide: the prompt was squeezed to 5 characters
+    by the fixed columns. It stretches, and Format makes way when the queue is narrow."""
+    prompt = "A lighthouse keeper's cat watches the storm roll in over the bay at night"
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.model.upsert(_job("a", prompt))
+    view.resize(510, 240)
+    view.show()
+    qtbot.waitExposed(view)
+    readable = view.fontMetrics().averageCharWidth() * 24
+    qtbot.waitUntil(lambda: view.table.columnWidth(COL_PROMPT) >= readable, timeout=5000)
+    assert view.table.isColumnHidden(COL_FORMAT)
+    index = view.model.index(0, COL_PROMPT)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == prompt  # the whole prompt
+    assert not view.table.isColumnHidden(COL_ELAPSED)
+    narrow = view.table.columnWidth(COL_PROMPT)
+    view.resize(1100, 240)  # room enough: Format is back and the prompt still grows
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(COL_FORMAT), timeout=5000)
+    assert view.table.columnWidth(COL_PROMPT) > narrow
+
+
+def test_a_very_narrow_queue_drops_elapsed_too_rather_than_scroll_sideways(qtbot: QtBot) -> None:
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.model.upsert(_job("a", "A heron takes off from a misty lake"))
+    view.resize(300, 240)  # the window at its minimum width
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.table.isColumnHidden(COL_ELAPSED), timeout=5000)
+    assert view.table.isColumnHidden(COL_FORMAT)
+    assert view.table.horizontalScrollBar().maximum() == 0

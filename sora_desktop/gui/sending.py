@@ -1,0 +1,172 @@
+"""Sending a paid request from the window: Generate and Retry, under the send guard.
+
+The window's ``generate``, ``retry_job``, ``request_key`` and ``_update_generate`` call these
+(this keeps main_window.py about layout and events). Everything sent goes through
+:func:`send`, so the :class:`~sora_desktop.gui.send_guard.SendGuard` sees every request:
+the same request is never sent twice by accident (a double click, Ctrl+Enter twice, two
+quick Retry clicks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine, Hashable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ..core.models import Job, VideoRequest
+from .cost import job_cost_text
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def request_key(window: MainWindow) -> tuple[object, ...]:
+    """Everything that makes the editor's request: the same key is the same paid job."""
+    panel = window.settings_panel
+    profile = panel.current_profile()
+    picker = panel.image_picker
+    image = picker.path()
+    return (
+        profile.id if profile is not None else None,
+        window.prompt.text(),
+        panel.model(),
+        panel.video_size(),
+        panel.seconds(),
+        str(image) if image is not None else None,
+        picker.mode() if picker.needs_conversion() else None,
+    )
+
+
+def update_generate(window: MainWindow) -> None:
+    problem = window.generate_problem()
+    key = window.request_key()
+    guard = window.send_guard
+    button = window.generate_button
+    button.setEnabled(problem is None and not guard.blocked(key))
+    if guard.is_sending(key):
+        button.setText(_t("Sending…"))
+        button.setToolTip(_t("This request is on its way to the service."))
+    elif key == guard.last_sent:
+        button.setText(_t("Generate again"))
+        button.setToolTip(
+            problem
+            or _t(
+                "Start another job with the same prompt and settings (it is made and billed again)"
+            )
+        )
+    else:
+        button.setText(_t("Generate"))
+        button.setToolTip(problem or _t("Start the generation (Ctrl+Enter)"))
+
+
+def generate(window: MainWindow) -> None:
+    """Send the editor's request, unless the very same one is already on its way (a
+    double click, Ctrl+Enter pressed twice): that would be a second paid job."""
+    problem = window.generate_problem()
+    if problem is not None:
+        window._status(problem)
+        return
+    key = window.request_key()
+    if window.send_guard.blocked(key):
+        window._status(
+            _t(
+                "Already sent. Change the prompt or settings, or wait a moment to "
+                "generate it again."
+            )
+        )
+        return
+    profile = window.settings_panel.current_profile()
+    assert profile is not None
+    try:
+        connection = window._connection_for(profile)
+    except Exception as exc:  # a profile that can't be reached yet
+        window.errors.show(exc)
+        return
+    prompt = window.prompt.text()
+    panel = window.settings_panel
+    model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
+    picker = panel.image_picker
+    # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
+    image_path = picker.path()
+    convert = picker.needs_conversion()
+    fit_mode = picker.mode()
+    images_dir = window.paths.images_dir
+    service = window.controller.service
+
+    async def submit() -> Job:
+        image = image_path
+        if image is not None and convert:
+            import asyncio  # on the I/O thread, long after start-up
+
+            from ..core.images import fit_reference_image
+
+            # Converting a big image takes a moment: do it off the GUI thread.
+            image = await asyncio.to_thread(fit_reference_image, image, size, fit_mode, images_dir)
+        request = VideoRequest(
+            prompt=prompt, model=model, size=size, seconds=seconds, reference_image=image
+        )
+        return await service.submit(request, connection)
+
+    send(window, key, submit())
+    if window._remember_prompt is not None:
+        window.prompt.set_recent_prompts(window._remember_prompt(prompt))
+
+
+def send(window: MainWindow, key: Hashable, submit: Coroutine[Any, Any, Job]) -> None:
+    """Run ``submit`` (it stores the new job and starts it) under the send guard."""
+
+    def accepted(job: Job) -> None:
+        window._submitting = max(0, window._submitting - 1)
+        window.send_guard.accepted(key)
+        window.controller.job_submitted.emit(job)
+
+    def refused(error: BaseException) -> None:
+        window._submitting = max(0, window._submitting - 1)
+        window.send_guard.failed(key)
+        window.errors.show(error)
+        window._status(_t("Not sent."))
+
+    window.send_guard.begin(key)
+    window._submitting += 1
+    window.controller.call(submit, accepted, refused)
+    window._status(_t("Sending…"))
+
+
+def retry_job(window: MainWindow, job_id: str) -> None:
+    """Make a job that ended without a video again: a NEW job with the same settings,
+    after the creator confirmed it with its estimated cost. The old job is untouched
+    and its create is never sent again."""
+    from ..core.errors import SoraError
+    from ..core.retry import retry_request
+
+    job = window.controller.store.get(job_id)
+    if job is None:
+        window._status(_t("This job is no longer in the library."))
+        return
+    try:
+        request = retry_request(job)
+    except SoraError as err:
+        window.errors.show(err)
+        return
+    key = ("retry", job_id)
+    profiles = window.settings_panel.profiles()
+    if window.send_guard.blocked(key) or not window.ask_retry(
+        window, job, job_cost_text(job, profiles)
+    ):
+        return
+    if window.send_guard.blocked(key):  # another retry of it went while we asked
+        return
+    # the job's connection as it is configured now (the built-in simulator's address
+    # changes from one start to the next); as stored when its profile is gone
+    profile = next((p for p in profiles if p.id == job.connection.profile_id), None)
+    try:
+        connection = window._connection_for(profile) if profile else job.connection
+    except Exception as exc:  # a profile that can't be reached yet
+        window.errors.show(exc)
+        return
+    send(window, key, window.controller.service.submit(request, connection))

@@ -1,0 +1,159 @@
+"""The left column with real geometry: the wheel scrolls it without changing a setting, and
+Generate stays on screen whatever opens above it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QSlider, QWidget
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core.errors import NetworkError
+from sora_desktop.core.models import ConnectionKind, Profile
+from sora_desktop.core.paths import AppPaths
+from sora_desktop.gui.app import AppContext, build
+
+GATEWAY = Profile(
+    id="gw",
+    name="Paid gateway",
+    kind=ConnectionKind.COMPATIBLE,
+    base_url="https://gw.example/v1",
+    default_model="sora-2",
+)
+
+
+@pytest.fixture
+def ctx(data_dir: object, qtbot: QtBot) -> Iterator[AppContext]:
+    made = build(AppPaths.default(data_dir))  # type: ignore[arg-type]
+    made.window.show()
+    qtbot.waitExposed(made.window)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+def _settle() -> None:
+    """Let posted layout requests run (no waiting: only what is already queued)."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _wheel(widget: QWidget, steps: int = -1) -> None:
+    """One notch of the wheel over the middle of ``widget`` (negative: towards the user)."""
+    centre = widget.rect().center()
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(widget.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _small(ctx: AppContext) -> None:
+    """As small as the window goes: the left column has to scroll."""
+    w = ctx.window
+    w.resize(w.minimumSizeHint())
+    _settle()
+    assert w.left_scroll.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("name", ["duration_combo", "orientation_combo", "profile_combo"])
+def test_the_wheel_over_an_unfocused_setting_scrolls_the_column(
+    ctx: AppContext, qtbot: QtBot, name: str
+) -> None:
+    w = ctx.window
+    panel = w.settings_panel
+    panel.set_profiles([*ctx.profiles, GATEWAY], ctx.profiles[0].id)
+    _small(ctx)
+    combo: QComboBox = getattr(panel, name)
+    assert combo.count() > 1
+    before = combo.currentIndex()
+    bar = w.left_scroll.verticalScrollBar()
+    w.left_scroll.ensureWidgetVisible(combo)
+    _settle()
+    scrolled = bar.value()
+    assert not combo.hasFocus()
+    _wheel(combo)
+    assert combo.currentIndex() == before, "the wheel changed a setting nobody had focused"
+    assert bar.value() > scrolled, "the column did not scroll"
+    assert panel.current_profile() == ctx.profiles[0]  # never moved to the paid connection
+
+    # focused (clicked or tabbed into), the wheel changes it as usual
+    w.activateWindow()
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(combo.hasFocus, timeout=5000)
+    at = bar.value()
+    _wheel(combo)
+    assert combo.currentIndex() == before + 1
+    assert bar.value() == at
+
+
+def test_every_setting_in_the_column_is_guarded(ctx: AppContext) -> None:
+    """Settings panel, image picker, connection and the recipe (built when first opened)."""
+    w = ctx.window
+    w.prompt.template_button.click()
+    kinds = (QComboBox, QAbstractSpinBox, QSlider)
+    found = [c for kind in kinds for c in w.left_scroll.widget().findChildren(kind)]
+    names = {c.objectName() for c in found}
+    assert {"profile_combo", "duration_combo", "image_fit_mode", "template_camera"} <= names
+    for widget in found:
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus, widget.objectName()
+    recipe = w.prompt.template.combos["camera"]
+    _small(ctx)
+    w.left_scroll.ensureWidgetVisible(recipe)
+    _settle()
+    at = w.left_scroll.verticalScrollBar().value()
+    _wheel(recipe, steps=1)  # away from the user: scrolls up
+    assert recipe.currentIndex() == 0 and recipe.currentText() == ""
+    assert w.left_scroll.verticalScrollBar().value() < at
+
+
+def _fully_visible(w: QWidget, button: QWidget) -> bool:
+    top_left = button.mapTo(w, QPoint(0, 0))
+    inside = w.rect().contains(top_left) and w.rect().contains(
+        top_left + QPoint(button.width() - 1, button.height() - 1)
+    )
+    status_top = w.statusBar().mapTo(w, QPoint(0, 0)).y()
+    unclipped = button.visibleRegion().boundingRect() == button.rect()
+    return (
+        button.isVisible() and inside and unclipped and top_left.y() + button.height() <= status_top
+    )
+
+
+@pytest.mark.parametrize("size", [(1360, 840), None])
+def test_generate_stays_on_screen_whatever_opens(
+    ctx: AppContext, size: tuple[int, int] | None
+) -> None:
+    w = ctx.window
+    if size is None:
+        w.resize(w.minimumSizeHint())
+    else:
+        w.resize(*size)
+    _settle()
+    button = w.generate_button
+    assert _fully_visible(w, button)
+    w.prompt.template_button.click()  # the recipe opens under the editor
+    _settle()
+    assert w.prompt.template.isVisible()
+    assert _fully_visible(w, button), "the recipe pushed Generate off the window"
+    w.errors.show(
+        NetworkError(
+            "The service could not be reached. " * 4,
+            next_step="Check your internet connection, then try again.",
+        )
+    )
+    _settle()
+    assert w.error_banner.isVisible()
+    assert _fully_visible(w, button), "the error banner pushed Generate off the window"
+    # and what scrolled out of view is still reachable: the column scrolls
+    assert w.left_scroll.verticalScrollBar().maximum() > 0
