@@ -292,19 +292,35 @@ def _publish(tmp: Path, target: Path) -> bool:
     return True
 
 
+def _unreadable_clip(exc: OSError, src: Path) -> DiskError:
+    return DiskError(
+        _(
+            "The clip {path} can't be read ({detail}); another program may be holding it open."
+        ).format(path=src, detail=exc.strerror or exc),
+        _("Close the program that uses it (a video player or editor) and export again."),
+    )
+
+
 def _copy_to_temp(src: Path, dest: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
-    tmp = Path(name)
+    # The clip is opened first: on Windows a program holding it open can refuse us, and a
+    # temp file made before that would stay behind (an open one can't be deleted there).
     try:
-        with src.open("rb") as fin, os.fdopen(fd, "wb") as fout:
-            copy_chunks(fin, fout)
-            fout.flush()
-            os.fsync(fout.fileno())
-        shutil.copystat(src, tmp)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        fin = src.open("rb")
+    except OSError as exc:
+        raise _unreadable_clip(exc, src) from exc
+    with fin:
+        fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as fout:
+                copy_chunks(fin, fout)
+                fout.flush()
+                os.fsync(fout.fileno())
+            shutil.copystat(src, tmp)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
     return tmp
 
 
