@@ -46,6 +46,11 @@ _RESERVED = {
     *(f"LPT{c}" for c in "0123456789¹²³"),
 }
 _CHUNK = 1024 * 1024
+#: The longest full path an export may have: Windows' MAX_PATH less its terminating NUL.
+#: Python can go past it, but Explorer and most players can't open such a file. None: no
+#: limit worth keeping (macOS and Linux allow 1024 and 4096).
+MAX_PATH: int | None = 259 if os.name == "nt" else None
+_DEFAULT_NAME_LEN = 150
 
 
 def _clean_chars(name: str) -> str:
@@ -264,6 +269,23 @@ def _check_dest(dest: Path) -> None:
         )
 
 
+def _name_budget(dest: Path) -> int:
+    """How long (UTF-8 bytes, never fewer than UTF-16 units) an export's name may be in dest."""
+    if MAX_PATH is None:
+        return _DEFAULT_NAME_LEN
+    # the folder, a separator, then room for " (99)" and the sidecar's ".json" (".mp4" + 1)
+    room = MAX_PATH - len(str(dest.absolute())) - 1 - len(" (99)") - 1
+    if room < 16:
+        raise DiskError(
+            _(
+                "The path of the folder {folder} is too long: a clip's full path there would "
+                "pass the {limit} characters Windows programs can open."
+            ).format(folder=dest, limit=MAX_PATH + 1),
+            _("Choose a folder with a shorter path."),
+        )
+    return min(_DEFAULT_NAME_LEN, room)
+
+
 def _candidates(dest: Path, name: str) -> Iterable[Path]:
     stem, ext = _split_ext(name)
     yield dest / name
@@ -353,8 +375,8 @@ def export_job(
             _("Download it again from the library if it has not expired."),
         )
     src = Path(src)
-    name = render_filename(template, job)
     _check_dest(dest)
+    name = render_filename(template, job, max_len=_name_budget(dest))
     tmp: Path | None = None
     try:
         if link:

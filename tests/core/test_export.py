@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import json
@@ -324,3 +325,41 @@ def test_exporting_onto_a_file_another_program_holds_open(ready_job: Job, tmp_pa
     assert first.read_bytes() == before and second.read_bytes() == before
     assert _count_frames(second) == 12
 
+
+def _deep_folder(base: Path, length: int) -> Path:
+    folder = base
+    while len(str(folder)) < length - 41:
+        folder = folder / ("long folder name " * 2 + "x" * 6)
+    folder = Path(str(folder) + "_" * (length - len(str(folder))))
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _export_names_fit_windows(ready_job: Job, base: Path) -> None:
+    ready_job.request = dataclasses.replace(
+        ready_job.request, prompt="A very long prompt about a lighthouse at dawn " * 10
+    )
+    out = _deep_folder(base, 200)
+    paths = [export_job(ready_job, out, template="{prompt:300}_{id}") for _ in range(2)]
+    assert paths[1].name.endswith(" (2).mp4")
+    for path in paths:
+        for file in (path, path.with_suffix(".json")):
+            assert file.is_file() and len(str(file)) <= 259, (len(str(file)), file)
+    assert paths[0].name.startswith("A very long prompt")
+    with pytest.raises(DiskError, match=r"path of the folder .* is too long") as info:
+        export_job(ready_job, _deep_folder(base / "deeper", 240))
+    assert "shorter path" in info.value.next_step
+
+
+def test_export_names_keep_the_full_path_under_windows_max_path(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_mod, "MAX_PATH", 259)  # as on Windows
+    _export_names_fit_windows(ready_job, tmp_path)
+
+
+@windows_only
+def test_export_names_keep_the_full_path_under_max_path_on_windows(
+    ready_job: Job, tmp_path: Path
+) -> None:
+    _export_names_fit_windows(ready_job, tmp_path)
