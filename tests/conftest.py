@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +20,12 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32" and os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # offscreen Qt on Windows reads fonts from QT_QPA_FONTDIR, by default <Qt>/lib/fonts,
+    # which PySide6 does not ship ("Cannot find font directory" warning): Windows' own
+    os.environ.setdefault(
+        "QT_QPA_FONTDIR", str(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+    )
 os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 
 # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
