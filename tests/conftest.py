@@ -3,6 +3,7 @@
 - offscreen Qt and a private data dir for every test (never the user's real library),
 - a check that fails any test leaving a thread running (the napari pattern),
 - a keyring backend in memory, so no test touches the developer's real keyring,
+- under Wine only, the skips listed in tests/wine_skips.py,
 - ``simulator``: the real simulator on a free loopback port,
 - a hard per-test watchdog (below).
 """
@@ -38,6 +39,18 @@ import sora_desktop.gui  # noqa: F401
 HARD_TIMEOUT_S = 360.0
 # dev.py passes a descriptor on its own stderr: fd 2 is pytest's capture file during a test.
 _WATCHDOG_FD = int(os.environ.get("SORA_TEST_WATCHDOG_FD", "2"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under Wine only, skip the tests tests/wine_skips.py names, with its reason."""
+    from tests.wine_skips import WINE_SKIPS, running_under_wine
+
+    if not running_under_wine():
+        return
+    for item in items:
+        reason = WINE_SKIPS.get(item.nodeid) or WINE_SKIPS.get(item.nodeid.split("[", 1)[0])
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=f"Wine, not Windows: {reason}"))
 
 
 @pytest.fixture(autouse=True)
