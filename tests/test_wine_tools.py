@@ -110,3 +110,19 @@ def test_closing_counts_are_read(
     got = wine_suite.parse_counts(output)
     keys = ("passed", "failed", "error", "skipped")
     assert tuple(got.get(k, 0) for k in keys) == counts
+
+
+def test_a_unit_that_timed_out_counts_as_failed(
+    wine_suite: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "unit.log"
+    log.write_text("tests\\reliability\\test_x.py ....+++ Timeout +++\n", encoding="utf-8")
+    unit = wine_suite.UnitResult
+    results = [
+        unit("tests/core", 0, 1.0, {"passed": 5, "skipped": 1}, log),
+        unit("tests/reliability/test_x.py", None, 900.0, {}, log),  # killed: no closing line
+    ]
+    assert wine_suite.report(results, 0.0, 0.0) == 1
+    out = capsys.readouterr().out
+    assert "+++ Timeout +++" in out  # the failed unit's log is shown
+    assert out.splitlines()[-1] == "wine: 5 passed, 1 failed, 1 skipped"
