@@ -954,7 +954,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+49" />
             <source>Add a connection…</source>
             <extracomment>the composition root opens the other owner's dialogs for these</extracomment>
             <translation>添加连接…</translation>
@@ -965,7 +965,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+58" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -1505,97 +1505,97 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="39" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="41" />
             <source>Preparing</source>
             <translation>准备中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="40" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="42" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="41" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
             <source>Waiting in line</source>
             <translation>排队等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="42" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
             <source>Rendering</source>
             <translation>渲染中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="43" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
             <source>Rendered</source>
             <translation>已渲染</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
             <source>Interrupted (resumes)</source>
             <translation>已中断（将继续）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="176" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="177" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="225" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="227" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="210" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="212" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
@@ -1888,82 +1888,102 @@ Write a prompt and press Generate.</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="245" />
+            <location filename="../../sora_desktop/core/export.py" line="250" />
             <source>Choose a folder you may write to.</source>
             <translation>请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="239" />
+            <location filename="../../sora_desktop/core/export.py" line="322" />
+            <source>Close the program that uses it (a video player or editor) and export again.</source>
+            <translation>请关闭正在使用它的程序（视频播放器或编辑器），然后重新导出。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="244" />
             <source>Free some space or choose another folder.</source>
             <translation>请释放一些空间，或另选一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="253" />
+            <location filename="../../sora_desktop/core/export.py" line="258" />
             <source>Choose an existing folder or create it.</source>
             <translation>请选择一个已存在的文件夹，或先创建它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="258" />
+            <location filename="../../sora_desktop/core/export.py" line="263" />
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="337" />
+            <location filename="../../sora_desktop/core/export.py" line="284" />
+            <source>Choose a folder with a shorter path.</source>
+            <translation>请选择路径更短的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="375" />
             <source>Download it again from the library if it has not expired.</source>
             <translation>如果尚未过期，请从视频库中重新下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="149" />
+            <location filename="../../sora_desktop/core/export.py" line="154" />
             <source>The file name template {template!r} can't be used: {why}.</source>
             <translation>无法使用文件名模板 {template!r}：{why}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="152" />
+            <location filename="../../sora_desktop/core/export.py" line="157" />
             <source>Use only these fields: {fields} ({{prompt:N}} keeps the first N characters of the prompt).</source>
             <translation>只能使用这些字段：{fields}（{{prompt:N}} 保留提示词的前 N 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="242" />
+            <location filename="../../sora_desktop/core/export.py" line="247" />
             <source>Can't write to the folder {folder} ({detail}).</source>
             <translation>无法写入文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="238" />
+            <location filename="../../sora_desktop/core/export.py" line="319" />
+            <source>The clip {path} can't be read ({detail}); another program may be holding it open.</source>
+            <translation>无法读取片段 {path}（{detail}）；可能有其他程序正在打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="243" />
             <source>The disk holding {folder} is full; nothing was exported.</source>
             <translation>{folder} 所在的磁盘已满，未导出任何文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="252" />
+            <location filename="../../sora_desktop/core/export.py" line="257" />
             <source>The folder {folder} does not exist.</source>
             <translation>文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="257" />
+            <location filename="../../sora_desktop/core/export.py" line="262" />
             <source>{path} is a file, not a folder.</source>
             <translation>{path} 是文件，不是文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="262" />
+            <location filename="../../sora_desktop/core/export.py" line="267" />
             <source>The folder {folder} is read-only.</source>
             <translation>文件夹 {folder} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="334" />
+            <location filename="../../sora_desktop/core/export.py" line="280" />
+            <source>The path of the folder {folder} is too long: a clip's full path there would pass the {limit} characters Windows programs can open.</source>
+            <translation>文件夹 {folder} 的路径太长：片段在其中的完整路径会超过 Windows 程序能打开的 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="372" />
             <source>The video file of this job is not on disk ({detail}).</source>
             <translation>此任务的视频文件不在磁盘上（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="335" />
+            <location filename="../../sora_desktop/core/export.py" line="373" />
             <source>never downloaded</source>
             <translation>从未下载</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="185" />
+            <location filename="../../sora_desktop/core/export.py" line="190" />
             <source>there is no field {{{field}}}</source>
             <translation>没有 {{{field}}} 这个字段</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="177" />
+            <location filename="../../sora_desktop/core/export.py" line="182" />
             <source>{{prompt:{spec}}} needs a number</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
@@ -2293,12 +2313,12 @@ Write a prompt and press Generate.</source>
             <translation>Sora Desktop 可以把它移到一旁并新建一个空的视频库；你的视频文件不会受影响。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="88" />
+            <location filename="../../sora_desktop/core/store.py" line="106" />
             <source>Close other copies of Sora Desktop and try again.</source>
             <translation>请关闭其他正在运行的 Sora Desktop，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="97" />
+            <location filename="../../sora_desktop/core/store.py" line="115" />
             <source>Free some space and try again.</source>
             <translation>请释放一些空间，然后重试。</translation>
         </message>
@@ -2313,17 +2333,17 @@ Write a prompt and press Generate.</source>
             <translation>视频库文件夹 {folder} 是只读的或已被锁定，无法打开视频库（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="100" />
+            <location filename="../../sora_desktop/core/store.py" line="118" />
             <source>The library database {path} failed: {detail}.</source>
             <translation>视频库数据库 {path} 出错：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="85" />
+            <location filename="../../sora_desktop/core/store.py" line="103" />
             <source>The library database {path} is locked by another program ({detail}).</source>
             <translation>视频库数据库 {path} 被其他程序锁定（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="94" />
+            <location filename="../../sora_desktop/core/store.py" line="112" />
             <source>The disk holding the library {path} is full ({detail}).</source>
             <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
         </message>
