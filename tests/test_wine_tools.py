@@ -121,6 +121,7 @@ def test_a_unit_that_timed_out_counts_as_failed(
     results = [
         unit("tests/core", 0, 1.0, {"passed": 5, "skipped": 1}, log),
         unit("tests/reliability/test_x.py", None, 900.0, {}, log),  # killed: no closing line
+        unit("tests/reliability/test_load.py", 5, 9.0, {}, log),  # all deselected: fine
     ]
     assert wine_suite.report(results, 0.0, 0.0) == 1
     out = capsys.readouterr().out
