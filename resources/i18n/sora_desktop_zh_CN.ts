@@ -2835,92 +2835,112 @@ Write a prompt and press Generate.</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="243" />
+            <location filename="../../sora_desktop/core/export.py" line="248" />
             <source>Choose a folder you may write to.</source>
             <translation>请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="237" />
+            <location filename="../../sora_desktop/core/export.py" line="365" />
+            <source>Close the program that uses it (a video player or editor) and export again.</source>
+            <translation>请关闭正在使用它的程序（视频播放器或编辑器），然后重新导出。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="242" />
             <source>Free some space or choose another folder.</source>
             <translation>请释放一些空间，或另选一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="274" />
+            <location filename="../../sora_desktop/core/export.py" line="279" />
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="380" />
+            <location filename="../../sora_desktop/core/export.py" line="327" />
+            <source>Choose a folder with a shorter path.</source>
+            <translation>请选择路径更短的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="418" />
             <source>Download it again from the library if it has not expired.</source>
             <translation>如果尚未过期，请从视频库中重新下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="151" />
+            <location filename="../../sora_desktop/core/export.py" line="156" />
             <source>The file name template {template!r} can't be used: {why}.</source>
             <translation>无法使用文件名模板 {template!r}：{why}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="154" />
+            <location filename="../../sora_desktop/core/export.py" line="159" />
             <source>Use only these fields: {fields} ({{prompt:N}} keeps the first N characters of the prompt).</source>
             <translation>只能使用这些字段：{fields}（{{prompt:N}} 保留提示词的前 N 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="240" />
+            <location filename="../../sora_desktop/core/export.py" line="245" />
             <source>Can't write to the folder {folder} ({detail}).</source>
             <translation>无法写入文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="268" />
+            <location filename="../../sora_desktop/core/export.py" line="273" />
             <source>Choose a folder on a connected drive.</source>
             <translation>请选择已连接磁盘上的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="236" />
+            <location filename="../../sora_desktop/core/export.py" line="362" />
+            <source>The clip {path} can't be read ({detail}); another program may be holding it open.</source>
+            <translation>无法读取片段 {path}（{detail}）；可能有其他程序正在打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="241" />
             <source>The disk holding {folder} is full; nothing was exported.</source>
             <translation>{folder} 所在的磁盘已满，未导出任何文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="273" />
+            <location filename="../../sora_desktop/core/export.py" line="278" />
             <source>{path} is a file, not a folder.</source>
             <translation>{path} 是文件，不是文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="283" />
+            <location filename="../../sora_desktop/core/export.py" line="288" />
             <source>The folder {folder} can't be created: {parent} is read-only.</source>
             <translation>无法创建文件夹 {folder}：{parent} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="377" />
+            <location filename="../../sora_desktop/core/export.py" line="323" />
+            <source>The path of the folder {folder} is too long: a clip's full path there would pass the {limit} characters Windows programs can open.</source>
+            <translation>文件夹 {folder} 的路径太长：片段在其中的完整路径会超过 Windows 程序能打开的 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/export.py" line="415" />
             <source>The video file of this job is not on disk ({detail}).</source>
             <translation>此任务的视频文件不在磁盘上（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="265" />
+            <location filename="../../sora_desktop/core/export.py" line="270" />
             <source>The folder {folder} can't be created: its drive is not there.</source>
             <translation>无法创建文件夹 {folder}：所在的磁盘不存在。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="279" />
+            <location filename="../../sora_desktop/core/export.py" line="284" />
             <source>The folder {folder} is read-only.</source>
             <translation>文件夹 {folder} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="302" />
+            <location filename="../../sora_desktop/core/export.py" line="307" />
             <source>The folder {folder} can't be created ({detail}).</source>
             <translation>无法创建文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="378" />
+            <location filename="../../sora_desktop/core/export.py" line="416" />
             <source>never downloaded</source>
             <translation>从未下载</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="187" />
+            <location filename="../../sora_desktop/core/export.py" line="192" />
             <source>there is no field {{{field}}}</source>
             <translation>没有 {{{field}}} 这个字段</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="179" />
+            <location filename="../../sora_desktop/core/export.py" line="184" />
             <source>{{prompt:{spec}}} needs a number</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
@@ -3360,12 +3380,12 @@ Write a prompt and press Generate.</source>
             <translation>Sora Desktop 可以把它移到一旁并新建一个空的视频库；你的视频文件不会受影响。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="89" />
+            <location filename="../../sora_desktop/core/store.py" line="107" />
             <source>Close other copies of Sora Desktop and try again.</source>
             <translation>请关闭其他正在运行的 Sora Desktop，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="98" />
+            <location filename="../../sora_desktop/core/store.py" line="116" />
             <source>Free some space and try again.</source>
             <translation>请释放一些空间，然后重试。</translation>
         </message>
@@ -3380,17 +3400,17 @@ Write a prompt and press Generate.</source>
             <translation>视频库文件夹 {folder} 是只读的或已被锁定，无法打开视频库（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="101" />
+            <location filename="../../sora_desktop/core/store.py" line="119" />
             <source>The library database {path} failed: {detail}.</source>
             <translation>视频库数据库 {path} 出错：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="86" />
+            <location filename="../../sora_desktop/core/store.py" line="104" />
             <source>The library database {path} is locked by another program ({detail}).</source>
             <translation>视频库数据库 {path} 被其他程序锁定（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="95" />
+            <location filename="../../sora_desktop/core/store.py" line="113" />
             <source>The disk holding the library {path} is full ({detail}).</source>
             <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
         </message>

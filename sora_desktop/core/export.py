@@ -53,6 +53,11 @@ _RESERVED = {
     *(f"LPT{c}" for c in "0123456789¹²³"),
 }
 _CHUNK = 1024 * 1024
+#: The longest full path an export may have: Windows' MAX_PATH less its terminating NUL.
+#: Python can go past it, but Explorer and most players can't open such a file. None: no
+#: limit worth keeping (macOS and Linux allow 1024 and 4096).
+MAX_PATH: int | None = 259 if os.name == "nt" else None
+_DEFAULT_NAME_LEN = 150
 
 
 def _clean_chars(name: str) -> str:
@@ -307,6 +312,23 @@ def prepare_export_folder(dest: Path) -> Path:
     return dest
 
 
+def _name_budget(dest: Path) -> int:
+    """How long (UTF-8 bytes, never fewer than UTF-16 units) an export's name may be in dest."""
+    if MAX_PATH is None:
+        return _DEFAULT_NAME_LEN
+    # the folder, a separator, then room for " (99)" and the sidecar's ".json" (".mp4" + 1)
+    room = MAX_PATH - len(str(dest.absolute())) - 1 - len(" (99)") - 1
+    if room < 16:
+        raise DiskError(
+            _(
+                "The path of the folder {folder} is too long: a clip's full path there would "
+                "pass the {limit} characters Windows programs can open."
+            ).format(folder=dest, limit=MAX_PATH + 1),
+            _("Choose a folder with a shorter path."),
+        )
+    return min(_DEFAULT_NAME_LEN, room)
+
+
 def _candidates(dest: Path, name: str) -> Iterable[Path]:
     stem, ext = _split_ext(name)
     yield dest / name
@@ -335,19 +357,35 @@ def _publish(tmp: Path, target: Path) -> bool:
     return True
 
 
+def _unreadable_clip(exc: OSError, src: Path) -> DiskError:
+    return DiskError(
+        _(
+            "The clip {path} can't be read ({detail}); another program may be holding it open."
+        ).format(path=src, detail=exc.strerror or exc),
+        _("Close the program that uses it (a video player or editor) and export again."),
+    )
+
+
 def _copy_to_temp(src: Path, dest: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
-    tmp = Path(name)
+    # The clip is opened first: on Windows a program holding it open can refuse us, and a
+    # temp file made before that would stay behind (an open one can't be deleted there).
     try:
-        with src.open("rb") as fin, os.fdopen(fd, "wb") as fout:
-            copy_chunks(fin, fout)
-            fout.flush()
-            os.fsync(fout.fileno())
-        shutil.copystat(src, tmp)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        fin = src.open("rb")
+    except OSError as exc:
+        raise _unreadable_clip(exc, src) from exc
+    with fin:
+        fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as fout:
+                copy_chunks(fin, fout)
+                fout.flush()
+                os.fsync(fout.fileno())
+            shutil.copystat(src, tmp)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
     return tmp
 
 
@@ -380,8 +418,8 @@ def export_job(
             _("Download it again from the library if it has not expired."),
         )
     src = Path(src)
-    name = render_filename(template, job)
     prepare_export_folder(dest)
+    name = render_filename(template, job, max_len=_name_budget(dest))
     tmp: Path | None = None
     try:
         if link:

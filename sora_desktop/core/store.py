@@ -75,11 +75,29 @@ def _unwritable(path: Path, exc: BaseException) -> StoreError:
     )
 
 
+#: SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
+_DAMAGED_CODES = frozenset({11, 26})
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """True when SQLite says the file is damaged, by its result code, whatever the wording.
+
+    The wording changes between SQLite versions: 3.40 reports damaged FTS pages as
+    "database disk image is malformed", 3.45+ (Windows' build, newer Linux ones) as
+    "vtable constructor failed: jobs_fts". The (extended) code stays SQLITE_CORRUPT.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _DAMAGED_CODES:
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "corrupt" in text
+    )
+
+
 def _translate(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
-    if isinstance(exc, sqlite3.DatabaseError) and (
-        "not a database" in text or "malformed" in text or "corrupt" in text
-    ):
+    if _is_damage(exc):
         return _corrupt(path, exc)
     if "locked" in text or "busy" in text:
         return StoreError(

@@ -2,14 +2,14 @@
 
 Public API::
 
-    reveal_command(path: Path, platform: str = sys.platform) -> list[str] | None
+    reveal_command(path: PurePath, platform: str = sys.platform) -> list[str] | None
     reveal_in_file_manager(path: Path) -> bool
     open_folder(folder: Path) -> bool                        # in the OS file manager
     copy_paths_to_clipboard(paths: Sequence[Path]) -> None
     release_clipboard() -> None                              # call once before the app exits
     file_mime_data(paths: Sequence[Path]) -> QMimeData      # text/uri-list + plain text
 
-Windows selects the file with ``explorer /select,<path>``, macOS with ``open -R <path>``;
+Windows selects the file with ``explorer /select,"<path>"``, macOS with ``open -R <path>``;
 elsewhere the containing folder is opened with ``QDesktopServices.openUrl`` (file managers
 have no common "select this file" command).
 """
@@ -18,28 +18,50 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
 from PySide6.QtCore import QMimeData, QProcess, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 
-def reveal_command(path: Path, platform: str = sys.platform) -> list[str] | None:
-    """The command that shows ``path`` selected in the OS file manager, or None (Linux etc.)."""
+def reveal_command(path: PurePath, platform: str = sys.platform) -> list[str] | None:
+    """The command that shows ``path`` selected in the OS file manager, or None (Linux etc.).
+
+    On Windows the second item is explorer's command line after the program name, passed
+    verbatim (``QProcess.setNativeArguments``). Explorer parses it itself and an unquoted comma
+    ends the path (``Paris,2026.mp4``); QProcess's own quoting quotes only arguments with a
+    space, and then ``/select,`` with them. So the path alone is quoted, with backslashes:
+    ``/select,"C:\\My Videos\\Paris,2026.mp4"`` (a Windows path can't contain a quote).
+    """
     if platform.startswith("win"):
-        return ["explorer", f"/select,{path}"]
+        return ["explorer.exe", f'/select,"{PureWindowsPath(path)}"']
     if platform == "darwin":
         return ["open", "-R", str(path)]
     return None
 
 
+def reveal_process(path: Path) -> QProcess | None:
+    """A QProcess (not started) running :func:`reveal_command` for this OS, or None."""
+    command = reveal_command(path)
+    if command is None:
+        return None
+    process = QProcess()
+    process.setProgram(command[0])
+    if sys.platform == "win32":
+        process.setNativeArguments(command[1])  # verbatim: see reveal_command
+    else:
+        process.setArguments(command[1:])
+    return process
+
+
 def reveal_in_file_manager(path: Path) -> bool:
     """Show ``path`` in Explorer/Finder/the file manager. False when nothing could be opened."""
     target = path if path.exists() else path.parent
-    command = reveal_command(target) if target == path else None
-    if command is not None:
+    process = reveal_process(target) if target == path else None
+    if process is not None:
         # Detached: explorer.exe exits 1 even on success, and nothing waits for it.
-        return QProcess.startDetached(command[0], command[1:])[0]
+        started = process.startDetached()
+        return bool(started[0] if isinstance(started, tuple) else started)
     folder = target if target.is_dir() else target.parent
     if not folder.exists():
         return False

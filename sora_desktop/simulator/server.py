@@ -10,6 +10,7 @@ their pool's management thread). Routes live in ``api.py``, jobs and prompt dire
 
 from __future__ import annotations
 
+import _socket
 import contextlib
 import itertools
 import logging
@@ -17,6 +18,7 @@ import socket
 import socketserver
 import sys
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,6 +36,9 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024 * 1024
 IDLE_TIMEOUT = 120.0
+#: stop() waits this long for connection threads after shutting their sockets down, and
+#: again after closing them (see _HTTPServer.close_connections).
+CLOSE_GRACE = 2.0
 
 
 class BodyError(Exception):
@@ -219,16 +224,37 @@ class _HTTPServer(ThreadingHTTPServer):
         finally:
             self.shutdown_request(request)
 
-    def close_connections(self) -> None:
+    def close_connections(self, grace: float = CLOSE_GRACE) -> None:
+        """End every connection thread, on every OS, within about ``2 * grace`` seconds.
+
+        A thread serving an idle keep-alive connection is blocked in ``recv()``.
+        ``shutdown()`` wakes it on Linux and macOS but not on Windows, where Winsock cancels
+        a blocking ``recv()`` only when the socket is closed. So: shut down, wait ``grace``,
+        close the sockets still in use (at the C level: the handler's rfile/wfile would keep
+        ``socket.close()`` from closing anything), wait ``grace`` again. Never waits forever.
+        """
         with self._conn_lock:
             items = list(self._conn_threads.items())
         for _, sock in items:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-        for thread, _ in items:
-            thread.join()
+        _join_all([t for t, _ in items], grace)
+        for thread, sock in items:
+            if thread.is_alive():
+                with contextlib.suppress(OSError):
+                    _socket.socket.close(sock)
+        _join_all([t for t, _ in items], grace)
+        stuck = [t.name for t, _ in items if t.is_alive()]
+        if stuck:
+            log.warning("simulator: connection threads still running after stop: %s", stuck)
         with self._conn_lock:
             self._conn_threads.clear()
+
+
+def _join_all(threads: list[threading.Thread], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 class SimulatorServer:

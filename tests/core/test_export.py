@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import json
 import os
 import stat
+import sys
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -306,3 +310,115 @@ def test_a_folder_that_cannot_be_created_is_explained(
     assert not (locked / "clips").exists()
     problem = export_folder_problem(locked)
     assert problem is not None and "is read-only" in problem.message
+
+
+def test_a_clip_that_cant_be_read_is_named_and_nothing_is_left(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clip = ready_job.file_path
+    real_open = Path.open
+
+    def locked(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == clip:  # as Windows answers while another program holds it exclusively
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DiskError, match="another program may be holding it open") as info:
+        export_job(ready_job, out)
+    assert str(clip) in info.value.message and str(out) not in info.value.message
+    assert "Close the program" in info.value.next_step
+    assert list(out.iterdir()) == []
+
+
+@contextlib.contextmanager
+def _held_open_exclusively(path: Path) -> Iterator[None]:
+    """Another program's handle on ``path`` that shares nothing (no read, write or delete)."""
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateFileW.restype = wintypes.HANDLE
+    kernel32.CreateFileW.argtypes = [
+        wintypes.LPCWSTR, wintypes.DWORD, wintypes.DWORD, wintypes.LPVOID,
+        wintypes.DWORD, wintypes.DWORD, wintypes.HANDLE,
+    ]  # fmt: skip
+    generic_read, share_none, open_existing, normal = 0x80000000, 0, 3, 0x80
+    handle = kernel32.CreateFileW(
+        str(path), generic_read, share_none, None, open_existing, normal, None
+    )
+    assert handle != wintypes.HANDLE(-1).value, ctypes.get_last_error()
+    try:
+        yield
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+windows_only = pytest.mark.skipif(sys.platform != "win32", reason="Windows' file sharing rules")
+
+
+@windows_only
+def test_exporting_a_clip_another_program_holds_open(ready_job: Job, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    assert ready_job.file_path is not None
+    with _held_open_exclusively(ready_job.file_path):
+        with pytest.raises(DiskError, match="another program may be holding it open"):
+            export_job(ready_job, out)
+        assert list(out.iterdir()) == []  # no temp file left behind
+        linked = export_job(ready_job, out, link=True, sidecar=False)  # a link needs no read
+    assert linked.samefile(ready_job.file_path)
+
+
+@windows_only
+def test_exporting_onto_a_file_another_program_holds_open(ready_job: Job, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    first = export_job(ready_job, out)
+    before = first.read_bytes()
+    with _held_open_exclusively(first):
+        second = export_job(ready_job, out)  # never replaces: Windows couldn't anyway
+    assert second.name == first.stem + " (2).mp4" and second.with_suffix(".json").exists()
+    assert first.read_bytes() == before and second.read_bytes() == before
+    assert _count_frames(second) == 12
+
+
+def _deep_folder(base: Path, length: int) -> Path:
+    folder = base
+    while len(str(folder)) < length - 41:
+        folder = folder / ("long folder name " * 2 + "x" * 6)
+    folder = Path(str(folder) + "_" * (length - len(str(folder))))
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _export_names_fit_windows(ready_job: Job, base: Path) -> None:
+    ready_job.request = dataclasses.replace(
+        ready_job.request, prompt="A very long prompt about a lighthouse at dawn " * 10
+    )
+    out = _deep_folder(base, 200)
+    paths = [export_job(ready_job, out, template="{prompt:300}_{id}") for _ in range(2)]
+    assert paths[1].name.endswith(" (2).mp4")
+    for path in paths:
+        for file in (path, path.with_suffix(".json")):
+            assert file.is_file() and len(str(file)) <= 259, (len(str(file)), file)
+    assert paths[0].name.startswith("A very long prompt")
+    with pytest.raises(DiskError, match=r"path of the folder .* is too long") as info:
+        export_job(ready_job, _deep_folder(base / "deeper", 240))
+    assert "shorter path" in info.value.next_step
+
+
+def test_export_names_keep_the_full_path_under_windows_max_path(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_mod, "MAX_PATH", 259)  # as on Windows
+    _export_names_fit_windows(ready_job, tmp_path)
+
+
+@windows_only
+def test_export_names_keep_the_full_path_under_max_path_on_windows(
+    ready_job: Job, tmp_path: Path
+) -> None:
+    _export_names_fit_windows(ready_job, tmp_path)

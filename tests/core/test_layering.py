@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -47,10 +49,12 @@ def test_core_modules_import_no_qt() -> None:
 
 @pytest.mark.tools
 def test_import_linter_contracts_hold() -> None:
-    lint = Path(sys.executable).with_name("lint-imports")
-    assert lint.exists(), "import-linter is a test dependency (pip install import-linter)"
+    # pip puts console scripts in the scripts folder (venv: beside python; Windows'
+    # embeddable or system Python: Scripts\), as lint-imports.exe on Windows
+    lint = shutil.which("lint-imports", path=sysconfig.get_path("scripts"))
+    assert lint, "import-linter is a test dependency (pip install import-linter)"
     proc = subprocess.run(
-        [str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        [lint], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "KEPT" in proc.stdout and "BROKEN" not in proc.stdout

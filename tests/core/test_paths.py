@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +40,17 @@ def test_ensure_creates_every_folder(tmp_path: Path) -> None:
     paths.ensure()
     for folder in (paths.library_dir, paths.partial_dir, paths.thumbnail_dir, paths.images_dir):
         assert folder.is_dir()
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows' own folders")
+def test_windows_folders_are_where_windows_apps_keep_theirs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # docs/install.md, "Where your data lives": settings roam, the library stays local
+    monkeypatch.delenv(ENV_DATA_DIR, raising=False)
+    paths = AppPaths.default()
+    local = Path(os.environ["LOCALAPPDATA"]) / "SoraDesktop" / "sora-desktop"
+    assert paths.config_dir == Path(os.environ["APPDATA"]) / "SoraDesktop" / "sora-desktop"
+    assert paths.data_dir == local
+    assert paths.cache_dir == local / "Cache"
+    assert paths.log_dir == local / "Logs"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,8 @@ import pytest
 from sora_desktop.core.errors import ErrorKind, StoreError
 from sora_desktop.core.store import JobStore, StoreCorruptError
 from tests.core.test_store import make_job
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_garbage_file_is_reported_as_corrupt(tmp_path: Path) -> None:
@@ -42,8 +47,8 @@ def test_open_or_recover_moves_corrupt_file_aside(tmp_path: Path) -> None:
         store.close()
 
 
-def test_damaged_pages_are_detected(tmp_path: Path) -> None:
-    path = tmp_path / "library.db"
+def damaged_library(path: Path) -> Path:
+    """A library of 300 jobs whose pages after the second are overwritten (header kept)."""
     s = JobStore(path)
     for i in range(300):
         s.add(make_job(f"prompt {i} " + "x" * 200, created_at=float(i)))
@@ -55,12 +60,63 @@ def test_damaged_pages_are_detected(tmp_path: Path) -> None:
     for off in range(2 * page, len(data) - page, page):  # keep the header page intact
         data[off : off + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
+    return path
+
+
+def test_damaged_pages_are_detected(tmp_path: Path) -> None:
+    path = damaged_library(tmp_path / "library.db")
     store, moved = JobStore.open_or_recover(path)
     try:
         assert moved is not None and moved.exists()
         assert store.count() == 0
     finally:
         store.close()
+
+
+# The same damage on a newer SQLite (sqlean.py's build, 3.45+ like Windows'), in a fresh
+# interpreter where it stands in for the standard sqlite3 module.
+_ON_NEWER_SQLITE = r"""
+import sys
+import sqlean
+sys.modules["sqlite3"] = sqlean
+from pathlib import Path
+from sora_desktop.core.store import JobStore
+from tests.core.test_store_recovery import damaged_library
+
+path = damaged_library(Path(sys.argv[1]) / "library.db")
+store, moved = JobStore.open_or_recover(path)
+print(sqlean.sqlite_version, moved is not None and moved.exists(), store.count())
+store.close()
+"""
+
+
+def test_damaged_pages_are_detected_on_a_newer_sqlite(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _ON_NEWER_SQLITE, str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    version, moved, count = proc.stdout.split()
+    assert tuple(int(n) for n in version.split(".")[:2]) >= (3, 45), version
+    assert (moved, count) == ("True", "0")
+
+
+def test_damage_is_recognised_by_sqlites_code_not_its_wording(tmp_path: Path) -> None:
+    # SQLite 3.45+ words damaged FTS pages "vtable constructor failed: jobs_fts"; its code
+    # is SQLITE_CORRUPT (11), here with the extended SQLITE_CORRUPT_VTAB (267)
+    from sora_desktop.core.store import _translate
+
+    for code in (11, 267, 26):
+        exc = sqlite3.DatabaseError("vtable constructor failed: jobs_fts")
+        exc.sqlite_errorcode = code
+        assert isinstance(_translate(tmp_path / "library.db", exc), StoreCorruptError), code
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode = 5  # SQLITE_BUSY
+    assert not isinstance(_translate(tmp_path / "library.db", busy), StoreCorruptError)
 
 
 def test_healthy_file_is_not_moved(tmp_path: Path) -> None:

@@ -92,7 +92,8 @@ def simulator_process() -> Iterator[str]:
         assert url, "the simulator process did not start"
         yield url
     finally:
-        proc.send_signal(signal.SIGINT)
+        # Windows can't send SIGINT to another process (send_signal raises ValueError)
+        proc.send_signal(signal.SIGTERM if sys.platform == "win32" else signal.SIGINT)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:

@@ -111,9 +111,10 @@ def test_mime_data_carries_the_mp4_files(qapp: object, store: JobStore, tmp_path
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
     indexes = [model.index(r, c) for r in range(2) for c in range(2)]
     data = model.mimeData(indexes)
-    urls = [u.toLocalFile() for u in data.urls()]
-    assert urls == [str(ready.file_path)]
-    assert Path(urls[0]).read_bytes()[4:8] == b"ftyp"
+    # through Path: Qt's local file names use "/" (C:/...), Python's Windows paths "\\"
+    urls = [Path(u.toLocalFile()) for u in data.urls()]
+    assert urls == [ready.file_path]
+    assert urls[0].read_bytes()[4:8] == b"ftyp"
 
 
 def test_job_changed_updates_inserts_and_removes_rows(qapp: object, store: JobStore) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 import pytest
@@ -208,16 +209,17 @@ def test_copy_path_puts_files_on_the_clipboard(panel: LibraryPanel, jobs: list[J
     panel.select_jobs([jobs[1].id])
     panel.copy_path_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
-    assert [u.toLocalFile() for u in mime.urls()] == [str(jobs[1].file_path)]
-    assert mime.text() == str(jobs[1].file_path)
+    # through Path: Qt's local file names use "/" (C:/...), Python's Windows paths "\\"
+    assert [Path(u.toLocalFile()) for u in mime.urls()] == [jobs[1].file_path]
+    assert mime.text() == str(jobs[1].file_path)  # pasted as the OS writes paths
 
 
 def test_view_drags_files_out(panel: LibraryPanel, jobs: list[Job]) -> None:
     assert panel.view.dragEnabled()
     panel.select_jobs([jobs[0].id, jobs[1].id])
     data = panel.model.mimeData(panel.view.selectionModel().selectedIndexes())
-    assert sorted(u.toLocalFile() for u in data.urls()) == sorted(
-        str(j.file_path) for j in jobs[:2]
+    assert sorted(Path(u.toLocalFile()) for u in data.urls()) == sorted(
+        j.file_path for j in jobs[:2] if j.file_path
     )
 
 
@@ -246,9 +248,23 @@ def test_reveal_commands_per_platform(tmp_path: Path) -> None:
     from sora_desktop.gui.file_actions import reveal_command
 
     clip = tmp_path / "clip.mp4"
-    assert reveal_command(clip, "win32") == ["explorer", f"/select,{clip}"]
     assert reveal_command(clip, "darwin") == ["open", "-R", str(clip)]
     assert reveal_command(clip, "linux") is None  # the folder is opened via QDesktopServices
+    # Explorer's command line, verbatim: the path quoted on its own (a comma would end it)
+    spaced = r"C:\Users\Jo Smith\Videos\Paris,2026.mp4"
+    for path, line in [(spaced, f'/select,"{spaced}"'), ("D:/a.mp4", r'/select,"D:\a.mp4"')]:
+        assert reveal_command(PureWindowsPath(path), "win32") == ["explorer.exe", line]
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="QProcess.setNativeArguments is Windows'")
+def test_show_in_folder_gives_explorer_that_command_line(tmp_path: Path) -> None:
+    from sora_desktop.gui.file_actions import reveal_process
+
+    clip = tmp_path / "My Clips, 2026" / "clip.mp4"
+    process = reveal_process(clip)  # started by reveal_in_file_manager; not here
+    assert process is not None
+    assert (process.program(), process.arguments()) == ("explorer.exe", [])
+    assert process.nativeArguments() == f'/select,"{clip}"'
 
 
 def test_delete_locally_drops_the_cached_first_frame(

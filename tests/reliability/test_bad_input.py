@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,6 +115,10 @@ def test_malformed_base_urls_are_refused_before_any_request(
 @contextlib.contextmanager
 def read_only(folder: Path) -> Iterator[None]:
     """Make ``folder`` refuse new files, also for root (chattr +i) where needed."""
+    if sys.platform == "win32":  # no mode bits there: an ACL denying everyone writes
+        with _denied_writes(folder):
+            yield
+        return
     folder.chmod(0o555)
     immutable = False
     probe = folder / ".probe"
@@ -132,6 +137,21 @@ def read_only(folder: Path) -> Iterator[None]:
         if immutable:
             subprocess.run(["chattr", "-i", str(folder)], check=True)
         folder.chmod(0o755)
+
+
+@contextlib.contextmanager
+def _denied_writes(folder: Path) -> Iterator[None]:
+    everyone = "*S-1-1-0"
+    subprocess.run(["icacls", str(folder), "/deny", f"{everyone}:(W)"], check=True)
+    try:
+        probe = folder / ".probe"
+        with contextlib.suppress(OSError):
+            probe.touch()
+            probe.unlink()
+            pytest.fail("icacls could not make a read-only folder")
+        yield
+    finally:
+        subprocess.run(["icacls", str(folder), "/remove:d", everyone], check=True)
 
 
 @pytest.mark.parametrize("case", ["under-a-file", "read-only"])
@@ -179,5 +199,6 @@ def test_export_to_a_missing_or_read_only_folder(
     with read_only(locked):
         result = run_cli("export", record["id"], "--out", str(locked), data_dir=data_dir)
     assert result.returncode == ExitCode.LOCAL_IO, result.stderr
-    assert "read-only" in error_line(result)
+    # Windows: os.access can't see an ACL, so the write itself is refused ("Can't write")
+    assert "read-only" in error_line(result) or "Can't write" in error_line(result)
     assert list(locked.iterdir()) == []

@@ -6,6 +6,7 @@ import base64
 import io
 import json
 import socket
+import threading
 from collections.abc import Callable, Iterator
 
 import av
@@ -290,23 +291,46 @@ def test_chunked_request_body_and_keepalive(client: httpx.Client) -> None:
 
 def _raw(sim: SimulatorServer, request: bytes) -> tuple[str, dict[str, object]]:
     with socket.create_connection(("127.0.0.1", sim.port), timeout=10) as sock:
-        sock.sendall(request)
-        data = b""
-        while True:
-            head, sep, rest = data.partition(b"\r\n\r\n")
-            if sep:
-                length = int(
-                    next(
-                        line.split(b":", 1)[1]
-                        for line in head.split(b"\r\n")
-                        if line.lower().startswith(b"content-length:")
-                    )
+        return _exchange(sock, request)
+
+
+def _exchange(sock: socket.socket, request: bytes) -> tuple[str, dict[str, object]]:
+    sock.sendall(request)
+    data = b""
+    while True:
+        head, sep, rest = data.partition(b"\r\n\r\n")
+        if sep:
+            length = int(
+                next(
+                    line.split(b":", 1)[1]
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
                 )
-                if len(rest) >= length:
-                    return head.split(b"\r\n")[0].decode(), json.loads(rest[:length])
-            chunk = sock.recv(65536)
-            assert chunk, data
-            data += chunk
+            )
+            if len(rest) >= length:
+                return head.split(b"\r\n")[0].decode(), json.loads(rest[:length])
+        chunk = sock.recv(65536)
+        assert chunk, data
+        data += chunk
+
+
+def test_stop_ends_an_idle_keep_alive_connection_on_every_os(
+    make_server: Callable[..., SimulatorServer],
+) -> None:
+    """The thread serving an idle keep-alive connection waits in recv(). Winsock's shutdown()
+    does not wake it (closing the socket does), so on Windows stop() waited for the idle
+    timeout (120 s) while the client kept the connection open."""
+    sim = make_server()
+    with socket.create_connection(("127.0.0.1", sim.port), timeout=30) as sock:
+        get = b"GET /v1/videos HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer k\r\n\r\n"
+        for _ in range(2):  # kept alive: the server waits for a third request
+            line, _ = _exchange(sock, get)
+            assert line.startswith("HTTP/1.1 200")
+        stopper = threading.Thread(target=sim.stop, name="stopper", daemon=True)
+        stopper.start()
+        stopper.join(timeout=30)  # a hang, not a slow stop: it takes ~0 s on Linux
+        assert not stopper.is_alive(), "stop() waits on the idle connection"
+        assert sock.recv(1) == b""  # the server closed its end
 
 
 @pytest.mark.parametrize(
