@@ -3,9 +3,10 @@
 - :func:`sanitize_filename` makes any text a file name that works on Windows and macOS.
 - :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``.
 - :func:`export_job` copies (or hard-links) a clip into a folder through a hidden temporary
-  file that is published only when complete, never replaces an existing file (``name (2).mp4``
-  instead), and writes a JSON sidecar of the generation parameters (never a key, and of the key
-  source only its kind).
+  file that is published only when complete and fsynced, never replaces an existing file
+  (``name (2).mp4`` instead), and writes a JSON sidecar of the generation parameters (never a
+  key, and of the key source only its kind). The copy is the operating system's own, a
+  copy-on-write clone where the file system has one (:mod:`.filecopy`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import errno
 import json
 import os
 import re
+import secrets
 import shutil
 import string
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .atomic import atomic_write_text, fsync_dir
 from .errors import DiskError, InvalidRequestError
+from .filecopy import copy_new_file
 from .i18n import _
 from .models import Job
 
@@ -45,7 +47,6 @@ _RESERVED = {
     *(f"COM{c}" for c in "0123456789¹²³"),
     *(f"LPT{c}" for c in "0123456789¹²³"),
 }
-_CHUNK = 1024 * 1024
 
 
 def _clean_chars(name: str) -> str:
@@ -292,14 +293,31 @@ def _publish(tmp: Path, target: Path) -> bool:
     return True
 
 
+_FSYNC_FLAGS = os.O_RDWR | getattr(os, "O_BINARY", 0) if os.name == "nt" else os.O_RDONLY
+
+
 def _copy_to_temp(src: Path, dest: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
-    tmp = Path(name)
+    """A complete, fsynced copy of ``src`` under a hidden temporary name in ``dest``."""
+    for _attempt in range(100):
+        tmp = dest / f".sora-export-{secrets.token_hex(6)}.part"
+        try:
+            copy_file(src, tmp)
+        except FileExistsError:
+            continue  # someone else's file: leave it
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        break
+    else:  # pragma: no cover - 100 random names taken
+        raise FileExistsError(errno.EEXIST, "no free temporary name", str(dest))
     try:
-        with src.open("rb") as fin, os.fdopen(fd, "wb") as fout:
-            copy_chunks(fin, fout)
-            fout.flush()
-            os.fsync(fout.fileno())
+        # Windows flushes only through a handle that may write; POSIX needs none
+        fd = os.open(tmp, _FSYNC_FLAGS)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         shutil.copystat(src, tmp)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -308,9 +326,10 @@ def _copy_to_temp(src: Path, dest: Path) -> Path:
     return tmp
 
 
-def copy_chunks(fin: Any, fout: Any) -> None:
-    """Copy one open file to another (a seam for tests that simulate a full disk)."""
-    shutil.copyfileobj(fin, fout, _CHUNK)
+def copy_file(src: Path, tmp: Path) -> None:
+    """Create ``tmp`` holding ``src``'s bytes with the OS's own copy (a seam for tests that
+    simulate a full disk)."""
+    copy_new_file(src, tmp)
 
 
 def export_job(
