@@ -3,10 +3,9 @@
 - :func:`sanitize_filename` makes any text a file name that works on Windows and macOS.
 - :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``.
 - :func:`export_job` copies (or hard-links) a clip into a folder through a hidden temporary
-  file that is published only when complete and fsynced, never replaces an existing file
-  (``name (2).mp4`` instead), and writes a JSON sidecar of the generation parameters (never a
-  key, and of the key source only its kind). The copy is the operating system's own, a
-  copy-on-write clone where the file system has one (:mod:`.filecopy`).
+  file that is published only when complete, never replaces an existing file (``name (2).mp4``
+  instead), and writes a JSON sidecar of the generation parameters (never a key, and of the key
+  source only its kind).
 """
 
 from __future__ import annotations
