@@ -9,12 +9,16 @@ Each round runs, alternating, as fresh processes:
 - **curl+cp**: ``curl -o LIB/clip.mp4 URL`` then ``cp LIB/clip.mp4 OUT/`` of the same bytes
   to the same two places (no create, no poll, no fsync);
 - **curl+cp+sync** (informational): the same followed by ``sync FILE...`` (coreutils: fsync
-  of both files), the durable work the CLI does.
+  of both files), the durable work the CLI does;
+- **ours-nofsync** (informational, where ``eatmydata`` is installed): the CLI with fsync made a
+  no-op by libeatmydata, to tell the cost of durability from the cost of the code.
 
-Per size it reports wall time (spawn to exit) and peak RSS (``ru_maxrss`` of each child,
-read with ``os.wait4``), then the **extra** of the large result over the small one (median
-of each round's difference) and the ratio ours/curl+cp. Fixed costs (interpreter start,
-create and poll, thumbnail) cancel out in the extra; they show in the absolute figures.
+Per size it reports wall time (spawn to exit), CPU time (user + system) and peak RSS
+(``ru_maxrss`` of each child, read with ``os.wait4``), then the **extra** of the large result
+over the small one (median of each round's difference) and the ratios ours/curl+cp. CPU time
+is much less disturbed than wall time by other work on a shared machine. Fixed costs
+(interpreter start, create and poll, thumbnail) cancel out in the extra; they show in the
+absolute figures.
 
 ::
 
@@ -40,6 +44,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 try:
@@ -56,8 +61,19 @@ def _maxrss_mb(ru_maxrss: int) -> float:
     return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
 
 
-def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall seconds from spawn to exit, peak RSS in MB) of one child process."""
+@dataclass(frozen=True)
+class Sample:
+    wall: float  # seconds from spawn to exit
+    peak: float  # peak RSS, MB
+    cpu: float  # user + system CPU seconds
+
+    def __add__(self, other: Sample) -> Sample:
+        """Two processes run one after the other."""
+        return Sample(self.wall + other.wall, max(self.peak, other.peak), self.cpu + other.cpu)
+
+
+def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> Sample:
+    """Wall time, peak RSS and CPU time of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(cmd), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -70,10 +86,11 @@ def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, f
             wall = time.perf_counter() - start
             proc.returncode = os.waitstatus_to_exitcode(status)
             peak = _maxrss_mb(usage.ru_maxrss)
+            cpu = usage.ru_utime + usage.ru_stime
         else:  # pragma: no cover - Windows
             proc.wait()
             wall = time.perf_counter() - start
-            peak = float("nan")
+            peak = cpu = float("nan")
     finally:
         watchdog.cancel()
     assert proc.stderr is not None
@@ -81,7 +98,7 @@ def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, f
     proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} ... failed ({proc.returncode}):\n{err[-2000:]}")
-    return wall, peak
+    return Sample(wall, peak, cpu)
 
 
 def _request(url: str, body: dict[str, str] | None = None) -> dict[str, object]:
@@ -163,9 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="sora-e2e-", dir=args.dir) as tmp:
             root = Path(tmp)
 
-            def ours(mb: int) -> Callable[[], tuple[float, float]]:
-                data, out = root / f"data-{mb}", root / f"out-{mb}"
+            def ours(mb: int, prefix: Sequence[str] = ()) -> Callable[[], Sample]:
+                tag = "nofsync-" if prefix else ""
+                data, out = root / f"data-{tag}{mb}", root / f"out-{tag}{mb}"
                 cmd = [
+                    *prefix,
                     sys.executable,
                     "-m",
                     "sora_desktop",
@@ -186,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                     str(out),
                 ]
 
-                def go() -> tuple[float, float]:
+                def go() -> Sample:
                     _empty(out)
                     for clip in (data / "data" / "videos").glob("*.mp4"):
                         clip.unlink()
@@ -194,35 +213,35 @@ def main(argv: list[str] | None = None) -> int:
 
                 return go
 
-            def curl_cp(mb: int, sync: bool) -> Callable[[], tuple[float, float]]:
+            def curl_cp(mb: int, sync: bool) -> Callable[[], Sample]:
                 lib, out = root / f"curl-lib-{mb}", root / f"curl-out-{mb}"
                 clip, copy = lib / "clip.mp4", out / "clip.mp4"
                 url = f"{base}/videos/{ids[mb]}/content?variant=video"
                 fetch = ["curl", "-sS", "--fail", "-o", str(clip)]
                 fetch += ["-H", f"Authorization: Bearer {KEY}", url]
 
-                def go() -> tuple[float, float]:
+                def go() -> Sample:
                     _empty(lib, out)
-                    wall, peak = run(fetch)
-                    more, peak_cp = run(["cp", str(clip), str(copy)])
-                    wall, peak = wall + more, max(peak, peak_cp)
+                    sample = run(fetch) + run(["cp", str(clip), str(copy)])
                     if sync:
-                        more, peak_sync = run(["sync", str(clip), str(copy)])
-                        wall, peak = wall + more, max(peak, peak_sync)
-                    return wall, peak
+                        sample += run(["sync", str(clip), str(copy)])
+                    return sample
 
                 return go
 
-            contenders: dict[str, Callable[[int], Callable[[], tuple[float, float]]]] = {
+            contenders: dict[str, Callable[[int], Callable[[], Sample]]] = {
                 "ours": ours,
                 "curl+cp": lambda mb: curl_cp(mb, False),
             }
             if has_sync:
                 contenders["curl+cp+sync"] = lambda mb: curl_cp(mb, True)
+            eatmydata = shutil.which("eatmydata")
+            if eatmydata:
+                contenders["ours-nofsync"] = lambda mb: ours(mb, (eatmydata,))
             runs = {(name, mb): make(mb) for name, make in contenders.items() for mb in sizes}
             for go in runs.values():  # warm-up: bytecode, library creation, page cache
                 go()
-            results: dict[tuple[str, int], list[tuple[float, float]]] = {k: [] for k in runs}
+            results: dict[tuple[str, int], list[Sample]] = {k: [] for k in runs}
             loads: list[float] = []
             for round_no in range(args.n):
                 order = list(runs)
@@ -242,28 +261,32 @@ def main(argv: list[str] | None = None) -> int:
     if resource is not None:
         floor = _maxrss_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         print(f"peak RSS floor (this process at spawn): {floor:.0f} MB")
-    header = f"{'contender':<14} {'size':>6} {'wall s (median, min-max)':>26} {'peak RSS MB':>12}"
-    print(header)
-    extra: dict[str, tuple[float, float]] = {}
+    wall_head = "wall s: median (min-max)"
+    print(f"{'contender':<13} {'size':>6} {wall_head:>25} {'CPU s':>6} {'peak MB':>8}")
+    extra: dict[str, tuple[float, float, float]] = {}
     for name in contenders:
         for mb in sizes:
-            walls = [w for w, _ in results[(name, mb)]]
-            peaks = [p for _, p in results[(name, mb)]]
+            got = results[(name, mb)]
+            walls = [r.wall for r in got]
             spread = f"{statistics.median(walls):.2f} ({min(walls):.2f}-{max(walls):.2f})"
-            print(f"{name:<14} {mb:>4}MB {spread:>26} {statistics.median(peaks):>12.0f}")
-        pairs = zip(results[(name, large)], results[(name, small)], strict=True)
-        diffs = [(big[0] - little[0], big[1] - little[1]) for big, little in pairs]
+            cpu = statistics.median(r.cpu for r in got)
+            peak = statistics.median(r.peak for r in got)
+            print(f"{name:<13} {mb:>4}MB {spread:>25} {cpu:>6.2f} {peak:>8.0f}")
+        pairs = list(zip(results[(name, large)], results[(name, small)], strict=True))
         extra[name] = (
-            statistics.median(d for d, _ in diffs),
-            statistics.median(m for _, m in diffs),
+            statistics.median(big.wall - little.wall for big, little in pairs),
+            statistics.median(big.cpu - little.cpu for big, little in pairs),
+            statistics.median(big.peak - little.peak for big, little in pairs),
         )
     print(f"extra for {large} MB over {small} MB (median of the rounds' differences):")
-    for name, (seconds, mem) in extra.items():
-        print(f"  {name:<14} time +{seconds:.2f} s   peak memory {mem:+.0f} MB")
-    ref = extra["curl+cp"][0]
-    for name, (seconds, _mem) in extra.items():
-        if name != "curl+cp" and ref > 0:
-            print(f"  ratio {name} / curl+cp (extra time): {seconds / ref:.2f}")
+    for name, (seconds, cpu, mem) in extra.items():
+        print(f"  {name:<13} time {seconds:+.2f} s   CPU {cpu:+.2f} s   peak memory {mem:+.0f} MB")
+    shown = [("ours", "curl+cp"), ("ours", "curl+cp+sync"), ("ours-nofsync", "curl+cp")]
+    for mine, theirs in shown:
+        if mine in extra and theirs in extra and extra[theirs][0] > 0:
+            ratio = extra[mine][0] / extra[theirs][0]
+            cpu_ratio = extra[mine][1] / extra[theirs][1] if extra[theirs][1] > 0 else float("nan")
+            print(f"  {mine} / {theirs}: extra time {ratio:.2f}, extra CPU {cpu_ratio:.2f}")
     return 0
 
 
