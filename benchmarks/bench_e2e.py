@@ -11,7 +11,8 @@ Each round runs, alternating, as fresh processes:
 - **curl+cp+sync** (informational): the same followed by ``sync FILE...`` (coreutils: fsync
   of both files), the durable work the CLI does;
 - **ours-nofsync** (informational, where ``eatmydata`` is installed): the CLI with fsync made a
-  no-op by libeatmydata, to tell the cost of durability from the cost of the code.
+  no-op by libeatmydata, to tell the cost of durability from the cost of the code;
+- **other** (with ``--compare SRC``): the CLI of another source tree, e.g. before a change.
 
 Per size it reports wall time (spawn to exit), CPU time (user + system) and peak RSS
 (``ru_maxrss`` of each child, read with ``os.wait4``), then the **extra** of the large result
@@ -72,11 +73,11 @@ class Sample:
         return Sample(self.wall + other.wall, max(self.peak, other.peak), self.cpu + other.cpu)
 
 
-def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> Sample:
+def run(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Sample:
     """Wall time, peak RSS and CPU time of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        list(cmd), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        list(cmd), env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     watchdog = threading.Timer(TIMEOUT, proc.kill)
     watchdog.start()
@@ -164,6 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small-mb", type=int, default=1, help="small result in MB (default 1)")
     parser.add_argument("--latency", type=float, default=0.3, help="simulator seconds per job")
     parser.add_argument("--dir", default=None, help="scratch folder (default: system temp)")
+    parser.add_argument(
+        "--compare",
+        default=None,
+        metavar="SRC",
+        help="also run the CLI of another source tree (a folder holding sora_desktop/, e.g. "
+        "`git archive main | tar -x -C SRC`) in the same rounds, as contender 'other'",
+    )
     args = parser.parse_args(argv)
     if not shutil.which("curl"):
         raise SystemExit("curl is needed for the comparison")
@@ -180,9 +188,11 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="sora-e2e-", dir=args.dir) as tmp:
             root = Path(tmp)
 
-            def ours(mb: int, prefix: Sequence[str] = ()) -> Callable[[], Sample]:
-                tag = "nofsync-" if prefix else ""
+            def ours(
+                mb: int, prefix: Sequence[str] = (), tag: str = "", source: str | None = None
+            ) -> Callable[[], Sample]:
                 data, out = root / f"data-{tag}{mb}", root / f"out-{tag}{mb}"
+                run_env = env if source is None else {**env, "PYTHONPATH": source}
                 cmd = [
                     *prefix,
                     sys.executable,
@@ -209,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                     _empty(out)
                     for clip in (data / "data" / "videos").glob("*.mp4"):
                         clip.unlink()
-                    return run(cmd, env)
+                    # not from the checkout: `-m` would put its sora_desktop before PYTHONPATH
+                    return run(cmd, run_env, cwd=root)
 
                 return go
 
@@ -237,7 +248,10 @@ def main(argv: list[str] | None = None) -> int:
                 contenders["curl+cp+sync"] = lambda mb: curl_cp(mb, True)
             eatmydata = shutil.which("eatmydata")
             if eatmydata:
-                contenders["ours-nofsync"] = lambda mb: ours(mb, (eatmydata,))
+                contenders["ours-nofsync"] = lambda mb: ours(mb, (eatmydata,), "nofsync-")
+            if args.compare:
+                source = str(Path(args.compare).resolve())
+                contenders["other"] = lambda mb: ours(mb, (), "other-", source)
             runs = {(name, mb): make(mb) for name, make in contenders.items() for mb in sizes}
             for go in runs.values():  # warm-up: bytecode, library creation, page cache
                 go()
@@ -281,7 +295,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extra for {large} MB over {small} MB (median of the rounds' differences):")
     for name, (seconds, cpu, mem) in extra.items():
         print(f"  {name:<13} time {seconds:+.2f} s   CPU {cpu:+.2f} s   peak memory {mem:+.0f} MB")
-    shown = [("ours", "curl+cp"), ("ours", "curl+cp+sync"), ("ours-nofsync", "curl+cp")]
+    shown = [
+        ("ours", "curl+cp"),
+        ("ours", "curl+cp+sync"),
+        ("ours-nofsync", "curl+cp"),
+        ("ours", "other"),
+    ]
     for mine, theirs in shown:
         if mine in extra and theirs in extra and extra[theirs][0] > 0:
             ratio = extra[mine][0] / extra[theirs][0]
