@@ -4,7 +4,7 @@ Serves one ~300 MB video from the local simulator (a real MP4 plus a padding ``f
 prompt directive ``[sim:pad=MB]``) on loopback, then downloads it once per contender, each in
 a fresh subprocess so peak memory (``ru_maxrss``) is its own:
 
-    .venv/bin/python benchmarks/bench_download.py [--mb 300] [--repeat 1]
+    .venv/bin/python benchmarks/bench_download.py [--mb 300] [--repeat 1] [--compare SRC]
 
 Contenders alternate, ``--repeat`` rounds. Prints one line per contender (best wall time,
 peak RSS, RSS added by the download) and the wall-time ratios against curl (or against ours
@@ -53,7 +53,7 @@ def _rss_mb() -> float:
 
 def _child(kind: str, base_url: str, video_id: str, dest: Path) -> dict[str, float]:
     """Run in a fresh process: download once, report wall time and memory."""
-    if kind == "ours":
+    if kind in ("ours", "other"):  # "other": the same code path from another source tree
         from sora_desktop.core.client import VideoClient
         from sora_desktop.core.models import Connection, ConnectionKind
 
@@ -122,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="rounds, contenders alternating (best and median)"
     )
+    parser.add_argument(
+        "--compare",
+        default=None,
+        metavar="SRC",
+        help="also download with another source tree's client (a folder holding sora_desktop/, "
+        "e.g. `git archive main | tar -x -C SRC`), as contender 'other', in the same rounds",
+    )
     parser.add_argument("--child", nargs=4, metavar=("KIND", "BASE", "ID", "DEST"))
     args = parser.parse_args(argv)
     if args.child:
@@ -131,7 +138,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from sora_desktop.simulator.server import SimulatorServer
 
+    def other_path(kind: str) -> dict[str, str]:
+        return {"PYTHONPATH": str(Path(args.compare).resolve())} if kind == "other" else {}
+
     contenders = [c for c in CONTENDERS if c != "curl" or shutil.which("curl")]
+    if args.compare:
+        contenders.append("other")
     results: dict[str, dict[str, float]] = {}
     with SimulatorServer(latency=1.0) as server, tempfile.TemporaryDirectory() as tmp:
         video_id = asyncio.run(_prepare(server.url, args.mb))
@@ -146,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                     check=True,
                     capture_output=True,
                     text=True,
-                    env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                    env={**os.environ, "PYTHONWARNINGS": "ignore", **other_path(kind)},
                 )
                 run = json.loads(out.stdout.strip().splitlines()[-1])
                 run["bytes"] = dest.stat().st_size
