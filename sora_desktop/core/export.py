@@ -19,10 +19,10 @@ import errno
 import json
 import os
 import re
+import secrets
 import shutil
 import stat
 import string
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -33,6 +33,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .atomic import atomic_write_text, fsync_dir
 from .errors import DiskError, InvalidRequestError
+from .filecopy import copy_new_file
 from .i18n import _
 from .jobref import short_id
 from .models import Job
@@ -52,7 +53,6 @@ _RESERVED = {
     *(f"COM{c}" for c in "0123456789¹²³"),
     *(f"LPT{c}" for c in "0123456789¹²³"),
 }
-_CHUNK = 1024 * 1024
 #: The longest full path an export may have: Windows' MAX_PATH less its terminating NUL.
 #: Python can go past it, but Explorer and most players can't open such a file. None: no
 #: limit worth keeping (macOS and Linux allow 1024 and 4096).
@@ -366,32 +366,49 @@ def _unreadable_clip(exc: OSError, src: Path) -> DiskError:
     )
 
 
+_FSYNC_FLAGS = os.O_RDWR | getattr(os, "O_BINARY", 0) if os.name == "nt" else os.O_RDONLY
+
+
 def _copy_to_temp(src: Path, dest: Path) -> Path:
-    # The clip is opened first: on Windows a program holding it open can refuse us, and a
-    # temp file made before that would stay behind (an open one can't be deleted there).
+    """A complete, fsynced copy of ``src`` under a hidden temporary name in ``dest``."""
+    # The clip is opened first: on Windows a program holding it open can refuse us, and the
+    # message must name the clip, not the export folder (no temp file is made before that).
     try:
-        fin = src.open("rb")
+        src.open("rb").close()
     except OSError as exc:
         raise _unreadable_clip(exc, src) from exc
-    with fin:
-        fd, name = tempfile.mkstemp(prefix=".sora-export-", suffix=".part", dir=dest)
-        tmp = Path(name)
+    for _attempt in range(100):
+        tmp = dest / f".sora-export-{secrets.token_hex(6)}.part"
         try:
-            with os.fdopen(fd, "wb") as fout:
-                copy_chunks(fin, fout)
-                fout.flush()
-                os.fsync(fout.fileno())
-            shutil.copystat(src, tmp)
+            copy_file(src, tmp)
+        except FileExistsError:
+            continue  # someone else's file: leave it
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+        break
+    else:  # pragma: no cover - 100 random names taken
+        raise FileExistsError(errno.EEXIST, "no free temporary name", str(dest))
+    try:
+        # Windows flushes only through a handle that may write; POSIX needs none
+        fd = os.open(tmp, _FSYNC_FLAGS)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        shutil.copystat(src, tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     return tmp
 
 
-def copy_chunks(fin: Any, fout: Any) -> None:
-    """Copy one open file to another (a seam for tests that simulate a full disk)."""
-    shutil.copyfileobj(fin, fout, _CHUNK)
+def copy_file(src: Path, tmp: Path) -> None:
+    """Create ``tmp`` holding ``src``'s bytes with the OS's own copy (a seam for tests that
+    simulate a full disk)."""
+    copy_new_file(src, tmp)
 
 
 def export_job(

@@ -82,6 +82,39 @@ def test_create_poll_download_decode(simulator: Any, tmp_path: Path) -> None:
     assert progress[-1][0] == path.stat().st_size == progress[-1][1]
 
 
+def test_a_download_receives_up_to_a_megabyte_at_a_time(
+    simulator: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """httpcore asks the socket for 64 KiB per receive unless told otherwise, which runs a
+    300 MB video through its parser in some 5,000 steps (see ``client.READ_SIZE``)."""
+    from httpcore._backends.anyio import AnyIOStream
+
+    asked: list[int] = []
+    real_read = AnyIOStream.read
+
+    async def read(
+        self: AnyIOStream,
+        max_bytes: int,
+        timeout: float | None = None,  # noqa: ASYNC109 - the signature it stands in for
+    ) -> bytes:
+        asked.append(max_bytes)
+        return await real_read(self, max_bytes, timeout)
+
+    monkeypatch.setattr(AnyIOStream, "read", read)
+    dest = tmp_path / "clip.mp4.part"
+
+    async def go() -> int:
+        async with _client(simulator) as client:
+            created = await client.create(VideoRequest(prompt="a kite over dunes [sim:pad=3]"))
+            await _until_done(client, created.video.id)
+            asked.clear()
+            return await client.download(created.video.id, dest)
+
+    size = run(go())
+    assert size == dest.stat().st_size > 3 * 1024 * 1024
+    assert asked and min(asked) >= 1024 * 1024
+
+
 def test_list_remix_delete(simulator: Any) -> None:
     async def go() -> None:
         async with _client(simulator) as client:

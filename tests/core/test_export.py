@@ -198,6 +198,42 @@ def test_export_round_trip_with_sidecar(
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
 
 
+def test_export_copies_with_the_os_copy_not_a_python_loop(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_a: Any, **_k: Any) -> None:
+        raise AssertionError("copied through a Python read/write loop")
+
+    monkeypatch.setattr(export_mod.shutil, "copyfileobj", refuse)
+    out = tmp_path / "out"
+    out.mkdir()
+    dest = export_job(ready_job, out, sidecar=False)
+    assert dest.read_bytes() == ready_job.file_path.read_bytes()  # type: ignore[union-attr]
+    assert not dest.samefile(ready_job.file_path)  # type: ignore[arg-type]
+    assert [p.name for p in out.iterdir()] == [dest.name]
+
+
+def test_export_fsyncs_the_copy_before_it_takes_the_name(
+    ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    synced: list[tuple[int, list[str]]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append((os.fstat(fd).st_ino, sorted(p.name for p in out.iterdir())))
+        real_fsync(fd)
+
+    monkeypatch.setattr(export_mod.os, "fsync", fsync)
+    dest = export_job(ready_job, out, sidecar=False)
+    inode = dest.stat().st_ino
+    assert any(ino == inode for ino, _ in synced), "the exported bytes were never fsynced"
+    names_then = next(names for ino, names in synced if ino == inode)
+    assert dest.name not in names_then  # still under its hidden temporary name
+    assert all(name.startswith(".sora-export-") for name in names_then)
+
+
 def test_export_link_shares_the_file(ready_job: Job, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -245,11 +281,11 @@ def test_export_bad_destinations(ready_job: Job, tmp_path: Path) -> None:
 def test_disk_full_leaves_nothing(
     ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(fin: Any, fout: Any) -> None:
-        fout.write(fin.read(100))
+    def full(src: Path, tmp: Path) -> None:
+        tmp.write_bytes(src.read_bytes()[:100])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_mod, "copy_chunks", full)
+    monkeypatch.setattr(export_mod, "copy_file", full)
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(DiskError, match="full") as info:

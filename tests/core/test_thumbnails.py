@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import av
@@ -95,3 +97,36 @@ def test_none_when_nothing_works(tmp_path: Path, expect_log: ExpectLog) -> None:
         assert _thumb(rec, tmp_path / "missing.mp4", tmp_path / "b.png") is None
     assert not (tmp_path / "a.png").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["broken.mp4"]
+
+
+def test_jpeg_and_png_thumbnails_from_gateways_are_read(tmp_path: Path, green_clip: Path) -> None:
+    for fmt in ("JPEG", "PNG"):
+        buffer = io.BytesIO()
+        Image.new("RGB", (640, 360), (255, 0, 0)).save(buffer, fmt)
+        data = buffer.getvalue()
+        rec = Recorder(lambda r, data=data: httpx.Response(200, content=data))  # type: ignore[misc]
+        dest = tmp_path / f"{fmt}.jpg"
+        assert _thumb(rec, green_clip, dest) == dest
+        with Image.open(dest) as image:
+            assert image.getpixel((100, 100))[0] > 200  # the server's red, not the green clip
+
+
+def test_a_server_thumbnail_loads_only_the_pillow_plugins_it_needs(tmp_path: Path) -> None:
+    """Pillow's ``Image.init()`` imports every format plugin it has (forty-odd modules),
+    most of what a thumbnail cost in a one-shot ``generate``."""
+    source = tmp_path / "row.jpg.download"  # as fetch_thumbnail names it: no telling extension
+    source.write_bytes(_webp((1280, 720), (255, 0, 0)))
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from sora_desktop.core.thumbnails import thumbnail_from_image\n"
+        f"thumbnail_from_image(Path({str(source)!r}), Path({str(tmp_path / 'row.jpg')!r}))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.endswith('ImagePlugin'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    plugins = {name.removeprefix("PIL.") for name in done.stdout.split()}
+    assert "WebPImagePlugin" in plugins
+    assert plugins <= {f"{p}ImagePlugin" for p in ("Bmp", "Gif", "Jpeg", "Png", "Ppm", "WebP")}
+    assert (tmp_path / "row.jpg").is_file()

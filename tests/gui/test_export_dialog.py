@@ -163,10 +163,10 @@ def test_disk_full_is_said_plainly_and_leaves_no_half_file(
 
     from sora_desktop.core import export
 
-    def full_disk(_fin: object, _fout: object) -> None:
+    def full_disk(_src: object, _tmp: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export, "copy_chunks", full_disk)  # core's seam for a full disk
+    monkeypatch.setattr(export, "copy_file", full_disk)  # core's seam for a full disk
     dialog = _dialog(qtbot, jobs, Settings(export_dir=str(out)), [])
     with qtbot.assertNotEmitted(dialog.exported):
         dialog.start_export()

@@ -175,11 +175,11 @@ def test_disk_full_while_exporting_leaves_nothing_in_the_folder(
     out = tmp_path / "exports"
     out.mkdir()
 
-    def half_then_full(fin: Any, fout: Any) -> None:
-        fout.write(fin.read(100_000))
+    def half_then_full(src: Path, tmp: Path) -> None:
+        tmp.write_bytes(src.read_bytes()[:100_000])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_mod, "copy_chunks", half_then_full)
+    monkeypatch.setattr(export_mod, "copy_file", half_then_full)
     code = cli.main(["export", job_id, "--out", str(out), "--data-dir", str(data_dir)])
     assert code == ExitCode.LOCAL_IO
     assert list(out.iterdir()) == []  # no half clip, no hidden temp file, no sidecar
