@@ -127,3 +127,35 @@ def test_a_unit_that_timed_out_counts_as_failed(
     out = capsys.readouterr().out
     assert "+++ Timeout +++" in out  # the failed unit's log is shown
     assert out.splitlines()[-1] == "wine: 5 passed, 1 failed, 1 skipped"
+
+
+def test_the_wineserver_starts_on_a_fresh_clone(
+    wine_suite: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A clean clone has no prefix yet; wineserver exits 1 when it can't enter it (CI did).
+    # The real wineserver runs; wineboot (a minute) is only recorded.
+    import shutil
+    import subprocess
+
+    if shutil.which("wineserver") is None:
+        pytest.skip("Wine is not installed here (dev.py test-windows installs it)")
+    prefix = tmp_path / "fresh" / "prefix"
+    monkeypatch.setattr(wine_suite, "PREFIX", prefix)
+    booted: list[list[str]] = []
+    real_run_quiet = wine_suite._run_quiet
+
+    def run_quiet(cmd: list[str], *, timeout: float, check: bool = True) -> None:
+        if cmd[0] == "wine":
+            booted.append(cmd)
+            return
+        real_run_quiet(cmd, timeout=timeout, check=check)
+
+    monkeypatch.setattr(wine_suite, "_run_quiet", run_quiet)
+    try:
+        wine_suite.start_wineserver()  # raised CalledProcessError before the fix
+    finally:
+        subprocess.run(
+            ["wineserver", "-k"], env={**os.environ, "WINEPREFIX": str(prefix)}, check=False
+        )
+    assert prefix.is_dir()
+    assert booted == [["wine", "wineboot", "-i"]]  # fresh: the prefix is created

@@ -163,6 +163,9 @@ def wpy(args: Sequence[str], *, timeout: float = 1800) -> str:
 def start_wineserver() -> None:
     """One persistent wineserver and the prefix's services, all with null stdio."""
     _run_quiet(["wineserver", "-k"], timeout=30, check=False)
+    # wineserver starts inside the prefix: on a fresh clone it must exist first (else
+    # "chdir: No such file or directory" and exit 1); wineboot fills an empty one
+    PREFIX.mkdir(parents=True, exist_ok=True)
     _run_quiet(["wineserver", "-p"], timeout=30)  # it goes to the background and returns
     fresh = not (PREFIX / "system.reg").exists()
     if fresh:
