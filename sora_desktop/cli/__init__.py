@@ -147,6 +147,17 @@ def _self_test() -> int:
     return run_self_test()
 
 
+def _output_never_fails_on_a_character() -> None:
+    """A pipe or file whose encoding can't hold a character (a Windows pipe is cp1252: a
+    Chinese profile name, an emoji) gets "?" in its place instead of the command failing.
+    ``PYTHONUTF8=1`` or ``PYTHONIOENCODING=utf-8`` gives the characters themselves."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(AttributeError, ValueError):  # not a TextIOWrapper
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
 def _sigterm(_signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
@@ -168,6 +179,7 @@ def _run_command(args: argparse.Namespace) -> int:
 
     from .runtime import Runtime
 
+    _output_never_fails_on_a_character()
     debug = bool(args.debug)
     rt: Runtime | None = None
     previous = signal.getsignal(signal.SIGTERM)

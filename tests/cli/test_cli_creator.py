@@ -223,12 +223,41 @@ def test_profile_names_are_unique_bounded_and_kept_as_given(data_dir: Path) -> N
     assert too_long.returncode == ExitCode.INVALID_INPUT
     assert "64" in one_error_line(too_long)
 
-    rows = [
-        ln.split("\t") for ln in run_cli("profile", "list", data_dir=data_dir).stdout.splitlines()
-    ]
+    # the names exactly, where the output can hold them (a Windows pipe needs UTF-8 asked for)
+    listed = run_cli(
+        "profile", "list", data_dir=data_dir, env={"PYTHONIOENCODING": "utf-8"}, encoding="utf-8"
+    )
+    assert listed.returncode == 0, listed.stderr
+    rows = [ln.split("\t") for ln in listed.stdout.splitlines()]
     names = [row[1] for row in rows]
     assert names == ["Simulator (this computer)", "Work", "工作室 🎬", "工作室 🎥"]
     assert rows[1][3] == "https://b.example/v1"
+
+
+def test_a_name_the_output_cannot_hold_does_not_fail_the_command(data_dir: Path) -> None:
+    # A Windows pipe is cp1252: "profile list" failed with UnicodeEncodeError after the
+    # first rows. Each row is listed; what the code page lacks shows as "?".
+    added = run_cli(
+        "profile",
+        "add",
+        "工作室 🎬",
+        "--kind",
+        "compatible",
+        "--base-url",
+        "https://c.example/v1",
+        data_dir=data_dir,
+    )
+    assert added.returncode == 0, added.stderr
+    listed = run_cli(
+        "profile",
+        "list",
+        data_dir=data_dir,
+        env={"PYTHONIOENCODING": "cp1252"},
+        encoding="cp1252",
+    )
+    assert listed.returncode == 0, listed.stderr
+    names = [ln.split("\t")[1] for ln in listed.stdout.splitlines()]
+    assert names == ["Simulator (this computer)", "??? ?"]
 
 
 def test_an_openai_profile_is_told_about_the_shutdown(data_dir: Path) -> None:
