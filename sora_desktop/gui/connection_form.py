@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.core.capabilities import KNOWN_MODELS
 from sora_desktop.core.client import validate_base_url
 from sora_desktop.core.errors import InvalidRequestError
-from sora_desktop.core.models import AuthStyle, ConnectionKind, Profile
+from sora_desktop.core.models import VIDEOS_API_KINDS, AuthStyle, ConnectionKind, Profile
 from sora_desktop.core.profiles import (
     OPENAI_BASE_URL,
     SIMULATOR_ID,
@@ -155,7 +155,7 @@ class ConnectionForm(QWidget):
         self.name_edit.setPlaceholderText(self.tr("e.g. Studio gateway"))
         self.fields.addRow(self.tr("Name"), self.name_edit)
         self.kind_combo = QComboBox()
-        for kind in ConnectionKind:
+        for kind in VIDEOS_API_KINDS:  # the provider kinds come with their own form
             self.kind_combo.addItem(self.kind_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self.fields.addRow(self.tr("Service"), self.kind_combo)
