@@ -263,6 +263,12 @@ def _size(aspect: str, height: int) -> str | None:
     return f"{w - w % 2}x{h - h % 2}"
 
 
+def size_for(aspect: str, resolution: Any = None) -> str | None:
+    """``"16:9"`` + ``"1080p"`` -> ``"1920x1080"``; ``"1280:720"`` -> ``"1280x720"``."""
+    height = _HEIGHTS.get(str(resolution), 720) if resolution is not None else 720
+    return _size(aspect, height)
+
+
 def derive_model(kind: ConnectionKind, model_id: str, schema: Mapping[str, Any]) -> Any:
     """A :class:`~.catalogue.CatalogueModel` (``listed=False``) for a model known only by its
     input ``schema``: the common settings found by their usual names, sizes from its aspect
