@@ -503,7 +503,9 @@ class GenerationService:
         return resumed
 
     async def cancel(self, job_id: str) -> Job:
-        """Stop working on a job here; a render already started remotely keeps running."""
+        """Stop working on a job here; a provider with a cancel call (fal, Replicate, Runway)
+        is asked to stop the render too. On the Videos API it keeps running remotely."""
+        before = self._store.get(job_id)
         task = self._tasks.get(job_id)
         if task is not None:
             self._cancel_reasons[job_id] = "user"
@@ -512,10 +514,10 @@ class GenerationService:
         job = self._store.get(job_id)
         if job is None:
             raise NotFoundError(_("This job is no longer in the library."), "")
+        remote = before is not None and not before.status.is_terminal
+        remote = remote and before is not None and await self._cancel_remote(before)
+        message = _(CANCEL_REMOTE_MESSAGE) if remote else _(CANCEL_MESSAGE)
         if not job.status.is_terminal:
-            message = _(CANCEL_MESSAGE)
-            if await self._cancel_remote(job):
-                message = _(CANCEL_REMOTE_MESSAGE)
             job = self._move(
                 job_id,
                 JobStatus.CANCELLED,
@@ -523,6 +525,8 @@ class GenerationService:
                 error_code=ErrorKind.CANCELLED.value,
                 error_message=message,
             )
+        elif remote and job.status is JobStatus.CANCELLED:
+            job = self._store.update_fields(job_id, error_message=message)
         return job
 
     async def _cancel_remote(self, job: Job) -> bool:
