@@ -151,8 +151,18 @@ def replicate_model(model_id: str) -> dict[str, Any] | None:
         "url": f"https://replicate.com/{model_id}",
         "owner": owner,
         "name": name,
+        "description": "A video model served by the Sora Desktop simulator.",
+        "visibility": "public",
+        "github_url": None,
+        "paper_url": None,
+        "license_url": None,
+        "run_count": 0,
+        "cover_image_url": None,
+        "default_example": None,
         "latest_version": {
             "id": "sim0000000000000000000000000000000000000000000000000000000000000",
+            "created_at": "2026-11-01T00:00:00.000Z",
+            "cog_version": "0.9.0",
             "openapi_schema": {"openapi": "3.0.2", "components": {"schemas": components}},
         },
     }
