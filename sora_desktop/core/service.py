@@ -54,9 +54,8 @@ from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
     from .catalogue import CatalogueModel
-
-if TYPE_CHECKING:
     from .dialects.base import Dialect
+    from .model_settings import ModelSettings, ModelSummary
     from .paths import AppPaths
     from .store import JobStore
 
@@ -602,6 +601,20 @@ class GenerationService:
             model=model,
             facts=facts.facts,
         )
+
+    def list_models(self, connection: Connection) -> list[ModelSummary]:
+        """The catalogue's models for ``connection``'s provider kind (plain data)."""
+        from .model_settings import list_models
+
+        return list_models(connection.kind)
+
+    async def model_settings(self, connection: Connection, model_id: str) -> ModelSettings:
+        """``model_id``'s summary and its "More settings" fields on ``connection`` (the
+        provider's schema fetched once and cached on disk)."""
+        from .model_settings import fetch_settings
+
+        client = await self._client_for(connection, resuming=False)
+        return await fetch_settings(client, model_id.split(":", 1)[0])
 
     def resend_quote(self, job_id: str) -> ResendQuote:
         """What :meth:`resend` would send, and its estimated cost (for the face to ask)."""
