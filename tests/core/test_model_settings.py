@@ -103,9 +103,7 @@ def test_a_model_known_by_its_schema_offers_its_own_fields_and_the_schema_is_cac
     assert list((tmp_path / "cache" / "schemas" / kind.value).glob("*.json"))
 
 
-def test_a_model_without_a_schema_still_has_its_entry(
-    sim: SimulatorServer, tmp_path: Path
-) -> None:
+def test_a_model_without_a_schema_still_has_its_entry(sim: SimulatorServer, tmp_path: Path) -> None:
     runway = _settings(tmp_path, connection(sim, ConnectionKind.RUNWAY), "gen4.5")
     assert runway.model.listed and runway.model.name == "Runway Gen-4.5"
     assert not runway.schema_found and runway.extra_fields == ()  # Runway publishes none
