@@ -95,6 +95,21 @@ def service_note(kind: ConnectionKind) -> str:
         ConnectionKind.SIMULATOR: translate(
             "ConnectionForm", "Runs on this computer and makes real MP4 clips; no account needed."
         ),
+        ConnectionKind.FAL: translate(
+            "ConnectionForm",
+            "fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed "
+            "per second of video.",
+        ),
+        ConnectionKind.REPLICATE: translate(
+            "ConnectionForm",
+            "Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate "
+            "with one API token; API results are deleted after an hour.",
+        ),
+        ConnectionKind.RUNWAY: translate(
+            "ConnectionForm",
+            "Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; "
+            "billed in Runway credits.",
+        ),
     }[kind]
 
 
