@@ -150,7 +150,22 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>在本机运行，生成真实的 MP4 片段；无需账号。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+3" />
+            <source>fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed per second of video.</source>
+            <translation>fal 的队列 API：一个 fal 密钥即可使用 Veo 3.1、可灵（Kling）、Seedance、万相（Wan）等模型；按视频秒数计费。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate with one API token; API results are deleted after an hour.</source>
+            <translation>Replicate 的预测 API：一个 API 令牌即可使用 Veo 3.1、可灵（Kling）、万相（Wan）及 Replicate 上的任意视频模型；通过 API 生成的结果一小时后删除。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; billed in Runway credits.</source>
+            <translation>Runway 的 API：一个 Runway API 密钥即可使用 Gen-4.5、Gen-4 Turbo、Veo 3.1 等模型；以 Runway 积分计费。</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
