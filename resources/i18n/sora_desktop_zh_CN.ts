@@ -150,7 +150,22 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>在本机运行，生成真实的 MP4 片段；无需账号。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+3" />
+            <source>fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed per second of video.</source>
+            <translation>fal 的队列 API：一个 fal 密钥即可使用 Veo 3.1、可灵（Kling）、Seedance、万相（Wan）等模型；按视频秒数计费。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate with one API token; API results are deleted after an hour.</source>
+            <translation>Replicate 的预测 API：一个 API 令牌即可使用 Veo 3.1、可灵（Kling）、万相（Wan）及 Replicate 上的任意视频模型；通过 API 生成的结果一小时后删除。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; billed in Runway credits.</source>
+            <translation>Runway 的 API：一个 Runway API 密钥即可使用 Gen-4.5、Gen-4 Turbo、Veo 3.1 等模型；以 Runway 积分计费。</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
@@ -1485,7 +1500,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Sora Desktop 重新启动后才会切换到这种语言。点击“确定”后，可以选择立即或稍后重新启动。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+9" />
             <source>Show the banner while using the simulator</source>
             <translation>使用模拟器时显示提示横幅</translation>
         </message>
@@ -1538,20 +1553,21 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+79" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+85" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
+            <extracomment>The seek bar's narrowest width; below :data:`VOLUME_SLIDER_WIDTH_NEEDED` of pane width the volume slider hides (the mute button stays), so the seek bar keeps its room.</extracomment>
             <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
             <location line="+17" />
-            <location line="+279" />
+            <location line="+286" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-273" />
+            <location line="-280" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -1566,7 +1582,7 @@ Write a prompt and press Generate.</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Loop</source>
             <translation>循环</translation>
         </message>
@@ -1586,7 +1602,7 @@ Write a prompt and press Generate.</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Full screen (F)</source>
             <translation>全屏（F）</translation>
         </message>
@@ -1616,7 +1632,7 @@ Write a prompt and press Generate.</source>
             <translation>退出全屏</translation>
         </message>
         <message>
-            <location line="+210" />
+            <location line="+214" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -2600,174 +2616,454 @@ Write a prompt and press Generate.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="189" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="145" />
+            <source>Add a start image, or pick a model that also works from text.</source>
+            <translation>请添加起始图片，或选择也能根据文字生成的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="154" />
+            <source>Pick one of the allowed sizes, or add a start image.</source>
+            <translation>请选择允许的尺寸之一，或添加起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
+            <source>An end image needs a start image too.</source>
+            <translation>使用结束图片时也需要起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="175" />
+            <source>Add a start image, or remove the end image.</source>
+            <translation>请添加起始图片，或移除结束图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="169" />
+            <source>Leave it out, or pick another model.</source>
+            <translation>请不要设置此项，或选择其他模型。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="144" />
+            <source>{model} makes videos from a start image only.</source>
+            <translation>{model} 只能根据起始图片生成视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
+            <source>{model} can't make {size!r} videos without a start image. Allowed sizes: {allowed}.</source>
+            <translation>没有起始图片时，{model} 无法生成 {size!r} 的视频。允许的尺寸：{allowed}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="166" />
+            <source>{model} has no setting {setting!r}.</source>
+            <translation>{model} 没有 {setting!r} 这项设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="197" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="190" />
+            <location filename="../../sora_desktop/core/client.py" line="198" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="92" />
+            <location filename="../../sora_desktop/core/client.py" line="100" />
             <source>Did you mean {url}?</source>
             <translation>您是想输入 {url} 吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="105" />
+            <location filename="../../sora_desktop/core/client.py" line="113" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="110" />
+            <location filename="../../sora_desktop/core/client.py" line="118" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="136" />
+            <location filename="../../sora_desktop/core/client.py" line="144" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="137" />
+            <location filename="../../sora_desktop/core/client.py" line="145" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="144" />
+            <location filename="../../sora_desktop/core/client.py" line="152" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="165" />
+            <location filename="../../sora_desktop/core/client.py" line="173" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="166" />
+            <location filename="../../sora_desktop/core/client.py" line="174" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="171" />
+            <location filename="../../sora_desktop/core/client.py" line="179" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="185" />
+            <location filename="../../sora_desktop/core/client.py" line="193" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="173" />
+            <location filename="../../sora_desktop/core/client.py" line="181" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="471" />
+            <location filename="../../sora_desktop/core/client.py" line="506" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="112" />
+            <location filename="../../sora_desktop/core/client.py" line="120" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="121" />
+            <location filename="../../sora_desktop/core/client.py" line="129" />
             <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
             <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="129" />
+            <location filename="../../sora_desktop/core/client.py" line="137" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="131" />
+            <location filename="../../sora_desktop/core/client.py" line="139" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="133" />
+            <location filename="../../sora_desktop/core/client.py" line="141" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="140" />
+            <location filename="../../sora_desktop/core/client.py" line="148" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="143" />
+            <location filename="../../sora_desktop/core/client.py" line="151" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="175" />
+            <location filename="../../sora_desktop/core/client.py" line="183" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="177" />
+            <location filename="../../sora_desktop/core/client.py" line="185" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="210" />
+            <location filename="../../sora_desktop/core/client.py" line="218" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="314" />
+            <location filename="../../sora_desktop/core/client.py" line="326" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="327" />
+            <location filename="../../sora_desktop/core/client.py" line="339" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="116" />
+            <location filename="../../sora_desktop/core/client.py" line="124" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="358" />
+            <location filename="../../sora_desktop/core/client.py" line="370" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="470" />
+            <location filename="../../sora_desktop/core/client.py" line="505" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="207" />
+            <location filename="../../sora_desktop/core/client.py" line="215" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="310" />
+            <location filename="../../sora_desktop/core/client.py" line="322" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="326" />
+            <location filename="../../sora_desktop/core/client.py" line="338" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="380" />
+            <location filename="../../sora_desktop/core/client.py" line="392" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="355" />
+            <location filename="../../sora_desktop/core/client.py" line="367" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="116" />
+            <source>the result address {url!r} is not encrypted (https)</source>
+            <translation>结果地址 {url!r} 未加密（不是 https）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="302" />
+            <source>Generate a new video instead.</source>
+            <translation>请改为生成一个新视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="111" />
+            <source>the result address {url!r} is not a URL</source>
+            <translation>结果地址 {url!r} 不是有效的网址</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="301" />
+            <source>{provider} can't remix videos.</source>
+            <translation>{provider} 无法混剪视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="314" />
+            <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
+            <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
+            <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
+            <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="341" />
+            <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
+            <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="372" />
+            <source>{provider} makes no thumbnail.</source>
+            <translation>{provider} 不提供缩略图。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="390" />
+            <source>{provider} sent a result the app won't fetch: {problem}.</source>
+            <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="393" />
+            <source>Download it from your {provider} dashboard.</source>
+            <translation>请从你的 {provider} 控制台下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="231" />
+            <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
+            <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="334" />
+            <source>The image can't be read ({detail}).</source>
+            <translation>无法读取该图片（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="419" />
+            <source>Generate it again; download promptly next time.</source>
+            <translation>请重新生成；下次请及时下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="416" />
+            <source>{provider}'s result file is no longer there (HTTP {status}).</source>
+            <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="44" />
+            <source>Change the prompt or the image: no real people, no copyrighted characters or music, content suitable for all ages.</source>
+            <translation>请修改提示词或图片：不要涉及真实人物，不要有受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="41" />
+            <source>{provider} blocked this request for its content rules: {detail}</source>
+            <translation>{provider} 因其内容规则拦截了此请求：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="128" />
+            <source>Check the settings.</source>
+            <translation>请检查参数设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="42" />
+            <source>(no reason given)</source>
+            <translation>（未说明原因）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="125" />
+            <source>{provider} refused the request: {detail}</source>
+            <translation>{provider} 拒绝了此请求：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="117" />
+            <source>{provider} refused the field {param!r}: {detail}</source>
+            <translation>{provider} 拒绝了字段 {param!r}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="120" />
+            <source>Change the field '{param}' and try again.</source>
+            <translation>请修改字段 '{param}' 后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="165" />
+            <source>fal has no way to delete a request; its files expire by themselves.</source>
+            <translation>fal 无法删除请求；其文件会自行过期。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="166" />
+            <source>Nothing to do here.</source>
+            <translation>此处无需操作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="90" />
+            <source>fal's answer to the create has no request id.</source>
+            <translation>fal 对创建请求的回复中没有请求 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
+            <source>fal's result has no video URL.</source>
+            <translation>fal 的结果中没有视频地址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
+            <source>The app will ask again.</source>
+            <translation>应用会再次查询。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="101" />
+            <source>Waiting in fal's queue ({count} ahead).</source>
+            <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <source>Key</source>
+            <translation>密钥</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <source>accepted by fal</source>
+            <translation>已被 fal 接受</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="206" />
+            <source>Replicate has no way to delete a prediction; it removes API predictions after an hour.</source>
+            <translation>Replicate 无法删除预测任务；它会在一小时后自动删除通过 API 创建的预测。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="90" />
+            <source>Replicate's answer is not a prediction.</source>
+            <translation>Replicate 的回复不是预测任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="155" />
+            <source>Replicate's prediction has no output yet.</source>
+            <translation>Replicate 的预测任务还没有输出。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="237" />
+            <source>Replicate's answer to the upload has no file URL.</source>
+            <translation>Replicate 对上传的回复中没有文件地址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="238" />
+            <source>Try again later.</source>
+            <translation>请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="149" />
+            <source>Replicate has removed this prediction's files (after an hour).</source>
+            <translation>Replicate 已删除此预测任务的文件（一小时后删除）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="150" />
+            <source>Generate it again; the app downloads at once when it is running.</source>
+            <translation>请重新生成；应用运行时会立即下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="218" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="218" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="116" />
+            <source>Replicate stopped this prediction before it started (its deadline passed); it was not charged.</source>
+            <translation>Replicate 在此预测任务开始前将其停止（已超过期限）；未计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="122" />
+            <source>The prediction was cancelled at Replicate.</source>
+            <translation>该预测任务已在 Replicate 上被取消。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="99" />
+            <source>Waiting in Runway's queue: your organisation is running as many tasks as its plan allows.</source>
+            <translation>正在 Runway 的队列中等待：你的组织正在运行的任务数已达到套餐上限。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="80" />
+            <source>Runway's answer to the create has no task id.</source>
+            <translation>Runway 对创建请求的回复中没有任务 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="90" />
+            <source>Runway's answer is not a task.</source>
+            <translation>Runway 的回复不是任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="145" />
+            <source>Runway's task has no output yet.</source>
+            <translation>Runway 的任务还没有输出。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="177" />
+            <source>Runway's answer to the upload is incomplete.</source>
+            <translation>Runway 对上传的回复不完整。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="161" />
+            <source>Credits</source>
+            <translation>额度</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="184" />
+            <source>Runway's upload address can't be used: {problem}.</source>
+            <translation>无法使用 Runway 的上传地址：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="125" />
+            <source>The task was cancelled at Runway.</source>
+            <translation>该任务已在 Runway 上被取消。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/download.py" line="65" />
@@ -3115,167 +3411,172 @@ Write a prompt and press Generate.</source>
             <translation>媒体库中没有任务 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="40" />
             <source>The service blocked this prompt or image for its content rules.</source>
             <translation>服务依据其内容规则拦截了此提示词或图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="42" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
             <source>Rephrase the prompt: no real people, copyrighted characters or music, and content suitable for all ages.</source>
             <translation>请改写提示词：不要涉及真实人物、受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="46" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="45" />
             <source>The service no longer keeps this video, so it can't be downloaded any more.</source>
             <translation>服务已不再保留此视频，因此无法再下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="47" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="46" />
             <source>The app never re-creates a paid job to recover a download; generate again only if you want a new clip.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="113" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="127" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="116" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="130" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="111" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="125" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="132" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="147" />
             <source>This job is no longer in the library.</source>
             <translation>此任务已不在视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="212" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="118" />
+            <source>{provider} could not make this video: {detail}</source>
+            <translation>{provider} 无法生成此视频：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="232" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="216" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="236" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="194" />
+            <location filename="../../sora_desktop/core/migrations.py" line="200" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="190" />
+            <location filename="../../sora_desktop/core/migrations.py" line="196" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="66" />
+            <location filename="../../sora_desktop/core/profiles.py" line="85" />
             <source>Simulator (this computer)</source>
             <translation>模拟器（本机）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="135" />
+            <location filename="../../sora_desktop/core/profiles.py" line="154" />
             <source>The profile has no name.</source>
             <translation>此连接没有名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="135" />
+            <location filename="../../sora_desktop/core/profiles.py" line="154" />
             <source>Give it a name.</source>
             <translation>请为它命名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="141" />
+            <location filename="../../sora_desktop/core/profiles.py" line="160" />
             <source>Give it a shorter name.</source>
             <translation>请使用更短的名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="146" />
+            <location filename="../../sora_desktop/core/profiles.py" line="165" />
             <source>The name contains a line break, a tab or another control character.</source>
             <translation>名称中含有换行符、制表符或其他控制字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="147" />
+            <location filename="../../sora_desktop/core/profiles.py" line="166" />
             <source>Give it a name on one line.</source>
             <translation>请使用单行名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="175" />
+            <location filename="../../sora_desktop/core/profiles.py" line="194" />
             <source>The Azure endpoint is empty.</source>
             <translation>Azure 终结点为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="176" />
+            <location filename="../../sora_desktop/core/profiles.py" line="195" />
             <source>Enter the resource name or the endpoint shown in the Azure portal.</source>
             <translation>请输入 Azure 门户中显示的资源名称或终结点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="195" />
+            <location filename="../../sora_desktop/core/profiles.py" line="214" />
             <source>Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.</source>
             <translation>请输入 Azure 门户中显示的终结点，例如 https://NAME.openai.azure.com。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="250" />
+            <location filename="../../sora_desktop/core/profiles.py" line="269" />
             <source>Use make_profile_id().</source>
             <translation>请使用 make_profile_id()。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="261" />
+            <location filename="../../sora_desktop/core/profiles.py" line="280" />
             <source>Enter the base URL, e.g. https://my-gateway.example.com/v1 (http:// only for this computer: 127.0.0.1, localhost).</source>
             <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1（仅本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="276" />
+            <location filename="../../sora_desktop/core/profiles.py" line="295" />
             <source>Use letters, digits and underscores, e.g. OPENAI_API_KEY.</source>
             <translation>请使用字母、数字和下划线，例如 OPENAI_API_KEY。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="336" />
+            <location filename="../../sora_desktop/core/profiles.py" line="355" />
             <source>Export the profile again and import that file.</source>
             <translation>请重新导出该连接配置，再导入导出的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="138" />
+            <location filename="../../sora_desktop/core/profiles.py" line="157" />
             <source>The name has {count} characters; a connection's name may have at most {limit}.</source>
             <translation>名称有 {count} 个字符；连接名称最多 {limit} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="157" />
+            <location filename="../../sora_desktop/core/profiles.py" line="176" />
             <source>Pick another name, or edit the existing connection.</source>
             <translation>请换一个名称，或编辑已有的连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="194" />
+            <location filename="../../sora_desktop/core/profiles.py" line="213" />
             <source>{text!r} is not a web address.</source>
             <translation>{text!r} 不是网址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="249" />
+            <location filename="../../sora_desktop/core/profiles.py" line="268" />
             <source>{id!r} is not a valid profile id.</source>
             <translation>{id!r} 不是有效的连接 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="275" />
+            <location filename="../../sora_desktop/core/profiles.py" line="294" />
             <source>{text!r} is not an environment variable name.</source>
             <translation>{text!r} 不是有效的环境变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="154" />
+            <location filename="../../sora_desktop/core/profiles.py" line="173" />
             <source>There is already a connection named {name!r} (id {id}).</source>
             <translation>已有名为 {name!r} 的连接（ID {id}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="182" />
+            <location filename="../../sora_desktop/core/profiles.py" line="201" />
             <source>{text!r} is not an Azure resource name (letters, digits and hyphens).</source>
             <translation>{text!r} 不是 Azure 资源名称（只能包含字母、数字和连字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="335" />
+            <location filename="../../sora_desktop/core/profiles.py" line="354" />
             <source>This is not a Sora Desktop profile ({detail}).</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
@@ -3283,11 +3584,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/retry.py" line="31" />
             <source>Only a job that failed, expired or was cancelled can be retried.</source>
             <translation>只有失败、过期或已取消的任务才能重试。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/retry.py" line="32" />
-            <source>Generate a new video instead.</source>
-            <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/retry.py" line="40" />
@@ -3320,52 +3616,67 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="62" />
+            <location filename="../../sora_desktop/core/service.py" line="64" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="87" />
+            <location filename="../../sora_desktop/core/service.py" line="68" />
+            <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
+            <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="104" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="232" />
+            <location filename="../../sora_desktop/core/service.py" line="266" />
             <source>No API key is saved for this connection.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="303" />
+            <location filename="../../sora_desktop/core/service.py" line="639" />
+            <source>This job is still running; it can be sent again once it has ended.</source>
+            <translation>此任务仍在运行；结束后才能再次发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="640" />
+            <source>Wait for it to finish, or cancel it first.</source>
+            <translation>请等待其完成，或先将其取消。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="343" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="225" />
+            <location filename="../../sora_desktop/core/service.py" line="259" />
             <source>No API key: the environment variable {name} is not set.</source>
             <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="228" />
+            <location filename="../../sora_desktop/core/service.py" line="262" />
             <source>Set {name} to your API key and try again.</source>
             <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="233" />
+            <location filename="../../sora_desktop/core/service.py" line="267" />
             <source>Save it with: sora-desktop profile set-key {profile}</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="379" />
+            <location filename="../../sora_desktop/core/service.py" line="439" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="300" />
+            <location filename="../../sora_desktop/core/service.py" line="340" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="378" />
+            <location filename="../../sora_desktop/core/service.py" line="438" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -3445,24 +3756,9 @@ Write a prompt and press Generate.</source>
             <translation>应用会自动重试；如果问题持续，请稍后再试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/wire.py" line="367" />
-            <source>Change the prompt or the image: no real people, no copyrighted characters or music, content suitable for all ages.</source>
-            <translation>请修改提示词或图片：不要涉及真实人物，不要有受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/wire.py" line="379" />
-            <source>Check the settings.</source>
-            <translation>请检查参数设置。</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/core/wire.py" line="324" />
             <source>Check the deployment name in Connections; a new Azure deployment can take minutes to hours before it answers.</source>
             <translation>请在“连接”中检查部署名称；新建的 Azure 部署可能需要几分钟到几小时才能响应。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/wire.py" line="335" />
-            <source>Generate it again; download promptly next time.</source>
-            <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/wire.py" line="376" />
@@ -3503,11 +3799,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/wire.py" line="366" />
             <source>The request was blocked by the content rules ({detail}).</source>
             <translation>请求被内容规则拦截（{detail}）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/wire.py" line="377" />
-            <source>Change the field '{param}' and try again.</source>
-            <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/wire.py" line="323" />

@@ -1,5 +1,9 @@
 """The one HTTP client of the OpenAI Videos API dialect (OpenAI, Azure, gateways, simulator).
 
+It is one implementation of the engine's dialect interface
+(:class:`sora_desktop.core.dialects.base.Dialect`); fal, Replicate and Runway have theirs in
+``core/dialects/``.
+
 One :class:`VideoClient` per connection and key holds one ``httpx.AsyncClient`` (one
 connection pool) shared by every job. It never retries anything itself — least of all a
 create, which could start a second paid job — and turns every HTTP or transport failure
@@ -15,7 +19,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpcore
@@ -32,6 +36,7 @@ from .errors import (
 from .i18n import _
 from .models import AuthStyle, Connection, RemoteVideo, VideoRequest
 from .profiles import is_loopback_host
+from .reconcile import WINDOW, find_created
 from .wire import (
     Polled,
     VideoPage,
@@ -41,6 +46,9 @@ from .wire import (
     parse_poll_after,
     parse_video,
 )
+
+if TYPE_CHECKING:
+    from .dialects.base import ConnectionFacts
 
 __all__ = [
     "Polled",
@@ -221,6 +229,10 @@ def _image_part(path: Path) -> tuple[str, bytes, str]:
 class VideoClient:
     """Talks to one endpoint with one key through one connection pool."""
 
+    provider_name = "Videos API"
+    #: the Videos API names no dashboard (a gateway's or Azure's differ)
+    dashboard_url: str | None = None
+
     def __init__(
         self,
         connection: Connection,
@@ -400,6 +412,29 @@ class VideoClient:
                 break
             after = page.last_id
         return found
+
+    async def find_created(
+        self,
+        request: VideoRequest,
+        submitted_at: float,
+        *,
+        now: float,
+        taken: Callable[[str], bool],
+    ) -> RemoteVideo | None:
+        """The video a create whose reply was lost made, from ``GET /videos`` since
+        ``submitted_at - WINDOW`` (core/reconcile.py); None when the list has none."""
+        videos = await self.list_recent(since=submitted_at - WINDOW)
+        return find_created(request, submitted_at, videos, now=now, taken=taken)
+
+    async def cancel(self, video_id: str) -> None:
+        """The Videos API has no cancel: nothing is sent (the render runs to its end)."""
+
+    async def check(self) -> ConnectionFacts:
+        """One list call: reachable, key accepted ("Test connection")."""
+        from .dialects.base import ConnectionFacts
+
+        page = await self.list_page(limit=20)
+        return ConnectionFacts(videos_listed=len(page.data))
 
     async def remix(self, video_id: str, prompt: str) -> Polled:
         response = await self._send(

@@ -35,7 +35,7 @@ from .errors import (
 from .i18n import _
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .dialects.base import Dialect
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +248,7 @@ def _make_dirs(*dirs: Path) -> None:
 
 
 async def download_video(
-    client: VideoClient,
+    client: Dialect,
     remote_id: str,
     final_path: Path,
     partial_dir: Path,

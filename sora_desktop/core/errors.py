@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     EXPIRED = 5
     NETWORK = 6  # network down, service unavailable, rate limited after retries
     LOCAL_IO = 7  # disk full, folder not writable, corrupt library
+    OUTCOME_UNKNOWN = 8  # a create's reply was lost and the provider can't say if it arrived
     CANCELLED = 130
 
 
@@ -40,6 +41,7 @@ class ErrorKind(StrEnum):
     KEYRING = "keyring_unavailable"
     STORE = "store"
     CANCELLED = "cancelled"
+    OUTCOME_UNKNOWN = "outcome_unknown"
 
 
 _EXIT: dict[ErrorKind, ExitCode] = {
@@ -58,6 +60,7 @@ _EXIT: dict[ErrorKind, ExitCode] = {
     ErrorKind.DISK: ExitCode.LOCAL_IO,
     ErrorKind.STORE: ExitCode.LOCAL_IO,
     ErrorKind.CANCELLED: ExitCode.CANCELLED,
+    ErrorKind.OUTCOME_UNKNOWN: ExitCode.OUTCOME_UNKNOWN,
 }
 
 
@@ -171,3 +174,11 @@ class StoreError(SoraError):
 
 class CancelledByUser(SoraError):
     kind = ErrorKind.CANCELLED
+
+
+class OutcomeUnknownError(SoraError):
+    """A create's reply was lost and the provider has no way to say whether it arrived
+    (fal, Runway): the job may have been made, and charged. It is never resent by itself;
+    the message names the provider's dashboard, and a "send again" makes a new job."""
+
+    kind = ErrorKind.OUTCOME_UNKNOWN

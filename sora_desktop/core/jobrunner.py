@@ -28,10 +28,9 @@ from .errors import (
 )
 from .i18n import N_, _
 from .models import Job, JobStatus, RemoteVideo, can_transition
-from .reconcile import WINDOW, find_created
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .dialects.base import Dialect
     from .paths import AppPaths
     from .store import JobStore
 
@@ -61,7 +60,7 @@ REMOTE_STATUS: dict[str, JobStatus] = {
 class Downloader(Protocol):
     def __call__(
         self,
-        client: VideoClient,
+        client: Dialect,
         remote_id: str,
         final_path: Path,
         partial_dir: Path,
@@ -72,7 +71,7 @@ class Downloader(Protocol):
 
 class Thumbnailer(Protocol):
     def __call__(
-        self, client: VideoClient, remote_id: str, video_path: Path, dest: Path
+        self, client: Dialect, remote_id: str, video_path: Path, dest: Path
     ) -> Awaitable[Path | None]: ...
 
 
@@ -92,7 +91,7 @@ class RunnerContext:
     store: JobStore
     paths: AppPaths
     move: Callable[..., Job]  # (job_id, status, *, note=None, **changes) -> Job; stores, emits
-    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total) -> emits
+    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total, note)
     clock: Callable[[], float]
     sleep: Callable[[float], Awaitable[None]]
     backoff_factory: Callable[[], Backoff]
@@ -102,11 +101,26 @@ class RunnerContext:
 
 
 def remote_failure(video: RemoteVideo) -> SoraError:
-    """The creator-facing error for a render the service reported as ``failed``."""
+    """The creator-facing error for a render the service reported as ``failed``.
+
+    A provider's own words (``error.source``) stay beside the app's explanation."""
     code = video.error.code if video.error else None
     text = video.error.message if video.error else ""
+    source = video.error.source if video.error else None
     if code == "moderation_blocked":
+        if source:
+            from .dialects.errors import moderation_error
+
+            return moderation_error(source, text)
         return ModerationBlockedError(_(MODERATION_MESSAGE), _(MODERATION_NEXT), code=code)
+    if source and text:
+        return RemoteJobFailedError(
+            _("{provider} could not make this video: {detail}").format(
+                provider=source, detail=text
+            ),
+            _("Try again, or change the prompt or settings."),
+            code=code,
+        )
     if text:
         message = _("The service could not make this video: {detail}").format(detail=text)
     else:
@@ -119,11 +133,12 @@ def remote_failure(video: RemoteVideo) -> SoraError:
 
 
 class JobRunner:
-    def __init__(self, ctx: RunnerContext, job_id: str, client: VideoClient, *, fresh: bool):
+    def __init__(self, ctx: RunnerContext, job_id: str, client: Dialect, *, fresh: bool):
         self.ctx = ctx
         self.job_id = job_id
         self.client = client
         self.fresh = fresh  # True: this process is about to send the create itself
+        self._note: str | None = None  # what the provider last said while the job waits
 
     # ----------------------------------------------------------------- driving
     def job(self) -> Job:
@@ -186,8 +201,13 @@ class JobRunner:
             if video.expires_at is not None:
                 changes["expires_at"] = float(video.expires_at)
         if status is job.status and progress == job.progress and not changes:
-            return job
-        return self.ctx.move(self.job_id, status, progress=progress, **changes)
+            moved = job
+        else:
+            moved = self.ctx.move(self.job_id, status, progress=progress, **changes)
+        if video.note != self._note:
+            self._note = video.note
+            self.ctx.progress(self.job_id, moved.status, moved.progress, note=video.note)
+        return moved
 
     # --------------------------------------------------------------- submit
     async def submit_stage(self, job: Job) -> None:
@@ -255,13 +275,17 @@ class JobRunner:
             return
 
     async def reconcile(self, job: Job) -> RemoteVideo | None:
-        """List recent videos until the list answers; then find ours (or None)."""
+        """Ask the service whether the create arrived (the Videos API lists videos,
+        Replicate predictions) until it answers; then ours, or None. Where the provider
+        can't say (fal, Runway) its dialect raises OutcomeUnknownError: never resent."""
         submitted = job.submitted_at if job.submitted_at is not None else job.created_at
         backoff = self.ctx.backoff_factory()
         trouble: float | None = None
         while True:
             try:
-                videos = await self.client.list_recent(since=submitted - WINDOW)
+                return await self.client.find_created(
+                    job.request, submitted, now=self.ctx.clock(), taken=self._taken
+                )
             except SoraError as err:
                 if not err.retryable:
                     raise
@@ -269,9 +293,6 @@ class JobRunner:
                 trouble = self._trouble(trouble, err, reached=True)
                 await self.ctx.sleep(backoff.next_delay(err.retry_after))
                 continue
-            return find_created(
-                job.request, submitted, videos, now=self.ctx.clock(), taken=self._taken
-            )
 
     def _taken(self, remote_id: str) -> bool:
         other = self.ctx.store.find_by_remote_id(remote_id)

@@ -15,6 +15,8 @@ new one.
   known) and ``remote_deleted_at`` (when the service's copy was deleted from the app), with
   indexes for the library's filters and sorts (size, duration, connection) and for finding a
   clip's remixes (``remix_of``).
+- v4: ``options``, JSON text of the settings only some models have (audio, negative prompt,
+  seed, end image, the model's own fields; ``store_rows.request_options``), NULL for none.
 """
 
 from __future__ import annotations
@@ -161,8 +163,12 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE jobs SET estimated_cost = ? WHERE seq = ?", estimates)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE jobs ADD COLUMN options TEXT")
+
+
 #: Forward migrations; index i takes the schema from version i to version i + 1.
-MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2, _v3)
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -53,7 +53,9 @@ from .models import (
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .catalogue import CatalogueModel
+    from .dialects.base import Dialect
+    from .model_settings import ModelSettings, ModelSummary
     from .paths import AppPaths
     from .store import JobStore
 
@@ -61,6 +63,10 @@ log = logging.getLogger(__name__)
 
 CANCEL_MESSAGE = N_(
     "Cancelled here. A render the service already started keeps running and may still be billed."
+)
+#: a provider with a cancel call (fal, Replicate, Runway) was asked to stop the render too
+CANCEL_REMOTE_MESSAGE = N_(
+    "Cancelled here and at the service. What it had already rendered may still be billed."
 )
 INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
 SIMULATOR_KEY = "sim"
@@ -78,6 +84,17 @@ class ConnectionReport:
     latency: float = 0.0  # seconds for one list call
     error: SoraError | None = None
     model: str | None = None
+    #: what the call learned, e.g. (("Account", "studio-a"),) (labels translated)
+    facts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResendQuote:
+    """What "send again" would do for a job: the same request as a NEW job, at this cost."""
+
+    job: Job
+    estimated_cost: float | None  # US dollars; None: price unknown
+    dashboard_url: str | None  # where to look first whether the old one was made
 
 
 def error_for_job(job: Job) -> SoraError | None:
@@ -113,22 +130,29 @@ def _default_key_lookup(source: KeySource) -> str | None:
     return secrets.get_key(source)
 
 
-async def _default_download(client: VideoClient, remote_id: str, *args: Any, **kw: Any) -> Any:
+async def _default_download(client: Dialect, remote_id: str, *args: Any, **kw: Any) -> Any:
     from .download import download_video
 
     return await download_video(client, remote_id, *args, **kw)
 
 
-async def _default_thumbnail(client: VideoClient, remote_id: str, *args: Any, **kw: Any) -> Any:
+async def _default_thumbnail(client: Dialect, remote_id: str, *args: Any, **kw: Any) -> Any:
     from .thumbnails import fetch_thumbnail
 
     return await fetch_thumbnail(client, remote_id, *args, **kw)
 
 
-def _default_client(connection: Connection, key: str | None) -> VideoClient:
-    from .client import VideoClient
+def dashboard_url(kind: ConnectionKind) -> str | None:
+    """The provider's dashboard (jobs and bill), for messages and the faces."""
+    from .dialects.fal import FalDialect
+    from .dialects.replicate import ReplicateDialect
+    from .dialects.runway import RunwayDialect
 
-    return VideoClient(connection, key)
+    return {
+        ConnectionKind.FAL: FalDialect.dashboard_url,
+        ConnectionKind.REPLICATE: ReplicateDialect.dashboard_url,
+        ConnectionKind.RUNWAY: RunwayDialect.dashboard_url,
+    }.get(kind)
 
 
 class GenerationService:
@@ -138,7 +162,7 @@ class GenerationService:
         paths: AppPaths,
         *,
         key_lookup: Callable[[KeySource], str | None] | None = None,
-        client_factory: Callable[[Connection, str | None], VideoClient] | None = None,
+        client_factory: Callable[[Connection, str | None], Dialect] | None = None,
         give_up_after: float | None = None,
         backoff_factory: Callable[[], Backoff] = Backoff,
         clock: Callable[[], float] = time.time,
@@ -152,8 +176,8 @@ class GenerationService:
         self._simulator = builtin_simulator
         self._paths = paths
         self._key_lookup = key_lookup or _default_key_lookup
-        self._client_factory = client_factory or _default_client
-        self._clients: dict[tuple[Connection, str | None], VideoClient] = {}
+        self._client_factory = client_factory or self._default_client
+        self._clients: dict[tuple[Connection, str | None], Dialect] = {}
         self._listeners: list[Callable[[JobEvent], None]] = []
         self._tasks: dict[str, asyncio.Task[Job]] = {}
         self._cancel_reasons: dict[str, str] = {}
@@ -171,6 +195,13 @@ class GenerationService:
             downloader=downloader or _default_download,
             thumbnailer=thumbnailer or _default_thumbnail,
         )
+
+    def _default_client(self, connection: Connection, key: str | None) -> Dialect:
+        from .dialects import make_dialect
+        from .dialects.schemas import SchemaCache
+
+        cache = SchemaCache(self._paths.cache_dir / "schemas")
+        return make_dialect(connection, key, schema_cache=cache)
 
     # ------------------------------------------------------------ events
     def subscribe(self, listener: Callable[[JobEvent], None]) -> Callable[[], None]:
@@ -209,8 +240,11 @@ class GenerationService:
         *,
         downloaded: int | None = None,
         total: int | None = None,
+        note: str | None = None,
     ) -> None:
-        self._emit(JobEvent(job_id, status, progress, downloaded=downloaded, total=total))
+        self._emit(
+            JobEvent(job_id, status, progress, downloaded=downloaded, total=total, note=note)
+        )
 
     # ----------------------------------------------------------- clients
     def _api_key(self, connection: Connection) -> str | None:
@@ -236,11 +270,11 @@ class GenerationService:
             )
         return None  # a gateway that needs no key
 
-    async def _client_for(self, connection: Connection, *, resuming: bool) -> VideoClient:
+    async def _client_for(self, connection: Connection, *, resuming: bool) -> Dialect:
         """The client for ``connection``, the built-in simulator's address filled in."""
         return self._client(await resolve(connection, self._simulator, resuming=resuming))
 
-    def _client(self, connection: Connection) -> VideoClient:
+    def _client(self, connection: Connection) -> Dialect:
         key = self._api_key(connection)
         cache_key = (connection, key)
         client = self._clients.get(cache_key)
@@ -285,15 +319,21 @@ class GenerationService:
         if profile is not None:
             aliases = dict(profile.model_aliases)
             offered = (*profile.models, profile.default_model, *aliases)
-        check_model_served(request.model, connection.kind, offered)
-        caps = capabilities_for(
-            request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
-        )
-        validate_request(request, caps)
-        if request.reference_image is not None:
+        if connection.kind.is_provider:
+            self._provider_model(request, connection).validate(request)
+        else:
+            check_model_served(request.model, connection.kind, offered)
+            caps = capabilities_for(
+                request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
+            )
+            validate_request(request, caps)
+        images = (("input_reference", request.reference_image), ("end_image", request.end_image))
+        for param, image in images:
+            if image is None:
+                continue
             from .images import check_reference_image
 
-            check = check_reference_image(request.reference_image, request.size)
+            check = check_reference_image(image, request.size)
             if not check.matches_size:
                 raise InvalidRequestError(
                     check.reason
@@ -301,8 +341,28 @@ class GenerationService:
                         width=check.width, height=check.height, size=request.size
                     ),
                     _("Fit or crop the image to the video size first."),
-                    param="input_reference",
+                    param=param,
                 )
+
+    def _provider_model(self, request: VideoRequest, connection: Connection) -> CatalogueModel:
+        """The catalogue's entry for a provider model, else one from its cached schema."""
+        from .catalogue import load_catalogue, model_for
+
+        model_id = request.model.split(":", 1)[0]
+        listed = load_catalogue().get(connection.kind, model_id)
+        if listed is not None:
+            return listed
+        from .dialects.schemas import SchemaCache
+
+        cache = SchemaCache(self._paths.cache_dir / "schemas")
+        from .client import validate_base_url
+
+        try:
+            base = validate_base_url(connection.base_url)
+        except InvalidRequestError:
+            base = connection.base_url
+        schema = cache.get((connection.kind.value, base, model_id), stale_ok=True)
+        return model_for(connection.kind, model_id, schema=schema)
 
     async def submit(self, request: VideoRequest, connection: Connection) -> Job:
         """Validate, store (draft, then submitting with ``submitted_at``), start the task."""
@@ -442,7 +502,9 @@ class GenerationService:
         return resumed
 
     async def cancel(self, job_id: str) -> Job:
-        """Stop working on a job here; a render already started remotely keeps running."""
+        """Stop working on a job here; a provider with a cancel call (fal, Replicate, Runway)
+        is asked to stop the render too. On the Videos API it keeps running remotely."""
+        before = self._store.get(job_id)
         task = self._tasks.get(job_id)
         if task is not None:
             self._cancel_reasons[job_id] = "user"
@@ -451,15 +513,35 @@ class GenerationService:
         job = self._store.get(job_id)
         if job is None:
             raise NotFoundError(_("This job is no longer in the library."), "")
+        remote = before is not None and not before.status.is_terminal
+        remote = remote and before is not None and await self._cancel_remote(before)
+        message = _(CANCEL_REMOTE_MESSAGE) if remote else _(CANCEL_MESSAGE)
         if not job.status.is_terminal:
             job = self._move(
                 job_id,
                 JobStatus.CANCELLED,
                 note="cancelled by the user",
                 error_code=ErrorKind.CANCELLED.value,
-                error_message=_(CANCEL_MESSAGE),
+                error_message=message,
             )
+        elif remote and job.status is JobStatus.CANCELLED:
+            job = self._store.update_fields(job_id, error_message=message)
         return job
+
+    async def _cancel_remote(self, job: Job) -> bool:
+        """Ask a provider with a cancel call to stop the render (best effort); True when it
+        took the request. The Videos API has none."""
+        if job.remote_id is None or not job.connection.kind.is_provider:
+            return False
+        if job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
+            return False  # already made: nothing left to stop
+        try:
+            client = await self._client_for(job.connection, resuming=True)
+            await client.cancel(job.remote_id)
+        except SoraError as err:
+            log.info("job %s: the service did not take the cancel (%s)", job.id, err.kind)
+            return False
+        return True
 
     async def remix(self, job_id: str, prompt: str) -> Job:
         """A new job that remixes a finished one with a new prompt (same connection)."""
@@ -505,7 +587,7 @@ class GenerationService:
             return ConnectionReport(ok=False, error=err, model=model)
         start = time.monotonic()
         try:
-            page = await client.list_page(limit=20)
+            facts = await client.check()
         except SoraError as err:
             return ConnectionReport(
                 ok=False, latency=time.monotonic() - start, error=err, model=model
@@ -513,8 +595,52 @@ class GenerationService:
         finally:
             await client.aclose()
         return ConnectionReport(
-            ok=True, videos_listed=len(page.data), latency=time.monotonic() - start, model=model
+            ok=True,
+            videos_listed=facts.videos_listed,
+            latency=time.monotonic() - start,
+            model=model,
+            facts=facts.facts,
         )
+
+    def list_models(self, connection: Connection) -> list[ModelSummary]:
+        """The catalogue's models for ``connection``'s provider kind (plain data)."""
+        from .model_settings import list_models
+
+        return list_models(connection.kind)
+
+    async def model_settings(self, connection: Connection, model_id: str) -> ModelSettings:
+        """``model_id``'s summary and its "More settings" fields on ``connection`` (the
+        provider's schema fetched once and cached on disk)."""
+        from .model_settings import fetch_settings
+
+        client = await self._client_for(connection, resuming=False)
+        return await fetch_settings(client, model_id.split(":", 1)[0])
+
+    def resend_quote(self, job_id: str) -> ResendQuote:
+        """What :meth:`resend` would send, and its estimated cost (for the face to ask)."""
+        job = self._store.get(job_id)
+        if job is None:
+            raise NotFoundError(_("This job is no longer in the library."), "")
+        return ResendQuote(
+            job=job,
+            estimated_cost=estimate_job_cost(job.request, job.connection),
+            dashboard_url=dashboard_url(job.connection.kind),
+        )
+
+    async def resend(self, job_id: str) -> Job:
+        """Send a finished job's request again as a NEW job (a new paid create, asked for
+        explicitly). The old job and whatever its create made are left as they are; the
+        old create is never repeated. Refused for a job still running."""
+        job = self._store.get(job_id)
+        if job is None:
+            raise NotFoundError(_("This job is no longer in the library."), "")
+        if not job.status.is_terminal:
+            raise InvalidRequestError(
+                _("This job is still running; it can be sent again once it has ended."),
+                _("Wait for it to finish, or cancel it first."),
+                param="job",
+            )
+        return await self.submit(job.request, job.connection)
 
     async def shutdown(self, *, interrupt: bool = True) -> None:
         """Stop (interrupt=True: mark active jobs ``interrupted``) or finish, then close."""

@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from .errors import SoraError
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .dialects.base import Dialect
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def thumbnail_from_video(video_path: Path, dest: Path) -> Path:
 
 
 async def fetch_thumbnail(
-    client: VideoClient, remote_id: str, video_path: Path, dest: Path
+    client: Dialect, remote_id: str, video_path: Path, dest: Path
 ) -> Path | None:
     """Save a thumbnail for a finished video at ``dest``; None when there is none to have."""
     scratch = dest.with_name(dest.name + ".download")

@@ -63,12 +63,24 @@ class SimulatorApi:
         self.latency = latency
         self.max_concurrent = max_concurrent
         self.asset_ttl = asset_ttl
+        #: this server's own address and its results origin (set by the server on start)
+        self.base_url = ""
+        self.results_url = ""
+        #: uploaded files (Replicate's /v1/files, Runway's uploads) by id, this run only
+        self.uploads: dict[str, bytes] = {}
+        self.pending_uploads: set[str] = set()
+        from .providers import provider_routes
+
+        self.providers = provider_routes(self)
 
     # -- entry point -------------------------------------------------------------------
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
         path, _, query_string = target.partition("?")
         query = {k: v[-1] for k, v in parse_qs(query_string, keep_blank_values=True).items()}
+        for prefix, provider in self.providers.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                return provider.handle(method, path[len(prefix) :], query, headers, body)
         try:
             for prefix in PREFIXES:
                 if path == prefix or path.startswith(prefix + "/"):
@@ -162,7 +174,7 @@ class SimulatorApi:
 
     def _job(self, video_id: str) -> SimJob:
         job = self.table.get(video_id)
-        if job is None:
+        if job is None or job.dialect != "openai":
             raise ApiError(404, f"Video with id '{video_id}' not found.", code="not_found")
         return job
 
@@ -348,7 +360,7 @@ class SimulatorApi:
             ) from None
         if not 0 <= limit <= 100:
             raise invalid("'limit' must be between 0 and 100.", "limit")
-        jobs = self.table.ordered(descending=order == "desc")
+        jobs = [j for j in self.table.ordered(descending=order == "desc") if j.dialect == "openai"]
         after = query.get("after")
         if after:
             ids = [j.id for j in jobs]
@@ -368,6 +380,7 @@ class SimulatorApi:
         )
 
     def delete(self, video_id: str) -> Response:
+        self._job(video_id)
         job = self.table.remove(video_id)
         if job is None:
             raise ApiError(404, f"Video with id '{video_id}' not found.", code="not_found")

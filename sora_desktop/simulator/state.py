@@ -120,6 +120,8 @@ class StateFolder:
             rendered_at=item.get("rendered_at"),
             render_error=item.get("render_error"),
             downloads=int(item.get("downloads", 0)),
+            dialect=str(item.get("dialect", "openai")),
+            extra=dict(item.get("extra") or {}),
         )
 
     def _read_input(self, digest: str | None) -> bytes | None:
@@ -183,6 +185,8 @@ class StateFolder:
             "rendered_at": job.rendered_at,
             "render_error": job.render_error,
             "downloads": job.downloads,
+            "dialect": job.dialect,
+            "extra": job.extra,
         }
 
 
