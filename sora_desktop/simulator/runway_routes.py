@@ -141,6 +141,13 @@ class RunwaySim(ProviderSim):
         status, progress, _done, error = self.state(job)
         body: dict[str, Any] = {"id": job.id, "createdAt": _iso(job.created)}
         credits = job.seconds * 10
+        # [sim:throttled]: the first look at the task always finds it THROTTLED, however long
+        # it took to come (a busy machine), then it goes on as any task does
+        if job.directives.throttled and not job.extra.get("throttle_seen"):
+            if status in ("queued", "in_progress", "completed"):
+                job.extra["throttle_seen"] = True
+                body.update(status="THROTTLED", estimatedCost={"credits": credits})
+                return body
         if status == "queued":
             body["status"] = "THROTTLED" if job.directives.throttled else "PENDING"
             body["estimatedCost"] = {"credits": credits}
