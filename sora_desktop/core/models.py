@@ -215,6 +215,9 @@ class VideoRequest:
     seconds: int = 4
     reference_image: Path | None = None  # already converted to exactly ``size``
     remix_of: str | None = None  # remote video id this is a remix of
+    #: remote video id this extends (``POST /videos/extensions``); ``seconds`` is then the
+    #: length added, and the finished clip is the source followed by the new part
+    extend_of: str | None = None
 
     @property
     def width(self) -> int:

@@ -91,6 +91,7 @@ def job_to_row(job: Job) -> dict[str, Any]:
         "seconds": int(req.seconds),
         "reference_image": _path(req.reference_image),
         "remix_of": req.remix_of,
+        "extend_of": req.extend_of,
         "conn_kind": ConnectionKind(conn.kind).value,
         "base_url": conn.base_url,
         "auth_style": AuthStyle(conn.auth_style).value,
@@ -127,6 +128,7 @@ def row_to_job(row: dict[str, Any], history: list[StatusChange]) -> Job:
         seconds=int(row["seconds"]),
         reference_image=_opt_path(row["reference_image"]),
         remix_of=row["remix_of"],
+        extend_of=row["extend_of"],
     )
     connection = Connection(
         kind=ConnectionKind(row["conn_kind"]),
