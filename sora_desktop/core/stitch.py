@@ -24,6 +24,7 @@ no file behind.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -229,9 +230,11 @@ def stitch(
     on_progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     preset: str = "veryfast",
+    reencode: bool = False,
 ) -> StitchResult:
     """Join ``clips`` (in order) into the film ``out`` (.mp4/.mov). Blocking: run it on a
-    worker thread. ``preset`` is libx264's for a re-encode.
+    worker thread. ``preset`` is libx264's for a re-encode; ``reencode`` re-encodes even
+    clips that could be copied.
 
     Raises InvalidRequestError (bad input; with ``copy_only``, clips that need a
     re-encode, each reason listed), DiskError (can't write), CancelledByUser (``cancel`` was
@@ -249,6 +252,8 @@ def stitch(
             _("Leave out the clips that differ, or allow re-encoding."),
             param="copy_only",
         )
+    if reencode and plan.can_copy:
+        plan = dataclasses.replace(plan, reasons=(_("Re-encoding was asked for."),))
     _check_target(out, plan, overwrite=overwrite)
     total = sum(float(c.duration) for c in plan.clips) - plan.crossfade * (len(plan.clips) - 1)
     progress = _Progress(on_progress, total)

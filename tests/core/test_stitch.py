@@ -197,3 +197,11 @@ def test_crossfade_longer_than_half_a_clip_is_refused(tmp_path: Path) -> None:
     a = marker_clip(tmp_path / "a.mp4")
     with pytest.raises(InvalidRequestError, match="crossfade"):
         plan_stitch([a, a], crossfade=1.5)
+
+
+def test_re_encode_on_request_even_when_a_copy_would_do(tmp_path: Path) -> None:
+    marks = (0.5,)
+    clips = [marker_clip(tmp_path / f"c{i}.mp4", marks=marks) for i in range(2)]
+    result = stitch(clips, tmp_path / "film.mp4", reencode=True, preset="ultrafast")
+    assert not result.copied and result.reasons == ("Re-encoding was asked for.",)
+    _assert_in_sync(result.path, [0.5, 2.5])
