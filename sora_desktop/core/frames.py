@@ -25,7 +25,7 @@ import av.error
 from PIL import Image
 
 from .atomic import atomic_write_bytes
-from .clipinfo import ClipInfo, probe, unreadable
+from .clipinfo import ClipInfo, open_clip, probe, unreadable
 from .errors import DiskError, InvalidRequestError
 from .i18n import _
 from .images import fit_image, save_reference_png
@@ -72,7 +72,7 @@ def last_frame(path: Path) -> Image.Image:
 
 def _last_from(clip: ClipInfo, at: Fraction) -> av.VideoFrame | None:
     best: av.VideoFrame | None = None
-    with av.open(str(clip.path)) as container:
+    with open_clip(clip.path) as container:
         stream = _decode_from(container, clip, at)
         for frame in container.decode(stream):
             if frame.pts is None:
@@ -98,7 +98,7 @@ def frame_at(path: Path, seconds: float) -> Image.Image:
     tolerance = Fraction(1, 1000)
     shown: av.VideoFrame | None = None
     try:
-        with av.open(str(clip.path)) as container:
+        with open_clip(clip.path) as container:
             stream = _decode_from(container, clip, at)
             for frame in container.decode(stream):
                 if frame.pts is None:

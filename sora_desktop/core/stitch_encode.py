@@ -33,7 +33,7 @@ import av
 import av.filter
 from PIL import Image
 
-from .clipinfo import ClipInfo
+from .clipinfo import ClipInfo, open_clip
 from .stitch import CancelFlag, ShotSpan, StitchPlan, check_cancel
 
 #: FFmpeg codec name -> encoder used to re-encode to it.
@@ -161,7 +161,7 @@ def _frames(clip: ClipInfo, target: _Target) -> Generator[av.VideoFrame, None, N
     """Frame ``i`` of the shot: what is on screen ``i / fps`` after the clip's first frame,
     in the film's size and format. Repeats the last frame if the clip ends early; endless."""
     epsilon = Fraction(1, 1000)
-    with av.open(str(clip.path)) as source:
+    with open_clip(clip.path) as source:
         stream = source.streams.video[0]
         stream.codec_context.thread_type = "AUTO"
         convert = _Converter(target)
@@ -255,7 +255,7 @@ def _clip_sound(clip: ClipInfo, target: _Target, length: int) -> list[array.arra
         return channels
     resampler = av.AudioResampler(format="fltp", layout=target.layout, rate=target.rate)
     offset: int | None = None  # output sample index of the next resampled sample
-    with av.open(str(clip.path)) as source:
+    with open_clip(clip.path) as source:
         stream = source.streams.audio[0]
         for frame in [*source.decode(stream), None]:
             if frame is not None and offset is None and frame.pts is not None:

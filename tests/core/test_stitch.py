@@ -205,3 +205,15 @@ def test_re_encode_on_request_even_when_a_copy_would_do(tmp_path: Path) -> None:
     result = stitch(clips, tmp_path / "film.mp4", reencode=True, preset="ultrafast")
     assert not result.copied and result.reasons == ("Re-encoding was asked for.",)
     _assert_in_sync(result.path, [0.5, 2.5])
+
+
+def test_tick_rescaling_is_exact_on_the_fast_path_and_rounds_otherwise() -> None:
+    from fractions import Fraction
+
+    from sora_desktop.core.stitch import _rescaler
+
+    same = _rescaler(Fraction(1, 12288), Fraction(2), Fraction(1, 12288))
+    assert same(512) == 512 + 2 * 12288
+    other = _rescaler(Fraction(1, 1000), Fraction(1, 3), Fraction(1, 90000))
+    for x in (0, 1, 41, 1001, 123457):
+        assert other(x) == round((Fraction(x, 1000) + Fraction(1, 3)) * 90000)
