@@ -2546,7 +2546,7 @@ Write a prompt and press Generate.</source>
             <translation>内置模拟器无法启动（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="211" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="217" />
             <source>Pick one of these models.</source>
             <translation>请从这些模型中选择一个。</translation>
         </message>
@@ -2582,11 +2582,16 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="179" />
+            <source>Continue the clip from its last frame instead.</source>
+            <translation>改为从该片段的最后一帧接续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="185" />
             <source>Pick another model to remix with.</source>
             <translation>请换一个模型进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="208" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="214" />
             <source>This connection can't make videos with the model {model!r}. It serves: {allowed}.</source>
             <translation>此连接无法用模型 {model!r} 生成视频。它提供的模型：{allowed}。</translation>
         </message>
@@ -2612,6 +2617,11 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="178" />
+            <source>{model} can't extend videos on this connection.</source>
+            <translation>{model} 无法在此连接上延长视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="184" />
             <source>{model} can't remix videos.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
@@ -2721,7 +2731,7 @@ Write a prompt and press Generate.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="506" />
+            <location filename="../../sora_desktop/core/client.py" line="518" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
@@ -2791,12 +2801,12 @@ Write a prompt and press Generate.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="370" />
+            <location filename="../../sora_desktop/core/client.py" line="372" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="505" />
+            <location filename="../../sora_desktop/core/client.py" line="517" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
@@ -2816,82 +2826,137 @@ Write a prompt and press Generate.</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="392" />
+            <location filename="../../sora_desktop/core/client.py" line="394" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="367" />
+            <location filename="../../sora_desktop/core/client.py" line="369" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="116" />
+            <location filename="../../sora_desktop/core/clipinfo.py" line="98" />
+            <source>Check the file, or leave it out.</source>
+            <translation>请检查该文件，或将其去掉。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="115" />
+            <source>Check the path, or leave it out.</source>
+            <translation>请检查路径，或将其去掉。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="93" />
+            <source>The clip {name!r} can't be read as a video.</source>
+            <translation>片段 {name!r} 无法作为视频读取。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="95" />
+            <source>The clip {name!r} can't be read as a video ({detail}).</source>
+            <translation>片段 {name!r} 无法作为视频读取（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="169" />
+            <source>permission denied</source>
+            <translation>权限被拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="114" />
+            <source>The clip {name!r} can't be found ({path}).</source>
+            <translation>找不到片段 {name!r}（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="123" />
+            <source>Pick a video clip.</source>
+            <translation>请选择一个视频片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="122" />
+            <source>The file {name!r} has no video.</source>
+            <translation>文件 {name!r} 不含视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="138" />
+            <source>its length is unknown</source>
+            <translation>其时长未知</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="121" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="302" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="307" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="111" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="316" />
+            <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
+            <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="116" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="301" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="314" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="315" />
+            <source>{provider} can't extend videos directly.</source>
+            <translation>{provider} 无法直接延长视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="332" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="341" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="355" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="372" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="386" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="390" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="404" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="393" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="407" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="231" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="236" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="334" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="348" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="419" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="433" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="416" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="430" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -3241,6 +3306,46 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/extend.py" line="70" />
+            <source>Only a finished video can be continued.</source>
+            <translation>只有已完成的视频才能接续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/extend.py" line="71" />
+            <source>Wait until the video is ready.</source>
+            <translation>请等到视频完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/extend.py" line="77" />
+            <source>The video file of this clip is not on disk ({path}).</source>
+            <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="69" />
+            <source>no frame could be decoded</source>
+            <translation>无法解码任何帧</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="91" />
+            <source>Give a time from 0 seconds on.</source>
+            <translation>请给出从 0 秒起的时间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="129" />
+            <source>Check that the folder exists and is writable, and that the disk has space.</source>
+            <translation>请检查文件夹是否存在且可写，以及磁盘是否有空间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="90" />
+            <source>The time {seconds} is not a position in the clip.</source>
+            <translation>时间 {seconds} 不是片段中的位置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="126" />
+            <source>The picture could not be saved to {path} ({detail}).</source>
+            <translation>图片无法保存到 {path}（{detail}）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/images.py" line="62" />
             <source>Pick a size like 720x1280.</source>
             <translation>请选择类似 720x1280 的尺寸。</translation>
@@ -3251,7 +3356,7 @@ Write a prompt and press Generate.</source>
             <translation>请选择更小的图片，或以更低的分辨率保存。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="177" />
+            <location filename="../../sora_desktop/core/images.py" line="186" />
             <source>Choose fit or crop.</source>
             <translation>请选择适应或裁剪。</translation>
         </message>
@@ -3271,7 +3376,7 @@ Write a prompt and press Generate.</source>
             <translation>图片为 {image_width}x{image_height}，视频为 {width}x{height}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="222" />
+            <location filename="../../sora_desktop/core/images.py" line="241" />
             <source>Check that the app's data folder is writable and the disk has space.</source>
             <translation>请确认应用的数据文件夹可写入，且磁盘有剩余空间。</translation>
         </message>
@@ -3296,7 +3401,7 @@ Write a prompt and press Generate.</source>
             <translation>请选择其他图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="176" />
+            <location filename="../../sora_desktop/core/images.py" line="185" />
             <source>Unknown image mode {mode!r}.</source>
             <translation>未知的图片处理方式 {mode!r}。</translation>
         </message>
@@ -3331,7 +3436,7 @@ Write a prompt and press Generate.</source>
             <translation>图片 {name!r} 已损坏或不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="219" />
+            <location filename="../../sora_desktop/core/images.py" line="238" />
             <source>The converted image could not be saved ({detail}).</source>
             <translation>无法保存转换后的图片（{detail}）。</translation>
         </message>
@@ -3341,42 +3446,62 @@ Write a prompt and press Generate.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="38" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="39" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="39" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="40" />
             <source>Remix a finished video.</source>
             <translation>请对已完成的视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="48" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="49" />
             <source>Remix another video, or generate this one again from its prompt.</source>
             <translation>请对其他视频进行再创作，或用它的提示词重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="53" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="54" />
             <source>Only a finished video can be remixed.</source>
             <translation>只有已完成的视频才能再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="54" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="55" />
             <source>Wait until the video is ready, or remix another one.</source>
             <translation>请等待视频完成，或对其他视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="64" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="66" />
+            <source>This job never reached the service, so the service can't extend it.</source>
+            <translation>此任务从未到达服务，因此服务无法延长它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="67" />
+            <source>Continue it from its last frame instead.</source>
+            <translation>改为从其最后一帧接续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="81" />
+            <source>Only a finished video can be extended.</source>
+            <translation>只有已完成的视频才能延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="92" />
             <source>This job never reached the service, so there is nothing to delete there.</source>
             <translation>此任务从未送达服务，服务端没有可删除的内容。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="44" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="45" />
             <source>This video was deleted from the service on {when}, so it can't be remixed there any more.</source>
             <translation>此视频已于 {when} 从服务端删除，因此无法再在服务端进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="70" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="72" />
+            <source>This video was deleted from the service on {when}, so the service can't extend it any more.</source>
+            <translation>此视频已于 {when} 从服务中删除，因此服务无法再延长它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="98" />
             <source>This video was already deleted from the service on {when}.</source>
             <translation>此视频已于 {when} 从服务端删除。</translation>
         </message>
@@ -3466,12 +3591,12 @@ Write a prompt and press Generate.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="200" />
+            <location filename="../../sora_desktop/core/migrations.py" line="243" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="196" />
+            <location filename="../../sora_desktop/core/migrations.py" line="239" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
@@ -3636,12 +3761,12 @@ Write a prompt and press Generate.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="639" />
+            <location filename="../../sora_desktop/core/service.py" line="661" />
             <source>This job is still running; it can be sent again once it has ended.</source>
             <translation>此任务仍在运行；结束后才能再次发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="640" />
+            <location filename="../../sora_desktop/core/service.py" line="662" />
             <source>Wait for it to finish, or cancel it first.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
@@ -3679,6 +3804,201 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/service.py" line="438" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="295" />
+            <source>A crossfade needs the film to be re-encoded.</source>
+            <translation>交叉淡化需要重新编码整部影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="100" />
+            <source>clip {number} ({name})</source>
+            <translation>片段 {number}（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="117" />
+            <source>video codec</source>
+            <translation>视频编解码器</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="121" />
+            <source>size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="123" />
+            <source>pixel format</source>
+            <translation>像素格式</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="125" />
+            <source>frame rate</source>
+            <translation>帧率</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="160" />
+            <source>There are no clips to join.</source>
+            <translation>没有可拼接的片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="160" />
+            <source>Give at least one clip.</source>
+            <translation>请至少提供一个片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="165" />
+            <source>The crossfade can't be negative.</source>
+            <translation>交叉淡化时长不能为负数。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="165" />
+            <source>Give 0 or more seconds.</source>
+            <translation>请给出 0 秒或更长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="192" />
+            <source>Name the output file with .mp4 at the end.</source>
+            <translation>请将输出文件命名为以 .mp4 结尾。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="202" />
+            <source>Choose another file name, or allow replacing it.</source>
+            <translation>请选择其他文件名，或允许替换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="216" />
+            <source>Create it first, or choose another folder.</source>
+            <translation>请先创建它，或选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="252" />
+            <source>Leave out the clips that differ, or allow re-encoding.</source>
+            <translation>请去掉不一致的片段，或允许重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="319" />
+            <source>Stitching was cancelled; no film was written.</source>
+            <translation>拼接已取消；未写入任何影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="78" />
+            <source>Joined {count} clips, re-encoded to the first clip's format: {why}</source>
+            <translation>已拼接 {count} 个片段，并重新编码为第一个片段的格式：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="119" />
+            <source>video profile</source>
+            <translation>视频配置文件（profile）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="175" />
+            <source>Use at most half the shortest clip's length.</source>
+            <translation>最多使用最短片段时长的一半。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="210" />
+            <source>Choose another file name.</source>
+            <translation>请选择其他文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="275" />
+            <source>Check that the folder is writable and the disk has space.</source>
+            <translation>请检查文件夹是否可写以及磁盘是否有空间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="280" />
+            <source>Check the clips: one of them may be damaged.</source>
+            <translation>请检查这些片段：其中之一可能已损坏。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="77" />
+            <source>Joined {count} clips without re-encoding.</source>
+            <translation>已拼接 {count} 个片段，未重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="111" />
+            <source>{clip} has {what} {theirs}, the first clip {mine}.</source>
+            <translation>{clip} 的{what}为 {theirs}，第一个片段为 {mine}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="128" />
+            <source>{clip} was encoded with other settings (its codec parameters differ).</source>
+            <translation>{clip} 使用了不同的编码设置（其编解码参数不同）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="141" />
+            <source>audio codec</source>
+            <translation>音频编解码器</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="143" />
+            <source>sample rate</source>
+            <translation>采样率</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="145" />
+            <source>audio channels</source>
+            <translation>声道数</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="191" />
+            <source>The film must be an .mp4 or .mov file ({name!r}).</source>
+            <translation>影片必须是 .mp4 或 .mov 文件（{name!r}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="201" />
+            <source>{name!r} already exists.</source>
+            <translation>{name!r} 已存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="215" />
+            <source>The folder {folder} does not exist.</source>
+            <translation>文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="249" />
+            <source>These clips can't be joined without re-encoding: {why}</source>
+            <translation>这些片段不重新编码就无法拼接：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="256" />
+            <source>Re-encoding was asked for.</source>
+            <translation>已要求重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="135" />
+            <source>{clip} has sound and the first clip none.</source>
+            <translation>{clip} 有声音，而第一个片段没有。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="137" />
+            <source>{clip} has no sound and the first clip has.</source>
+            <translation>{clip} 没有声音，而第一个片段有。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="171" />
+            <source>A {seconds:g} s crossfade is too long: the shortest clip lasts {shortest:.2f} s.</source>
+            <translation>{seconds:g} 秒的交叉淡化太长：最短的片段只有 {shortest:.2f} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="209" />
+            <source>The film can't replace one of its own clips ({name!r}).</source>
+            <translation>影片不能替换它自己的片段之一（{name!r}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="272" />
+            <source>The film could not be written to {folder} ({detail}).</source>
+            <translation>影片无法写入 {folder}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="279" />
+            <source>The clips could not be joined ({detail}).</source>
+            <translation>无法拼接这些片段（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="147" />
+            <source>{clip} has sound encoded with other settings.</source>
+            <translation>{clip} 的声音使用了不同的编码设置。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/store.py" line="50" />
@@ -3724,6 +4044,251 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/store.py" line="113" />
             <source>The disk holding the library {path} is full ({detail}).</source>
             <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="240" />
+            <source>Check the file, or save the storyboard again from Sora Desktop.</source>
+            <translation>请检查该文件，或从 Sora Desktop 重新保存故事板。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="264" />
+            <source>shot {number}</source>
+            <translation>第 {number} 个镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="266" />
+            <source>it is not an object.</source>
+            <translation>它不是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="269" />
+            <source>'seconds' must be a whole number of seconds.</source>
+            <translation>“seconds”必须是整数秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="272" />
+            <source>'start' must be an object.</source>
+            <translation>“start”必须是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="279" />
+            <source>'fit' must be "fit" or "crop".</source>
+            <translation>“fit”必须是 "fit" 或 "crop"。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="291" />
+            <source>'recipe' must be an object.</source>
+            <translation>“recipe”必须是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="315" />
+            <source>it is not a Sora Desktop storyboard.</source>
+            <translation>它不是 Sora Desktop 故事板。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="318" />
+            <source>it has no format version.</source>
+            <translation>它没有格式版本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="325" />
+            <source>Update Sora Desktop to open it.</source>
+            <translation>请更新 Sora Desktop 后再打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="330" />
+            <source>'shots' must be a list.</source>
+            <translation>“shots”必须是一个列表。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="334" />
+            <source>two shots have the same id.</source>
+            <translation>有两个镜头的 id 相同。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="237" />
+            <source>{where}: {why}</source>
+            <translation>{where}：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="239" />
+            <source>This storyboard file can't be read: {why}</source>
+            <translation>无法读取此故事板文件：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="286" />
+            <source>every take needs its 'job' id.</source>
+            <translation>每个镜次都需要其“job” id。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="336" />
+            <source>the storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="368" />
+            <source>Check the path.</source>
+            <translation>请检查路径。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="376" />
+            <source>Check the file's permissions.</source>
+            <translation>请检查文件的权限。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="382" />
+            <source>it is not valid JSON.</source>
+            <translation>它不是有效的 JSON。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="248" />
+            <source>{key!r} must be text.</source>
+            <translation>{key!r} 必须是文本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="321" />
+            <source>This storyboard was saved by a newer version of Sora Desktop (format {version}; this version reads up to {known}).</source>
+            <translation>此故事板由更新版本的 Sora Desktop 保存（格式 {version}；此版本最多可读取格式 {known}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="276" />
+            <source>unknown start {kind!r}.</source>
+            <translation>未知的起始方式 {kind!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="352" />
+            <source>The storyboard could not be saved to {path} ({detail}).</source>
+            <translation>故事板无法保存到 {path}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="367" />
+            <source>The storyboard file {name!r} can't be found.</source>
+            <translation>找不到故事板文件 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="373" />
+            <source>The storyboard file {name!r} can't be read ({detail}).</source>
+            <translation>无法读取故事板文件 {name!r}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="99" />
+            <source>its video file is missing</source>
+            <translation>其视频文件缺失</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="260" />
+            <source>The storyboard has no shots.</source>
+            <translation>故事板中没有镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="260" />
+            <source>Add a shot first.</source>
+            <translation>请先添加一个镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="106" />
+            <source>shot {number} ({name})</source>
+            <translation>第 {number} 个镜头（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="215" />
+            <source>Pick its start image again.</source>
+            <translation>请重新选择其起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="254" />
+            <source>Generate the missing shots first.</source>
+            <translation>请先生成缺失的镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="137" />
+            <source>The first shot has no shot before it to continue from; give it a start image or none.</source>
+            <translation>第一个镜头之前没有可接续的镜头；请为它指定起始图片，或不使用起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="229" />
+            <source>Wait for the shot before it, or generate that shot first.</source>
+            <translation>请等待前一个镜头完成，或先生成那个镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="173" />
+            <source>its take failed ({detail}); generate it again.</source>
+            <translation>其镜次失败（{detail}）；请重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="214" />
+            <source>{shot} has no start image file.</source>
+            <translation>{shot} 没有起始图片文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="253" />
+            <source>{shot} has no finished take yet.</source>
+            <translation>{shot} 还没有完成的镜次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="149" />
+            <source>Waits for the take of {shot} to finish.</source>
+            <translation>等待 {shot} 的镜次完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="155" />
+            <source>Waits for {shot}, which has not been made yet.</source>
+            <translation>等待 {shot}，它尚未生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="228" />
+            <source>{shot} can't start yet.</source>
+            <translation>{shot} 还不能开始。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="163" />
+            <source>Can't continue from {shot}: {detail}</source>
+            <translation>无法从 {shot} 接续：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="127" />
+            <source>Choose otio, fcpxml or edl.</source>
+            <translation>请选择 otio、fcpxml 或 edl。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="74" />
+            <source>Shots</source>
+            <translation>镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="73" />
+            <source>Storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="126" />
+            <source>Unknown timeline format {format!r}.</source>
+            <translation>未知的时间线格式 {format!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="189" />
+            <source>storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="83" />
+            <source>Shot {number}</source>
+            <translation>镜头 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="171" />
+            <source>The timeline needs one clip per shot ({shots} shots, {clips} clips).</source>
+            <translation>时间线需要每个镜头一个片段（{shots} 个镜头，{clips} 个片段）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="183" />
+            <source>shot</source>
+            <translation>镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="194" />
+            <source>The timeline could not be written to {folder} ({detail}).</source>
+            <translation>时间线无法写入 {folder}（{detail}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/wire.py" line="116" />

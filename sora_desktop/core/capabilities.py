@@ -173,6 +173,12 @@ def validate_request(request: VideoRequest, caps: ModelCapabilities) -> None:
             _("Remove the image or pick another model."),
             param="input_reference",
         )
+    if request.extend_of is not None and not caps.supports_extend:
+        raise InvalidRequestError(
+            _("{model} can't extend videos on this connection.").format(model=caps.name),
+            _("Continue the clip from its last frame instead."),
+            param="model",
+        )
     if request.remix_of is not None and not caps.supports_remix:
         raise InvalidRequestError(
             _("{model} can't remix videos.").format(model=caps.name),

@@ -351,6 +351,8 @@ class VideoClient:
         """Start one render. Sent once: a lost response must be reconciled, not resent."""
         if request.remix_of is not None:
             return await self.remix(request.remix_of, request.prompt)
+        if request.extend_of is not None:
+            return await self.extend(request.extend_of, request.prompt, request.seconds)
         fields = {
             "prompt": request.prompt,
             "model": request.model,
@@ -439,6 +441,16 @@ class VideoClient:
     async def remix(self, video_id: str, prompt: str) -> Polled:
         response = await self._send(
             "POST", self._video_path(video_id, "/remix"), json={"prompt": prompt}
+        )
+        return self._polled(response)
+
+    async def extend(self, video_id: str, prompt: str, seconds: int) -> Polled:
+        """Continue a finished video (``POST /videos/extensions``): a new job whose clip is
+        the source followed by ``seconds`` more. Sent once, like a create."""
+        response = await self._send(
+            "POST",
+            "videos/extensions",
+            json={"prompt": prompt, "seconds": str(seconds), "video": {"id": video_id}},
         )
         return self._polled(response)
 

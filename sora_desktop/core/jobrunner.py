@@ -242,6 +242,10 @@ class JobRunner:
                 request = job.request
                 if request.remix_of is not None:
                     polled = await self.client.remix(request.remix_of, request.prompt)
+                elif request.extend_of is not None:
+                    polled = await self.client.extend(
+                        request.extend_of, request.prompt, request.seconds
+                    )
                 else:
                     polled = await self.client.create(request)
             except NetworkError as err:

@@ -17,6 +17,11 @@ new one.
   clip's remixes (``remix_of``).
 - v4: ``options``, JSON text of the settings only some models have (audio, negative prompt,
   seed, end image, the model's own fields; ``store_rows.request_options``), NULL for none.
+- v5: storyboards (``storyboards``: one row per storyboard, its document as the portable
+  JSON of :mod:`.storyboard` with absolute paths; ``storyboard_takes``: which job is a take
+  of which shot, kept with the document, so a job's storyboards are one indexed query) and
+  ``extend_of`` on jobs (the remote id of the clip an extension continues, like
+  ``remix_of``), indexed.
 """
 
 from __future__ import annotations
@@ -132,6 +137,33 @@ _V3: tuple[str, ...] = (
 )
 
 
+_V5: tuple[str, ...] = (
+    """
+    CREATE TABLE storyboards (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        document TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX ix_storyboards_updated ON storyboards(updated_at)",
+    """
+    CREATE TABLE storyboard_takes (
+        storyboard_id TEXT NOT NULL REFERENCES storyboards(id) ON DELETE CASCADE,
+        shot_id TEXT NOT NULL,
+        job_id TEXT NOT NULL,
+        chosen INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (storyboard_id, shot_id, job_id)
+    )
+    """,
+    "CREATE INDEX ix_storyboard_takes_job ON storyboard_takes(job_id)",
+    "ALTER TABLE jobs ADD COLUMN extend_of TEXT",
+    "CREATE INDEX ix_jobs_extend_of ON jobs(extend_of)",
+)
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     for sql in _V1:
         conn.execute(sql)
@@ -167,8 +199,19 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE jobs ADD COLUMN options TEXT")
 
 
+def _v5_storyboards(conn: sqlite3.Connection) -> None:
+    for sql in _V5:
+        conn.execute(sql)
+
+
 #: Forward migrations; index i takes the schema from version i to version i + 1.
-MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2, _v3, _v4)
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5_storyboards,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -248,6 +248,9 @@ class VideoRequest:
     end_image: Path | None = None  # the last frame, converted to exactly ``size``
     #: any field of the model's own schema, as (name, JSON text of the value)
     params: tuple[tuple[str, str], ...] = ()
+    #: remote video id this extends (``POST /videos/extensions``); ``seconds`` is then the
+    #: length added, and the finished clip is the source followed by the new part
+    extend_of: str | None = None
 
     @property
     def width(self) -> int:

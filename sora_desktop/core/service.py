@@ -38,7 +38,7 @@ from .errors import (
     StoreError,
 )
 from .i18n import N_, _
-from .job_rules import remix_problem, remote_delete_problem
+from .job_rules import extend_problem, remix_problem, remote_delete_problem
 from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from .listeners import notify
 from .models import (
@@ -558,6 +558,28 @@ class GenerationService:
             size=source.request.size,
             seconds=source.request.seconds,
             remix_of=source.remote_id,
+        )
+        return await self.submit(request, source.connection)
+
+    async def extend(self, job_id: str, prompt: str, seconds: int) -> Job:
+        """A new job extending a finished one by ``seconds`` through the Videos API's
+        extensions endpoint (same connection, model and size). The new job keeps the link
+        (``request.extend_of``, the source's remote id). Refused before anything is sent
+        when the source can't be extended there (job_rules.extend_problem) or the model
+        can't (capabilities); core/extend.py says which route to take instead."""
+        source = self._store.get(job_id)
+        if source is None:
+            raise NotFoundError(_("This job is no longer in the library."), "")
+        problem = extend_problem(source)
+        if problem is not None:
+            raise problem
+        assert source.remote_id is not None
+        request = VideoRequest(
+            prompt=prompt,
+            model=source.request.model,
+            size=source.request.size,
+            seconds=seconds,
+            extend_of=source.remote_id,
         )
         return await self.submit(request, source.connection)
 

@@ -230,6 +230,26 @@ class JobStore:
                     conn.execute("ROLLBACK")
                 raise
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) on this thread's
+        connection, for tables another module keeps (storyboards); sqlite3 errors become
+        StoreError like every other write here."""
+        with self._write() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection for reads, one snapshot, errors as StoreError."""
+        conn = self._conn()
+        with self._guard():
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
     @staticmethod
     def _has_fts(conn: sqlite3.Connection) -> bool:
         row = conn.execute(

@@ -137,6 +137,7 @@ def job_to_row(job: Job) -> dict[str, Any]:
         "reference_image": _path(req.reference_image),
         "remix_of": req.remix_of,
         "options": request_options(req),
+        "extend_of": req.extend_of,
         "conn_kind": ConnectionKind(conn.kind).value,
         "base_url": conn.base_url,
         "auth_style": AuthStyle(conn.auth_style).value,
@@ -174,6 +175,7 @@ def row_to_job(row: dict[str, Any], history: list[StatusChange]) -> Job:
         reference_image=_opt_path(row["reference_image"]),
         remix_of=row["remix_of"],
         **_options(row.get("options")),
+        extend_of=row["extend_of"],
     )
     connection = Connection(
         kind=ConnectionKind(row["conn_kind"]),

@@ -143,11 +143,11 @@ class RunwaySim(ProviderSim):
         credits = job.seconds * 10
         # [sim:throttled]: the first look at the task always finds it THROTTLED, however long
         # it took to come (a busy machine), then it goes on as any task does
-        if job.directives.throttled and not job.extra.get("throttle_seen"):
-            if status in ("queued", "in_progress", "completed"):
-                job.extra["throttle_seen"] = True
-                body.update(status="THROTTLED", estimatedCost={"credits": credits})
-                return body
+        first_look = job.directives.throttled and not job.extra.get("throttle_seen")
+        if first_look and status in ("queued", "in_progress", "completed"):
+            job.extra["throttle_seen"] = True
+            body.update(status="THROTTLED", estimatedCost={"credits": credits})
+            return body
         if status == "queued":
             body["status"] = "THROTTLED" if job.directives.throttled else "PENDING"
             body["estimatedCost"] = {"credits": credits}

@@ -15,7 +15,7 @@ from sora_desktop.core.dialects.errors import provider_error
 from sora_desktop.core.dialects.fal import app_id, schema_url
 from sora_desktop.core.dialects.replicate import ReplicateDialect
 from sora_desktop.core.dialects.runway import RunwayDialect
-from sora_desktop.core.errors import ErrorKind, RemoteJobFailedError
+from sora_desktop.core.errors import ErrorKind, InvalidRequestError, RemoteJobFailedError
 from sora_desktop.core.jobrunner import remote_failure
 from sora_desktop.core.models import Connection, ConnectionKind
 
@@ -241,3 +241,32 @@ def test_error_bodies_in_the_apps_terms(
     assert KEY not in err.one_line()
     if status == 429:
         assert err.retry_after == 3
+
+
+@pytest.mark.parametrize(
+    ("kind", "base"),
+    [
+        (ConnectionKind.FAL, "https://queue.fal.run"),
+        (ConnectionKind.REPLICATE, "https://api.replicate.com"),
+        (ConnectionKind.RUNWAY, "https://api.dev.runwayml.com"),
+    ],
+)
+def test_a_provider_refuses_the_videos_api_extend_before_any_request(
+    kind: ConnectionKind, base: str
+) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(500)
+
+    async def run() -> None:
+        client = make_dialect(_conn(kind, base), KEY, transport=httpx.MockTransport(handler))
+        try:
+            await client.extend("some-video", "and then it rains", 4)
+        finally:
+            await client.aclose()
+
+    with pytest.raises(InvalidRequestError, match="extend"):
+        asyncio.run(run())
+    assert seen == []  # nothing sent, nothing paid

@@ -76,6 +76,11 @@ class Dialect(Protocol):
 
     async def remix(self, video_id: str, prompt: str) -> Polled: ...
 
+    async def extend(self, video_id: str, prompt: str, seconds: int) -> Polled:
+        """Continue a finished video by ``seconds`` (``POST /videos/extensions``). Sent once,
+        like a create."""
+        ...
+
     async def retrieve(self, remote_id: str) -> Polled: ...
 
     async def find_created(
@@ -300,6 +305,15 @@ class ProviderClient:
         raise InvalidRequestError(
             _("{provider} can't remix videos.").format(provider=self.provider_name),
             _("Generate a new video instead."),
+            param="model",
+        )
+
+    async def extend(self, video_id: str, prompt: str, seconds: int) -> Polled:
+        # the storyboard's continuation (last frame -> a new shot -> stitched) extends clips
+        # made here; this route is the Videos API's own endpoint
+        raise InvalidRequestError(
+            _("{provider} can't extend videos directly.").format(provider=self.provider_name),
+            _("Use Extend's continuation: a new shot from the last frame, joined to the clip."),
             param="model",
         )
 
