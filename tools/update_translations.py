@@ -10,7 +10,7 @@
    passed through a module helper such as ``def _t(text): return
    QCoreApplication.translate("Ctx", text)`` are found by an AST scan and added too
    (their translations are kept across runs).
-   Core's creator-facing messages (``sora_desktop/core/*.py``, no Qt there) are written as
+   Core's creator-facing messages (``sora_desktop/core/**/*.py``, no Qt there) are written as
    ``_("template {x}").format(x=...)`` or marked with ``N_("text")``
    (``sora_desktop/core/i18n.py``); an AST scan adds every such literal under the context
    ``core`` (the GUI's translator looks them up there). A ``_()`` of an f-string or of a
@@ -63,7 +63,8 @@ def sources() -> list[Path]:
 
 
 def core_sources() -> list[Path]:
-    return sorted(p for p in CORE_DIR.glob("*.py") if p.name != "__init__.py")
+    """Every module of core, its subpackages' too (``core/batch/``)."""
+    return sorted(p for p in CORE_DIR.rglob("*.py") if p != CORE_DIR / "__init__.py")
 
 
 def _core_tree(path: Path) -> ast.Module:

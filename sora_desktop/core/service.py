@@ -304,15 +304,26 @@ class GenerationService:
                     param="input_reference",
                 )
 
-    async def submit(self, request: VideoRequest, connection: Connection) -> Job:
-        """Validate, store (draft, then submitting with ``submitted_at``), start the task."""
+    async def submit(
+        self, request: VideoRequest, connection: Connection, *, job_id: str | None = None
+    ) -> Job:
+        """Validate, store (draft, then submitting with ``submitted_at``), start the task.
+
+        ``job_id``: the id to store the job under, chosen (and recorded) by the caller
+        beforehand, so that after a crash it can tell "never stored, so never sent" (no
+        job with that id) from "sent" (a batch row, see core/batch/runner.py). ValueError
+        when the library already has a job with that id: nothing is sent then.
+
+        The create is sent by the job's task, which starts only when the caller next
+        yields to the event loop: what the caller stores right after this returns is
+        committed before the request leaves."""
         if self._closed:
             raise RuntimeError("the service is shut down")
         self.validate(request, connection)
         await self._client_for(connection, resuming=False)  # no key: refused before storing
         now = self._ctx.clock()
         job = Job(
-            id=uuid.uuid4().hex,
+            id=job_id or uuid.uuid4().hex,
             request=request,
             connection=connection,
             status=JobStatus.DRAFT,
@@ -440,6 +451,18 @@ class GenerationService:
             self._start(job.id, fresh=False)
             resumed.append(job.id)
         return resumed
+
+    async def resume(self, job_id: str) -> bool:
+        """Continue one active or interrupted job that isn't running (as :meth:`resume_all`
+        does for all of them). False when there is nothing to continue: already running,
+        finished, a draft (never sent) or not in the library."""
+        if self._closed or job_id in self._tasks:
+            return False
+        job = self._store.get(job_id)
+        if job is None or not job.status.is_active:
+            return False
+        self._start(job_id, fresh=False)
+        return True
 
     async def cancel(self, job_id: str) -> Job:
         """Stop working on a job here; a render already started remotely keeps running."""

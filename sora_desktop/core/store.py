@@ -212,6 +212,25 @@ class JobStore:
                     conn.execute("ROLLBACK")
                 raise
 
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on an
+        exception) on this thread's connection, for the tables kept beside the jobs (the
+        batches: core/batch/store.py). SQLite errors come out as :class:`StoreError`."""
+        with self._write() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """One read snapshot on this thread's connection (see :meth:`write`)."""
+        conn = self._conn()
+        with self._guard():
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
     @staticmethod
     def _has_fts(conn: sqlite3.Connection) -> bool:
         row = conn.execute(

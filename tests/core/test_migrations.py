@@ -23,7 +23,7 @@ def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
     store.close()
     conn = sqlite3.connect(path)
     try:
-        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 3
+        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 4
         names = _tables(conn)
         assert {"jobs", "status_history", "jobs_fts"} <= names
         assert {
@@ -203,9 +203,9 @@ def test_v2_to_v3_keeps_every_job_and_estimates_their_cost(tmp_path: Path) -> No
     finally:
         conn.close()
 
-    store = JobStore(path)  # migrates v2 -> v3
+    store = JobStore(path)  # migrates v2 -> v3 -> v4
     try:
-        assert migrations.user_version(store._conn()) == 3
+        assert migrations.user_version(store._conn()) == migrations.SCHEMA_VERSION
         after = store._conn().execute("SELECT * FROM jobs ORDER BY seq").fetchall()
         # every old column kept its value; two columns were added at the end
         assert [row[: len(before[0])] for row in after] == before
