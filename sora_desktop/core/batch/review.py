@@ -226,4 +226,3 @@ def contact_sheet(
         sheet.save(buffer, "PNG")
     atomic_write_bytes(dest, buffer.getvalue())
     return dest
-
