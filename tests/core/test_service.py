@@ -548,3 +548,58 @@ def test_after_a_remote_delete_remix_is_refused_before_anything_is_sent(
         assert harness.client.calls == calls
 
     run(harness, body)
+
+
+def test_submit_under_a_chosen_id_and_never_twice_under_one(harness: Harness) -> None:
+    async def body() -> None:
+        job = await harness.service.submit(REQUEST, SIM, job_id="a" * 32)
+        assert job.id == "a" * 32
+        await harness.service.wait(job.id)
+        with pytest.raises(ValueError, match="already in the library"):
+            await harness.service.submit(REQUEST, SIM, job_id="a" * 32)
+        assert harness.client.calls.count("create") == 1  # the second one sent nothing
+
+    run(harness, body)
+
+
+def test_the_create_leaves_only_after_the_caller_yields(harness: Harness) -> None:
+    """What a caller stores right after submit returns is stored before the create is sent
+    (a batch records the job as sent there)."""
+
+    async def body() -> None:
+        job = await harness.service.submit(REQUEST, SIM)
+        assert harness.client.calls == []  # nothing sent yet
+        stored = harness.store.get(job.id)
+        assert stored is not None and stored.status is JobStatus.SUBMITTING
+        await harness.service.wait(job.id)
+        assert harness.client.calls[0] == "create"
+
+    run(harness, body)
+
+
+def test_resume_one_job(harness: Harness, tmp_path: Path) -> None:
+    async def body() -> None:
+        harness.client.poll_script = [Step("in_progress", 30)]
+        job = await harness.service.submit(REQUEST, SIM)
+        await harness.client.retrieve_entered.wait()
+        assert not await harness.service.resume(job.id)  # already running
+        await harness.service.shutdown()
+
+    run(harness, body)
+    interrupted = harness.store.get(next(iter(j.id for j in harness.store.list_jobs())))
+    assert interrupted is not None and interrupted.status is JobStatus.INTERRUPTED
+
+    again = Harness(tmp_path)  # the next start, on the same library
+
+    async def resumed() -> None:
+        assert interrupted is not None
+        again.client.videos = harness.client.videos
+        again.client.poll_script = [Step("completed", 100)]
+        assert await again.service.resume(interrupted.id)
+        done = await again.service.wait(interrupted.id)
+        assert done.status is JobStatus.READY
+        assert not await again.service.resume(interrupted.id)  # finished: nothing to do
+        assert not await again.service.resume("f" * 32)  # not in the library
+        assert "create" not in again.client.calls
+
+    run(again, resumed)
