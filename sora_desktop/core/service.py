@@ -48,12 +48,16 @@ from .models import (
     JobEvent,
     JobStatus,
     KeySource,
+    Profile,
     VideoRequest,
 )
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .client import VideoClient
+    from .images import ImageCheck
     from .paths import AppPaths
     from .store import JobStore
 
@@ -64,6 +68,8 @@ CANCEL_MESSAGE = N_(
 )
 INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
 SIMULATOR_KEY = "sim"
+#: Reference image checks remembered (by path, size, modification time and length).
+IMAGE_CHECKS_KEPT = 256
 
 #: Errors that leave the job resumable (``interrupted``) instead of ``failed``.
 _LOCAL_TROUBLE = (DiskError, StoreError, KeyringUnavailableError)
@@ -159,6 +165,8 @@ class GenerationService:
         self._cancel_reasons: dict[str, str] = {}
         self._unexpected: dict[str, BaseException] = {}
         self._closed = False
+        self._image_checks: dict[tuple[str, str, int, int], ImageCheck] = {}
+        self._profiles: dict[str, tuple[tuple[int, int, int], Profile | None]] = {}
         self._ctx = RunnerContext(
             store=store,
             paths=paths,
@@ -275,9 +283,7 @@ class GenerationService:
     def _validate(self, request: VideoRequest, connection: Connection) -> None:
         profile = None
         if connection.profile_id is not None:
-            from .profiles import read_profile
-
-            profile = read_profile(self._paths.profiles_path, connection.profile_id)
+            profile = self._read_profile(connection.profile_id)
             if profile is not None and profile.kind is not connection.kind:
                 profile = None
         offered: tuple[str, ...] = ()
@@ -291,9 +297,7 @@ class GenerationService:
         )
         validate_request(request, caps)
         if request.reference_image is not None:
-            from .images import check_reference_image
-
-            check = check_reference_image(request.reference_image, request.size)
+            check = self._check_image(request.reference_image, request.size)
             if not check.matches_size:
                 raise InvalidRequestError(
                     check.reason
@@ -303,6 +307,43 @@ class GenerationService:
                     _("Fit or crop the image to the video size first."),
                     param="input_reference",
                 )
+
+    def _read_profile(self, profile_id: str) -> Profile | None:
+        """``read_profile``, read again only when the profiles file changed (validating a
+        batch asks for one profile per job)."""
+        from .profiles import read_profile
+
+        path = self._paths.profiles_path
+        try:
+            stat = path.stat()
+            stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+        cached = self._profiles.get(profile_id)
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            return cached[1]
+        profile = read_profile(path, profile_id)
+        if stamp is not None:
+            self._profiles[profile_id] = (stamp, profile)
+        return profile
+
+    def _check_image(self, path: Path, size: str) -> ImageCheck:
+        """``check_reference_image``, remembered for an unchanged file (a batch checks one
+        start image for many jobs; decoding it each time took ~10 ms a job)."""
+        from .images import check_reference_image
+
+        try:
+            stat = path.stat()
+        except OSError:
+            return check_reference_image(path, size)  # says what is wrong with it
+        key = (str(path), size, stat.st_mtime_ns, stat.st_size)
+        known = self._image_checks.get(key)
+        if known is None:
+            known = check_reference_image(path, size)  # a refusal raises: never remembered
+            if len(self._image_checks) >= IMAGE_CHECKS_KEPT:
+                self._image_checks.clear()
+            self._image_checks[key] = known
+        return known
 
     async def submit(
         self, request: VideoRequest, connection: Connection, *, job_id: str | None = None

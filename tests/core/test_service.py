@@ -603,3 +603,55 @@ def test_resume_one_job(harness: Harness, tmp_path: Path) -> None:
         assert "create" not in again.client.calls
 
     run(again, resumed)
+
+
+def test_a_changed_profile_is_read_again_when_validating(harness: Harness) -> None:
+    """Validation remembers a profile (a batch asks for it once per job) only while the
+    profiles file is unchanged: a model added to the profile is served at once."""
+    import dataclasses
+
+    from sora_desktop.core.profiles import ProfileStore, make_profile
+
+    profiles = ProfileStore(harness.paths.profiles_path)
+    profile = profiles.add(make_profile("Gateway", ConnectionKind.OPENAI, models=("house-model",)))
+    conn = profile.connection()
+    harness.service.validate(VideoRequest(prompt="a kite", model="house-model"), conn)
+    with pytest.raises(InvalidRequestError):
+        harness.service.validate(VideoRequest(prompt="a kite", model="night-model"), conn)
+    profiles.update(dataclasses.replace(profile, models=("house-model", "night-model")))
+    harness.service.validate(VideoRequest(prompt="a kite", model="night-model"), conn)
+
+
+def test_a_start_image_is_checked_again_once_the_file_changes(
+    harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged start image is decoded once for many jobs; replaced by one of another
+    size, it is checked again (and refused)."""
+    import os
+
+    from PIL import Image
+
+    from sora_desktop.core import images
+
+    decoded: list[Path] = []
+    real_check = images.check_reference_image
+
+    def counting_check(path: Path, size: str, **kwargs: object) -> images.ImageCheck:
+        decoded.append(path)
+        return real_check(path, size)
+
+    monkeypatch.setattr(images, "check_reference_image", counting_check)
+    start = tmp_path / "start.png"
+    Image.new("RGB", (720, 1280), (200, 40, 40)).save(start)
+    request = VideoRequest(prompt="a kite", size="720x1280", reference_image=start)
+    for _ in range(5):
+        harness.service.validate(request, SIM)
+    assert decoded == [start]
+
+    Image.new("RGB", (300, 200), (40, 200, 40)).save(start)
+    later = start.stat().st_mtime_ns + 5_000_000_000
+    os.utime(start, ns=(later, later))
+    with pytest.raises(InvalidRequestError) as refused:
+        harness.service.validate(request, SIM)
+    assert refused.value.param == "input_reference"
+    assert decoded == [start, start]
