@@ -18,7 +18,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
@@ -130,18 +130,40 @@ def plan_batch(
     width = max(3, len(str(len(source.rows))))
     jobs: list[PlannedJob] = []
     labels: set[str] = set()
-    combos = list(itertools.product(*(s.values for s in all_sweeps)))
+    names = tuple(s.name for s in all_sweeps)
+    # each combination's settings and label are worked out once, not once per row
+    combos: list[_Combo] = []
+    for values in itertools.product(*(s.values for s in all_sweeps)):
+        swept = tuple(zip(names, values, strict=True))
+        combos.append(
+            _Combo(
+                swept,
+                {name: parse_value(name, text) for name, text in swept},  # checked already
+                "".join(f"_{name}-{_slug(name, text)}" for name, text in swept),
+            )
+        )
+    images: dict[str, Path] = {}
     for row in source.rows:
         fixed = _row_settings(source, row)
+        prefix = f"r{row.number:0{width}d}"
         for combo in combos:
-            swept = tuple(zip((s.name for s in all_sweeps), combo, strict=True))
-            job = _job(len(jobs) + 1, row, fixed, swept, parsed, defaults, source.folder)
-            label = _label(row.number, width, swept)
+            label = prefix + combo.label
             if label in labels:  # two values that read alike once made file-safe
-                label = f"{label}_{job.index}"
+                label = f"{label}_{len(jobs) + 1}"
             labels.add(label)
-            jobs.append(replace(job, label=label))
+            jobs.append(
+                _job(len(jobs) + 1, label, row, fixed, combo, parsed, defaults, source, images)
+            )
     return BatchPlan(source.name, parsed.text, tuple(all_sweeps), tuple(jobs))
+
+
+@dataclass(frozen=True, slots=True)
+class _Combo:
+    """One combination of the sweeps' values."""
+
+    swept: tuple[tuple[str, str], ...]  # (setting, value as written)
+    settings: Mapping[str, object]  # setting -> value as read
+    label: str  # what it adds to a row's label
 
 
 # -- checks ------------------------------------------------------------------------------
@@ -283,26 +305,30 @@ def _row_settings(source: BatchSource, row: SourceRow) -> dict[str, object]:
 
 def _job(
     index: int,
+    label: str,
     row: SourceRow,
     fixed: Mapping[str, object],
-    swept: tuple[tuple[str, str], ...],
+    combo: _Combo,
     template: Template,
     defaults: Defaults,
-    folder: Path | None,
+    source: BatchSource,
+    images: dict[str, Path],
 ) -> PlannedJob:
-    settings = dict(fixed)
-    for name, text in swept:
-        settings[name] = parse_value(name, text)  # checked when the sweep was made
-    values = dict(row.values)
-    values.update(swept)
+    settings = {**fixed, **combo.settings}
+    values = {**row.values, **dict(combo.swept)}
     size = _text(settings.get(SIZE))
     aspect = _text(settings.get(ASPECT))
     image = _text(settings.get(IMAGE))
     seconds = settings.get(SECONDS, defaults.seconds)
     seed = settings.get(SEED)
+    path: Path | None = None
+    if image is not None:
+        path = images.get(image)
+        if path is None:
+            path = images[image] = _image_path(image, source.folder)
     return PlannedJob(
         index=index,
-        label="",
+        label=label,
         row=row.number,
         line=row.line,
         prompt=template.fill(values).strip(),
@@ -311,8 +337,8 @@ def _job(
         size=size if size or aspect else defaults.size,
         aspect=aspect,
         seed=seed if isinstance(seed, int) else None,
-        image=None if image is None else _image_path(image, folder),
-        sweep=swept,
+        image=path,
+        sweep=combo.swept,
     )
 
 
@@ -336,9 +362,3 @@ def _slug(name: str, value: str) -> str:
     if name == ASPECT:
         value = value.replace(":", "x")
     return _UNSAFE.sub("-", value).strip("-") or "_"
-
-
-def _label(row: int, width: int, swept: tuple[tuple[str, str], ...]) -> str:
-    parts = [f"r{row:0{width}d}"]
-    parts += [f"{name}-{_slug(name, value)}" for name, value in swept]
-    return "_".join(parts)
