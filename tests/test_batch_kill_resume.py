@@ -24,6 +24,9 @@ from sora_desktop.simulator.server import SimulatorServer
 
 pytestmark = [
     pytest.mark.slow,
+    # 50 real renders in this process's simulator: ~1 min on a quiet machine, several on a
+    # loaded one (the suite's 300 s per test was too little with a load of 12 on 2 cores)
+    pytest.mark.timeout(900),
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
 ]
 
