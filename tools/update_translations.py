@@ -63,10 +63,8 @@ def sources() -> list[Path]:
 
 
 def core_sources() -> list[Path]:
-    """Every module of the core, its subpackages (``core/dialects/``) included."""
-    return sorted(
-        p for p in CORE_DIR.rglob("*.py") if p.name != "__init__.py" or p.parent != CORE_DIR
-    )
+    """Every module of the core, its subpackages (``core/dialects/``, ``core/batch/``) too."""
+    return sorted(p for p in CORE_DIR.rglob("*.py") if p != CORE_DIR / "__init__.py")
 
 
 def _core_tree(path: Path) -> ast.Module:

@@ -2506,6 +2506,586 @@ Write a prompt and press Generate.</source>
     <context>
         <name>core</name>
         <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="81" />
+            <source>a model name can't be empty</source>
+            <translation>模型名称不能为空</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="125" />
+            <source>an image path can't be empty</source>
+            <translation>图片路径不能为空</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="91" />
+            <source>{value!r} is not a whole number of seconds</source>
+            <translation>{value!r} 不是整数秒数</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="102" />
+            <source>{value!r} is not a size like 1280x720</source>
+            <translation>{value!r} 不是像 1280x720 这样的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="109" />
+            <source>{value!r} is not an aspect ratio like 16:9</source>
+            <translation>{value!r} 不是像 16:9 这样的宽高比</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="116" />
+            <source>{value!r} is not a seed (a whole number from 0 to {top})</source>
+            <translation>{value!r} 不是种子（0 到 {top} 之间的整数）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="12" />
+            <source>{source}, line {line}, column {column}</source>
+            <translation>{source}，第 {line} 行，第 {column} 列</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="16" />
+            <source>{source}, line {line}</source>
+            <translation>{source}，第 {line} 行</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="18" />
+            <source>{source}, character {column}</source>
+            <translation>{source}，第 {column} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="36" />
+            <source>{where}: {problem}</source>
+            <translation>{where}：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="51" />
+            <source>this batch would make {count} jobs, more than {limit}.</source>
+            <translation>此批量任务将生成 {count} 个任务，超过 {limit} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="94" />
+            <source>A JSON batch is an array of rows, or an object with "rows" (and optionally "template" and "sweep").</source>
+            <translation>JSON 批量文件是由行组成的数组，或是含有 "rows"（可选 "template" 和 "sweep"）的对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="120" />
+            <source>there is more after the end of the JSON.</source>
+            <translation>JSON 结束后还有其他内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="121" />
+            <source>Keep one JSON document in the file (or use JSON Lines, .jsonl).</source>
+            <translation>文件中只保留一个 JSON 文档（或改用 JSON Lines，.jsonl）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="209" />
+            <source>the object has no "rows".</source>
+            <translation>该对象没有 "rows"。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="215" />
+            <source>Write a sweep as {{"seconds": [4, 8], "seed": [1, 2, 3]}}.</source>
+            <translation>参数扫描的写法：{{"seconds": [4, 8], "seed": [1, 2, 3]}}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="217" />
+            <source>"sweep" must be an object.</source>
+            <translation>"sweep" 必须是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="261" />
+            <source>a row must be an object or a string.</source>
+            <translation>每一行必须是对象或字符串。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="89" />
+            <source>Check the JSON near this place (quotes, commas, brackets).</source>
+            <translation>请检查此处附近的 JSON（引号、逗号、括号）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="115" />
+            <source>the file holds no array of rows.</source>
+            <translation>文件中没有由行组成的数组。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="144" />
+            <source>expected , or ] here.</source>
+            <translation>此处应为 , 或 ]。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="273" />
+            <source>a key of this row is empty.</source>
+            <translation>此行有一个键为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="274" />
+            <source>Name every column.</source>
+            <translation>请为每一列命名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="283" />
+            <source>Give each column text or a number (or null for none).</source>
+            <translation>每列的值应为文本或数字（没有值时用 null）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="335" />
+            <source>there is more after the row on this line.</source>
+            <translation>此行的数据之后还有其他内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="336" />
+            <source>Put one JSON row (an object or a string) on each line.</source>
+            <translation>每行放一个 JSON 行（对象或字符串）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="74" />
+            <source>Give each column its own name.</source>
+            <translation>请为每一列取不同的名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="167" />
+            <source>expected a key in double quotes here.</source>
+            <translation>此处应为带双引号的键。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="88" />
+            <source>expected {what} here.</source>
+            <translation>此处应为 {what}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="180" />
+            <source>"rows" must be an array.</source>
+            <translation>"rows" 必须是数组。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="222" />
+            <source>the sweep {name!r} must be a list of values.</source>
+            <translation>参数扫描 {name!r} 必须是值的列表。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="228" />
+            <source>the sweep {name!r} holds something that is not text or a number.</source>
+            <translation>参数扫描 {name!r} 中含有既不是文本也不是数字的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="282" />
+            <source>the value of {key!r} is not text or a number.</source>
+            <translation>{key!r} 的值既不是文本也不是数字。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="73" />
+            <source>this object has the key {key!r} twice.</source>
+            <translation>此对象中键 {key!r} 出现了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="79" />
+            <source>this is not valid JSON ({detail}).</source>
+            <translation>这不是有效的 JSON（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="185" />
+            <source>"template" must be text.</source>
+            <translation>"template" 必须是文本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="204" />
+            <source>expected , or }} here.</source>
+            <translation>此处应为 , 或 }}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="193" />
+            <source>{key!r} is not a key of a batch file.</source>
+            <translation>{key!r} 不是批量文件的键。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="177" />
+            <source>the template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="253" />
+            <source>Use one of the file's columns, or add a column of that name.</source>
+            <translation>请使用文件中已有的列，或添加一个同名的列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="297" />
+            <source>this row gives both a size and an aspect ratio.</source>
+            <translation>此行同时给出了尺寸和宽高比。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="298" />
+            <source>Give one of them: the size, or the aspect ratio to take the model's size of.</source>
+            <translation>只给出其中之一：尺寸，或按宽高比选用模型的尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="204" />
+            <source>Keep one of them.</source>
+            <translation>只保留其中一个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="217" />
+            <source>Remove the column or the sweep: a row's value and a sweep can't both apply.</source>
+            <translation>删除该列或该参数扫描：行中的值与参数扫描不能同时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="128" />
+            <source>Confirm that you want all of them, or sweep fewer values.</source>
+            <translation>请确认要生成全部这些任务，或减少参数扫描的值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="250" />
+            <source>the placeholder {{{name}}} names no column of {file} (its columns: {columns}).</source>
+            <translation>占位符 {{{name}}} 不对应 {file} 中的任何列（现有列：{columns}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="289" />
+            <source>Fix the value, or leave the cell empty to use the batch's setting.</source>
+            <translation>请修正该值，或将单元格留空以使用批量任务的设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="118" />
+            <source>Split the file or sweep fewer values: one batch makes at most {limit} jobs.</source>
+            <translation>请拆分文件或减少参数扫描的值：一个批量任务最多生成 {limit} 个任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="199" />
+            <source>the columns {first!r} and {second!r} both set {setting}.</source>
+            <translation>列 {first!r} 和 {second!r} 都设置了 {setting}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="214" />
+            <source>the file's column {column!r} sets {setting}, and a sweep varies it.</source>
+            <translation>文件中的列 {column!r} 设置了 {setting}，而参数扫描也在改变它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="234" />
+            <source>the file has no column named prompt (its columns: {columns}).</source>
+            <translation>文件中没有名为 prompt 的列（现有列：{columns}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="237" />
+            <source>Add a prompt column, or give a template that uses the columns, e.g. “a {{subject}} at {{place}}”.</source>
+            <translation>请添加 prompt 列，或提供使用这些列的模板，例如“a {{subject}} at {{place}}”。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="267" />
+            <source>Give every row a value for it (null for an empty one).</source>
+            <translation>请为每一行提供该值（为空时用 null）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="288" />
+            <source>{column}: {why}.</source>
+            <translation>{column}：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="264" />
+            <source>this row has no {name!r}, which the template uses.</source>
+            <translation>此行没有模板用到的 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/preview.py" line="162" />
+            <source>{model} makes no {aspect} videos (its sizes: {sizes}).</source>
+            <translation>{model} 不能生成 {aspect} 的视频（它的尺寸：{sizes}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/review.py" line="215" />
+            <source>no frame could be read</source>
+            <translation>无法读取画面</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/runner.py" line="160" />
+            <source>This batch is already running in another Sora Desktop (a window or a command).</source>
+            <translation>此批量任务已在另一个 Sora Desktop（窗口或命令行）中运行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/runner.py" line="161" />
+            <source>Let it run there, or close the other one and resume the batch here.</source>
+            <translation>让它在那里继续运行，或关闭另一个后在这里继续此批量任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/runner.py" line="260" />
+            <source>This batch is no longer in the library.</source>
+            <translation>此批量任务已不在视频库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="154" />
+            <source>Save the file as UTF-8 (in Excel: “CSV UTF-8”; in a text editor: encoding UTF-8) and try again.</source>
+            <translation>请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”；文本编辑器中选择 UTF-8 编码）后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="313" />
+            <source>Give every row a value for each column (an empty one is fine: two delimiters).</source>
+            <translation>每一行都要为每一列提供一个值（空值也可以：两个分隔符相连）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="322" />
+            <source>the file has no rows.</source>
+            <translation>文件中没有数据行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="323" />
+            <source>Put one prompt on each line, or a header line and then one row per job.</source>
+            <translation>每行写一个提示词，或先写一行表头，再每个任务一行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="160" />
+            <source>the file is UTF-16 text, not UTF-8.</source>
+            <translation>该文件是 UTF-16 文本，不是 UTF-8。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="302" />
+            <source>Remove the extra values, or put a value holding the delimiter in double quotes.</source>
+            <translation>请删除多余的值，或将含有分隔符的值放在双引号中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="110" />
+            <source>Split it into several batches.</source>
+            <translation>请将其拆分为多个批量任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="116" />
+            <source>this is a folder, not a file.</source>
+            <translation>这是一个文件夹，不是文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="117" />
+            <source>Give a CSV, TSV, text or JSON file.</source>
+            <translation>请提供 CSV、TSV、文本或 JSON 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="122" />
+            <source>there is no such file.</source>
+            <translation>没有这个文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="122" />
+            <source>Check the file's name and folder.</source>
+            <translation>请检查文件名和所在文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="127" />
+            <source>Check that the file exists and that you may read it.</source>
+            <translation>请检查文件是否存在以及您是否有权读取它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="250" />
+            <source>Name every column in the first line, or remove the empty one.</source>
+            <translation>请在第一行为每一列命名，或删除空列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="309" />
+            <source>this row has {count} values, but the header names {columns} columns (missing: {missing}).</source>
+            <translation>此行有 {count} 个值，但表头有 {columns} 列（缺少：{missing}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="201" />
+            <source>Check the quotes on this line: a value with a quote, delimiter or line break is written in double quotes, with "" for a quote inside it.</source>
+            <translation>请检查此行的引号：含有引号、分隔符或换行的值要放在双引号中，值中的引号写作 ""。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="299" />
+            <source>this row has {count} values, but the header names {columns} columns.</source>
+            <translation>此行有 {count} 个值，但表头有 {columns} 列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="107" />
+            <source>the file is {mb:.0f} MB; a batch file may have at most {limit} MB.</source>
+            <translation>该文件大小为 {mb:.0f} MB；批量文件最大为 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="126" />
+            <source>the file can't be read ({detail}).</source>
+            <translation>无法读取该文件（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="171" />
+            <source>the file is not UTF-8 text: byte 0x{byte:02X} (byte {offset} of the file) is not UTF-8.</source>
+            <translation>该文件不是 UTF-8 文本：字节 0x{byte:02X}（文件的第 {offset} 个字节）不是 UTF-8。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="249" />
+            <source>column {column} of the header has no name.</source>
+            <translation>表头的第 {column} 列没有名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="257" />
+            <source>the header names {name!r} twice (columns {first} and {second}).</source>
+            <translation>表头中 {name!r} 出现了两次（第 {first} 列和第 {second} 列）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="198" />
+            <source>this row is not valid {kind} ({detail}).</source>
+            <translation>此行不是有效的 {kind}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="93" />
+            <source>invalid</source>
+            <translation>无效</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="94" />
+            <source>waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="95" />
+            <source>held by the cap</source>
+            <translation>因花费上限暂停</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="96" />
+            <source>sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="97" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="98" />
+            <source>interrupted</source>
+            <translation>已中断</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="99" />
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="100" />
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="101" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="102" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="103" />
+            <source>deleted from the library</source>
+            <translation>已从视频库删除</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="87" />
+            <source>Give at least one value, e.g. seconds=4,8.</source>
+            <translation>请至少给出一个值，例如 seconds=4,8。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="112" />
+            <source>Write a range as low..high, e.g. seed=1..4.</source>
+            <translation>范围写作 low..high，例如 seed=1..4。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="119" />
+            <source>the sweep {spec!r}</source>
+            <translation>参数扫描 {spec!r}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="123" />
+            <source>a sweep is written NAME=VALUE,VALUE.</source>
+            <translation>参数扫描的写法为 NAME=VALUE,VALUE。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="124" />
+            <source>For example: --sweep seconds=4,8 --sweep seed=1..4</source>
+            <translation>例如：--sweep seconds=4,8 --sweep seed=1..4</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="94" />
+            <source>List each value once.</source>
+            <translation>每个值只列一次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="137" />
+            <source>Put all its values in one sweep.</source>
+            <translation>将它的所有值放在同一个参数扫描中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="58" />
+            <source>{name!r} is not a setting a sweep can vary.</source>
+            <translation>{name!r} 不是可以扫描的设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="59" />
+            <source>Sweep one of: {names}.</source>
+            <translation>可扫描的设置：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="68" />
+            <source>Separate the values with commas, with nothing between two commas.</source>
+            <translation>用逗号分隔各个值，两个逗号之间不要留空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="82" />
+            <source>Sweep fewer values.</source>
+            <translation>请减少参数扫描的值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="86" />
+            <source>the sweep of {name} has no values.</source>
+            <translation>{name} 的参数扫描没有值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="109" />
+            <source>the range {range!r} must go up and hold at most {limit} values.</source>
+            <translation>范围 {range!r} 必须递增，且最多包含 {limit} 个值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="75" />
+            <source>Fix the value, or leave it out.</source>
+            <translation>请修正该值，或将其删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="93" />
+            <source>the sweep of {name} lists {value!r} twice.</source>
+            <translation>{name} 的参数扫描中 {value!r} 出现了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="136" />
+            <source>{name} is swept twice.</source>
+            <translation>{name} 被扫描了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="67" />
+            <source>the sweep of {name} has an empty value.</source>
+            <translation>{name} 的参数扫描中有一个空值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="79" />
+            <source>the sweep of {name} has more than {limit} values.</source>
+            <translation>{name} 的参数扫描超过 {limit} 个值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="74" />
+            <source>the sweep of {name}: {why}.</source>
+            <translation>{name} 的参数扫描：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="49" />
+            <source>Write a placeholder as {{column}}, and a literal brace as {{{{ or }}}}.</source>
+            <translation>占位符写作 {{column}}，字面花括号写作 {{{{ 或 }}}}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="63" />
+            <source>a }} closes no placeholder.</source>
+            <translation>}} 没有对应的占位符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="77" />
+            <source>the placeholder opened here is not closed with }}.</source>
+            <translation>此处开始的占位符没有用 }} 闭合。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="85" />
+            <source>{{}} names no column.</source>
+            <translation>{{}} 没有指定列名。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/builtin_simulator.py" line="66" />
             <source>The built-in simulator's jobs are open in another Sora Desktop (a window or a command), so this job can't continue here.</source>
             <translation>内置模拟器的任务已在另一个 Sora Desktop（窗口或命令）中打开，因此此任务无法在这里继续。</translation>
@@ -3591,12 +4171,12 @@ Write a prompt and press Generate.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="243" />
+            <location filename="../../sora_desktop/core/migrations.py" line="317" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="239" />
+            <location filename="../../sora_desktop/core/migrations.py" line="313" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
@@ -3741,67 +4321,67 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="64" />
+            <location filename="../../sora_desktop/core/service.py" line="68" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="68" />
+            <location filename="../../sora_desktop/core/service.py" line="72" />
             <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
             <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="104" />
+            <location filename="../../sora_desktop/core/service.py" line="110" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="266" />
+            <location filename="../../sora_desktop/core/service.py" line="274" />
             <source>No API key is saved for this connection.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="661" />
+            <location filename="../../sora_desktop/core/service.py" line="725" />
             <source>This job is still running; it can be sent again once it has ended.</source>
             <translation>此任务仍在运行；结束后才能再次发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="662" />
+            <location filename="../../sora_desktop/core/service.py" line="726" />
             <source>Wait for it to finish, or cancel it first.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="343" />
+            <location filename="../../sora_desktop/core/service.py" line="347" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="259" />
+            <location filename="../../sora_desktop/core/service.py" line="267" />
             <source>No API key: the environment variable {name} is not set.</source>
             <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="262" />
+            <location filename="../../sora_desktop/core/service.py" line="270" />
             <source>Set {name} to your API key and try again.</source>
             <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="267" />
+            <location filename="../../sora_desktop/core/service.py" line="275" />
             <source>Save it with: sora-desktop profile set-key {profile}</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="439" />
+            <location filename="../../sora_desktop/core/service.py" line="491" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="340" />
+            <location filename="../../sora_desktop/core/service.py" line="344" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="438" />
+            <location filename="../../sora_desktop/core/service.py" line="490" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

@@ -48,13 +48,17 @@ from .models import (
     JobEvent,
     JobStatus,
     KeySource,
+    Profile,
     VideoRequest,
 )
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .catalogue import CatalogueModel
     from .dialects.base import Dialect
+    from .images import ImageCheck
     from .model_settings import ModelSettings, ModelSummary
     from .paths import AppPaths
     from .store import JobStore
@@ -70,6 +74,8 @@ CANCEL_REMOTE_MESSAGE = N_(
 )
 INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
 SIMULATOR_KEY = "sim"
+#: Reference image checks remembered (by path, size, modification time and length).
+IMAGE_CHECKS_KEPT = 256
 
 #: Errors that leave the job resumable (``interrupted``) instead of ``failed``.
 _LOCAL_TROUBLE = (DiskError, StoreError, KeyringUnavailableError)
@@ -183,6 +189,8 @@ class GenerationService:
         self._cancel_reasons: dict[str, str] = {}
         self._unexpected: dict[str, BaseException] = {}
         self._closed = False
+        self._image_checks: dict[tuple[str, str, int, int], ImageCheck] = {}
+        self._profiles: dict[str, tuple[tuple[int, int, int], Profile | None]] = {}
         self._ctx = RunnerContext(
             store=store,
             paths=paths,
@@ -309,9 +317,7 @@ class GenerationService:
     def _validate(self, request: VideoRequest, connection: Connection) -> None:
         profile = None
         if connection.profile_id is not None:
-            from .profiles import read_profile
-
-            profile = read_profile(self._paths.profiles_path, connection.profile_id)
+            profile = self._read_profile(connection.profile_id)
             if profile is not None and profile.kind is not connection.kind:
                 profile = None
         offered: tuple[str, ...] = ()
@@ -331,9 +337,7 @@ class GenerationService:
         for param, image in images:
             if image is None:
                 continue
-            from .images import check_reference_image
-
-            check = check_reference_image(image, request.size)
+            check = self._check_image(image, request.size)
             if not check.matches_size:
                 raise InvalidRequestError(
                     check.reason
@@ -364,15 +368,63 @@ class GenerationService:
         schema = cache.get((connection.kind.value, base, model_id), stale_ok=True)
         return model_for(connection.kind, model_id, schema=schema)
 
-    async def submit(self, request: VideoRequest, connection: Connection) -> Job:
-        """Validate, store (draft, then submitting with ``submitted_at``), start the task."""
+    def _read_profile(self, profile_id: str) -> Profile | None:
+        """``read_profile``, read again only when the profiles file changed (validating a
+        batch asks for one profile per job)."""
+        from .profiles import read_profile
+
+        path = self._paths.profiles_path
+        try:
+            stat = path.stat()
+            stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+        cached = self._profiles.get(profile_id)
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            return cached[1]
+        profile = read_profile(path, profile_id)
+        if stamp is not None:
+            self._profiles[profile_id] = (stamp, profile)
+        return profile
+
+    def _check_image(self, path: Path, size: str) -> ImageCheck:
+        """``check_reference_image``, remembered for an unchanged file (a batch checks one
+        start image for many jobs; decoding it each time took ~10 ms a job)."""
+        from .images import check_reference_image
+
+        try:
+            stat = path.stat()
+        except OSError:
+            return check_reference_image(path, size)  # says what is wrong with it
+        key = (str(path), size, stat.st_mtime_ns, stat.st_size)
+        known = self._image_checks.get(key)
+        if known is None:
+            known = check_reference_image(path, size)  # a refusal raises: never remembered
+            if len(self._image_checks) >= IMAGE_CHECKS_KEPT:
+                self._image_checks.clear()
+            self._image_checks[key] = known
+        return known
+
+    async def submit(
+        self, request: VideoRequest, connection: Connection, *, job_id: str | None = None
+    ) -> Job:
+        """Validate, store (draft, then submitting with ``submitted_at``), start the task.
+
+        ``job_id``: the id to store the job under, chosen (and recorded) by the caller
+        beforehand, so that after a crash it can tell "never stored, so never sent" (no
+        job with that id) from "sent" (a batch row, see core/batch/runner.py). ValueError
+        when the library already has a job with that id: nothing is sent then.
+
+        The create is sent by the job's task, which starts only when the caller next
+        yields to the event loop: what the caller stores right after this returns is
+        committed before the request leaves."""
         if self._closed:
             raise RuntimeError("the service is shut down")
         self.validate(request, connection)
         await self._client_for(connection, resuming=False)  # no key: refused before storing
         now = self._ctx.clock()
         job = Job(
-            id=uuid.uuid4().hex,
+            id=job_id or uuid.uuid4().hex,
             request=request,
             connection=connection,
             status=JobStatus.DRAFT,
@@ -500,6 +552,18 @@ class GenerationService:
             self._start(job.id, fresh=False)
             resumed.append(job.id)
         return resumed
+
+    async def resume(self, job_id: str) -> bool:
+        """Continue one active or interrupted job that isn't running (as :meth:`resume_all`
+        does for all of them). False when there is nothing to continue: already running,
+        finished, a draft (never sent) or not in the library."""
+        if self._closed or job_id in self._tasks:
+            return False
+        job = self._store.get(job_id)
+        if job is None or not job.status.is_active:
+            return False
+        self._start(job_id, fresh=False)
+        return True
 
     async def cancel(self, job_id: str) -> Job:
         """Stop working on a job here; a provider with a cancel call (fal, Replicate, Runway)

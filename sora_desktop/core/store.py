@@ -233,7 +233,7 @@ class JobStore:
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) on this thread's
-        connection, for tables another module keeps (storyboards); sqlite3 errors become
+        connection, for tables another module keeps (storyboards, batches); sqlite3 errors become
         StoreError like every other write here."""
         with self._write() as conn:
             yield conn

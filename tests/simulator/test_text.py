@@ -14,7 +14,7 @@ import av
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from sora_desktop.simulator.fonts import FontChain, FontFile, coverage_of
+from sora_desktop.core.fonts import FontChain, FontFile, coverage_of
 from sora_desktop.simulator.render import RenderSpec, Segment, _Scene, render_clip
 from sora_desktop.simulator.textlayer import break_units, text_width, wrap
 
