@@ -70,10 +70,13 @@ class Runtime:
         return cls(paths=paths, debug=debug, log_path=log_path)
 
     def service(self, store: JobStore, **kw: Any) -> GenerationService:
-        """The engine, with the CLI's wording where core asks how to act (the keyring)."""
+        """The engine, with the CLI's wording where core asks how to act (the keyring),
+        paced by the user settings the window keeps too (settings.json)."""
+        from ..core import settings
         from ..core.service import GenerationService
 
         kw.setdefault("key_lookup", cli_key_lookup)
+        kw.setdefault("pacing", settings.load(self.paths.settings_path).pacing())
         return GenerationService(store, self.paths, **kw)
 
     def open_store(self) -> JobStore:

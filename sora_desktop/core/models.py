@@ -290,6 +290,6 @@ class JobEvent:
     job_id: str
     status: JobStatus
     progress: int = 0
-    message: str | None = None  # creator-facing text for failures
+    message: str | None = None  # creator-facing: why it failed, or what it waits for
     downloaded: int | None = None  # bytes so far while downloading
     total: int | None = None  # bytes expected while downloading

@@ -241,7 +241,10 @@ def build(
         from ..core.loop_thread import LoopThread
         from ..core.service import GenerationService
 
-        return GenerationService(store, paths, builtin_simulator=simulator), LoopThread()
+        service = GenerationService(
+            store, paths, builtin_simulator=simulator, pacing=user.data.pacing()
+        )
+        return service, LoopThread()
 
     controller = Controller.deferred(store, make_io)
     window = MainWindow(

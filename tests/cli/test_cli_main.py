@@ -127,3 +127,20 @@ def test_progress_redraws_one_line_on_a_terminal() -> None:
     text = out.getvalue()
     assert text.count("\n") == 2  # a new line per status, redraws within one
     assert "\r[abcdef01] rendering 20%" in text
+
+
+def test_the_engine_is_paced_by_the_user_settings(data_dir: Path) -> None:
+    """The CLI reads the pacing the window's settings.json holds (core/pacing.py)."""
+    import argparse
+
+    from sora_desktop.cli.runtime import Runtime
+    from sora_desktop.core import settings as settings_mod
+    from sora_desktop.core.pacing import Pacing
+
+    rt = Runtime.create(argparse.Namespace(data_dir=str(data_dir), debug=False))
+    settings_mod.save(rt.paths.settings_path, settings_mod.Settings(max_concurrent_jobs=1))
+    store = rt.open_store()
+    try:
+        assert rt.service(store).pacing == Pacing(max_concurrent_jobs=1)
+    finally:
+        store.close()
