@@ -10,11 +10,14 @@ and polling); downloads don't count.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .backoff import Backoff
+
+if TYPE_CHECKING:  # the window reads Pacing from its settings before asyncio is imported
+    import asyncio
 
 POLL_INITIAL_SECONDS = 2.0
 POLL_MAX_SECONDS = 20.0
@@ -57,6 +60,8 @@ class ConnectionSlots:
         self._slots: dict[Hashable, asyncio.Semaphore] = {}
 
     def slot(self, key: Hashable) -> asyncio.Semaphore:
+        import asyncio
+
         semaphore = self._slots.get(key)
         if semaphore is None:
             semaphore = self._slots[key] = asyncio.Semaphore(self.limit)
