@@ -1,4 +1,4 @@
-"""The one error taxonomy (design.md section 5).
+"""The one error taxonomy.
 
 Every error a creator can meet is a :class:`SoraError` with a plain ``message`` (what
 happened) and a ``next_step`` (what to do). The CLI maps ``kind`` to an exit code, the GUI

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 class JobStatus(StrEnum):
-    """The one state machine of a job (design.md section 3)."""
+    """The one state machine of a job (docs/architecture.md, "A job's life")."""
 
     DRAFT = "draft"
     SUBMITTING = "submitting"

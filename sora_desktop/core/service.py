@@ -1,4 +1,4 @@
-"""GenerationService: every job's life on one asyncio loop (design.md section 3).
+"""GenerationService: every job's life on one asyncio loop (docs/architecture.md).
 
 - one task per active job (never a thread per job), driven by :class:`JobRunner`;
 - one :class:`VideoClient` (one connection pool) per (connection, key), closed on shutdown;
@@ -62,7 +62,6 @@ log = logging.getLogger(__name__)
 CANCEL_MESSAGE = N_(
     "Cancelled here. A render the service already started keeps running and may still be billed."
 )
-INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
 #: The next step of a job the app stopped retrying (``give_up_after``). Its request may
 #: have reached the service: the job is kept and finished later, never sent again blindly.
 GAVE_UP_KEPT = N_(

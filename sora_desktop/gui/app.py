@@ -1,4 +1,4 @@
-"""Composition root: builds every object, wires them, runs the window (design.md section 1).
+"""Composition root: builds every object, wires them, runs the window.
 
 ``run(argv, data_dir)`` is what ``sora-desktop`` with no arguments calls. :func:`build` makes
 the whole app without entering the event loop (tests drive it the same way). The threads:
@@ -51,7 +51,6 @@ ENV_QUIT_AFTER_SHOWN = "SORA_DESKTOP_QUIT_AFTER_SHOWN"
 PAINT_STAMP = "first-paint-perf-counter:"  # printed on stdout at the first paint in that mode
 ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
 DEFAULT_SIM_LATENCY = 6.0
-RECENT_PROMPTS = 20
 
 
 class SimulatorHandle:
@@ -300,7 +299,7 @@ def _wire_dialogs(
     controller: Controller,
     paths: AppPaths,
 ) -> None:
-    """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
+    """Open the dialogs when the window asks (each imported on first use)."""
 
     def save(_settings: Any) -> None:
         user.save()
@@ -402,12 +401,10 @@ def _wire_dialogs(
 
 
 def _make_library(store: JobStore, paths: AppPaths, profile_store: Any = None) -> Any:
-    try:
-        from .library_filters import connection_label
-        from .library_view import LibraryPanel
-        from .thumbnails import ThumbnailCache
-    except ImportError:  # the library panel has not landed yet: the slot stays empty
-        return None
+    from .library_filters import connection_label
+    from .library_view import LibraryPanel
+    from .thumbnails import ThumbnailCache
+
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
     panel = LibraryPanel(store, cache)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
@@ -495,12 +492,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         from .file_actions import release_clipboard
 
         release_clipboard()
-        try:
-            from ..core.logsetup import teardown_logging
+        from ..core.logsetup import teardown_logging
 
-            teardown_logging()
-        except ImportError:
-            pass
+        teardown_logging()
     if restart:  # everything above is shut down: the new process finds the library free
         from .restart import relaunch
 
@@ -523,11 +517,8 @@ def _tell_moved_aside(ctx: AppContext) -> None:
 
 
 def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
-    try:
-        from .i18n import install_translator
-    except ImportError:
-        return
     from ..core import settings as settings_mod
+    from .i18n import install_translator
 
     install_translator(app, settings_mod.load(paths.settings_path).language)
 

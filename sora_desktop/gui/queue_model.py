@@ -1,4 +1,4 @@
-"""The queue's table model: one row per job of this session (and resumed ones).
+"""The queue's table model: one row per job sent since the app started (and resumed ones).
 
 Rows are fed with whole :class:`Job` objects (``upsert``) and :class:`JobEvent` updates
 (``apply_event``). Elapsed times are refreshed by one timer in the view calling :meth:`tick`.

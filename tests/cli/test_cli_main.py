@@ -40,14 +40,6 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch, data_dir: 
     assert calls == [(["--data-dir", str(data_dir)], str(data_dir))]
 
 
-def test_missing_window_module_prints_a_clear_message(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", None)
-    assert cli.main([]) == ExitCode.UNEXPECTED
-    assert capsys.readouterr().err.startswith("error: The window is not part of this build")
-
-
 def test_a_broken_window_module_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", types.ModuleType("broken"))
     with pytest.raises(ImportError):
