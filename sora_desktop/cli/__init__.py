@@ -129,6 +129,12 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
 
 
 def _self_test() -> int:
+    from ..core.qt_pair import installed_pyside_version, unsupported_pair
+
+    problem = unsupported_pair(installed_pyside_version())  # the self-test plays a clip in Qt
+    if problem is not None:
+        print(f"error: {problem.one_line()}", file=sys.stderr)
+        return int(problem.exit_code)
     from ..selftest import run_self_test
 
     return run_self_test()

@@ -15,7 +15,7 @@ class ExitCode(IntEnum):
 
     OK = 0
     UNEXPECTED = 1
-    INVALID_INPUT = 2
+    INVALID_INPUT = 2  # also: this Python and PySide6 don't work together
     AUTH = 3  # bad key, no access, deployment not found, keyring unavailable
     REMOTE_FAILED = 4  # moderation or another remote failure of the job
     EXPIRED = 5
@@ -40,6 +40,7 @@ class ErrorKind(StrEnum):
     KEYRING = "keyring_unavailable"
     STORE = "store"
     CANCELLED = "cancelled"
+    UNSUPPORTED_SETUP = "unsupported_setup"
 
 
 _EXIT: dict[ErrorKind, ExitCode] = {
@@ -58,6 +59,7 @@ _EXIT: dict[ErrorKind, ExitCode] = {
     ErrorKind.DISK: ExitCode.LOCAL_IO,
     ErrorKind.STORE: ExitCode.LOCAL_IO,
     ErrorKind.CANCELLED: ExitCode.CANCELLED,
+    ErrorKind.UNSUPPORTED_SETUP: ExitCode.INVALID_INPUT,
 }
 
 
@@ -171,3 +173,9 @@ class StoreError(SoraError):
 
 class CancelledByUser(SoraError):
     kind = ErrorKind.CANCELLED
+
+
+class UnsupportedSetupError(SoraError):
+    """The installed pieces don't work together (core/qt_pair.py): refused at start."""
+
+    kind = ErrorKind.UNSUPPORTED_SETUP

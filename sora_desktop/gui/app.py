@@ -441,6 +441,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
 
     logs = DeferredLogging(paths)
     _install_translator(app, paths)
+    refused = _refuse_unsupported_qt()
+    if refused is not None:
+        return refused
     try:
         ctx = build(paths)
     except SoraError as err:
@@ -514,6 +517,21 @@ def _tell_moved_aside(ctx: AppContext) -> None:
         ).format(ctx.moved_aside)
     )
     box.exec()
+
+
+def _refuse_unsupported_qt() -> int | None:
+    """The exit code when this PySide6 and Python don't work together (core/qt_pair.py),
+    after saying so in a dialog and on stderr; None when they do."""
+    import PySide6
+
+    from ..core.qt_pair import unsupported_pair
+
+    problem = unsupported_pair(str(getattr(PySide6, "__version__", "")) or None)
+    if problem is None:
+        return None
+    print(f"error: {problem.one_line()}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, f"{problem.message}\n\n{problem.next_step}")
+    return int(problem.exit_code)
 
 
 def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
