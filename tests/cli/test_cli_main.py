@@ -109,6 +109,21 @@ def test_progress_lines_when_not_a_terminal() -> None:
     assert "\x1b" not in out.getvalue() and "\r" not in out.getvalue()
 
 
+def test_a_job_waiting_for_a_slot_says_so() -> None:
+    out = io.StringIO()
+    printer = ProgressPrinter(out, tty=False)
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message="Waiting in line: ..."))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=""))  # its turn came
+    printer(JobEvent("abcdef0123", JobStatus.QUEUED, 0))
+    assert out.getvalue().splitlines() == [
+        "[abcdef01] submitting 0%",
+        "[abcdef01] waiting in line 0%",
+        "[abcdef01] submitting 0%",
+        "[abcdef01] queued 0%",
+    ]
+
+
 def test_progress_redraws_one_line_on_a_terminal() -> None:
     out = io.StringIO()
     printer = ProgressPrinter(out, tty=True)
