@@ -32,8 +32,8 @@ if sys.platform == "win32" and os.environ["QT_QPA_PLATFORM"] == "offscreen":
     )
 os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 
-# PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
-# the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
+# the gui package imports the engine modules before PySide6, as the app does
+# (see sora_desktop/gui/__init__.py)
 import sora_desktop.gui  # noqa: F401
 
 from . import qt_message_guard

@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 import av
 import httpx
 
-from sora_desktop.core.backoff import Backoff
 from sora_desktop.core.dialects import make_dialect
 from sora_desktop.core.dialects.base import Dialect
 from sora_desktop.core.dialects.schemas import SchemaCache
@@ -24,6 +23,7 @@ from sora_desktop.core.models import (
     KeySource,
     VideoRequest,
 )
+from sora_desktop.core.pacing import Pacing
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
@@ -64,8 +64,8 @@ def request(
     return VideoRequest(prompt=prompt, **kw)
 
 
-def fast_backoff() -> Backoff:
-    return Backoff(initial=0.05, cap=0.3, jitter=0.0)
+#: quick polls: the simulator's jobs take a second or two
+FAST = Pacing(poll_initial_seconds=0.05, poll_max_seconds=0.3)
 
 
 @dataclass
@@ -84,7 +84,7 @@ def run_service(
     run: Run | None = None,
     timeout: httpx.Timeout | None = None,
     give_up_after: float = 30.0,
-    backoff: Callable[[], Backoff] = fast_backoff,
+    pacing: Pacing = FAST,
 ) -> T:
     paths = AppPaths.default(data_dir)
     paths.ensure()
@@ -105,7 +105,7 @@ def run_service(
             key_lookup=lambda _source: key,
             client_factory=factory,
             give_up_after=give_up_after,
-            backoff_factory=backoff,
+            pacing=pacing,
         )
         service.subscribe(seen.events.append)
         try:

@@ -5,11 +5,6 @@
         <name>AboutDialog</name>
         <message>
             <location filename="../../sora_desktop/gui/about_dialog.py" line="+40" />
-            <source>not installed</source>
-            <translation>未安装</translation>
-        </message>
-        <message>
-            <location line="+2" />
             <source>PyAV {pyav}, FFmpeg {ffmpeg}</source>
             <translation>PyAV {pyav}，FFmpeg {ffmpeg}</translation>
         </message>
@@ -97,12 +92,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+345" />
+            <location filename="../../sora_desktop/gui/app.py" line="+347" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+164" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -723,7 +718,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+82" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+83" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -1251,7 +1246,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location line="+55" />
             <source>Add a connection…</source>
-            <extracomment>the composition root opens the other owner's dialogs for these asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
+            <extracomment>the composition root (gui/app.py) opens the dialogs for these asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -2362,47 +2357,47 @@ Write a prompt and press Generate.</source>
             <translation>已中断（将继续）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="187" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="188" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="189" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="190" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="191" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="232" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="237" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="220" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
@@ -4116,57 +4111,62 @@ Write a prompt and press Generate.</source>
             <translation>媒体库中没有任务 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="40" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
             <source>The service blocked this prompt or image for its content rules.</source>
             <translation>服务依据其内容规则拦截了此提示词或图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="42" />
             <source>Rephrase the prompt: no real people, copyrighted characters or music, and content suitable for all ages.</source>
             <translation>请改写提示词：不要涉及真实人物、受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="45" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="46" />
             <source>The service no longer keeps this video, so it can't be downloaded any more.</source>
             <translation>服务已不再保留此视频，因此无法再下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="46" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="47" />
             <source>The app never re-creates a paid job to recover a download; generate again only if you want a new clip.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="127" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="54" />
+            <source>Waiting in line: {limit} jobs are already being made on this connection (at most {limit} at once); this one is sent when one of them is done.</source>
+            <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="139" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="130" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="142" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="125" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="147" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="170" />
             <source>This job is no longer in the library.</source>
             <translation>此任务已不在视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="118" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="130" />
             <source>{provider} could not make this video: {detail}</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="232" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="286" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="236" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="290" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
@@ -4286,6 +4286,16 @@ Write a prompt and press Generate.</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/qt_pair.py" line="64" />
+            <source>Install a PySide6 older than 6.12 (pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"), or run the app on Python 3.12 or newer.</source>
+            <translation>请安装低于 6.12 的 PySide6（pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"），或在 Python 3.12 及更高版本上运行本应用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/qt_pair.py" line="60" />
+            <source>PySide6 {pyside} does not work with Python {python}: the app would crash after a few minutes, so it does not start.</source>
+            <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/retry.py" line="31" />
             <source>Only a job that failed, expired or was cancelled can be retried.</source>
             <translation>只有失败、过期或已取消的任务才能重试。</translation>
@@ -4331,57 +4341,67 @@ Write a prompt and press Generate.</source>
             <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="110" />
+            <location filename="../../sora_desktop/core/service.py" line="77" />
+            <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
+            <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="82" />
+            <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
+            <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="120" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="274" />
+            <location filename="../../sora_desktop/core/service.py" line="293" />
             <source>No API key is saved for this connection.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="725" />
+            <location filename="../../sora_desktop/core/service.py" line="754" />
             <source>This job is still running; it can be sent again once it has ended.</source>
             <translation>此任务仍在运行；结束后才能再次发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="726" />
+            <location filename="../../sora_desktop/core/service.py" line="755" />
             <source>Wait for it to finish, or cancel it first.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="347" />
+            <location filename="../../sora_desktop/core/service.py" line="371" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="267" />
+            <location filename="../../sora_desktop/core/service.py" line="286" />
             <source>No API key: the environment variable {name} is not set.</source>
             <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="270" />
+            <location filename="../../sora_desktop/core/service.py" line="289" />
             <source>Set {name} to your API key and try again.</source>
             <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="275" />
+            <location filename="../../sora_desktop/core/service.py" line="294" />
             <source>Save it with: sora-desktop profile set-key {profile}</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="491" />
+            <location filename="../../sora_desktop/core/service.py" line="520" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="344" />
+            <location filename="../../sora_desktop/core/service.py" line="368" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="490" />
+            <location filename="../../sora_desktop/core/service.py" line="519" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

@@ -120,16 +120,8 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        try:
-            from ..gui.app import run
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("sora_desktop.gui.app", "sora_desktop.gui"):
-                raise  # a module that exists but is broken must not be hidden
-            print(
-                "error: The window is not part of this build. Use a command: sora-desktop -h",
-                file=sys.stderr,
-            )
-            return int(ExitCode.UNEXPECTED)
+        from ..gui.app import run
+
         return run(argv, data_dir)
     finally:
         if gc_was_enabled:
@@ -137,13 +129,14 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
 
 
 def _self_test() -> int:
-    try:
-        from ..selftest import run_self_test
-    except ModuleNotFoundError as exc:
-        if exc.name != "sora_desktop.selftest":
-            raise
-        print("error: The self-test is not part of this build.", file=sys.stderr)
-        return int(ExitCode.UNEXPECTED)
+    from ..core.qt_pair import installed_pyside_version, unsupported_pair
+
+    problem = unsupported_pair(installed_pyside_version())  # the self-test plays a clip in Qt
+    if problem is not None:
+        print(f"error: {problem.one_line()}", file=sys.stderr)
+        return int(problem.exit_code)
+    from ..selftest import run_self_test
+
     return run_self_test()
 
 

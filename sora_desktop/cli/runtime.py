@@ -70,10 +70,13 @@ class Runtime:
         return cls(paths=paths, debug=debug, log_path=log_path)
 
     def service(self, store: JobStore, **kw: Any) -> GenerationService:
-        """The engine, with the CLI's wording where core asks how to act (the keyring)."""
+        """The engine, with the CLI's wording where core asks how to act (the keyring),
+        paced by the user settings the window keeps too (settings.json)."""
+        from ..core import settings
         from ..core.service import GenerationService
 
         kw.setdefault("key_lookup", cli_key_lookup)
+        kw.setdefault("pacing", settings.load(self.paths.settings_path).pacing())
         return GenerationService(store, self.paths, **kw)
 
     def open_store(self) -> JobStore:
@@ -145,19 +148,23 @@ class ProgressPrinter:
     def __init__(self, stream: TextIO | None = None, *, tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty() if tty is None else tty
-        self._last: dict[str, tuple[JobStatus, int]] = {}
+        self._last: dict[str, tuple[JobStatus, int, bool]] = {}
         self._open_line = False
 
     def __call__(self, event: JobEvent) -> None:
         progress = event.progress
         if not self.tty and event.status is JobStatus.DOWNLOADING and progress not in (0, 100):
             progress -= progress % 10  # a log file gets ten download lines, not a hundred
-        key = (event.status, progress)
+        # a job not yet sent waits for a free slot on its connection (core/pacing.py)
+        waiting = event.status is JobStatus.SUBMITTING and bool(event.message)
+        key = (event.status, progress, waiting)
         last = self._last.get(event.job_id)
         if last == key:
             return
         self._last[event.job_id] = key
-        label = STATUS_LABELS.get(event.status, event.status.value)
+        label = (
+            "waiting in line" if waiting else STATUS_LABELS.get(event.status, event.status.value)
+        )
         line = f"[{event.job_id[:8]}] {label} {progress}%"
         if self.tty:
             newline = last is not None and last[0] is not event.status and self._open_line

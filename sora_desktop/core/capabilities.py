@@ -1,4 +1,4 @@
-"""Per-model capabilities, prices and request validation (videos-api.md section 1).
+"""Per-model capabilities, prices and request validation (docs/architecture.md, "The video APIs").
 
 The table is data, not code paths: a profile may map its own model or deployment name to a
 known base model (``Profile.model_aliases``), and unknown models on a ``compatible`` gateway

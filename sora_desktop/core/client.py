@@ -520,9 +520,6 @@ def _existing_size(dest: Path) -> int:
 
 
 def _user_agent() -> str:
-    try:
-        from sora_desktop import __version__
+    from sora_desktop import __version__
 
-        return f"sora-desktop/{__version__}"
-    except ImportError:  # pragma: no cover - partial installs
-        return "sora-desktop"
+    return f"sora-desktop/{__version__}"

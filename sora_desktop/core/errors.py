@@ -1,4 +1,4 @@
-"""The one error taxonomy (design.md section 5).
+"""The one error taxonomy.
 
 Every error a creator can meet is a :class:`SoraError` with a plain ``message`` (what
 happened) and a ``next_step`` (what to do). The CLI maps ``kind`` to an exit code, the GUI
@@ -15,7 +15,7 @@ class ExitCode(IntEnum):
 
     OK = 0
     UNEXPECTED = 1
-    INVALID_INPUT = 2
+    INVALID_INPUT = 2  # also: this Python and PySide6 don't work together
     AUTH = 3  # bad key, no access, deployment not found, keyring unavailable
     REMOTE_FAILED = 4  # moderation or another remote failure of the job
     EXPIRED = 5
@@ -42,6 +42,7 @@ class ErrorKind(StrEnum):
     STORE = "store"
     CANCELLED = "cancelled"
     OUTCOME_UNKNOWN = "outcome_unknown"
+    UNSUPPORTED_SETUP = "unsupported_setup"
 
 
 _EXIT: dict[ErrorKind, ExitCode] = {
@@ -61,6 +62,7 @@ _EXIT: dict[ErrorKind, ExitCode] = {
     ErrorKind.STORE: ExitCode.LOCAL_IO,
     ErrorKind.CANCELLED: ExitCode.CANCELLED,
     ErrorKind.OUTCOME_UNKNOWN: ExitCode.OUTCOME_UNKNOWN,
+    ErrorKind.UNSUPPORTED_SETUP: ExitCode.INVALID_INPUT,
 }
 
 
@@ -182,3 +184,9 @@ class OutcomeUnknownError(SoraError):
     the message names the provider's dashboard, and a "send again" makes a new job."""
 
     kind = ErrorKind.OUTCOME_UNKNOWN
+
+
+class UnsupportedSetupError(SoraError):
+    """The installed pieces don't work together (core/qt_pair.py): refused at start."""
+
+    kind = ErrorKind.UNSUPPORTED_SETUP

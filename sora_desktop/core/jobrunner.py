@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -28,6 +28,7 @@ from .errors import (
 )
 from .i18n import N_, _
 from .models import Job, JobStatus, RemoteVideo, can_transition
+from .pacing import ConnectionSlots
 
 if TYPE_CHECKING:
     from .dialects.base import Dialect
@@ -49,6 +50,16 @@ EXPIRED_NEXT = N_(
 )
 #: A job whose create can't be confirmed after this long is not resent automatically.
 RESEND_MAX_AGE = 3600.0
+#: What a job waiting for a free slot on its connection (core/pacing.py) says it waits for.
+WAITING_MESSAGE = N_(
+    "Waiting in line: {limit} jobs are already being made on this connection (at most "
+    "{limit} at once); this one is sent when one of them is done."
+)
+
+#: Statuses in which a job holds a slot on its connection: its create or its render.
+_WITH_SERVICE = frozenset(
+    {JobStatus.DRAFT, JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS}
+)
 
 REMOTE_STATUS: dict[str, JobStatus] = {
     "queued": JobStatus.QUEUED,
@@ -91,10 +102,11 @@ class RunnerContext:
     store: JobStore
     paths: AppPaths
     move: Callable[..., Job]  # (job_id, status, *, note=None, **changes) -> Job; stores, emits
-    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total, note)
+    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total, note, message)
     clock: Callable[[], float]
     sleep: Callable[[float], Awaitable[None]]
     backoff_factory: Callable[[], Backoff]
+    slots: ConnectionSlots  # per connection: jobs being created or polled at once
     give_up_after: float | None
     downloader: Downloader
     thumbnailer: Thumbnailer
@@ -133,12 +145,23 @@ def remote_failure(video: RemoteVideo) -> SoraError:
 
 
 class JobRunner:
-    def __init__(self, ctx: RunnerContext, job_id: str, client: Dialect, *, fresh: bool):
+    def __init__(
+        self,
+        ctx: RunnerContext,
+        job_id: str,
+        client: Dialect,
+        *,
+        fresh: bool,
+        connection_key: Hashable,
+    ):
+        """``connection_key``: which connection's slots (core/pacing.py) the job takes."""
         self.ctx = ctx
         self.job_id = job_id
         self.client = client
         self.fresh = fresh  # True: this process is about to send the create itself
         self._note: str | None = None  # what the provider last said while the job waits
+        self._slot = ctx.slots.slot(connection_key)
+        self._holding = False
 
     # ----------------------------------------------------------------- driving
     def job(self) -> Job:
@@ -153,17 +176,48 @@ class JobRunner:
             job = self.ctx.move(
                 self.job_id, resume_target(job), note="resumed", error_code=None, error_message=None
             )
-        while not job.status.is_terminal:
-            if job.status in (JobStatus.DRAFT, JobStatus.SUBMITTING) and job.remote_id is None:
-                await self.submit_stage(job)
-            elif job.status in (JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS):
-                await self.poll_stage(job)
-            elif job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
-                await self.download_stage(job)
-            else:  # pragma: no cover - guarded by the state machine
-                raise RuntimeError(f"job {self.job_id} can't continue from {job.status}")
-            job = self.job()
+        try:
+            while not job.status.is_terminal:
+                if job.status in _WITH_SERVICE and not self._holding:
+                    job = await self.take_slot(job)
+                if job.status in (JobStatus.DRAFT, JobStatus.SUBMITTING) and job.remote_id is None:
+                    await self.submit_stage(job)
+                elif job.status in (JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS):
+                    await self.poll_stage(job)
+                elif job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
+                    self.give_slot()  # rendered: the next job in line may start
+                    await self.download_stage(job)
+                else:  # pragma: no cover - guarded by the state machine
+                    raise RuntimeError(f"job {self.job_id} can't continue from {job.status}")
+                job = self.job()
+        finally:
+            self.give_slot()
         return job
+
+    # ---------------------------------------------------------------- slots
+    async def take_slot(self, job: Job) -> Job:
+        """Wait for a free slot on the job's connection (core/pacing.py), saying so."""
+        if not self._slot.locked():
+            await self._slot.acquire()  # free: no waiting, nothing to say
+            self._holding = True
+            return job
+        limit = self.ctx.slots.limit
+        log.info("job %s: waiting for one of %d slots on its connection", self.job_id, limit)
+        message = _(WAITING_MESSAGE).format(limit=limit)
+        self.ctx.progress(self.job_id, job.status, job.progress, message=message)
+        await self._slot.acquire()
+        self._holding = True
+        job = self.job()
+        if self.fresh and job.status is JobStatus.SUBMITTING and job.remote_id is None:
+            # nothing was sent while it waited: submitted_at is when the create goes out
+            job = self.ctx.store.update_fields(self.job_id, submitted_at=self.ctx.clock())
+        self.ctx.progress(self.job_id, job.status, job.progress, message="")  # no longer waits
+        return job
+
+    def give_slot(self) -> None:
+        if self._holding:
+            self._holding = False
+            self._slot.release()
 
     # ------------------------------------------------------------- helpers
     def _trouble(self, since: float | None, err: SoraError, *, reached: bool) -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 class JobStatus(StrEnum):
-    """The one state machine of a job (design.md section 3)."""
+    """The one state machine of a job (docs/architecture.md, "A job's life")."""
 
     DRAFT = "draft"
     SUBMITTING = "submitting"
@@ -332,7 +332,7 @@ class JobEvent:
     job_id: str
     status: JobStatus
     progress: int = 0
-    message: str | None = None  # creator-facing text for failures
+    message: str | None = None  # creator-facing: why it failed, or what it waits for
     downloaded: int | None = None  # bytes so far while downloading
     total: int | None = None  # bytes expected while downloading
     note: str | None = None  # what the provider says while the job waits (not a failure)

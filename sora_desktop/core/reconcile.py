@@ -1,4 +1,4 @@
-"""Finding the remote job a lost create reply belongs to (design.md section 3).
+"""Finding the remote job a lost create reply belongs to (docs/reliability.md).
 
 A create is sent once. When its reply is lost (timeout, reset, a 5xx whose body we never
 got) the job may or may not exist on the server. Instead of resending, which could start a

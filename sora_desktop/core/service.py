@@ -1,7 +1,8 @@
-"""GenerationService: every job's life on one asyncio loop (design.md section 3).
+"""GenerationService: every job's life on one asyncio loop (docs/architecture.md).
 
 - one task per active job (never a thread per job), driven by :class:`JobRunner`;
-- one :class:`VideoClient` (one connection pool) per (connection, key), closed on shutdown;
+- one client (a :class:`~.dialects.base.Dialect`, one connection pool) per (connection,
+  key), closed on shutdown;
 - every change is stored (``JobStore.transition`` / ``update_fields``) before listeners hear
   of it through a :class:`JobEvent`;
 - ``resume_all`` continues every active or interrupted job where it stopped;
@@ -20,7 +21,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .backoff import Backoff
 from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
 from .capabilities import capabilities_for, check_model_served, validate_request
 from .errors import (
@@ -51,6 +51,7 @@ from .models import (
     Profile,
     VideoRequest,
 )
+from .pacing import ConnectionSlots, Pacing
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
@@ -72,7 +73,17 @@ CANCEL_MESSAGE = N_(
 CANCEL_REMOTE_MESSAGE = N_(
     "Cancelled here and at the service. What it had already rendered may still be billed."
 )
-INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
+#: The next step of a job the app stopped retrying (``give_up_after``). Its request may
+#: have reached the service: the job is kept and finished later, never sent again blindly.
+GAVE_UP_KEPT = N_(
+    "The app stopped retrying for now; the job is kept and continues the next time the app "
+    "starts (or with: sora-desktop resume)."
+)
+#: ... or the service never took it (a refused connection, "too many requests" every time).
+GAVE_UP_NOT_SENT = N_(
+    "The app stopped retrying. The service did not take the request, so nothing was "
+    "charged; generate it again later."
+)
 SIMULATOR_KEY = "sim"
 #: Reference image checks remembered (by path, size, modification time and length).
 IMAGE_CHECKS_KEPT = 256
@@ -170,14 +181,17 @@ class GenerationService:
         key_lookup: Callable[[KeySource], str | None] | None = None,
         client_factory: Callable[[Connection, str | None], Dialect] | None = None,
         give_up_after: float | None = None,
-        backoff_factory: Callable[[], Backoff] = Backoff,
+        pacing: Pacing | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         downloader: Downloader | None = None,
         thumbnailer: Thumbnailer | None = None,
         builtin_simulator: SimulatorLink | None = None,
     ) -> None:
-        """``builtin_simulator``: its address at run time (see core/builtin_simulator.py)."""
+        """``builtin_simulator``: its address at run time (see core/builtin_simulator.py).
+        ``pacing``: the waits between polls and the jobs at once per connection (the user
+        settings' ``Settings.pacing()``; the defaults without)."""
+        self.pacing = pacing = pacing or Pacing()
         self._store = store
         self._simulator = builtin_simulator
         self._paths = paths
@@ -198,7 +212,8 @@ class GenerationService:
             progress=self._progress,
             clock=clock,
             sleep=sleep,
-            backoff_factory=backoff_factory,
+            backoff_factory=pacing.backoff,
+            slots=ConnectionSlots(pacing.limit),
             give_up_after=give_up_after,
             downloader=downloader or _default_download,
             thumbnailer=thumbnailer or _default_thumbnail,
@@ -249,9 +264,14 @@ class GenerationService:
         downloaded: int | None = None,
         total: int | None = None,
         note: str | None = None,
+        message: str | None = None,
     ) -> None:
+        """``note``: what the provider says while the job waits; ``message``: what the app
+        says it waits for (its line of jobs on one connection, core/pacing.py)."""
         self._emit(
-            JobEvent(job_id, status, progress, downloaded=downloaded, total=total, note=note)
+            JobEvent(
+                job_id, status, progress, message, downloaded=downloaded, total=total, note=note
+            )
         )
 
     # ----------------------------------------------------------- clients
@@ -280,16 +300,21 @@ class GenerationService:
 
     async def _client_for(self, connection: Connection, *, resuming: bool) -> Dialect:
         """The client for ``connection``, the built-in simulator's address filled in."""
-        return self._client(await resolve(connection, self._simulator, resuming=resuming))
+        return (await self._keyed_client(connection, resuming=resuming))[1]
 
-    def _client(self, connection: Connection) -> Dialect:
+    async def _keyed_client(
+        self, connection: Connection, *, resuming: bool
+    ) -> tuple[tuple[Connection, str | None], Dialect]:
+        """The same with the key it is kept under: the connection (address filled in) and
+        API key. Jobs under one key share a connection pool and a line (core/pacing.py)."""
+        connection = await resolve(connection, self._simulator, resuming=resuming)
         key = self._api_key(connection)
         cache_key = (connection, key)
         client = self._clients.get(cache_key)
         if client is None:
             client = self._client_factory(connection, key)
             self._clients[cache_key] = client
-        return client
+        return cache_key, client
 
     @property
     def client_count(self) -> int:
@@ -459,18 +484,23 @@ class GenerationService:
             job = self._store.get(job_id)
             assert job is not None
             try:
-                client = await self._client_for(job.connection, resuming=not fresh)
+                key, client = await self._keyed_client(job.connection, resuming=not fresh)
             except SoraError as err:  # no key (yet): keep the job for the next resume
                 return self._interrupt(job_id, err)
-            return await JobRunner(self._ctx, job_id, client, fresh=fresh).run()
+            runner = JobRunner(self._ctx, job_id, client, fresh=fresh, connection_key=key)
+            return await runner.run()
         except asyncio.CancelledError:
             self._finish_cancelled(job_id)
             raise
         except GaveUp as gave_up:
-            log.warning("job %s: giving up for now: %s", job_id, gave_up.error)
+            given_up = gave_up.error
+            log.warning("job %s: giving up for now: %s", job_id, given_up)
+            # its next step said the app retries by itself: no longer true
             if gave_up.reached_server:
-                return self._interrupt(job_id, gave_up.error)
-            return self._end(job_id, JobStatus.FAILED, gave_up.error)
+                given_up.next_step = _(GAVE_UP_KEPT)
+                return self._interrupt(job_id, given_up)
+            given_up.next_step = _(GAVE_UP_NOT_SENT)
+            return self._end(job_id, JobStatus.FAILED, given_up)
         except AssetExpiredError as err:
             return self._end(job_id, JobStatus.EXPIRED, err)
         except _LOCAL_TROUBLE as err:

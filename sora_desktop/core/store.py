@@ -4,7 +4,7 @@
   thread (opened lazily, tracked so :meth:`JobStore.close` can close them all).
 - Schema versioned with ``PRAGMA user_version`` (see :mod:`.migrations`).
 - Every write is one transaction that is committed before the method returns, so what the
-  GUI shows has already been persisted (design.md section 3: persist before acting).
+  GUI shows has already been persisted (persist before acting: docs/reliability.md).
 - A damaged file raises :class:`StoreCorruptError`; :meth:`JobStore.open_or_recover` moves it
   aside to ``library.db.corrupt-<timestamp>`` and starts an empty library.
 - A folder that can't be written raises :class:`~.errors.StoreError` saying so.

@@ -34,10 +34,8 @@ translate = QCoreApplication.translate
 
 
 def _pyav() -> str:
-    try:
-        import av
-    except ImportError:  # pragma: no cover - a dependency, but keep About working
-        return translate("AboutDialog", "not installed")
+    import av
+
     ffmpeg = getattr(av, "ffmpeg_version_info", "") or "?"
     return translate("AboutDialog", "PyAV {pyav}, FFmpeg {ffmpeg}").format(
         pyav=av.__version__, ffmpeg=ffmpeg

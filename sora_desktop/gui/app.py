@@ -1,4 +1,4 @@
-"""Composition root: builds every object, wires them, runs the window (design.md section 1).
+"""Composition root: builds every object, wires them, runs the window.
 
 ``run(argv, data_dir)`` is what ``sora-desktop`` with no arguments calls. :func:`build` makes
 the whole app without entering the event loop (tests drive it the same way). The threads:
@@ -51,7 +51,6 @@ ENV_QUIT_AFTER_SHOWN = "SORA_DESKTOP_QUIT_AFTER_SHOWN"
 PAINT_STAMP = "first-paint-perf-counter:"  # printed on stdout at the first paint in that mode
 ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
 DEFAULT_SIM_LATENCY = 6.0
-RECENT_PROMPTS = 20
 
 
 class SimulatorHandle:
@@ -241,7 +240,10 @@ def build(
         from ..core.loop_thread import LoopThread
         from ..core.service import GenerationService
 
-        return GenerationService(store, paths, builtin_simulator=simulator), LoopThread()
+        service = GenerationService(
+            store, paths, builtin_simulator=simulator, pacing=user.data.pacing()
+        )
+        return service, LoopThread()
 
     controller = Controller.deferred(store, make_io)
     window = MainWindow(
@@ -297,7 +299,7 @@ def _wire_dialogs(
     controller: Controller,
     paths: AppPaths,
 ) -> None:
-    """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
+    """Open the dialogs when the window asks (each imported on first use)."""
 
     def save(_settings: Any) -> None:
         user.save()
@@ -399,12 +401,10 @@ def _wire_dialogs(
 
 
 def _make_library(store: JobStore, paths: AppPaths, profile_store: Any = None) -> Any:
-    try:
-        from .library_filters import connection_label
-        from .library_view import LibraryPanel
-        from .thumbnails import ThumbnailCache
-    except ImportError:  # the library panel has not landed yet: the slot stays empty
-        return None
+    from .library_filters import connection_label
+    from .library_view import LibraryPanel
+    from .thumbnails import ThumbnailCache
+
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
     panel = LibraryPanel(store, cache)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
@@ -441,6 +441,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
 
     logs = DeferredLogging(paths)
     _install_translator(app, paths)
+    refused = _refuse_unsupported_qt()
+    if refused is not None:
+        return refused
     try:
         ctx = build(paths)
     except SoraError as err:
@@ -492,12 +495,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         from .file_actions import release_clipboard
 
         release_clipboard()
-        try:
-            from ..core.logsetup import teardown_logging
+        from ..core.logsetup import teardown_logging
 
-            teardown_logging()
-        except ImportError:
-            pass
+        teardown_logging()
     if restart:  # everything above is shut down: the new process finds the library free
         from .restart import relaunch
 
@@ -519,12 +519,24 @@ def _tell_moved_aside(ctx: AppContext) -> None:
     box.exec()
 
 
+def _refuse_unsupported_qt() -> int | None:
+    """The exit code when this PySide6 and Python don't work together (core/qt_pair.py),
+    after saying so in a dialog and on stderr; None when they do."""
+    import PySide6
+
+    from ..core.qt_pair import unsupported_pair
+
+    problem = unsupported_pair(str(getattr(PySide6, "__version__", "")) or None)
+    if problem is None:
+        return None
+    print(f"error: {problem.one_line()}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, f"{problem.message}\n\n{problem.next_step}")
+    return int(problem.exit_code)
+
+
 def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
-    try:
-        from .i18n import install_translator
-    except ImportError:
-        return
     from ..core import settings as settings_mod
+    from .i18n import install_translator
 
     install_translator(app, settings_mod.load(paths.settings_path).language)
 

@@ -1,4 +1,4 @@
-"""The ONLY seam between the GUI thread and the I/O loop (design.md section 1).
+"""The ONLY seam between the GUI thread and the I/O loop (docs/architecture.md).
 
 :class:`Controller` lives on the GUI thread. It hands coroutines to the :class:`LoopThread`
 (``asyncio.run_coroutine_threadsafe``) and turns their results and the service's
@@ -273,8 +273,5 @@ async def _warm_up() -> None:
     import importlib
 
     for name in WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError as exc:  # pragma: no cover - an optional piece is missing
-            log.debug("warm-up: %s not importable: %s", name, exc)
+        importlib.import_module(name)  # every one a dependency or our own
         await asyncio.sleep(0)  # let the loop (and the GIL) breathe between imports

@@ -1,8 +1,9 @@
 """The optional reference image: pick or drop a file, see it fitted to the chosen size.
 
-The API wants the image's pixel size to equal the video size exactly (videos-api.md section 1),
-so the picker shows how the image will be fitted (bars) or cropped, and :meth:`prepare`
-converts it with ``core.images.fit_reference_image`` right before upload when sizes differ.
+The API wants the image's pixel size to equal the video size exactly (docs/architecture.md,
+"The video APIs"), so the picker shows how the image will be fitted (bars) or cropped, and
+:meth:`prepare` converts it with ``core.images.fit_reference_image`` right before upload
+when sizes differ.
 Files the API would refuse are refused here with the reason shown inline.
 """
 

@@ -1,5 +1,5 @@
 """The main window: prompt + settings on the left, preview and queue in the centre, the
-library on the right (design.md section 6). All I/O goes through the :class:`Controller`.
+library on the right. All I/O goes through the :class:`Controller`.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     ``*_requested`` ones ask the composition root to open a dialog."""
 
     first_painted = Signal()
-    #: the composition root opens the other owner's dialogs for these
+    #: the composition root (gui/app.py) opens the dialogs for these
     connections_requested = Signal()
     about_requested = Signal()
     preferences_requested = Signal()

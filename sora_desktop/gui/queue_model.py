@@ -1,4 +1,4 @@
-"""The queue's table model: one row per job of this session (and resumed ones).
+"""The queue's table model: one row per job sent since the app started (and resumed ones).
 
 Rows are fed with whole :class:`Job` objects (``upsert``) and :class:`JobEvent` updates
 (``apply_event``). Elapsed times are refreshed by one timer in the view calling :meth:`tick`.
@@ -54,6 +54,8 @@ def status_text(status: JobStatus, message: str | None = None) -> str:
         JobStatus.INTERRUPTED: _t("Interrupted (resumes)"),
     }
     text = texts.get(status, str(status))
+    if status is JobStatus.SUBMITTING and message:
+        return message  # waiting for a free slot on its connection: core says what for
     return f"{text}: {message}" if message and status in _SAYS_WHY else text
 
 
@@ -120,11 +122,14 @@ class QueueModel(QAbstractTableModel):
             progress = max(progress, event.progress) if event.progress else progress
         elif event.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING, JobStatus.READY):
             progress = 100
+        message = event.message if event.message else row.message
+        if event.status is JobStatus.SUBMITTING:  # waiting in line, then no longer
+            message = event.message or None
         self._rows[i] = replace(
             row,
             status=event.status,
             progress=progress,
-            message=event.message if event.message else row.message,
+            message=message,
             downloaded=event.downloaded,
             total=event.total,
             ended=self._now() if event.status.is_terminal else None,

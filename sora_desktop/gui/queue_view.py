@@ -120,7 +120,7 @@ class CancelDelegate(QStyledItemDelegate):
 
 
 class QueueView(QWidget):
-    """Signals (the owner confirms both requests): ``cancel_requested(job_id)`` from a
+    """Signals (the window confirms both requests): ``cancel_requested(job_id)`` from a
     running row's button, ``retry_requested(job_id)`` from the button of a row that ended
     without a video; ``activated(job_id)`` on a double click."""
 

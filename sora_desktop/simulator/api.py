@@ -1,4 +1,4 @@
-"""The simulator's routes: the OpenAI Videos API dialect (videos-api.md sections 1 and 2).
+"""The simulator's routes: the OpenAI Videos API dialect (docs/architecture.md, "The video APIs").
 
 :meth:`SimulatorApi.handle` takes a parsed request and returns a :class:`Response`; the HTTP
 plumbing (``server.py``) writes it, streaming file bodies and acting out the faults that

@@ -268,7 +268,7 @@ def _join_all(threads: list[threading.Thread], timeout: float) -> None:
 
 
 class SimulatorServer:
-    """The local Videos API simulator (docs/CONTRACTS.md). Use as a context manager or
+    """The local Videos API simulator (docs/simulator.md). Use as a context manager or
     call :meth:`start` / :meth:`stop`."""
 
     def __init__(

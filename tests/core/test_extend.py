@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from sora_desktop.core.backoff import Backoff
 from sora_desktop.core.client import VideoClient
 from sora_desktop.core.clipinfo import probe
 from sora_desktop.core.errors import InvalidRequestError
@@ -30,6 +29,7 @@ from sora_desktop.core.models import (
     RemoteVideo,
     VideoRequest,
 )
+from sora_desktop.core.pacing import Pacing
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.reconcile import matches_request
 from sora_desktop.core.service import GenerationService
@@ -50,7 +50,10 @@ def with_service(tmp_path: Path, body: Callable[[GenerationService], Awaitable[T
 
     async def main() -> T:
         service = GenerationService(
-            store, paths, give_up_after=60.0, backoff_factory=lambda: Backoff(0.2, 0.5)
+            store,
+            paths,
+            give_up_after=60.0,
+            pacing=Pacing(poll_initial_seconds=0.2, poll_max_seconds=0.5),
         )
         try:
             return await body(service)

@@ -1,4 +1,4 @@
-"""The window opens the other GUI owner's dialogs through the composition root."""
+"""The window opens its dialogs through the composition root (gui/app.py)."""
 
 from __future__ import annotations
 
