@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from ..core.errors import SoraError
 from ..core.models import Connection, Job, JobEvent, JobStatus, VideoRequest
+from ..usecases.status import is_terminal
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
@@ -177,12 +178,7 @@ class Controller(QObject):
 
     def _on_event(self, event: JobEvent) -> None:
         self.job_event.emit(event)
-        if event.status in (
-            JobStatus.READY,
-            JobStatus.FAILED,
-            JobStatus.EXPIRED,
-            JobStatus.CANCELLED,
-        ):
+        if is_terminal(event.status):
             job = self.store.get(event.job_id)
             if job is None:
                 return

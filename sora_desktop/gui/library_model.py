@@ -48,10 +48,10 @@ from PySide6.QtGui import QFont
 
 from sora_desktop.core.library_query import LibraryFilters, RemixInfo
 from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.usecases.status import status_word
 
 from .file_actions import file_mime_data
 from .library_rows import DETAILS_ROLE, NOTES_ROLE, details_line, notes_line, row_tooltip
-from .library_rows import status_label as status_label
 from .thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
@@ -71,16 +71,6 @@ class Column(IntEnum):
     STATUS = 5
     FAVOURITE = 6
 
-
-WORKING_STATUSES = (
-    JobStatus.DRAFT,
-    JobStatus.SUBMITTING,
-    JobStatus.QUEUED,
-    JobStatus.IN_PROGRESS,
-    JobStatus.COMPLETED,
-    JobStatus.DOWNLOADING,
-    JobStatus.INTERRUPTED,
-)
 
 PROMPT_MIN_WIDTH = 300  # thumbnail + a readable part of the prompt
 COLUMN_WIDTHS = {
@@ -424,8 +414,8 @@ class LibraryModel(QAbstractTableModel):
             return translate("LibraryModel", "{seconds} s").format(seconds=req.seconds)
         if col == Column.STATUS:
             if job.status in (JobStatus.IN_PROGRESS, JobStatus.DOWNLOADING) and job.progress:
-                return f"{status_label(job.status)} {job.progress}%"
-            return status_label(job.status)
+                return f"{status_word(job.status)} {job.progress}%"
+            return status_word(job.status)
         return "★" if job.favourite else "☆"
 
     def _tooltip(self, job: Job, col: Column) -> str | None:

@@ -64,6 +64,7 @@ from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
+from sora_desktop.usecases.status import WORKING_STATUSES
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
@@ -74,7 +75,6 @@ from .library_delete import (
 )
 from .library_filters import FilterButton, SortButton
 from .library_model import (
-    WORKING_STATUSES,
     Column,
     JobSource,
     LibraryModel,
