@@ -77,7 +77,7 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
         profile = _profile(rt, args.profile)
         return profile.connection(), profile.default_model
     if args.base_url:
-        from ..core.client import validate_base_url
+        from ..usecases.connections import check_base_url
 
         kind = ConnectionKind(args.kind or "compatible")
         env_var = args.api_key_env
@@ -88,7 +88,7 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
                 env_var = default
         connection = Connection(
             kind=kind,
-            base_url=validate_base_url(args.base_url),
+            base_url=check_base_url(args.base_url),
             auth_style=AuthStyle.API_KEY if kind is ConnectionKind.AZURE else AuthStyle.BEARER,
             key_source=KeySource(env_var=env_var) if env_var else KeySource(),
         )

@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.builtin_simulator import is_builtin_simulator
 from ..core.models import Job
+from ..usecases.connections import is_builtin_simulator
 from .generate import make_out_dir
 from .runtime import Runtime, find_job, job_record
 

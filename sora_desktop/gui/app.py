@@ -14,7 +14,6 @@ after the first paint or on first use; the library panel is built right after it
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import logging
 import os
@@ -30,10 +29,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
-from ..core.builtin_simulator import is_builtin_simulator
 from ..core.errors import ExitCode, SoraError
 from ..core.models import Connection, Profile
 from ..core.paths import ENV_DATA_DIR, AppPaths
+from ..usecases.connections import is_builtin_simulator
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
@@ -229,13 +228,6 @@ def build(
         start); the service asks ``simulator`` for it when it runs the job."""
         return profile.connection()
 
-    def reachable_connection_for(profile: Profile) -> Connection:
-        """The same with the built-in simulator's current address (Test connection)."""
-        connection = profile.connection()
-        if is_builtin_simulator(profile):
-            connection = dataclasses.replace(connection, base_url=simulator.base_url())
-        return connection
-
     def make_io() -> tuple[GenerationService, LoopThread]:
         # asyncio and the engine load on first use or right after the first paint
         from ..core.loop_thread import LoopThread
@@ -270,7 +262,7 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    _wire_dialogs(window, profile_store, user, reachable_connection_for, controller, paths)
+    _wire_dialogs(window, profile_store, user, connection_for, simulator, controller, paths)
     ctx = AppContext(
         paths=paths,
         store=store,
@@ -294,6 +286,7 @@ def _wire_dialogs(
     profile_store: Any,
     user: UserSettings,
     connection_for: Any,
+    simulator: SimulatorHandle,
     controller: Controller,
     paths: AppPaths,
 ) -> None:
@@ -306,7 +299,9 @@ def _wire_dialogs(
         from .connections_dialog import ConnectionsDialog, connection_tester
 
         dialog = ConnectionsDialog(
-            profile_store, connection_tester(controller.loop_thread.submit, connection_for), window
+            profile_store,
+            connection_tester(controller.loop_thread.submit, connection_for, simulator),
+            window,
         )
         dialog.profilesChanged.connect(lambda: window.reload_profiles(profile_store.list()))
         dialog.exec()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.models import Connection, Job, JobEvent, JobStatus, Profile
+from ..usecases.connections import is_builtin_simulator
 from . import sending, window_state
 from .banner import Banner
 from .controller import Controller
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
     def _on_profile_changed(self, _profile_id: str) -> None:
         profile = self.settings_panel.current_profile()
         self.sim_banner.setVisible(
-            profile is not None and profile.base_url == "" and not self._banner_dismissed()
+            profile is not None and is_builtin_simulator(profile) and not self._banner_dismissed()
         )
 
     def generate(self) -> None:
