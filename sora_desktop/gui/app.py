@@ -395,13 +395,14 @@ def _wire_dialogs(
 
 def _make_library(store: JobStore, paths: AppPaths, profile_store: Any = None) -> Any:
     try:
+        from ..usecases.library import LibraryFolders
         from .library_filters import connection_label
         from .library_view import LibraryPanel
         from .thumbnails import ThumbnailCache
     except ImportError:  # the library panel has not landed yet: the slot stays empty
         return None
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
-    panel = LibraryPanel(store, cache)
+    panel = LibraryPanel(store, cache, folders=LibraryFolders.of(paths))
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
     if profile_store is not None:  # the Filter menu names connections as the profiles do
         panel.filter_button.connection_name = lambda facet: connection_label(

@@ -4,30 +4,26 @@ Texts keep the ``LibraryPanel`` translation context (the panel asks them).
 
     local_delete_question(count) -> str
     remote_delete_question(jobs) -> str   # names the clip; can't be undone; local file stays
-    delete_locally(store, thumbnails, jobs) -> (deleted ids, failures)
+    delete_locally(store, folders, thumbnails, jobs) -> (deleted ids, failures)
     confirm_dialog(parent, title, text) -> bool   # the accept button says what it does
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sora_desktop.core.models import Job
+from sora_desktop.usecases.library import Deletes, LibraryFolders
+from sora_desktop.usecases.library import delete_locally as delete_jobs_locally
 
 from .library_model import LibraryModel
 from .thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
 _PROMPT_CHARS = 80
-
-
-class _Deletes(Protocol):
-    def delete(self, job_id: str) -> None: ...
 
 
 def local_delete_question(count: int) -> str:
@@ -58,24 +54,16 @@ def remote_delete_question(jobs: Sequence[Job]) -> str:
 
 
 def delete_locally(
-    store: _Deletes, thumbnails: ThumbnailCache, jobs: Sequence[Job]
+    store: Deletes, folders: LibraryFolders, thumbnails: ThumbnailCache, jobs: Sequence[Job]
 ) -> tuple[list[str], list[str]]:
-    """Remove each job's MP4, thumbnail and row. Returns (deleted ids, "path: why" failures);
-    a job whose file can't be removed keeps its row."""
-    deleted: list[str] = []
-    failures: list[str] = []
-    for job in jobs:
-        try:
-            for path in (job.file_path, job.thumbnail_path):
-                if path is not None:
-                    Path(path).unlink(missing_ok=True)
-        except OSError as exc:
-            failures.append(f"{job.file_path}: {exc.strerror or exc}")
-            continue
-        store.delete(job.id)
-        thumbnails.forget(LibraryModel.thumb_key(job), delete_cached_frame=True)
-        deleted.append(job.id)
-    return deleted, failures
+    """The delete-locally use case (``usecases.library``: working jobs refused, only the
+    library's own files removed), then the cached first frames forgotten. Returns (deleted
+    ids, "path: why" failures); a job whose file can't be removed keeps its row."""
+    done = delete_jobs_locally(store, folders, jobs)
+    by_id = {job.id: job for job in jobs}
+    for job_id in done.deleted:
+        thumbnails.forget(LibraryModel.thumb_key(by_id[job_id]), delete_cached_frame=True)
+    return done.deleted, done.failures
 
 
 def confirm_dialog(parent: QWidget | None, title: str, text: str) -> bool:

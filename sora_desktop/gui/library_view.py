@@ -3,7 +3,8 @@
 Public API (embed it in the main window; the controller connects the signals)::
 
     panel = LibraryPanel(store: JobStore, thumbnails: ThumbnailCache | None = None,
-                         parent: QWidget | None = None)
+                         parent: QWidget | None = None,
+                         folders: LibraryFolders | None = None)  # the files it may delete
     # signals (job ids are local ``Job.id`` values)
     panel.playRequested(str job_id)             # double-click / Play
     panel.remixRequested(str job_id, str prompt)  # after the creator typed the new prompt
@@ -22,7 +23,9 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.filter_button.connection_name         # ConnectionFacet -> name (app.py sets it)
 
 Favourite toggling, reveal in the file manager and copy path are handled here. Deleting
-locally removes the MP4, its thumbnail and the row (active jobs are left alone: cancel first).
+locally removes the MP4, its thumbnail and the row under the one rule of
+``usecases.library.delete_locally`` (active jobs are left alone: cancel first; only files in
+``folders`` are removed).
 Deleting from the service asks first (naming the clip: it can't be undone, the local file
 stays); afterwards the row says so and Remix is disabled with the reason as its tooltip (the
 rule is ``core.job_rules``). Filter and Sort buttons (``library_filters``) narrow and order the
@@ -64,7 +67,8 @@ from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
-from sora_desktop.usecases.status import WORKING_STATUSES
+from sora_desktop.usecases.library import LibraryFolders
+from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
@@ -114,9 +118,12 @@ class LibraryPanel(QWidget):
         store: LibraryStore,
         thumbnails: ThumbnailCache | None = None,
         parent: QWidget | None = None,
+        folders: LibraryFolders | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        #: the folders whose files "Delete from this computer" may remove (none: rows only)
+        self.folders = folders if folders is not None else LibraryFolders(())
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
         self.model = LibraryModel(store, self.thumbnails, self)
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
@@ -412,7 +419,7 @@ class LibraryPanel(QWidget):
         self.copy_path_action.setEnabled(bool(files))
         self.favourite_action.setEnabled(bool(jobs))
         self.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
-        self.delete_local_action.setEnabled(any(not j.status.is_active for j in jobs))
+        self.delete_local_action.setEnabled(any(can_delete_locally(j) for j in jobs))
         self.delete_remote_action.setEnabled(any(remote_delete_problem(j) is None for j in jobs))
         self.delete_button.setEnabled(
             self.delete_local_action.isEnabled() or self.delete_remote_action.isEnabled()
@@ -500,10 +507,10 @@ class LibraryPanel(QWidget):
         self._update_actions()
 
     def _delete_local(self) -> None:
-        jobs = [job for job in self.selected_jobs() if not job.status.is_active]
+        jobs = [job for job in self.selected_jobs() if can_delete_locally(job)]
         if not jobs or not self.confirm(self.tr("Delete videos"), local_delete_question(len(jobs))):
             return
-        deleted, failures = delete_locally(self._store, self.thumbnails, jobs)
+        deleted, failures = delete_locally(self._store, self.folders, self.thumbnails, jobs)
         self.model.refresh()
         self._update_actions()
         if deleted:

@@ -18,6 +18,7 @@ from sora_desktop.gui.library_model import Column, LibraryModel
 from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.gui.remix_dialog import RemixDialog
 from sora_desktop.gui.thumbnails import ThumbnailCache
+from sora_desktop.usecases.library import LibraryFolders
 from tests.gui.library_jobs import fill_store, make_job
 
 
@@ -44,7 +45,11 @@ def jobs(store: JobStore, tmp_path: Path) -> list[Job]:
 
 @pytest.fixture
 def panel(qtbot: Any, store: JobStore, jobs: list[Job], tmp_path: Path) -> Iterator[LibraryPanel]:
-    widget = LibraryPanel(store, ThumbnailCache(QSize(64, 36), cache_dir=tmp_path / "thumbs"))
+    widget = LibraryPanel(
+        store,
+        ThumbnailCache(QSize(64, 36), cache_dir=tmp_path / "thumbs"),
+        folders=LibraryFolders((tmp_path / "videos", tmp_path / "thumbs")),
+    )
     qtbot.addWidget(widget)
     widget.resize(900, 400)
     widget.show()
@@ -203,6 +208,20 @@ def test_delete_locally_leaves_running_jobs_alone(
     panel.delete_local_action.trigger()
     assert store.get(jobs[3].id) is not None  # in progress: kept
     assert store.get(jobs[2].id) is None
+
+
+def test_delete_locally_never_removes_a_file_outside_the_library(
+    qtbot: Any, panel: LibraryPanel, store: JobStore, jobs: list[Job], tmp_path: Path
+) -> None:
+    """The panel deletes through the one use case: a file outside its folders stays."""
+    panel.folders = LibraryFolders((tmp_path / "library-elsewhere",))
+    target = jobs[0]
+    panel.select_jobs([target.id])
+    panel.confirm = lambda _title, _text: True
+    with qtbot.waitSignal(panel.locallyDeleted):
+        panel.delete_local_action.trigger()
+    assert store.get(target.id) is None
+    assert target.file_path is not None and target.file_path.is_file()
 
 
 def test_copy_path_puts_files_on_the_clipboard(panel: LibraryPanel, jobs: list[Job]) -> None:
