@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import sys
 from datetime import datetime
@@ -45,27 +46,27 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..core.errors import InvalidRequestError
-    from ..core.export import export_job
+    from ..usecases.export import ExportOptions, ExportStopped, export_clips, export_problem
 
     store = rt.open_store()
     try:
         jobs = [find_job(store, ref) for ref in args.job_ids]
     finally:
         store.close()
-    not_ready = [j for j in jobs if j.file_path is None or not j.file_path.is_file()]
-    if not_ready:
-        raise InvalidRequestError(
-            f"Job {not_ready[0].id} has no clip in the library ({not_ready[0].status.value}).",
-            "Export finished (ready) jobs only.",
-            param="job_id",
-        )
-    kw: dict[str, Any] = {"sidecar": not args.no_sidecar}
-    if args.template:
-        kw["template"] = args.template
-    out = make_out_dir(Path(args.out))
     for job in jobs:
-        print(export_job(job, out, **kw))
+        problem = export_problem(job)
+        if problem is not None:
+            raise problem
+    options = ExportOptions(make_out_dir(Path(args.out)), sidecar=not args.no_sidecar)
+    if args.template:
+        options = dataclasses.replace(options, template=args.template)
+    try:
+        for path in export_clips(jobs, options):
+            print(path)
+    except ExportStopped as stopped:
+        for path in stopped.written:
+            print(path)
+        raise stopped.error from None
     return 0
 
 

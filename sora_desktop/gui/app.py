@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ..simulator.server import SimulatorServer
     from .controller import Controller
     from .main_window import MainWindow
+    from .operations import Operations
     from .user_settings import UserSettings
 
 log = logging.getLogger(__name__)
@@ -137,13 +138,14 @@ class AppContext:
     profile_store: Any = None  # core.profiles.ProfileStore
     user: UserSettings | None = None
     draft: Any = None  # gui.draft.DraftKeeper
+    operations: Any = None  # gui.operations.Operations: what panels and dialogs run
     _closed: bool = False
 
     def ensure_library(self) -> None:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
         if self.window.library is None and not self._closed:
-            library = _make_library(self.store, self.paths, self.profile_store)
+            library = _make_library(self.store, self.paths, self.profile_store, self.operations)
             if library is not None:
                 self.window.set_library(library)
 
@@ -199,9 +201,11 @@ def build(
     running (another process); otherwise one starts in-process when first needed."""
     from ..core.profiles import ProfileStore
     from ..core.store import JobStore
+    from ..usecases.library import LibraryFolders
     from .controller import Controller
     from .draft import DraftKeeper
     from .main_window import MainWindow
+    from .operations import Operations
     from .user_settings import UserSettings
 
     paths.ensure()
@@ -262,7 +266,10 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    _wire_dialogs(window, profile_store, user, connection_for, simulator, controller, paths)
+    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
+    _wire_dialogs(
+        window, profile_store, user, connection_for, simulator, controller, paths, operations
+    )
     ctx = AppContext(
         paths=paths,
         store=store,
@@ -275,6 +282,7 @@ def build(
         profile_store=profile_store,
         user=user,
         draft=draft,
+        operations=operations,
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
@@ -289,6 +297,7 @@ def _wire_dialogs(
     simulator: SimulatorHandle,
     controller: Controller,
     paths: AppPaths,
+    operations: Operations,
 ) -> None:
     """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
 
@@ -351,7 +360,7 @@ def _wire_dialogs(
         jobs = [j for j in (window.controller.store.get(i) for i in job_ids) if j is not None]
         if not jobs:
             return
-        dialog = ExportDialog(jobs, user.data, window, save)
+        dialog = ExportDialog(jobs, user.data, window, save, operations)
         dialog.exported.connect(notice.show_exported)  # "Exported …" with Show in folder
         dialog.exec()
         dialog.deleteLater()
@@ -393,16 +402,17 @@ def _wire_dialogs(
     window.spending_requested.connect(spending)
 
 
-def _make_library(store: JobStore, paths: AppPaths, profile_store: Any = None) -> Any:
+def _make_library(
+    store: JobStore, paths: AppPaths, profile_store: Any, operations: Operations | None
+) -> Any:
     try:
-        from ..usecases.library import LibraryFolders
         from .library_filters import connection_label
         from .library_view import LibraryPanel
         from .thumbnails import ThumbnailCache
     except ImportError:  # the library panel has not landed yet: the slot stays empty
         return None
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
-    panel = LibraryPanel(store, cache, folders=LibraryFolders.of(paths))
+    panel = LibraryPanel(store, cache, operations=operations)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
     if profile_store is not None:  # the Filter menu names connections as the profiles do
         panel.filter_button.connection_name = lambda facet: connection_label(

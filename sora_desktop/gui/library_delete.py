@@ -4,7 +4,7 @@ Texts keep the ``LibraryPanel`` translation context (the panel asks them).
 
     local_delete_question(count) -> str
     remote_delete_question(jobs) -> str   # names the clip; can't be undone; local file stays
-    delete_locally(store, folders, thumbnails, jobs) -> (deleted ids, failures)
+    forget_thumbnails(thumbnails, jobs, deleted_ids)   # after ops.delete_locally
     confirm_dialog(parent, title, text) -> bool   # the accept button says what it does
 """
 
@@ -16,8 +16,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sora_desktop.core.models import Job
-from sora_desktop.usecases.library import Deletes, LibraryFolders
-from sora_desktop.usecases.library import delete_locally as delete_jobs_locally
 
 from .library_model import LibraryModel
 from .thumbnails import ThumbnailCache
@@ -53,17 +51,11 @@ def remote_delete_question(jobs: Sequence[Job]) -> str:
     )
 
 
-def delete_locally(
-    store: Deletes, folders: LibraryFolders, thumbnails: ThumbnailCache, jobs: Sequence[Job]
-) -> tuple[list[str], list[str]]:
-    """The delete-locally use case (``usecases.library``: working jobs refused, only the
-    library's own files removed), then the cached first frames forgotten. Returns (deleted
-    ids, "path: why" failures); a job whose file can't be removed keeps its row."""
-    done = delete_jobs_locally(store, folders, jobs)
+def forget_thumbnails(thumbnails: ThumbnailCache, jobs: Sequence[Job], deleted: list[str]) -> None:
+    """Drop the cached first frames of the ``deleted`` ones among ``jobs``."""
     by_id = {job.id: job for job in jobs}
-    for job_id in done.deleted:
+    for job_id in deleted:
         thumbnails.forget(LibraryModel.thumb_key(by_id[job_id]), delete_cached_frame=True)
-    return done.deleted, done.failures
 
 
 def confirm_dialog(parent: QWidget | None, title: str, text: str) -> bool:

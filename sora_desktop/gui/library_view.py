@@ -67,13 +67,13 @@ from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
-from sora_desktop.usecases.library import LibraryFolders
+from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
 from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
     confirm_dialog,
-    delete_locally,
+    forget_thumbnails,
     local_delete_question,
     remote_delete_question,
 )
@@ -85,6 +85,7 @@ from .library_model import (
     playable_file,
 )
 from .library_table import LibraryTable
+from .operations import Operations
 from .remix_dialog import ask_remix_prompt
 from .thumbnails import ThumbnailCache
 
@@ -119,11 +120,15 @@ class LibraryPanel(QWidget):
         thumbnails: ThumbnailCache | None = None,
         parent: QWidget | None = None,
         folders: LibraryFolders | None = None,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
-        #: the folders whose files "Delete from this computer" may remove (none: rows only)
-        self.folders = folders if folders is not None else LibraryFolders(())
+        #: what the panel runs off the GUI thread (deleting); inline when built on its own,
+        #: deleting only files in ``folders`` then
+        self.operations = (
+            operations if operations is not None else Operations.inline(store, folders)
+        )
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
         self.model = LibraryModel(store, self.thumbnails, self)
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
@@ -510,17 +515,22 @@ class LibraryPanel(QWidget):
         jobs = [job for job in self.selected_jobs() if can_delete_locally(job)]
         if not jobs or not self.confirm(self.tr("Delete videos"), local_delete_question(len(jobs))):
             return
-        deleted, failures = delete_locally(self._store, self.folders, self.thumbnails, jobs)
+        self.operations.delete_locally(parent=self, jobs=jobs).success(
+            lambda done: self._locally_deleted(jobs, done)
+        ).run_in_background()
+
+    def _locally_deleted(self, jobs: list[Job], done: LocalDeletion) -> None:
+        forget_thumbnails(self.thumbnails, jobs, done.deleted)
         self.model.refresh()
         self._update_actions()
-        if deleted:
-            self.locallyDeleted.emit(deleted)
-        if failures:
+        if done.deleted:
+            self.locallyDeleted.emit(done.deleted)
+        if done.failures:
             self.inform(
                 self.tr("Some files could not be deleted"),
                 self.tr("Close any app that uses them and try again.")
                 + "\n\n"
-                + "\n".join(failures),
+                + "\n".join(done.failures),
             )
 
     def _delete_remote(self) -> None:

@@ -12,7 +12,6 @@ lost reply is reconciled, never re-sent (docs/reliability.md).
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -95,6 +94,8 @@ async def submit(
 ) -> Job:
     """Prepare the image (in a worker thread: converting a big one takes a moment), then
     store and start the job. Returns it as stored."""
+    import asyncio  # here: the window imports this module before asyncio may load
+
     prepared = await asyncio.to_thread(
         prepare_reference_image, order.image, order.size, order.fit, images_dir
     )

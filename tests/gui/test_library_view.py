@@ -16,6 +16,7 @@ from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui.library_model import Column, LibraryModel
 from sora_desktop.gui.library_view import LibraryPanel
+from sora_desktop.gui.operations import Operations
 from sora_desktop.gui.remix_dialog import RemixDialog
 from sora_desktop.gui.thumbnails import ThumbnailCache
 from sora_desktop.usecases.library import LibraryFolders
@@ -214,7 +215,7 @@ def test_delete_locally_never_removes_a_file_outside_the_library(
     qtbot: Any, panel: LibraryPanel, store: JobStore, jobs: list[Job], tmp_path: Path
 ) -> None:
     """The panel deletes through the one use case: a file outside its folders stays."""
-    panel.folders = LibraryFolders((tmp_path / "library-elsewhere",))
+    panel.operations = Operations.inline(store, LibraryFolders((tmp_path / "library-elsewhere",)))
     target = jobs[0]
     panel.select_jobs([target.id])
     panel.confirm = lambda _title, _text: True
