@@ -4,13 +4,15 @@ Texts keep the ``LibraryPanel`` translation context (the panel asks them).
 
     local_delete_question(count) -> str
     remote_delete_question(jobs) -> str   # names the clip; can't be undone; local file stays
-    forget_thumbnails(thumbnails, jobs, deleted_ids)   # after ops.delete_locally
+    cached_frames(thumbnails, jobs) -> {job id: path}  # handed to ops.delete_locally
+    forget_thumbnails(thumbnails, jobs, deleted_ids)   # after it
     confirm_dialog(parent, title, text) -> bool   # the accept button says what it does
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -51,11 +53,18 @@ def remote_delete_question(jobs: Sequence[Job]) -> str:
     )
 
 
+def cached_frames(thumbnails: ThumbnailCache, jobs: Sequence[Job]) -> dict[str, Path]:
+    """Job id -> its first frame cached on disk (the delete operation removes them)."""
+    found = {job.id: thumbnails.cached_frame_path(LibraryModel.thumb_key(job)) for job in jobs}
+    return {job_id: path for job_id, path in found.items() if path is not None}
+
+
 def forget_thumbnails(thumbnails: ThumbnailCache, jobs: Sequence[Job], deleted: list[str]) -> None:
-    """Drop the cached first frames of the ``deleted`` ones among ``jobs``."""
+    """Drop the in-memory thumbnails of the ``deleted`` ones among ``jobs`` (their cached
+    files went with the delete operation, off the GUI thread)."""
     by_id = {job.id: job for job in jobs}
     for job_id in deleted:
-        thumbnails.forget(LibraryModel.thumb_key(by_id[job_id]), delete_cached_frame=True)
+        thumbnails.forget(LibraryModel.thumb_key(by_id[job_id]))
 
 
 def confirm_dialog(parent: QWidget | None, title: str, text: str) -> bool:

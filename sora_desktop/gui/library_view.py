@@ -72,6 +72,7 @@ from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
+    cached_frames,
     confirm_dialog,
     forget_thumbnails,
     local_delete_question,
@@ -515,9 +516,9 @@ class LibraryPanel(QWidget):
         jobs = [job for job in self.selected_jobs() if can_delete_locally(job)]
         if not jobs or not self.confirm(self.tr("Delete videos"), local_delete_question(len(jobs))):
             return
-        self.operations.delete_locally(parent=self, jobs=jobs).success(
-            lambda done: self._locally_deleted(jobs, done)
-        ).run_in_background()
+        self.operations.delete_locally(
+            parent=self, jobs=jobs, cached_files=cached_frames(self.thumbnails, jobs)
+        ).success(lambda done: self._locally_deleted(jobs, done)).run_in_background()
 
     def _locally_deleted(self, jobs: list[Job], done: LocalDeletion) -> None:
         forget_thumbnails(self.thumbnails, jobs, done.deleted)

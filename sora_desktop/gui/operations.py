@@ -23,7 +23,8 @@ A new operation: a method here that calls the use case (``sora_desktop/usecases`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -154,16 +155,28 @@ class Operations:
         )
 
     def delete_locally(
-        self, *, parent: QObject | None, jobs: Sequence[Job]
+        self,
+        *,
+        parent: QObject | None,
+        jobs: Sequence[Job],
+        cached_files: Mapping[str, Path] | None = None,
     ) -> Op[library_usecase.LocalDeletion]:
         """Remove clips, thumbnails and rows under the one safety rule
-        (``usecases.library``)."""
+        (``usecases.library``), then the window's cached files (``cached_files``: job id ->
+        e.g. its cached first frame) of the jobs deleted."""
         chosen = list(jobs)
+        cached = dict(cached_files or {})
         store = self._store
         assert store is not None, "Operations made without a store can't delete"
         folders = self.folders
 
         def work(report: Report) -> library_usecase.LocalDeletion:
-            return library_usecase.delete_locally(store, folders, chosen)
+            done = library_usecase.delete_locally(store, folders, chosen)
+            for job_id in done.deleted:
+                path = cached.get(job_id)
+                if path is not None:
+                    with contextlib.suppress(OSError):
+                        path.unlink(missing_ok=True)
+            return done
 
         return Op(self, parent, work)

@@ -45,9 +45,15 @@ class LibraryFolders:
     def of(cls, paths: AppPaths) -> LibraryFolders:
         return cls((paths.library_dir, paths.thumbnail_dir))
 
+    def resolved(self) -> LibraryFolders:
+        """The same folders with links and ``..`` resolved (once, for many :meth:`owns`)."""
+        return LibraryFolders(tuple(root.resolve() for root in self.roots))
+
     def owns(self, path: Path) -> bool:
+        """``path`` (links and ``..`` resolved) lies inside one of the folders. Call it on
+        :meth:`resolved` folders."""
         resolved = path.resolve()
-        return any(resolved.is_relative_to(root.resolve()) for root in self.roots)
+        return any(resolved.is_relative_to(root) for root in self.roots)
 
 
 @dataclass(slots=True)
@@ -79,6 +85,7 @@ def delete_locally(store: Deletes, folders: LibraryFolders, jobs: Iterable[Job])
     module). A job whose file can't be removed keeps its row. Disk and SQLite work: run it
     off the GUI thread."""
     done = LocalDeletion()
+    folders = folders.resolved()
     for job in jobs:
         if delete_problem(job) is not None:
             done.refused.append(job)
