@@ -312,7 +312,7 @@ def _wire_dialogs(
             connection_tester(controller.loop_thread.submit, connection_for, simulator),
             window,
         )
-        dialog.profilesChanged.connect(lambda: window.reload_profiles(profile_store.list()))
+        dialog.profiles_changed.connect(lambda: window.reload_profiles(profile_store.list()))
         dialog.exec()
         dialog.deleteLater()
 

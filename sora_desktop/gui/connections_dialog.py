@@ -9,7 +9,7 @@ Public API::
     dialog = ConnectionsDialog(profiles: ProfileStore, test_connection: ConnectionTester | None,
                                parent: QWidget | None = None,
                                keyring_available: Callable[[], bool] = keyring_available)
-    dialog.profilesChanged: Signal()     # a profile was saved or removed: reload the lists
+    dialog.profiles_changed: Signal()     # a profile was saved or removed: reload the lists
     dialog.exec()
 
 The tester is called with the profile as edited (maybe not saved yet) and the key typed in
@@ -134,7 +134,7 @@ class _Relay(QObject):
 
 
 class ConnectionsDialog(QDialog):
-    profilesChanged = Signal()
+    profiles_changed = Signal()
 
     def __init__(
         self,
@@ -356,7 +356,7 @@ class ConnectionsDialog(QDialog):
             )
         else:
             self._say(self.tr("Saved."))
-        self.profilesChanged.emit()
+        self.profiles_changed.emit()
         return True
 
     def _remove(self) -> None:
@@ -379,7 +379,7 @@ class ConnectionsDialog(QDialog):
         with contextlib.suppress(SoraError):  # no keyring: there was no key to forget
             forget_key(profile_id)
         self._reload()
-        self.profilesChanged.emit()
+        self.profiles_changed.emit()
 
     # ----- test ----------------------------------------------------------------------------
 

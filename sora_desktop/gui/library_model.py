@@ -15,7 +15,7 @@ Public API::
     model.job_at(row: int) -> Job | None
     model.row_of(job_id: str) -> int                  # -1 when not loaded
     model.total_count() -> int                        # rows matching the filter (all pages)
-    model.countChanged: Signal(int)                   # emitted after each (re)query
+    model.count_changed: Signal(int)                   # emitted after each (re)query
 
 Columns (``Column``): prompt (thumbnail as decoration), date, model, size, duration, status,
 favourite. ``JOB_ID_ROLE`` gives the local job id, ``JOB_ROLE`` the ``Job``; the prompt column
@@ -148,7 +148,7 @@ def playable_file(job: Job) -> Path | None:
 
 
 class LibraryModel(QAbstractTableModel):
-    countChanged = Signal(int)
+    count_changed = Signal(int)
 
     def __init__(
         self,
@@ -226,7 +226,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._requery()
         self.endResetModel()
-        self.countChanged.emit(self._total)
+        self.count_changed.emit(self._total)
 
     def _filter_args(self) -> dict[str, Any]:
         return {
@@ -316,7 +316,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows = {job.id: i for i, job in enumerate(self._jobs)}
         self._total = max(0, self._total - 1)
         self.endRemoveRows()
-        self.countChanged.emit(self._total)
+        self.count_changed.emit(self._total)
 
     def _still_matches(self, job: Job) -> bool:
         if self._statuses and job.status not in self._statuses:

@@ -6,17 +6,17 @@ Public API (embed it in the main window; the controller connects the signals)::
                          parent: QWidget | None = None,
                          folders: LibraryFolders | None = None)  # the files it may delete
     # signals (job ids are local ``Job.id`` values)
-    panel.playRequested(str job_id)             # double-click / Play
-    panel.remixRequested(str job_id, str prompt)  # after the creator typed the new prompt
-    panel.reuseRequested(str job_id)            # put prompt + settings back in the editor
-    panel.retryRequested(str job_id)            # a failed/cancelled job again (window confirms)
-    panel.exportRequested(list job_ids)         # open ExportDialog for these
-    panel.deleteRemoteRequested(list job_ids)   # confirmed; the controller deletes remotely
-    panel.locallyDeleted(list job_ids)          # confirmed and done: files + rows removed
-    panel.currentJobChanged(str job_id)         # "" when nothing is selected
+    panel.play_requested(str job_id)             # double-click / Play
+    panel.remix_requested(str job_id, str prompt)  # after the creator typed the new prompt
+    panel.reuse_requested(str job_id)            # put prompt + settings back in the editor
+    panel.retry_requested(str job_id)            # a failed/cancelled job again (window confirms)
+    panel.export_requested(list job_ids)         # open ExportDialog for these
+    panel.delete_remote_requested(list job_ids)   # confirmed; the controller deletes remotely
+    panel.locally_deleted(list job_ids)          # confirmed and done: files + rows removed
+    panel.current_job_changed(str job_id)         # "" when nothing is selected
     # slots
     panel.refresh()                             # re-query (e.g. after a new job was added)
-    panel.jobChanged(str job_id)                # call on every controller job event
+    panel.job_changed(str job_id)                # call on every controller job event
     panel.selected_ids() -> list[str]
     panel.show_job(str job_id) -> bool          # select it (clearing filters that hide it)
     panel.shutdown()                            # stop thumbnail workers (before closing)
@@ -106,14 +106,14 @@ class LibraryStore(JobSource, Protocol):
 
 
 class LibraryPanel(QWidget):
-    playRequested = Signal(str)
-    remixRequested = Signal(str, str)
-    reuseRequested = Signal(str)
-    retryRequested = Signal(str)
-    exportRequested = Signal(list)
-    deleteRemoteRequested = Signal(list)
-    locallyDeleted = Signal(list)
-    currentJobChanged = Signal(str)
+    play_requested = Signal(str)
+    remix_requested = Signal(str, str)
+    reuse_requested = Signal(str)
+    retry_requested = Signal(str)
+    export_requested = Signal(list)
+    delete_remote_requested = Signal(list)
+    locally_deleted = Signal(list)
+    current_job_changed = Signal(str)
 
     def __init__(
         self,
@@ -198,7 +198,7 @@ class LibraryPanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_actions)
-        self.model.countChanged.connect(self._update_count)
+        self.model.count_changed.connect(self._update_count)
 
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -283,7 +283,7 @@ class LibraryPanel(QWidget):
         self.model.refresh()
 
     @Slot(str)
-    def jobChanged(self, job_id: str) -> None:
+    def job_changed(self, job_id: str) -> None:
         self.model.job_changed(job_id)
         self._update_actions()
 
@@ -402,7 +402,7 @@ class LibraryPanel(QWidget):
     def _on_selection(self, *_args: object) -> None:
         self._update_actions()
         jobs = self.selected_jobs()
-        self.currentJobChanged.emit(jobs[0].id if len(jobs) == 1 else "")
+        self.current_job_changed.emit(jobs[0].id if len(jobs) == 1 else "")
 
     def _update_actions(self) -> None:
         jobs = self.selected_jobs()
@@ -442,7 +442,7 @@ class LibraryPanel(QWidget):
     def _on_double_click(self, index: QModelIndex) -> None:
         job = self.model.job_at(index.row())
         if job is not None and playable_file(job) is not None:
-            self.playRequested.emit(job.id)
+            self.play_requested.emit(job.id)
 
     def _on_click(self, index: QModelIndex) -> None:
         if index.column() == Column.FAVOURITE:
@@ -459,7 +459,7 @@ class LibraryPanel(QWidget):
     def _play(self) -> None:
         job = self._single()
         if job is not None and playable_file(job) is not None:
-            self.playRequested.emit(job.id)
+            self.play_requested.emit(job.id)
 
     def _remix(self) -> None:
         job = self._single()
@@ -467,22 +467,22 @@ class LibraryPanel(QWidget):
             return
         prompt = self.ask_remix_prompt(job)
         if prompt:
-            self.remixRequested.emit(job.id, prompt)
+            self.remix_requested.emit(job.id, prompt)
 
     def _reuse(self) -> None:
         job = self._single()
         if job is not None:
-            self.reuseRequested.emit(job.id)
+            self.reuse_requested.emit(job.id)
 
     def _retry(self) -> None:
         job = self._single()
         if job is not None and can_retry(job):
-            self.retryRequested.emit(job.id)
+            self.retry_requested.emit(job.id)
 
     def _export(self) -> None:
         ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]
         if ids:
-            self.exportRequested.emit(ids)
+            self.export_requested.emit(ids)
 
     def _reveal(self) -> None:
         job = self._single()
@@ -525,7 +525,7 @@ class LibraryPanel(QWidget):
         self.model.refresh()
         self._update_actions()
         if done.deleted:
-            self.locallyDeleted.emit(done.deleted)
+            self.locally_deleted.emit(done.deleted)
         if done.failures:
             self.inform(
                 self.tr("Some files could not be deleted"),
@@ -537,7 +537,7 @@ class LibraryPanel(QWidget):
     def _delete_remote(self) -> None:
         jobs = [job for job in self.selected_jobs() if remote_delete_problem(job) is None]
         if jobs and self.confirm(self.tr("Delete from the service"), remote_delete_question(jobs)):
-            self.deleteRemoteRequested.emit([job.id for job in jobs])
+            self.delete_remote_requested.emit([job.id for job in jobs])
 
     def _go_to_source(self) -> None:
         job = self._single()

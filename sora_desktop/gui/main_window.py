@@ -271,21 +271,21 @@ class MainWindow(QMainWindow):
 
             widget.ask_remix_prompt = ask
         for name, slot in (
-            ("playRequested", self.play_job),
-            ("reuseRequested", self.reuse_job),
-            ("remixRequested", self.controller.remix),
-            ("retryRequested", self.retry_job),
+            ("play_requested", self.play_job),
+            ("reuse_requested", self.reuse_job),
+            ("remix_requested", self.controller.remix),
+            ("retry_requested", self.retry_job),
         ):
             signal = getattr(widget, name, None)
             if signal is not None:
                 signal.connect(slot)
-        delete_remote = getattr(widget, "deleteRemoteRequested", None)
+        delete_remote = getattr(widget, "delete_remote_requested", None)
         if delete_remote is not None:
             delete_remote.connect(self._delete_remote)
-        export = getattr(widget, "exportRequested", None)
+        export = getattr(widget, "export_requested", None)
         if export is not None:
             export.connect(self.export_requested)
-        deleted = getattr(widget, "locallyDeleted", None)
+        deleted = getattr(widget, "locally_deleted", None)
         if deleted is not None:
             deleted.connect(self._forget_jobs)
 
@@ -330,11 +330,11 @@ class MainWindow(QMainWindow):
             if job is not None and not job.status.is_terminal:
                 self.queue.model.upsert(job)
         library: Any = self.library
-        if library is not None and hasattr(library, "jobChanged"):
+        if library is not None and hasattr(library, "job_changed"):
             if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
                 library.refresh()
             else:
-                library.jobChanged(event.job_id)
+                library.job_changed(event.job_id)
 
     def _on_resumed(self, job_ids: list[str]) -> None:
         for job_id in job_ids:
@@ -405,8 +405,8 @@ class MainWindow(QMainWindow):
 
     def _job_updated(self, job_id: str) -> None:
         library: Any = self.library
-        if library is not None and hasattr(library, "jobChanged"):
-            library.jobChanged(job_id)
+        if library is not None and hasattr(library, "job_changed"):
+            library.job_changed(job_id)
 
     def open_connections(self) -> None:
         self.connections_requested.emit()

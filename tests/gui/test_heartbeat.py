@@ -105,6 +105,32 @@ def simulator_process() -> Iterator[str]:
             proc.stdout.close()
 
 
+class _Heartbeat:
+    """A 10 ms timer on the GUI thread recording the gaps between beats (ms) and the stalls
+    (the gaps less the GUI thread's run-queue wait); beats from construction to :meth:`stop`."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self.stalls: list[float] = []
+        self._wait = _RunQueueWait()
+        self._last = (time.perf_counter(), self._wait())
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._beat)
+        self._timer.start()
+
+    def _beat(self) -> None:
+        now, waited = time.perf_counter(), self._wait()
+        gap = (now - self._last[0]) * 1000
+        self.gaps.append(gap)
+        self.stalls.append(gap - (waited - self._last[1]))
+        self._last = (now, waited)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._wait.close()
+
+
 def _jobs_under_heartbeat(
     qtbot: QtBot, ctx: AppContext, jobs: int = JOBS
 ) -> tuple[list[float], list[float]]:
@@ -119,22 +145,7 @@ def _jobs_under_heartbeat(
         ctx.start_background()
     finished: list[Job] = []
     ctx.controller.job_finished.connect(finished.append)
-    gaps: list[float] = []
-    stalls: list[float] = []
-    run_queue_wait = _RunQueueWait()
-    last = [time.perf_counter(), run_queue_wait()]
-
-    def beat() -> None:
-        now, waited = time.perf_counter(), run_queue_wait()
-        gap = (now - last[0]) * 1000
-        gaps.append(gap)
-        stalls.append(gap - (waited - last[1]))
-        last[0], last[1] = now, waited
-
-    heartbeat = QTimer()
-    heartbeat.setInterval(10)
-    heartbeat.timeout.connect(beat)
-    heartbeat.start()
+    heartbeat = _Heartbeat()
     submitted: list[int] = []
 
     def click_generate() -> None:  # one click per event, as a creator's clicks arrive
@@ -150,11 +161,10 @@ def _jobs_under_heartbeat(
         qtbot.waitUntil(lambda: len(finished) == jobs, timeout=300000)
     finally:
         heartbeat.stop()
-        run_queue_wait.close()
     assert all(job.file_path is not None and job.file_path.is_file() for job in finished)
     assert len({job.id for job in finished}) == jobs
     assert w.queue.model.active_count() == 0
-    return gaps, stalls
+    return heartbeat.gaps, heartbeat.stalls
 
 
 def _assert_no_stall(beats: tuple[list[float], list[float]], label: str) -> None:
@@ -218,36 +228,20 @@ def _beats_while(
 ) -> tuple[list[float], list[float]]:
     """Beat every 10 ms on the GUI thread from just before ``start()`` until ``done()``;
     return the gaps (ms) and the stalls (gaps less the run-queue wait), as above."""
-    gaps: list[float] = []
-    stalls: list[float] = []
-    run_queue_wait = _RunQueueWait()
-    last = [time.perf_counter(), run_queue_wait()]
-
-    def beat() -> None:
-        now, waited = time.perf_counter(), run_queue_wait()
-        gap = (now - last[0]) * 1000
-        gaps.append(gap)
-        stalls.append(gap - (waited - last[1]))
-        last[0], last[1] = now, waited
-
-    heartbeat = QTimer()
-    heartbeat.setInterval(10)
-    heartbeat.timeout.connect(beat)
-    heartbeat.start()
+    heartbeat = _Heartbeat()
     # beat a while first (the window settles), then measure from just before the start
-    qtbot.waitUntil(lambda: len(gaps) >= 20, timeout=10_000)
-    gaps.clear()
-    stalls.clear()
+    qtbot.waitUntil(lambda: len(heartbeat.gaps) >= 20, timeout=10_000)
+    heartbeat.gaps.clear()
+    heartbeat.stalls.clear()
     start()
     try:
         qtbot.waitUntil(done, timeout=timeout)
         # and a while after: the results are handled on the GUI thread
-        settled = len(gaps) + 20
-        qtbot.waitUntil(lambda: len(gaps) >= settled, timeout=10_000)
+        settled = len(heartbeat.gaps) + 20
+        qtbot.waitUntil(lambda: len(heartbeat.gaps) >= settled, timeout=10_000)
     finally:
         heartbeat.stop()
-        run_queue_wait.close()
-    return gaps, stalls
+    return heartbeat.gaps, heartbeat.stalls
 
 
 def _shown_app(qtbot: QtBot, data_dir: Path) -> AppContext:
@@ -318,7 +312,7 @@ def test_gui_thread_keeps_beating_while_1000_clips_are_deleted(
         library.delete_local_action.setEnabled(True)  # as selecting them does
         library.confirm = lambda _title, _text: True
         deleted: list[list[str]] = []
-        library.locallyDeleted.connect(deleted.append)
+        library.locally_deleted.connect(deleted.append)
         beats = _beats_while(qtbot, library.delete_local_action.trigger, lambda: bool(deleted))
         assert len(deleted[0]) == 1000
         assert not any(job.file_path.exists() for job in jobs)  # type: ignore[union-attr]

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.errors import DiskError
-from sora_desktop.core.loop_thread import LoopThread
 from sora_desktop.core.models import JobStatus
 from sora_desktop.core.paths import AppPaths
-from sora_desktop.core.service import GenerationService
-from sora_desktop.core.store import JobStore
 from sora_desktop.gui.controller import Controller
 from sora_desktop.gui.operations import Op, Operations
 from sora_desktop.usecases.export import ExportOptions, ExportStopped
@@ -30,19 +26,6 @@ def paths(data_dir: Path) -> AppPaths:
     made = AppPaths.default(data_dir)
     made.ensure()
     return made
-
-
-@pytest.fixture
-def controller(paths: AppPaths) -> Iterator[Controller]:
-    store = JobStore(paths.db_path)
-    loop = LoopThread()
-    loop.start()
-    ctl = Controller(GenerationService(store, paths), loop, store)
-    try:
-        yield ctl
-    finally:
-        ctl.shutdown()
-        store.close()
 
 
 @pytest.fixture
