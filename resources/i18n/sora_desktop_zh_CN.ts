@@ -14,7 +14,7 @@
             <translation>PyAV {pyav}，FFmpeg {ffmpeg}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>none available: keys must come from environment variables</source>
             <translation>不可用：密钥必须来自环境变量</translation>
         </message>
@@ -97,12 +97,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+345" />
+            <location filename="../../sora_desktop/gui/app.py" line="+349" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+168" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -348,22 +348,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+93" />
-            <source>No API key for this connection.</source>
-            <translation>此连接没有 API 密钥。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Set the environment variable {name}.</source>
-            <translation>请设置环境变量 {name}。</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+90" />
             <source>Paste the key in the API key field.</source>
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+57" />
             <source>Connections</source>
             <translation>连接</translation>
         </message>
@@ -398,7 +388,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>内置，无需账户</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+59" />
             <location line="+53" />
             <source>Profile</source>
             <translation>配置</translation>
@@ -526,7 +516,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_dialog.py" line="+100" />
+            <location filename="../../sora_desktop/gui/export_dialog.py" line="+106" />
             <source>Export videos</source>
             <translation>导出视频</translation>
         </message>
@@ -586,7 +576,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+24" />
             <location line="+54" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
@@ -612,12 +602,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location line="+62" />
-            <source>Could not export {name}: {reason}</source>
-            <translation>无法导出 {name}：{reason}</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+74" />
             <source>{count} file(s) were exported before this.</source>
             <translation>在此之前已导出 {count} 个文件。</translation>
         </message>
@@ -743,7 +728,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>图片（{0}）</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+30" />
             <source>This image can't be read: {0}</source>
             <translation>无法读取此图片：{0}</translation>
         </message>
@@ -886,62 +871,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="+68" />
-            <source>Draft</source>
-            <translation>草稿</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Queued</source>
-            <translation>排队中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rendering</source>
-            <translation>渲染中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rendered</source>
-            <translation>已渲染</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Interrupted</source>
-            <translation>已中断</translation>
-        </message>
-        <message>
-            <location line="+25" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+86" />
             <source>Deleted from the service on {when}</source>
             <translation>已于 {when} 从服务端删除</translation>
         </message>
@@ -966,7 +896,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>%n 个再创作</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+363" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+353" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1003,7 +933,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="-14" />
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-62" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-44" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -1016,8 +946,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+140" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+153" />
             <source>Search prompts…</source>
+            <extracomment>what the panel runs off the GUI thread (deleting); inline when built on its own, deleting only files in ``folders`` then</extracomment>
             <translation>搜索提示词…</translation>
         </message>
         <message>
@@ -1191,7 +1122,7 @@ A new, empty library was started. Your video files are still in their folder.</s
 {path}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_delete.py" line="+34" />
+            <location filename="../../sora_desktop/gui/library_delete.py" line="+30" />
             <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
             <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
@@ -1211,7 +1142,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除视频</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Some files could not be deleted</source>
             <translation>部分文件无法删除</translation>
         </message>
@@ -1229,7 +1160,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+54" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+55" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
@@ -1417,42 +1348,42 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="137" />
+            <location filename="../../sora_desktop/gui/sending.py" line="128" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="53" />
+            <location filename="../../sora_desktop/gui/sending.py" line="55" />
             <source>This request is on its way to the service.</source>
             <translation>这个请求正在发送给服务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="77" />
+            <location filename="../../sora_desktop/gui/sending.py" line="79" />
             <source>Already sent. Change the prompt or settings, or wait a moment to generate it again.</source>
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="132" />
+            <location filename="../../sora_desktop/gui/sending.py" line="123" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="149" />
+            <location filename="../../sora_desktop/gui/sending.py" line="140" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="55" />
+            <location filename="../../sora_desktop/gui/sending.py" line="57" />
             <source>Generate again</source>
             <translation>再次生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="58" />
+            <location filename="../../sora_desktop/gui/sending.py" line="60" />
             <source>Start another job with the same prompt and settings (it is made and billed again)</source>
             <translation>用相同的提示词和设置再开始一个任务（会重新生成并再次计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="64" />
+            <location filename="../../sora_desktop/gui/sending.py" line="66" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
         </message>
@@ -2291,102 +2222,47 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
-            <source>Preparing</source>
-            <translation>准备中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
-            <source>Sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
-            <source>Waiting in line</source>
-            <translation>排队等待中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
-            <source>Rendering</source>
-            <translation>渲染中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
-            <source>Rendered</source>
-            <translation>已渲染</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="52" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="53" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="54" />
-            <source>Interrupted (resumes)</source>
-            <translation>已中断（将继续）</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="161" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="162" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="163" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="164" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="165" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="166" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="232" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="212" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="213" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="195" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
@@ -2489,6 +2365,26 @@ Write a prompt and press Generate.</source>
     </context>
     <context>
         <name>core</name>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="41" />
+            <source>No API key is saved for this connection.</source>
+            <translation>此连接没有保存 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="34" />
+            <source>No API key: the environment variable {name} is not set.</source>
+            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="37" />
+            <source>Set {name} to your API key and try again.</source>
+            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="43" />
+            <source>Save it with: sora-desktop profile set-key {profile}</source>
+            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
+        </message>
         <message>
             <location filename="../../sora_desktop/core/builtin_simulator.py" line="66" />
             <source>The built-in simulator's jobs are open in another Sora Desktop (a window or a command), so this job can't continue here.</source>
@@ -3320,52 +3216,32 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="62" />
+            <location filename="../../sora_desktop/core/service.py" line="61" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="87" />
+            <location filename="../../sora_desktop/core/service.py" line="74" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="232" />
-            <source>No API key is saved for this connection.</source>
-            <translation>此连接没有保存 API 密钥。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="303" />
+            <location filename="../../sora_desktop/core/service.py" line="270" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="225" />
-            <source>No API key: the environment variable {name} is not set.</source>
-            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="228" />
-            <source>Set {name} to your API key and try again.</source>
-            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="233" />
-            <source>Save it with: sora-desktop profile set-key {profile}</source>
-            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="379" />
+            <location filename="../../sora_desktop/core/service.py" line="346" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="300" />
+            <location filename="../../sora_desktop/core/service.py" line="267" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="378" />
+            <location filename="../../sora_desktop/core/service.py" line="345" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -3518,6 +3394,91 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/wire.py" line="332" />
             <source>The video's files have expired on the server ({detail}).</source>
             <translation>服务器上此视频的文件已过期（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="72" />
+            <source>Export finished (ready) jobs only.</source>
+            <translation>只能导出已完成（就绪）的任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="69" />
+            <source>Job {id} has no clip in the library ({status}).</source>
+            <translation>任务 {id} 在视频库中没有视频（{status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="122" />
+            <source>Could not export {name}: {reason}</source>
+            <translation>无法导出 {name}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="85" />
+            <source>Choose Fit or Crop under the image to convert it.</source>
+            <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/library.py" line="78" />
+            <source>Cancel it first, or wait until it has finished.</source>
+            <translation>请先取消它，或等它完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/library.py" line="75" />
+            <source>This job is still being made ({status}), so it can't be deleted yet.</source>
+            <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="21" />
+            <source>Preparing</source>
+            <translation>准备中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="22" />
+            <source>Sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="23" />
+            <source>Waiting in line</source>
+            <translation>排队等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="24" />
+            <source>Rendering</source>
+            <translation>渲染中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="25" />
+            <source>Rendered</source>
+            <translation>已渲染</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="26" />
+            <source>Downloading</source>
+            <translation>下载中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="27" />
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="28" />
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="29" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="30" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="31" />
+            <source>Interrupted (resumes)</source>
+            <translation>已中断（将继续）</translation>
         </message>
     </context>
 </TS>
