@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -31,7 +32,8 @@ from .banner import Banner
 from .controller import Controller
 from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
-from .help_menu import add_help_actions
+from .help_menu import HelpActions
+from .menus import build_menus
 from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
@@ -71,6 +73,12 @@ class MainWindow(QMainWindow):
     export_requested = Signal(list)  # job ids
     export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
     spending_requested = Signal()
+    #: made by ``menus.build_menus``
+    open_export_folder_action: QAction
+    open_library_folder_action: QAction
+    connections_menu: QMenu
+    spending_action: QAction
+    help_actions: HelpActions
 
     def __init__(
         self,
@@ -186,7 +194,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.error_banner)
         outer.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        build_menus(self)
 
         self.export_notice: QWidget | None = None  # "Exported …" (the composition root's)
         self.notifier = Notifier(self, self.windowIcon())
@@ -208,50 +216,6 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_profiles(profiles, active_profile_id)
         self.restore_state()
         self._update_generate()
-
-    # --- menus -----------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        gen = QAction(self.tr("&Generate"), self)
-        gen.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return))
-        gen.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor owns the key
-        gen.triggered.connect(self.generate)
-        file_menu.addAction(gen)
-        export = QAction(self.tr("&Export selected videos…"), self)
-        export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-        export.triggered.connect(self._export_selected)
-        file_menu.addAction(export)
-        self.open_export_folder_action = QAction(self.tr("Open e&xport folder"), self)
-        self.open_export_folder_action.triggered.connect(self.export_folder_requested)
-        file_menu.addAction(self.open_export_folder_action)
-        self.open_library_folder_action = QAction(self.tr("Open &library folder"), self)
-        self.open_library_folder_action.triggered.connect(self.open_library_folder)
-        file_menu.addAction(self.open_library_folder_action)
-        file_menu.addSeparator()
-        prefs = QAction(self.tr("&Preferences…"), self)
-        prefs.setShortcut(QKeySequence.StandardKey.Preferences)
-        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-        prefs.triggered.connect(self.preferences_requested)
-        file_menu.addAction(prefs)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.connections_menu = self.menuBar().addMenu(self.tr("&Connections"))
-        manage = QAction(self.tr("&Manage connections…"), self)
-        manage.triggered.connect(self.open_connections)
-        self.connections_menu.addAction(manage)
-        self.spending_action = QAction(self.tr("Estimated &spending…"), self)
-        self.spending_action.triggered.connect(self.spending_requested)
-        self.connections_menu.addAction(self.spending_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_actions = add_help_actions(self, help_menu)
-        about = QAction(self.tr("&About Sora Desktop"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.open_about)
-        help_menu.addAction(about)
 
     # --- the library slot ------------------------------------------------------------
     def set_library(self, widget: QWidget) -> None:
