@@ -97,12 +97,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+349" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+80" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+168" />
+            <location filename="../../sora_desktop/gui/app.py" line="+405" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -1160,14 +1160,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+55" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+57" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+61" />
             <source>Add a connection…</source>
-            <extracomment>the composition root opens the other owner's dialogs for these asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
+            <extracomment>the composition root opens the other owner's dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -1181,67 +1181,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+21" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Generate</source>
-            <translation>生成(&amp;G)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Export selected videos…</source>
-            <translation>导出所选视频(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Open e&amp;xport folder</source>
-            <translation>打开导出文件夹(&amp;X)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Open &amp;library folder</source>
-            <translation>打开视频库文件夹(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Preferences…</source>
-            <translation>偏好设置(&amp;P)…</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Connections</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Manage connections…</source>
-            <translation>管理连接(&amp;M)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Estimated &amp;spending…</source>
-            <translation>预估花费(&amp;S)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;About Sora Desktop</source>
-            <translation>关于 Sora Desktop(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+74" />
+            <location line="+88" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
@@ -1321,6 +1261,66 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+1" />
             <source>Don't close</source>
             <translation>不关闭</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="21" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="22" />
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="27" />
+            <source>&amp;Export selected videos…</source>
+            <translation>导出所选视频(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="31" />
+            <source>Open e&amp;xport folder</source>
+            <translation>打开导出文件夹(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="34" />
+            <source>Open &amp;library folder</source>
+            <translation>打开视频库文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="38" />
+            <source>&amp;Preferences…</source>
+            <translation>偏好设置(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="44" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="49" />
+            <source>&amp;Connections</source>
+            <translation>连接(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="50" />
+            <source>&amp;Manage connections…</source>
+            <translation>管理连接(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="53" />
+            <source>Estimated &amp;spending…</source>
+            <translation>预估花费(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="56" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="58" />
+            <source>&amp;About Sora Desktop</source>
+            <translation>关于 Sora Desktop(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/questions.py" line="24" />
