@@ -9,7 +9,7 @@
             <translation>PyAV {pyav}，FFmpeg {ffmpeg}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>none available: keys must come from environment variables</source>
             <translation>不可用：密钥必须来自环境变量</translation>
         </message>
@@ -92,12 +92,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+347" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+80" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+164" />
+            <location filename="../../sora_desktop/gui/app.py" line="+405" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -358,22 +358,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+93" />
-            <source>No API key for this connection.</source>
-            <translation>此连接没有 API 密钥。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Set the environment variable {name}.</source>
-            <translation>请设置环境变量 {name}。</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+90" />
             <source>Paste the key in the API key field.</source>
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+57" />
             <source>Connections</source>
             <translation>连接</translation>
         </message>
@@ -408,7 +398,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>内置，无需账户</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+59" />
             <location line="+53" />
             <source>Profile</source>
             <translation>配置</translation>
@@ -536,7 +526,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_dialog.py" line="+100" />
+            <location filename="../../sora_desktop/gui/export_dialog.py" line="+106" />
             <source>Export videos</source>
             <translation>导出视频</translation>
         </message>
@@ -596,7 +586,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+24" />
             <location line="+54" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
@@ -622,12 +612,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location line="+62" />
-            <source>Could not export {name}: {reason}</source>
-            <translation>无法导出 {name}：{reason}</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+74" />
             <source>{count} file(s) were exported before this.</source>
             <translation>在此之前已导出 {count} 个文件。</translation>
         </message>
@@ -753,7 +738,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>图片（{0}）</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+30" />
             <source>This image can't be read: {0}</source>
             <translation>无法读取此图片：{0}</translation>
         </message>
@@ -896,62 +881,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="+68" />
-            <source>Draft</source>
-            <translation>草稿</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Queued</source>
-            <translation>排队中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rendering</source>
-            <translation>渲染中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rendered</source>
-            <translation>已渲染</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Interrupted</source>
-            <translation>已中断</translation>
-        </message>
-        <message>
-            <location line="+25" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+86" />
             <source>Deleted from the service on {when}</source>
             <translation>已于 {when} 从服务端删除</translation>
         </message>
@@ -976,7 +906,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>%n 个再创作</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+363" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+353" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1013,7 +943,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="-14" />
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-62" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-44" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -1026,8 +956,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+140" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+153" />
             <source>Search prompts…</source>
+            <extracomment>what the panel runs off the GUI thread (deleting); inline when built on its own, deleting only files in ``folders`` then</extracomment>
             <translation>搜索提示词…</translation>
         </message>
         <message>
@@ -1201,7 +1132,7 @@ A new, empty library was started. Your video files are still in their folder.</s
 {path}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_delete.py" line="+34" />
+            <location filename="../../sora_desktop/gui/library_delete.py" line="+30" />
             <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
             <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
@@ -1221,7 +1152,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除视频</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Some files could not be deleted</source>
             <translation>部分文件无法删除</translation>
         </message>
@@ -1239,14 +1170,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+54" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+57" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+61" />
             <source>Add a connection…</source>
-            <extracomment>the composition root (gui/app.py) opens the dialogs for these asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
+            <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -1260,67 +1191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+21" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Generate</source>
-            <translation>生成(&amp;G)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Export selected videos…</source>
-            <translation>导出所选视频(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Open e&amp;xport folder</source>
-            <translation>打开导出文件夹(&amp;X)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Open &amp;library folder</source>
-            <translation>打开视频库文件夹(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Preferences…</source>
-            <translation>偏好设置(&amp;P)…</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Connections</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Manage connections…</source>
-            <translation>管理连接(&amp;M)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Estimated &amp;spending…</source>
-            <translation>预估花费(&amp;S)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;About Sora Desktop</source>
-            <translation>关于 Sora Desktop(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+74" />
+            <location line="+88" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
@@ -1402,6 +1273,66 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>不关闭</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="21" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="22" />
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="27" />
+            <source>&amp;Export selected videos…</source>
+            <translation>导出所选视频(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="31" />
+            <source>Open e&amp;xport folder</source>
+            <translation>打开导出文件夹(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="34" />
+            <source>Open &amp;library folder</source>
+            <translation>打开视频库文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="38" />
+            <source>&amp;Preferences…</source>
+            <translation>偏好设置(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="44" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="49" />
+            <source>&amp;Connections</source>
+            <translation>连接(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="50" />
+            <source>&amp;Manage connections…</source>
+            <translation>管理连接(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="53" />
+            <source>Estimated &amp;spending…</source>
+            <translation>预估花费(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="56" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="58" />
+            <source>&amp;About Sora Desktop</source>
+            <translation>关于 Sora Desktop(&amp;A)</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/gui/questions.py" line="24" />
             <source>Cancel this job?</source>
             <translation>取消此任务？</translation>
@@ -1427,42 +1358,42 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="137" />
+            <location filename="../../sora_desktop/gui/sending.py" line="128" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="53" />
+            <location filename="../../sora_desktop/gui/sending.py" line="55" />
             <source>This request is on its way to the service.</source>
             <translation>这个请求正在发送给服务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="77" />
+            <location filename="../../sora_desktop/gui/sending.py" line="79" />
             <source>Already sent. Change the prompt or settings, or wait a moment to generate it again.</source>
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="132" />
+            <location filename="../../sora_desktop/gui/sending.py" line="123" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="149" />
+            <location filename="../../sora_desktop/gui/sending.py" line="140" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="55" />
+            <location filename="../../sora_desktop/gui/sending.py" line="57" />
             <source>Generate again</source>
             <translation>再次生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="58" />
+            <location filename="../../sora_desktop/gui/sending.py" line="60" />
             <source>Start another job with the same prompt and settings (it is made and billed again)</source>
             <translation>用相同的提示词和设置再开始一个任务（会重新生成并再次计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="64" />
+            <location filename="../../sora_desktop/gui/sending.py" line="66" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
         </message>
@@ -2302,102 +2233,47 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
-            <source>Preparing</source>
-            <translation>准备中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
-            <source>Sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
-            <source>Waiting in line</source>
-            <translation>排队等待中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
-            <source>Rendering</source>
-            <translation>渲染中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
-            <source>Rendered</source>
-            <translation>已渲染</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="52" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="53" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="54" />
-            <source>Interrupted (resumes)</source>
-            <translation>已中断（将继续）</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="164" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="187" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="165" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="188" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="166" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="189" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="167" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="190" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="168" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="191" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="169" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="237" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="216" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="220" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="198" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
@@ -2500,6 +2376,26 @@ Write a prompt and press Generate.</source>
     </context>
     <context>
         <name>core</name>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="41" />
+            <source>No API key is saved for this connection.</source>
+            <translation>此连接没有保存 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="34" />
+            <source>No API key: the environment variable {name} is not set.</source>
+            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="37" />
+            <source>Set {name} to your API key and try again.</source>
+            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="43" />
+            <source>Save it with: sora-desktop profile set-key {profile}</source>
+            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
+        </message>
         <message>
             <location filename="../../sora_desktop/core/batch/columns.py" line="81" />
             <source>a model name can't be empty</source>
@@ -4351,57 +4247,37 @@ Write a prompt and press Generate.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="120" />
+            <location filename="../../sora_desktop/core/service.py" line="106" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="293" />
-            <source>No API key is saved for this connection.</source>
-            <translation>此连接没有保存 API 密钥。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="754" />
+            <location filename="../../sora_desktop/core/service.py" line="694" />
             <source>This job is still running; it can be sent again once it has ended.</source>
             <translation>此任务仍在运行；结束后才能再次发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="755" />
+            <location filename="../../sora_desktop/core/service.py" line="695" />
             <source>Wait for it to finish, or cancel it first.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="371" />
+            <location filename="../../sora_desktop/core/service.py" line="337" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="286" />
-            <source>No API key: the environment variable {name} is not set.</source>
-            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="289" />
-            <source>Set {name} to your API key and try again.</source>
-            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="294" />
-            <source>Save it with: sora-desktop profile set-key {profile}</source>
-            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="520" />
+            <location filename="../../sora_desktop/core/service.py" line="486" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="368" />
+            <location filename="../../sora_desktop/core/service.py" line="334" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="519" />
+            <location filename="../../sora_desktop/core/service.py" line="485" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -4974,6 +4850,91 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/wire.py" line="332" />
             <source>The video's files have expired on the server ({detail}).</source>
             <translation>服务器上此视频的文件已过期（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="72" />
+            <source>Export finished (ready) jobs only.</source>
+            <translation>只能导出已完成（就绪）的任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="69" />
+            <source>Job {id} has no clip in the library ({status}).</source>
+            <translation>任务 {id} 在视频库中没有视频（{status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="122" />
+            <source>Could not export {name}: {reason}</source>
+            <translation>无法导出 {name}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="85" />
+            <source>Choose Fit or Crop under the image to convert it.</source>
+            <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/library.py" line="78" />
+            <source>Cancel it first, or wait until it has finished.</source>
+            <translation>请先取消它，或等它完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/library.py" line="75" />
+            <source>This job is still being made ({status}), so it can't be deleted yet.</source>
+            <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="21" />
+            <source>Preparing</source>
+            <translation>准备中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="22" />
+            <source>Sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="23" />
+            <source>Waiting in line</source>
+            <translation>排队等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="24" />
+            <source>Rendering</source>
+            <translation>渲染中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="25" />
+            <source>Rendered</source>
+            <translation>已渲染</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="26" />
+            <source>Downloading</source>
+            <translation>下载中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="27" />
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="28" />
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="29" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="30" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="31" />
+            <source>Interrupted (resumes)</source>
+            <translation>已中断（将继续）</translation>
         </message>
     </context>
 </TS>

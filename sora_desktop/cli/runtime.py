@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.errors import DiskError
-from ..core.jobref import resolve_job, short_id
+from ..core.jobref import short_id
 from ..core.models import Job, JobEvent, JobStatus, KeySource
 from ..core.paths import AppPaths
 from ..core.store import JobStore
 from ..core.timestamps import iso_time
+from ..usecases.library import find_job as usecase_find_job
 
 if TYPE_CHECKING:
     from ..core.service import GenerationService
@@ -108,7 +109,7 @@ def cli_key_lookup(source: KeySource) -> str | None:
 def find_job(store: JobStore, ref: str) -> Job:
     """A job by its id, its remote id, or an unambiguous piece of either (4+ characters):
     the ``{id}`` in an exported file's name works too (``core.jobref``)."""
-    return resolve_job(store, ref, hint="See the ids with: sora-desktop history")
+    return usecase_find_job(store, ref, hint="See the ids with: sora-desktop history")
 
 
 def job_record(job: Job) -> dict[str, object]:

@@ -21,11 +21,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .api_keys import api_key_for
 from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
 from .capabilities import capabilities_for, check_model_served, validate_request
 from .errors import (
     AssetExpiredError,
-    AuthenticationError,
     CancelledByUser,
     DiskError,
     ErrorKind,
@@ -84,25 +84,11 @@ GAVE_UP_NOT_SENT = N_(
     "The app stopped retrying. The service did not take the request, so nothing was "
     "charged; generate it again later."
 )
-SIMULATOR_KEY = "sim"
 #: Reference image checks remembered (by path, size, modification time and length).
 IMAGE_CHECKS_KEPT = 256
 
 #: Errors that leave the job resumable (``interrupted``) instead of ``failed``.
 _LOCAL_TROUBLE = (DiskError, StoreError, KeyringUnavailableError)
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectionReport:
-    """The answer to "Test connection"."""
-
-    ok: bool
-    videos_listed: int = 0
-    latency: float = 0.0  # seconds for one list call
-    error: SoraError | None = None
-    model: str | None = None
-    #: what the call learned, e.g. (("Account", "studio-a"),) (labels translated)
-    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,27 +262,7 @@ class GenerationService:
 
     # ----------------------------------------------------------- clients
     def _api_key(self, connection: Connection) -> str | None:
-        key = self._key_lookup(connection.key_source)
-        if key:
-            return key
-        if connection.kind is ConnectionKind.SIMULATOR:
-            return SIMULATOR_KEY
-        source = connection.key_source
-        if source.env_var:
-            raise AuthenticationError(
-                _("No API key: the environment variable {name} is not set.").format(
-                    name=source.env_var
-                ),
-                _("Set {name} to your API key and try again.").format(name=source.env_var),
-            )
-        if source.keyring_user:
-            raise AuthenticationError(
-                _("No API key is saved for this connection."),
-                _("Save it with: sora-desktop profile set-key {profile}").format(
-                    profile=source.keyring_user
-                ),
-            )
-        return None  # a gateway that needs no key
+        return api_key_for(connection, self._key_lookup)
 
     async def _client_for(self, connection: Connection, *, resuming: bool) -> Dialect:
         """The client for ``connection``, the built-in simulator's address filled in."""
@@ -691,32 +657,6 @@ class GenerationService:
         except NotFoundError:
             log.info("job %s: remote video %s was already gone", job_id, job.remote_id)
         return self._store.update_fields(job_id, remote_deleted_at=self._ctx.clock())
-
-    async def test_connection(
-        self, connection: Connection, model: str | None = None
-    ) -> ConnectionReport:
-        """List videos once with a fresh client: reachable, key accepted, how fast."""
-        try:
-            connection = await resolve(connection, self._simulator, resuming=False)
-            client = self._client_factory(connection, self._api_key(connection))
-        except SoraError as err:
-            return ConnectionReport(ok=False, error=err, model=model)
-        start = time.monotonic()
-        try:
-            facts = await client.check()
-        except SoraError as err:
-            return ConnectionReport(
-                ok=False, latency=time.monotonic() - start, error=err, model=model
-            )
-        finally:
-            await client.aclose()
-        return ConnectionReport(
-            ok=True,
-            videos_listed=facts.videos_listed,
-            latency=time.monotonic() - start,
-            model=model,
-            facts=facts.facts,
-        )
 
     def list_models(self, connection: Connection) -> list[ModelSummary]:
         """The catalogue's models for ``connection``'s provider kind (plain data)."""

@@ -44,13 +44,14 @@ def _pyav() -> str:
 
 def _keyring() -> str:
     try:
-        from sora_desktop.core import secrets
+        from sora_desktop.usecases.connections import keyring_backend
 
-        if not secrets.is_available():
+        backend = keyring_backend()
+        if backend is None:
             return translate(
                 "AboutDialog", "none available: keys must come from environment variables"
             )
-        return secrets.backend_name()
+        return backend
     except Exception as exc:  # the About box must open whatever the keyring does
         return translate("AboutDialog", "unavailable ({reason})").format(reason=type(exc).__name__)
 

@@ -16,7 +16,7 @@ Public API::
 Per kind the form asks for what that service needs: OpenAI a base URL (prefilled), Azure
 OpenAI / Microsoft Foundry the resource endpoint and deployment names, a compatible gateway
 its base URL, the simulator nothing (or a URL for one running elsewhere). Base URLs are
-checked with ``core.client.validate_base_url`` (https, except on this computer).
+checked with ``usecases.connections.check_base_url`` (https, except on this computer).
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.capabilities import KNOWN_MODELS
-from sora_desktop.core.client import validate_base_url
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import VIDEOS_API_KINDS, AuthStyle, ConnectionKind, Profile
 from sora_desktop.core.profiles import (
@@ -54,6 +53,7 @@ from sora_desktop.core.profiles import (
     default_auth_style,
     make_profile_id,
 )
+from sora_desktop.usecases.connections import check_base_url
 
 from .i18n import profile_name
 
@@ -414,7 +414,7 @@ class ConnectionForm(QWidget):
             return ""  # the built-in simulator: the app fills the URL in
         try:
             if kind is ConnectionKind.AZURE:
-                return validate_base_url(azure_base_url(text))
+                return check_base_url(azure_base_url(text))
             if not text:
                 raise InvalidRequestError(
                     translate("ConnectionForm", "Enter the address."), "", param="base_url"
@@ -428,7 +428,7 @@ class ConnectionForm(QWidget):
                     "",
                     param="base_url",
                 )
-            return validate_base_url(text)
+            return check_base_url(text)
         except InvalidRequestError as err:
             raise FormError(label, err.one_line(), self.url_edit) from err
 

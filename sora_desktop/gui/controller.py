@@ -13,12 +13,13 @@ import concurrent.futures
 import itertools
 import logging
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from ..core.errors import SoraError
 from ..core.models import Connection, Job, JobEvent, JobStatus, VideoRequest
+from ..usecases.status import is_terminal
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 OkCallback = Callable[[Any], None]
 ErrCallback = Callable[[BaseException], None]
+ProgressCallback = Callable[[int, int], None]
 IoFactory = Callable[[], "tuple[GenerationService, LoopThread]"]
 _SHUTDOWN_TIMEOUT = 30.0
 
@@ -75,6 +77,7 @@ class Controller(QObject):
         self._make_io: IoFactory | None = None
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[OkCallback | None, ErrCallback | None]] = {}
+        self._progress: dict[int, ProgressCallback] = {}
         self._pending: set[concurrent.futures.Future[Any]] = set()
         self._closed = False
         self._unsubscribe: Callable[[], None] = _nothing
@@ -133,13 +136,23 @@ class Controller(QObject):
         coro: Coroutine[Any, Any, Any],
         on_ok: OkCallback | None = None,
         on_error: ErrCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+        token: int | None = None,
     ) -> concurrent.futures.Future[Any]:
-        """Run ``coro`` on the I/O loop; ``on_ok``/``on_error`` run later on the GUI thread.
+        """Run ``coro`` on the I/O loop; ``on_ok``/``on_error`` (and ``on_progress`` for
+        what :meth:`progress_reporter` of ``token`` reports) run later on the GUI thread.
 
         Without ``on_error`` a failure is re-emitted as ``error``."""
-        token = next(self._tokens)
+        token = next(self._tokens) if token is None else token
         self._callbacks[token] = (on_ok, on_error)
-        future = self.loop_thread.submit(coro)
+        if on_progress is not None:
+            self._progress[token] = on_progress
+        try:
+            future = self.loop_thread.submit(coro)
+        except BaseException:
+            self._callbacks.pop(token, None)
+            self._progress.pop(token, None)
+            raise
         self._pending.add(future)
 
         def done(f: concurrent.futures.Future[Any]) -> None:  # runs on the I/O thread
@@ -155,6 +168,27 @@ class Controller(QObject):
         future.add_done_callback(done)
         return future
 
+    def run_blocking(
+        self,
+        work: Callable[[Callable[[int, int], None]], Any],
+        on_ok: OkCallback | None = None,
+        on_error: ErrCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> concurrent.futures.Future[Any]:
+        """Run blocking ``work(report)`` (disk, SQLite) in the I/O loop's worker threads,
+        never on the GUI thread; ``report(done, total)`` reaches ``on_progress`` there."""
+        token = next(self._tokens)
+
+        def report(done: int, total: int) -> None:  # any thread
+            self._from_io.emit("progress", token, (done, total))
+
+        async def in_worker() -> Any:
+            import asyncio  # the I/O thread, long after start-up
+
+            return await asyncio.to_thread(work, report)
+
+        return self.call(in_worker(), on_ok, on_error, on_progress, token)
+
     def _on_io_event(self, event: JobEvent) -> None:  # the I/O thread
         self._from_io.emit("event", 0, event)
 
@@ -164,6 +198,13 @@ class Controller(QObject):
             assert isinstance(payload, JobEvent)
             self._on_event(payload)
             return
+        if kind == "progress":
+            on_progress = self._progress.get(token)
+            if on_progress is not None and not self._closed:
+                done, total = cast("tuple[int, int]", payload)
+                on_progress(done, total)
+            return
+        self._progress.pop(token, None)
         on_ok, on_error = self._callbacks.pop(token, (None, None))
         if kind == "ok":
             if on_ok is not None:
@@ -177,12 +218,7 @@ class Controller(QObject):
 
     def _on_event(self, event: JobEvent) -> None:
         self.job_event.emit(event)
-        if event.status in (
-            JobStatus.READY,
-            JobStatus.FAILED,
-            JobStatus.EXPIRED,
-            JobStatus.CANCELLED,
-        ):
+        if is_terminal(event.status):
             job = self.store.get(event.job_id)
             if job is None:
                 return
@@ -233,6 +269,7 @@ class Controller(QObject):
         self._closed = True
         if not self.io_started:
             self._callbacks.clear()  # never started: nothing runs, nothing to stop
+            self._progress.clear()
             return
         try:
             if self.loop_thread.is_running:
@@ -249,6 +286,7 @@ class Controller(QObject):
             self._unsubscribe()
             self.loop_thread.stop()
             self._callbacks.clear()
+            self._progress.clear()
 
 
 #: what the first generation needs, imported ahead of time by :meth:`Controller.warm_up`

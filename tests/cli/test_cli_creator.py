@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from sora_desktop.core.errors import ExitCode
+from sora_desktop.core.models import JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
 from tests.cli_helpers import history_records, one_error_line, run_cli
@@ -346,4 +347,30 @@ def test_remote_delete_of_a_builtin_simulator_job(data_dir: Path, tmp_path: Path
     assert deleted.returncode == 0, deleted.stderr
     assert f"Deleted {record['remote_id']} on the built-in simulator" in deleted.stderr
     assert "internet" not in deleted.stderr and "error:" not in deleted.stderr
+    assert history_records(run_cli("history", "--json", data_dir=data_dir)) == []
+
+
+def test_delete_refuses_a_job_still_being_made(data_dir: Path) -> None:
+    """The window's rule at the command line too (issue 9: one safety rule)."""
+    busy = make_job("a kite still rendering", status=JobStatus.IN_PROGRESS, remote_id="video_1")
+    add_jobs(data_dir, busy)
+    result = run_cli("delete", busy.id, "--remote", data_dir=data_dir)
+    assert result.returncode == ExitCode.INVALID_INPUT, result.stderr
+    line = one_error_line(result)
+    assert "still being made" in line and "sora-desktop resume" in result.stderr
+    assert [r["id"] for r in history_records(run_cli("history", "--json", data_dir=data_dir))] == [
+        busy.id
+    ]
+
+
+def test_delete_never_removes_a_file_outside_the_library(data_dir: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "Desktop" / "precious.mp4"
+    precious.parent.mkdir()
+    precious.write_bytes(b"not ours")
+    job = make_job("an old clip", status=JobStatus.READY, file_path=precious)
+    add_jobs(data_dir, job)
+    result = run_cli("delete", job.id, data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert precious.read_bytes() == b"not ours"
+    assert "outside the library folder" in result.stderr
     assert history_records(run_cli("history", "--json", data_dir=data_dir)) == []

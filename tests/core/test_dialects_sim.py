@@ -17,6 +17,7 @@ from sora_desktop.core.errors import ErrorKind, ExitCode, InvalidRequestError
 from sora_desktop.core.models import ConnectionKind, JobStatus
 from sora_desktop.core.service import GenerationService, error_for_job
 from sora_desktop.simulator.server import SimulatorServer
+from sora_desktop.usecases.connections import ConnectionReport, check_connection
 from tests.provider_support import (
     KEY,
     KINDS,
@@ -73,16 +74,15 @@ def test_a_video_is_made_downloaded_and_kept_with_one_create(
 def test_test_connection_says_what_it_learned_and_refuses_a_wrong_key(
     kind: ConnectionKind, sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    async def body(service: GenerationService) -> tuple[object, object]:
-        conn = connection(sim, kind)
-        return await service.test_connection(conn), None
+    async def body(key: str) -> ConnectionReport:
+        return await check_connection(connection(sim, kind), key=key)
 
-    report, _ = run_service(tmp_path, body)
-    assert report.ok, report.error  # type: ignore[attr-defined]
-    assert report.facts  # type: ignore[attr-defined]
-    wrong, _ = run_service(tmp_path, body, key="not-the-key")
-    assert not wrong.ok  # type: ignore[attr-defined]
-    assert wrong.error.kind is ErrorKind.AUTHENTICATION  # type: ignore[attr-defined]
+    report = asyncio.run(body(KEY))
+    assert report.ok, report.error
+    assert report.facts
+    wrong = asyncio.run(body("not-the-key"))
+    assert not wrong.ok
+    assert wrong.error is not None and wrong.error.kind is ErrorKind.AUTHENTICATION
 
 
 def test_each_provider_gets_its_key_the_way_it_wants(sim: SimulatorServer, tmp_path: Path) -> None:

@@ -476,23 +476,6 @@ def test_remix_and_delete_remote(harness: Harness) -> None:
     assert harness.client.calls.count("remix") == 1
 
 
-def test_test_connection_reports_ok_and_errors(harness: Harness) -> None:
-    async def body() -> None:
-        await harness.service.generate(REQUEST, SIM)
-        report = await harness.service.test_connection(SIM, "sora-2")
-        assert report.ok and report.videos_listed == 1 and report.error is None
-        assert report.latency >= 0.0
-        bad = Connection(
-            kind=ConnectionKind.OPENAI,
-            base_url="https://api.openai.com/v1",
-            key_source=KeySource(keyring_user="nobody"),
-        )
-        report = await harness.service.test_connection(bad)
-        assert not report.ok and isinstance(report.error, AuthenticationError)
-
-    run(harness, body)
-
-
 def test_repeatedly_lost_creates_back_off_between_rounds(
     harness: Harness, expect_log: ExpectLog
 ) -> None:

@@ -74,7 +74,7 @@ def test_search_filters_through_the_store(qapp: object, store: JobStore) -> None
     fill_store(store, [make_job(i) for i in range(20)])  # 4 of each of 5 prompts
     model = LibraryModel(store)
     counts: list[int] = []
-    model.countChanged.connect(counts.append)
+    model.count_changed.connect(counts.append)
     model.set_search("fox")
     assert model.rowCount() == 4
     assert all("fox" in p.lower() for p in _column(model, Column.PROMPT))

@@ -308,6 +308,7 @@ def setup(host_python: str) -> None:
 #: threads are per process); any other pattern is one unit. docs/install.md has the timings.
 UNITS: list[str] = [
     "tests/core",
+    "tests/usecases",
     "tests/simulator",
     "tests/reliability/*",  # ~70 CLI processes: minutes under Wine, so one unit per file
     "tests/cli",
