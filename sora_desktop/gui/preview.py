@@ -146,7 +146,7 @@ class PreviewPane(QWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(80)
         self.volume_slider.setMaximumWidth(90)
-        self.volume_slider.setMinimumWidth(48)
+        self.volume_slider.hide()  # shown by resizeEvent once the pane is wide enough
         self.volume_slider.valueChanged.connect(self._apply_volume)
         controls.addWidget(self.volume_slider)
         self.fullscreen_button = self._tool(
