@@ -254,9 +254,9 @@ def set_windows_version() -> None:
     simulator's warm-up, then a kept job's render at start-up) left its manager thread
     blocked in a read forever and the render's result never arrived. CPython 3.11 supports
     Windows 8.1 and later only, so Windows 10 is what a creator runs anyway."""
+    key = r"HKCU\Software\Wine"
     _run_quiet(
-        ["wine", "reg", "add", r"HKCU\Software\Wine", "/v", "Version", "/t", "REG_SZ"]
-        + ["/d", "win10", "/f"],
+        ["wine", "reg", "add", key, "/v", "Version", "/t", "REG_SZ", "/d", "win10", "/f"],
         timeout=120,
     )
 
