@@ -236,7 +236,7 @@ class SimulatorApi:
             self.table.add(job)
         self.table.changed()  # kept before it is answered: a restart still knows it
         if not (directives.moderation or directives.fail):
-            job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
+            render_job(self.pool, job, self.table)
         # as the API answers a create: the job as just made (queued), however long it took
         # to hand the render to the pool on a busy machine
         response = self._video_response(job, at=job.created)
@@ -254,7 +254,7 @@ class SimulatorApi:
             job.assets = found
             return
         job.rendered_at = None
-        job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
+        render_job(self.pool, job, self.table)
 
     def create(self, form: tuple[dict[str, Any], bool]) -> Response:
         body, is_json = form
@@ -430,6 +430,13 @@ class SimulatorApi:
             elif first and job.directives.truncate:
                 fault = "truncate"
         return ranged(asset, headers.get("range"), fault)
+
+
+def render_job(pool: RenderPool, job: SimJob, table: JobTable) -> None:
+    """Hand ``job``'s render to ``pool``; the job ends when the render does (or fails when
+    it hangs past ``jobs.RENDER_DEADLINE``)."""
+    job.render_started = table.clock()
+    job.future = pool.render(job.spec, _on_rendered(job, table))
 
 
 def _on_rendered(job: SimJob, table: JobTable) -> Callable[[Future[RenderedAssets]], None]:

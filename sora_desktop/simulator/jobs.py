@@ -111,6 +111,14 @@ def parse_directives(prompt: str) -> tuple[Directives, str]:
     return d, text
 
 
+#: A render that has not ended this long after it was handed to the pool has hung (a clip
+#: takes seconds): the job fails with :data:`RENDER_HUNG` instead of staying at 99% for good.
+RENDER_DEADLINE = 600.0
+RENDER_HUNG = (
+    "The simulator's render of this video did not finish within 10 minutes; generate it again."
+)
+
+
 @dataclass(slots=True)
 class SimJob:
     id: str
@@ -128,6 +136,8 @@ class SimJob:
     rendered_at: float | None = None
     render_error: str | None = None
     future: Future[Any] | None = field(default=None, repr=False)
+    #: when this run handed the render to the pool (clock time; not kept across restarts)
+    render_started: float | None = None
     downloads: int = 0  # video downloads served (for the first-download faults)
     #: which API made it: "openai" (the Videos API), "fal", "replicate" or "runway"
     dialect: str = "openai"
@@ -152,6 +162,8 @@ class SimJob:
         if self.render_error is not None:
             return "failed", 0, None, {"code": "internal_error", "message": self.render_error}
         if self.rendered_at is None or self.assets is None:
+            if self.render_started is not None and now - self.render_started > RENDER_DEADLINE:
+                return "failed", 0, None, {"code": "internal_error", "message": RENDER_HUNG}
             return "in_progress", 99, None, None
         return "completed", 100, max(done_at, self.rendered_at), None
 

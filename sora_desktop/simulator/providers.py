@@ -225,9 +225,9 @@ class ProviderSim:
             self.table.add(job)
         self.table.changed()
         if not (directives.moderation or directives.fail):
-            from .api import _on_rendered
+            from .api import render_job
 
-            job.future = self.api.pool.render(job.spec, _on_rendered(job, self.table))
+            render_job(self.api.pool, job, self.table)
         return job
 
     def job(self, job_id: str) -> SimJob:

@@ -20,6 +20,8 @@ this recipe are unchanged):
    and ``bcryptprimitives.dll`` (Windows 8+; everything built with Rust 1.78 or newer imports
    its ``ProcessPrng``: pydantic_core, jiter, grimp). Wine's prefix has no fonts in
    ``C:\\windows\\Fonts``, where every Windows has some: DejaVu Sans is copied there.
+   The prefix says it is Windows 10 (Wine 8's new prefixes say Windows 7, which CPython 3.11
+   does not support): see :func:`set_windows_version`.
 4. The project (editable) and its test extra, by Windows pip from Windows wheels; numpy stays
    below 2 (numpy 2 calls ``ucrtbase.crealf``, which Wine 8 does not implement).
 
@@ -242,6 +244,23 @@ def install_python(host_python: str) -> None:
         staging.rename(PYDIR)
 
 
+def set_windows_version() -> None:
+    """Make the prefix report Windows 10 (``HKCU\\Software\\Wine\\Version``).
+
+    Wine 8's prefixes report Windows 7 by default, but its named pipes behave like Windows 8
+    and later: a zero-length read consumes a zero-length message. CPython's
+    ``multiprocessing.connection.wait`` trusts the reported version, so on "Windows 7" it
+    loses the empty wake-up messages of ``ProcessPoolExecutor``: two submits in a row (the
+    simulator's warm-up, then a kept job's render at start-up) left its manager thread
+    blocked in a read forever and the render's result never arrived. CPython 3.11 supports
+    Windows 8.1 and later only, so Windows 10 is what a creator runs anyway."""
+    key = r"HKCU\Software\Wine"
+    _run_quiet(
+        ["wine", "reg", "add", key, "/v", "Version", "/t", "REG_SZ", "/d", "win10", "/f"],
+        timeout=120,
+    )
+
+
 def install_stubs() -> None:
     """Compile the DLLs in :data:`STUBS` into the prefix's system32 (again when edited)."""
     system32 = PREFIX / "drive_c" / "windows" / "system32"
@@ -293,6 +312,7 @@ def setup(host_python: str) -> None:
     LOGS.mkdir(exist_ok=True)
     install_python(host_python)
     start_wineserver()
+    set_windows_version()
     install_stubs()
     install_fonts()
     install_packages()
