@@ -407,7 +407,8 @@ class LibraryPanel(QWidget):
     def _update_actions(self) -> None:
         jobs = self.selected_jobs()
         one = jobs[0] if len(jobs) == 1 else None
-        files = [job for job in jobs if playable_file(job) is not None]
+        # one file on disk is enough to offer them (not a stat of every selected clip)
+        files = any(playable_file(job) is not None for job in jobs)
         self.play_action.setEnabled(one is not None and playable_file(one) is not None)
         refusal = remix_problem(one) if one is not None else None
         self.remix_action.setEnabled(one is not None and refusal is None)
