@@ -176,6 +176,7 @@ class AppContext:
             self.draft.save_now()  # the last keystrokes too (the writer is flushed below)
         self.controller.shutdown()  # no-op when the window already did it
         self.simulator.stop()
+        gc.unfreeze()  # frozen after the warm-up (Controller._warmed): collectable again
         if self.user is not None:
             self.user.flush()  # what the window saved last (and on closing) is on disk
         # Destroy the widgets now, on the GUI thread, rather than whenever (and on whichever
