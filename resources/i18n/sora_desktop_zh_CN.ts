@@ -97,7 +97,7 @@
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+405" />
+            <location filename="../../sora_desktop/gui/app.py" line="+406" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -1018,12 +1018,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+0" />
-            <location line="+173" />
+            <location line="+174" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-170" />
+            <location line="-171" />
             <source>Reuse prompt</source>
             <translation>重用提示词</translation>
         </message>
@@ -1120,7 +1120,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+104" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -2697,112 +2697,112 @@ Write a prompt and press Generate.</source>
             <translation>此批量任务已不在视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="154" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="161" />
             <source>Save the file as UTF-8 (in Excel: “CSV UTF-8”; in a text editor: encoding UTF-8) and try again.</source>
             <translation>请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”；文本编辑器中选择 UTF-8 编码）后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="313" />
-            <source>Give every row a value for each column (an empty one is fine: two delimiters).</source>
-            <translation>每一行都要为每一列提供一个值（空值也可以：两个分隔符相连）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="322" />
-            <source>the file has no rows.</source>
-            <translation>文件中没有数据行。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="323" />
-            <source>Put one prompt on each line, or a header line and then one row per job.</source>
-            <translation>每行写一个提示词，或先写一行表头，再每个任务一行。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="160" />
-            <source>the file is UTF-16 text, not UTF-8.</source>
-            <translation>该文件是 UTF-16 文本，不是 UTF-8。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="302" />
-            <source>Remove the extra values, or put a value holding the delimiter in double quotes.</source>
-            <translation>请删除多余的值，或将含有分隔符的值放在双引号中。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="110" />
-            <source>Split it into several batches.</source>
-            <translation>请将其拆分为多个批量任务。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="116" />
-            <source>this is a folder, not a file.</source>
-            <translation>这是一个文件夹，不是文件。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="117" />
-            <source>Give a CSV, TSV, text or JSON file.</source>
-            <translation>请提供 CSV、TSV、文本或 JSON 文件。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="122" />
-            <source>there is no such file.</source>
-            <translation>没有这个文件。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="122" />
-            <source>Check the file's name and folder.</source>
-            <translation>请检查文件名和所在文件夹。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="127" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="99" />
             <source>Check that the file exists and that you may read it.</source>
             <translation>请检查文件是否存在以及您是否有权读取它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="250" />
-            <source>Name every column in the first line, or remove the empty one.</source>
-            <translation>请在第一行为每一列命名，或删除空列。</translation>
+            <location filename="../../sora_desktop/core/batch/source.py" line="320" />
+            <source>Give every row a value for each column (an empty one is fine: two delimiters).</source>
+            <translation>每一行都要为每一列提供一个值（空值也可以：两个分隔符相连）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="329" />
+            <source>the file has no rows.</source>
+            <translation>文件中没有数据行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="330" />
+            <source>Put one prompt on each line, or a header line and then one row per job.</source>
+            <translation>每行写一个提示词，或先写一行表头，再每个任务一行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="167" />
+            <source>the file is UTF-16 text, not UTF-8.</source>
+            <translation>该文件是 UTF-16 文本，不是 UTF-8。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/batch/source.py" line="309" />
-            <source>this row has {count} values, but the header names {columns} columns (missing: {missing}).</source>
-            <translation>此行有 {count} 个值，但表头有 {columns} 列（缺少：{missing}）。</translation>
+            <source>Remove the extra values, or put a value holding the delimiter in double quotes.</source>
+            <translation>请删除多余的值，或将含有分隔符的值放在双引号中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="201" />
-            <source>Check the quotes on this line: a value with a quote, delimiter or line break is written in double quotes, with "" for a quote inside it.</source>
-            <translation>请检查此行的引号：含有引号、分隔符或换行的值要放在双引号中，值中的引号写作 ""。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="299" />
-            <source>this row has {count} values, but the header names {columns} columns.</source>
-            <translation>此行有 {count} 个值，但表头有 {columns} 列。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="107" />
-            <source>the file is {mb:.0f} MB; a batch file may have at most {limit} MB.</source>
-            <translation>该文件大小为 {mb:.0f} MB；批量文件最大为 {limit} MB。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="126" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="98" />
             <source>the file can't be read ({detail}).</source>
             <translation>无法读取该文件（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="171" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="118" />
+            <source>Split it into several batches.</source>
+            <translation>请将其拆分为多个批量任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="127" />
+            <source>this is a folder, not a file.</source>
+            <translation>这是一个文件夹，不是文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="128" />
+            <source>Give a CSV, TSV, text or JSON file.</source>
+            <translation>请提供 CSV、TSV、文本或 JSON 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="133" />
+            <source>there is no such file.</source>
+            <translation>没有这个文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="133" />
+            <source>Check the file's name and folder.</source>
+            <translation>请检查文件名和所在文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="257" />
+            <source>Name every column in the first line, or remove the empty one.</source>
+            <translation>请在第一行为每一列命名，或删除空列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="316" />
+            <source>this row has {count} values, but the header names {columns} columns (missing: {missing}).</source>
+            <translation>此行有 {count} 个值，但表头有 {columns} 列（缺少：{missing}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="208" />
+            <source>Check the quotes on this line: a value with a quote, delimiter or line break is written in double quotes, with "" for a quote inside it.</source>
+            <translation>请检查此行的引号：含有引号、分隔符或换行的值要放在双引号中，值中的引号写作 ""。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="306" />
+            <source>this row has {count} values, but the header names {columns} columns.</source>
+            <translation>此行有 {count} 个值，但表头有 {columns} 列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="115" />
+            <source>the file is {mb:.0f} MB; a batch file may have at most {limit} MB.</source>
+            <translation>该文件大小为 {mb:.0f} MB；批量文件最大为 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="178" />
             <source>the file is not UTF-8 text: byte 0x{byte:02X} (byte {offset} of the file) is not UTF-8.</source>
             <translation>该文件不是 UTF-8 文本：字节 0x{byte:02X}（文件的第 {offset} 个字节）不是 UTF-8。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="249" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="256" />
             <source>column {column} of the header has no name.</source>
             <translation>表头的第 {column} 列没有名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="257" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="264" />
             <source>the header names {name!r} twice (columns {first} and {second}).</source>
             <translation>表头中 {name!r} 出现了两次（第 {first} 列和第 {second} 列）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="198" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="205" />
             <source>this row is not valid {kind} ({detail}).</source>
             <translation>此行不是有效的 {kind}（{detail}）。</translation>
         </message>
@@ -4227,57 +4227,57 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="68" />
+            <location filename="../../sora_desktop/core/service.py" line="69" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="72" />
+            <location filename="../../sora_desktop/core/service.py" line="73" />
             <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
             <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="77" />
+            <location filename="../../sora_desktop/core/service.py" line="78" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="82" />
+            <location filename="../../sora_desktop/core/service.py" line="83" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="106" />
+            <location filename="../../sora_desktop/core/service.py" line="107" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="694" />
+            <location filename="../../sora_desktop/core/service.py" line="695" />
             <source>This job is still running; it can be sent again once it has ended.</source>
             <translation>此任务仍在运行；结束后才能再次发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="695" />
+            <location filename="../../sora_desktop/core/service.py" line="696" />
             <source>Wait for it to finish, or cancel it first.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="337" />
+            <location filename="../../sora_desktop/core/service.py" line="338" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="486" />
+            <location filename="../../sora_desktop/core/service.py" line="487" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="334" />
+            <location filename="../../sora_desktop/core/service.py" line="335" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="485" />
+            <location filename="../../sora_desktop/core/service.py" line="486" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

@@ -93,6 +93,14 @@ def format_for(path: Path) -> Format:
     return _EXTENSIONS.get(path.suffix.lower(), "text")
 
 
+def _unreadable(exc: OSError, shown: str) -> BatchInputError:
+    return BatchInputError(
+        _("the file can't be read ({detail}).").format(detail=exc.strerror or exc),
+        _("Check that the file exists and that you may read it."),
+        source=shown,
+    )
+
+
 def read_source(
     path: Path, format: Format | None = None, *, name: str | None = None
 ) -> BatchSource:
@@ -111,7 +119,10 @@ def read_source(
                 source=shown,
             )
         data = path.read_bytes()
-    except IsADirectoryError:
+    except (IsADirectoryError, PermissionError) as exc:
+        # opening a folder is PermissionError on Windows, IsADirectoryError elsewhere
+        if not isinstance(exc, IsADirectoryError) and not path.is_dir():
+            raise _unreadable(exc, shown) from None
         raise BatchInputError(
             _("this is a folder, not a file."),
             _("Give a CSV, TSV, text or JSON file."),
@@ -122,11 +133,7 @@ def read_source(
             _("there is no such file."), _("Check the file's name and folder."), source=shown
         ) from None
     except OSError as exc:
-        raise BatchInputError(
-            _("the file can't be read ({detail}).").format(detail=exc.strerror or exc),
-            _("Check that the file exists and that you may read it."),
-            source=shown,
-        ) from None
+        raise _unreadable(exc, shown) from None
     return parse_source(data, format or format_for(path), name=shown, folder=path.resolve().parent)
 
 
