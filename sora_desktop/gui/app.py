@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..core.store import JobStore
     from ..simulator.builtin import BuiltinSimulator
     from ..simulator.server import SimulatorServer
+    from ..usecases.history import History
     from .controller import Controller
     from .main_window import MainWindow
     from .operations import Operations
@@ -144,7 +145,9 @@ class AppContext:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
         if self.window.library is None and not self._closed:
-            library = _make_library(self.store, self.paths, self.profile_store, self.operations)
+            library = _make_library(
+                self.controller.history, self.paths, self.profile_store, self.operations
+            )
             if library is not None:
                 self.window.set_library(library)
 
@@ -201,6 +204,7 @@ def build(
     running (another process); otherwise one starts in-process when first needed."""
     from ..core.profiles import ProfileStore
     from ..core.store import JobStore
+    from ..usecases.history import History
     from ..usecases.library import LibraryFolders
     from .controller import Controller
     from .dialogs import wire_dialogs
@@ -243,7 +247,7 @@ def build(
         )
         return service, LoopThread()
 
-    controller = Controller.deferred(store, make_io)
+    controller = Controller.deferred(History(store), make_io)
     window = MainWindow(
         controller,
         paths,
@@ -270,7 +274,7 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
+    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths), store)
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )
@@ -294,14 +298,14 @@ def build(
 
 
 def _make_library(
-    store: JobStore, paths: AppPaths, profile_store: Any, operations: Operations | None
+    history: History, paths: AppPaths, profile_store: Any, operations: Operations | None
 ) -> Any:
     from .library_filters import connection_label
     from .library_view import LibraryPanel
     from .thumbnails import ThumbnailCache
 
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
-    panel = LibraryPanel(store, cache, operations=operations)
+    panel = LibraryPanel(history, cache, operations=operations)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
     if profile_store is not None:  # the Filter menu names connections as the profiles do
         panel.filter_button.connection_name = lambda facet: connection_label(

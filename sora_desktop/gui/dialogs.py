@@ -88,7 +88,7 @@ def wire_dialogs(
     def export(job_ids: list[str]) -> None:
         from .export_dialog import ExportDialog
 
-        jobs = [j for j in (window.controller.store.get(i) for i in job_ids) if j is not None]
+        jobs = controller.history.jobs(job_ids)
         if not jobs:
             return
         dialog = ExportDialog(jobs, user.data, window, save, operations)
@@ -116,7 +116,7 @@ def wire_dialogs(
         from .spending_dialog import SpendingDialog
 
         dialog = SpendingDialog(
-            controller.store.spending(),
+            controller.history.spending(),
             lambda line: connection_label(
                 line.connection, line.kind, line.base_url, profile_store.get
             ),

@@ -2,9 +2,10 @@
 
 Public API (embed it in the main window; the controller connects the signals)::
 
-    panel = LibraryPanel(store: JobStore, thumbnails: ThumbnailCache | None = None,
+    panel = LibraryPanel(history: History, thumbnails: ThumbnailCache | None = None,
                          parent: QWidget | None = None,
-                         folders: LibraryFolders | None = None)  # the files it may delete
+                         folders: LibraryFolders | None = None,  # the files it may delete
+                         operations: Operations | None = None)   # its writes run there
     # signals (job ids are local ``Job.id`` values)
     panel.play_requested(str job_id)             # double-click / Play
     panel.remix_requested(str job_id, str prompt)  # after the creator typed the new prompt
@@ -37,7 +38,7 @@ The confirmations and the remix prompt go through ``panel.confirm`` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -90,13 +91,14 @@ from .operations import Operations
 from .remix_dialog import ask_remix_prompt
 from .thumbnails import ThumbnailCache
 
+if TYPE_CHECKING:
+    from sora_desktop.usecases.library import Marks
+
 SEARCH_DEBOUNCE_MS = 150
 
 
-class LibraryStore(JobSource, Protocol):
-    def set_favourite(self, job_id: str, favourite: bool) -> None: ...
-
-    def delete(self, job_id: str) -> None: ...
+class LibraryReads(JobSource, Protocol):
+    """What the panel reads (``usecases.history.History``); it writes through operations."""
 
     def facets(self) -> LibraryFacets: ...
 
@@ -117,7 +119,7 @@ class LibraryPanel(QWidget):
 
     def __init__(
         self,
-        store: LibraryStore,
+        store: LibraryReads,
         thumbnails: ThumbnailCache | None = None,
         parent: QWidget | None = None,
         folders: LibraryFolders | None = None,
@@ -125,10 +127,12 @@ class LibraryPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store = store
-        #: what the panel runs off the GUI thread (deleting); inline when built on its own,
-        #: deleting only files in ``folders`` then
+        #: what the panel runs off the GUI thread (deleting, favourites); inline when built
+        #: on its own (a test hands it the store itself), deleting only files in ``folders``
         self.operations = (
-            operations if operations is not None else Operations.inline(store, folders)
+            operations
+            if operations is not None
+            else Operations.inline(cast("Marks", store), folders)
         )
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
         self.model = LibraryModel(store, self.thumbnails, self)
@@ -507,10 +511,13 @@ class LibraryPanel(QWidget):
             self._set_favourite(jobs, not all(j.favourite for j in jobs))
 
     def _set_favourite(self, jobs: list[Job], on: bool) -> None:
-        for job in jobs:
-            self._store.set_favourite(job.id, on)
-        for job in jobs:
-            self.model.job_changed(job.id)
+        self.operations.set_favourite(
+            parent=self, job_ids=[job.id for job in jobs], favourite=on
+        ).success(self._favourites_marked).run_in_background()
+
+    def _favourites_marked(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            self.model.job_changed(job_id)
         self._update_actions()
 
     def _delete_local(self) -> None:

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _on_event(self, event: JobEvent) -> None:
         if not self.queue.model.apply_event(event):
-            job = self.controller.store.get(event.job_id)
+            job = self.controller.history.get(event.job_id)
             if job is not None and not job.status.is_terminal:
                 self.queue.model.upsert(job)
         library: Any = self.library
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def _on_resumed(self, job_ids: list[str]) -> None:
         for job_id in job_ids:
-            job = self.controller.store.get(job_id)
+            job = self.controller.history.get(job_id)
             if job is not None:
                 self.queue.model.upsert(job)
         if job_ids:
@@ -334,19 +334,19 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------
     def confirm_cancel(self, job_id: str) -> None:
         """Ask, as a question naming the clip, before cancelling."""
-        job = self.controller.store.get(job_id)
+        job = self.controller.history.get(job_id)
         if ask_cancel_job(self, job.request.prompt if job is not None else None):
             self.controller.cancel(job_id)
 
     def play_job(self, job_id: str) -> None:
-        job = self.controller.store.get(job_id)
+        job = self.controller.history.get(job_id)
         if job is None or job.file_path is None or not Path(job.file_path).is_file():
             self._status(self.tr("This video is not on this computer (yet)."))
             return
         self.preview.load(job.file_path, title=" ".join(job.request.prompt.split()))
 
     def reuse_job(self, job_id: str) -> None:
-        job = self.controller.store.get(job_id)
+        job = self.controller.history.get(job_id)
         if job is None:
             return
         self.prompt.set_text(job.request.prompt)

@@ -102,17 +102,17 @@ class Operations:
         controller: Controller | None,
         show_error: Callable[[BaseException], None],
         folders: library_usecase.LibraryFolders,
-        store: library_usecase.Deletes | None = None,
+        store: library_usecase.Marks | None = None,
     ) -> None:
         self._controller = controller
         self.show_error = show_error
         self.folders = folders
-        self._store = store if store is not None or controller is None else controller.store
+        self._store = store  # the library's writes, handed over by the composition root
 
     @classmethod
     def inline(
         cls,
-        store: library_usecase.Deletes | None = None,
+        store: library_usecase.Marks | None = None,
         folders: library_usecase.LibraryFolders | None = None,
         show_error: Callable[[BaseException], None] | None = None,
     ) -> Operations:
@@ -180,3 +180,16 @@ class Operations:
             return done
 
         return Op(self, parent, work)
+
+    def set_favourite(
+        self, *, parent: QObject | None, job_ids: Sequence[str], favourite: bool
+    ) -> Op[list[str]]:
+        """Mark (or unmark) jobs as favourites (``usecases.library``); the ids done."""
+        chosen = list(job_ids)
+        store = self._store
+        assert store is not None, "Operations made without a store can't mark favourites"
+        return Op(
+            self,
+            parent,
+            lambda _report: library_usecase.set_favourite(store, chosen, favourite),
+        )

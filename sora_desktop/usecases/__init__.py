@@ -8,7 +8,8 @@ through core's ``_()`` (catalogue context ``core``).
     status.py       the one status vocabulary: words, "is working", "is terminal", can ...
     connections.py  resolve and test a connection, keys in the keyring, the simulator rule
     generate.py     prepare the reference image and submit, remix, retry
-    library.py      delete locally (the one safety rule), find a job by id or prefix
+    library.py      delete locally (the one safety rule), favourites, find a job by id or prefix
+    history.py      query the library read-only: a job, a page, search, facets, spending
     export.py       export clips (copy, name template, sidecar, folder preparation)
 
 A new use case goes into the module of its family (a new family: a new module here); the

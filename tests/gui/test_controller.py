@@ -94,6 +94,6 @@ def test_shutdown_keeps_running_jobs_for_next_start(
     qtbot.waitUntil(controller.has_running_jobs, timeout=5000)
     controller.shutdown(cancel_running=False)
     assert not controller.loop_thread.is_running
-    job = controller.store.get(job_id)
+    job = controller.history.get(job_id)
     assert job is not None and job.status is JobStatus.INTERRUPTED
     controller.shutdown()  # twice is harmless

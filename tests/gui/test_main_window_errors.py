@@ -102,7 +102,7 @@ def test_a_failed_job_is_explained_and_notified(
     assert w.error_banner.isVisible()
     assert w.error_banner.label.text()
     assert messages and messages[-1][0] == "Video failed"
-    row = w.queue.model.job_row(ctx.controller.store.list_jobs()[0].id)
+    row = w.queue.model.job_row(ctx.store.list_jobs()[0].id)
     assert row is not None and row.status.value == "failed"
 
 
