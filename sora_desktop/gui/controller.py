@@ -49,7 +49,7 @@ class Controller(QObject):
     - ``job_failed(Job)``: a job ended failed/expired (``error_message`` says why);
     - ``job_cancelled(Job)``;
     - ``error(BaseException)``: an operation the GUI asked for failed (show it);
-    - ``resumed(list[str])``: job ids resumed at start;
+    - ``resumed(list[Job])``: the jobs resumed at start;
     - ``warmed()``: :meth:`warm_up` finished.
     """
 
@@ -258,7 +258,10 @@ class Controller(QObject):
         self.warmed.emit()
 
     def resume_all(self) -> None:
-        self.call(self.service.resume_all(), self.resumed.emit)
+        """Continue the jobs left unfinished (``usecases.resume``); ``resumed`` lists them."""
+        from ..usecases.resume import resume_unfinished
+
+        self.call(resume_unfinished(self.service, self.history), self.resumed.emit)
 
     def running_jobs(self) -> list[Job]:
         """Jobs the I/O loop is working on right now (read from the store on the GUI thread)."""

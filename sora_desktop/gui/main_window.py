@@ -300,13 +300,11 @@ class MainWindow(QMainWindow):
             else:
                 library.job_changed(event.job_id)
 
-    def _on_resumed(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            job = self.controller.history.get(job_id)
-            if job is not None:
-                self.queue.model.upsert(job)
-        if job_ids:
-            self._status(self.tr("Resumed {0} unfinished job(s).").format(len(job_ids)))
+    def _on_resumed(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            self.queue.model.upsert(job)
+        if jobs:
+            self._status(self.tr("Resumed {0} unfinished job(s).").format(len(jobs)))
 
     def _on_finished(self, job: Job) -> None:
         self.queue.model.upsert(job)
