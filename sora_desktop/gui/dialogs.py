@@ -40,8 +40,9 @@ def wire_dialogs(
 
         dialog = ConnectionsDialog(
             profile_store,
-            connection_tester(controller.loop_thread.submit, connection_for, simulator),
+            connection_tester(operations, connection_for, simulator),
             window,
+            operations=operations,
         )
         dialog.profiles_changed.connect(lambda: window.reload_profiles(profile_store.list()))
         dialog.exec()

@@ -11,6 +11,7 @@ through core's ``_()`` (catalogue context ``core``).
     library.py      delete locally (the one safety rule), favourites, find a job by id or prefix
     history.py      query the library read-only: a job, a page, search, facets, spending
     resume.py       resume the jobs left unfinished (the window's start, ``resume``)
+    profiles.py     save a profile with its key, remove one with its key
     export.py       export clips (copy, name template, sidecar, folder preparation)
 
 A new use case goes into the module of its family (a new family: a new module here); the

@@ -179,3 +179,28 @@ def test_marking_favourites_writes_off_the_gui_thread(
     qtbot.waitUntil(lambda: len(marked) == 1, timeout=10_000)
     assert marked == [[j.id for j in jobs]] and writers == [False, False]
     assert all(store.get(j.id).favourite for j in jobs)  # type: ignore[union-attr]
+
+
+def test_testing_a_connection_runs_on_the_io_loop_and_answers_on_the_gui_thread(
+    ops: Operations, qtbot: QtBot, simulator: Any
+) -> None:
+    from sora_desktop.core.models import Connection, ConnectionKind
+    from sora_desktop.usecases import connections
+
+    seen: list[str] = []
+    original = connections.check_connection
+
+    async def spy(*args: Any, **kw: Any) -> Any:
+        seen.append(threading.current_thread().name)
+        return await original(*args, **kw)
+
+    connection = Connection(kind=ConnectionKind.SIMULATOR, base_url=simulator.url + "/v1")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connections, "check_connection", spy)
+        reports: list[tuple[Any, bool]] = []
+        ops.test_connection(parent=None, connection=connection, key="any", simulator=None).success(
+            lambda report: reports.append((report, _on_gui()))
+        ).run_in_background()
+        qtbot.waitUntil(lambda: len(reports) == 1, timeout=10_000)
+    ((report, on_gui),) = reports
+    assert report.ok and on_gui and seen == ["sora-io"]
