@@ -59,11 +59,11 @@ def wire_dialogs(
         from .preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(user.data, window, save)
-        dialog.settingsSaved.connect(
+        dialog.settings_saved.connect(
             lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
         )
         changed: list[str] = []
-        dialog.languageChanged.connect(changed.append)
+        dialog.language_changed.connect(changed.append)
         dialog.exec()
         dialog.deleteLater()
         if changed:  # a new language shows after a restart: offer it now

@@ -172,7 +172,7 @@ class LibraryModel(QAbstractTableModel):
         self._descending = True
         self._remix: dict[str, RemixInfo] = {}
         if thumbnails is not None:
-            thumbnails.thumbnailReady.connect(self._on_thumbnail)
+            thumbnails.thumbnail_ready.connect(self._on_thumbnail)
         self._requery()
 
     # ----- filter / sort -------------------------------------------------------------------
