@@ -37,9 +37,9 @@ from ..usecases.connections import is_builtin_simulator
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
     from ..core.service import GenerationService
-    from ..core.store import JobStore
     from ..simulator.builtin import BuiltinSimulator
     from ..simulator.server import SimulatorServer
+    from ..usecases.context import Engine
     from ..usecases.history import History
     from .controller import Controller
     from .main_window import MainWindow
@@ -128,7 +128,7 @@ class GuiGarbageCollector(QObject):
 @dataclass
 class AppContext:
     paths: AppPaths
-    store: JobStore
+    engine: Engine  # the library, profiles and settings (usecases.context), made once
     controller: Controller
     window: MainWindow
     simulator: SimulatorHandle
@@ -189,7 +189,7 @@ class AppContext:
         if self.gc is not None:
             self.gc.stop()
             self.gc.deleteLater()
-        self.store.close()
+        self.engine.close()
 
 
 def build(
@@ -198,13 +198,12 @@ def build(
     simulator_url: str | None = None,
     sim_latency: float | None = None,
 ) -> AppContext:
-    """Make the store, service, I/O thread, controller and window (not shown yet).
+    """Make the engine (``usecases.context``), I/O thread, controller and window (not shown
+    yet).
 
     ``simulator_url`` points the built-in simulator profile at a simulator that is already
     running (another process); otherwise one starts in-process when first needed."""
-    from ..core.profiles import ProfileStore
-    from ..core.store import JobStore
-    from ..usecases.history import History
+    from ..usecases.context import Engine
     from ..usecases.library import LibraryFolders
     from .controller import Controller
     from .dialogs import wire_dialogs
@@ -213,15 +212,14 @@ def build(
     from .operations import Operations
     from .user_settings import UserSettings
 
-    paths.ensure()
+    engine = Engine.open(paths)
     collector = GuiGarbageCollector()
-    store, moved = JobStore.open_or_recover(paths.db_path)
     try:
-        profile_store = ProfileStore(paths.profiles_path)
+        profile_store = engine.profiles
         profiles = profile_store.list()
         user = UserSettings(paths.settings_path)
     except Exception:
-        store.close()
+        engine.close()
         collector.stop()
         raise
     latency = sim_latency
@@ -240,14 +238,11 @@ def build(
     def make_io() -> tuple[GenerationService, LoopThread]:
         # asyncio and the engine load on first use or right after the first paint
         from ..core.loop_thread import LoopThread
-        from ..core.service import GenerationService
 
-        service = GenerationService(
-            store, paths, builtin_simulator=simulator, pacing=user.data.pacing()
-        )
+        service = engine.service(builtin_simulator=simulator, pacing=user.data.pacing())
         return service, LoopThread()
 
-    controller = Controller.deferred(History(store), make_io)
+    controller = Controller.deferred(engine.history, make_io)
     window = MainWindow(
         controller,
         paths,
@@ -274,17 +269,17 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths), store)
+    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths), engine.store)
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )
     ctx = AppContext(
         paths=paths,
-        store=store,
+        engine=engine,
         controller=controller,
         window=window,
         simulator=simulator,
-        moved_aside=moved,
+        moved_aside=engine.moved_aside,
         profiles=profiles,
         gc=collector,
         profile_store=profile_store,

@@ -5,6 +5,7 @@ cases; each use case is a function (or a small class) on plain data: dataclasses
 in, dataclasses and jobs out, errors as ``core.errors.SoraError`` with creator-facing text
 through core's ``_()`` (catalogue context ``core``).
 
+    context.py      the engine assembled once: folders, library, profiles, settings, service
     status.py       the one status vocabulary: words, "is working", "is terminal", can ...
     connections.py  resolve and test a connection, keys in the keyring, the simulator rule
     generate.py     prepare the reference image and submit, remix, retry
