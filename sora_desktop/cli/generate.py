@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import SoraError
+from ..core.job_errors import error_for_job
 from ..core.models import (
     AuthStyle,
     Connection,
@@ -23,7 +24,6 @@ from ..core.models import (
     KeySource,
     VideoRequest,
 )
-from ..core.service import error_for_job
 from .runtime import ProgressPrinter, Runtime, log
 
 if TYPE_CHECKING:

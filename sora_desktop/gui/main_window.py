@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.notifier.notify(self.tr("Video ready"), title[:120])
 
     def _on_failed(self, job: Job) -> None:
-        from ..core.service import error_for_job
+        from ..core.job_errors import error_for_job
 
         self.queue.model.upsert(job)
         error = error_for_job(job)

@@ -64,7 +64,7 @@ async def finish_unfinished(service: GenerationService) -> ResumeReport:
 
 def report_of(jobs: list[Job]) -> ResumeReport:
     """Sort ended jobs into the ready ones and the others, each with its error."""
-    from sora_desktop.core.service import error_for_job
+    from sora_desktop.core.job_errors import error_for_job
 
     report = ResumeReport(jobs=list(jobs))
     for job in jobs:
