@@ -102,7 +102,8 @@ def context_menu(panel: LibraryPanel) -> QMenu:
 def _add_remixes_menu(panel: LibraryPanel, menu: QMenu) -> None:
     job = panel._single()
     remixes = panel._store.remixes_of(job) if job is not None else []
-    sub = menu.addMenu(translate("LibraryPanel", "Remixes (%n)", "", len(remixes)))
+    count = len(remixes)  # a plain name as the count: lupdate misses a call there
+    sub = menu.addMenu(translate("LibraryPanel", "Remixes (%n)", "", count))
     sub.setEnabled(bool(remixes))
     for remix in remixes:
         flat = " ".join(remix.request.prompt.split())
