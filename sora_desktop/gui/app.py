@@ -18,14 +18,13 @@ import gc
 import logging
 import os
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
@@ -33,12 +32,12 @@ from ..core.errors import ExitCode, SoraError
 from ..core.models import Connection, Profile
 from ..core.paths import ENV_DATA_DIR, AppPaths
 from ..usecases.connections import is_builtin_simulator
+from .gui_gc import GuiGarbageCollector
+from .simulator_handle import SimulatorHandle
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
     from ..core.service import GenerationService
-    from ..simulator.builtin import BuiltinSimulator
-    from ..simulator.server import SimulatorServer
     from ..usecases.context import Engine
     from ..usecases.history import History
     from .controller import Controller
@@ -52,77 +51,6 @@ ENV_QUIT_AFTER_SHOWN = "SORA_DESKTOP_QUIT_AFTER_SHOWN"
 PAINT_STAMP = "first-paint-perf-counter:"  # printed on stdout at the first paint in that mode
 ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
 DEFAULT_SIM_LATENCY = 6.0
-
-
-class SimulatorHandle:
-    """The built-in simulator (``simulator.builtin``), made on first need: it imports PyAV
-    and Pillow. It keeps its jobs in ``state_dir``, so kept jobs finish on the next start."""
-
-    def __init__(self, latency: float, external_url: str | None, state_dir: Path) -> None:
-        self._args = (state_dir, latency, external_url)
-        self._simulator: BuiltinSimulator | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def server(self) -> SimulatorServer | None:
-        return self._simulator.server if self._simulator is not None else None
-
-    def base_url(self, *, resuming: bool = False) -> str:
-        with self._lock:
-            if self._simulator is None:
-                from ..simulator.builtin import BuiltinSimulator
-
-                state_dir, latency, url = self._args
-                self._simulator = BuiltinSimulator(
-                    state_dir, latency=latency, render_in_subprocess=True, external_url=url
-                )
-            simulator = self._simulator
-        return simulator.base_url(resuming=resuming)
-
-    def stop(self) -> None:
-        if self._simulator is not None:
-            self._simulator.stop()
-
-
-class GuiGarbageCollector(QObject):
-    """Python's cyclic GC, run only on the GUI thread from a timer (the qutebrowser pattern).
-
-    Left automatic, a collection runs on whichever thread happens to allocate: it can then
-    destroy Qt objects away from the GUI thread (a crash) and, with the whole heap of PySide
-    and the app to scan, stall the window for tens of milliseconds. Here the automatic GC is
-    off, young generations are collected every ``interval_ms`` when due, and :meth:`freeze`
-    (called after start-up) moves everything alive at that point out of future full scans.
-    """
-
-    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._was_enabled = gc.isenabled()
-        self._thresholds = gc.get_threshold()
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.collect)
-        gc.disable()
-        self._timer.start()
-
-    def collect(self) -> None:
-        counts = gc.get_count()
-        generation = -1
-        for gen in (2, 1, 0):
-            if counts[gen] > self._thresholds[gen]:
-                generation = gen
-                break
-        if generation >= 0:
-            gc.collect(generation)
-
-    def freeze(self) -> None:
-        gc.collect()
-        gc.freeze()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        gc.unfreeze()
-        if self._was_enabled:
-            gc.enable()
 
 
 @dataclass

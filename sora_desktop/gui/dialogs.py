@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
-    from .app import SimulatorHandle
     from .controller import Controller
     from .main_window import MainWindow
     from .operations import Operations
+    from .simulator_handle import SimulatorHandle
     from .user_settings import UserSettings
 
 
