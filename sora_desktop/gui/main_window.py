@@ -30,9 +30,9 @@ from ..usecases.connections import is_builtin_simulator
 from . import sending, window_state
 from .banner import Banner
 from .controller import Controller
-from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
 from .help_menu import HelpActions
+from .library_wiring import connect_library
 from .menus import build_menus
 from .notifications import Notifier
 from .preview import PreviewPane
@@ -226,32 +226,7 @@ class MainWindow(QMainWindow):
             self.library.deleteLater()
         self.library = widget
         layout.addWidget(widget)
-        if hasattr(widget, "ask_remix_prompt"):  # a remix is a new paid job: show its cost
-            from .remix_dialog import ask_remix_prompt
-
-            def ask(job: Job) -> str | None:
-                estimate = job_cost_text(job, self.settings_panel.profiles())
-                return ask_remix_prompt(job, widget, estimate=estimate)
-
-            widget.ask_remix_prompt = ask
-        for name, slot in (
-            ("play_requested", self.play_job),
-            ("reuse_requested", self.reuse_job),
-            ("remix_requested", self.controller.remix),
-            ("retry_requested", self.retry_job),
-        ):
-            signal = getattr(widget, name, None)
-            if signal is not None:
-                signal.connect(slot)
-        delete_remote = getattr(widget, "delete_remote_requested", None)
-        if delete_remote is not None:
-            delete_remote.connect(self._delete_remote)
-        export = getattr(widget, "export_requested", None)
-        if export is not None:
-            export.connect(self.export_requested)
-        deleted = getattr(widget, "locally_deleted", None)
-        if deleted is not None:
-            deleted.connect(self._forget_jobs)
+        connect_library(self, widget)
 
     # --- generate ----------------------------------------------------------------------
     def generate_problem(self) -> str | None:
