@@ -97,7 +97,7 @@
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+405" />
+            <location filename="../../sora_desktop/gui/app.py" line="+333" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -1185,7 +1185,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+63" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
