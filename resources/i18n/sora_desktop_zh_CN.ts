@@ -92,12 +92,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/dialogs.py" line="+80" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+81" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+406" />
+            <location filename="../../sora_desktop/gui/app.py" line="+333" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -358,17 +358,18 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+90" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+96" />
             <source>Paste the key in the API key field.</source>
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+54" />
             <source>Connections</source>
+            <extracomment>what the dialog runs off the GUI thread (saving and removing profiles with their keys); inline when built on its own (a test)</extracomment>
             <translation>连接</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+23" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -399,23 +400,23 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+59" />
-            <location line="+53" />
+            <location line="+62" />
             <source>Profile</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="-50" />
-            <location line="+38" />
+            <location line="-59" />
+            <location line="+57" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="-36" />
+            <location line="-55" />
             <source>This computer has no system keychain, so the key can't be kept there. Choose “{option}” and enter the name of the variable that holds your key.</source>
             <translation>这台电脑没有系统钥匙串，无法在其中保存密钥。请选择“{option}”，并填写保存密钥的环境变量名称。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+41" />
             <source>Saved, but no API key is stored for it yet: paste the key and press Save before you generate.</source>
             <translation>已保存，但尚未为其保存 API 密钥：生成之前，请粘贴密钥并点击“保存”。</translation>
         </message>
@@ -425,7 +426,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已保存。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+31" />
             <source>Remove connection</source>
             <translation>移除连接</translation>
         </message>
@@ -435,17 +436,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>移除“{name}”并删除其密钥？</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+37" />
             <source>Testing {name}…</source>
             <translation>正在测试 {name}…</translation>
         </message>
         <message>
-            <location line="+21" />
-            <source>The test was cancelled.</source>
-            <translation>测试已取消。</translation>
-        </message>
-        <message>
-            <location line="+19" />
+            <location line="+33" />
             <source>Connected in {ms} ms. The key was accepted and the service lists {count} video(s).</source>
             <translation>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 {count} 个视频。</translation>
         </message>
@@ -956,9 +952,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+153" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+170" />
             <source>Search prompts…</source>
-            <extracomment>what the panel runs off the GUI thread (deleting); inline when built on its own, deleting only files in ``folders`` then</extracomment>
+            <extracomment>made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
         </message>
         <message>
@@ -1007,7 +1003,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+40" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -1017,13 +1013,13 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>再创作…</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+174" />
+            <location line="+2" />
+            <location line="+82" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-171" />
+            <location line="-79" />
             <source>Reuse prompt</source>
             <translation>重用提示词</translation>
         </message>
@@ -1092,15 +1088,13 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Select the video this one is a remix of</source>
             <translation>选中此视频再创作所依据的原视频</translation>
         </message>
-        <message numerus="yes">
-            <location line="+55" />
+        <message>
+            <location line="+30" />
             <source>Remixes (%n)</source>
-            <translation>
-                <numerusform>再创作（%n）</numerusform>
-            </translation>
+            <translation>再创作（%n）</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+79" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
@@ -1120,7 +1114,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+79" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -1147,7 +1141,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>要从服务端删除选中的 %n 个视频吗？此操作无法撤销：之后将无法再对它们进行再创作。本机上的视频仍保留在你的视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+24" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+27" />
             <source>Delete videos</source>
             <translation>删除视频</translation>
         </message>
@@ -1191,12 +1185,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+63" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+18" />
             <source>Resumed {0} unfinished job(s).</source>
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
@@ -3352,6 +3346,21 @@ Write a prompt and press Generate.</source>
             <translation>其时长未知</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/derived_jobs.py" line="49" />
+            <source>This job is no longer in the library.</source>
+            <translation>此任务已不在视频库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/derived_jobs.py" line="105" />
+            <source>This job is still running; it can be sent again once it has ended.</source>
+            <translation>此任务仍在运行；结束后才能再次发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/derived_jobs.py" line="106" />
+            <source>Wait for it to finish, or cancel it first.</source>
+            <translation>请等待其完成，或先将其取消。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/dialects/base.py" line="121" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
@@ -3917,6 +3926,11 @@ Write a prompt and press Generate.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/job_errors.py" line="25" />
+            <source>The job did not finish.</source>
+            <translation>任务未能完成。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/job_rules.py" line="39" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
@@ -4045,11 +4059,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="170" />
-            <source>This job is no longer in the library.</source>
-            <translation>此任务已不在视频库中。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/jobrunner.py" line="130" />
@@ -4192,6 +4201,16 @@ Write a prompt and press Generate.</source>
             <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/request_checks.py" line="87" />
+            <source>Fit or crop the image to the video size first.</source>
+            <translation>请先将图片适应或裁剪到视频尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/request_checks.py" line="84" />
+            <source>The image is {width}x{height}; the video is {size}.</source>
+            <translation>图片为 {width}x{height}，视频为 {size}。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/retry.py" line="31" />
             <source>Only a job that failed, expired or was cancelled can be retried.</source>
             <translation>只有失败、过期或已取消的任务才能重试。</translation>
@@ -4227,57 +4246,32 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="69" />
+            <location filename="../../sora_desktop/core/service.py" line="63" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="73" />
+            <location filename="../../sora_desktop/core/service.py" line="67" />
             <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
             <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="78" />
+            <location filename="../../sora_desktop/core/service.py" line="72" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="83" />
+            <location filename="../../sora_desktop/core/service.py" line="77" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="107" />
-            <source>The job did not finish.</source>
-            <translation>任务未能完成。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="695" />
-            <source>This job is still running; it can be sent again once it has ended.</source>
-            <translation>此任务仍在运行；结束后才能再次发送。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="696" />
-            <source>Wait for it to finish, or cancel it first.</source>
-            <translation>请等待其完成，或先将其取消。</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/core/service.py" line="338" />
-            <source>Fit or crop the image to the video size first.</source>
-            <translation>请先将图片适应或裁剪到视频尺寸。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="487" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="335" />
-            <source>The image is {width}x{height}; the video is {size}.</source>
-            <translation>图片为 {width}x{height}，视频为 {size}。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="486" />
+            <location filename="../../sora_desktop/core/service.py" line="337" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -4477,47 +4471,47 @@ Write a prompt and press Generate.</source>
             <translation>{clip} 的声音使用了不同的编码设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="50" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="25" />
             <source>Check that the folder exists and that you may write to it, or choose another library folder with --data-dir.</source>
             <translation>请确认该文件夹存在且你有写入权限，或用 --data-dir 另选一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="61" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="36" />
             <source>Sora Desktop can move it aside and start an empty library; your video files are not touched.</source>
             <translation>Sora Desktop 可以把它移到一旁并新建一个空的视频库；你的视频文件不会受影响。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="107" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="82" />
             <source>Close other copies of Sora Desktop and try again.</source>
             <translation>请关闭其他正在运行的 Sora Desktop，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="116" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="91" />
             <source>Free some space and try again.</source>
             <translation>请释放一些空间，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="58" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="33" />
             <source>The library database {path} is damaged and can't be read ({detail}).</source>
             <translation>视频库数据库 {path} 已损坏，无法读取（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="70" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="45" />
             <source>The library folder {folder} is read-only or locked, so the library can't be opened ({detail}).</source>
             <translation>视频库文件夹 {folder} 是只读的或已被锁定，无法打开视频库（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="119" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="94" />
             <source>The library database {path} failed: {detail}.</source>
             <translation>视频库数据库 {path} 出错：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="104" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="79" />
             <source>The library database {path} is locked by another program ({detail}).</source>
             <translation>视频库数据库 {path} 被其他程序锁定（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/store.py" line="113" />
+            <location filename="../../sora_desktop/core/store_errors.py" line="88" />
             <source>The disk holding the library {path} is full ({detail}).</source>
             <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
         </message>
@@ -4872,14 +4866,19 @@ Write a prompt and press Generate.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/library.py" line="78" />
+            <location filename="../../sora_desktop/usecases/library.py" line="85" />
             <source>Cancel it first, or wait until it has finished.</source>
             <translation>请先取消它，或等它完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/library.py" line="75" />
+            <location filename="../../sora_desktop/usecases/library.py" line="82" />
             <source>This job is still being made ({status}), so it can't be deleted yet.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/resume.py" line="75" />
+            <source>The job ended {status}.</source>
+            <translation>任务已结束（{status}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/status.py" line="21" />

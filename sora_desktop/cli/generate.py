@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import SoraError
+from ..core.job_errors import error_for_job
 from ..core.models import (
     AuthStyle,
     Connection,
@@ -23,11 +24,11 @@ from ..core.models import (
     KeySource,
     VideoRequest,
 )
-from ..core.service import error_for_job
 from .runtime import ProgressPrinter, Runtime, log
 
 if TYPE_CHECKING:
     from ..simulator.builtin import BuiltinSimulator
+    from ..usecases.resume import ResumeReport
 
 DEFAULT_ENV_VARS: dict[ConnectionKind, str] = {
     ConnectionKind.OPENAI: "OPENAI_API_KEY",
@@ -219,34 +220,34 @@ def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
     store = rt.open_store()
     try:
         with builtin_simulator(rt) as simulator:
-            jobs = asyncio.run(_resume(store, rt, args.give_up_after, simulator))
+            report = asyncio.run(_resume(store, rt, args.give_up_after, simulator))
     finally:
         store.close()
-    if not jobs:
+    if not report.jobs:
         print("Nothing to resume.", file=sys.stderr)
         return 0
-    first_error: SoraError | None = None
-    for job in jobs:
-        if job.status is JobStatus.READY:
+    failed = {ended.job.id: ended.error for ended in report.ended}
+    for job in report.jobs:
+        err = failed.get(job.id)
+        if err is None:
             print(f"{job.id} ready {job.file_path}")
             continue
-        err = error_for_job(job) or SoraError(f"The job ended {job.status.value}.")
         print(f"{job.id} {job.status.value}")
         print(f"error: [{job.id[:8]}] {err.one_line()}", file=sys.stderr)
-        first_error = first_error or err
-    return int(first_error.exit_code) if first_error else 0
+    return report.exit_code
 
 
 async def _resume(
     store: Any, rt: Runtime, give_up_after: float | None, simulator: BuiltinSimulator
-) -> list[Job]:
+) -> ResumeReport:
+    from ..usecases.resume import finish_unfinished
+
     service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
     printer = ProgressPrinter()
     service.subscribe(printer)
     undo = stop_on_sigterm()
     try:
-        ids = await service.resume_all()
-        return list(await asyncio.gather(*(service.wait(i) for i in ids)))
+        return await finish_unfinished(service)
     finally:
         await service.shutdown(interrupt=True)
         printer.close()

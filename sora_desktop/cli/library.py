@@ -14,6 +14,7 @@ from typing import Any
 from ..core.errors import DiskError
 from ..core.models import Job
 from ..usecases.connections import is_builtin_simulator
+from ..usecases.history import History
 from .generate import make_out_dir
 from .runtime import Runtime, find_job, job_record
 
@@ -23,7 +24,7 @@ DELETE_HINT = "Let it finish first: sora-desktop resume"
 def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
     store = rt.open_store()
     try:
-        jobs = store.list_jobs(order_by="created_at", descending=True, limit=args.limit)
+        jobs = History(store).recent(args.limit)
     finally:
         store.close()
     if args.json:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import sys
 from typing import Any
@@ -109,17 +108,14 @@ def cmd_profile_list(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_profile_remove(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..core import secrets
-    from ..core.errors import KeyringUnavailableError
+    from ..usecases.profiles import remove_profile
 
     profiles = _store(rt)
     profile = find_profile(profiles, args.name)
     try:
-        profiles.remove(profile.id)
+        remove_profile(profiles, profile.id, hint=keyring_hint(None))
     except ValueError as exc:
         raise InvalidRequestError(f"{exc}.", "", param="profile") from None
-    with contextlib.suppress(KeyringUnavailableError):  # no keyring: no key can be in one
-        secrets.delete_key(profile.id, hint=keyring_hint(None))
     print(f"Removed profile {profile.id}.", file=sys.stderr)
     return 0
 

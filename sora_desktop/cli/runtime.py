@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..core.errors import DiskError
 from ..core.jobref import short_id
 from ..core.models import Job, JobEvent, JobStatus, KeySource
 from ..core.paths import AppPaths
 from ..core.store import JobStore
 from ..core.timestamps import iso_time
+from ..usecases.context import ensure_folders, make_service, open_library
 from ..usecases.library import find_job as usecase_find_job
 
 if TYPE_CHECKING:
@@ -46,13 +46,7 @@ class Runtime:
     @classmethod
     def create(cls, args: argparse.Namespace) -> Runtime:
         paths = AppPaths.default(getattr(args, "data_dir", None))
-        try:
-            paths.ensure()
-        except OSError as exc:
-            raise DiskError(
-                f"Can't create the app's folders ({exc.strerror or exc}).",
-                "Pick a writable folder with --data-dir.",
-            ) from None
+        ensure_folders(paths, hint="Pick a writable folder with --data-dir.")
         debug = bool(getattr(args, "debug", False))
         log_path: Path | None = None
         try:
@@ -73,15 +67,11 @@ class Runtime:
     def service(self, store: JobStore, **kw: Any) -> GenerationService:
         """The engine, with the CLI's wording where core asks how to act (the keyring),
         paced by the user settings the window keeps too (settings.json)."""
-        from ..core import settings
-        from ..core.service import GenerationService
-
         kw.setdefault("key_lookup", cli_key_lookup)
-        kw.setdefault("pacing", settings.load(self.paths.settings_path).pacing())
-        return GenerationService(store, self.paths, **kw)
+        return make_service(store, self.paths, **kw)
 
     def open_store(self) -> JobStore:
-        store, aside = JobStore.open_or_recover(self.paths.db_path)
+        store, aside = open_library(self.paths)
         if aside is not None:
             print(
                 f"warning: the library was damaged; it was kept as {aside} and a new one started",

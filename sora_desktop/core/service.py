@@ -7,6 +7,7 @@
   of it through a :class:`JobEvent`;
 - ``resume_all`` continues every active or interrupted job where it stopped;
 - ``shutdown(interrupt=True)`` stops the tasks and marks their jobs ``interrupted``.
+- apart: ``request_checks`` (validate), ``derived_jobs`` (remix, extend, resend), ``job_errors``.
 
 Listeners are called on the loop's thread; the GUI's controller re-emits them as signals.
 """
@@ -18,53 +19,46 @@ import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .api_keys import api_key_for
 from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
-from .capabilities import capabilities_for, check_model_served, validate_request
+from .derived_jobs import DerivedJobs, ResendQuote
 from .errors import (
     AssetExpiredError,
-    CancelledByUser,
     DiskError,
     ErrorKind,
-    InvalidRequestError,
     KeyringUnavailableError,
-    NetworkError,
     NotFoundError,
-    RemoteJobFailedError,
     SoraError,
     StoreError,
 )
 from .i18n import N_, _
-from .job_rules import extend_problem, remix_problem, remote_delete_problem
+from .job_errors import dashboard_url, error_for_job
+from .job_rules import remote_delete_problem
 from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from .listeners import notify
 from .models import (
     Connection,
-    ConnectionKind,
     Job,
     JobEvent,
     JobStatus,
     KeySource,
-    Profile,
     VideoRequest,
 )
 from .pacing import ConnectionSlots, Pacing
+from .request_checks import RequestChecks
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from .catalogue import CatalogueModel
     from .dialects.base import Dialect
-    from .images import ImageCheck
     from .model_settings import ModelSettings, ModelSummary
     from .paths import AppPaths
     from .store import JobStore
 
 log = logging.getLogger(__name__)
+
+__all__ = ["GenerationService", "ResendQuote", "dashboard_url", "error_for_job"]
 
 CANCEL_MESSAGE = N_(
     "Cancelled here. A render the service already started keeps running and may still be billed."
@@ -84,42 +78,8 @@ GAVE_UP_NOT_SENT = N_(
     "The app stopped retrying. The service did not take the request, so nothing was "
     "charged; generate it again later."
 )
-#: Reference image checks remembered (by path, size, modification time and length).
-IMAGE_CHECKS_KEPT = 256
-
 #: Errors that leave the job resumable (``interrupted``) instead of ``failed``.
 _LOCAL_TROUBLE = (DiskError, StoreError, KeyringUnavailableError)
-
-
-@dataclass(frozen=True, slots=True)
-class ResendQuote:
-    """What "send again" would do for a job: the same request as a NEW job, at this cost."""
-
-    job: Job
-    estimated_cost: float | None  # US dollars; None: price unknown
-    dashboard_url: str | None  # where to look first whether the old one was made
-
-
-def error_for_job(job: Job) -> SoraError | None:
-    """Rebuild the error a finished (or interrupted) job recorded, for exit codes and display."""
-    if job.status is JobStatus.READY or (job.error_message is None and job.error_code is None):
-        return None
-    message = job.error_message or _("The job did not finish.")
-    if job.status is JobStatus.EXPIRED:
-        return AssetExpiredError(message, code=job.error_code)
-    if job.status is JobStatus.CANCELLED:
-        return CancelledByUser(message, code=job.error_code)
-    kind: ErrorKind | None
-    try:
-        kind = ErrorKind(job.error_code) if job.error_code else None
-    except ValueError:
-        kind = None
-    cls: type[SoraError] = RemoteJobFailedError
-    if kind is not None:
-        cls = next((c for c in SoraError.__subclasses__() if c.kind is kind), cls)
-    if cls is NetworkError:
-        return NetworkError(message)
-    return cls(message, code=job.error_code)
 
 
 def _error_fields(err: SoraError) -> dict[str, Any]:
@@ -145,20 +105,7 @@ async def _default_thumbnail(client: Dialect, remote_id: str, *args: Any, **kw: 
     return await fetch_thumbnail(client, remote_id, *args, **kw)
 
 
-def dashboard_url(kind: ConnectionKind) -> str | None:
-    """The provider's dashboard (jobs and bill), for messages and the faces."""
-    from .dialects.fal import FalDialect
-    from .dialects.replicate import ReplicateDialect
-    from .dialects.runway import RunwayDialect
-
-    return {
-        ConnectionKind.FAL: FalDialect.dashboard_url,
-        ConnectionKind.REPLICATE: ReplicateDialect.dashboard_url,
-        ConnectionKind.RUNWAY: RunwayDialect.dashboard_url,
-    }.get(kind)
-
-
-class GenerationService:
+class GenerationService(DerivedJobs):
     def __init__(
         self,
         store: JobStore,
@@ -189,8 +136,7 @@ class GenerationService:
         self._cancel_reasons: dict[str, str] = {}
         self._unexpected: dict[str, BaseException] = {}
         self._closed = False
-        self._image_checks: dict[tuple[str, str, int, int], ImageCheck] = {}
-        self._profiles: dict[str, tuple[tuple[int, int, int], Profile | None]] = {}
+        self._checks = RequestChecks(paths)
         self._ctx = RunnerContext(
             store=store,
             paths=paths,
@@ -296,105 +242,10 @@ class GenerationService:
         hints: Mapping[str, str] | None = None,
     ) -> None:
         """Refuse what the connection or model can't make (and a wrongly sized image) before
-        any I/O. ``hints`` words the next step per refused field (``param``) for the face
-        that asked, e.g. the CLI's ``{"model": "Pick one of them with --model."}``."""
-        try:
-            self._validate(request, connection)
-        except InvalidRequestError as err:
-            if hints and err.param is not None and err.param in hints:
-                err.next_step = hints[err.param]
-            raise
-
-    def _validate(self, request: VideoRequest, connection: Connection) -> None:
-        profile = None
-        if connection.profile_id is not None:
-            profile = self._read_profile(connection.profile_id)
-            if profile is not None and profile.kind is not connection.kind:
-                profile = None
-        offered: tuple[str, ...] = ()
-        aliases: dict[str, str] = {}
-        if profile is not None:
-            aliases = dict(profile.model_aliases)
-            offered = (*profile.models, profile.default_model, *aliases)
-        if connection.kind.is_provider:
-            self._provider_model(request, connection).validate(request)
-        else:
-            check_model_served(request.model, connection.kind, offered)
-            caps = capabilities_for(
-                request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
-            )
-            validate_request(request, caps)
-        images = (("input_reference", request.reference_image), ("end_image", request.end_image))
-        for param, image in images:
-            if image is None:
-                continue
-            check = self._check_image(image, request.size)
-            if not check.matches_size:
-                raise InvalidRequestError(
-                    check.reason
-                    or _("The image is {width}x{height}; the video is {size}.").format(
-                        width=check.width, height=check.height, size=request.size
-                    ),
-                    _("Fit or crop the image to the video size first."),
-                    param=param,
-                )
-
-    def _provider_model(self, request: VideoRequest, connection: Connection) -> CatalogueModel:
-        """The catalogue's entry for a provider model, else one from its cached schema."""
-        from .catalogue import load_catalogue, model_for
-
-        model_id = request.model.split(":", 1)[0]
-        listed = load_catalogue().get(connection.kind, model_id)
-        if listed is not None:
-            return listed
-        from .dialects.schemas import SchemaCache
-
-        cache = SchemaCache(self._paths.cache_dir / "schemas")
-        from .client import validate_base_url
-
-        try:
-            base = validate_base_url(connection.base_url)
-        except InvalidRequestError:
-            base = connection.base_url
-        schema = cache.get((connection.kind.value, base, model_id), stale_ok=True)
-        return model_for(connection.kind, model_id, schema=schema)
-
-    def _read_profile(self, profile_id: str) -> Profile | None:
-        """``read_profile``, read again only when the profiles file changed (validating a
-        batch asks for one profile per job)."""
-        from .profiles import read_profile
-
-        path = self._paths.profiles_path
-        try:
-            stat = path.stat()
-            stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            stamp = None
-        cached = self._profiles.get(profile_id)
-        if stamp is not None and cached is not None and cached[0] == stamp:
-            return cached[1]
-        profile = read_profile(path, profile_id)
-        if stamp is not None:
-            self._profiles[profile_id] = (stamp, profile)
-        return profile
-
-    def _check_image(self, path: Path, size: str) -> ImageCheck:
-        """``check_reference_image``, remembered for an unchanged file (a batch checks one
-        start image for many jobs; decoding it each time took ~10 ms a job)."""
-        from .images import check_reference_image
-
-        try:
-            stat = path.stat()
-        except OSError:
-            return check_reference_image(path, size)  # says what is wrong with it
-        key = (str(path), size, stat.st_mtime_ns, stat.st_size)
-        known = self._image_checks.get(key)
-        if known is None:
-            known = check_reference_image(path, size)  # a refusal raises: never remembered
-            if len(self._image_checks) >= IMAGE_CHECKS_KEPT:
-                self._image_checks.clear()
-            self._image_checks[key] = known
-        return known
+        any I/O (``core.request_checks``). ``hints`` words the next step per refused field
+        (``param``) for the face that asked, e.g. the CLI's ``{"model": "Pick one of them
+        with --model."}``."""
+        self._checks.validate(request, connection, hints=hints)
 
     async def submit(
         self, request: VideoRequest, connection: Connection, *, job_id: str | None = None
@@ -603,46 +454,6 @@ class GenerationService:
             return False
         return True
 
-    async def remix(self, job_id: str, prompt: str) -> Job:
-        """A new job that remixes a finished one with a new prompt (same connection)."""
-        source = self._store.get(job_id)
-        if source is None:
-            raise NotFoundError(_("This job is no longer in the library."), "")
-        problem = remix_problem(source)  # e.g. its service copy was deleted: refused here,
-        if problem is not None:  # before a job is made or anything is sent
-            raise problem
-        assert source.remote_id is not None
-        request = VideoRequest(
-            prompt=prompt,
-            model=source.request.model,
-            size=source.request.size,
-            seconds=source.request.seconds,
-            remix_of=source.remote_id,
-        )
-        return await self.submit(request, source.connection)
-
-    async def extend(self, job_id: str, prompt: str, seconds: int) -> Job:
-        """A new job extending a finished one by ``seconds`` through the Videos API's
-        extensions endpoint (same connection, model and size). The new job keeps the link
-        (``request.extend_of``, the source's remote id). Refused before anything is sent
-        when the source can't be extended there (job_rules.extend_problem) or the model
-        can't (capabilities); core/extend.py says which route to take instead."""
-        source = self._store.get(job_id)
-        if source is None:
-            raise NotFoundError(_("This job is no longer in the library."), "")
-        problem = extend_problem(source)
-        if problem is not None:
-            raise problem
-        assert source.remote_id is not None
-        request = VideoRequest(
-            prompt=prompt,
-            model=source.request.model,
-            size=source.request.size,
-            seconds=seconds,
-            extend_of=source.remote_id,
-        )
-        return await self.submit(request, source.connection)
-
     async def delete_remote(self, job_id: str) -> Job:
         """Delete the job's video on the server (the local copy stays) and remember that it
         is gone (``remote_deleted_at``), so remix is refused from now on. Returns the job."""
@@ -671,32 +482,6 @@ class GenerationService:
 
         client = await self._client_for(connection, resuming=False)
         return await fetch_settings(client, model_id.split(":", 1)[0])
-
-    def resend_quote(self, job_id: str) -> ResendQuote:
-        """What :meth:`resend` would send, and its estimated cost (for the face to ask)."""
-        job = self._store.get(job_id)
-        if job is None:
-            raise NotFoundError(_("This job is no longer in the library."), "")
-        return ResendQuote(
-            job=job,
-            estimated_cost=estimate_job_cost(job.request, job.connection),
-            dashboard_url=dashboard_url(job.connection.kind),
-        )
-
-    async def resend(self, job_id: str) -> Job:
-        """Send a finished job's request again as a NEW job (a new paid create, asked for
-        explicitly). The old job and whatever its create made are left as they are; the
-        old create is never repeated. Refused for a job still running."""
-        job = self._store.get(job_id)
-        if job is None:
-            raise NotFoundError(_("This job is no longer in the library."), "")
-        if not job.status.is_terminal:
-            raise InvalidRequestError(
-                _("This job is still running; it can be sent again once it has ended."),
-                _("Wait for it to finish, or cancel it first."),
-                param="job",
-            )
-        return await self.submit(job.request, job.connection)
 
     async def shutdown(self, *, interrupt: bool = True) -> None:
         """Stop (interrupt=True: mark active jobs ``interrupted``) or finish, then close."""

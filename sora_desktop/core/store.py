@@ -7,7 +7,8 @@
   GUI shows has already been persisted (persist before acting: docs/reliability.md).
 - A damaged file raises :class:`StoreCorruptError`; :meth:`JobStore.open_or_recover` moves it
   aside to ``library.db.corrupt-<timestamp>`` and starts an empty library.
-- A folder that can't be written raises :class:`~.errors.StoreError` saying so.
+- A folder that can't be written raises :class:`~.errors.StoreError` saying so (SQLite's
+  failures in the library's terms: :mod:`.store_errors`).
 
 ``delete`` removes the row and its history only; the video files belong to the caller.
 """
@@ -25,7 +26,6 @@ from typing import Any
 
 from . import migrations
 from .errors import StoreError
-from .i18n import N_, _
 from .library_query import (
     LibraryFacets,
     RemixInfo,
@@ -36,89 +36,10 @@ from .library_query import (
 )
 from .models import Job, JobStatus, StatusChange, can_transition
 from .spending import SpendingTotals
+from .store_errors import SQLITE_MAGIC, StoreCorruptError, corrupt, translate, unwritable
 from .store_rows import CHANGEABLE_FIELDS, SORT_COLUMNS, field_to_column, job_to_row, row_to_job
 
 __all__ = ["JobStore", "StoreCorruptError"]
-
-
-class StoreCorruptError(StoreError):
-    """The library file is not a database or is damaged."""
-
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-_READ_ONLY_NEXT = N_(
-    "Check that the folder exists and that you may write to it, or choose another "
-    "library folder with --data-dir."
-)
-
-
-def _corrupt(path: Path, exc: BaseException) -> StoreCorruptError:
-    return StoreCorruptError(
-        _("The library database {path} is damaged and can't be read ({detail}).").format(
-            path=path, detail=exc
-        ),
-        _(
-            "Sora Desktop can move it aside and start an empty library; your video files are "
-            "not touched."
-        ),
-    )
-
-
-def _unwritable(path: Path, exc: BaseException) -> StoreError:
-    return StoreError(
-        _(
-            "The library folder {folder} is read-only or locked, so the library "
-            "can't be opened ({detail})."
-        ).format(folder=path.parent, detail=exc),
-        _(_READ_ONLY_NEXT),
-    )
-
-
-#: SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
-_DAMAGED_CODES = frozenset({11, 26})
-
-
-def _is_damage(exc: sqlite3.Error) -> bool:
-    """True when SQLite says the file is damaged, by its result code, whatever the wording.
-
-    The wording changes between SQLite versions: 3.40 reports damaged FTS pages as
-    "database disk image is malformed", 3.45+ (Windows' build, newer Linux ones) as
-    "vtable constructor failed: jobs_fts". The (extended) code stays SQLITE_CORRUPT.
-    """
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int) and code & 0xFF in _DAMAGED_CODES:
-        return True
-    text = str(exc).lower()
-    return isinstance(exc, sqlite3.DatabaseError) and (
-        "not a database" in text or "malformed" in text or "corrupt" in text
-    )
-
-
-def _translate(path: Path, exc: sqlite3.Error) -> StoreError:
-    text = str(exc).lower()
-    if _is_damage(exc):
-        return _corrupt(path, exc)
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            _("The library database {path} is locked by another program ({detail}).").format(
-                path=path, detail=exc
-            ),
-            _("Close other copies of Sora Desktop and try again."),
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text or "i/o" in text:
-        return _unwritable(path, exc)
-    if "disk is full" in text or "full" in text:
-        return StoreError(
-            _("The disk holding the library {path} is full ({detail}).").format(
-                path=path, detail=exc
-            ),
-            _("Free some space and try again."),
-        )
-    return StoreError(
-        _("The library database {path} failed: {detail}.").format(path=path, detail=exc),
-        _(_READ_ONLY_NEXT),
-    )
 
 
 class JobStore:
@@ -134,14 +55,14 @@ class JobStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _unwritable(self.path, exc) from exc
+            raise unwritable(self.path, exc) from exc
         self._check_header()
         conn = self._conn()
         try:
             with self._guard():
                 row = conn.execute("PRAGMA quick_check(1)").fetchone()
                 if row is None or row[0] != "ok":
-                    raise _corrupt(self.path, sqlite3.DatabaseError(row[0] if row else "?"))
+                    raise corrupt(self.path, sqlite3.DatabaseError(row[0] if row else "?"))
                 migrations.migrate(conn)
                 self._fts = self._has_fts(conn)
         except BaseException:
@@ -156,9 +77,9 @@ class JobStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise _unwritable(self.path, exc) from exc
-        if head and head != _SQLITE_MAGIC:
-            raise _corrupt(self.path, sqlite3.DatabaseError("file is not a database"))
+            raise unwritable(self.path, exc) from exc
+        if head and head != SQLITE_MAGIC:
+            raise corrupt(self.path, sqlite3.DatabaseError("file is not a database"))
 
     # -- connections -----------------------------------------------------------------
 
@@ -171,7 +92,7 @@ class JobStore:
                 timeout=self._busy_ms / 1000,
             )
         except sqlite3.Error as exc:
-            raise _translate(self.path, exc) from exc
+            raise translate(self.path, exc) from exc
         try:
             conn.execute(f"PRAGMA busy_timeout = {self._busy_ms:d}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -181,7 +102,7 @@ class JobStore:
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             conn.close()
-            raise _translate(self.path, exc) from exc
+            raise translate(self.path, exc) from exc
         return conn
 
     def _conn(self) -> sqlite3.Connection:
@@ -215,7 +136,7 @@ class JobStore:
         try:
             yield
         except sqlite3.Error as exc:
-            raise _translate(self.path, exc) from exc
+            raise translate(self.path, exc) from exc
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -289,7 +210,7 @@ class JobStore:
                     extra.replace(Path(f"{aside}{suffix}"))
             path.replace(aside)
         except OSError as exc:
-            raise _unwritable(path, exc) from exc
+            raise unwritable(path, exc) from exc
         return cls(path), aside
 
     # -- writes ----------------------------------------------------------------------

@@ -18,14 +18,13 @@ import gc
 import logging
 import os
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
@@ -33,13 +32,14 @@ from ..core.errors import ExitCode, SoraError
 from ..core.models import Connection, Profile
 from ..core.paths import ENV_DATA_DIR, AppPaths
 from ..usecases.connections import is_builtin_simulator
+from .gui_gc import GuiGarbageCollector
+from .simulator_handle import SimulatorHandle
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
     from ..core.service import GenerationService
-    from ..core.store import JobStore
-    from ..simulator.builtin import BuiltinSimulator
-    from ..simulator.server import SimulatorServer
+    from ..usecases.context import Engine
+    from ..usecases.history import History
     from .controller import Controller
     from .main_window import MainWindow
     from .operations import Operations
@@ -53,81 +53,10 @@ ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
 DEFAULT_SIM_LATENCY = 6.0
 
 
-class SimulatorHandle:
-    """The built-in simulator (``simulator.builtin``), made on first need: it imports PyAV
-    and Pillow. It keeps its jobs in ``state_dir``, so kept jobs finish on the next start."""
-
-    def __init__(self, latency: float, external_url: str | None, state_dir: Path) -> None:
-        self._args = (state_dir, latency, external_url)
-        self._simulator: BuiltinSimulator | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def server(self) -> SimulatorServer | None:
-        return self._simulator.server if self._simulator is not None else None
-
-    def base_url(self, *, resuming: bool = False) -> str:
-        with self._lock:
-            if self._simulator is None:
-                from ..simulator.builtin import BuiltinSimulator
-
-                state_dir, latency, url = self._args
-                self._simulator = BuiltinSimulator(
-                    state_dir, latency=latency, render_in_subprocess=True, external_url=url
-                )
-            simulator = self._simulator
-        return simulator.base_url(resuming=resuming)
-
-    def stop(self) -> None:
-        if self._simulator is not None:
-            self._simulator.stop()
-
-
-class GuiGarbageCollector(QObject):
-    """Python's cyclic GC, run only on the GUI thread from a timer (the qutebrowser pattern).
-
-    Left automatic, a collection runs on whichever thread happens to allocate: it can then
-    destroy Qt objects away from the GUI thread (a crash) and, with the whole heap of PySide
-    and the app to scan, stall the window for tens of milliseconds. Here the automatic GC is
-    off, young generations are collected every ``interval_ms`` when due, and :meth:`freeze`
-    (called after start-up) moves everything alive at that point out of future full scans.
-    """
-
-    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._was_enabled = gc.isenabled()
-        self._thresholds = gc.get_threshold()
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.collect)
-        gc.disable()
-        self._timer.start()
-
-    def collect(self) -> None:
-        counts = gc.get_count()
-        generation = -1
-        for gen in (2, 1, 0):
-            if counts[gen] > self._thresholds[gen]:
-                generation = gen
-                break
-        if generation >= 0:
-            gc.collect(generation)
-
-    def freeze(self) -> None:
-        gc.collect()
-        gc.freeze()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        gc.unfreeze()
-        if self._was_enabled:
-            gc.enable()
-
-
 @dataclass
 class AppContext:
     paths: AppPaths
-    store: JobStore
+    engine: Engine  # the library, profiles and settings (usecases.context), made once
     controller: Controller
     window: MainWindow
     simulator: SimulatorHandle
@@ -144,7 +73,9 @@ class AppContext:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
         if self.window.library is None and not self._closed:
-            library = _make_library(self.store, self.paths, self.profile_store, self.operations)
+            library = _make_library(
+                self.controller.history, self.paths, self.profile_store, self.operations
+            )
             if library is not None:
                 self.window.set_library(library)
 
@@ -186,7 +117,7 @@ class AppContext:
         if self.gc is not None:
             self.gc.stop()
             self.gc.deleteLater()
-        self.store.close()
+        self.engine.close()
 
 
 def build(
@@ -195,12 +126,12 @@ def build(
     simulator_url: str | None = None,
     sim_latency: float | None = None,
 ) -> AppContext:
-    """Make the store, service, I/O thread, controller and window (not shown yet).
+    """Make the engine (``usecases.context``), I/O thread, controller and window (not shown
+    yet).
 
     ``simulator_url`` points the built-in simulator profile at a simulator that is already
     running (another process); otherwise one starts in-process when first needed."""
-    from ..core.profiles import ProfileStore
-    from ..core.store import JobStore
+    from ..usecases.context import Engine
     from ..usecases.library import LibraryFolders
     from .controller import Controller
     from .dialogs import wire_dialogs
@@ -209,15 +140,14 @@ def build(
     from .operations import Operations
     from .user_settings import UserSettings
 
-    paths.ensure()
+    engine = Engine.open(paths)
     collector = GuiGarbageCollector()
-    store, moved = JobStore.open_or_recover(paths.db_path)
     try:
-        profile_store = ProfileStore(paths.profiles_path)
+        profile_store = engine.profiles
         profiles = profile_store.list()
         user = UserSettings(paths.settings_path)
     except Exception:
-        store.close()
+        engine.close()
         collector.stop()
         raise
     latency = sim_latency
@@ -236,14 +166,11 @@ def build(
     def make_io() -> tuple[GenerationService, LoopThread]:
         # asyncio and the engine load on first use or right after the first paint
         from ..core.loop_thread import LoopThread
-        from ..core.service import GenerationService
 
-        service = GenerationService(
-            store, paths, builtin_simulator=simulator, pacing=user.data.pacing()
-        )
+        service = engine.service(builtin_simulator=simulator, pacing=user.data.pacing())
         return service, LoopThread()
 
-    controller = Controller.deferred(store, make_io)
+    controller = Controller.deferred(engine.history, make_io)
     window = MainWindow(
         controller,
         paths,
@@ -270,17 +197,17 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
+    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths), engine.store)
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )
     ctx = AppContext(
         paths=paths,
-        store=store,
+        engine=engine,
         controller=controller,
         window=window,
         simulator=simulator,
-        moved_aside=moved,
+        moved_aside=engine.moved_aside,
         profiles=profiles,
         gc=collector,
         profile_store=profile_store,
@@ -294,14 +221,14 @@ def build(
 
 
 def _make_library(
-    store: JobStore, paths: AppPaths, profile_store: Any, operations: Operations | None
+    history: History, paths: AppPaths, profile_store: Any, operations: Operations | None
 ) -> Any:
     from .library_filters import connection_label
     from .library_view import LibraryPanel
     from .thumbnails import ThumbnailCache
 
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
-    panel = LibraryPanel(store, cache, operations=operations)
+    panel = LibraryPanel(history, cache, operations=operations)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
     if profile_store is not None:  # the Filter menu names connections as the profiles do
         panel.filter_button.connection_name = lambda facet: connection_label(

@@ -2,10 +2,10 @@
 
 Public API::
 
-    ConnectionTester = Callable[[Profile, str | None], concurrent.futures.Future[ConnectionReport]]
-    connection_tester(submit, connection_for, simulator=None) -> ConnectionTester
-        # submit: runs a coroutine on the I/O loop; connection_for: the app's
-        # Profile -> Connection; simulator: the built-in simulator (its URL is asked there)
+    ConnectionTester = Callable[[QObject, Profile, str | None], Op[ConnectionReport]]
+    connection_tester(operations, connection_for, simulator=None) -> ConnectionTester
+        # operations: the window's operation API (the test runs on the I/O loop);
+        # connection_for: the app's Profile -> Connection; simulator: the built-in one
     dialog = ConnectionsDialog(profiles: ProfileStore, test_connection: ConnectionTester | None,
                                parent: QWidget | None = None,
                                keyring_available: Callable[[], bool] = keyring_available)
@@ -16,7 +16,7 @@ The tester is called with the profile as edited (maybe not saved yet) and the ke
 the key field (``None``: use the stored key / environment variable). It runs the
 test-a-connection use case (``usecases.connections.check_connection``: lists videos once)
 and returns its ``ConnectionReport``; the dialog shows progress while it runs and the
-outcome in plain words. Keys go to the OS keyring (``usecases.connections.store_key``), never
+outcome in plain words. Keys go to the OS keyring (``usecases.profiles.save_profile``), never
 into ``profiles.json``.
 
 Without a system keychain (``keyring_available()`` False) new profiles default to the
@@ -28,12 +28,10 @@ scrolls when the dialog is too small for it, so no field is ever squashed.
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
 import dataclasses
 import html
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -58,37 +56,44 @@ from sora_desktop.core.models import Connection, Profile
 from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore, validate_profile
 from sora_desktop.usecases.connections import (
     ConnectionReport,
-    check_connection,
-    forget_key,
     has_stored_key,
     keyring_available,
-    store_key,
 )
+from sora_desktop.usecases.profiles import ProfileNotSaved, ProfileSaved
 
 from .connection_form import ConnectionForm, FormError
 from .i18n import profile_name
 
+if TYPE_CHECKING:
+    from .operations import Op, Operations
+
+
+def _inline_operations() -> Operations:
+    from .operations import Operations
+
+    return Operations.inline()
+
+
 translate = QCoreApplication.translate
 
-ConnectionTester = Callable[[Profile, str | None], "concurrent.futures.Future[ConnectionReport]"]
+ConnectionTester = Callable[[QObject, Profile, str | None], "Op[ConnectionReport]"]
 
 
 def connection_tester(
-    submit: Callable[[Coroutine[Any, Any, ConnectionReport]], concurrent.futures.Future[Any]],
+    operations: Operations,
     connection_for: Callable[[Profile], Connection],
     simulator: SimulatorLink | None = None,
 ) -> ConnectionTester:
-    """A tester that runs the test-a-connection use case on the I/O loop (``simulator``:
-    the built-in one, started there when a profile on it is tested)."""
+    """A tester that runs the test-a-connection use case as an operation, on the I/O loop
+    (``simulator``: the built-in one, started there when a profile on it is tested)."""
 
-    def test(profile: Profile, key: str | None) -> concurrent.futures.Future[ConnectionReport]:
-        return submit(
-            check_connection(
-                connection_for(profile),
-                key=key,
-                simulator=simulator,
-                hint=translate("ConnectionsDialog", "Paste the key in the API key field."),
-            )
+    def test(parent: QObject, profile: Profile, key: str | None) -> Op[ConnectionReport]:
+        return operations.test_connection(
+            parent=parent,
+            connection=connection_for(profile),
+            key=key,
+            simulator=simulator,
+            hint=translate("ConnectionsDialog", "Paste the key in the API key field."),
         )
 
     return test
@@ -127,12 +132,6 @@ class _FormScroll(QScrollArea):
         return QSize(max(hint.width(), width), max(hint.height(), self.fontMetrics().height() * 16))
 
 
-class _Relay(QObject):
-    """Carries a finished test from the I/O thread to the GUI thread (queued)."""
-
-    finished = Signal(int, object)
-
-
 class ConnectionsDialog(QDialog):
     profiles_changed = Signal()
 
@@ -142,16 +141,17 @@ class ConnectionsDialog(QDialog):
         test_connection: ConnectionTester | None = None,
         parent: QWidget | None = None,
         keyring_available: Callable[[], bool] = keyring_available,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
+        #: what the dialog runs off the GUI thread (saving and removing profiles with their
+        #: keys); inline when built on its own (a test)
+        self.operations = operations if operations is not None else _inline_operations()
         self.setWindowTitle(self.tr("Connections"))
         self._profiles = profiles
         self._tester = test_connection
         self._keyring_available = keyring_available
         self._test_token = 0
-        self._test_future: concurrent.futures.Future[ConnectionReport] | None = None
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_test_done, Qt.ConnectionType.QueuedConnection)
         self.last_report: ConnectionReport | None = None
         self._build()
         self._reload(select=self._profiles.list()[0].id)
@@ -317,8 +317,9 @@ class ConnectionsDialog(QDialog):
 
     @Slot()
     def save(self) -> bool:
-        """Validate the form, store the key, then the profile. False (with the field named
-        inline) when something is refused; what was typed, the key too, stays in the form."""
+        """Validate the form, then store the key and the profile (an operation). False (with
+        the field named inline) when something is refused (by the operation: when it
+        answered at once); what was typed, the key too, stays in the form."""
         self._clear_messages()
         editing = None if self.form.is_new() else self.form.profile_id()
         try:
@@ -327,37 +328,44 @@ class ConnectionsDialog(QDialog):
             self._show_error(err.field_label, err.message, err.widget)
             return False
         key = self.form.typed_key()
-        stored_key = False
-        if key and self.form.uses_keyring():
-            try:
-                store_key(profile.id, key)
-            except SoraError as err:
-                self._show_error(self.tr("API key"), err.one_line(), self.form.key_edit)
-                return False
-            stored_key = True
-        try:
-            if editing is None:
-                self._profiles.add(profile)
-            else:
-                self._profiles.update(profile)
-        except (SoraError, ValueError, KeyError) as exc:
-            if stored_key and editing is None:
-                with contextlib.suppress(SoraError):  # don't leave a key for no profile
-                    forget_key(profile.id)
-            self._show_error(self.tr("Profile"), str(getattr(exc, "message", exc)), None)
-            return False
-        self._reload(select=profile.id)
-        if self.form.uses_keyring() and not stored_key and not self._has_stored_key(profile):
-            self._say(
-                self.tr(
-                    "Saved, but no API key is stored for it yet: paste the key and press "
-                    "Save before you generate."
+        uses_keyring = self.form.uses_keyring()
+        outcome: list[bool] = []
+
+        def saved(done: ProfileSaved) -> None:
+            outcome.append(True)
+            self._reload(select=done.profile.id)
+            if uses_keyring and not done.has_key:
+                self._say(
+                    self.tr(
+                        "Saved, but no API key is stored for it yet: paste the key and press "
+                        "Save before you generate."
+                    )
                 )
-            )
-        else:
-            self._say(self.tr("Saved."))
-        self.profiles_changed.emit()
-        return True
+            else:
+                self._say(self.tr("Saved."))
+            self.profiles_changed.emit()
+
+        def refused(error: BaseException) -> None:
+            outcome.append(False)
+            if not isinstance(error, ProfileNotSaved):
+                self.operations.show_error(error)
+                return
+            if error.part == "key":
+                self._show_error(self.tr("API key"), error.message, self.form.key_edit)
+            else:
+                self._show_error(self.tr("Profile"), error.message, None)
+
+        # the keyring and the file's fsync run off the GUI thread; the form keeps what was
+        # typed until the answer comes
+        self.operations.save_profile(
+            parent=self,
+            profiles=self._profiles,
+            profile=profile,
+            key=key,
+            new=editing is None,
+            keyring=uses_keyring,
+        ).success(saved).failure(refused).run_in_background()
+        return outcome[0] if outcome else True
 
     def _remove(self) -> None:
         profile = self.current_profile()
@@ -374,12 +382,15 @@ class ConnectionsDialog(QDialog):
             self.remove_profile(profile.id)
 
     def remove_profile(self, profile_id: str) -> None:
-        """Remove without asking (the button asks first)."""
-        self._profiles.remove(profile_id)
-        with contextlib.suppress(SoraError):  # no keyring: there was no key to forget
-            forget_key(profile_id)
-        self._reload()
-        self.profiles_changed.emit()
+        """Remove without asking (the button asks first), its key too (an operation)."""
+
+        def removed(_done: None) -> None:
+            self._reload()
+            self.profiles_changed.emit()
+
+        self.operations.remove_profile(
+            parent=self, profiles=self._profiles, profile_id=profile_id
+        ).success(removed).run_in_background()
 
     # ----- test ----------------------------------------------------------------------------
 
@@ -402,36 +413,29 @@ class ConnectionsDialog(QDialog):
         self.test_button.setEnabled(False)
         self._say(self.tr("Testing {name}…").format(name=profile_name(profile)))
         try:
-            future = self._tester(profile, key)
+            op = self._tester(self, profile, key)
         except SoraError as err:
             self._on_test_done(token, ConnectionReport(ok=False, error=err))
             return
-        self._test_future = future
-        future.add_done_callback(lambda f: self._relay.finished.emit(token, f))
+        # the answer comes back on the GUI thread; a later test, or closing, makes it stale
+        op.success(lambda report: self._on_test_done(token, report)).failure(
+            lambda error: self._on_test_done(token, error)
+        ).run_in_background()
 
     def is_testing(self) -> bool:
         return self.progress.isVisible()
 
-    @Slot(int, object)
-    def _on_test_done(self, token: int, outcome: object) -> None:
+    def _on_test_done(self, token: int, outcome: ConnectionReport | BaseException) -> None:
         if token != self._test_token:
             return
         self.progress.hide()
         self.test_button.setEnabled(self._tester is not None)
         report: ConnectionReport
-        if isinstance(outcome, concurrent.futures.Future):
-            if outcome.cancelled():
-                self._say(self.tr("The test was cancelled."))
-                return
-            exc = outcome.exception()
-            if isinstance(exc, SoraError):
-                report = ConnectionReport(ok=False, error=exc)
-            elif exc is not None:
-                report = ConnectionReport(ok=False, error=SoraError(str(exc)))
-            else:
-                report = outcome.result()
+        if isinstance(outcome, SoraError):
+            report = ConnectionReport(ok=False, error=outcome)
+        elif isinstance(outcome, BaseException):
+            report = ConnectionReport(ok=False, error=SoraError(str(outcome)))
         else:
-            assert isinstance(outcome, ConnectionReport)
             report = outcome
         self.last_report = report
         self._say(self.describe_report(report))
@@ -490,7 +494,5 @@ class ConnectionsDialog(QDialog):
         self.test_result.setMinimumHeight(0)
 
     def done(self, result: int) -> None:
-        if self._test_future is not None:
-            self._test_future.cancel()
-        self._test_token += 1
+        self._test_token += 1  # a test still running answers no one
         super().done(result)

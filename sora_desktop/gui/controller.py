@@ -25,7 +25,7 @@ from ..usecases.status import is_terminal
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
     from ..core.service import GenerationService
-    from ..core.store import JobStore
+    from ..usecases.history import History
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class Controller(QObject):
     - ``job_failed(Job)``: a job ended failed/expired (``error_message`` says why);
     - ``job_cancelled(Job)``;
     - ``error(BaseException)``: an operation the GUI asked for failed (show it);
-    - ``resumed(list[str])``: job ids resumed at start;
+    - ``resumed(list[Job])``: the jobs resumed at start;
     - ``warmed()``: :meth:`warm_up` finished.
     """
 
@@ -68,11 +68,12 @@ class Controller(QObject):
         self,
         service: GenerationService | None,
         loop_thread: LoopThread | None,
-        store: JobStore,
+        history: History,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        #: the library, read-only (``usecases.history``): what the window reads jobs from
+        self.history = history
         self._service: GenerationService | None = None
         self._loop_thread: LoopThread | None = None
         self._make_io: IoFactory | None = None
@@ -88,13 +89,13 @@ class Controller(QObject):
 
     @classmethod
     def deferred(
-        cls, store: JobStore, make_io: IoFactory, parent: QObject | None = None
+        cls, history: History, make_io: IoFactory, parent: QObject | None = None
     ) -> Controller:
         """A controller whose service and I/O thread are made on first use (or by
         :meth:`start_io`): the window can paint before asyncio and the engine are imported.
 
         ``make_io`` returns a new ``(GenerationService, LoopThread)``, the thread not started."""
-        controller = cls(None, None, store, parent)
+        controller = cls(None, None, history, parent)
         controller._make_io = make_io
         return controller
 
@@ -220,7 +221,7 @@ class Controller(QObject):
     def _on_event(self, event: JobEvent) -> None:
         self.job_event.emit(event)
         if is_terminal(event.status):
-            job = self.store.get(event.job_id)
+            job = self.history.get(event.job_id)
             if job is None:
                 return
             if event.status is JobStatus.READY:
@@ -257,13 +258,16 @@ class Controller(QObject):
         self.warmed.emit()
 
     def resume_all(self) -> None:
-        self.call(self.service.resume_all(), self.resumed.emit)
+        """Continue the jobs left unfinished (``usecases.resume``); ``resumed`` lists them."""
+        from ..usecases.resume import resume_unfinished
+
+        self.call(resume_unfinished(self.service, self.history), self.resumed.emit)
 
     def running_jobs(self) -> list[Job]:
         """Jobs the I/O loop is working on right now (read from the store on the GUI thread)."""
         if not self.io_started:
             return []  # nothing can run before the I/O thread exists
-        return [j for j in self.store.active_jobs() if self.service.is_running(j.id)]
+        return [j for j in self.history.active_jobs() if self.service.is_running(j.id)]
 
     def has_running_jobs(self) -> bool:
         return bool(self.running_jobs())
@@ -283,7 +287,7 @@ class Controller(QObject):
         try:
             if self.loop_thread.is_running:
                 if cancel_running:
-                    for job in self.store.active_jobs():
+                    for job in self.history.active_jobs():
                         try:
                             self.loop_thread.run(self.service.cancel(job.id), _SHUTDOWN_TIMEOUT)
                         except (SoraError, concurrent.futures.TimeoutError) as exc:

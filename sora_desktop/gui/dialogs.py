@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
-    from .app import SimulatorHandle
     from .controller import Controller
     from .main_window import MainWindow
     from .operations import Operations
+    from .simulator_handle import SimulatorHandle
     from .user_settings import UserSettings
 
 
@@ -40,8 +40,9 @@ def wire_dialogs(
 
         dialog = ConnectionsDialog(
             profile_store,
-            connection_tester(controller.loop_thread.submit, connection_for, simulator),
+            connection_tester(operations, connection_for, simulator),
             window,
+            operations=operations,
         )
         dialog.profiles_changed.connect(lambda: window.reload_profiles(profile_store.list()))
         dialog.exec()
@@ -58,11 +59,11 @@ def wire_dialogs(
         from .preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(user.data, window, save)
-        dialog.settingsSaved.connect(
+        dialog.settings_saved.connect(
             lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
         )
         changed: list[str] = []
-        dialog.languageChanged.connect(changed.append)
+        dialog.language_changed.connect(changed.append)
         dialog.exec()
         dialog.deleteLater()
         if changed:  # a new language shows after a restart: offer it now
@@ -88,7 +89,7 @@ def wire_dialogs(
     def export(job_ids: list[str]) -> None:
         from .export_dialog import ExportDialog
 
-        jobs = [j for j in (window.controller.store.get(i) for i in job_ids) if j is not None]
+        jobs = controller.history.jobs(job_ids)
         if not jobs:
             return
         dialog = ExportDialog(jobs, user.data, window, save, operations)
@@ -116,7 +117,7 @@ def wire_dialogs(
         from .spending_dialog import SpendingDialog
 
         dialog = SpendingDialog(
-            controller.store.spending(),
+            controller.history.spending(),
             lambda line: connection_label(
                 line.connection, line.kind, line.base_url, profile_store.get
             ),

@@ -1,8 +1,8 @@
-"""The library as a Qt table model over the SQLite ``JobStore``.
+"""The library as a Qt table model over the library's queries (``usecases.history``).
 
 Public API::
 
-    model = LibraryModel(store: JobStore, thumbnails: ThumbnailCache | None = None,
+    model = LibraryModel(history: History, thumbnails: ThumbnailCache | None = None,
                          parent: QObject | None = None, page_size: int = 200)
     model.set_search(text: str)                       # FTS search over prompts (store side)
     model.set_statuses(statuses: Collection[JobStatus] | None)
@@ -111,7 +111,7 @@ SORT_KEYS: dict[Column, str] = {
 
 
 class JobSource(Protocol):
-    """What the model needs from ``core.store.JobStore``."""
+    """What the model reads (``usecases.history.History``)."""
 
     def get(self, job_id: str) -> Job | None: ...
 
@@ -172,7 +172,7 @@ class LibraryModel(QAbstractTableModel):
         self._descending = True
         self._remix: dict[str, RemixInfo] = {}
         if thumbnails is not None:
-            thumbnails.thumbnailReady.connect(self._on_thumbnail)
+            thumbnails.thumbnail_ready.connect(self._on_thumbnail)
         self._requery()
 
     # ----- filter / sort -------------------------------------------------------------------

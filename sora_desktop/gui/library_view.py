@@ -2,9 +2,10 @@
 
 Public API (embed it in the main window; the controller connects the signals)::
 
-    panel = LibraryPanel(store: JobStore, thumbnails: ThumbnailCache | None = None,
+    panel = LibraryPanel(history: History, thumbnails: ThumbnailCache | None = None,
                          parent: QWidget | None = None,
-                         folders: LibraryFolders | None = None)  # the files it may delete
+                         folders: LibraryFolders | None = None,  # the files it may delete
+                         operations: Operations | None = None)   # its writes run there
     # signals (job ids are local ``Job.id`` values)
     panel.play_requested(str job_id)             # double-click / Play
     panel.remix_requested(str job_id, str prompt)  # after the creator typed the new prompt
@@ -37,7 +38,7 @@ The confirmations and the remix prompt go through ``panel.confirm`` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -48,7 +49,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -63,13 +64,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
+from sora_desktop.core.job_rules import remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
 from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
 from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
+from . import library_actions
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
     cached_frames,
@@ -90,13 +92,14 @@ from .operations import Operations
 from .remix_dialog import ask_remix_prompt
 from .thumbnails import ThumbnailCache
 
+if TYPE_CHECKING:
+    from sora_desktop.usecases.library import Marks
+
 SEARCH_DEBOUNCE_MS = 150
 
 
-class LibraryStore(JobSource, Protocol):
-    def set_favourite(self, job_id: str, favourite: bool) -> None: ...
-
-    def delete(self, job_id: str) -> None: ...
+class LibraryReads(JobSource, Protocol):
+    """What the panel reads (``usecases.history.History``); it writes through operations."""
 
     def facets(self) -> LibraryFacets: ...
 
@@ -114,10 +117,22 @@ class LibraryPanel(QWidget):
     delete_remote_requested = Signal(list)
     locally_deleted = Signal(list)
     current_job_changed = Signal(str)
+    #: made by ``library_actions.make_actions``
+    play_action: QAction
+    remix_action: QAction
+    reuse_action: QAction
+    retry_action: QAction
+    export_action: QAction
+    reveal_action: QAction
+    copy_path_action: QAction
+    favourite_action: QAction
+    delete_local_action: QAction
+    delete_remote_action: QAction
+    source_action: QAction
 
     def __init__(
         self,
-        store: LibraryStore,
+        store: LibraryReads,
         thumbnails: ThumbnailCache | None = None,
         parent: QWidget | None = None,
         folders: LibraryFolders | None = None,
@@ -125,10 +140,12 @@ class LibraryPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store = store
-        #: what the panel runs off the GUI thread (deleting); inline when built on its own,
-        #: deleting only files in ``folders`` then
+        #: what the panel runs off the GUI thread (deleting, favourites); inline when built
+        #: on its own (a test hands it the store itself), deleting only files in ``folders``
         self.operations = (
-            operations if operations is not None else Operations.inline(store, folders)
+            operations
+            if operations is not None
+            else Operations.inline(cast("Marks", store), folders)
         )
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
         self.model = LibraryModel(store, self.thumbnails, self)
@@ -232,49 +249,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(buttons)
 
     def _make_actions(self) -> None:
-        def make(text: str, slot: Callable[[], None], tip: str = "") -> QAction:
-            action = QAction(text, self)
-            action.setToolTip(tip or text.rstrip("…"))
-            action.triggered.connect(slot)
-            self.addAction(action)
-            return action
-
-        self.play_action = make(self.tr("Play"), self._play)
-        self.remix_action = make(
-            self.tr("Remix…"), self._remix, self.tr("Make a variation with a changed prompt")
-        )
-        self.reuse_action = make(
-            self.tr("Reuse prompt"),
-            self._reuse,
-            self.tr("Put this prompt and its settings back into the editor"),
-        )
-        self.retry_action = make(
-            self.tr("Retry…"),
-            self._retry,
-            self.tr("Make this video again as a new job, with the same settings"),
-        )
-        self.export_action = make(self.tr("Export…"), self._export)
-        self.reveal_action = make(self.tr("Show in folder"), self._reveal)
-        self.copy_path_action = make(self.tr("Copy path"), self._copy_path)
-        self.favourite_action = make(self.tr("Favourite"), self._toggle_favourite)
-        self.favourite_action.setCheckable(True)
-        self.delete_local_action = make(
-            self.tr("Delete from this computer…"),
-            self._delete_local,
-            self.tr("Remove the video file and its library entry"),
-        )
-        self.delete_local_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_local_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_remote_action = make(
-            self.tr("Delete from the service…"),
-            self._delete_remote,
-            self.tr("Ask the service to delete its copy"),
-        )
-        self.source_action = make(
-            self.tr("Go to the original"),
-            self._go_to_source,
-            self.tr("Select the video this one is a remix of"),
-        )
+        library_actions.make_actions(self)
 
     # ----- public slots --------------------------------------------------------------------
 
@@ -306,35 +281,7 @@ class LibraryPanel(QWidget):
 
     def context_menu(self) -> QMenu:
         """The menu shown for the current selection (built fresh each time)."""
-        menu = QMenu(self)
-        menu.addAction(self.play_action)
-        menu.addAction(self.remix_action)
-        menu.addAction(self.reuse_action)
-        menu.addAction(self.retry_action)
-        menu.addSeparator()
-        menu.addAction(self.source_action)
-        self._add_remixes_menu(menu)
-        menu.addSeparator()
-        menu.addAction(self.export_action)
-        menu.addAction(self.reveal_action)
-        menu.addAction(self.copy_path_action)
-        menu.addSeparator()
-        menu.addAction(self.favourite_action)
-        menu.addSeparator()
-        menu.addAction(self.delete_local_action)
-        menu.addAction(self.delete_remote_action)
-        return menu
-
-    def _add_remixes_menu(self, menu: QMenu) -> None:
-        job = self._single()
-        remixes = self._store.remixes_of(job) if job is not None else []
-        sub = menu.addMenu(self.tr("Remixes (%n)", "", len(remixes)))
-        sub.setEnabled(bool(remixes))
-        for remix in remixes:
-            flat = " ".join(remix.request.prompt.split())
-            action = sub.addAction(flat if len(flat) <= 60 else flat[:59] + "…")
-            action.setToolTip(remix.request.prompt)
-            action.triggered.connect(lambda _on=False, i=remix.id: self.show_job(i))
+        return library_actions.context_menu(self)
 
     def show_job(self, job_id: str) -> bool:
         """Select and scroll to a job, clearing the search and filters when they hide it.
@@ -405,32 +352,7 @@ class LibraryPanel(QWidget):
         self.current_job_changed.emit(jobs[0].id if len(jobs) == 1 else "")
 
     def _update_actions(self) -> None:
-        jobs = self.selected_jobs()
-        one = jobs[0] if len(jobs) == 1 else None
-        # one file on disk is enough to offer them (not a stat of every selected clip)
-        files = any(playable_file(job) is not None for job in jobs)
-        self.play_action.setEnabled(one is not None and playable_file(one) is not None)
-        refusal = remix_problem(one) if one is not None else None
-        self.remix_action.setEnabled(one is not None and refusal is None)
-        self.remix_action.setToolTip(
-            refusal.message
-            if refusal is not None
-            else self.tr("Make a variation with a changed prompt")
-        )
-        info = self.model.remix_info(one.id) if one is not None else None
-        self.source_action.setEnabled(info is not None and info.source_id is not None)
-        self.reuse_action.setEnabled(one is not None)
-        self.retry_action.setEnabled(one is not None and can_retry(one))
-        self.export_action.setEnabled(bool(files))
-        self.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
-        self.copy_path_action.setEnabled(bool(files))
-        self.favourite_action.setEnabled(bool(jobs))
-        self.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
-        self.delete_local_action.setEnabled(any(can_delete_locally(j) for j in jobs))
-        self.delete_remote_action.setEnabled(any(remote_delete_problem(j) is None for j in jobs))
-        self.delete_button.setEnabled(
-            self.delete_local_action.isEnabled() or self.delete_remote_action.isEnabled()
-        )
+        library_actions.update_actions(self)
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -507,10 +429,13 @@ class LibraryPanel(QWidget):
             self._set_favourite(jobs, not all(j.favourite for j in jobs))
 
     def _set_favourite(self, jobs: list[Job], on: bool) -> None:
-        for job in jobs:
-            self._store.set_favourite(job.id, on)
-        for job in jobs:
-            self.model.job_changed(job.id)
+        self.operations.set_favourite(
+            parent=self, job_ids=[job.id for job in jobs], favourite=on
+        ).success(self._favourites_marked).run_in_background()
+
+    def _favourites_marked(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            self.model.job_changed(job_id)
         self._update_actions()
 
     def _delete_local(self) -> None:

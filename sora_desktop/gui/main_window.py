@@ -30,9 +30,9 @@ from ..usecases.connections import is_builtin_simulator
 from . import sending, window_state
 from .banner import Banner
 from .controller import Controller
-from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
 from .help_menu import HelpActions
+from .library_wiring import connect_library
 from .menus import build_menus
 from .notifications import Notifier
 from .preview import PreviewPane
@@ -226,32 +226,7 @@ class MainWindow(QMainWindow):
             self.library.deleteLater()
         self.library = widget
         layout.addWidget(widget)
-        if hasattr(widget, "ask_remix_prompt"):  # a remix is a new paid job: show its cost
-            from .remix_dialog import ask_remix_prompt
-
-            def ask(job: Job) -> str | None:
-                estimate = job_cost_text(job, self.settings_panel.profiles())
-                return ask_remix_prompt(job, widget, estimate=estimate)
-
-            widget.ask_remix_prompt = ask
-        for name, slot in (
-            ("play_requested", self.play_job),
-            ("reuse_requested", self.reuse_job),
-            ("remix_requested", self.controller.remix),
-            ("retry_requested", self.retry_job),
-        ):
-            signal = getattr(widget, name, None)
-            if signal is not None:
-                signal.connect(slot)
-        delete_remote = getattr(widget, "delete_remote_requested", None)
-        if delete_remote is not None:
-            delete_remote.connect(self._delete_remote)
-        export = getattr(widget, "export_requested", None)
-        if export is not None:
-            export.connect(self.export_requested)
-        deleted = getattr(widget, "locally_deleted", None)
-        if deleted is not None:
-            deleted.connect(self._forget_jobs)
+        connect_library(self, widget)
 
     # --- generate ----------------------------------------------------------------------
     def generate_problem(self) -> str | None:
@@ -290,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def _on_event(self, event: JobEvent) -> None:
         if not self.queue.model.apply_event(event):
-            job = self.controller.store.get(event.job_id)
+            job = self.controller.history.get(event.job_id)
             if job is not None and not job.status.is_terminal:
                 self.queue.model.upsert(job)
         library: Any = self.library
@@ -300,13 +275,11 @@ class MainWindow(QMainWindow):
             else:
                 library.job_changed(event.job_id)
 
-    def _on_resumed(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            job = self.controller.store.get(job_id)
-            if job is not None:
-                self.queue.model.upsert(job)
-        if job_ids:
-            self._status(self.tr("Resumed {0} unfinished job(s).").format(len(job_ids)))
+    def _on_resumed(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            self.queue.model.upsert(job)
+        if jobs:
+            self._status(self.tr("Resumed {0} unfinished job(s).").format(len(jobs)))
 
     def _on_finished(self, job: Job) -> None:
         self.queue.model.upsert(job)
@@ -317,7 +290,7 @@ class MainWindow(QMainWindow):
         self.notifier.notify(self.tr("Video ready"), title[:120])
 
     def _on_failed(self, job: Job) -> None:
-        from ..core.service import error_for_job
+        from ..core.job_errors import error_for_job
 
         self.queue.model.upsert(job)
         error = error_for_job(job)
@@ -334,19 +307,19 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------
     def confirm_cancel(self, job_id: str) -> None:
         """Ask, as a question naming the clip, before cancelling."""
-        job = self.controller.store.get(job_id)
+        job = self.controller.history.get(job_id)
         if ask_cancel_job(self, job.request.prompt if job is not None else None):
             self.controller.cancel(job_id)
 
     def play_job(self, job_id: str) -> None:
-        job = self.controller.store.get(job_id)
+        job = self.controller.history.get(job_id)
         if job is None or job.file_path is None or not Path(job.file_path).is_file():
             self._status(self.tr("This video is not on this computer (yet)."))
             return
         self.preview.load(job.file_path, title=" ".join(job.request.prompt.split()))
 
     def reuse_job(self, job_id: str) -> None:
-        job = self.controller.store.get(job_id)
+        job = self.controller.history.get(job_id)
         if job is None:
             return
         self.prompt.set_text(job.request.prompt)

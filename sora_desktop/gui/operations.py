@@ -9,11 +9,12 @@ to do with its outcome, and starts it::
         .failure(lambda exc: ...)          # optional: else the one error presenter shows it
         .run_in_background()
 
-The work runs on the I/O side (blocking disk and SQLite work in the I/O loop's worker
-threads, coroutines on the loop itself) through the Controller, the one seam between the
-threads; success, failure and progress come back on the GUI thread, and not at all once the
-``parent`` widget is gone. Panels and dialogs get an :class:`Operations` and read-only
-models: never the store, the keyring, the client or the loop thread.
+The work runs on the I/O side (blocking disk, SQLite and keyring work in the I/O loop's
+worker threads, coroutines such as a connection test on the loop itself) through the
+Controller, the one seam between the threads; success, failure and progress come back on the
+GUI thread, and not at all once the ``parent`` widget is gone. Panels and dialogs get an
+:class:`Operations` and read-only models: never the store, the keyring, the client or the
+loop thread.
 
 A widget built on its own (a unit test, the self-test) gets ``Operations.inline()``: the
 same API, run at once on the calling thread.
@@ -24,7 +25,7 @@ A new operation: a method here that calls the use case (``sora_desktop/usecases`
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -35,12 +36,19 @@ from ..core.models import Job
 from ..usecases import library as library_usecase
 
 if TYPE_CHECKING:
+    from ..core.builtin_simulator import SimulatorLink
+    from ..core.models import Connection, Profile
+    from ..core.profiles import ProfileStore
     from ..usecases import export as export_usecase
+    from ..usecases.connections import ConnectionReport
+    from ..usecases.profiles import ProfileSaved
     from .controller import Controller
 
 T = TypeVar("T")
 Report = Callable[[int, int], None]
 Work = Callable[[Report], T]
+#: work that is a coroutine (network calls): made when the operation starts, run on the loop
+AsyncWork = Callable[[], Coroutine[Any, Any, T]]
 
 
 def _no_progress(_done: int, _total: int) -> None:
@@ -50,10 +58,19 @@ def _no_progress(_done: int, _total: int) -> None:
 class Op(Generic[T]):
     """One operation, configured with chained calls, started by :meth:`run_in_background`."""
 
-    def __init__(self, ops: Operations, parent: QObject | None, work: Work[T]) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QObject | None,
+        work: Work[T] | None = None,
+        *,
+        coroutine: AsyncWork[T] | None = None,
+    ) -> None:
+        assert (work is None) != (coroutine is None), "an operation blocks or awaits, not both"
         self._ops = ops
         self._parent = parent
         self._work = work
+        self._coroutine = coroutine
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Report | None = None
@@ -102,17 +119,17 @@ class Operations:
         controller: Controller | None,
         show_error: Callable[[BaseException], None],
         folders: library_usecase.LibraryFolders,
-        store: library_usecase.Deletes | None = None,
+        store: library_usecase.Marks | None = None,
     ) -> None:
         self._controller = controller
         self.show_error = show_error
         self.folders = folders
-        self._store = store if store is not None or controller is None else controller.store
+        self._store = store  # the library's writes, handed over by the composition root
 
     @classmethod
     def inline(
         cls,
-        store: library_usecase.Deletes | None = None,
+        store: library_usecase.Marks | None = None,
         folders: library_usecase.LibraryFolders | None = None,
         show_error: Callable[[BaseException], None] | None = None,
     ) -> Operations:
@@ -126,12 +143,22 @@ class Operations:
     def start(self, op: Op[Any]) -> None:
         if self._controller is None:
             try:
-                result = op._work(op._progressed)
+                if op._coroutine is not None:
+                    import asyncio
+
+                    result = asyncio.run(op._coroutine())
+                else:
+                    assert op._work is not None
+                    result = op._work(op._progressed)
             except Exception as exc:
                 op._failed(exc)
                 return
             op._succeeded(result)
             return
+        if op._coroutine is not None:
+            self._controller.call(op._coroutine(), op._succeeded, op._failed)
+            return
+        assert op._work is not None
         self._controller.run_blocking(op._work, op._succeeded, op._failed, op._progressed)
 
     # ----- the operations ------------------------------------------------------------------
@@ -180,3 +207,63 @@ class Operations:
             return done
 
         return Op(self, parent, work)
+
+    def set_favourite(
+        self, *, parent: QObject | None, job_ids: Sequence[str], favourite: bool
+    ) -> Op[list[str]]:
+        """Mark (or unmark) jobs as favourites (``usecases.library``); the ids done."""
+        chosen = list(job_ids)
+        store = self._store
+        assert store is not None, "Operations made without a store can't mark favourites"
+        return Op(
+            self,
+            parent,
+            lambda _report: library_usecase.set_favourite(store, chosen, favourite),
+        )
+
+    def test_connection(
+        self,
+        *,
+        parent: QObject | None,
+        connection: Connection,
+        key: str | None,
+        simulator: SimulatorLink | None,
+        hint: str | None = None,
+    ) -> Op[ConnectionReport]:
+        """List videos once with a fresh client (``usecases.connections.check_connection``),
+        on the I/O loop; the built-in simulator (``simulator``) is started there if needed."""
+        from ..usecases.connections import check_connection
+
+        return Op(
+            self,
+            parent,
+            coroutine=lambda: check_connection(connection, key=key, simulator=simulator, hint=hint),
+        )
+
+    def save_profile(
+        self,
+        *,
+        parent: QObject | None,
+        profiles: ProfileStore,
+        profile: Profile,
+        key: str | None,
+        new: bool,
+        keyring: bool,
+    ) -> Op[ProfileSaved]:
+        """Keep the key in the keyring, then the profile (``usecases.profiles``); fails with
+        ``ProfileNotSaved`` naming the part refused."""
+        from ..usecases.profiles import save_profile
+
+        return Op(
+            self,
+            parent,
+            lambda _report: save_profile(profiles, profile, key, new=new, keyring=keyring),
+        )
+
+    def remove_profile(
+        self, *, parent: QObject | None, profiles: ProfileStore, profile_id: str
+    ) -> Op[None]:
+        """Remove a profile and forget its key (``usecases.profiles``)."""
+        from ..usecases.profiles import remove_profile
+
+        return Op(self, parent, lambda _report: remove_profile(profiles, profile_id))

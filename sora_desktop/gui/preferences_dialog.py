@@ -4,8 +4,8 @@ Public API::
 
     dialog = PreferencesDialog(settings: Settings, parent: QWidget | None = None,
                                save_settings: Callable[[Settings], None] | None = None)
-    dialog.languageChanged: Signal(str)   # the new Settings.language ("" = follow the system)
-    dialog.settingsSaved: Signal()        # OK pressed, settings updated and saved
+    dialog.language_changed: Signal(str)   # the new Settings.language ("" = follow the system)
+    dialog.settings_saved: Signal()        # OK pressed, settings updated and saved
     dialog.apply() -> None                # what OK does, without closing
 
 OK writes the choices into ``settings`` and calls ``save_settings(settings)``. A new language
@@ -43,8 +43,8 @@ from .i18n import available_languages
 
 
 class PreferencesDialog(QDialog):
-    languageChanged = Signal(str)
-    settingsSaved = Signal()
+    language_changed = Signal(str)
+    settings_saved = Signal()
 
     def __init__(
         self,
@@ -147,9 +147,9 @@ class PreferencesDialog(QDialog):
         s.export_link = self.link_check.isChecked()
         if self._save is not None:
             self._save(s)
-        self.settingsSaved.emit()
+        self.settings_saved.emit()
         if s.language != old_language:
-            self.languageChanged.emit(s.language)
+            self.language_changed.emit(s.language)
 
     def template_problem(self) -> str | None:
         """Why the file name template can't work, or None."""

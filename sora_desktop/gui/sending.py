@@ -135,7 +135,7 @@ def retry_job(window: MainWindow, job_id: str) -> None:
     from ..core.errors import SoraError
     from ..core.retry import retry_request
 
-    job = window.controller.store.get(job_id)
+    job = window.controller.history.get(job_id)
     if job is None:
         window._status(_t("This job is no longer in the library."))
         return

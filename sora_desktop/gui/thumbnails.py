@@ -5,7 +5,7 @@ Public API::
     cache = ThumbnailCache(size=QSize(96, 54), capacity=500, cache_dir=paths.thumbnail_dir)
     cache.pixmap(key, thumbnail_path, video_path) -> QPixmap | None
         # the cached pixmap, or None after scheduling a background load
-    cache.thumbnailReady: Signal(str key)      # a load finished; ask again with pixmap()
+    cache.thumbnail_ready: Signal(str key)      # a load finished; ask again with pixmap()
     cache.placeholder() -> QPixmap              # what to draw meanwhile / when there is none
     cache.pending_count() -> int
     cache.shutdown()                            # waits for the workers; call before teardown
@@ -109,7 +109,7 @@ _UNSAFE_ASCII = re.compile(r"[^A-Za-z0-9_-]")
 
 
 class ThumbnailCache(QObject):
-    thumbnailReady = Signal(str)
+    thumbnail_ready = Signal(str)
 
     def __init__(
         self,
@@ -241,7 +241,7 @@ class ThumbnailCache(QObject):
         self._pixmaps.move_to_end(key)
         while len(self._pixmaps) > self._capacity:
             self._pixmaps.popitem(last=False)
-        self.thumbnailReady.emit(key)
+        self.thumbnail_ready.emit(key)
 
     def shutdown(self) -> None:
         """Stop scheduling, drop queued loads and wait for the running ones."""

@@ -5,10 +5,14 @@ cases; each use case is a function (or a small class) on plain data: dataclasses
 in, dataclasses and jobs out, errors as ``core.errors.SoraError`` with creator-facing text
 through core's ``_()`` (catalogue context ``core``).
 
+    context.py      the engine assembled once: folders, library, profiles, settings, service
     status.py       the one status vocabulary: words, "is working", "is terminal", can ...
     connections.py  resolve and test a connection, keys in the keyring, the simulator rule
     generate.py     prepare the reference image and submit, remix, retry
-    library.py      delete locally (the one safety rule), find a job by id or prefix
+    library.py      delete locally (the one safety rule), favourites, find a job by id or prefix
+    history.py      query the library read-only: a job, a page, search, facets, spending
+    resume.py       resume the jobs left unfinished (the window's start, ``resume``)
+    profiles.py     save a profile with its key, remove one with its key
     export.py       export clips (copy, name template, sidecar, folder preparation)
 
 A new use case goes into the module of its family (a new family: a new module here); the

@@ -3,6 +3,7 @@
     LibraryFolders.of(paths)                                 # where the app keeps clips
     delete_problem(job, hint=None) -> InvalidRequestError | None
     delete_locally(store, folders, jobs) -> LocalDeletion     # the one safety rule
+    set_favourite(store, job_ids, favourite) -> list[str]     # the ids marked
     find_job(store, ref, hint=None) -> Job                   # id, remote id or a piece
 
 Deleting locally has ONE safety rule, the same in the window and at the command line: a job
@@ -33,6 +34,12 @@ if TYPE_CHECKING:
 
 class Deletes(Protocol):
     def delete(self, job_id: str) -> None: ...
+
+
+class Marks(Deletes, Protocol):
+    """The library's writes the window makes: delete a row, mark a favourite."""
+
+    def set_favourite(self, job_id: str, favourite: bool) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,15 @@ def delete_locally(store: Deletes, folders: LibraryFolders, jobs: Iterable[Job])
             continue
         store.delete(job.id)
         done.deleted.append(job.id)
+    return done
+
+
+def set_favourite(store: Marks, job_ids: Iterable[str], favourite: bool) -> list[str]:
+    """Mark (or unmark) jobs as favourites; the ids done. SQLite work: off the GUI thread."""
+    done = []
+    for job_id in job_ids:
+        store.set_favourite(job_id, favourite)
+        done.append(job_id)
     return done
 
 

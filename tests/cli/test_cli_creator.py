@@ -374,3 +374,23 @@ def test_delete_never_removes_a_file_outside_the_library(data_dir: Path, tmp_pat
     assert precious.read_bytes() == b"not ours"
     assert "outside the library folder" in result.stderr
     assert history_records(run_cli("history", "--json", data_dir=data_dir)) == []
+
+
+# ---------------------------------------------------------------- resume (usecases.resume)
+
+
+def test_resume_finishes_a_kept_job_without_a_second_create(data_dir: Path, simulator: Any) -> None:
+    from tests.resume_helpers import a_draft, left_unfinished
+
+    assert "Nothing to resume." in run_cli("resume", data_dir=data_dir).stderr
+    paths = AppPaths.default(str(data_dir))
+    with JobStore(paths.db_path) as store:
+        kept = left_unfinished(store, simulator)
+        draft = a_draft(store)
+    result = run_cli("resume", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()  # the kept job; the draft was never sent
+    job_id, word, file = line.split(" ", 2)
+    assert (job_id, word) == (kept.id, "ready") and Path(file).is_file()
+    assert draft.id not in result.stdout
+    assert simulator.created_count == 1  # resumed, never created again

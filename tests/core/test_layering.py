@@ -91,6 +91,7 @@ def test_the_contracts_say_what_the_architecture_says() -> None:
         "sora_desktop.core.client",
         "sora_desktop.core.secrets",
         "sora_desktop.core.loop_thread",
+        "sora_desktop.core.store",
         "sora_desktop.core.store_rows",
         "sora_desktop.core.migrations",
         "sqlite3",

@@ -108,7 +108,7 @@ def test_damaged_pages_are_detected_on_a_newer_sqlite(tmp_path: Path) -> None:
 def test_damage_is_recognised_by_sqlites_code_not_its_wording(tmp_path: Path) -> None:
     # SQLite 3.45+ words damaged FTS pages "vtable constructor failed: jobs_fts"; its code
     # is SQLITE_CORRUPT (11), here with the extended SQLITE_CORRUPT_VTAB (267)
-    from sora_desktop.core.store import _translate
+    from sora_desktop.core.store_errors import translate as _translate
 
     for code in (11, 267, 26):
         exc = sqlite3.DatabaseError("vtable constructor failed: jobs_fts")

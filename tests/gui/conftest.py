@@ -100,13 +100,14 @@ def controller(data_dir: Path) -> Iterator[Controller]:
     from sora_desktop.core.service import GenerationService
     from sora_desktop.core.store import JobStore
     from sora_desktop.gui.controller import Controller
+    from sora_desktop.usecases.history import History
 
     paths = AppPaths.default(data_dir)
     paths.ensure()
     store = JobStore(paths.db_path)
     loop = LoopThread()
     loop.start()
-    ctl = Controller(GenerationService(store, paths), loop, store)
+    ctl = Controller(GenerationService(store, paths), loop, History(store))
     try:
         yield ctl
     finally:

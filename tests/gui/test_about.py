@@ -59,7 +59,7 @@ def test_preferences_save_language_banner_and_export_defaults(qtbot: Any, tmp_pa
     dialog.export_dir_edit.setText(str(tmp_path))
     dialog.template_edit.setText("{date}_{id}")
     dialog.sidecar_check.setChecked(False)
-    with qtbot.waitSignal(dialog.languageChanged) as changed:
+    with qtbot.waitSignal(dialog.language_changed) as changed:
         dialog.accept()
     assert changed.args == ["zh_CN"]
     reloaded = settings_mod.load(path)

@@ -3,18 +3,19 @@ connection" talks to the real simulator over loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sora_desktop.core import secrets
-from sora_desktop.core.loop_thread import LoopThread
 from sora_desktop.core.models import AuthStyle, ConnectionKind, KeySource, Profile
 from sora_desktop.core.profiles import SERVICE_STATUS, SIMULATOR_ID, ProfileStore
 from sora_desktop.gui.connection_form import service_note
 from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_tester
+from sora_desktop.gui.controller import Controller
+from sora_desktop.gui.operations import Operations
+from sora_desktop.usecases.library import LibraryFolders
 
 KEY = "sk-test-5f2c9a0d7e11b3"
 
@@ -33,13 +34,14 @@ def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
 
 
 @pytest.fixture
-def loop() -> Iterator[LoopThread]:
-    thread = LoopThread()
-    thread.start()
-    try:
-        yield thread
-    finally:
-        thread.stop()
+def ops(controller: Controller, data_dir: Path) -> Operations:
+    """The window's operation API over a real Controller (its I/O loop runs the tests)."""
+    from sora_desktop.core.paths import AppPaths
+
+    def raise_it(error: BaseException) -> None:
+        raise error
+
+    return Operations(controller, raise_it, LibraryFolders.of(AppPaths.default(data_dir)))
 
 
 def _new(dialog: ConnectionsDialog, name: str, kind: ConnectionKind, url: str) -> None:
@@ -182,14 +184,14 @@ class _Link:
         return self.url
 
 
-def _tester(loop: LoopThread, simulator: Any) -> Any:
-    return connection_tester(loop.submit, Profile.connection, _Link(simulator))
+def _tester(ops: Operations, simulator: Any) -> Any:
+    return connection_tester(ops, Profile.connection, _Link(simulator))
 
 
 def test_test_connection_against_the_simulator_reports_ok(
-    qtbot: Any, profiles: ProfileStore, simulator: Any, loop: LoopThread
+    qtbot: Any, profiles: ProfileStore, simulator: Any, ops: Operations
 ) -> None:
-    dlg = ConnectionsDialog(profiles, _tester(loop, simulator))
+    dlg = ConnectionsDialog(profiles, _tester(ops, simulator))
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.select_profile(SIMULATOR_ID)
@@ -205,12 +207,12 @@ def test_test_connection_against_the_simulator_reports_ok(
 
 
 def test_test_connection_with_a_wrong_key_says_what_to_do(
-    qtbot: Any, profiles: ProfileStore, loop: LoopThread
+    qtbot: Any, profiles: ProfileStore, ops: Operations
 ) -> None:
     from sora_desktop.simulator.server import SimulatorServer
 
     with SimulatorServer(port=0, api_key="the-right-key", latency=1.0) as server:
-        dlg = ConnectionsDialog(profiles, _tester(loop, server))
+        dlg = ConnectionsDialog(profiles, _tester(ops, server))
         qtbot.addWidget(dlg)
         _new(dlg, "Local", ConnectionKind.COMPATIBLE, f"{server.url}/v1")
         dlg.form.key_edit.setText("a-wrong-key")  # tested before saving: typed key is used
@@ -389,3 +391,36 @@ def test_nothing_is_squashed_at_the_minimum_size_with_a_long_message(
     assert viewport.rect().contains(top_left), (top_left, viewport.rect())
     assert label.parentWidget() is dlg and dlg.rect().contains(label.geometry())
     assert dlg.form.key_edit.text() == KEY
+
+
+def test_saving_and_removing_run_off_the_gui_thread(
+    qtbot: Any, profiles: ProfileStore, ops: Operations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    on_gui: list[tuple[str, bool]] = []
+    real_set, real_delete = secrets.set_key, secrets.delete_key
+
+    def set_key(profile_id: str, key: str, **kw: Any) -> None:
+        on_gui.append(("set", threading.current_thread() is threading.main_thread()))
+        real_set(profile_id, key, **kw)
+
+    def delete_key(profile_id: str, **kw: Any) -> None:
+        on_gui.append(("delete", threading.current_thread() is threading.main_thread()))
+        real_delete(profile_id, **kw)
+
+    monkeypatch.setattr(secrets, "set_key", set_key)
+    monkeypatch.setattr(secrets, "delete_key", delete_key)
+    dlg = ConnectionsDialog(profiles, None, operations=ops)
+    qtbot.addWidget(dlg)
+    _new(dlg, "Studio gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1/")
+    dlg.form.key_edit.setText(KEY)
+    with qtbot.waitSignal(dlg.profiles_changed, timeout=10_000):
+        assert dlg.save()
+    assert profiles.get("studio-gateway") is not None
+    assert secrets.get_key(KeySource(keyring_user="studio-gateway")) == KEY
+    assert dlg.test_result.text() == "Saved."
+    with qtbot.waitSignal(dlg.profiles_changed, timeout=10_000):
+        dlg.remove_profile("studio-gateway")
+    assert profiles.get("studio-gateway") is None
+    assert on_gui == [("set", False), ("delete", False)]

@@ -4,6 +4,7 @@ the GUI thread, failures come back as errors, and shutdown leaves no thread behi
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -94,6 +95,25 @@ def test_shutdown_keeps_running_jobs_for_next_start(
     qtbot.waitUntil(controller.has_running_jobs, timeout=5000)
     controller.shutdown(cancel_running=False)
     assert not controller.loop_thread.is_running
-    job = controller.store.get(job_id)
+    job = controller.history.get(job_id)
     assert job is not None and job.status is JobStatus.INTERRUPTED
     controller.shutdown()  # twice is harmless
+
+
+def test_resume_at_start_hands_the_window_the_resumed_jobs(
+    controller: Controller, qtbot: QtBot, simulator: Any, data_dir: Path
+) -> None:
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.store import JobStore
+    from tests.resume_helpers import a_draft, left_unfinished
+
+    with JobStore(AppPaths.default(data_dir).db_path) as store:
+        kept = left_unfinished(store, simulator)
+        a_draft(store)
+    with qtbot.waitSignal(controller.job_finished, timeout=60000) as finished:
+        with qtbot.waitSignal(controller.resumed, timeout=20000) as resumed:
+            controller.resume_all()
+        (job,) = resumed.args[0]  # the draft (never sent) stays as it is
+        assert isinstance(job, Job) and job.id == kept.id
+    assert finished.args[0].id == kept.id and finished.args[0].status is JobStatus.READY
+    assert simulator.created_count == 1  # resumed, never created again

@@ -75,7 +75,7 @@ def test_the_exported_message_offers_the_folder(
     ctx.user.data.export_dir = str(out)
     jobs = [make_job(i, video_dir=tmp_path / "lib") for i in range(2)]
     for job in jobs:
-        ctx.store.add(job)
+        ctx.engine.store.add(job)
 
     def run_export(dialog: ExportDialog) -> int:  # the creator presses Export
         dialog.start_export()

@@ -44,7 +44,8 @@ def _finish_all(qtbot: QtBot, ctx: AppContext) -> None:
     reached the simulator by then."""
     qtbot.waitUntil(
         lambda: (
-            bool(ctx.store.list_jobs()) and all(j.status.is_terminal for j in ctx.store.list_jobs())
+            bool(ctx.engine.store.list_jobs())
+            and all(j.status.is_terminal for j in ctx.engine.store.list_jobs())
         ),
         timeout=60000,
     )
@@ -65,7 +66,7 @@ def test_a_double_click_on_generate_sends_one_create(
         qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
     _finish_all(qtbot, ctx)
     assert simulator.created_count == 1
-    assert len(ctx.store.list_jobs()) == 1
+    assert len(ctx.engine.store.list_jobs()) == 1
     assert w.queue.model.rowCount() == 1
 
 
@@ -88,7 +89,7 @@ def test_two_quick_clicks_send_one_create_and_generate_again_is_explicit(
     w.generate()  # nor does a direct call get through
     _finish_all(qtbot, ctx)
     assert simulator.created_count == 1
-    assert len(ctx.store.list_jobs()) == 1
+    assert len(ctx.engine.store.list_jobs()) == 1
     # then the button says what another click does, and it does make a second job
     qtbot.waitUntil(button.isEnabled, timeout=10000)
     assert button.text() == "Generate again"
@@ -97,7 +98,7 @@ def test_two_quick_clicks_send_one_create_and_generate_again_is_explicit(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     _finish_all(qtbot, ctx)
     assert simulator.created_count == 2
-    assert len(ctx.store.list_jobs()) == 2
+    assert len(ctx.engine.store.list_jobs()) == 2
     # a changed prompt is a new request: plain "Generate" again
     qtbot.keyClicks(w.prompt.edit, " at dusk")
     assert button.text() == "Generate"
@@ -118,7 +119,7 @@ def test_ctrl_enter_pressed_twice_sends_one_create(
     qtbot.keyClick(w.prompt.edit, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     _finish_all(qtbot, ctx)
     assert simulator.created_count == 1
-    jobs = ctx.store.list_jobs()
+    jobs = ctx.engine.store.list_jobs()
     assert len(jobs) == 1 and jobs[0].status is JobStatus.READY
     assert w.prompt.text() == "Lanterns float down a river"  # no newline typed either
 

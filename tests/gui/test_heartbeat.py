@@ -276,7 +276,7 @@ def test_gui_thread_keeps_beating_while_a_300_mb_clip_is_exported(
             fh.flush()
             os.fsync(fh.fileno())
         job = replace(make_job(0), file_path=big)
-        ctx.store.add(job)
+        ctx.engine.store.add(job)
         out = tmp_path / "exports"
         dialog = ExportDialog(
             [job], Settings(export_dir=str(out)), ctx.window, None, ctx.operations
@@ -309,7 +309,7 @@ def test_gui_thread_keeps_beating_while_1000_clips_are_deleted(
             clip.write_bytes(b"\0" * 4096)
             jobs.append(replace(make_job(i), file_path=clip))
         for job in jobs:
-            ctx.store.add(job)
+            ctx.engine.store.add(job)
         library = ctx.window.library
         assert library is not None
         library.refresh()
@@ -322,7 +322,9 @@ def test_gui_thread_keeps_beating_while_1000_clips_are_deleted(
         beats = _beats_while(qtbot, library.delete_local_action.trigger, lambda: bool(deleted))
         assert len(deleted[0]) == 1000
         assert not any(job.file_path.exists() for job in jobs)  # type: ignore[union-attr]
-        assert ctx.store.get(jobs[0].id) is None and ctx.store.get(jobs[-1].id) is None
+        assert (
+            ctx.engine.store.get(jobs[0].id) is None and ctx.engine.store.get(jobs[-1].id) is None
+        )
     finally:
         ctx.close()
     _assert_no_stall(beats, "deleting 1,000 clips")

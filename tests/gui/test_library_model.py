@@ -201,7 +201,7 @@ def test_thumbnail_from_the_api_webp_variant(
     model = LibraryModel(store, cache)
     try:
         model.index(0, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole)
-        with qtbot.waitSignal(cache.thumbnailReady, timeout=10_000) as ready:  # type: ignore[attr-defined]
+        with qtbot.waitSignal(cache.thumbnail_ready, timeout=10_000) as ready:  # type: ignore[attr-defined]
             pass
         assert ready.args == [LibraryModel.thumb_key(job)]
         pixel = model.index(0, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole).toImage()
@@ -226,7 +226,7 @@ def test_thumbnail_cache_is_bounded(qtbot: object, store: JobStore, tmp_path: Pa
     model = LibraryModel(store, cache)
     try:
         loaded: list[str] = []
-        cache.thumbnailReady.connect(loaded.append)
+        cache.thumbnail_ready.connect(loaded.append)
         for row in range(5):
             model.index(row, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole)
         qtbot.waitUntil(lambda: len(loaded) == 5, timeout=10_000)  # type: ignore[attr-defined]

@@ -163,7 +163,7 @@ def test_cancel_from_the_queue_after_confirming(
         w.confirm_cancel(job_id)
     row = w.queue.model.job_row(job_id)
     assert row is not None and row.status is JobStatus.CANCELLED
-    stored = ctx.store.get(job_id)
+    stored = ctx.engine.store.get(job_id)
     assert stored is not None and stored.status is JobStatus.CANCELLED
 
 

@@ -82,7 +82,7 @@ def test_export_from_the_library(ctx: AppContext, opened: list[QDialog], tmp_pat
         updated_at=now,
         file_path=video,
     )
-    ctx.store.add(job)
+    ctx.engine.store.add(job)
     assert ctx.window.library is not None
     ctx.window.library.export_requested.emit(["j1"])  # type: ignore[attr-defined]
     assert [type(d).__name__ for d in opened] == ["ExportDialog"]

@@ -102,7 +102,7 @@ def test_a_failed_job_is_explained_and_notified(
     assert w.error_banner.isVisible()
     assert w.error_banner.label.text()
     assert messages and messages[-1][0] == "Video failed"
-    row = w.queue.model.job_row(ctx.controller.store.list_jobs()[0].id)
+    row = w.queue.model.job_row(ctx.engine.store.list_jobs()[0].id)
     assert row is not None and row.status.value == "failed"
 
 
@@ -140,7 +140,7 @@ def test_a_corrupt_library_is_moved_aside_and_told(
     context = build(paths, sim_latency=1.0)
     try:
         assert context.moved_aside is not None and context.moved_aside.exists()
-        assert context.store.count() == 0  # a fresh library
+        assert context.engine.store.count() == 0  # a fresh library
         _tell_moved_aside(context)
         assert len(boxes) == 1 and str(context.moved_aside) in boxes[0].text()
     finally:

@@ -58,7 +58,7 @@ def test_after_delete_from_the_service_remix_is_off_and_refused_before_sending(
     library.delete_remote_action.trigger()
     assert "can't be undone" in asked[0] and "A lighthouse at dusk" in asked[0]
     qtbot.waitUntil(lambda: not library.remix_action.isEnabled(), timeout=20_000)
-    stored = ctx.store.get(job.id)
+    stored = ctx.engine.store.get(job.id)
     assert stored is not None and stored.remote_deleted_at is not None
     assert stored.file_path is not None and stored.file_path.is_file()  # the local copy stays
     row = library.model.row_of(job.id)
@@ -66,21 +66,21 @@ def test_after_delete_from_the_service_remix_is_off_and_refused_before_sending(
     server = ctx.simulator.server
     assert server is not None
     creates = server.created_count
-    jobs_before = ctx.store.count()
+    jobs_before = ctx.engine.store.count()
     # Even asked directly (a stale menu, a script), the remix is refused here and said plainly
     with qtbot.waitSignal(ctx.window.errors.shown, timeout=20_000) as shown:
         ctx.controller.remix(job.id, "the same lighthouse at night")
     assert "deleted from the service" in shown.args[0]
     assert ctx.window.error_banner.isVisible()
     assert server.created_count == creates  # nothing was sent
-    assert ctx.store.count() == jobs_before  # and no failed job was left behind
+    assert ctx.engine.store.count() == jobs_before  # and no failed job was left behind
 
 
 def test_a_failed_job_says_why_on_its_rows_and_its_banner_goes_with_it(
     ctx: AppContext, qtbot: QtBot, boxes: list[QMessageBox]
 ) -> None:
     job = _generate(ctx, qtbot, "[sim:moderation] a forbidden thing", fails=True)
-    stored = ctx.store.get(job.id)
+    stored = ctx.engine.store.get(job.id)
     assert stored is not None and stored.status is JobStatus.FAILED and stored.error_message
     reason = stored.error_message.split("\n", 1)[0]
     w = ctx.window

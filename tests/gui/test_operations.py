@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.errors import DiskError
 from sora_desktop.core.models import JobStatus
 from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.store import JobStore
 from sora_desktop.gui.controller import Controller
 from sora_desktop.gui.operations import Op, Operations
 from sora_desktop.usecases.export import ExportOptions, ExportStopped
@@ -34,8 +36,19 @@ def shown() -> list[BaseException]:
 
 
 @pytest.fixture
-def ops(controller: Controller, paths: AppPaths, shown: list[BaseException]) -> Operations:
-    return Operations(controller, shown.append, LibraryFolders.of(paths))
+def store(paths: AppPaths) -> Iterator[JobStore]:
+    """The library the controller's service keeps (the same file): what the composition
+    root hands to the operations for their writes."""
+    opened = JobStore(paths.db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def ops(
+    controller: Controller, paths: AppPaths, shown: list[BaseException], store: JobStore
+) -> Operations:
+    return Operations(controller, shown.append, LibraryFolders.of(paths), store)
 
 
 def _on_gui() -> bool:
@@ -110,11 +123,11 @@ def _valid(widget: QWidget) -> bool:
 
 
 def test_export_and_delete_run_as_named_operations(
-    ops: Operations, controller: Controller, paths: AppPaths, qtbot: QtBot, tmp_path: Path
+    ops: Operations, store: JobStore, paths: AppPaths, qtbot: QtBot, tmp_path: Path
 ) -> None:
     jobs = [make_job(i, video_dir=paths.library_dir) for i in range(3)]
     for job in jobs:
-        controller.store.add(job)
+        store.add(job)
     progress: list[tuple[int, int]] = []
     exported: list[list[Path]] = []
     ops.export_clips(
@@ -127,14 +140,14 @@ def test_export_and_delete_run_as_named_operations(
     assert progress == [(1, 3), (2, 3), (3, 3)]
 
     busy = make_job(9, status=JobStatus.IN_PROGRESS)
-    controller.store.add(busy)
+    store.add(busy)
     done: list[Any] = []
     ops.delete_locally(parent=None, jobs=[*jobs, busy]).success(done.append).run_in_background()
     qtbot.waitUntil(lambda: len(done) == 1, timeout=10_000)
     assert sorted(done[0].deleted) == sorted(j.id for j in jobs)
     assert [j.id for j in done[0].refused] == [busy.id]
     assert all(not j.file_path.exists() for j in jobs)  # type: ignore[union-attr]
-    assert controller.store.get(busy.id) is not None
+    assert store.get(busy.id) is not None
 
     stopped: list[BaseException] = []
     ops.export_clips(parent=None, jobs=jobs, options=ExportOptions(tmp_path / "again")).failure(
@@ -143,3 +156,51 @@ def test_export_and_delete_run_as_named_operations(
     qtbot.waitUntil(lambda: len(stopped) == 1, timeout=10_000)
     assert isinstance(stopped[0], ExportStopped) and stopped[0].written == []
     assert "not on disk" in stopped[0].error.message
+
+
+def test_marking_favourites_writes_off_the_gui_thread(
+    ops: Operations, store: JobStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = [make_job(i) for i in range(2)]
+    for job in jobs:
+        store.add(job)
+    writers: list[bool] = []
+    original = JobStore.set_favourite
+
+    def spy(self: JobStore, job_id: str, favourite: bool) -> None:
+        writers.append(_on_gui())
+        original(self, job_id, favourite)
+
+    monkeypatch.setattr(JobStore, "set_favourite", spy)
+    marked: list[list[str]] = []
+    ops.set_favourite(parent=None, job_ids=[j.id for j in jobs], favourite=True).success(
+        marked.append
+    ).run_in_background()
+    qtbot.waitUntil(lambda: len(marked) == 1, timeout=10_000)
+    assert marked == [[j.id for j in jobs]] and writers == [False, False]
+    assert all(store.get(j.id).favourite for j in jobs)  # type: ignore[union-attr]
+
+
+def test_testing_a_connection_runs_on_the_io_loop_and_answers_on_the_gui_thread(
+    ops: Operations, qtbot: QtBot, simulator: Any
+) -> None:
+    from sora_desktop.core.models import Connection, ConnectionKind
+    from sora_desktop.usecases import connections
+
+    seen: list[str] = []
+    original = connections.check_connection
+
+    async def spy(*args: Any, **kw: Any) -> Any:
+        seen.append(threading.current_thread().name)
+        return await original(*args, **kw)
+
+    connection = Connection(kind=ConnectionKind.SIMULATOR, base_url=simulator.url + "/v1")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connections, "check_connection", spy)
+        reports: list[tuple[Any, bool]] = []
+        ops.test_connection(parent=None, connection=connection, key="any", simulator=None).success(
+            lambda report: reports.append((report, _on_gui()))
+        ).run_in_background()
+        qtbot.waitUntil(lambda: len(reports) == 1, timeout=10_000)
+    ((report, on_gui),) = reports
+    assert report.ok and on_gui and seen == ["sora-io"]

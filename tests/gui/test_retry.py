@@ -73,7 +73,7 @@ def _ended_job(ctx: AppContext, status: JobStatus, prompt: str, image: Path | No
         updated_at=now,
         error_message="Stopped by you." if status is JobStatus.CANCELLED else None,
     )
-    ctx.store.add(job)
+    ctx.engine.store.add(job)
     ctx.window.queue.model.upsert(job)
     return job
 
@@ -116,7 +116,7 @@ def test_retry_a_cancelled_job_from_the_queue(
     assert is_builtin_simulator(new.connection) and new.connection.base_url == ""
     assert new.file_path is not None and _decoded_frames(new.file_path) > 0
     assert simulator.created_count == 1  # the new job's create, nothing for the old one
-    stored_old = ctx.store.get(old.id)
+    stored_old = ctx.engine.store.get(old.id)
     assert stored_old is not None and stored_old.status is JobStatus.CANCELLED
     assert ctx.window.queue.model.job_row(new.id) is not None
 
@@ -165,7 +165,7 @@ def test_retry_a_failed_job_from_the_library_after_the_real_confirmation(
     new: Job = failed_again.args[0]
     assert new.id != old.id and new.request == old.request
     assert simulator.created_count == 2  # one new create; the old one was never re-sent
-    stored_old = ctx.store.get(old.id)
+    stored_old = ctx.engine.store.get(old.id)
     assert stored_old is not None
     assert (stored_old.status, stored_old.remote_id) == (JobStatus.FAILED, old.remote_id)
     assert new.remote_id != old.remote_id
@@ -185,9 +185,11 @@ def test_a_retry_clicked_twice_makes_one_job(
     ctx.window.retry_job(old.id)  # while the first is being sent
     qtbot.waitUntil(lambda: len(submitted) == 1, timeout=20000)
     ctx.window.retry_job(old.id)  # right after it was accepted: the same double click
-    qtbot.waitUntil(lambda: all(j.status.is_terminal for j in ctx.store.list_jobs()), timeout=60000)
+    qtbot.waitUntil(
+        lambda: all(j.status.is_terminal for j in ctx.engine.store.list_jobs()), timeout=60000
+    )
     assert len(asked) == 1
-    assert len(ctx.store.list_jobs()) == 2  # the old one and ONE new one
+    assert len(ctx.engine.store.list_jobs()) == 2  # the old one and ONE new one
     assert simulator.created_count == 1
 
 

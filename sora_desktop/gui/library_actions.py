@@ -1,0 +1,141 @@
+"""The library panel's actions: made once, offered in the context menu and the buttons,
+enabled for what is selected (one rule each: ``job_rules``, ``usecases.status``).
+
+Texts keep the ``LibraryPanel`` translation context (the panel shows them).
+
+    make_actions(panel)         # panel.play_action, .remix_action, ... (their slots: the panel's)
+    context_menu(panel) -> QMenu   # for the selection, with the remixes submenu
+    update_actions(panel)       # enabled and checked for the selection
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
+from sora_desktop.core.retry import can_retry
+from sora_desktop.usecases.status import can_delete_locally
+
+from .library_model import playable_file
+
+if TYPE_CHECKING:
+    from .library_view import LibraryPanel
+
+translate = QCoreApplication.translate
+
+
+def make_actions(panel: LibraryPanel) -> None:
+    def make(text: str, slot: Callable[[], None], tip: str = "") -> QAction:
+        action = QAction(text, panel)
+        action.setToolTip(tip or text.rstrip("…"))
+        action.triggered.connect(slot)
+        panel.addAction(action)
+        return action
+
+    panel.play_action = make(translate("LibraryPanel", "Play"), panel._play)
+    panel.remix_action = make(
+        translate("LibraryPanel", "Remix…"),
+        panel._remix,
+        translate("LibraryPanel", "Make a variation with a changed prompt"),
+    )
+    panel.reuse_action = make(
+        translate("LibraryPanel", "Reuse prompt"),
+        panel._reuse,
+        translate("LibraryPanel", "Put this prompt and its settings back into the editor"),
+    )
+    panel.retry_action = make(
+        translate("LibraryPanel", "Retry…"),
+        panel._retry,
+        translate("LibraryPanel", "Make this video again as a new job, with the same settings"),
+    )
+    panel.export_action = make(translate("LibraryPanel", "Export…"), panel._export)
+    panel.reveal_action = make(translate("LibraryPanel", "Show in folder"), panel._reveal)
+    panel.copy_path_action = make(translate("LibraryPanel", "Copy path"), panel._copy_path)
+    panel.favourite_action = make(translate("LibraryPanel", "Favourite"), panel._toggle_favourite)
+    panel.favourite_action.setCheckable(True)
+    panel.delete_local_action = make(
+        translate("LibraryPanel", "Delete from this computer…"),
+        panel._delete_local,
+        translate("LibraryPanel", "Remove the video file and its library entry"),
+    )
+    panel.delete_local_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    panel.delete_local_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    panel.delete_remote_action = make(
+        translate("LibraryPanel", "Delete from the service…"),
+        panel._delete_remote,
+        translate("LibraryPanel", "Ask the service to delete its copy"),
+    )
+    panel.source_action = make(
+        translate("LibraryPanel", "Go to the original"),
+        panel._go_to_source,
+        translate("LibraryPanel", "Select the video this one is a remix of"),
+    )
+
+
+def context_menu(panel: LibraryPanel) -> QMenu:
+    """The menu shown for the current selection (built fresh each time)."""
+    menu = QMenu(panel)
+    menu.addAction(panel.play_action)
+    menu.addAction(panel.remix_action)
+    menu.addAction(panel.reuse_action)
+    menu.addAction(panel.retry_action)
+    menu.addSeparator()
+    menu.addAction(panel.source_action)
+    _add_remixes_menu(panel, menu)
+    menu.addSeparator()
+    menu.addAction(panel.export_action)
+    menu.addAction(panel.reveal_action)
+    menu.addAction(panel.copy_path_action)
+    menu.addSeparator()
+    menu.addAction(panel.favourite_action)
+    menu.addSeparator()
+    menu.addAction(panel.delete_local_action)
+    menu.addAction(panel.delete_remote_action)
+    return menu
+
+
+def _add_remixes_menu(panel: LibraryPanel, menu: QMenu) -> None:
+    job = panel._single()
+    remixes = panel._store.remixes_of(job) if job is not None else []
+    count = len(remixes)  # a plain name as the count: lupdate misses a call there
+    sub = menu.addMenu(translate("LibraryPanel", "Remixes (%n)", "", count))
+    sub.setEnabled(bool(remixes))
+    for remix in remixes:
+        flat = " ".join(remix.request.prompt.split())
+        action = sub.addAction(flat if len(flat) <= 60 else flat[:59] + "…")
+        action.setToolTip(remix.request.prompt)
+        action.triggered.connect(lambda _on=False, i=remix.id: panel.show_job(i))
+
+
+def update_actions(panel: LibraryPanel) -> None:
+    jobs = panel.selected_jobs()
+    one = jobs[0] if len(jobs) == 1 else None
+    # one file on disk is enough to offer them (not a stat of every selected clip)
+    files = any(playable_file(job) is not None for job in jobs)
+    panel.play_action.setEnabled(one is not None and playable_file(one) is not None)
+    refusal = remix_problem(one) if one is not None else None
+    panel.remix_action.setEnabled(one is not None and refusal is None)
+    panel.remix_action.setToolTip(
+        refusal.message
+        if refusal is not None
+        else translate("LibraryPanel", "Make a variation with a changed prompt")
+    )
+    info = panel.model.remix_info(one.id) if one is not None else None
+    panel.source_action.setEnabled(info is not None and info.source_id is not None)
+    panel.reuse_action.setEnabled(one is not None)
+    panel.retry_action.setEnabled(one is not None and can_retry(one))
+    panel.export_action.setEnabled(bool(files))
+    panel.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
+    panel.copy_path_action.setEnabled(bool(files))
+    panel.favourite_action.setEnabled(bool(jobs))
+    panel.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
+    panel.delete_local_action.setEnabled(any(can_delete_locally(j) for j in jobs))
+    panel.delete_remote_action.setEnabled(any(remote_delete_problem(j) is None for j in jobs))
+    panel.delete_button.setEnabled(
+        panel.delete_local_action.isEnabled() or panel.delete_remote_action.isEnabled()
+    )
