@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from ..core.errors import InvalidRequestError
-from ..core.models import VIDEOS_API_KINDS, ConnectionKind
+from ..core.models import PROVIDER_KINDS, VIDEOS_API_KINDS, ConnectionKind
 from .runtime import Runtime, keyring_hint
 
 
@@ -62,6 +62,10 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
     fields: dict[str, Any] = {}
     if args.model:
         fields["default_model"] = args.model
+    elif kind.is_provider:
+        from .generate import default_model
+
+        fields["default_model"] = default_model(kind)
     if args.api_key_env:
         fields["env_var"] = args.api_key_env
     replaced = _named(profiles, args.name) if args.replace else None
@@ -95,6 +99,15 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
             f"Save its key with: sora-desktop profile set-key {profile.id}",
             file=sys.stderr,
         )
+        if kind.is_provider:
+            from .generate import PROVIDER_ENV_VARS
+
+            var = PROVIDER_ENV_VARS[kind]
+            print(
+                f"(or take it from {var}: sora-desktop profile set-key {profile.id} "
+                f"--api-key-env {var})",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -175,11 +188,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
     add = psub.add_parser("add", parents=[common], help="add a connection profile")
     add.add_argument("name", metavar="NAME")
-    # the provider kinds (fal, replicate, runway) come with their own options in issue 11's
-    # second step; until then the command line offers the Videos API kinds
-    add.add_argument("--kind", required=True, choices=[k.value for k in VIDEOS_API_KINDS])
+    add.add_argument(
+        "--kind", required=True, choices=[k.value for k in (*VIDEOS_API_KINDS, *PROVIDER_KINDS)]
+    )
     url = add.add_mutually_exclusive_group()
-    url.add_argument("--base-url", default=None, metavar="URL")
+    url.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="the API's address (fal, replicate, runway: default the provider's own)",
+    )
     url.add_argument("--azure-endpoint", default=None, metavar="URL")
     add.add_argument("--model", default=None, metavar="M", help="default model or deployment")
     add.add_argument(
