@@ -60,6 +60,23 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
             param="base_url",
         )
     fields: dict[str, Any] = {}
+    entra = args.auth == "entra"
+    if entra:
+        from ..core.models import AuthStyle
+
+        if kind is not ConnectionKind.AZURE:
+            raise InvalidRequestError(
+                "Microsoft Entra ID sign-in is for Azure connections.",
+                "Leave out --auth entra, or add the profile with --kind azure.",
+                param="auth",
+            )
+        if args.api_key_env:
+            raise InvalidRequestError(
+                "A profile that signs in with Microsoft Entra ID takes no key.",
+                "Leave out --api-key-env, or --auth entra.",
+                param="auth",
+            )
+        fields["auth_style"] = AuthStyle.ENTRA
     if args.model:
         fields["default_model"] = args.model
     elif kind.is_provider:
@@ -94,7 +111,14 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
                 "add it again with --replace --base-url URL of a gateway that does."
             )
         print(f"Note: {note}", file=sys.stderr)
-    if kind is not ConnectionKind.SIMULATOR and not args.api_key_env:
+    if entra:
+        print(
+            "It signs in with Microsoft Entra ID when first used (a code to enter at "
+            "microsoft.com/devicelogin); no key is stored. Your account needs the "
+            "Cognitive Services OpenAI User role on the resource.",
+            file=sys.stderr,
+        )
+    elif kind is not ConnectionKind.SIMULATOR and not args.api_key_env:
         print(
             f"Save its key with: sora-desktop profile set-key {profile.id}",
             file=sys.stderr,
@@ -116,6 +140,8 @@ def cmd_profile_list(args: argparse.Namespace, rt: Runtime) -> int:
         key = f"env:{p.env_var}" if p.env_var else ("none" if not p.base_url else "keyring")
         if p.kind is ConnectionKind.SIMULATOR:
             key = "none"
+        elif p.auth_style.value == "entra":
+            key = "entra"  # signed in with Microsoft Entra ID: no key
         url = p.base_url or "(built-in)"
         print(f"{p.id}\t{p.name}\t{p.kind.value}\t{url}\t{p.default_model}\tkey={key}")
     return 0
@@ -205,6 +231,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         metavar="VAR",
         help="take the key from this variable instead of the keyring",
+    )
+    add.add_argument(
+        "--auth",
+        choices=("key", "entra"),
+        default="key",
+        help="azure: an API key (default), or sign in with Microsoft Entra ID (no key stored)",
     )
     add.add_argument(
         "--replace",

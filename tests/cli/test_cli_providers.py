@@ -234,3 +234,19 @@ def test_resend_asks_on_a_terminal_and_a_no_sends_nothing(
         _confirm(argparse.Namespace(yes=False))
     monkeypatch.setattr("sys.stdin", Tty("y\n"))
     _confirm(argparse.Namespace(yes=False))  # a yes: goes on
+
+
+def test_profile_add_azure_with_entra_sign_in_keeps_no_key(data_dir: Path) -> None:
+    added = run_cli(
+        "profile", "add", "work", "--kind", "azure", "--auth", "entra",
+        "--azure-endpoint", "https://res.openai.azure.com", data_dir=data_dir,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "Microsoft Entra ID" in added.stderr and "set-key" not in added.stderr
+    line = run_cli("profile", "list", data_dir=data_dir).stdout
+    assert "work\twork\tazure\thttps://res.openai.azure.com/openai/v1\t" in line
+    assert line.rstrip().endswith("key=entra")
+    refused = run_cli(
+        "profile", "add", "f", "--kind", "fal", "--auth", "entra", data_dir=data_dir
+    )  # fmt: skip
+    assert refused.returncode == 2 and "Azure" in one_error_line(refused)
