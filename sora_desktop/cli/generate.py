@@ -150,6 +150,15 @@ def _raise_for(job: Job) -> None:
 
 def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
     connection, fallback_model = connection_from_args(args, rt)
+    if connection.kind.is_provider and not args.model and not args.profile:
+        from ..core.errors import InvalidRequestError
+
+        kind = connection.kind.value
+        raise InvalidRequestError(  # a paid provider: the model is always chosen, never guessed
+            f"Say which {kind} model to use.",
+            f"Add --model ID; the models and their prices: sora-desktop models --kind {kind}",
+            param="model",
+        )
     model = args.model or fallback_model
     store = rt.open_store()
     try:
@@ -344,8 +353,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     gen.add_argument(
         "--model",
         default=None,
-        help="model or deployment (default: sora-2; for fal, replicate, runway the "
-        "catalogue's first: see sora-desktop models --kind K)",
+        help="model or deployment (default: sora-2, or the profile's; required with --kind "
+        "fal|replicate|runway: see sora-desktop models --kind K)",
     )
     shape = gen.add_mutually_exclusive_group()
     shape.add_argument("--size", default=None, metavar="WxH", help="e.g. 720x1280 or 1280x720")

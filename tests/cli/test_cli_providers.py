@@ -250,3 +250,21 @@ def test_profile_add_azure_with_entra_sign_in_keeps_no_key(data_dir: Path) -> No
         "profile", "add", "f", "--kind", "fal", "--auth", "entra", data_dir=data_dir
     )  # fmt: skip
     assert refused.returncode == 2 and "Azure" in one_error_line(refused)
+
+
+def test_a_provider_model_is_never_guessed_and_videos_api_models_are_described_offline(
+    data_dir: Path,
+) -> None:
+    guessed = run_cli(
+        "generate", "--kind", "fal", "--prompt", "a kite", data_dir=data_dir,
+        env={"FAL_KEY": KEY},
+    )  # fmt: skip
+    assert guessed.returncode == 2
+    line = one_error_line(guessed)
+    assert "--model" in line and "sora-desktop models --kind fal" in line
+    sora = run_cli("models", "--kind", "openai", "--model", "sora-2-pro", "--json",
+                   data_dir=data_dir)  # fmt: skip
+    assert sora.returncode == 0, sora.stderr
+    record = json.loads(sora.stdout)
+    assert "1920x1080" in record["sizes"] and record["usd_per_second"] == 0.30
+    assert record["parameters"] == [] and not record["schema_found"]
