@@ -166,7 +166,14 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         # Refuse bad input before anything starts: no simulator, no request, no row.
         size, seconds, params = settings_from_args(args, rt, store, connection, model)
         request = VideoRequest(
-            prompt=args.prompt, model=model, size=size, seconds=seconds, params=params
+            prompt=args.prompt,
+            model=model,
+            size=size,
+            seconds=seconds,
+            params=params,
+            audio=None if args.audio is None else args.audio == "on",
+            negative_prompt=args.negative_prompt,
+            seed=args.seed,
         )
         rt.service(store, **service_kw).validate(request, connection, hints=VALIDATION_HINTS)
         image = reference_image(args, rt, size)
@@ -201,11 +208,21 @@ def settings_from_args(
 
     pairs = [usecase.parse_param(p, hint=PARAM_HINT) for p in args.param or ()]
     if not connection.kind.is_provider:
-        if pairs:
+        given = [
+            flag
+            for flag, value in (
+                ("--param", pairs),
+                ("--audio", args.audio),
+                ("--negative-prompt", args.negative_prompt),
+                ("--seed", args.seed),
+            )
+            if value not in (None, [])
+        ]
+        if given:
             raise InvalidRequestError(
-                "--param is for the fal, replicate and runway kinds.",
+                f"{given[0]} is for the fal, replicate and runway kinds.",
                 "Leave it out, or use a profile of one of those kinds.",
-                param="param",
+                param=given[0].lstrip("-").replace("-", "_"),
             )
         if args.aspect is None:
             return args.size or "720x1280", args.seconds or 4, ()
@@ -370,6 +387,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="clip length (default: 4; the model's own default for fal, replicate, runway)",
     )
+    gen.add_argument(
+        "--audio",
+        choices=("on", "off"),
+        default=None,
+        help="sound on or off, for a model that has the setting (default: the model's)",
+    )
+    gen.add_argument("--negative-prompt", default=None, metavar="TEXT", help="what to avoid")
+    gen.add_argument("--seed", type=int, default=None, help="a seed, for a model that takes one")
     gen.add_argument(
         "--param",
         action="append",

@@ -113,8 +113,9 @@ def test_param_reaches_the_provider_typed_by_its_schema(
         (["--model", "fal-ai/veo3.1", "--size", "640x480"], ("640x480", "1280x720", "--size")),
         (["--model", "sim/any-video", "--param", "motion_strength=3"], ("motion_strength",)),
         (["--model", "sim/any-video", "--param", "sparkle=1"], ("sparkle", "motion_strength")),
+        (["--model", "fal-ai/wan/v2.7/text-to-video", "--audio", "off"], ("audio",)),
     ],
-    ids=["seconds", "aspect", "size", "param-bounds", "param-unknown"],
+    ids=["seconds", "aspect", "size", "param-bounds", "param-unknown", "no-audio-setting"],
 )
 def test_refusals_name_the_field_and_the_allowed_values_before_any_create(
     args: list[str],
@@ -268,3 +269,20 @@ def test_a_provider_model_is_never_guessed_and_videos_api_models_are_described_o
     record = json.loads(sora.stdout)
     assert "1920x1080" in record["sizes"] and record["usd_per_second"] == 0.30
     assert record["parameters"] == [] and not record["schema_found"]
+
+
+def test_audio_and_seed_reach_the_model_s_own_fields_and_the_estimate(
+    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+) -> None:
+    kind = ConnectionKind.FAL
+    result = run_cli(
+        "generate", "--prompt", "a kite", *_where(sim, kind), "--model", "fal-ai/veo3.1",
+        "--seconds", "4", "--audio", "off", "--seed", "7", "--out", str(tmp_path / "clips"),
+        data_dir=data_dir, env={ENV_VAR[kind]: KEY},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Estimated cost: about $0.80" in result.stderr  # 4 s at $0.20/s without audio
+    [job] = sim._table.all()
+    assert job.extra["input"]["generate_audio"] is False and job.extra["input"]["seed"] == 7
+    refused = run_cli("generate", "--prompt", "a kite", "--seed", "7", data_dir=data_dir)
+    assert refused.returncode == 2 and "--seed" in one_error_line(refused)
