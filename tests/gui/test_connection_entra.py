@@ -30,11 +30,12 @@ def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
 def test_entra_sign_in_hides_the_key_and_saves_no_key(
     dialog: ConnectionsDialog, profiles: ProfileStore
 ) -> None:
+    assert secrets.get_key(KeySource(keyring_user="entra-only")) is None
     dialog.start_new()
     form = dialog.form
     assert not form.fields.isRowVisible(form.azure_auth_combo)  # not for a gateway
     form.kind_combo.setCurrentIndex(form.kind_combo.findData(ConnectionKind.AZURE))
-    form.name_edit.setText("Foundry")
+    form.name_edit.setText("Entra only")
     form.url_edit.setText("https://myres.openai.azure.com/")
     assert form.fields.isRowVisible(form.azure_auth_combo)
     assert form.fields.isRowVisible(form.key_row)
@@ -45,9 +46,9 @@ def test_entra_sign_in_hides_the_key_and_saves_no_key(
     assert not form.fields.isRowVisible(form.auth_combo)
     assert dialog.save()
     assert dialog.test_result.text() == "Saved."  # no "no API key is stored" warning
-    saved = profiles.get("foundry")
+    saved = profiles.get("entra-only")
     assert saved is not None and saved.auth_style is AuthStyle.ENTRA and saved.env_var is None
-    assert secrets.get_key(KeySource(keyring_user="foundry")) is None
+    assert secrets.get_key(KeySource(keyring_user="entra-only")) is None
     on_disk = profiles.path.read_text(encoding="utf-8")
     assert '"entra"' in on_disk and "typed-before-switching" not in on_disk
 
