@@ -134,3 +134,17 @@ def test_the_simulator_receives_the_bearer_token_refreshed_and_no_key(
     assert not any("api-key" in s.headers for s in seen)
     assert not any("never-sent" in repr(s.headers) for s in seen)
     assert len(credential.scopes) == 2  # one sign-in per token, not per request
+
+
+def test_azure_identity_is_imported_on_first_sign_in_only() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sora_desktop.core.client, sora_desktop.core.entra, sora_desktop.cli;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('azure', 'msal')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
