@@ -97,7 +97,7 @@ def cmd_models(args: argparse.Namespace, rt: Runtime) -> int:
             print(json.dumps([_summary_record(m) for m in models], indent=2))
             return 0
         for m in models:
-            image = "image required" if m.needs_image else ("image" if m.takes_image else "text")
+            image = "image" if m.needs_image else ("text+image" if m.takes_image else "text")
             seconds = ",".join(str(n) for n in m.seconds)
             print(f"{m.id}\t{m.name}\t{image}\t{seconds}s\t{_price(m)}")
         return 0

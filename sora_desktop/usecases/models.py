@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.errors import InvalidRequestError, SoraError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.model_settings import ModelSettings, ModelSummary, summarize_capabilities
 from sora_desktop.core.models import Connection, ConnectionKind
@@ -117,9 +117,14 @@ def list_models(kind: ConnectionKind) -> list[ModelSummary]:
     ]
 
 
-def _details(settings: ModelSettings, provider: str) -> ModelDetails:
+def _details(settings: ModelSettings, provider: str, reason: str | None = None) -> ModelDetails:
     note = None
-    if not settings.schema_found and settings.fields:
+    if reason is not None:
+        note = _(
+            "{provider}'s parameter list for {model} could not be read ({reason}); these are "
+            "the fields the app's catalogue knows."
+        ).format(provider=provider, model=settings.model.id, reason=reason)
+    elif not settings.schema_found and settings.fields:
         note = _(
             "{provider} gave no parameter list for {model} (it publishes none, or it could "
             "not be reached); these are the fields the app's catalogue knows."
@@ -155,8 +160,15 @@ async def model_details(
         caps = capabilities_for(model_id, azure=connection.kind is ConnectionKind.AZURE)
         summary = summarize_capabilities(connection.kind, caps)
         return ModelDetails(summary=summary, fields=(), extra_fields=(), schema_found=False)
-    settings = await service.model_settings(connection, model_id)
     provider = _PROVIDER_NAMES.get(connection.kind, connection.kind.value)
+    try:
+        settings = await service.model_settings(connection, model_id)
+    except SoraError as err:  # e.g. no key saved yet: the catalogue still describes it
+        from sora_desktop.core.catalogue import model_for
+        from sora_desktop.core.model_settings import settings_for
+
+        listed = model_for(connection.kind, model_id.split(":", 1)[0])
+        return _details(settings_for(listed, None), provider, err.message)
     return _details(settings, provider)
 
 

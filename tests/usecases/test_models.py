@@ -168,3 +168,15 @@ def test_a_model_added_to_the_catalogue_file_is_offered_with_no_code(
     duration = details.field("duration")
     assert duration is not None and duration.choices == ("5", "10")
     assert details.field("start_image_url") is not None
+
+
+def test_without_a_key_the_catalogue_still_describes_the_model_and_says_why(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    async def body(service: GenerationService) -> ModelDetails:
+        return await model_details(service, connection(sim, ConnectionKind.FAL), "fal-ai/veo3.1")
+
+    details = run_service(tmp_path, body, key=None)
+    assert not details.schema_found and details.summary.name == "Veo 3.1"
+    assert details.note is not None and "SORA_TEST_PROVIDER_KEY" in details.note
+    assert details.field("generate_audio") is not None and details.field("aspect_ratio")
