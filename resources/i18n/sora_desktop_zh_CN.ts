@@ -4923,17 +4923,17 @@ Write a prompt and press Generate.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="326" />
+            <location filename="../../sora_desktop/usecases/models.py" line="346" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="323" />
+            <location filename="../../sora_desktop/usecases/models.py" line="343" />
             <source>a whole number</source>
             <translation>整数</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="325" />
+            <location filename="../../sora_desktop/usecases/models.py" line="345" />
             <source>a number</source>
             <translation>数字</translation>
         </message>
@@ -4954,16 +4954,16 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/models.py" line="123" />
-            <source>{provider} gave no parameter list for {model} (it publishes none, or it could not be reached); these are the fields the app's catalogue knows.</source>
-            <translation>{provider} 没有提供 {model} 的参数列表（它不公开参数列表，或无法连接）；以下是应用模型目录中已知的字段。</translation>
+            <source>{provider}'s parameter list for {model} could not be read ({reason}); these are the fields the app's catalogue knows.</source>
+            <translation>无法读取 {provider} 上 {model} 的参数列表（{reason}）；以下是应用模型目录中已知的字段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="283" />
+            <location filename="../../sora_desktop/usecases/models.py" line="303" />
             <source>Pick one of the allowed lengths.</source>
             <translation>请选择允许的时长之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="299" />
+            <location filename="../../sora_desktop/usecases/models.py" line="319" />
             <source>For example: seed=42</source>
             <translation>例如：seed=42</translation>
         </message>
@@ -4973,52 +4973,57 @@ Write a prompt and press Generate.</source>
             <translation>{amount}（价格核对于 {date}）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="254" />
+            <location filename="../../sora_desktop/usecases/models.py" line="128" />
+            <source>{provider} gave no parameter list for {model} (it publishes none, or it could not be reached); these are the fields the app's catalogue knows.</source>
+            <translation>{provider} 没有提供 {model} 的参数列表（它不公开参数列表，或无法连接）；以下是应用模型目录中已知的字段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="274" />
             <source>Pick one of the allowed aspects.</source>
             <translation>请选择允许的画面比例之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="264" />
+            <location filename="../../sora_desktop/usecases/models.py" line="284" />
             <source>{model} offers no size.</source>
             <translation>{model} 没有可用的尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="278" />
+            <location filename="../../sora_desktop/usecases/models.py" line="298" />
             <source>{model} can't make {seconds}-second videos. Allowed lengths: {allowed}.</source>
             <translation>{model} 无法生成 {seconds} 秒的视频。允许的时长：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="298" />
+            <location filename="../../sora_desktop/usecases/models.py" line="318" />
             <source>{text!r} is not a setting: write it as NAME=VALUE.</source>
             <translation>{text!r} 不是有效的设置：请写成 NAME=VALUE。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="251" />
+            <location filename="../../sora_desktop/usecases/models.py" line="271" />
             <source>{model} has no {aspect} aspect. Allowed aspects: {allowed}.</source>
             <translation>{model} 没有 {aspect} 画面比例。允许的比例：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="311" />
+            <location filename="../../sora_desktop/usecases/models.py" line="331" />
             <source>{name} takes {type}</source>
             <translation>{name} 需要{type}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="313" />
+            <location filename="../../sora_desktop/usecases/models.py" line="333" />
             <source>{value!r} is not a value for {name}: {detail}.</source>
             <translation>{value!r} 不是 {name} 的有效值：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="346" />
+            <location filename="../../sora_desktop/usecases/models.py" line="366" />
             <source>Check the name; the models command lists them.</source>
             <translation>请检查名称；models 命令会列出所有设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="316" />
+            <location filename="../../sora_desktop/usecases/models.py" line="336" />
             <source>Correct the value of {name}.</source>
             <translation>请更正 {name} 的值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="343" />
+            <location filename="../../sora_desktop/usecases/models.py" line="363" />
             <source>{model} has no setting {name!r}. Its settings: {allowed}.</source>
             <translation>{model} 没有设置 {name!r}。它的设置有：{allowed}。</translation>
         </message>
