@@ -23,7 +23,7 @@ def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
     store.close()
     conn = sqlite3.connect(path)
     try:
-        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 6
+        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 7
         names = _tables(conn)
         assert {"jobs", "status_history", "jobs_fts", "storyboards", "storyboard_takes"} <= names
         assert {
