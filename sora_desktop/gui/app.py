@@ -270,7 +270,8 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
+    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths), paths=paths)
+    window.preview.frame_grab.operations = operations
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )

@@ -35,7 +35,12 @@ from ..core.models import Job
 from ..usecases import library as library_usecase
 
 if TYPE_CHECKING:
+    import threading
+
+    from ..core.paths import AppPaths
+    from ..core.store import JobStore
     from ..usecases import export as export_usecase
+    from ..usecases import stitch as stitch_usecase
     from .controller import Controller
 
 T = TypeVar("T")
@@ -103,11 +108,16 @@ class Operations:
         show_error: Callable[[BaseException], None],
         folders: library_usecase.LibraryFolders,
         store: library_usecase.Deletes | None = None,
+        paths: AppPaths | None = None,
+        library: JobStore | None = None,
     ) -> None:
         self._controller = controller
         self.show_error = show_error
         self.folders = folders
         self._store = store if store is not None or controller is None else controller.store
+        #: the app's folders (a film is filed in the library's); None: a widget on its own
+        self.paths = paths
+        self._library = library if library is not None or controller is None else controller.store
 
     @classmethod
     def inline(
@@ -115,12 +125,19 @@ class Operations:
         store: library_usecase.Deletes | None = None,
         folders: library_usecase.LibraryFolders | None = None,
         show_error: Callable[[BaseException], None] | None = None,
+        paths: AppPaths | None = None,
+        library: JobStore | None = None,
     ) -> Operations:
         def raise_it(error: BaseException) -> None:
             raise error
 
         return cls(
-            None, show_error or raise_it, folders or library_usecase.LibraryFolders(()), store
+            None,
+            show_error or raise_it,
+            folders or library_usecase.LibraryFolders(()),
+            store,
+            paths,
+            library,
         )
 
     def start(self, op: Op[Any]) -> None:
@@ -178,5 +195,94 @@ class Operations:
                     with contextlib.suppress(OSError):
                         path.unlink(missing_ok=True)
             return done
+
+        return Op(self, parent, work)
+
+    # ----- frames, stitching, extending (issue 12) --------------------------------------
+
+    def save_frame(
+        self, *, parent: QObject | None, clip: Path, seconds: float, dest: Path
+    ) -> Op[Path]:
+        """The frame shown ``seconds`` into ``clip``, decoded (full size), as a PNG at
+        ``dest`` (``usecases.frames``)."""
+
+        def work(_report: Report) -> Path:
+            from ..usecases import frames
+
+            return frames.save_frame(clip, dest, at=seconds)
+
+        return Op(self, parent, work)
+
+    def frame_as_start_image(
+        self, *, parent: QObject | None, clip: Path, seconds: float, images_dir: Path
+    ) -> Op[Path]:
+        """The frame shown ``seconds`` into ``clip`` kept in ``images_dir`` as a start image."""
+
+        def work(_report: Report) -> Path:
+            from ..usecases import frames
+
+            return frames.frame_as_start_image(clip, images_dir, at=seconds)
+
+        return Op(self, parent, work)
+
+    def stitch_plan(
+        self, *, parent: QObject | None, clips: Sequence[Path], crossfade: float
+    ) -> Op[stitch_usecase.StitchPreview]:
+        """Copy or re-encode, and why (probes every clip; writes nothing)."""
+        chosen = list(clips)
+
+        def work(_report: Report) -> stitch_usecase.StitchPreview:
+            from ..usecases import stitch
+
+            return stitch.stitch_plan(chosen, crossfade=crossfade)
+
+        return Op(self, parent, work)
+
+    def stitch_film(
+        self,
+        *,
+        parent: QObject | None,
+        jobs: Sequence[Job],
+        crossfade: float,
+        copy_only: bool,
+        cancel: threading.Event,
+    ) -> Op[stitch_usecase.Film]:
+        """Join the clips of ``jobs`` in order into a film filed in the library, linked to
+        them. Progress in milliseconds of film; ``cancel`` stops it, leaving nothing."""
+        chosen = list(jobs)
+        store = self._library
+        paths = self.paths
+        assert store is not None and paths is not None, "Operations made without a library"
+
+        def work(report: Report) -> stitch_usecase.Film:
+            from ..usecases import stitch
+
+            clips = stitch.resolve_clips(store, chosen)
+            return stitch.stitch_film(
+                store,
+                paths,
+                clips,
+                crossfade=crossfade,
+                copy_only=copy_only,
+                on_progress=lambda done, total: report(round(done * 1000), round(total * 1000)),
+                cancel=cancel,
+            )
+
+        return Op(self, parent, work)
+
+    def finish_extension(self, *, parent: QObject | None, job_id: str) -> Op[Job | None]:
+        """When ``job_id`` is a continuation not joined yet: join it to the clip it
+        continues (the extended film, filed in the library); None for any other job."""
+        store = self._library
+        paths = self.paths
+
+        def work(_report: Report) -> Job | None:
+            from ..usecases import extend
+
+            if store is None or paths is None:
+                return None
+            if extend.continued_source(store, job_id) is None:
+                return None
+            return extend.finish_extension(store, paths, job_id).job
 
         return Op(self, parent, work)
