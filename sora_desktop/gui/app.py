@@ -138,6 +138,7 @@ class AppContext:
     user: UserSettings | None = None
     draft: Any = None  # gui.draft.DraftKeeper
     operations: Any = None  # gui.operations.Operations: what panels and dialogs run
+    story: Any = None  # gui.story_actions.StoryActions: Extend… and Stitch…
     _closed: bool = False
 
     def ensure_library(self) -> None:
@@ -147,6 +148,8 @@ class AppContext:
             library = _make_library(self.store, self.paths, self.profile_store, self.operations)
             if library is not None:
                 self.window.set_library(library)
+                if self.story is not None:
+                    self.story.attach(library)
 
     def start_background(self) -> None:
         """After the first paint: the player, the I/O thread, the simulator if needed, resume
@@ -207,6 +210,7 @@ def build(
     from .draft import DraftKeeper
     from .main_window import MainWindow
     from .operations import Operations
+    from .story_actions import StoryActions
     from .user_settings import UserSettings
 
     paths.ensure()
@@ -288,6 +292,7 @@ def build(
         user=user,
         draft=draft,
         operations=operations,
+        story=StoryActions(window, operations),
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)

@@ -10,6 +10,8 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.remix_requested(str job_id, str prompt)  # after the creator typed the new prompt
     panel.reuse_requested(str job_id)            # put prompt + settings back in the editor
     panel.retry_requested(str job_id)            # a failed/cancelled job again (window confirms)
+    panel.extend_requested(str job_id)           # Extend… (the window asks and sends)
+    panel.stitch_requested(list job_ids)         # Stitch… the selection, in its order
     panel.export_requested(list job_ids)         # open ExportDialog for these
     panel.delete_remote_requested(list job_ids)   # confirmed; the controller deletes remotely
     panel.locally_deleted(list job_ids)          # confirmed and done: files + rows removed
@@ -85,6 +87,7 @@ from .library_model import (
     LibraryModel,
     playable_file,
 )
+from .library_story import extend_tip, stitch_tip, update_story_actions
 from .library_table import LibraryTable
 from .operations import Operations
 from .remix_dialog import ask_remix_prompt
@@ -110,6 +113,8 @@ class LibraryPanel(QWidget):
     remix_requested = Signal(str, str)
     reuse_requested = Signal(str)
     retry_requested = Signal(str)
+    extend_requested = Signal(str)
+    stitch_requested = Signal(list)
     export_requested = Signal(list)
     delete_remote_requested = Signal(list)
     locally_deleted = Signal(list)
@@ -253,6 +258,8 @@ class LibraryPanel(QWidget):
             self._retry,
             self.tr("Make this video again as a new job, with the same settings"),
         )
+        self.extend_action = make(self.tr("Extend…"), self._extend, extend_tip())
+        self.stitch_action = make(self.tr("Stitch…"), self._stitch, stitch_tip())
         self.export_action = make(self.tr("Export…"), self._export)
         self.reveal_action = make(self.tr("Show in folder"), self._reveal)
         self.copy_path_action = make(self.tr("Copy path"), self._copy_path)
@@ -311,6 +318,8 @@ class LibraryPanel(QWidget):
         menu.addAction(self.remix_action)
         menu.addAction(self.reuse_action)
         menu.addAction(self.retry_action)
+        menu.addAction(self.extend_action)
+        menu.addAction(self.stitch_action)
         menu.addSeparator()
         menu.addAction(self.source_action)
         self._add_remixes_menu(menu)
@@ -421,6 +430,7 @@ class LibraryPanel(QWidget):
         self.source_action.setEnabled(info is not None and info.source_id is not None)
         self.reuse_action.setEnabled(one is not None)
         self.retry_action.setEnabled(one is not None and can_retry(one))
+        update_story_actions(self.extend_action, self.stitch_action, jobs)
         self.export_action.setEnabled(bool(files))
         self.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
         self.copy_path_action.setEnabled(bool(files))
@@ -479,6 +489,16 @@ class LibraryPanel(QWidget):
         job = self._single()
         if job is not None and can_retry(job):
             self.retry_requested.emit(job.id)
+
+    def _extend(self) -> None:
+        job = self._single()
+        if job is not None and self.extend_action.isEnabled():
+            self.extend_requested.emit(job.id)
+
+    def _stitch(self) -> None:
+        jobs = self.selected_jobs()
+        if len(jobs) >= 2 and self.stitch_action.isEnabled():
+            self.stitch_requested.emit([job.id for job in jobs])
 
     def _export(self) -> None:
         ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]
