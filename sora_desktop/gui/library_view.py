@@ -280,7 +280,7 @@ class LibraryPanel(QWidget):
         self.source_action = make(
             self.tr("Go to the original"),
             self._go_to_source,
-            self.tr("Select the video this one is a remix of"),
+            self.tr("Select the video this one was made from (remixed, extended or stitched)"),
         )
 
     # ----- public slots --------------------------------------------------------------------
