@@ -82,7 +82,18 @@ def _refuse_stuck(plan: boards.BoardPlan, *, retry_failed: bool) -> None:
 
 
 def _stuck_error(plan: boards.BoardPlan, store: JobStore) -> SoraError:
-    number, state = plan.stuck()[0]
+    stuck = plan.stuck()
+    if not stuck:  # e.g. a take stored but never sent by a run that crashed
+        number, state = next(
+            (n, s)
+            for n, s in enumerate(plan.states, start=1)
+            if s.status is not boards.ShotStatus.READY
+        )
+        return SoraError(
+            f"Shot {number} is {state.status.value} and nothing is making it.",
+            "Regenerate that shot in the window, or delete its take's job and run again.",
+        )
+    number, state = stuck[0]
     shot = plan.board.shots[number - 1]
     job = store.get(state.take) if state.take else None
     err = (error_for_job(job) if job is not None else None) or InvalidRequestError(

@@ -516,10 +516,10 @@ async def run(
             maybe = on_update(current)
             if maybe is not None:
                 await maybe
-        running = current.running
-        if not running:
-            return current
-        waits = [asyncio.ensure_future(_wait_take(service, job_id)) for job_id in running]
+        live = [job_id for job_id in current.running if await _going(service, job_id)]
+        if not live:
+            return current  # nothing left that this service is making (see _going)
+        waits = [asyncio.ensure_future(service.wait(job_id)) for job_id in live]
         done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         for task in pending:
             task.cancel()
@@ -528,11 +528,11 @@ async def run(
             task.result()
 
 
-async def _wait_take(service: GenerationService, job_id: str) -> None:
-    """Until the take's job ends; one a previous run left unfinished is resumed first."""
-    if not service.is_running(job_id):
-        await service.resume(job_id)
-    await service.wait(job_id)
+async def _going(service: GenerationService, job_id: str) -> bool:
+    """The take's job is being made by ``service``: running, or resumed now when a previous
+    run left it unfinished. False for a draft (stored, never sent): waiting for it would
+    never end."""
+    return service.is_running(job_id) or await service.resume(job_id)
 
 
 # ------------------------------------------------------------------------------ the film
