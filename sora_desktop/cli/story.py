@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InvalidRequestError, SoraError
-from ..core.service import error_for_job
 from ..core.storyboard import StartImage, StartKind
-from ..usecases import storyboards as boards
 from .generate import (
     VALIDATION_HINTS,
     _add_give_up,
@@ -32,12 +30,15 @@ from .runtime import ProgressPrinter, Runtime, log
 if TYPE_CHECKING:
     from ..core.store import JobStore
     from ..core.storyboard import Storyboard
+    from ..usecases import storyboards as boards
 
 RETRY_HINT = "Run it again with --retry-failed to make a new take of the failed shots."
 
 
 def _board_ref(store: JobStore, ref: str) -> Storyboard:
     """A storyboard file (filed in the library) or the id of one in the library."""
+    from ..usecases import storyboards as boards
+
     path = Path(ref).expanduser()
     if path.is_file() or ref.endswith(".json"):
         return boards.open_file(store, path)
@@ -45,6 +46,8 @@ def _board_ref(store: JobStore, ref: str) -> Storyboard:
 
 
 def _connection_for(args: argparse.Namespace, rt: Runtime) -> boards.ConnectionFor:
+    from ..usecases import storyboards as boards
+
     override = None
     if args.profile or args.base_url:
         override, _model = connection_from_args(args, rt)
@@ -68,6 +71,8 @@ def _status_lines(plan: boards.BoardPlan) -> list[str]:
 def _refuse_stuck(plan: boards.BoardPlan, *, retry_failed: bool) -> None:
     """A shot whose take failed (or that can't continue) is refused before anything is sent,
     unless ``--retry-failed`` makes a new take of the failed ones."""
+    from ..usecases import storyboards as boards
+
     for number, state in plan.stuck():
         if retry_failed and state.status is boards.ShotStatus.FAILED:
             continue
@@ -82,6 +87,9 @@ def _refuse_stuck(plan: boards.BoardPlan, *, retry_failed: bool) -> None:
 
 
 def _stuck_error(plan: boards.BoardPlan, store: JobStore) -> SoraError:
+    from ..core.service import error_for_job
+    from ..usecases import storyboards as boards
+
     stuck = plan.stuck()
     if not stuck:  # e.g. a take stored but never sent by a run that crashed
         number, state = next(
@@ -105,6 +113,8 @@ def _stuck_error(plan: boards.BoardPlan, store: JobStore) -> SoraError:
 
 
 def cmd_storyboard_run(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..usecases import storyboards as boards
+
     path = Path(args.file).expanduser()
     store = rt.open_store()
     try:
@@ -174,6 +184,8 @@ async def _run(
     kw: dict[str, Any],
     retry_failed: bool,
 ) -> boards.BoardPlan:
+    from ..usecases import storyboards as boards
+
     service = rt.service(store, **kw)
     printer = ProgressPrinter()
     service.subscribe(printer)
@@ -207,6 +219,8 @@ async def _run(
 
 
 def cmd_storyboard_new(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..usecases import storyboards as boards
+
     path = Path(args.file).expanduser()
     if path.exists() and not args.overwrite:
         raise InvalidRequestError(
@@ -237,6 +251,8 @@ def cmd_storyboard_new(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_storyboard_show(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..usecases import storyboards as boards
+
     store = rt.open_store()
     try:
         board = _board_ref(store, args.storyboard)
@@ -250,6 +266,8 @@ def cmd_storyboard_show(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_storyboard_list(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..usecases import storyboards as boards
+
     store = rt.open_store()
     try:
         summaries = boards.list_all(store)
