@@ -25,6 +25,7 @@ The plan and generating:
     await run(service, store, board_id, connection_for, images_dir, on_update=None) -> BoardPlan
         # generate what is missing and wait until every shot is ready or nothing can go on
     connection_for_profiles(profiles_path, override=None) -> ConnectionFor
+    check_shots(service, board, connection_for, jobs)  # a bad shot refused before any send
 
 The film:
 
@@ -54,8 +55,8 @@ from sora_desktop.core import storyboard_store
 from sora_desktop.core.errors import InvalidRequestError, NotFoundError, SoraError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.job_sources import SourceKind
-from sora_desktop.core.models import Connection, Job
-from sora_desktop.core.storyboard import Shot, Storyboard
+from sora_desktop.core.models import Connection, Job, VideoRequest
+from sora_desktop.core.storyboard import Shot, StartKind, Storyboard
 from sora_desktop.core.storyboard_plan import (
     ShotState,
     ShotStatus,
@@ -66,13 +67,13 @@ from sora_desktop.core.storyboard_plan import (
 )
 from sora_desktop.core.storyboard_store import StoryboardSummary
 
-from .stitch import Clip, Film, stitch_film
-
 if TYPE_CHECKING:
     from sora_desktop.core.paths import AppPaths
     from sora_desktop.core.service import GenerationService
     from sora_desktop.core.stitch import CancelFlag, ProgressCallback
     from sora_desktop.core.store import JobStore
+
+    from .stitch import Film
 
 __all__ = [
     "BoardPlan",
@@ -82,6 +83,7 @@ __all__ = [
     "StoryboardSummary",
     "add_shot",
     "boards_with_job",
+    "check_shots",
     "choose_take",
     "connection_for_profiles",
     "create",
@@ -169,9 +171,28 @@ def create(store: JobStore, name: str) -> Storyboard:
 
 def open_file(store: JobStore, path: Path) -> Storyboard:
     """Read a portable storyboard file and file it in the library (the same storyboard id:
-    opening it again updates that one). InvalidRequestError for a missing, malformed or
-    newer-version file; nothing in the library changes then."""
-    return storyboard_store.save(store, sb.load_storyboard(Path(path)))
+    opening it again updates that one). The shots are the file's; takes the library has
+    recorded for them and the file lacks (a run stopped before the file was written) are
+    kept, so a take is never forgotten and its shot never sent again. InvalidRequestError
+    for a missing, malformed or newer-version file; nothing in the library changes then."""
+    board = sb.load_storyboard(Path(path))
+    known = storyboard_store.get(store, board.id)
+    if known is not None:
+        board = _keep_takes(board, known)
+    return storyboard_store.save(store, board)
+
+
+def _keep_takes(board: Storyboard, known: Storyboard) -> Storyboard:
+    recorded = {shot.id: shot for shot in known.shots}
+    for shot in board.shots:
+        old = recorded.get(shot.id)
+        if old is None:
+            continue
+        mine = {t.job_id for t in shot.takes}
+        extra = tuple(t for t in old.takes if t.job_id not in mine)
+        if extra:
+            board = sb.replace_shot(board, dataclasses.replace(shot, takes=shot.takes + extra))
+    return board
 
 
 def save_file(store: JobStore, board_id: str, path: Path) -> Path:
@@ -287,6 +308,39 @@ def connection_for_profiles(
         return profile.connection()
 
     return connection_for
+
+
+def check_shots(
+    service: GenerationService,
+    board: Storyboard,
+    connection_for: ConnectionFor,
+    jobs: Mapping[str, Job] | None = None,
+) -> None:
+    """Refuse before anything is sent: every shot not made yet (``jobs``: :func:`jobs_of`)
+    must be a request its connection takes (model, size, seconds), and a start image file
+    must exist. InvalidRequestError naming the shot otherwise."""
+    jobs = jobs or {}
+    for number, (shot, state) in enumerate(zip(board.shots, plan(board, jobs), strict=True), 1):
+        if state.status is ShotStatus.READY:
+            continue
+        name = shot.name or shot.id[:8]
+        try:
+            request = VideoRequest(
+                prompt=shot.prompt, model=shot.model, size=shot.size, seconds=shot.seconds
+            )
+            service.validate(request, connection_for(shot))
+            start = shot.start
+            if start.kind is StartKind.FILE and (start.path is None or not start.path.is_file()):
+                raise InvalidRequestError(
+                    _("its start image {path} can't be found.").format(path=start.path),
+                    _("Check the start image's path."),
+                    param="input_reference",
+                )
+        except InvalidRequestError as err:
+            err.message = _("Shot {number} ({name}): {why}").format(
+                number=number, name=name, why=err.message
+            )
+            raise
 
 
 def _take_to_reuse(shot: Shot, jobs: Mapping[str, Job]) -> str | None:
@@ -462,10 +516,10 @@ async def run(
             maybe = on_update(current)
             if maybe is not None:
                 await maybe
-        running = current.running
-        if not running:
-            return current
-        waits = [asyncio.ensure_future(_wait_take(service, job_id)) for job_id in running]
+        live = [job_id for job_id in current.running if await _going(service, job_id)]
+        if not live:
+            return current  # nothing left that this service is making (see _going)
+        waits = [asyncio.ensure_future(service.wait(job_id)) for job_id in live]
         done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         for task in pending:
             task.cancel()
@@ -474,11 +528,11 @@ async def run(
             task.result()
 
 
-async def _wait_take(service: GenerationService, job_id: str) -> None:
-    """Until the take's job ends; one a previous run left unfinished is resumed first."""
-    if not service.is_running(job_id):
-        await service.resume(job_id)
-    await service.wait(job_id)
+async def _going(service: GenerationService, job_id: str) -> bool:
+    """The take's job is being made by ``service``: running, or resumed now when a previous
+    run left it unfinished. False for a draft (stored, never sent): waiting for it would
+    never end."""
+    return service.is_running(job_id) or await service.resume(job_id)
 
 
 # ------------------------------------------------------------------------------ the film
@@ -499,6 +553,8 @@ def make_film(
     """Stitch the takes that count, in shot order, into one film (``out``; None: in the
     library's folder), filed in the library linked to those takes. InvalidRequestError
     naming the first shot without a finished take. Blocking."""
+    from .stitch import Clip, stitch_film
+
     board = get(store, board_id)
     jobs = jobs_of(store, board)
     paths_in_order = film_clips(board, jobs)

@@ -210,3 +210,29 @@ def test_a_refused_shot_leaves_no_take(simulator: Any, tmp_path: Path) -> None:
     board = in_world(simulator, tmp_path, body)
     assert board.shots[0].takes == ()
     assert simulator.created_count == 0
+
+
+def test_run_stops_at_a_take_stored_but_never_sent(simulator: Any, tmp_path: Path) -> None:
+    """A crash between storing a job and sending it leaves a draft: run must not wait for
+    it forever (nothing is making it), and must not send the shot again by itself."""
+    from sora_desktop.core import storyboard_store
+    from sora_desktop.core.models import Job, VideoRequest
+
+    async def body(world: World) -> Any:
+        board = boards.create(world.store, "Draft")
+        shot = _shot("One", "a lantern")
+        board = boards.add_shot(world.store, board.id, shot)
+        world.store.add(
+            Job(id="d" * 32, request=VideoRequest(prompt="a lantern"), connection=world.connection)
+        )
+        storyboard_store.save(world.store, sb.add_take(board, shot.id, "d" * 32))
+        return await asyncio.wait_for(
+            boards.run(
+                world.service, world.store, board.id, world.connection_for, world.paths.images_dir
+            ),
+            timeout=30,
+        )
+
+    done = in_world(simulator, tmp_path, body)
+    assert not done.complete and done.running == ("d" * 32,)
+    assert simulator.created_count == 0
