@@ -97,7 +97,7 @@
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+333" />
+            <location filename="../../sora_desktop/gui/app.py" line="+346" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -655,6 +655,79 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
     </context>
     <context>
+        <name>ExtendDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/extend_dialog.py" line="+58" />
+            <source>Extend video</source>
+            <translation>延长视频</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Describe what happens next. The new part starts where this clip ends ({0} s, {1}).</source>
+            <translation>描述接下来发生的事。新的部分从此片段结束处开始（{0} 秒，{1}）。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{0} seconds</source>
+            <translation>{0} 秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long the new part lasts</source>
+            <translation>新部分的时长</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add:</source>
+            <translation>增加：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>How:</source>
+            <translation>方式：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>An estimate from archived per-second prices; the service bills the truth</source>
+            <translation>根据存档的每秒价格估算；实际费用以服务商账单为准</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cost:</source>
+            <translation>费用：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Extend</source>
+            <translation>延长</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the extension (Ctrl+Enter)</source>
+            <translation>发送延长请求 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>This connection or clip can't be extended by the service, so the clip's exact last frame starts a new generation; when it is ready the two are joined on this computer into a new library item.</source>
+            <translation>此连接或片段无法由服务延长，因此以片段的最后一帧作为起点生成新视频；完成后两者会在本机拼接成新的视频库条目。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The longer clip becomes a new library item; this one stays as it is.</source>
+            <translation>更长的片段将成为新的视频库条目；此片段保持不变。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A new {0}-second render: {1}</source>
+            <translation>新渲染 {0} 秒：{1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Joining it to this clip is free (done on this computer).</source>
+            <translation>与此片段拼接免费（在本机完成）。</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterButton</name>
         <message>
             <location filename="../../sora_desktop/gui/library_filters.py" line="+115" />
@@ -710,6 +783,59 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+21" />
             <source>{label} ({count})</source>
             <translation>{label}（{count}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrameGrab</name>
+        <message>
+            <location filename="../../sora_desktop/gui/frame_grab.py" line="+72" />
+            <source>Save frame…</source>
+            <translation>保存画面…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the frame on screen as a full-size PNG picture</source>
+            <translation>将当前画面保存为原始尺寸的 PNG 图片</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Use frame as start image</source>
+            <translation>用此画面作为起始图片</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start a new video from the frame on screen: it becomes the reference image</source>
+            <translation>从当前画面开始新视频：它将成为参考图片</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Play a clip first: its frame on screen is saved.</source>
+            <translation>请先播放一个片段：保存的是屏幕上的当前画面。</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Decoding the frame…</source>
+            <translation>正在解码画面…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Frame saved: {0}</source>
+            <translation>画面已保存：{0}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The frame is the start image of your next video.</source>
+            <translation>此画面已设为下一个视频的起始图片。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Save frame</source>
+            <translation>保存画面</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PNG picture (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
         </message>
     </context>
     <context>
@@ -913,9 +1039,34 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>再创作（原视频不在视频库中）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>%n remix(es)</source>
             <translation>%n 个再创作</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Used in %n film(s) or extension(s)</source>
+            <translation>用于 %n 部影片或延长视频</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Film of %n clip(s)</source>
+            <translation>由 %n 个片段组成的影片</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>“{prompt}” extended</source>
+            <translation>“{prompt}”的延长版</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Extension (the original is not in the library)</source>
+            <translation>延长视频（原视频不在视频库中）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Extension of “{prompt}”</source>
+            <translation>“{prompt}”的延长部分</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/library_model.py" line="+353" />
@@ -955,7 +1106,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="-14" />
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-44" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-67" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -968,7 +1119,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+170" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+176" />
             <source>Search prompts…</source>
             <extracomment>made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
@@ -1019,7 +1170,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+40" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+41" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -1030,12 +1181,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+2" />
-            <location line="+82" />
+            <location line="+89" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-86" />
             <source>Reuse prompt</source>
             <translation>重用提示词</translation>
         </message>
@@ -1056,6 +1207,16 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+2" />
+            <source>Extend…</source>
+            <translation>延长…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stitch…</source>
+            <translation>拼接…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
@@ -1101,11 +1262,11 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+2" />
-            <source>Select the video this one is a remix of</source>
-            <translation>选中此视频再创作所依据的原视频</translation>
+            <source>Select the video this one was made from (remixed, extended or stitched)</source>
+            <translation>选中此视频的来源视频（再创作、延长或拼接的来源）</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+35" />
             <source>Remixes (%n)</source>
             <translation>再创作（%n）</translation>
         </message>
@@ -1130,7 +1291,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+89" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -1176,6 +1337,31 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Delete from the service</source>
             <translation>从服务端删除</translation>
         </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_story.py" line="28" />
+            <source>Make this clip longer: describe what happens next (a new library item)</source>
+            <translation>延长此片段：描述接下来发生的事（生成新的视频库条目）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_story.py" line="32" />
+            <source>Join the selected clips, in order, into one film in the library</source>
+            <translation>将选中的片段按顺序拼接成视频库中的一部影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_story.py" line="38" />
+            <source>Select one finished clip to extend it.</source>
+            <translation>请选择一个已完成的片段来延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_story.py" line="51" />
+            <source>Select two or more finished clips to stitch them into one film.</source>
+            <translation>请选择两个或更多已完成的片段来拼接成一部影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/library_story.py" line="53" />
+            <source>Only finished clips can be stitched: leave out the others.</source>
+            <translation>只能拼接已完成的片段：请去掉其他片段。</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1185,7 +1371,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>Add a connection…</source>
             <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
@@ -1196,7 +1382,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+75" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -1241,7 +1427,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此视频（尚）不在本机上。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+46" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
@@ -1283,62 +1469,67 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>不关闭</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="21" />
+            <location filename="../../sora_desktop/gui/menus.py" line="24" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="22" />
+            <location filename="../../sora_desktop/gui/menus.py" line="25" />
             <source>&amp;Generate</source>
             <translation>生成(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="27" />
+            <location filename="../../sora_desktop/gui/menus.py" line="30" />
             <source>&amp;Export selected videos…</source>
             <translation>导出所选视频(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="31" />
+            <location filename="../../sora_desktop/gui/menus.py" line="34" />
             <source>Open e&amp;xport folder</source>
             <translation>打开导出文件夹(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="34" />
+            <location filename="../../sora_desktop/gui/menus.py" line="37" />
             <source>Open &amp;library folder</source>
             <translation>打开视频库文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="38" />
+            <location filename="../../sora_desktop/gui/menus.py" line="41" />
             <source>&amp;Preferences…</source>
             <translation>偏好设置(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="44" />
+            <location filename="../../sora_desktop/gui/menus.py" line="47" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="49" />
+            <location filename="../../sora_desktop/gui/menus.py" line="52" />
+            <source>C&amp;lip</source>
+            <translation>片段(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="55" />
             <source>&amp;Connections</source>
             <translation>连接(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="50" />
+            <location filename="../../sora_desktop/gui/menus.py" line="56" />
             <source>&amp;Manage connections…</source>
             <translation>管理连接(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="53" />
+            <location filename="../../sora_desktop/gui/menus.py" line="59" />
             <source>Estimated &amp;spending…</source>
             <translation>预估花费(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="56" />
+            <location filename="../../sora_desktop/gui/menus.py" line="62" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="58" />
+            <location filename="../../sora_desktop/gui/menus.py" line="64" />
             <source>&amp;About Sora Desktop</source>
             <translation>关于 Sora Desktop(&amp;A)</translation>
         </message>
@@ -1489,7 +1680,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+85" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+88" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <extracomment>The seek bar's narrowest width; below :data:`VOLUME_SLIDER_WIDTH_NEEDED` of pane width the volume slider hides (the mute button stays), so the seek bar keeps its room.</extracomment>
@@ -1498,12 +1689,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+17" />
-            <location line="+286" />
+            <location line="+306" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-280" />
+            <location line="-300" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -1543,7 +1734,7 @@ Write a prompt and press Generate.</source>
             <translation>全屏（F）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>Play or pause the clip</source>
             <translation>播放或暂停片段</translation>
         </message>
@@ -1568,7 +1759,7 @@ Write a prompt and press Generate.</source>
             <translation>退出全屏</translation>
         </message>
         <message>
-            <location line="+214" />
+            <location line="+226" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -1884,6 +2075,143 @@ Write a prompt and press Generate.</source>
             <translation>
                 <numerusform>（另有 %n 个价格未知）</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>StitchDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/stitch_dialog.py" line="+69" />
+            <source>Stitch into one film</source>
+            <translation>拼接成一部影片</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The clips play in this order. Move a clip up or down to change it.</source>
+            <translation>片段按此顺序播放。上移或下移片段可改变顺序。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move the clip earlier in the film</source>
+            <translation>将片段在影片中前移</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Move the clip later in the film</source>
+            <translation>将片段在影片中后移</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>None (cut)</source>
+            <translation>无（直接切换）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Blend the end of each clip into the start of the next (re-encodes the film)</source>
+            <translation>将每个片段的结尾与下一个片段的开头交叉淡化（影片需要重新编码）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Crossfade:</source>
+            <translation>交叉淡化：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy only (never re-encode)</source>
+            <translation>仅复制（从不重新编码）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refuse clips that can't be joined without re-encoding, instead of re-encoding</source>
+            <translation>拒绝无法不经重新编码就拼接的片段，而不是重新编码</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+61" />
+            <source>Checking the clips…</source>
+            <translation>正在检查片段…</translation>
+        </message>
+        <message>
+            <location line="-48" />
+            <source>Stitch</source>
+            <translation>拼接</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make the film and add it to the library</source>
+            <translation>制作影片并加入视频库</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>The film lasts about {0} s.</source>
+            <translation>影片时长约 {0} 秒。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The clips share their format: they are joined without re-encoding.</source>
+            <translation>这些片段格式相同：拼接时不重新编码。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Copy only: these clips can't be joined without re-encoding:</source>
+            <translation>仅复制：这些片段无法不经重新编码就拼接：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The film is re-encoded to the first clip's format:</source>
+            <translation>影片将按第一个片段的格式重新编码：</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Stitching…</source>
+            <translation>正在拼接…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Cancelled: no film was made.</source>
+            <translation>已取消：未生成影片。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryActions</name>
+        <message>
+            <location filename="../../sora_desktop/gui/story_actions.py" line="+81" />
+            <source>This job is no longer in the library.</source>
+            <translation>此任务已不在视频库中。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Already sent. Wait a moment to extend it again.</source>
+            <translation>已发送。请稍候再延长一次。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The extended clip is in the library.</source>
+            <translation>延长后的片段已在视频库中。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The film is in the library.</source>
+            <translation>影片已在视频库中。</translation>
         </message>
     </context>
     <context>
@@ -3827,17 +4155,17 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="70" />
+            <location filename="../../sora_desktop/core/extend.py" line="72" />
             <source>Only a finished video can be continued.</source>
             <translation>只有已完成的视频才能接续。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="71" />
+            <location filename="../../sora_desktop/core/extend.py" line="73" />
             <source>Wait until the video is ready.</source>
             <translation>请等到视频完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="77" />
+            <location filename="../../sora_desktop/core/extend.py" line="79" />
             <source>The video file of this clip is not on disk ({path}).</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
@@ -4117,12 +4445,12 @@ Write a prompt and press Generate.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="317" />
+            <location filename="../../sora_desktop/core/migrations.py" line="340" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="313" />
+            <location filename="../../sora_desktop/core/migrations.py" line="336" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
@@ -4902,17 +5230,67 @@ Write a prompt and press Generate.</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="93" />
+            <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
+            <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="90" />
+            <source>The service extends the clip itself (its extensions endpoint).</source>
+            <translation>由服务直接延长这段视频（其扩展接口）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="92" />
+            <source>The model's own extend endpoint makes the longer clip.</source>
+            <translation>由该模型自己的延长接口生成更长的视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="150" />
+            <source>This model's own extend endpoint is not supported yet.</source>
+            <translation>暂不支持该模型自己的延长接口。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="151" />
+            <source>Extend it from its last frame instead.</source>
+            <translation>请改为从它的最后一帧延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="195" />
+            <source>This clip is not a continuation waiting to be joined.</source>
+            <translation>这段视频不是等待拼接的续接片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="196" />
+            <source>Extend the clip again.</source>
+            <translation>请重新延长这段视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="205" />
+            <source>{prompt} (extended)</source>
+            <translation>{prompt}（已延长）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/frames.py" line="43" />
+            <source>Name the output file with .png at the end.</source>
+            <translation>请让输出文件名以 .png 结尾。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/frames.py" line="42" />
+            <source>The picture must be a .png file ({name!r}).</source>
+            <translation>图片必须是 .png 文件（{name!r}）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/usecases/generate.py" line="85" />
             <source>Choose Fit or Crop under the image to convert it.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/library.py" line="85" />
+            <location filename="../../sora_desktop/usecases/library.py" line="87" />
             <source>Cancel it first, or wait until it has finished.</source>
             <translation>请先取消它，或等它完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/library.py" line="82" />
+            <location filename="../../sora_desktop/usecases/library.py" line="84" />
             <source>This job is still being made ({status}), so it can't be deleted yet.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
         </message>
@@ -5080,6 +5458,121 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/usecases/status.py" line="31" />
             <source>Interrupted (resumes)</source>
             <translation>已中断（将继续）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="107" />
+            <source>Join finished (ready) clips only.</source>
+            <translation>只能拼接已完成（就绪）的视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="114" />
+            <source>Download it again from the library, or leave it out.</source>
+            <translation>请从素材库重新下载，或将其去掉。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="161" />
+            <source>Film of {count} clips</source>
+            <translation>由 {count} 段视频组成的影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="133" />
+            <source>Check the path, or give the clip's job id.</source>
+            <translation>请检查路径，或给出该视频的任务 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="104" />
+            <source>Job {id} has no finished clip yet ({status}).</source>
+            <translation>任务 {id} 还没有完成的视频（{status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="113" />
+            <source>The clip of job {id} is not on disk ({path}).</source>
+            <translation>任务 {id} 的视频不在磁盘上（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="132" />
+            <source>The clip {ref!r} can't be found.</source>
+            <translation>找不到视频 {ref!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="156" />
+            <source>It may have been deleted; open its file again.</source>
+            <translation>它可能已被删除；请重新打开它的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="466" />
+            <source>A take of this shot is being made already.</source>
+            <translation>这个镜头已有一个版本正在生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="467" />
+            <source>Wait for it to finish, or cancel it in the queue.</source>
+            <translation>请等待它完成，或在队列中取消它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="475" />
+            <source>A take of this shot is being sent already.</source>
+            <translation>这个镜头已有一个版本正在发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="476" />
+            <source>Wait for it to appear in the queue.</source>
+            <translation>请等待它出现在队列中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="155" />
+            <source>There is no storyboard {id!r} in the library.</source>
+            <translation>素材库中没有故事板 {id!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="233" />
+            <source>Open the storyboard again: it may have changed.</source>
+            <translation>请重新打开故事板：它可能已被更改。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="305" />
+            <source>Add that connection, or pick another one for the shot.</source>
+            <translation>请添加该连接，或为这个镜头选择其他连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="573" />
+            <source>Storyboard film</source>
+            <translation>故事板影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="336" />
+            <source>Check the start image's path.</source>
+            <translation>请检查起始图片的路径。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="232" />
+            <source>This storyboard has no shot or take {id!r}.</source>
+            <translation>此故事板中没有镜头或版本 {id!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="302" />
+            <source>The shot {name!r} uses the connection {profile!r}, which isn't set up here.</source>
+            <translation>镜头 {name!r} 使用的连接 {profile!r} 在这台电脑上尚未设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="340" />
+            <source>Shot {number} ({name}): {why}</source>
+            <translation>镜头 {number}（{name}）：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="335" />
+            <source>its start image {path} can't be found.</source>
+            <translation>找不到它的起始图片 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
+            <source>{format!r} is not a timeline format.</source>
+            <translation>{format!r} 不是时间线格式。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/timeline.py" line="45" />
+            <source>Use one of: {formats}.</source>
+            <translation>请使用以下之一：{formats}。</translation>
         </message>
     </context>
 </TS>

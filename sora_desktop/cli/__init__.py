@@ -83,7 +83,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import generate, library, models, profiles, resend
+    from . import generate, library, media, models, profiles, resend, story
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_parsers(sub, common)
     resend.add_parsers(sub, common)
     profiles.add_parsers(sub, common)
+    story.add_parsers(sub, common)
+    media.add_parsers(sub, common)
     return parser
 
 

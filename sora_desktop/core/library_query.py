@@ -8,8 +8,9 @@
   turned into :func:`where_clause` arguments.
 - :class:`LibraryFacets`: the values present in the library for each filter (with counts),
   so the window offers only choices that match something.
-- :func:`read_remix_info`: for a page of jobs, the library's job each is a remix of and how
-  many remixes each has (two queries per page, not two per row).
+- :func:`read_remix_info`: for a page of jobs, the library's job each is a remix or an
+  extension of (or the film's first clip), how many remixes each has and how many films or
+  extensions use it (a few queries per page, not per row).
 - :func:`read_spending`: estimated spending per connection and month (see :mod:`.spending`).
 """
 
@@ -201,11 +202,17 @@ def read_facets(conn: sqlite3.Connection) -> LibraryFacets:
 
 @dataclass(frozen=True, slots=True)
 class RemixInfo:
-    """How a job is linked to others by remixing, as far as the library knows."""
+    """How a job is linked to others, as far as the library knows: a remix, an extension
+    (``extend_of``, or a continuation joined to its source), a stitched film (schema v7's
+    ``job_sources``), and how many remixes and films or extensions were made from it."""
 
-    source_id: str | None = None  # the local job this is a remix of (None: not here)
+    source_id: str | None = None  # the local job this was made from (None: not here)
     source_prompt: str | None = None
     remixes: int = 0  # how many jobs in the library are remixes of this one
+    #: what ``source_id`` is to this job: "remix", "extension", "continues" or "film"
+    link: str = "remix"
+    shots: int = 0  # a film: how many library clips it was made from
+    used_in: int = 0  # films and extensions in the library made from this clip
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
@@ -213,16 +220,51 @@ def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
         yield values[start : start + size]
 
 
-def read_remix_info(conn: sqlite3.Connection, jobs: Sequence[Job]) -> dict[str, RemixInfo]:
-    """Job id -> :class:`RemixInfo` for the jobs that are remixes or have remixes."""
+def _by_remote_id(conn: sqlite3.Connection, wanted: Sequence[str]) -> dict[str, tuple[str, str]]:
     sources: dict[str, tuple[str, str]] = {}  # remote id -> (local id, prompt)
-    wanted = sorted({j.request.remix_of for j in jobs if j.request.remix_of})
-    for chunk in _chunks(wanted):
+    for chunk in _chunks(sorted(set(wanted))):
         marks = ", ".join("?" for _ in chunk)
         for remote_id, job_id, prompt in conn.execute(
             f"SELECT remote_id, id, prompt FROM jobs WHERE remote_id IN ({marks})", list(chunk)
         ):
             sources[str(remote_id)] = (str(job_id), str(prompt))
+    return sources
+
+
+def _made_from(
+    conn: sqlite3.Connection, ids: Sequence[str]
+) -> tuple[dict[str, tuple[str, str, str | None, int]], dict[str, int]]:
+    """For page ids: (kind, first source id, its prompt, how many sources) of each made
+    clip, and how many library clips each was used in (``job_sources``, schema v7)."""
+    made: dict[str, tuple[str, str, str | None, int]] = {}
+    used: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        for job_id, kind, source_id, prompt, n in conn.execute(
+            "SELECT s.job_id, s.kind, s.source_id, j.prompt,"
+            " (SELECT count(*) FROM job_sources c JOIN jobs k ON k.id = c.source_id"
+            "  WHERE c.job_id = s.job_id)"
+            " FROM job_sources s LEFT JOIN jobs j ON j.id = s.source_id"
+            f" WHERE s.position = 0 AND s.job_id IN ({marks})",
+            list(chunk),
+        ):
+            made[str(job_id)] = (str(kind), str(source_id), prompt, int(n))
+        for source_id, n in conn.execute(
+            "SELECT s.source_id, count(DISTINCT s.job_id) FROM job_sources s"
+            f" JOIN jobs j ON j.id = s.job_id WHERE s.source_id IN ({marks})"
+            " AND s.kind != 'continues' GROUP BY s.source_id",
+            list(chunk),
+        ):
+            used[str(source_id)] = int(n)
+    return made, used
+
+
+def read_remix_info(conn: sqlite3.Connection, jobs: Sequence[Job]) -> dict[str, RemixInfo]:
+    """Job id -> :class:`RemixInfo` for the jobs that are linked to others (remixes,
+    extensions, films, and the clips they were made from)."""
+    sources = _by_remote_id(
+        conn, [ref for j in jobs if (ref := j.request.remix_of or j.request.extend_of)]
+    )
     counts: dict[str, int] = {}
     remote_ids = sorted({j.remote_id for j in jobs if j.remote_id})
     for chunk in _chunks(remote_ids):
@@ -232,16 +274,39 @@ def read_remix_info(conn: sqlite3.Connection, jobs: Sequence[Job]) -> dict[str, 
             list(chunk),
         ):
             counts[str(remix_of)] = int(n)
+        for extend_of, n in conn.execute(
+            f"SELECT extend_of, count(*) FROM jobs WHERE extend_of IN ({marks}) GROUP BY extend_of",
+            list(chunk),
+        ):
+            counts["extended:" + str(extend_of)] = int(n)
+    made, used = _made_from(conn, [j.id for j in jobs])
     out: dict[str, RemixInfo] = {}
     for job in jobs:
-        source = sources.get(job.request.remix_of or "")
-        remixes = counts.get(job.remote_id or "", 0)
-        if job.request.remix_of or remixes:
+        remote = job.remote_id or ""
+        remixes = counts.get(remote, 0) if remote else 0
+        used_in = used.get(job.id, 0) + (counts.get("extended:" + remote, 0) if remote else 0)
+        ref = job.request.remix_of or job.request.extend_of
+        if ref:
+            source = sources.get(ref)
             out[job.id] = RemixInfo(
                 source_id=source[0] if source else None,
                 source_prompt=source[1] if source else None,
                 remixes=remixes,
+                link="remix" if job.request.remix_of else "extension",
+                used_in=used_in,
             )
+        elif job.id in made:
+            kind, source_id, prompt, shots = made[job.id]
+            out[job.id] = RemixInfo(
+                source_id=source_id if prompt is not None else None,
+                source_prompt=prompt,
+                remixes=remixes,
+                link=kind,
+                shots=shots,
+                used_in=used_in,
+            )
+        elif remixes or used_in:
+            out[job.id] = RemixInfo(remixes=remixes, used_in=used_in)
     return out
 
 

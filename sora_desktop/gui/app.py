@@ -67,6 +67,7 @@ class AppContext:
     user: UserSettings | None = None
     draft: Any = None  # gui.draft.DraftKeeper
     operations: Any = None  # gui.operations.Operations: what panels and dialogs run
+    story: Any = None  # gui.story_actions.StoryActions: Extend… and Stitch…
     _closed: bool = False
 
     def ensure_library(self) -> None:
@@ -78,6 +79,8 @@ class AppContext:
             )
             if library is not None:
                 self.window.set_library(library)
+                if self.story is not None:
+                    self.story.attach(library)
 
     def start_background(self) -> None:
         """After the first paint: the player, the I/O thread, the simulator if needed, resume
@@ -138,6 +141,7 @@ def build(
     from .draft import DraftKeeper
     from .main_window import MainWindow
     from .operations import Operations
+    from .story_actions import StoryActions
     from .user_settings import UserSettings
 
     engine = Engine.open(paths)
@@ -197,7 +201,15 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths), engine.store)
+    operations = Operations(
+        controller,
+        window.errors.show,
+        LibraryFolders.of(paths),
+        engine.store,
+        paths=paths,
+        library=engine.store,
+    )
+    window.preview.frame_grab.operations = operations
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )
@@ -214,6 +226,7 @@ def build(
         user=user,
         draft=draft,
         operations=operations,
+        story=StoryActions(window, operations),
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)

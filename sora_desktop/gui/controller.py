@@ -313,6 +313,7 @@ WARM_MODULES = (
     "sora_desktop.core.thumbnails",
     "sora_desktop.core.images",
     "sora_desktop.core.secrets",
+    "sora_desktop.usecases.extend",  # the library asks it whether a clip can be extended
     "PIL.PngImagePlugin",
     "PIL.WebPImagePlugin",
     "PIL.JpegImagePlugin",

@@ -22,6 +22,7 @@ from sora_desktop.core.retry import can_retry
 from sora_desktop.usecases.status import can_delete_locally
 
 from .library_model import playable_file
+from .library_story import extend_tip, stitch_tip, update_story_actions
 
 if TYPE_CHECKING:
     from .library_view import LibraryPanel
@@ -53,6 +54,8 @@ def make_actions(panel: LibraryPanel) -> None:
         panel._retry,
         translate("LibraryPanel", "Make this video again as a new job, with the same settings"),
     )
+    panel.extend_action = make(translate("LibraryPanel", "Extend…"), panel._extend, extend_tip())
+    panel.stitch_action = make(translate("LibraryPanel", "Stitch…"), panel._stitch, stitch_tip())
     panel.export_action = make(translate("LibraryPanel", "Export…"), panel._export)
     panel.reveal_action = make(translate("LibraryPanel", "Show in folder"), panel._reveal)
     panel.copy_path_action = make(translate("LibraryPanel", "Copy path"), panel._copy_path)
@@ -73,7 +76,10 @@ def make_actions(panel: LibraryPanel) -> None:
     panel.source_action = make(
         translate("LibraryPanel", "Go to the original"),
         panel._go_to_source,
-        translate("LibraryPanel", "Select the video this one is a remix of"),
+        translate(
+            "LibraryPanel",
+            "Select the video this one was made from (remixed, extended or stitched)",
+        ),
     )
 
 
@@ -84,6 +90,8 @@ def context_menu(panel: LibraryPanel) -> QMenu:
     menu.addAction(panel.remix_action)
     menu.addAction(panel.reuse_action)
     menu.addAction(panel.retry_action)
+    menu.addAction(panel.extend_action)
+    menu.addAction(panel.stitch_action)
     menu.addSeparator()
     menu.addAction(panel.source_action)
     _add_remixes_menu(panel, menu)
@@ -129,6 +137,7 @@ def update_actions(panel: LibraryPanel) -> None:
     panel.source_action.setEnabled(info is not None and info.source_id is not None)
     panel.reuse_action.setEnabled(one is not None)
     panel.retry_action.setEnabled(one is not None and can_retry(one))
+    update_story_actions(panel.extend_action, panel.stitch_action, jobs)
     panel.export_action.setEnabled(bool(files))
     panel.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
     panel.copy_path_action.setEnabled(bool(files))

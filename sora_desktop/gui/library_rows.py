@@ -98,10 +98,33 @@ def _notes(job: Job, info: RemixInfo | None, *, full: bool) -> list[str]:
             )
         else:
             notes.append(translate("LibraryModel", "Remix (the original is not in the library)"))
+    elif info is not None:
+        notes.extend(_made_from(job, info, full=full))
     remixes = info.remixes if info is not None else 0
     if remixes:  # (a plain name as the count: lupdate misses an attribute there)
         notes.append(translate("LibraryModel", "%n remix(es)", "", remixes))
+    used_in = info.used_in if info is not None else 0
+    if used_in:
+        notes.append(translate("LibraryModel", "Used in %n film(s) or extension(s)", "", used_in))
     return notes
+
+
+def _made_from(job: Job, info: RemixInfo, *, full: bool) -> list[str]:
+    """An extension's, a continuation's or a film's link to the clips it was made from."""
+    prompt = info.source_prompt
+    short = (prompt if full else _short(prompt)) if prompt is not None else None
+    if info.link == "film":
+        count = info.shots  # (a plain name as the count: lupdate misses an attribute there)
+        return [translate("LibraryModel", "Film of %n clip(s)", "", count)]
+    if info.link == "extension" and job.request.extend_of is None:
+        return (
+            [translate("LibraryModel", "“{prompt}” extended").format(prompt=short)] if short else []
+        )
+    if info.link in ("extension", "continues"):
+        if short is None:
+            return [translate("LibraryModel", "Extension (the original is not in the library)")]
+        return [translate("LibraryModel", "Extension of “{prompt}”").format(prompt=short)]
+    return []
 
 
 def notes_line(job: Job, info: RemixInfo | None) -> str:

@@ -11,6 +11,8 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.remix_requested(str job_id, str prompt)  # after the creator typed the new prompt
     panel.reuse_requested(str job_id)            # put prompt + settings back in the editor
     panel.retry_requested(str job_id)            # a failed/cancelled job again (window confirms)
+    panel.extend_requested(str job_id)           # Extend… (the window asks and sends)
+    panel.stitch_requested(list job_ids)         # Stitch… the selection, in its order
     panel.export_requested(list job_ids)         # open ExportDialog for these
     panel.delete_remote_requested(list job_ids)   # confirmed; the controller deletes remotely
     panel.locally_deleted(list job_ids)          # confirmed and done: files + rows removed
@@ -113,6 +115,8 @@ class LibraryPanel(QWidget):
     remix_requested = Signal(str, str)
     reuse_requested = Signal(str)
     retry_requested = Signal(str)
+    extend_requested = Signal(str)
+    stitch_requested = Signal(list)
     export_requested = Signal(list)
     delete_remote_requested = Signal(list)
     locally_deleted = Signal(list)
@@ -122,6 +126,8 @@ class LibraryPanel(QWidget):
     remix_action: QAction
     reuse_action: QAction
     retry_action: QAction
+    extend_action: QAction
+    stitch_action: QAction
     export_action: QAction
     reveal_action: QAction
     copy_path_action: QAction
@@ -401,6 +407,16 @@ class LibraryPanel(QWidget):
         job = self._single()
         if job is not None and can_retry(job):
             self.retry_requested.emit(job.id)
+
+    def _extend(self) -> None:
+        job = self._single()
+        if job is not None and self.extend_action.isEnabled():
+            self.extend_requested.emit(job.id)
+
+    def _stitch(self) -> None:
+        jobs = self.selected_jobs()
+        if len(jobs) >= 2 and self.stitch_action.isEnabled():
+            self.stitch_requested.emit([job.id for job in jobs])
 
     def _export(self) -> None:
         ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]

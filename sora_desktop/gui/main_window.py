@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     open_library_folder_action: QAction
     connections_menu: QMenu
     spending_action: QAction
+    clip_menu: QMenu
     help_actions: HelpActions
 
     def __init__(
@@ -159,6 +160,10 @@ class MainWindow(QMainWindow):
         # --- centre: preview over queue ----------------------------------------------
         self.preview = PreviewPane(self)
         self.preview.media_error.connect(self._status)
+        grab = self.preview.frame_grab
+        grab.images_dir = paths.images_dir
+        grab.message.connect(self._status)
+        grab.start_image_ready.connect(self.use_start_image)
         self.queue = QueueView(parent=self)
         self.queue.cancel_requested.connect(self.confirm_cancel)
         self.queue.retry_requested.connect(self.retry_job)
@@ -317,6 +322,10 @@ class MainWindow(QMainWindow):
             self._status(self.tr("This video is not on this computer (yet)."))
             return
         self.preview.load(job.file_path, title=" ".join(job.request.prompt.split()))
+
+    def use_start_image(self, path: str) -> None:
+        """A frame grabbed in the preview becomes the next generation's reference image."""
+        self.settings_panel.image_picker.set_path(Path(path))
 
     def reuse_job(self, job_id: str) -> None:
         job = self.controller.history.get(job_id)

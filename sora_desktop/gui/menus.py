@@ -1,4 +1,7 @@
-"""The window's menu bar: File, Connections and Help (texts in the MainWindow context)."""
+"""The window's menu bar: File, Clip, Connections and Help (texts in the MainWindow context).
+
+The Clip menu holds the preview's frame grab here; the library's Extend… and Stitch… join
+it when the library panel is set (``main_window.set_library``)."""
 
 from __future__ import annotations
 
@@ -46,6 +49,9 @@ def build_menus(window: MainWindow) -> None:
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
+    window.clip_menu = window.menuBar().addMenu(_t("C&lip"))
+    window.clip_menu.addAction(window.preview.frame_grab.save_action)
+    window.clip_menu.addAction(window.preview.frame_grab.use_action)
     window.connections_menu = window.menuBar().addMenu(_t("&Connections"))
     manage = QAction(_t("&Manage connections…"), window)
     manage.triggered.connect(window.open_connections)

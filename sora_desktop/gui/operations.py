@@ -36,11 +36,16 @@ from ..core.models import Job
 from ..usecases import library as library_usecase
 
 if TYPE_CHECKING:
+    import threading
+
     from ..core.builtin_simulator import SimulatorLink
     from ..core.models import Connection, Profile
+    from ..core.paths import AppPaths
     from ..core.profiles import ProfileStore
     from ..usecases import export as export_usecase
+    from ..usecases import stitch as stitch_usecase
     from ..usecases.connections import ConnectionReport
+    from ..usecases.library import Library as JobStore
     from ..usecases.profiles import ProfileSaved
     from .controller import Controller
 
@@ -120,11 +125,16 @@ class Operations:
         show_error: Callable[[BaseException], None],
         folders: library_usecase.LibraryFolders,
         store: library_usecase.Marks | None = None,
+        paths: AppPaths | None = None,
+        library: JobStore | None = None,
     ) -> None:
         self._controller = controller
         self.show_error = show_error
         self.folders = folders
         self._store = store  # the library's writes, handed over by the composition root
+        #: the app's folders (a film is filed in the library's); None: a widget on its own
+        self.paths = paths
+        self._library = library
 
     @classmethod
     def inline(
@@ -132,12 +142,19 @@ class Operations:
         store: library_usecase.Marks | None = None,
         folders: library_usecase.LibraryFolders | None = None,
         show_error: Callable[[BaseException], None] | None = None,
+        paths: AppPaths | None = None,
+        library: JobStore | None = None,
     ) -> Operations:
         def raise_it(error: BaseException) -> None:
             raise error
 
         return cls(
-            None, show_error or raise_it, folders or library_usecase.LibraryFolders(()), store
+            None,
+            show_error or raise_it,
+            folders or library_usecase.LibraryFolders(()),
+            store,
+            paths,
+            library,
         )
 
     def start(self, op: Op[Any]) -> None:
@@ -267,3 +284,118 @@ class Operations:
         from ..usecases.profiles import remove_profile
 
         return Op(self, parent, lambda _report: remove_profile(profiles, profile_id))
+
+    # ----- frames, stitching, extending (issue 12) --------------------------------------
+
+    def save_frame(
+        self, *, parent: QObject | None, clip: Path, seconds: float, dest: Path
+    ) -> Op[Path]:
+        """The frame shown ``seconds`` into ``clip``, decoded (full size), as a PNG at
+        ``dest`` (``usecases.frames``)."""
+
+        def work(_report: Report) -> Path:
+            from ..usecases import frames
+
+            return frames.save_frame(clip, dest, at=seconds)
+
+        return Op(self, parent, work)
+
+    def frame_as_start_image(
+        self, *, parent: QObject | None, clip: Path, seconds: float, images_dir: Path
+    ) -> Op[Path]:
+        """The frame shown ``seconds`` into ``clip`` kept in ``images_dir`` as a start image."""
+
+        def work(_report: Report) -> Path:
+            from ..usecases import frames
+
+            return frames.frame_as_start_image(clip, images_dir, at=seconds)
+
+        return Op(self, parent, work)
+
+    def stitch_plan(
+        self, *, parent: QObject | None, clips: Sequence[Path], crossfade: float
+    ) -> Op[stitch_usecase.StitchPreview]:
+        """Copy or re-encode, and why (probes every clip; writes nothing)."""
+        chosen = list(clips)
+
+        def work(_report: Report) -> stitch_usecase.StitchPreview:
+            from ..usecases import stitch
+
+            return stitch.stitch_plan(chosen, crossfade=crossfade)
+
+        return Op(self, parent, work)
+
+    def stitch_film(
+        self,
+        *,
+        parent: QObject | None,
+        jobs: Sequence[Job],
+        crossfade: float,
+        copy_only: bool,
+        cancel: threading.Event,
+    ) -> Op[stitch_usecase.Film]:
+        """Join the clips of ``jobs`` in order into a film filed in the library, linked to
+        them. Progress in milliseconds of film; ``cancel`` stops it, leaving nothing."""
+        chosen = list(jobs)
+        store = self._library
+        paths = self.paths
+        assert store is not None and paths is not None, "Operations made without a library"
+
+        def work(report: Report) -> stitch_usecase.Film:
+            from ..usecases import stitch
+
+            clips = stitch.resolve_clips(store, chosen)
+            return stitch.stitch_film(
+                store,
+                paths,
+                clips,
+                crossfade=crossfade,
+                copy_only=copy_only,
+                on_progress=lambda done, total: report(round(done * 1000), round(total * 1000)),
+                cancel=cancel,
+            )
+
+        return Op(self, parent, work)
+
+    def start_extension(
+        self, *, job_id: str, prompt: str, seconds: int, aliases: dict[str, str] | None
+    ) -> Coroutine[Any, Any, Job]:
+        """The coroutine that sends an extension of ``job_id`` (``usecases.extend``), for
+        ``sending.send`` under the window's send guard; its new job."""
+        store = self._library
+        paths = self.paths
+        controller = self._controller
+        assert store is not None and paths is not None and controller is not None
+
+        async def send() -> Job:
+            from ..usecases import extend
+
+            started = await extend.start_extension(
+                controller.service,
+                store,
+                job_id,
+                prompt,
+                seconds,
+                paths.images_dir,
+                aliases=aliases,
+            )
+            return started.job
+
+        return send()
+
+    def finish_extension(self, *, parent: QObject | None, job_id: str) -> Op[Job | None]:
+        """When ``job_id`` is a continuation not joined yet: join it to the clip it
+        continues (the extended film, filed in the library); None for any other job."""
+        store = self._library
+        paths = self.paths
+
+        def work(_report: Report) -> Job | None:
+            from ..usecases import extend
+
+            if store is None or paths is None:
+                return None
+            if extend.continued_source(store, job_id) is None:
+                return None
+            return extend.finish_extension(store, paths, job_id).job
+
+        return Op(self, parent, work)

@@ -1,7 +1,9 @@
 """The preview pane: QMediaPlayer + QAudioOutput + QVideoWidget with the usual controls.
 
 Play/pause, seek slider with time labels, loop, volume + mute, frame step (±1 frame while
-paused), full screen. Shortcuts: Space, Left/Right (±5 s, or ±1 frame while paused), F, Esc.
+paused), full screen, and the frame grab (``frame_grab.py``: Save frame…, Use frame as start
+image). Shortcuts: Space, Left/Right (±5 s, or ±1 frame while paused), F, Esc, Ctrl+Shift+S,
+Ctrl+Shift+I.
 QtMultimedia is imported only when the first clip is loaded (or just after the first paint,
 via :meth:`ensure_player`), so start-up stays lean.
 """
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from .caption import ElidedCaption
+from .frame_grab import FrameGrab
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
@@ -154,6 +157,14 @@ class PreviewPane(QWidget):
             self.tr("Full screen (F)"),
         )
         self.fullscreen_button.clicked.connect(self.toggle_full_screen)
+        # the frame on screen, decoded from the file: saved as a PNG, or the next start image
+        self.frame_grab = FrameGrab(self)
+        self.save_frame_button = self._action_button(self.frame_grab.save_action)
+        self.save_frame_button.setObjectName("save_frame_button")
+        controls.addWidget(self.save_frame_button)
+        self.use_frame_button = self._action_button(self.frame_grab.use_action)
+        self.use_frame_button.setObjectName("use_frame_button")
+        controls.addWidget(self.use_frame_button)
         controls.addWidget(self.fullscreen_button)
         layout.addLayout(controls)
 
@@ -189,6 +200,13 @@ class PreviewPane(QWidget):
         b.setIcon(icon)
         b.setToolTip(tip)
         b.setAccessibleName(tip)
+        b.setAutoRaise(True)
+        return b
+
+    def _action_button(self, action: Any) -> QToolButton:
+        b = QToolButton(self)
+        b.setDefaultAction(action)
+        b.setAccessibleName(action.text().rstrip("…"))
         b.setAutoRaise(True)
         return b
 
@@ -234,6 +252,10 @@ class PreviewPane(QWidget):
 
     def source(self) -> Path | None:
         return self._source
+
+    def position_seconds(self) -> float:
+        """The player's position in the clip (seconds from its first frame)."""
+        return self.player.position() / 1000 if self.player is not None else 0.0
 
     def unload(self) -> None:
         if self.player is not None:
@@ -356,6 +378,7 @@ class PreviewPane(QWidget):
             self.fullscreen_button,
         ):
             w.setEnabled(enabled)
+        self.frame_grab.set_available(enabled)
 
     def _seek_started(self) -> None:
         self._seeking = True

@@ -16,6 +16,11 @@ through core's ``_()`` (catalogue context ``core``).
     export.py       export clips (copy, name template, sidecar, folder preparation)
     models.py       a kind's models, one model's parameters, the estimate, --param values
     resend.py       "send again" for an outcome-unknown job: its quote, then a new job
+    storyboards.py  storyboards: keep, edit, plan, generate missing shots, regenerate, the film
+    stitch.py       clips (files or library jobs) joined into a film filed in the library
+    extend.py       extend a clip (the service's extensions, or a continuation joined to it)
+    timeline.py     a storyboard as an OTIO / FCP X XML / CMX 3600 EDL timeline
+    frames.py       a frame as a PNG; a frame as the start image of a new generation
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".

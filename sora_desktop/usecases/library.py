@@ -31,6 +31,8 @@ from .status import can_delete_locally, status_word
 if TYPE_CHECKING:
     from sora_desktop.core.store import JobStore
 
+    Library = JobStore  # the library as the faces name it (they never import the store)
+
 
 class Deletes(Protocol):
     def delete(self, job_id: str) -> None: ...

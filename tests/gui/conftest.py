@@ -108,6 +108,7 @@ def controller(data_dir: Path) -> Iterator[Controller]:
     loop = LoopThread()
     loop.start()
     ctl = Controller(GenerationService(store, paths), loop, History(store))
+    ctl.test_store = store  # type: ignore[attr-defined]  # tests set up rows directly
     try:
         yield ctl
     finally:
