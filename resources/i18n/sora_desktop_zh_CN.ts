@@ -3777,17 +3777,17 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="70" />
+            <location filename="../../sora_desktop/core/extend.py" line="72" />
             <source>Only a finished video can be continued.</source>
             <translation>只有已完成的视频才能接续。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="71" />
+            <location filename="../../sora_desktop/core/extend.py" line="73" />
             <source>Wait until the video is ready.</source>
             <translation>请等到视频完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="77" />
+            <location filename="../../sora_desktop/core/extend.py" line="79" />
             <source>The video file of this clip is not on disk ({path}).</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
@@ -4987,37 +4987,37 @@ Write a prompt and press Generate.</source>
             <translation>已中断（将继续）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="104" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="107" />
             <source>Join finished (ready) clips only.</source>
             <translation>只能拼接已完成（就绪）的视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="111" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="114" />
             <source>Download it again from the library, or leave it out.</source>
             <translation>请从素材库重新下载，或将其去掉。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="156" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="161" />
             <source>Film of {count} clips</source>
             <translation>由 {count} 段视频组成的影片</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="130" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="133" />
             <source>Check the path, or give the clip's job id.</source>
             <translation>请检查路径，或给出该视频的任务 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="101" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="104" />
             <source>Job {id} has no finished clip yet ({status}).</source>
             <translation>任务 {id} 还没有完成的视频（{status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="110" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="113" />
             <source>The clip of job {id} is not on disk ({path}).</source>
             <translation>任务 {id} 的视频不在磁盘上（{path}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="129" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="132" />
             <source>The clip {ref!r} can't be found.</source>
             <translation>找不到视频 {ref!r}。</translation>
         </message>
@@ -5062,7 +5062,7 @@ Write a prompt and press Generate.</source>
             <translation>请添加该连接，或为这个镜头选择其他连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="571" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="573" />
             <source>Storyboard film</source>
             <translation>故事板影片</translation>
         </message>
@@ -5092,12 +5092,12 @@ Write a prompt and press Generate.</source>
             <translation>找不到它的起始图片 {path}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/timeline.py" line="43" />
+            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
             <source>{format!r} is not a timeline format.</source>
             <translation>{format!r} 不是时间线格式。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
+            <location filename="../../sora_desktop/usecases/timeline.py" line="45" />
             <source>Use one of: {formats}.</source>
             <translation>请使用以下之一：{formats}。</translation>
         </message>
