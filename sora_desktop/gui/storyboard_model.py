@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..core import storyboard as sb
 from ..core.models import Job
@@ -34,6 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 MIME_SHOT = "application/x-sora-desktop-shot"
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 #: thumbnail lookup: (job id, thumbnail file, clip) -> pixmap, or None while it loads
 Thumbnails = Callable[[str, Path | None, Path | None], QPixmap | None]
 
@@ -170,18 +173,12 @@ class ShotListModel(QAbstractListModel):
             return self._tooltip(shot, state, index.row() + 1)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(shot, state)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return (
-                QColor(STATUS_COLOURS[state.status])
-                if state.status is not ShotStatus.READY
-                else None
-            )
         if role == STATUS_ROLE:
             return state.status.value
         if role == SHOT_ID_ROLE:
             return shot.id
-        if role == Qt.ItemDataRole.SizeHintRole:
-            return QSize(176, 150)
+        if role == TITLE_ROLE:
+            return f"{index.row() + 1}. {shot_title(shot, index.row() + 1)}"
         return None
 
     def _tooltip(self, shot: sb.Shot, state: ShotState, number: int) -> str:
@@ -276,3 +273,74 @@ class ShotListModel(QAbstractListModel):
         self._repaint_all()  # chained shots may change state with their new neighbour
         self.moved.emit(self._board, self._board.shots[new_index].id, new_index)
         return True
+
+
+class ShotCardDelegate(QStyledItemDelegate):
+    """Paints a shot card: the thumbnail (or a placeholder saying the state), the shot's
+    number and name, and its state in the state's colour."""
+
+    THUMB = QSize(128, 72)
+    CARD = QSize(140, 116)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(self.CARD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.highlight().color(), 2) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(palette.alternateBase() if selected else palette.base())
+        painter.drawRoundedRect(rect, 6, 6)
+        thumb = QRect(
+            rect.x() + (rect.width() - self.THUMB.width()) // 2,
+            rect.y() + 6,
+            self.THUMB.width(),
+            self.THUMB.height(),
+        )
+        status = ShotStatus(str(index.data(STATUS_ROLE)))
+        colour = QColor(STATUS_COLOURS[status])
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            scaled = pixmap.scaled(
+                thumb.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter.fillRect(thumb, QColor("#202020"))
+            x = thumb.x() + (thumb.width() - scaled.width()) // 2
+            y = thumb.y() + (thumb.height() - scaled.height()) // 2
+            painter.drawPixmap(x, y, scaled)
+        else:
+            placeholder = QColor(colour)
+            placeholder.setAlpha(40)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(placeholder)
+            painter.drawRoundedRect(thumb, 4, 4)
+            painter.setPen(colour)
+            painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, status_word(status))
+        metrics = option.fontMetrics
+        line = metrics.height()
+        text_width = rect.width() - 12
+        title = str(index.data(TITLE_ROLE) or "")
+        painter.setPen(palette.text().color())
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        title_rect = QRect(rect.x() + 6, thumb.bottom() + 6, text_width, line)
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideRight, text_width),
+        )
+        painter.setFont(option.font)
+        painter.setPen(colour)
+        status_rect = QRect(rect.x() + 6, title_rect.bottom() + 2, text_width, line)
+        painter.drawText(
+            status_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(status_word(status), Qt.TextElideMode.ElideRight, text_width),
+        )
+        painter.restore()

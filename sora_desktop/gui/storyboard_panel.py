@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +41,7 @@ from ..core import storyboard as sb
 from ..core.models import Job, Profile
 from ..core.storyboard_plan import ShotStatus, shots_to_submit
 from .shot_dialog import ShotDialog
-from .storyboard_model import ShotListModel
+from .storyboard_model import ShotCardDelegate, ShotListModel
 
 if TYPE_CHECKING:
     from ..core.storyboard_store import StoryboardSummary
@@ -60,10 +63,8 @@ class ShotStrip(QListView):
         self.setWrapping(False)
         self.setMovement(QListView.Movement.Static)  # the model moves rows, not the view
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setIconSize(QSize(160, 90))
-        self.setGridSize(QSize(184, 156))
-        self.setSpacing(4)
-        self.setWordWrap(True)
+        self.setItemDelegate(ShotCardDelegate(self))
+        self.setGridSize(ShotCardDelegate.CARD + QSize(6, 6))
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
@@ -73,6 +74,10 @@ class ShotStrip(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a whole card and the scroll bar under it always fit
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumHeight(self.gridSize().height() + bar + 2 * self.frameWidth() + 2)
+        self.setMinimumWidth(self.gridSize().width() + 2 * self.frameWidth())
 
 
 class StoryboardPanel(QWidget):
@@ -113,21 +118,33 @@ class StoryboardPanel(QWidget):
         # --- the storyboards -----------------------------------------------------------
         self.boards_list = QListWidget(self)
         self.boards_list.setObjectName("storyboards_list")
-        self.boards_list.setMinimumWidth(140)
-        self.new_button = QPushButton(self.tr("New"), self)
+        self.boards_list.setMinimumWidth(100)
+        self.boards_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.boards_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.new_button = QToolButton(self)
+        self.new_button.setText(self.tr("New"))
         self.new_button.setToolTip(self.tr("Start a new storyboard"))
-        self.rename_button = QPushButton(self.tr("Rename…"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.delete_button.setToolTip(
+        self.rename_action = QAction(self.tr("Rename…"), self)
+        self.delete_action = QAction(self.tr("Delete"), self)
+        self.delete_action.setToolTip(
             self.tr("Forget this storyboard (its clips stay in the library)")
         )
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        more.addAction(self.rename_action)
+        more.addAction(self.delete_action)
+        self.more_button.setMenu(more)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.boards_list, 1)
         board_buttons = QHBoxLayout()
-        for button in (self.new_button, self.rename_button, self.delete_button):
+        board_buttons.setSpacing(2)
+        for button in (self.new_button, self.more_button):
             board_buttons.addWidget(button)
+        board_buttons.addStretch(1)
         left_layout.addLayout(board_buttons)
 
         # --- the shots -----------------------------------------------------------------
@@ -149,9 +166,16 @@ class StoryboardPanel(QWidget):
         self.take_combo.setObjectName("take_combo")
         self.take_combo.setToolTip(self.tr("The take of this shot that goes into the film"))
         self.take_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.generate_button = QPushButton(self.tr("Generate missing shots"), self)
+        self.take_combo.setMinimumContentsLength(10)
+        self.generate_button = QPushButton(self.tr("Generate missing"), self)
+        self.generate_button.setToolTip(
+            self.tr(
+                "Make every shot that has no take yet; a shot that continues the one before "
+                "it starts when that take is ready"
+            )
+        )
         self.generate_button.setObjectName("generate_missing_button")
-        self.regenerate_button = QPushButton(self.tr("Regenerate shot"), self)
+        self.regenerate_button = QPushButton(self.tr("Regenerate"), self)
         self.regenerate_button.setToolTip(
             self.tr("Make a new take of the selected shot (it is made and billed again)")
         )
@@ -165,17 +189,24 @@ class StoryboardPanel(QWidget):
             shot_row.addWidget(widget)
         shot_row.addSpacing(12)
         shot_row.addWidget(self.take_label)
-        shot_row.addWidget(self.take_combo, 1)
+        shot_row.addWidget(self.take_combo)
+        shot_row.addStretch(1)
         right_layout.addLayout(shot_row)
-        right_layout.addWidget(self.strip, 1)
-        right_layout.addWidget(self.empty_label, 1)
-        board_row = QHBoxLayout()
-        board_row.addWidget(self.generate_button)
-        board_row.addWidget(self.regenerate_button)
-        board_row.addStretch(1)
-        board_row.addWidget(self.film_button)
-        board_row.addWidget(self.timeline_button)
-        right_layout.addLayout(board_row)
+        middle = QHBoxLayout()
+        middle.addWidget(self.strip, 1)
+        middle.addWidget(self.empty_label, 1)
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        for action_button in (
+            self.generate_button,
+            self.regenerate_button,
+            self.film_button,
+            self.timeline_button,
+        ):
+            actions.addWidget(action_button)
+        actions.addStretch(1)
+        middle.addLayout(actions)
+        right_layout.addLayout(middle, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("storyboard_splitter")
@@ -184,7 +215,7 @@ class StoryboardPanel(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([170, 500])
+        self.splitter.setSizes([150, 600])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
@@ -192,8 +223,8 @@ class StoryboardPanel(QWidget):
         # --- wiring --------------------------------------------------------------------
         self.boards_list.currentItemChanged.connect(self._on_board_chosen)
         self.new_button.clicked.connect(lambda: self.new_storyboard())
-        self.rename_button.clicked.connect(self.rename_storyboard)
-        self.delete_button.clicked.connect(self.delete_storyboard)
+        self.rename_action.triggered.connect(self.rename_storyboard)
+        self.delete_action.triggered.connect(self.delete_storyboard)
         self.add_button.clicked.connect(self.add_shot)
         self.edit_button.clicked.connect(self.edit_shot)
         self.remove_button.clicked.connect(self.remove_shot)
@@ -229,8 +260,9 @@ class StoryboardPanel(QWidget):
         row = self.strip.currentIndex().row()
         state = self.model.state_at(row) if shot is not None else None
         has_board = board is not None
-        for button in (self.rename_button, self.delete_button, self.add_button):
-            button.setEnabled(has_board)
+        for action in (self.rename_action, self.delete_action):
+            action.setEnabled(has_board)
+        self.add_button.setEnabled(has_board)
         self.edit_button.setEnabled(shot is not None)
         self.remove_button.setEnabled(shot is not None)
         self.regenerate_button.setEnabled(
@@ -305,7 +337,7 @@ class StoryboardPanel(QWidget):
         for summary in found:
             item = QListWidgetItem(summary.name or self.tr("Untitled storyboard"))
             item.setData(ID_ROLE, summary.id)
-            item.setToolTip(self.tr("%n shot(s)", "", summary.shots))
+            item.setToolTip("\n".join((item.text(), self.tr("%n shot(s)", "", summary.shots))))
             self.boards_list.addItem(item)
             if summary.id == select:
                 chosen = item
