@@ -4,9 +4,11 @@
 
 1. **Stream copy**: ten 8 s 1280x720 clips of about 8 Mbit/s (H.264 with B-frames + AAC,
    made once with PyAV from moving noise, ~8 MB each; kept in ``--work``) joined by
-   ``benchmarks/stitch_once.py`` (the engine's ``stitch()`` in a fresh interpreter: the
-   stand-in for ``sora-desktop stitch`` until the command exists) and by
-   ``ffmpeg -f concat -safe 0 -i LIST -c copy``, alternating, each a whole process. Prints
+   ``sora-desktop stitch CLIP... --out FILM`` (``python -m sora_desktop``, with its own
+   ``--data-dir`` in ``--work``: the film is filed in that library too, thumbnail and all)
+   and by ``ffmpeg -f concat -safe 0 -i LIST -c copy``, alternating, each a whole process.
+   ``--engine-only`` times ``benchmarks/stitch_once.py`` (the engine's ``stitch()`` alone
+   in a fresh interpreter) instead. Prints
    the medians, their ratio (target: at most 1.5) and each one's peak memory (target for
    ours: under 100 MB), read by GNU time (see :func:`timed`).
 2. **Re-encode**: the first ``--reencode-clips`` clips re-encoded by both (libx264, preset
@@ -125,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "sora-bench")
     parser.add_argument("--reencode-clips", type=int, default=3)
     parser.add_argument("--skip", choices=["copy", "reencode", "lastframe"], action="append")
+    parser.add_argument("--engine-only", action="store_true", help="time stitch_once.py")
     args = parser.parse_args(argv)
     skip = set(args.skip or ())
     ffmpeg = shutil.which("ffmpeg")
@@ -150,7 +153,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if "copy" not in skip:
         out_ours, out_ff = work / "film_ours.mp4", work / "film_ffmpeg.mp4"
-        ours = [py, str(ONCE), str(out_ours), *map(str, clips)]
+        if args.engine_only:
+            ours = [py, str(ONCE), str(out_ours), *map(str, clips)]
+        else:
+            ours = [py, "-m", "sora_desktop", "stitch", *map(str, clips), "--out", str(out_ours)]
+            ours += ["--overwrite", "--data-dir", str(work / "appdata")]
         theirs = [ffmpeg, "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i"]
         theirs += [str(concat_list(clips)), "-c", "copy", str(out_ff)]
         timed(ours), timed(theirs)  # warm the page cache and the interpreter's files

@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/stitch_once.py OUT.mp4 CLIP... [--reencode] [--preset P]
 
-Until the command line has its ``stitch`` command (issue 12's second step) this tiny script
-stands in for ``sora-desktop stitch``: the same engine function, a fresh interpreter.
+The engine function alone in a fresh interpreter: what ``bench_stitch.py`` times for the
+re-encode path (``sora-desktop stitch`` re-encodes only clips that need it) and, with
+``--engine-only``, for the copy.
 """
 
 from __future__ import annotations

@@ -12,7 +12,10 @@ that a broken bundle typically loses:
 - ``library``: a SQLite library opens in a temporary folder (never the user's own);
 - ``generation``: one generation on the in-process simulator over loopback, through the real
   client, service and store, down to a file in the library;
-- ``decode``: PyAV decodes the generated MP4 (its bundled FFmpeg works).
+- ``decode``: PyAV decodes the generated MP4 (its bundled FFmpeg works);
+- ``timeline``: the generated clip as a one-shot storyboard written as OTIO, FCP X XML and
+  CMX 3600 EDL (OpenTimelineIO's compiled core and both adapters are there), and the
+  ``.otio`` read back through OTIO's own adapter (its manifest was bundled).
 
 Prints one line per check (OK, FAIL, or N/A for what this computer doesn't offer, with
 details) and returns 0 only if no check failed. What Qt and its FFmpeg write straight to the
@@ -356,6 +359,29 @@ def check_decode(video: Path | None, want_size: str | None, want_seconds: int | 
     )
 
 
+def check_timeline(video: Path | None, folder: Path) -> str:
+    if video is None:
+        raise CheckFailed("no clip to put on a timeline (the generation failed)")
+    import opentimelineio as otio
+
+    from .core.storyboard import Shot, Storyboard, add_take
+    from .core.timeline import export_timeline
+
+    board = add_take(
+        Storyboard(id="selftest", name="Self-test", shots=(Shot(id="s", name="Shot"),)),
+        "s",
+        "job",
+    )
+    written = [export_timeline(board, [video], fmt, folder).path for fmt in ("fcpxml", "edl")]
+    otio_path = export_timeline(board, [video], "otio", folder).path
+    timeline = otio.adapters.read_from_file(str(otio_path))
+    clips = list(timeline.find_clips())
+    if len(clips) != 1 or clips[0].media_reference.target_url != "clips/01-Shot.mp4":
+        raise CheckFailed(f"the .otio read back holds {clips!r}")
+    names = ", ".join(p.suffix for p in (otio_path, *written))
+    return f"{names} written, .otio read back (OpenTimelineIO {otio.__version__})"
+
+
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -380,6 +406,14 @@ def run_checks() -> list[CheckResult]:
                     Path(job.file_path) if job else None,
                     job.request.size if job else None,
                     job.request.seconds if job else None,
+                ),
+            )
+        )
+        results.append(
+            _timed(
+                "timeline",
+                lambda: check_timeline(
+                    Path(job.file_path) if job else None, Path(tmp) / "timeline"
                 ),
             )
         )

@@ -70,6 +70,7 @@ def run_spec(platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     hooks = ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda pkg, **_: [f"{pkg}.mod"]  # type: ignore[attr-defined]
     hooks.copy_metadata = lambda dist, **_: [(f"{dist}.dist-info", dist)]  # type: ignore[attr-defined]
+    hooks.collect_data_files = lambda pkg, **_: [(f"{pkg}/data", pkg)]  # type: ignore[attr-defined]
     bindepend = ModuleType("PyInstaller.depend.bindepend")
     bindepend.get_imports = lambda filename, search_paths=None: set()  # type: ignore[attr-defined]
     for package in ("PyInstaller", "PyInstaller.utils", "PyInstaller.depend"):
@@ -153,6 +154,10 @@ def test_spec_linux_collects_what_the_app_needs_and_excludes_the_rest(
     hidden = analysis["hiddenimports"]
     assert "keyring.backends.mod" in hidden  # collect_submodules("keyring.backends")
     assert "PySide6.QtMultimedia" in hidden
+    # timelines: OTIO's modules, the two adapters called directly, its adapters' manifest
+    assert "opentimelineio.mod" in hidden
+    assert {"otio_fcpx_xml_adapter.fcpx_xml", "otio_cmx3600_adapter.cmx_3600"} <= set(hidden)
+    assert ("opentimelineio/data", "opentimelineio") in analysis["datas"]
     datas = dict((dest, src) for src, dest in analysis["datas"])
     assert Path(datas["sora_desktop/resources"]) == ROOT / "sora_desktop" / "resources"
     # Help > documentation reads them from there in a bundle (gui/help_menu.docs_index)

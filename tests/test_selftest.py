@@ -13,7 +13,7 @@ import pytest
 from sora_desktop import __version__
 from sora_desktop.selftest import ENV_SAMPLE, SAMPLE_CLIP
 
-CHECKS = ("qt", "media", "keyring", "library", "generation", "decode")
+CHECKS = ("qt", "media", "keyring", "library", "generation", "decode", "timeline")
 LINE = re.compile(r"^\s+(?P<name>\w+)\s+(?P<status>OK|FAIL|N/A)\s+[\d.]+ s\s+(?P<detail>.*)$")
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,11 +49,12 @@ def test_self_test_passes_and_reports_every_check(data_dir: Path) -> None:
     assert list(rows) == list(CHECKS), output
     assert {status for status, _ in rows.values()} == {"OK"}, output
     assert f"Sora Desktop {__version__} self-test" in output
-    assert "self-test passed: 6 checks OK" in output
+    assert "self-test passed: 7 checks OK" in output
     # the media check decoded the bundled 64x64 clip, the decode check the generated video
     assert "first frame 64x64" in rows["media"][1]
     assert re.search(r"h264 720x1280, \d+ frames, 4\.\d\d s, audio aac", rows["decode"][1]), rows
     assert "1 remote job" in rows["generation"][1]
+    assert ".otio, .fcpxml, .edl written, .otio read back" in rows["timeline"][1]
     # it works in a temporary folder and never touches the user's (here: the test's) data
     assert not data_dir.exists()
 
@@ -97,6 +98,13 @@ def test_self_test_fails_on_a_broken_sample_clip(tmp_path: Path) -> None:
     assert "self-test FAILED: media" in output
     # the other checks still ran and passed: one broken part doesn't hide the others
     assert rows["decode"][0] == "OK", output
+
+
+def test_the_timeline_check_fails_without_a_clip(tmp_path: Path) -> None:
+    from sora_desktop.selftest import CheckFailed, check_timeline
+
+    with pytest.raises(CheckFailed, match="no clip"):
+        check_timeline(None, tmp_path)
 
 
 def test_self_test_fails_when_the_sample_clip_is_missing(tmp_path: Path) -> None:

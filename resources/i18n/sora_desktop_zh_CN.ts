@@ -4067,12 +4067,12 @@ Write a prompt and press Generate.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="317" />
+            <location filename="../../sora_desktop/core/migrations.py" line="340" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="313" />
+            <location filename="../../sora_desktop/core/migrations.py" line="336" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
@@ -4867,6 +4867,56 @@ Write a prompt and press Generate.</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="93" />
+            <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
+            <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="90" />
+            <source>The service extends the clip itself (its extensions endpoint).</source>
+            <translation>由服务直接延长这段视频（其扩展接口）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="92" />
+            <source>The model's own extend endpoint makes the longer clip.</source>
+            <translation>由该模型自己的延长接口生成更长的视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="150" />
+            <source>This model's own extend endpoint is not supported yet.</source>
+            <translation>暂不支持该模型自己的延长接口。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="151" />
+            <source>Extend it from its last frame instead.</source>
+            <translation>请改为从它的最后一帧延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="195" />
+            <source>This clip is not a continuation waiting to be joined.</source>
+            <translation>这段视频不是等待拼接的续接片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="196" />
+            <source>Extend the clip again.</source>
+            <translation>请重新延长这段视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="205" />
+            <source>{prompt} (extended)</source>
+            <translation>{prompt}（已延长）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/frames.py" line="43" />
+            <source>Name the output file with .png at the end.</source>
+            <translation>请让输出文件名以 .png 结尾。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/frames.py" line="42" />
+            <source>The picture must be a .png file ({name!r}).</source>
+            <translation>图片必须是 .png 文件（{name!r}）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/usecases/generate.py" line="85" />
             <source>Choose Fit or Crop under the image to convert it.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
@@ -4935,6 +4985,121 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/usecases/status.py" line="31" />
             <source>Interrupted (resumes)</source>
             <translation>已中断（将继续）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="104" />
+            <source>Join finished (ready) clips only.</source>
+            <translation>只能拼接已完成（就绪）的视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="111" />
+            <source>Download it again from the library, or leave it out.</source>
+            <translation>请从素材库重新下载，或将其去掉。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="156" />
+            <source>Film of {count} clips</source>
+            <translation>由 {count} 段视频组成的影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="130" />
+            <source>Check the path, or give the clip's job id.</source>
+            <translation>请检查路径，或给出该视频的任务 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="101" />
+            <source>Job {id} has no finished clip yet ({status}).</source>
+            <translation>任务 {id} 还没有完成的视频（{status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="110" />
+            <source>The clip of job {id} is not on disk ({path}).</source>
+            <translation>任务 {id} 的视频不在磁盘上（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="129" />
+            <source>The clip {ref!r} can't be found.</source>
+            <translation>找不到视频 {ref!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="156" />
+            <source>It may have been deleted; open its file again.</source>
+            <translation>它可能已被删除；请重新打开它的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="466" />
+            <source>A take of this shot is being made already.</source>
+            <translation>这个镜头已有一个版本正在生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="467" />
+            <source>Wait for it to finish, or cancel it in the queue.</source>
+            <translation>请等待它完成，或在队列中取消它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="475" />
+            <source>A take of this shot is being sent already.</source>
+            <translation>这个镜头已有一个版本正在发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="476" />
+            <source>Wait for it to appear in the queue.</source>
+            <translation>请等待它出现在队列中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="155" />
+            <source>There is no storyboard {id!r} in the library.</source>
+            <translation>素材库中没有故事板 {id!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="233" />
+            <source>Open the storyboard again: it may have changed.</source>
+            <translation>请重新打开故事板：它可能已被更改。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="305" />
+            <source>Add that connection, or pick another one for the shot.</source>
+            <translation>请添加该连接，或为这个镜头选择其他连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="571" />
+            <source>Storyboard film</source>
+            <translation>故事板影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="336" />
+            <source>Check the start image's path.</source>
+            <translation>请检查起始图片的路径。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="232" />
+            <source>This storyboard has no shot or take {id!r}.</source>
+            <translation>此故事板中没有镜头或版本 {id!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="302" />
+            <source>The shot {name!r} uses the connection {profile!r}, which isn't set up here.</source>
+            <translation>镜头 {name!r} 使用的连接 {profile!r} 在这台电脑上尚未设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="340" />
+            <source>Shot {number} ({name}): {why}</source>
+            <translation>镜头 {number}（{name}）：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="335" />
+            <source>its start image {path} can't be found.</source>
+            <translation>找不到它的起始图片 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/timeline.py" line="43" />
+            <source>{format!r} is not a timeline format.</source>
+            <translation>{format!r} 不是时间线格式。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
+            <source>Use one of: {formats}.</source>
+            <translation>请使用以下之一：{formats}。</translation>
         </message>
     </context>
 </TS>

@@ -82,7 +82,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import generate, library, profiles
+    from . import generate, library, media, profiles, story
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_parsers(sub, common)
     library.add_parsers(sub, common)
     profiles.add_parsers(sub, common)
+    story.add_parsers(sub, common)
+    media.add_parsers(sub, common)
     return parser
 
 

@@ -28,6 +28,9 @@ new one.
   asked for) and ``batch_jobs`` (each job made for a row, recorded *before* it is sent, so
   a resumed batch never sends a row twice). A job deleted from the library keeps its
   ``batch_jobs`` record: that row is never sent again by itself.
+- v7: ``job_sources``: which library clips a clip was made from (a stitched film: its
+  shots in order; a continuation: the clip it continues), so the library can show the link
+  and a film its shots. Rows of a deleted job are left; readers join with ``jobs``.
 """
 
 from __future__ import annotations
@@ -232,6 +235,20 @@ _V6_BATCHES: tuple[str, ...] = (
 )
 
 
+_V7_SOURCES: tuple[str, ...] = (
+    """
+    CREATE TABLE job_sources (
+        job_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        source_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (job_id, position)
+    )
+    """,
+    "CREATE INDEX ix_job_sources_source ON job_sources(source_id)",
+)
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     for sql in _V1:
         conn.execute(sql)
@@ -277,6 +294,11 @@ def _v6_batches(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v7_sources(conn: sqlite3.Connection) -> None:
+    for sql in _V7_SOURCES:
+        conn.execute(sql)
+
+
 #: Forward migrations; index i takes the schema from version i to version i + 1.
 MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _v1,
@@ -285,6 +307,7 @@ MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
     _v4,
     _v5_storyboards,
     _v6_batches,
+    _v7_sources,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,6 +10,11 @@ through core's ``_()`` (catalogue context ``core``).
     generate.py     prepare the reference image and submit, remix, retry
     library.py      delete locally (the one safety rule), find a job by id or prefix
     export.py       export clips (copy, name template, sidecar, folder preparation)
+    storyboards.py  storyboards: keep, edit, plan, generate missing shots, regenerate, the film
+    stitch.py       clips (files or library jobs) joined into a film filed in the library
+    extend.py       extend a clip (the service's extensions, or a continuation joined to it)
+    timeline.py     a storyboard as an OTIO / FCP X XML / CMX 3600 EDL timeline
+    frames.py       a frame as a PNG; a frame as the start image of a new generation
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".

@@ -23,7 +23,7 @@ def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
     store.close()
     conn = sqlite3.connect(path)
     try:
-        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 6
+        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 7
         names = _tables(conn)
         assert {"jobs", "status_history", "jobs_fts", "storyboards", "storyboard_takes"} <= names
         assert {
@@ -109,7 +109,7 @@ def test_migrate_is_idempotent(tmp_path: Path) -> None:
         assert migrations.migrate(conn) == migrations.SCHEMA_VERSION
         assert migrations.migrate(conn) == migrations.SCHEMA_VERSION
         with pytest.raises(ValueError):
-            migrations.migrate(conn, target=7)
+            migrations.migrate(conn, target=migrations.SCHEMA_VERSION + 1)
     finally:
         conn.close()
 
@@ -230,3 +230,28 @@ def test_v2_to_v3_keeps_every_job_and_estimates_their_cost(tmp_path: Path) -> No
         assert store.count(connections=["work"]) == 4
     finally:
         store.close()
+
+
+def test_v7_keeps_every_job_and_storyboard_of_a_v6_library(tmp_path: Path) -> None:
+    """Upgrading a v6 library adds the film links and loses nothing."""
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrations.migrate(conn, target=6)
+        conn.execute(
+            "INSERT INTO storyboards (id, name, created_at, updated_at, document)"
+            " VALUES ('sb', 'Kept', 1.0, 1.0, '{}')"
+        )
+        assert migrations.migrate(conn) == migrations.SCHEMA_VERSION == 7
+        assert conn.execute("SELECT name FROM storyboards").fetchall() == [("Kept",)]
+        conn.execute(
+            "INSERT INTO job_sources (job_id, position, source_id, kind)"
+            " VALUES ('film', 0, 'shot', 'film')"
+        )
+        with pytest.raises(sqlite3.IntegrityError):  # one source per place
+            conn.execute(
+                "INSERT INTO job_sources (job_id, position, source_id, kind)"
+                " VALUES ('film', 0, 'other', 'film')"
+            )
+    finally:
+        conn.close()

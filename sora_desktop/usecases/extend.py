@@ -1,0 +1,246 @@
+"""Extending a library clip past its end; the result is a new library item linked to it.
+
+    extend_plan(source, aliases=None, provider=None) -> ExtendPlan   # which route, in words
+    await start_extension(service, store, job_id, prompt, seconds, images_dir, ...) -> Extension
+    continued_source(store, job_id) -> Job | None     # a continuation not joined yet: its source
+    finish_extension(store, paths, job_id, out=None, on_progress=None, cancel=None) -> Film
+    await extend(service, store, paths, job_id, prompt, seconds, ...) -> ExtendOutcome
+        # start, wait, and for a continuation join it to its source (the command line)
+
+The route (``core/extend.py``): a provider's own extend endpoint where the catalogue says
+the model has one, else the Videos API's ``POST /videos/extensions`` when the connection's
+model can and the service still has the source (the new job's clip is the whole extended
+video, linked by ``extend_of``), else a **continuation**: a new generation starting on the
+source's exact last frame, then the source and the new clip stitched into one film (linked
+to both in the library). Every create goes through ``GenerationService.submit``: sent once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sora_desktop.core.errors import InvalidRequestError, SoraError
+from sora_desktop.core.extend import (
+    ExtendRoute,
+    ProviderExtender,
+    continuation_request,
+    extend_route,
+)
+from sora_desktop.core.i18n import _
+from sora_desktop.core.job_sources import SourceKind, link_sources, made_from, source_ids
+from sora_desktop.core.models import Job, JobStatus
+
+from .stitch import Film, resolve_clip, stitch_film
+
+if TYPE_CHECKING:
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.core.stitch import CancelFlag, ProgressCallback
+    from sora_desktop.core.store import JobStore
+
+__all__ = [
+    "ExtendOutcome",
+    "ExtendPlan",
+    "ExtendRoute",
+    "Extension",
+    "continued_source",
+    "extend",
+    "extend_plan",
+    "finish_extension",
+    "start_extension",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendPlan:
+    source: Job
+    route: ExtendRoute
+    description: str  # the route in the creator's words
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """A started extension: the route and the new job (the extended clip itself for the
+    Videos API; the continuation, to be joined to its source, otherwise)."""
+
+    route: ExtendRoute
+    job: Job
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendOutcome:
+    """A finished extension: the new library item (the extended clip, or the film of source
+    and continuation) and, for a continuation, the stitch."""
+
+    route: ExtendRoute
+    job: Job
+    film: Film | None = None
+
+    @property
+    def path(self) -> Path | None:
+        return self.job.file_path
+
+
+def _describe(route: ExtendRoute) -> str:
+    if route is ExtendRoute.VIDEOS_API:
+        return _("The service extends the clip itself (its extensions endpoint).")
+    if route is ExtendRoute.PROVIDER:
+        return _("The model's own extend endpoint makes the longer clip.")
+    return _(
+        "A new clip is generated from this clip's last frame, then the two are joined into "
+        "one film."
+    )
+
+
+def extend_plan(
+    source: Job,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    provider: ProviderExtender | None = None,
+) -> ExtendPlan:
+    """Which way ``source`` would be extended, and that in words. InvalidRequestError when it
+    can't be extended at all (not finished, or its clip is not on disk for a continuation)."""
+    if source.status is not JobStatus.READY:
+        raise InvalidRequestError(
+            _("Only a finished video can be extended."),
+            _("Wait until the video is ready."),
+            param="extend_of",
+        )
+    route = extend_route(source, aliases=aliases, provider=provider)
+    if route is ExtendRoute.CONTINUATION and (
+        source.file_path is None or not Path(source.file_path).is_file()
+    ):
+        raise InvalidRequestError(
+            _("The video file of this clip is not on disk ({path}).").format(path=source.file_path),
+            _("Download it again from the library if it has not expired."),
+            param="extend_of",
+        )
+    return ExtendPlan(source, route, _describe(route))
+
+
+async def start_extension(
+    service: GenerationService,
+    store: JobStore,
+    job_id: str,
+    prompt: str,
+    seconds: int,
+    images_dir: Path,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    provider: ProviderExtender | None = None,
+) -> Extension:
+    """Submit the extension of library job ``job_id`` (one paid create). For a continuation
+    the link to the source is recorded before the create is sent, so
+    :func:`finish_extension` can join them once the new clip is ready, even after a
+    restart."""
+    import asyncio
+
+    from .library import find_job
+
+    source = find_job(store, job_id)
+    route = extend_plan(source, aliases=aliases, provider=provider).route
+    if route is ExtendRoute.VIDEOS_API:
+        return Extension(route, await service.extend(source.id, prompt, seconds))
+    if route is ExtendRoute.PROVIDER:
+        raise InvalidRequestError(
+            _("This model's own extend endpoint is not supported yet."),
+            _("Extend it from its last frame instead."),
+            param="extend_of",
+        )
+    request = await asyncio.to_thread(
+        continuation_request, source, prompt, seconds, Path(images_dir)
+    )
+    service.validate(request, source.connection)
+    new_id = uuid.uuid4().hex
+    link_sources(store, new_id, [source.id], SourceKind.CONTINUES)
+    try:
+        job = await service.submit(request, source.connection, job_id=new_id)
+    except (SoraError, ValueError):
+        if store.get(new_id) is None:
+            link_sources(store, new_id, [], SourceKind.CONTINUES)
+        raise
+    return Extension(route, job)
+
+
+def continued_source(store: JobStore, job_id: str) -> Job | None:
+    """For a continuation that is not joined to its source yet: the source. None for any
+    other job (or one already joined)."""
+    links = source_ids(store, job_id)
+    if len(links) != 1 or links[0][1] is not SourceKind.CONTINUES:
+        return None
+    if made_from(store, job_id, SourceKind.EXTENSION):
+        return None  # joined already
+    return store.get(links[0][0])
+
+
+def finish_extension(
+    store: JobStore,
+    paths: AppPaths,
+    job_id: str,
+    out: Path | None = None,
+    *,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+) -> Film:
+    """Join a finished continuation to its source: the extended film, filed in the library
+    linked to both. Blocking (a stream copy in the usual case)."""
+    continuation = store.get(job_id)
+    source = continued_source(store, job_id)
+    if continuation is None or source is None:
+        raise InvalidRequestError(
+            _("This clip is not a continuation waiting to be joined."),
+            _("Extend the clip again."),
+            param="extend_of",
+        )
+    clips = [resolve_clip(store, source), resolve_clip(store, continuation)]
+    return stitch_film(
+        store,
+        paths,
+        clips,
+        out,
+        name=_("{prompt} (extended)").format(prompt=source.request.prompt),
+        on_progress=on_progress,
+        cancel=cancel,
+        kind=SourceKind.EXTENSION,
+    )
+
+
+async def extend(
+    service: GenerationService,
+    store: JobStore,
+    paths: AppPaths,
+    job_id: str,
+    prompt: str,
+    seconds: int,
+    *,
+    out: Path | None = None,
+    aliases: Mapping[str, str] | None = None,
+    provider: ProviderExtender | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ExtendOutcome:
+    """Extend and wait: the new job's end state, and for a continuation the joined film.
+    A job that ends without a clip is returned as it ended (``job.status``), not joined."""
+    import asyncio
+
+    started = await start_extension(
+        service,
+        store,
+        job_id,
+        prompt,
+        seconds,
+        paths.images_dir,
+        aliases=aliases,
+        provider=provider,
+    )
+    job = await service.wait(started.job.id)
+    if started.route is not ExtendRoute.CONTINUATION or job.status is not JobStatus.READY:
+        return ExtendOutcome(started.route, job)
+    film = await asyncio.to_thread(
+        finish_extension, store, paths, job.id, out, on_progress=on_progress
+    )
+    assert film.job is not None
+    return ExtendOutcome(started.route, film.job, film)

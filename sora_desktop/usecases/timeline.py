@@ -1,0 +1,59 @@
+"""A storyboard handed to an editor: an OTIO, FCP X XML or CMX 3600 EDL timeline.
+
+    FORMATS = ("otio", "fcpxml", "edl")
+    export_storyboard(store, board_id, fmt, out_dir) -> TimelineExport
+    export_board(store, board, fmt, out_dir) -> TimelineExport   # a board not in the library
+
+The takes that count are placed in ``out_dir/clips/`` (hard links where the volume allows,
+else copies) and the timeline written beside them, every clip referenced by its path
+relative to the timeline, each shot's name and prompt kept as metadata and a marker
+(``core/timeline.py``). A shot without a finished take is refused (InvalidRequestError
+naming it) before anything is written. Blocking: run it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, get_args
+
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.storyboard import Storyboard
+from sora_desktop.core.storyboard_plan import film_clips
+from sora_desktop.core.timeline import TimelineExport, TimelineFormat, export_timeline
+
+from .storyboards import get, jobs_of
+
+if TYPE_CHECKING:
+    from sora_desktop.core.store import JobStore
+
+__all__ = ["FORMATS", "TimelineExport", "TimelineFormat", "export_board", "export_storyboard"]
+
+FORMATS: tuple[str, ...] = get_args(TimelineFormat)
+
+
+def timeline_format(text: str) -> TimelineFormat:
+    """``text`` as a timeline format (InvalidRequestError naming the ones there are)."""
+    value = text.strip().lower()
+    for fmt in get_args(TimelineFormat):
+        if value == fmt:
+            result: TimelineFormat = fmt
+            return result
+    raise InvalidRequestError(
+        _("{format!r} is not a timeline format.").format(format=text),
+        _("Use one of: {formats}.").format(formats=", ".join(FORMATS)),
+        param="format",
+    )
+
+
+def export_board(
+    store: JobStore, board: Storyboard, fmt: TimelineFormat, out_dir: Path
+) -> TimelineExport:
+    clips = film_clips(board, jobs_of(store, board))
+    return export_timeline(board, clips, fmt, Path(out_dir))
+
+
+def export_storyboard(
+    store: JobStore, board_id: str, fmt: TimelineFormat, out_dir: Path
+) -> TimelineExport:
+    return export_board(store, get(store, board_id), fmt, out_dir)
