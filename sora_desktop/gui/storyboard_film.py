@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from ..core.timeline import TimelineExport
     from ..usecases.stitch import Film
     from .storyboard_panel import StoryboardPanel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StoryboardPanel", text)
+
 
 #: the timeline formats offered, in order: (format name for the use case, label)
 TIMELINE_FORMATS = ("otio", "fcpxml", "edl")
@@ -101,11 +106,9 @@ def make_film(panel: StoryboardPanel, board: Storyboard) -> threading.Event | No
     if crossfade is None:
         return None
     cancel = threading.Event()
-    progress = QProgressDialog(
-        panel.tr("Making the film…"), panel.tr("Cancel"), 0, 1000, panel.window()
-    )
+    progress = QProgressDialog(_t("Making the film…"), _t("Cancel"), 0, 1000, panel.window())
     progress.setObjectName("film_progress")
-    progress.setWindowTitle(panel.tr("Make film"))
+    progress.setWindowTitle(_t("Make film"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)
@@ -115,7 +118,7 @@ def make_film(panel: StoryboardPanel, board: Storyboard) -> threading.Event | No
 
     def on_cancel() -> None:
         cancel.set()
-        progress.setLabelText(panel.tr("Stopping…"))
+        progress.setLabelText(_t("Stopping…"))
 
     progress.canceled.connect(on_cancel)
 
@@ -127,15 +130,15 @@ def make_film(panel: StoryboardPanel, board: Storyboard) -> threading.Event | No
 
     def done(film: Film) -> None:
         finished()
-        how = panel.tr("joined as they are") if film.copied else panel.tr("re-encoded")
-        panel.status.emit(panel.tr("Film ready ({0}): {1}").format(how, film.path))
+        how = _t("joined as they are") if film.copied else _t("re-encoded")
+        panel.status.emit(_t("Film ready ({0}): {1}").format(how, film.path))
         if film.job is not None:
             panel.film_made.emit(film.job.id)
 
     def failed(error: BaseException) -> None:
         finished()
         if isinstance(error, CancelledByUser):
-            panel.status.emit(panel.tr("Film cancelled; nothing was written."))
+            panel.status.emit(_t("Film cancelled; nothing was written."))
             return
         panel.ops.show_error(error)
 
@@ -238,7 +241,7 @@ def export_timeline(panel: StoryboardPanel, board: Storyboard) -> None:
     fmt, folder = chosen
 
     def done(export: TimelineExport) -> None:
-        panel.status.emit(panel.tr("Timeline exported: {0}").format(export.path))
+        panel.status.emit(_t("Timeline exported: {0}").format(export.path))
         panel.timeline_exported.emit(str(export.path))
 
     panel.ops.export_timeline(parent=panel, storyboard_id=board.id, fmt=fmt, folder=folder).success(

@@ -189,7 +189,7 @@ class ShotListModel(QAbstractListModel):
             lines.append(shot.prompt if len(shot.prompt) <= 300 else shot.prompt[:299] + "…")
         takes = len(shot.takes)
         if takes:
-            lines.append(QCoreApplication.translate("Storyboard", "%n take(s)", "", takes))
+            lines.append(QCoreApplication.translate("Storyboard", "Takes: {0}").format(takes))
         return "\n".join(lines)
 
     def _thumbnail(self, shot: sb.Shot, state: ShotState) -> QPixmap | None:
