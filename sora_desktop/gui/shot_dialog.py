@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -105,7 +106,11 @@ class ShotDialog(QDialog):
         form.addRow(self.buttons)
 
         if first:  # nothing before it to continue from
-            self.start_combo.setItemData(2, 0, 257)  # Qt.UserRole - 1: item disabled
+            items = self.start_combo.model()
+            assert isinstance(items, QStandardItemModel)
+            item = items.item(2)
+            item.setEnabled(False)
+            item.setToolTip(self.tr("The first shot has no shot before it to continue from."))
         i = self.profile_combo.findData(shot.profile_id)
         self.profile_combo.setCurrentIndex(max(i, 0))
         self._fill_models(shot.model)
