@@ -2137,7 +2137,7 @@ Write a prompt and press Generate.</source>
             <translation>版本数：{0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_sending.py" line="+74" />
+            <location filename="../../sora_desktop/gui/storyboard_sending.py" line="+81" />
             <source>Already sent. Wait a moment to send these shots again.</source>
             <translation>已发送。请稍候再重新发送这些镜头。</translation>
         </message>
@@ -2145,9 +2145,9 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+125" />
+            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+127" />
             <source>New</source>
-            <extracomment>a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
+            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
             <translation>新建</translation>
         </message>
         <message>
@@ -2300,7 +2300,7 @@ Write a prompt and press Generate.</source>
             <translation>删除故事板“{0}”吗？其片段仍保留在素材库中。</translation>
         </message>
         <message>
-            <location line="+185" />
+            <location line="+203" />
             <source>Storyboard saved to {0}</source>
             <translation>故事板已保存到 {0}</translation>
         </message>

@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             else:
                 library.job_changed(event.job_id)
         if self.storyboards is not None:
-            self.storyboards.job_changed(event.job_id)
+            self.storyboards.job_changed(event.job_id, ended=event.status.is_terminal)
 
     def _on_resumed(self, job_ids: list[str]) -> None:
         for job_id in job_ids:

@@ -263,6 +263,13 @@ class Operations:
 
         return Op(self, parent, work)
 
+    def storyboards_with_job(self, *, parent: QObject | None, job_id: str) -> Op[list[str]]:
+        """Ids of the storyboards that have ``job_id`` as a take."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.boards_with_job(store, job_id))
+
     def open_storyboard_file(self, *, parent: QObject | None, path: Path) -> Op[Storyboard]:
         """Open a ``.storyboard.json`` file and keep it in the library."""
         from ..usecases import storyboards

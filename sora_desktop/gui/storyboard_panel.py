@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from .thumbnails import ThumbnailCache
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: how long a chained shot held back by the send guard waits before it tries again
+CONTINUE_RETRY_MS = 500
 
 
 class ShotStrip(QListView):
@@ -536,14 +538,23 @@ class StoryboardPanel(QWidget):
         if self.board is not None:
             self.open_storyboard(self.board.id, keep_selection=True)
 
-    def job_changed(self, job_id: str) -> None:
-        """A job's state changed (every job event): re-plan when it is one of ours."""
+    def job_changed(self, job_id: str, *, ended: bool = False) -> None:
+        """A job's state changed (every job event; ``ended``: it reached a final state).
+        A take of the open storyboard re-plans it; a take of another storyboard being
+        generated lets what waited for it go."""
         board = self.board
-        if board is None or not any(t.job_id == job_id for s in board.shots for t in s.takes):
-            return
-        self.ops.storyboard_jobs(parent=self, job_ids=[job_id]).success(
-            self._jobs_updated
-        ).run_in_background()
+        if board is not None and any(t.job_id == job_id for s in board.shots for t in s.takes):
+            self.ops.storyboard_jobs(parent=self, job_ids=[job_id]).success(
+                self._jobs_updated
+            ).run_in_background()
+        elif ended and self.auto_generate - {board.id if board is not None else ""}:
+            self.ops.storyboards_with_job(parent=self, job_id=job_id).success(
+                self._continue_all
+            ).run_in_background()
+
+    def _continue_all(self, board_ids: Sequence[str]) -> None:
+        for board_id in board_ids:
+            self._continue(board_id)
 
     def _jobs_updated(self, jobs: dict[str, Job]) -> None:
         self.model.update_jobs(list(jobs.values()))
@@ -554,16 +565,25 @@ class StoryboardPanel(QWidget):
         if (
             board is not None
             and board.id in self.auto_generate
-            and self.shot_sender is not None
             and any(j.status.is_terminal for j in jobs.values())
         ):
             # a take ended: what waited for it may go now (a chained shot)
             if shots_to_submit(board, self.model.jobs):
-                self.shot_sender.generate_missing(board.id, retry_failed=False, after=self._refresh)
+                self._continue(board.id)
             elif not any(
                 s.status in (ShotStatus.RUNNING, ShotStatus.WAITING) for s in self.model.states()
             ):
                 self.auto_generate.discard(board.id)
+
+    def _continue(self, board_id: str) -> None:
+        """Send what of ``board_id`` can go now. Held back by the send guard (a send of it
+        was accepted a moment ago), it tries again once that moment has passed."""
+        if self.shot_sender is None or board_id not in self.auto_generate:
+            return
+        if not self.shot_sender.generate_missing(
+            board_id, retry_failed=False, after=self._refresh, quiet=True
+        ):
+            QTimer.singleShot(CONTINUE_RETRY_MS, self, lambda: self._continue(board_id))
 
     # --- film and timeline (dialogs in gui/storyboard_film.py) -------------------------
     def make_film(self) -> None:

@@ -27,16 +27,23 @@ class StoryboardSender:
         self._window = window
 
     def generate_missing(
-        self, board_id: str, *, retry_failed: bool, after: Callable[[], None]
+        self,
+        board_id: str,
+        *,
+        retry_failed: bool,
+        after: Callable[[], None],
+        quiet: bool = False,
     ) -> bool:
         """Send every shot of ``board_id`` that can go now; False when the guard held it
-        back (the same click is on its way, or was accepted a moment ago)."""
+        back (the same click is on its way, or was accepted a moment ago; ``quiet``: say
+        nothing then, the panel tries again)."""
         from ..usecases import storyboards
 
         window = self._window
         key = ("storyboard", board_id)
         if window.send_guard.blocked(key):
-            self._held()
+            if not quiet:
+                self._held()
             return False
         submit = storyboards.generate_missing(
             window.controller.service,

@@ -197,3 +197,19 @@ def test_a_cancelled_film_leaves_nothing(
     assert panel.film_progress is None
     assert {p.name for p in ctx.paths.library_dir.iterdir()} == before
     assert len(ctx.store.list_jobs()) == jobs_before
+
+
+def test_a_chained_shot_goes_while_another_storyboard_is_open(
+    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+) -> None:
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls", sb.StartKind.PREVIOUS))
+    first = panel.board
+    assert first is not None
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
+        panel.generate_missing()
+    panel.new_storyboard("Something else")  # the creator moves on to another storyboard
+    qtbot.waitUntil(lambda: panel.board is not None and panel.board.id != first.id, timeout=10000)
+    qtbot.waitUntil(lambda: storyboards.plan_of(ctx.store, first.id).complete, timeout=90000)
+    assert simulator.created_count == 2
+    assert panel.board is not None and panel.board.name == "Something else"
