@@ -213,3 +213,40 @@ def test_a_chained_shot_goes_while_another_storyboard_is_open(
     qtbot.waitUntil(lambda: storyboards.plan_of(ctx.store, first.id).complete, timeout=90000)
     assert simulator.created_count == 2
     assert panel.board is not None and panel.board.name == "Something else"
+
+
+def test_choosing_a_take_and_regenerating_a_shot(
+    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    from tests.gui.conftest import make_clip
+
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"))
+    board = panel.board
+    assert board is not None
+    shot_id = board.shots[0].id
+    for n in range(2):  # two finished takes (clips on disk)
+        board = sb.add_take(board, shot_id, f"take-{n}", make_clip(tmp_path / f"t{n}.mp4"))
+    storyboards.replace_shot(ctx.store, board.id, board.shots[0])
+    panel.open_storyboard(board.id)
+    qtbot.waitUntil(lambda: panel.take_combo.count() == 2, timeout=10000)
+    assert panel.take_combo.isEnabled()
+    assert panel.take_combo.currentData() == "take-1"  # the newest ready take counts
+    panel.take_combo.setCurrentIndex(0)
+    panel.take_combo.activated.emit(0)  # what choosing it with the mouse emits
+    qtbot.waitUntil(
+        lambda: storyboards.get(ctx.store, board.id).shots[0].chosen == "take-0", timeout=10000
+    )
+    qtbot.waitUntil(lambda: panel.model.states()[0].take == "take-0", timeout=10000)
+    # Regenerate: a new take, sent once, which counts once ready
+    assert panel.regenerate_button.isEnabled()
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
+        qtbot.mouseClick(panel.regenerate_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.regenerate_button, Qt.MouseButton.LeftButton)
+    stored = storyboards.get(ctx.store, board.id).shots[0]
+    assert len(stored.takes) == 3 and stored.chosen is None
+    qtbot.waitUntil(lambda: panel.take_combo.count() == 3, timeout=10000)
+    # every job ended: a second create, had one been sent, has reached the simulator by then
+    qtbot.waitUntil(lambda: all(j.status.is_terminal for j in ctx.store.list_jobs()), timeout=60000)
+    assert simulator.created_count == 1
+    assert len(ctx.store.list_jobs()) == 1
