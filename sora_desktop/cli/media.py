@@ -53,18 +53,15 @@ def _refuse_existing(out: Path, overwrite: bool) -> None:
 
 
 def cmd_stitch(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.stitch import resolve_clips, stitch_film, stitch_plan
+    from ..usecases.stitch import resolve_clips, stitch_film
 
     out = Path(args.out).expanduser()
     _refuse_existing(out, args.overwrite)
     store = rt.open_store()
     try:
         clips = resolve_clips(store, args.clips, hint=CLIP_HINT)
-        preview = stitch_plan(clips, crossfade=args.crossfade)
-        if not preview.can_copy and not args.copy_only:
-            print("Re-encoding to the first clip's format:", file=sys.stderr)
-            for reason in preview.reasons:
-                print(f"  {reason}", file=sys.stderr)
+        # copy or re-encode is said after the film is made (summary): planning it here too
+        # would probe every clip twice (~0.1 s each)
         film = stitch_film(
             store,
             rt.paths,

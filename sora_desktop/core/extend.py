@@ -22,14 +22,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from .capabilities import capabilities_for
 from .errors import InvalidRequestError
 from .i18n import _
 from .job_rules import extend_problem
 from .models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
-from .stitch import CancelFlag, ProgressCallback, StitchResult, stitch
+
+if TYPE_CHECKING:  # PyAV loads with the stitcher, when a continuation is joined
+    from .stitch import CancelFlag, ProgressCallback, StitchResult
 
 
 class ExtendRoute(StrEnum):
@@ -114,6 +116,8 @@ def join_continuation(
 ) -> StitchResult:
     """The extended film: ``source``'s clip followed by ``continuation``'s (a copy when
     their streams match, which is the usual case). Blocking."""
+    from .stitch import stitch
+
     return stitch(
         [_source_clip(source), _source_clip(continuation)],
         out,

@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
@@ -31,8 +32,10 @@ from sora_desktop.core.job_sources import SourceKind, link_sources
 from sora_desktop.core.jobref import resolve_job
 from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
 from sora_desktop.core.paths import AppPaths
-from sora_desktop.core.stitch import CancelFlag, ProgressCallback, StitchResult, plan_stitch, stitch
 from sora_desktop.core.store import JobStore
+
+if TYPE_CHECKING:  # PyAV loads with the stitcher, on first use (not when a window starts)
+    from sora_desktop.core.stitch import CancelFlag, ProgressCallback, StitchResult
 
 __all__ = [
     "Clip",
@@ -143,6 +146,8 @@ def resolve_clips(
 def stitch_plan(clips: Sequence[Clip | Path], *, crossfade: float = 0.0) -> StitchPreview:
     """Copy or re-encode, and why, without writing anything (probes every clip: a missing or
     unreadable one is refused here, InvalidRequestError)."""
+    from sora_desktop.core.stitch import plan_stitch
+
     paths = [c.path if isinstance(c, Clip) else Path(c) for c in clips]
     plan = plan_stitch(paths, crossfade=crossfade)
     reasons = plan.reasons
@@ -175,6 +180,8 @@ def stitch_film(
     file the film in the library, linked to the clips that are library jobs. Refusals
     (InvalidRequestError, DiskError) and a cancel (CancelledByUser) leave no file and no
     library item. Blocking."""
+    from sora_desktop.core.stitch import stitch
+
     film_id = uuid.uuid4().hex
     target = Path(out) if out is not None else paths.library_dir / f"{film_id}.mp4"
     if out is None:
@@ -208,10 +215,9 @@ def add_film(
     job_id: str | None = None,
 ) -> Job:
     """File a stitched film in the library as a finished clip (nothing is sent anywhere,
-    it costs nothing) and link it to ``sources`` in order. Returns the stored job."""
-    from sora_desktop.core.clipinfo import probe
-
-    info = probe(result.path)
+    it costs nothing) and link it to ``sources`` in order. Returns the stored job. It gets
+    no thumbnail file: the library makes one from the first frame, as for any clip without."""
+    width, height = _frame_size(result.path)
     first = sources[0] if sources else None
     now = time.time()
     film_id = job_id or uuid.uuid4().hex
@@ -220,7 +226,7 @@ def add_film(
         request=VideoRequest(
             prompt=name,
             model=first.request.model if first is not None else "film",
-            size=f"{info.video.width}x{info.video.height}",
+            size=f"{width}x{height}",
             seconds=max(1, round(result.duration)),
         ),
         connection=first.connection if first is not None else LOCAL,
@@ -230,7 +236,6 @@ def add_film(
         updated_at=now,
         completed_at=now,
         file_path=result.path,
-        thumbnail_path=_thumbnail(paths, result.path, film_id),
         estimated_cost=0.0,
     )
     store.add(job)
@@ -238,12 +243,10 @@ def add_film(
     return job
 
 
-def _thumbnail(paths: AppPaths, video: Path, job_id: str) -> Path | None:
-    from sora_desktop.core.thumbnails import thumbnail_from_video
+def _frame_size(video: Path) -> tuple[int, int]:
+    """The film's picture size from its header (nothing decoded)."""
+    from sora_desktop.core.clipinfo import COPY_OPEN, open_clip
 
-    dest = paths.thumbnail_dir / f"{job_id}.jpg"
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        return thumbnail_from_video(video, dest)
-    except Exception:  # a film without a thumbnail is still a film
-        return None
+    with open_clip(video, COPY_OPEN) as container:
+        context = container.streams.video[0].codec_context
+        return context.width, context.height

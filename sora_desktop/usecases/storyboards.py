@@ -67,13 +67,13 @@ from sora_desktop.core.storyboard_plan import (
 )
 from sora_desktop.core.storyboard_store import StoryboardSummary
 
-from .stitch import Clip, Film, stitch_film
-
 if TYPE_CHECKING:
     from sora_desktop.core.paths import AppPaths
     from sora_desktop.core.service import GenerationService
     from sora_desktop.core.stitch import CancelFlag, ProgressCallback
     from sora_desktop.core.store import JobStore
+
+    from .stitch import Film
 
 __all__ = [
     "BoardPlan",
@@ -553,6 +553,8 @@ def make_film(
     """Stitch the takes that count, in shot order, into one film (``out``; None: in the
     library's folder), filed in the library linked to those takes. InvalidRequestError
     naming the first shot without a finished take. Blocking."""
+    from .stitch import Clip, stitch_film
+
     board = get(store, board_id)
     jobs = jobs_of(store, board)
     paths_in_order = film_clips(board, jobs)

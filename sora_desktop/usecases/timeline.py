@@ -14,31 +14,32 @@ naming it) before anything is written. Blocking: run it off the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, Literal
 
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.storyboard import Storyboard
 from sora_desktop.core.storyboard_plan import film_clips
-from sora_desktop.core.timeline import TimelineExport, TimelineFormat, export_timeline
 
 from .storyboards import get, jobs_of
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # PyAV and OTIO load on first use (not when a window starts)
     from sora_desktop.core.store import JobStore
+    from sora_desktop.core.timeline import TimelineExport
 
-__all__ = ["FORMATS", "TimelineExport", "TimelineFormat", "export_board", "export_storyboard"]
+__all__ = ["FORMATS", "TimelineFormat", "export_board", "export_storyboard", "timeline_format"]
 
-FORMATS: tuple[str, ...] = get_args(TimelineFormat)
+#: as core.timeline.TimelineFormat
+TimelineFormat = Literal["otio", "fcpxml", "edl"]
+FORMATS: tuple[TimelineFormat, ...] = ("otio", "fcpxml", "edl")
 
 
 def timeline_format(text: str) -> TimelineFormat:
     """``text`` as a timeline format (InvalidRequestError naming the ones there are)."""
     value = text.strip().lower()
-    for fmt in get_args(TimelineFormat):
+    for fmt in FORMATS:
         if value == fmt:
-            result: TimelineFormat = fmt
-            return result
+            return fmt
     raise InvalidRequestError(
         _("{format!r} is not a timeline format.").format(format=text),
         _("Use one of: {formats}.").format(formats=", ".join(FORMATS)),
@@ -49,6 +50,8 @@ def timeline_format(text: str) -> TimelineFormat:
 def export_board(
     store: JobStore, board: Storyboard, fmt: TimelineFormat, out_dir: Path
 ) -> TimelineExport:
+    from sora_desktop.core.timeline import export_timeline
+
     clips = film_clips(board, jobs_of(store, board))
     return export_timeline(board, clips, fmt, Path(out_dir))
 
