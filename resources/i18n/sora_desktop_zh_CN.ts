@@ -97,7 +97,7 @@
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+346" />
+            <location filename="../../sora_desktop/gui/app.py" line="+365" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -725,6 +725,43 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+2" />
             <source>Joining it to this clip is free (done on this computer).</source>
             <translation>与此片段拼接免费（在本机完成）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilmDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="+53" />
+            <location line="+32" />
+            <source>Make film</source>
+            <extracomment>the timeline formats offered, in order: (format name for the use case, label)</extracomment>
+            <translation>制作影片</translation>
+        </message>
+        <message numerus="yes">
+            <location line="-27" />
+            <source>The chosen take of each of the %n shot(s) becomes one MP4 in the library.</source>
+            <translation>
+                <numerusform>这 %n 个镜头各自选定的版本将合成为素材库中的一个 MP4。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>None (cut)</source>
+            <translation>无（硬切）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Blend each shot into the next. A crossfade re-encodes the film; without one the clips are joined as they are, which is fast and lossless.</source>
+            <translation>让每个镜头渐变过渡到下一个。使用交叉淡化会重新编码影片；不使用时片段按原样拼接，快速且无损。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Crossfade</source>
+            <translation>交叉淡化</translation>
         </message>
     </context>
     <context>
@@ -1366,7 +1403,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+57" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+59" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
@@ -1382,17 +1419,53 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+44" />
+            <source>Queue</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location line="+40" />
             <source>Ready</source>
+            <extracomment>makes the storyboard panel (the composition root sets it)</extracomment>
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+68" />
+            <source>Open storyboard</source>
+            <translation>打开故事板</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Storyboards (*.storyboard.json *.json)</source>
+            <translation>故事板 (*.storyboard.json *.json)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Open a storyboard first.</source>
+            <translation>请先打开一个故事板。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save storyboard as</source>
+            <translation>故事板另存为</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Storyboards (*.storyboard.json)</source>
+            <translation>故事板 (*.storyboard.json)</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>Resumed {0} unfinished job(s).</source>
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
@@ -1494,44 +1567,59 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>打开视频库文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="41" />
+            <location filename="../../sora_desktop/gui/menus.py" line="50" />
             <source>&amp;Preferences…</source>
             <translation>偏好设置(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="47" />
+            <location filename="../../sora_desktop/gui/menus.py" line="56" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="52" />
+            <location filename="../../sora_desktop/gui/menus.py" line="61" />
             <source>C&amp;lip</source>
             <translation>片段(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="55" />
+            <location filename="../../sora_desktop/gui/menus.py" line="64" />
             <source>&amp;Connections</source>
             <translation>连接(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="56" />
+            <location filename="../../sora_desktop/gui/menus.py" line="65" />
             <source>&amp;Manage connections…</source>
             <translation>管理连接(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="59" />
+            <location filename="../../sora_desktop/gui/menus.py" line="68" />
             <source>Estimated &amp;spending…</source>
             <translation>预估花费(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="62" />
+            <location filename="../../sora_desktop/gui/menus.py" line="71" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="64" />
+            <location filename="../../sora_desktop/gui/menus.py" line="73" />
             <source>&amp;About Sora Desktop</source>
             <translation>关于 Sora Desktop(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="42" />
+            <source>New &amp;storyboard</source>
+            <translation>新建故事板(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="43" />
+            <source>Open storyboard…</source>
+            <translation>打开故事板…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="44" />
+            <source>Save storyboard &amp;as…</source>
+            <translation>故事板另存为(&amp;A)…</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/questions.py" line="24" />
@@ -1559,7 +1647,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="128" />
+            <location filename="../../sora_desktop/gui/sending.py" line="139" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
@@ -1574,12 +1662,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="123" />
+            <location filename="../../sora_desktop/gui/sending.py" line="132" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="140" />
+            <location filename="../../sora_desktop/gui/sending.py" line="151" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
@@ -2008,6 +2096,135 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>ShotDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/shot_dialog.py" line="+52" />
+            <source>Shot</source>
+            <translation>镜头</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. Harbour at dusk</source>
+            <translation>例如：黄昏的港口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Describe what happens in this shot</source>
+            <translation>描述这个镜头里发生的事情</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Connection</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>None (text only)</source>
+            <translation>无（仅文字）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>An image file</source>
+            <translation>图像文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Continue from the previous shot</source>
+            <translation>接续上一个镜头</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+89" />
+            <source>Start image</source>
+            <translation>起始图像</translation>
+        </message>
+        <message>
+            <location line="-87" />
+            <source>PNG, JPEG or WebP</source>
+            <translation>PNG、JPEG 或 WebP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Image</source>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Crop to fill</source>
+            <translation>裁剪填满</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fit (letterbox)</source>
+            <translation>适应（加黑边）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other sizes</source>
+            <translation>尺寸不同时</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The first shot has no shot before it to continue from.</source>
+            <translation>第一个镜头之前没有可以接续的镜头。</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>{0} × {1}</source>
+            <translation>{0} × {1}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0} seconds</source>
+            <translation>{0} 秒</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+            <translation>图像 (*.png *.jpg *.jpeg *.webp)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Write a prompt for this shot.</source>
+            <translation>请为这个镜头写一段提示词。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose the start image, or set the start to none.</source>
+            <translation>请选择起始图像，或把起始设为“无”。</translation>
+        </message>
+    </context>
+    <context>
         <name>SortButton</name>
         <message>
             <location filename="../../sora_desktop/gui/library_filters.py" line="+127" />
@@ -2212,6 +2429,263 @@ Write a prompt and press Generate.</source>
             <location line="+16" />
             <source>The film is in the library.</source>
             <translation>影片已在视频库中。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Storyboard</name>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+57" />
+            <source>Ready</source>
+            <extracomment>thumbnail lookup: (job id, thumbnail file, clip) -&gt; pixmap, or None while it loads status colours, readable on light and dark themes</extracomment>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Being made</source>
+            <translation>生成中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not made yet</source>
+            <translation>尚未生成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Blocked</source>
+            <translation>受阻</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Shot {0}</source>
+            <translation>镜头 {0}</translation>
+        </message>
+        <message>
+            <location line="+119" />
+            <source>Takes: {0}</source>
+            <translation>版本数：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_sending.py" line="+87" />
+            <source>Already sent. Wait a moment to send these shots again.</source>
+            <translation>已发送。请稍候再重新发送这些镜头。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryboardPanel</name>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+127" />
+            <source>New</source>
+            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start a new storyboard</source>
+            <translation>新建一个故事板</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forget this storyboard (its clips stay in the library)</source>
+            <translation>删除此故事板（其片段仍保留在素材库中）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>More</source>
+            <translation>更多</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Add shot…</source>
+            <translation>添加镜头…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take:</source>
+            <translation>版本：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The take of this shot that goes into the film</source>
+            <translation>此镜头用于影片的版本</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Generate missing</source>
+            <translation>生成缺少的镜头</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
+            <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Regenerate</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make a new take of the selected shot (it is made and billed again)</source>
+            <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make film…</source>
+            <translation>制作影片…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export timeline…</source>
+            <translation>导出时间线…</translation>
+        </message>
+        <message>
+            <location line="+102" />
+            <source>Every shot needs a finished take first.</source>
+            <translation>每个镜头都需要先有一个已完成的版本。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Make a storyboard with New, or open one from the File menu.</source>
+            <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Add the first shot: each shot becomes one clip of the film.</source>
+            <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Take {0}</source>
+            <translation>版本 {0}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Take {0} (not ready)</source>
+            <translation>版本 {0}（未完成）</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location line="+50" />
+            <source>Untitled storyboard</source>
+            <translation>未命名故事板</translation>
+        </message>
+        <message numerus="yes">
+            <location line="-48" />
+            <source>%n shot(s)</source>
+            <translation>
+                <numerusform>%n 个镜头</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>New storyboard</source>
+            <translation>新建故事板</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+14" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>My film</source>
+            <translation>我的影片</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Rename storyboard</source>
+            <translation>重命名故事板</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Delete storyboard</source>
+            <translation>删除故事板</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete the storyboard “{0}”? Its clips stay in the library.</source>
+            <translation>删除故事板“{0}”吗？其片段仍保留在素材库中。</translation>
+        </message>
+        <message>
+            <location line="+203" />
+            <source>Storyboard saved to {0}</source>
+            <translation>故事板已保存到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="109" />
+            <source>Making the film…</source>
+            <translation>正在制作影片…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="109" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="111" />
+            <source>Make film</source>
+            <translation>制作影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="121" />
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="133" />
+            <source>joined as they are</source>
+            <translation>按原样拼接</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="133" />
+            <source>re-encoded</source>
+            <translation>已重新编码</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="141" />
+            <source>Film cancelled; nothing was written.</source>
+            <translation>已取消制作影片；没有写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="134" />
+            <source>Film ready ({0}): {1}</source>
+            <translation>影片已完成（{0}）：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="244" />
+            <source>Timeline exported: {0}</source>
+            <translation>时间线已导出：{0}</translation>
         </message>
     </context>
     <context>
@@ -2515,6 +2989,59 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/gui/template_builder.py" line="153" />
             <source>{0} {1}</source>
             <translation>{0}{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="+81" />
+            <source>Export timeline</source>
+            <translation>导出时间线</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The chosen takes are copied into a clips folder beside the timeline, so the folder can be moved or handed over whole.</source>
+            <translation>选定的版本会复制到时间线旁边的 clips 文件夹中，因此整个文件夹可以移动或整体交付。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>OpenTimelineIO (.otio)</source>
+            <translation>OpenTimelineIO (.otio)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Final Cut Pro X XML (.fcpxml)</source>
+            <translation>Final Cut Pro X XML (.fcpxml)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CMX 3600 EDL (.edl)</source>
+            <translation>CMX 3600 EDL (.edl)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Timeline folder</source>
+            <translation>时间线文件夹</translation>
         </message>
     </context>
     <context>

@@ -213,6 +213,7 @@ def build(
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )
+    window.make_storyboards = lambda: _make_storyboards(window, operations)
     ctx = AppContext(
         paths=paths,
         engine=engine,
@@ -247,6 +248,24 @@ def _make_library(
         panel.filter_button.connection_name = lambda facet: connection_label(
             facet.key, facet.kind, facet.base_url, profile_store.get
         )
+    return panel
+
+
+def _make_storyboards(window: MainWindow, operations: Operations) -> Any:
+    from PySide6.QtCore import QSize
+
+    from .storyboard_panel import StoryboardPanel
+    from .storyboard_sending import StoryboardSender
+    from .thumbnails import ThumbnailCache
+
+    cache = ThumbnailCache(QSize(160, 90), capacity=200)
+    panel = StoryboardPanel(
+        operations,
+        profiles=window.settings_panel.profiles,
+        shot_sender=StoryboardSender(window, operations),
+        thumbnails=cache,
+    )
+    cache.setParent(panel)  # destroyed with the panel
     return panel
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
+    from .storyboard_panel import StoryboardPanel
 
 log = logging.getLogger(__name__)
 
@@ -168,10 +170,23 @@ class MainWindow(QMainWindow):
         self.queue.cancel_requested.connect(self.confirm_cancel)
         self.queue.retry_requested.connect(self.retry_job)
         self.queue.activated.connect(self.play_job)
+        # under the preview: the queue, and the storyboard view (made when first shown)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("bottom_tabs")
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.queue, self.tr("Queue"))
+        self.storyboard_slot = QWidget(self)
+        self.storyboard_slot.setObjectName("storyboard_slot")
+        QVBoxLayout(self.storyboard_slot).setContentsMargins(0, 0, 0, 0)
+        self.bottom_tabs.addTab(self.storyboard_slot, self.tr("Storyboard"))
+        self.bottom_tabs.currentChanged.connect(self._on_bottom_tab)
+        self.storyboards: StoryboardPanel | None = None
+        #: makes the storyboard panel (the composition root sets it)
+        self.make_storyboards: Callable[[], StoryboardPanel] | None = None
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.centre_splitter.setObjectName("centre_splitter")
         self.centre_splitter.addWidget(self.preview)
-        self.centre_splitter.addWidget(self.queue)
+        self.centre_splitter.addWidget(self.bottom_tabs)
         self.centre_splitter.setStretchFactor(0, 3)
         self.centre_splitter.setStretchFactor(1, 1)
 
@@ -233,6 +248,76 @@ class MainWindow(QMainWindow):
         layout.addWidget(widget)
         connect_library(self, widget)
 
+    # --- the storyboard view ------------------------------------------------------------
+    def _on_bottom_tab(self, index: int) -> None:
+        if self.bottom_tabs.widget(index) is self.storyboard_slot:
+            panel = self.ensure_storyboards()
+            if panel is not None:
+                panel.ensure_loaded()
+
+    def ensure_storyboards(self) -> StoryboardPanel | None:
+        """The storyboard panel, made the first time it is needed."""
+        if self.storyboards is None and self.make_storyboards is not None:
+            panel = self.make_storyboards()
+            self.storyboards = panel
+            layout = self.storyboard_slot.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            panel.play_requested.connect(self.play_job)
+            panel.status.connect(self._status)
+            panel.film_made.connect(self._on_film_made)
+        return self.storyboards
+
+    def show_storyboards(self) -> StoryboardPanel | None:
+        """Bring the storyboard tab to the front (made and loaded if needed)."""
+        self.bottom_tabs.setCurrentWidget(self.storyboard_slot)
+        return self.ensure_storyboards()
+
+    def new_storyboard(self) -> None:
+        panel = self.show_storyboards()
+        if panel is not None:
+            panel.new_storyboard()
+
+    def open_storyboard_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        panel = self.show_storyboards()
+        if panel is None:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open storyboard"),
+            "",
+            self.tr("Storyboards (*.storyboard.json *.json)"),
+        )
+        if path:
+            panel.open_file(Path(path))
+
+    def save_storyboard_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        panel = self.show_storyboards()
+        if panel is None or panel.board is None:
+            self._status(self.tr("Open a storyboard first."))
+            return
+        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in panel.board.name)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save storyboard as"),
+            f"{name.strip() or 'storyboard'}.storyboard.json",
+            self.tr("Storyboards (*.storyboard.json)"),
+        )
+        if path:
+            if not path.endswith(".json"):
+                path += ".storyboard.json"
+            panel.save_file(Path(path))
+
+    def _on_film_made(self, job_id: str) -> None:
+        library: Any = self.library
+        if library is not None and hasattr(library, "refresh"):
+            library.refresh()
+        self.play_job(job_id)
+
     # --- generate ----------------------------------------------------------------------
     def generate_problem(self) -> str | None:
         return self.prompt.problem() or self.settings_panel.problem()
@@ -279,6 +364,8 @@ class MainWindow(QMainWindow):
                 library.refresh()
             else:
                 library.job_changed(event.job_id)
+        if self.storyboards is not None:
+            self.storyboards.job_changed(event.job_id, ended=event.status.is_terminal)
 
     def _on_resumed(self, jobs: list[Job]) -> None:
         for job in jobs:
@@ -463,6 +550,8 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         if self.library is not None and hasattr(self.library, "shutdown"):
             self.library.shutdown()
+        if self.storyboards is not None:
+            self.storyboards.shutdown()
         self.notifier.close()
         self.controller.shutdown(cancel_running=choice == CLOSE_CANCEL)
         self._closing_done = True

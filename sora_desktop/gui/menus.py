@@ -38,6 +38,15 @@ def build_menus(window: MainWindow) -> None:
     window.open_library_folder_action.triggered.connect(window.open_library_folder)
     file_menu.addAction(window.open_library_folder_action)
     file_menu.addSeparator()
+    for text, slot in (
+        (_t("New &storyboard"), window.new_storyboard),
+        (_t("Open storyboard…"), window.open_storyboard_file),
+        (_t("Save storyboard &as…"), window.save_storyboard_file),
+    ):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     prefs = QAction(_t("&Preferences…"), window)
     prefs.setShortcut(QKeySequence.StandardKey.Preferences)
     prefs.setMenuRole(QAction.MenuRole.PreferencesRole)

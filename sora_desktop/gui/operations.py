@@ -42,11 +42,16 @@ if TYPE_CHECKING:
     from ..core.models import Connection, Profile
     from ..core.paths import AppPaths
     from ..core.profiles import ProfileStore
+    from ..core.service import GenerationService
+    from ..core.storyboard import Storyboard
+    from ..core.storyboard_store import StoryboardSummary
+    from ..core.timeline import TimelineExport
     from ..usecases import export as export_usecase
     from ..usecases import stitch as stitch_usecase
     from ..usecases.connections import ConnectionReport
     from ..usecases.library import Library as JobStore
     from ..usecases.profiles import ProfileSaved
+    from ..usecases.stitch import Film
     from .controller import Controller
 
 T = TypeVar("T")
@@ -357,6 +362,143 @@ class Operations:
 
         return Op(self, parent, work)
 
+    # ----- storyboards (usecases.storyboards, usecases.timeline) ----------------------
+
+    def _need_store(self) -> Any:
+        store = self._library
+        assert store is not None, "Operations made without a library can't read storyboards"
+        return store
+
+    def list_storyboards(self, *, parent: QObject | None) -> Op[list[StoryboardSummary]]:
+        """The library's storyboards, most recently changed first."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.list_all(store))
+
+    def create_storyboard(self, *, parent: QObject | None, name: str) -> Op[Storyboard]:
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.create(store, name))
+
+    def open_storyboard(
+        self, *, parent: QObject | None, storyboard_id: str
+    ) -> Op[tuple[Storyboard, dict[str, Job]]]:
+        """A storyboard from the library with the jobs of its takes (for its plan)."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+
+        def work(_report: Report) -> tuple[Storyboard, dict[str, Job]]:
+            board = storyboards.get(store, storyboard_id)
+            return board, storyboards.jobs_of(store, board)
+
+        return Op(self, parent, work)
+
+    def edit_storyboard(
+        self, *, parent: QObject | None, edit: str, storyboard_id: str, **args: Any
+    ) -> Op[Storyboard]:
+        """One edit of a stored storyboard, by the use case's name (``rename``, ``add_shot``,
+        ``replace_shot``, ``remove_shot``, ``move_shot``, ``choose_take``); the result is the
+        storyboard as saved."""
+        from ..usecases import storyboards
+
+        assert edit in EDITS, edit
+        store = self._need_store()
+        change = getattr(storyboards, edit)
+        return Op(self, parent, lambda _report: change(store, storyboard_id, **args))
+
+    def delete_storyboard(self, *, parent: QObject | None, storyboard_id: str) -> Op[None]:
+        """Forget a storyboard; its clips stay in the library."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.delete(store, storyboard_id))
+
+    def storyboard_jobs(
+        self, *, parent: QObject | None, job_ids: Sequence[str]
+    ) -> Op[dict[str, Job]]:
+        """The library's jobs ``job_ids`` as they are now (a take changed)."""
+        store = self._need_store()
+        wanted = list(job_ids)
+
+        def work(_report: Report) -> dict[str, Job]:
+            found = (store.get(job_id) for job_id in wanted)
+            return {job.id: job for job in found if job is not None}
+
+        return Op(self, parent, work)
+
+    def storyboards_with_job(self, *, parent: QObject | None, job_id: str) -> Op[list[str]]:
+        """Ids of the storyboards that have ``job_id`` as a take."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.boards_with_job(store, job_id))
+
+    def open_storyboard_file(self, *, parent: QObject | None, path: Path) -> Op[Storyboard]:
+        """Open a ``.storyboard.json`` file and keep it in the library."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.open_file(store, path))
+
+    def save_storyboard_file(
+        self, *, parent: QObject | None, storyboard_id: str, path: Path
+    ) -> Op[Path]:
+        """Write the storyboard as a portable ``.storyboard.json`` file."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        return Op(self, parent, lambda _report: storyboards.save_file(store, storyboard_id, path))
+
+    def make_film(
+        self,
+        *,
+        parent: QObject | None,
+        storyboard_id: str,
+        crossfade: float,
+        cancel: threading.Event,
+    ) -> Op[Film]:
+        """Stitch the storyboard's takes that count into one film filed in the library.
+        Progress is reported in tenths of a second; fails with ``CancelledByUser``."""
+        from ..usecases import storyboards
+
+        store = self._need_store()
+        paths = self.paths
+        assert paths is not None, "Operations made without the app's folders can't stitch"
+
+        def work(report: Report) -> Film:
+            def progress(done: float, total: float) -> None:
+                report(int(done * 10), max(1, int(total * 10)))
+
+            return storyboards.make_film(
+                store,
+                paths,
+                storyboard_id,
+                crossfade=crossfade,
+                on_progress=progress,
+                cancel=cancel,
+            )
+
+        return Op(self, parent, work)
+
+    def storyboard_send(
+        self, submit: Callable[[GenerationService, JobStore, AppPaths], Coroutine[Any, Any, T]]
+    ) -> Coroutine[Any, Any, T]:
+        """The coroutine that sends a storyboard's shots (``usecases.storyboards``'s
+        ``generate_missing`` / ``regenerate_shot``, given as ``submit``), for
+        ``sending.send`` under the window's send guard."""
+        store = self._library
+        paths = self.paths
+        controller = self._controller
+        assert store is not None and paths is not None and controller is not None
+
+        async def send() -> T:
+            return await submit(controller.service, store, paths)
+
+        return send()
+
     def start_extension(
         self, *, job_id: str, prompt: str, seconds: int, aliases: dict[str, str] | None
     ) -> Coroutine[Any, Any, Job]:
@@ -399,3 +541,22 @@ class Operations:
             return extend.finish_extension(store, paths, job_id).job
 
         return Op(self, parent, work)
+
+    def export_timeline(
+        self, *, parent: QObject | None, storyboard_id: str, fmt: str, folder: Path
+    ) -> Op[TimelineExport]:
+        """The storyboard as an editor's timeline (otio, fcpxml, edl) in ``folder``."""
+        from ..usecases import timeline
+
+        store = self._need_store()
+        return Op(
+            self,
+            parent,
+            lambda _report: timeline.export_storyboard(
+                store, storyboard_id, timeline.timeline_format(fmt), folder
+            ),
+        )
+
+
+#: the storyboard edits :meth:`Operations.edit_storyboard` runs (usecases.storyboards)
+EDITS = frozenset({"rename", "add_shot", "replace_shot", "remove_shot", "move_shot", "choose_take"})

@@ -9,7 +9,7 @@ quick Retry clicks).
 
 from __future__ import annotations
 
-from collections.abc import Coroutine, Hashable
+from collections.abc import Callable, Coroutine, Hashable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -108,19 +108,30 @@ def generate(window: MainWindow) -> None:
         window.prompt.set_recent_prompts(window._remember_prompt(prompt))
 
 
-def send(window: MainWindow, key: Hashable, submit: Coroutine[Any, Any, Job]) -> None:
-    """Run ``submit`` (it stores the new job and starts it) under the send guard."""
+def send(
+    window: MainWindow,
+    key: Hashable,
+    submit: Coroutine[Any, Any, Job | list[Job]],
+    after: Callable[[], None] | None = None,
+) -> None:
+    """Run ``submit`` (it stores the new job, or jobs, and starts them) under the send
+    guard; ``after`` runs once it was accepted or refused."""
 
-    def accepted(job: Job) -> None:
+    def accepted(result: Job | list[Job]) -> None:
         window._submitting = max(0, window._submitting - 1)
         window.send_guard.accepted(key)
-        window.controller.job_submitted.emit(job)
+        for job in result if isinstance(result, list) else [result]:
+            window.controller.job_submitted.emit(job)
+        if after is not None:
+            after()
 
     def refused(error: BaseException) -> None:
         window._submitting = max(0, window._submitting - 1)
         window.send_guard.failed(key)
         window.errors.show(error)
         window._status(_t("Not sent."))
+        if after is not None:
+            after()
 
     window.send_guard.begin(key)
     window._submitting += 1

@@ -211,9 +211,7 @@ def stitching(
         library=controller.test_store,
     )
     jobs = [
-        _clip_job(
-            controller.test_store, make_clip(tmp_path / f"{n}.mp4", seconds=1.0), f"shot {n}"
-        )
+        _clip_job(controller.test_store, make_clip(tmp_path / f"{n}.mp4", seconds=1.0), f"shot {n}")
         for n in ("a", "b", "c")
     ]
     return ops, jobs, paths.library_dir

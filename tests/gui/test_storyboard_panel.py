@@ -1,0 +1,255 @@
+"""The storyboard view in the real window, over the simulator on loopback and a real library.
+
+Shots are sent through the window's send guard (a double click on "Generate missing shots"
+sends each shot once), a chained shot goes when the take it continues is ready, statuses
+follow the job events, the film is stitched with progress into the library, and the
+timeline is written and read back with OpenTimelineIO.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core import storyboard as sb
+from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.storyboard_plan import ShotStatus
+from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.main_window import CLOSE_CANCEL
+from sora_desktop.gui.storyboard_panel import StoryboardPanel
+from sora_desktop.simulator.server import SimulatorServer
+from sora_desktop.usecases import storyboards
+
+
+@pytest.fixture
+def make_app(
+    data_dir: Path, qtbot: QtBot, simulator: SimulatorServer
+) -> Iterator[Callable[[], AppContext]]:
+    made: list[AppContext] = []
+
+    def make() -> AppContext:
+        ctx = build(AppPaths.default(data_dir), simulator_url=simulator.url)
+        made.append(ctx)
+        ctx.window.show()
+        qtbot.waitExposed(ctx.window)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.window.ask_close = lambda _running: CLOSE_CANCEL  # type: ignore[method-assign]
+        ctx.close()
+
+
+def _shot(name: str, start: sb.StartKind = sb.StartKind.NONE) -> sb.Shot:
+    return sb.Shot(
+        id=sb.new_id(),
+        name=name,
+        prompt=f"{name}, a calm harbour at dusk",
+        profile_id="simulator",
+        model="sora-2",
+        size="1280x720",
+        seconds=4,
+        start=sb.StartImage(start),
+    )
+
+
+def _panel_with_board(qtbot: QtBot, ctx: AppContext, *shots: sb.Shot) -> StoryboardPanel:
+    panel = ctx.window.show_storyboards()
+    assert panel is not None
+    panel.ensure_loaded()
+    panel.new_storyboard("Harbour")
+    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
+    queue = list(shots)
+    panel.ask_shot = lambda shot, first: queue.pop(0)  # type: ignore[method-assign]
+    for n in range(len(shots)):
+        panel.add_shot()
+        qtbot.waitUntil(lambda n=n: panel.model.rowCount() == n + 1, timeout=10000)
+    return panel
+
+
+def _statuses(panel: StoryboardPanel) -> list[ShotStatus]:
+    return [s.status for s in panel.model.states()]
+
+
+def test_the_storyboard_is_kept_in_the_library_and_reordered_by_the_model(
+    make_app: Callable[[], AppContext], qtbot: QtBot
+) -> None:
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls"), _shot("Night"))
+    board = panel.board
+    assert board is not None
+    assert panel.boards_list.count() == 1
+    assert panel.boards_list.currentItem().text() == "Harbour"
+    assert panel.generate_button.isEnabled()
+    assert not panel.film_button.isEnabled()  # nothing made yet
+    # drag "Night" to the front: the move is stored in the library
+    panel.model.moveRows(QModelIndex(), 2, 1, QModelIndex(), 0)
+    qtbot.waitUntil(
+        lambda: (
+            [s.name for s in storyboards.get(ctx.engine.store, board.id).shots]
+            == ["Night", "Boats", "Gulls"]
+        ),
+        timeout=10000,
+    )
+    # the portable file round-trips through File > Save storyboard as / Open storyboard
+    out = ctx.paths.data_dir / "harbour.storyboard.json"
+    with qtbot.waitSignal(panel.status, timeout=10000):
+        panel.save_file(out)
+    assert [s.name for s in sb.load_storyboard(out).shots] == ["Night", "Boats", "Gulls"]
+    panel.ask_delete = lambda _board: True  # type: ignore[method-assign]
+    panel.delete_storyboard()
+    qtbot.waitUntil(lambda: panel.board is None and panel.boards_list.count() == 0, timeout=10000)
+    assert storyboards.list_all(ctx.engine.store) == []
+    panel.open_file(out)
+    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
+    assert [s.name for s in panel.board.shots] == ["Night", "Boats", "Gulls"]
+
+
+def test_generate_missing_sends_each_shot_once_chains_then_makes_the_film(
+    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls", sb.StartKind.PREVIOUS))
+    assert _statuses(panel) == [ShotStatus.MISSING, ShotStatus.WAITING]
+    ctx.window.send_guard.hold_ms = 3000  # longer than a slow machine's two statements
+    button = panel.generate_button
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)  # the tail of a double click
+    qtbot.waitUntil(lambda: _statuses(panel)[0] is ShotStatus.RUNNING, timeout=20000)
+    assert _statuses(panel)[1] is ShotStatus.WAITING
+    assert "Waits for the take" in str(
+        panel.model.data(panel.model.index(1), Qt.ItemDataRole.ToolTipRole)
+    )
+    # the first take is ready: the chained shot goes by itself, continuing from it
+    qtbot.waitUntil(lambda: _statuses(panel) == [ShotStatus.READY] * 2, timeout=90000)
+    assert simulator.created_count == 2
+    assert len(ctx.engine.store.list_jobs()) == 2
+    assert panel.film_button.isEnabled() and panel.timeline_button.isEnabled()
+
+    # Make film: progress, then the film lands in the library and plays
+    panel.ask_crossfade = lambda _board: 0.0  # type: ignore[method-assign]
+    with qtbot.waitSignal(panel.film_made, timeout=60000) as made:
+        panel.make_film()
+        assert panel.film_progress is not None
+    film = ctx.engine.store.get(made.args[0])
+    assert film is not None and film.file_path is not None and film.file_path.is_file()
+    assert panel.film_progress is None
+
+    # Export timeline: OTIO, read back in shot order with relative paths
+    import opentimelineio as otio
+
+    folder = tmp_path / "timeline"
+    panel.ask_timeline = lambda _board: ("otio", folder)  # type: ignore[method-assign]
+    with qtbot.waitSignal(panel.timeline_exported, timeout=30000) as exported:
+        panel.export_timeline()
+    timeline = otio.adapters.read_from_file(exported.args[0])
+    clips = list(timeline.find_clips())
+    assert len(clips) == 2
+    for clip in clips:
+        target = clip.media_reference.target_url
+        assert not Path(target).is_absolute()
+        assert (folder / target).is_file()
+
+
+def test_a_cancelled_film_leaves_nothing(
+    make_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.gui.conftest import make_clip
+
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls"))
+    board = panel.board
+    assert board is not None
+    # two finished takes (clips on disk, a storyboard opened from another computer)
+    for n, shot in enumerate(board.shots):
+        clip = make_clip(tmp_path / f"take{n}.mp4", seconds=2.0)
+        board = sb.add_take(board, shot.id, f"elsewhere-{n}", clip)
+    storyboards.replace_shot(ctx.engine.store, board.id, board.shots[0])
+    storyboards.replace_shot(ctx.engine.store, board.id, board.shots[1])
+    panel.open_storyboard(board.id)
+    qtbot.waitUntil(lambda: _statuses(panel) == [ShotStatus.READY] * 2, timeout=10000)
+    before = {p.name for p in ctx.paths.library_dir.iterdir()}
+    jobs_before = len(ctx.engine.store.list_jobs())
+    # hold the I/O loop, so the film can't start before Cancel is pressed
+    gate = threading.Event()
+
+    async def hold() -> None:
+        gate.wait(30)
+
+    ctx.controller.call(hold())
+    panel.ask_crossfade = lambda _board: 0.5  # type: ignore[method-assign]
+    panel.make_film()
+    progress = panel.film_progress
+    assert progress is not None
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    with qtbot.waitSignal(panel.status, timeout=30000) as said:
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        gate.set()
+    assert said.args[0] == "Film cancelled; nothing was written."
+    assert panel.film_progress is None
+    assert {p.name for p in ctx.paths.library_dir.iterdir()} == before
+    assert len(ctx.engine.store.list_jobs()) == jobs_before
+
+
+def test_a_chained_shot_goes_while_another_storyboard_is_open(
+    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+) -> None:
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls", sb.StartKind.PREVIOUS))
+    first = panel.board
+    assert first is not None
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
+        panel.generate_missing()
+    panel.new_storyboard("Something else")  # the creator moves on to another storyboard
+    qtbot.waitUntil(lambda: panel.board is not None and panel.board.id != first.id, timeout=10000)
+    qtbot.waitUntil(lambda: storyboards.plan_of(ctx.engine.store, first.id).complete, timeout=90000)
+    assert simulator.created_count == 2
+    assert panel.board is not None and panel.board.name == "Something else"
+
+
+def test_choosing_a_take_and_regenerating_a_shot(
+    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    from tests.gui.conftest import make_clip
+
+    ctx = make_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"))
+    board = panel.board
+    assert board is not None
+    shot_id = board.shots[0].id
+    for n in range(2):  # two finished takes (clips on disk)
+        board = sb.add_take(board, shot_id, f"take-{n}", make_clip(tmp_path / f"t{n}.mp4"))
+    storyboards.replace_shot(ctx.engine.store, board.id, board.shots[0])
+    panel.open_storyboard(board.id)
+    qtbot.waitUntil(lambda: panel.take_combo.count() == 2, timeout=10000)
+    assert panel.take_combo.isEnabled()
+    assert panel.take_combo.currentData() == "take-1"  # the newest ready take counts
+    panel.take_combo.setCurrentIndex(0)
+    panel.take_combo.activated.emit(0)  # what choosing it with the mouse emits
+    qtbot.waitUntil(
+        lambda: storyboards.get(ctx.engine.store, board.id).shots[0].chosen == "take-0",
+        timeout=10000,
+    )
+    qtbot.waitUntil(lambda: panel.model.states()[0].take == "take-0", timeout=10000)
+    # Regenerate: a new take, sent once, which counts once ready
+    assert panel.regenerate_button.isEnabled()
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
+        qtbot.mouseClick(panel.regenerate_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.regenerate_button, Qt.MouseButton.LeftButton)
+    stored = storyboards.get(ctx.engine.store, board.id).shots[0]
+    assert len(stored.takes) == 3 and stored.chosen is None
+    qtbot.waitUntil(lambda: panel.take_combo.count() == 3, timeout=10000)
+    # every job ended: a second create, had one been sent, has reached the simulator by then
+    qtbot.waitUntil(
+        lambda: all(j.status.is_terminal for j in ctx.engine.store.list_jobs()), timeout=60000
+    )
+    assert simulator.created_count == 1
+    assert len(ctx.engine.store.list_jobs()) == 1
