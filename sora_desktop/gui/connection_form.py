@@ -21,10 +21,11 @@ checked with ``usecases.connections.check_base_url`` (https, except on this comp
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,15 +46,23 @@ from PySide6.QtWidgets import (
 
 from sora_desktop.core.capabilities import KNOWN_MODELS
 from sora_desktop.core.errors import InvalidRequestError
-from sora_desktop.core.models import VIDEOS_API_KINDS, AuthStyle, ConnectionKind, Profile
+from sora_desktop.core.models import (
+    PROVIDER_KINDS,
+    VIDEOS_API_KINDS,
+    AuthStyle,
+    ConnectionKind,
+    Profile,
+)
 from sora_desktop.core.profiles import (
     OPENAI_BASE_URL,
+    PROVIDER_BASE_URLS,
     SIMULATOR_ID,
     azure_base_url,
     default_auth_style,
     make_profile_id,
 )
 from sora_desktop.usecases.connections import check_base_url
+from sora_desktop.usecases.provider_links import provider_links
 
 from .i18n import profile_name
 
@@ -72,6 +81,38 @@ _DEFAULT_ENV: dict[ConnectionKind, str] = {
     ConnectionKind.COMPATIBLE: "VIDEO_GATEWAY_API_KEY",
     ConnectionKind.SIMULATOR: "SORA_SIMULATOR_KEY",
 }
+
+
+def _default_env(kind: ConnectionKind) -> str:
+    links = provider_links(kind)
+    return links.env_var if links is not None else _DEFAULT_ENV[kind]
+
+
+def _first_catalogue_model(kind: ConnectionKind) -> str:
+    """A provider profile's default model: the catalogue's first of its kind."""
+    from sora_desktop.core.catalogue import catalogue_models
+
+    models = catalogue_models(kind)
+    return models[0].id if models else ""
+
+
+def links_html(kind: ConnectionKind) -> str:
+    """Where to get a key, what it costs and the dashboard, as links ("" for the Videos API
+    kinds and the simulator)."""
+    links = provider_links(kind)
+    if links is None:
+        return ""
+
+    def link(url: str, text: str) -> str:
+        return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
+
+    return " · ".join(
+        (
+            link(links.keys_url, translate("ConnectionForm", "Get an API key")),
+            link(links.pricing_url, translate("ConnectionForm", "Prices")),
+            link(links.dashboard_url, translate("ConnectionForm", "Your dashboard")),
+        )
+    )
 
 
 def service_note(kind: ConnectionKind) -> str:
@@ -152,6 +193,9 @@ class ConnectionForm(QWidget):
                 "ConnectionForm", "Compatible gateway (e.g. LiteLLM)"
             ),
             ConnectionKind.SIMULATOR: translate("ConnectionForm", "Simulator (this computer)"),
+            ConnectionKind.FAL: translate("ConnectionForm", "fal"),
+            ConnectionKind.REPLICATE: translate("ConnectionForm", "Replicate"),
+            ConnectionKind.RUNWAY: translate("ConnectionForm", "Runway"),
         }[kind]
 
     # ----- construction --------------------------------------------------------------------
@@ -164,13 +208,19 @@ class ConnectionForm(QWidget):
         self.note_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.note_label.setMargin(6)
         layout.addWidget(self.note_label)
+        self.links_label = QLabel()
+        self.links_label.setObjectName("provider_links")
+        self.links_label.setTextFormat(Qt.TextFormat.RichText)
+        self.links_label.setOpenExternalLinks(True)
+        self.links_label.setWordWrap(True)
+        layout.addWidget(self.links_label)
 
         self.fields = QFormLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("e.g. Studio gateway"))
         self.fields.addRow(self.tr("Name"), self.name_edit)
         self.kind_combo = QComboBox()
-        for kind in VIDEOS_API_KINDS:  # the provider kinds come with their own form
+        for kind in (*VIDEOS_API_KINDS, *PROVIDER_KINDS):
             self.kind_combo.addItem(self.kind_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self.fields.addRow(self.tr("Service"), self.kind_combo)
@@ -263,7 +313,7 @@ class ConnectionForm(QWidget):
             if has_stored_key
             else self.tr("Paste the API key (kept in the system keychain, never in a file)")
         )
-        self.env_edit.setText(profile.env_var or _DEFAULT_ENV[profile.kind])
+        self.env_edit.setText(profile.env_var or _default_env(profile.kind))
         (self.env_radio if profile.env_var else self.keyring_radio).setChecked(True)
         aliases = dict(profile.model_aliases)
         names = profile.models or (profile.default_model,)
@@ -324,11 +374,17 @@ class ConnectionForm(QWidget):
         """A new kind chosen by the user: put that kind's defaults in."""
         kind = self.kind()
         self.auth_combo.setCurrentIndex(self.auth_combo.findData(default_auth_style(kind)))
-        if kind is ConnectionKind.OPENAI and not self.url_edit.text().strip():
-            self.url_edit.setText(OPENAI_BASE_URL)
-        self.env_edit.setText(_DEFAULT_ENV[kind])
+        url = self.url_edit.text().strip().rstrip("/")
+        defaults = {OPENAI_BASE_URL: ConnectionKind.OPENAI} | {
+            u: k for k, u in PROVIDER_BASE_URLS.items()
+        }
+        if not url or defaults.get(url, kind) is not kind:  # empty, or another kind's default
+            default = defaults_for(kind)
+            if default or url:
+                self.url_edit.setText(default)
+        self.env_edit.setText(_default_env(kind))
         self.models.setRowCount(0)
-        for name, base in _DEFAULT_MODELS[kind]:
+        for name, base in _DEFAULT_MODELS.get(kind, ()):
             self.add_model_row(name, base)
         self._apply_kind(kind)
 
@@ -349,9 +405,23 @@ class ConnectionForm(QWidget):
                 "http://127.0.0.1:8000/v1",
             ),
         }
-        label, placeholder = placeholders[kind]
+        label, placeholder = placeholders.get(kind, (self.tr("Base URL"), defaults_for(kind)))
         self.url_label.setText(label)
         self.url_edit.setPlaceholderText(placeholder)
+        links = links_html(kind)
+        self.links_label.setText(links)
+        self.links_label.setVisible(bool(links))
+        # a provider's dialect sends the key its own way and lists its models itself
+        # (the catalogue, or any model id in the settings panel)
+        videos_api = not kind.is_provider
+        self.fields.setRowVisible(self.auth_combo, videos_api)
+        for w in (
+            self.models_label,
+            self.models,
+            self.add_model_button,
+            self.remove_model_button,
+        ):
+            w.setVisible(videos_api)
         self.models_label.setText(
             self.tr("Deployments (the names you gave them in Azure AI Foundry):")
             if kind is ConnectionKind.AZURE
@@ -459,6 +529,8 @@ class ConnectionForm(QWidget):
                     self.tr("Enter a proxy address like http://proxy.example:3128."),
                     self.proxy_edit,
                 )
+        if kind.is_provider:
+            return self._provider_profile(name, kind, base_url, env_var, proxy, existing)
         rows = self.model_rows()
         if not rows:
             raise FormError(
@@ -482,5 +554,39 @@ class ConnectionForm(QWidget):
             model_aliases=aliases,
         )
 
+    def _provider_profile(
+        self,
+        name: str,
+        kind: ConnectionKind,
+        base_url: str,
+        env_var: str | None,
+        proxy: str | None,
+        existing: list[str],
+    ) -> Profile:
+        """A fal, Replicate or Runway profile: the dialect sends the key its own way, and
+        the settings panel offers the catalogue's models (and any other model id)."""
+        old = self._profile
+        same_kind = old is not None and old.kind is kind
+        default_model = old.default_model if same_kind and old is not None else ""
+        models = old.models if same_kind and old is not None else ()
+        return Profile(
+            id=self.profile_id() or make_profile_id(name, existing),
+            name=name,
+            kind=kind,
+            base_url=base_url,
+            auth_style=default_auth_style(kind),
+            default_model=default_model or _first_catalogue_model(kind),
+            models=models,
+            env_var=env_var,
+            proxy=proxy,
+        )
 
-__all__ = ["ConnectionForm", "FormError", "service_note"]
+
+def defaults_for(kind: ConnectionKind) -> str:
+    """The base URL a new profile of ``kind`` starts with ("" where there is none)."""
+    if kind is ConnectionKind.OPENAI:
+        return OPENAI_BASE_URL
+    return PROVIDER_BASE_URLS.get(kind, "")
+
+
+__all__ = ["ConnectionForm", "FormError", "defaults_for", "links_html", "service_note"]
