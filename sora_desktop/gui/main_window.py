@@ -57,7 +57,9 @@ def simulator_notice() -> str:
     return QCoreApplication.translate(
         "MainWindow",
         "You're using the built-in simulator: clips are made on this computer, no account "
-        "needed. OpenAI's Sora API shut down on 2026-09-24.",
+        "needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, "
+        "Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes "
+        "no new Sora 2 deployments.",
     )
 
 
