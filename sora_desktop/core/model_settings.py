@@ -14,6 +14,7 @@ caches the schema through the connection's dialect). No Qt, no I/O here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .capabilities import ModelCapabilities
 from .catalogue import CatalogueModel, catalogue_models
 from .models import ConnectionKind
-from .schema_form import FormField, form_fields
+from .schema_form import FormField, Widget, form_fields
 
 if TYPE_CHECKING:
     from .dialects.base import Dialect
@@ -67,6 +68,9 @@ class ModelSettings:
     extra_fields: tuple[FormField, ...]
     #: whether the provider's input schema was had (fresh, cached or stale)
     schema_found: bool
+    #: every field of the model's input: the schema's when found, else the catalogue's
+    #: (the fields its common settings map onto), for "models --model" and ``--param``
+    fields: tuple[FormField, ...] = ()
 
 
 def summarize(model: CatalogueModel) -> ModelSummary:
@@ -124,7 +128,75 @@ def settings_for(model: CatalogueModel, schema: Mapping[str, Any] | None) -> Mod
         taken = common_field_names(model)
         extra = tuple(f for f in form_fields(schema) if f.name not in taken)
     found = schema is not None
-    return ModelSettings(model=summarize(model), extra_fields=extra, schema_found=found)
+    every = tuple(form_fields(schema)) if schema is not None else catalogue_fields(model)
+    return ModelSettings(
+        model=summarize(model), extra_fields=extra, schema_found=found, fields=every
+    )
+
+
+def catalogue_fields(model: CatalogueModel) -> tuple[FormField, ...]:
+    """The model's input fields as the catalogue knows them (no schema): the fields its
+    common settings map onto, with the values its sizes and lengths take."""
+    out: list[FormField] = []
+    seen: set[str] = set()
+
+    def add(item: FormField) -> None:
+        if item.name not in seen:
+            seen.add(item.name)
+            out.append(item)
+
+    mapped = dict(model.fields)
+    prompt = mapped.get("prompt", "prompt")
+    add(FormField(name=prompt, widget="text", label=_label(prompt), required=True))
+    size_values: dict[str, list[Any]] = {}
+    for _size, values in model.sizes:
+        for name, value in values:
+            choices = size_values.setdefault(name, [])
+            if value not in choices:
+                choices.append(value)
+    for name, choices in size_values.items():
+        add(_choice(name, choices, None))
+    if model.seconds_field:
+        wire = dict(model.seconds)
+        add(_choice(model.seconds_field, list(wire.values()), wire.get(model.default_seconds)))
+    kinds: dict[str, tuple[Widget, str]] = {
+        "negative_prompt": ("text", "string"),
+        "seed": ("text", "integer"),
+        "audio": ("check", "boolean"),
+        "start_image": ("image", "string"),
+        "end_image": ("image", "string"),
+    }
+    for setting, name in model.fields:
+        if setting in kinds:
+            widget, json_type = kinds[setting]
+            add(
+                FormField(
+                    name=name,
+                    widget=widget,
+                    label=_label(name),
+                    type=json_type,
+                    integer=json_type == "integer",
+                    required=setting == "start_image" and model.needs_image,
+                )
+            )
+    return tuple(out)
+
+
+def _label(name: str) -> str:
+    words = re.sub(r"([a-z])([A-Z])", r"\1 \2", name).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _choice(name: str, choices: list[Any], default: Any) -> FormField:
+    ints = all(isinstance(c, int) and not isinstance(c, bool) for c in choices)
+    return FormField(
+        name=name,
+        widget="choice",
+        label=_label(name),
+        default=default,
+        choices=tuple(choices),
+        type="integer" if ints else "string",
+    )
 
 
 def summarize_capabilities(kind: ConnectionKind, caps: ModelCapabilities) -> ModelSummary:

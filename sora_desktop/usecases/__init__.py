@@ -10,6 +10,8 @@ through core's ``_()`` (catalogue context ``core``).
     generate.py     prepare the reference image and submit, remix, retry
     library.py      delete locally (the one safety rule), find a job by id or prefix
     export.py       export clips (copy, name template, sidecar, folder preparation)
+    models.py       a kind's models, one model's parameters, the estimate, --param values
+    resend.py       "send again" for an outcome-unknown job: its quote, then a new job
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".
