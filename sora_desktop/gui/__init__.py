@@ -17,6 +17,7 @@ def _import_engine_first() -> None:
     import concurrent.futures  # noqa: F401  (the controller's futures)
 
     from ..core import capabilities, paths, profiles, qt_pair, settings, store  # noqa: F401
+    from ..usecases import models  # noqa: F401  (the catalogue, for the settings panel)
 
 
 _import_engine_first()

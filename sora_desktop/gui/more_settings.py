@@ -1,4 +1,4 @@
-""""More settings": a collapsible form built from a provider model's own schema.
+""" "More settings": a collapsible form built from a provider model's own schema.
 
     box = MoreSettings(parent)
     box.set_fields(fields, note=None)   # FormField rows (core.schema_form): rebuilt each time
@@ -149,7 +149,10 @@ class MoreSettings(QWidget):
             spin.setRange(low - step, high)
         # the value below the range is "the model's default": nothing sent
         spin.setSpecialValueText(self._default_text(field))
-        spin.setValue(spin.minimum())
+        if isinstance(spin, QSpinBox):
+            spin.setValue(spin.minimum())
+        else:
+            spin.setValue(spin.minimum())
         spin.valueChanged.connect(self.changed)
         return spin
 

@@ -24,7 +24,7 @@ A new operation: a method here that calls the use case (``sora_desktop/usecases`
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -35,7 +35,9 @@ from ..core.models import Job
 from ..usecases import library as library_usecase
 
 if TYPE_CHECKING:
+    from ..core.models import Connection
     from ..usecases import export as export_usecase
+    from ..usecases.models import ModelDetails
     from .controller import Controller
 
 T = TypeVar("T")
@@ -94,6 +96,24 @@ class Op(Generic[T]):
         self._ops.start(self)
 
 
+class AsyncOp(Op[T]):
+    """An operation whose work is a coroutine: it runs on the I/O loop itself (network)."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QObject | None,
+        make: Callable[[Controller | None], Coroutine[Any, Any, T]],
+    ) -> None:
+        super().__init__(ops, parent, self._inline)
+        self.make = make
+
+    def _inline(self, _report: Report) -> T:
+        import asyncio
+
+        return asyncio.run(self.make(None))
+
+
 class Operations:
     """Runs :class:`Op` s through ``controller`` (None: inline, on the calling thread)."""
 
@@ -124,6 +144,9 @@ class Operations:
         )
 
     def start(self, op: Op[Any]) -> None:
+        if isinstance(op, AsyncOp) and self._controller is not None:
+            self._controller.call(op.make(self._controller), op._succeeded, op._failed)
+            return
         if self._controller is None:
             try:
                 result = op._work(op._progressed)
@@ -135,6 +158,19 @@ class Operations:
         self._controller.run_blocking(op._work, op._succeeded, op._failed, op._progressed)
 
     # ----- the operations ------------------------------------------------------------------
+
+    def model_details(
+        self, *, parent: QObject | None, connection: Connection, model_id: str
+    ) -> Op[ModelDetails]:
+        """One provider model's settings (``usecases.models.model_details``): its schema
+        fetched once on the I/O loop and cached on disk."""
+        from ..usecases import models as models_usecase
+
+        def make(controller: Controller | None) -> Coroutine[Any, Any, ModelDetails]:
+            assert controller is not None, "model details need the I/O service"
+            return models_usecase.model_details(controller.service, connection, model_id)
+
+        return AsyncOp(self, parent, make)
 
     def export_clips(
         self,
