@@ -68,6 +68,7 @@ from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
 from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
+from sora_desktop.usecases.resend import is_outcome_unknown
 from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
@@ -421,6 +422,14 @@ class LibraryPanel(QWidget):
         self.source_action.setEnabled(info is not None and info.source_id is not None)
         self.reuse_action.setEnabled(one is not None)
         self.retry_action.setEnabled(one is not None and can_retry(one))
+        unknown = one is not None and is_outcome_unknown(one)
+        # a job that may exist (and be billed): "Send again…" shows the cost and asks first
+        self.retry_action.setText(self.tr("Send again…") if unknown else self.tr("Retry…"))
+        self.retry_action.setToolTip(
+            self.tr("It may have been made and charged: check the dashboard, then decide")
+            if unknown
+            else self.tr("Make this video again as a new job, with the same settings")
+        )
         self.export_action.setEnabled(bool(files))
         self.reveal_action.setEnabled(one is not None and playable_file(one) is not None)
         self.copy_path_action.setEnabled(bool(files))

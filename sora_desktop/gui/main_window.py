@@ -39,6 +39,7 @@ from .preview import PreviewPane
 from .prompt_editor import PromptEditor
 from .questions import ask_cancel_job
 from .queue_view import QueueView
+from .resend import ask_resend
 from .retry import ask_retry
 from .send_guard import SendGuard
 from .settings_panel import SettingsPanel
@@ -47,6 +48,7 @@ from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
+    from ..usecases.resend import ResendOffer
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self._submitting = 0
         #: asks before a retry (a new paid job): (parent, job, estimate) -> go ahead?
         self.ask_retry: Callable[[QWidget, Job, str], bool] = ask_retry
+        #: asks before sending an outcome-unknown job again: (parent, offer) -> go ahead?
+        self.ask_resend: Callable[[QWidget, ResendOffer], bool] = ask_resend
         #: the creator asked to restart (a new language): ``app.run`` relaunches after closing
         self.restart_requested = False
         self.setWindowTitle(APP_NAME)

@@ -18,6 +18,7 @@ from ..core.errors import SoraError
 from ..core.models import Job
 from ..usecases import generate as usecase
 from ..usecases.generate import Order
+from ..usecases.resend import is_outcome_unknown
 from .cost import job_cost_text
 
 if TYPE_CHECKING:
@@ -161,6 +162,11 @@ def retry_job(window: MainWindow, job_id: str) -> None:
     job = window.controller.store.get(job_id)
     if job is None:
         window._status(_t("This job is no longer in the library."))
+        return
+    if is_outcome_unknown(job):  # it may exist and be billed: "Send again…" asks with care
+        from .resend import resend_job
+
+        resend_job(window, job_id)
         return
     try:
         retry_request(job)  # refused now, before the cost question, if it can't be retried

@@ -100,3 +100,79 @@ def _predictions(simulator: Any) -> list[dict[str, Any]]:
     )
     answer.raise_for_status()
     return [dict(p) for p in json.loads(answer.text).get("results", [])]
+
+
+def _runway_profile(data_dir: Path, url: str) -> None:
+    paths = AppPaths.default(data_dir)
+    paths.ensure()
+    ProfileStore(paths.profiles_path).add(
+        Profile(
+            id="runway-sim",
+            name="Runway (simulator)",
+            kind=ConnectionKind.RUNWAY,
+            base_url=url + "/runway",
+            auth_style=AuthStyle.BEARER,
+            default_model="gen4.5",
+            env_var=ENV,
+        )
+    )
+
+
+@pytest.mark.allow_log("sora_desktop.core.jobrunner", "reply lost")
+def test_outcome_unknown_shows_the_dashboard_and_sends_again_only_when_asked(
+    make_app: Callable[..., AppContext],
+    data_dir: Path,
+    simulator: Any,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from sora_desktop.gui.queue_model import COL_CANCEL, COL_PROGRESS
+    from sora_desktop.gui.resend import offer_text
+    from sora_desktop.usecases.resend import ResendOffer
+
+    monkeypatch.setenv(ENV, "sim-key-123")
+    _runway_profile(data_dir, simulator.url)
+    ctx = make_app()
+    w = ctx.window
+    panel = w.settings_panel
+    panel.profile_combo.setCurrentIndex(panel.profile_combo.findData("runway-sim"))
+    w.prompt.set_text("a boat on a lake [sim:drop]")  # the create's reply is lost
+    with qtbot.waitSignal(ctx.controller.job_failed, timeout=60_000) as failed:
+        w.generate_button.click()
+    job = failed.args[0]
+    assert job.error_code == "outcome_unknown"
+    assert simulator.created_count == 1
+    model = w.queue.model
+    row = model.row_of(job.id)
+    assert row is not None
+    assert model.index(row, COL_CANCEL).data() == "Send again…"
+    tip = model.index(row, COL_PROGRESS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "https://dev.runwayml.com" in tip and "charged" in tip
+
+    offers: list[ResendOffer] = []
+    answers = [False, True]
+
+    def ask(_parent: object, offer: ResendOffer) -> bool:
+        offers.append(offer)
+        return answers.pop(0)
+
+    w.ask_resend = ask
+    # declined: the cost was shown, nothing is sent
+    w.queue.cancel_delegate.clicked.emit(job.id)
+    qtbot.waitUntil(lambda: len(offers) == 1, timeout=10_000)
+    offer = offers[0]
+    assert offer.outcome_unknown and offer.dashboard_url == "https://dev.runwayml.com"
+    text = offer_text(offer)
+    assert "Estimated cost:" in text and "https://dev.runwayml.com" in text
+    assert simulator.created_count == 1
+    assert len(ctx.store.list_jobs()) == 1
+    # accepted: a NEW job with the same request; the old one stays as it was
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20_000) as submitted:
+        w.queue.cancel_delegate.clicked.emit(job.id)
+    new = submitted.args[0]
+    assert new.id != job.id and new.request.prompt == job.request.prompt
+    qtbot.waitUntil(lambda: simulator.created_count == 2, timeout=20_000)
+    old = ctx.store.get(job.id)
+    assert old is not None and old.error_code == "outcome_unknown"
