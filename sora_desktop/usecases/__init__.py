@@ -12,6 +12,7 @@ through core's ``_()`` (catalogue context ``core``).
     export.py       export clips (copy, name template, sidecar, folder preparation)
     models.py       a kind's models, one model's parameters, the estimate, --param values
     resend.py       "send again" for an outcome-unknown job: its quote, then a new job
+    provider_links.py  where to get a key, the price list, the dashboard, per provider kind
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".
