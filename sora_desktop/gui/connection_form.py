@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -213,6 +214,8 @@ class ConnectionForm(QWidget):
         self.links_label.setTextFormat(Qt.TextFormat.RichText)
         self.links_label.setOpenExternalLinks(True)
         self.links_label.setWordWrap(True)
+        for label in (self.note_label, self.links_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.links_label)
 
         self.fields = QFormLayout()
@@ -291,6 +294,9 @@ class ConnectionForm(QWidget):
         row.addWidget(self.remove_model_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # with the models table hidden (a provider kind) the spare room goes here, not
+        # into the notes above
+        layout.addStretch(0)
 
     # ----- loading -------------------------------------------------------------------------
 

@@ -59,7 +59,7 @@ def provider_cost(
     estimate = estimate_cost(kind, model, size, seconds, audio)
     if estimate.usd is None:
         return (
-            _t("price unknown: this model isn't in the app's price list"),
+            _t("price unknown: the app has no price for this model"),
             _t("See the provider's price list (Connections… links to it) before you generate"),
         )
     if estimate.usd_per_second is not None:

@@ -1,6 +1,6 @@
 """The settings only some provider models have: audio, negative prompt, seed, end image.
 
-    options = ModelOptions(parent)
+    options = ModelOptions(form, parent)   # its rows go into the panel's own form
     options.show_for(summary)          # a ModelSummary (usecases.models): rows it supports
     options.audio() / negative_prompt() / seed() / end_image() / end_fit()
         # None where the model doesn't have the setting or the creator left it alone
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
@@ -24,32 +24,34 @@ from ..usecases.models import ModelSummary
 from .image_picker import FitMode, ImagePicker
 
 
-class ModelOptions(QWidget):
+class ModelOptions(QObject):
+    """The rows, added to ``form`` (the settings panel's, so the labels line up); their
+    widgets belong to ``parent``."""
+
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, form: QFormLayout, parent: QWidget) -> None:
         super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.audio_check = QCheckBox(self.tr("Make sound"), self)
+        self.form = form
+        self.audio_check = QCheckBox(self.tr("Make sound"), parent)
         self.audio_check.setObjectName("audio_check")
         self.audio_check.setChecked(True)
         self.audio_check.setToolTip(self.tr("Sound often costs more: the estimate follows it"))
         self.audio_check.toggled.connect(self.changed)
         self.form.addRow(self.tr("Audio"), self.audio_check)
-        self.negative_edit = QLineEdit(self)
+        self.negative_edit = QLineEdit(parent)
         self.negative_edit.setObjectName("negative_prompt_edit")
         self.negative_edit.setPlaceholderText(self.tr("What the video should not show"))
         self.negative_edit.textChanged.connect(self.changed)
         self.form.addRow(self.tr("Negative prompt"), self.negative_edit)
-        self.seed_edit = QLineEdit(self)
+        self.seed_edit = QLineEdit(parent)
         self.seed_edit.setObjectName("seed_edit")
         self.seed_edit.setValidator(QIntValidator(0, 2_147_483_647, self.seed_edit))
         self.seed_edit.setPlaceholderText(self.tr("random"))
         self.seed_edit.setToolTip(self.tr("The same seed and settings give a similar video"))
         self.seed_edit.textChanged.connect(self.changed)
         self.form.addRow(self.tr("Seed"), self.seed_edit)
-        self.end_picker = ImagePicker(self)
+        self.end_picker = ImagePicker(parent)
         self.end_picker.setObjectName("end_image_picker")
         self.end_picker.changed.connect(self.changed)
         self.form.addRow(self.tr("End image"), self.end_picker)
@@ -69,7 +71,6 @@ class ModelOptions(QWidget):
         self._shown = {widget: shown for widget, shown in rows}
         for widget, shown in rows:
             self.form.setRowVisible(widget, shown)
-        self.setVisible(any(shown for _w, shown in rows))
 
     def _has(self, widget: QWidget) -> bool:
         return self._shown.get(widget, False)

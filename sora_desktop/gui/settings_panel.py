@@ -11,29 +11,22 @@ thread, and cached per connection and model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..core.capabilities import ModelCapabilities
-from ..core.errors import SoraError
 from ..core.models import ConnectionKind, Profile
 from ..usecases.models import ModelDetails, ModelSummary, list_models
 from .cost import capabilities_for_profile, cost_text, provider_cost
 from .i18n import profile_name
 from .image_picker import ImagePicker, parse_size
+from .model_details import DetailsOp, ModelDetailsCache
 from .model_options import ModelOptions
 from .more_settings import MoreSettings
-
-if TYPE_CHECKING:
-    from .operations import Op
-
-#: runs "one model's details" for (profile, model id) as an operation (gui/operations.py)
-DetailsOp = Callable[[Profile, str], "Op[ModelDetails]"]
 
 #: the models offered when a profile lists none
 KIND_MODELS: dict[ConnectionKind, tuple[str, ...]] = {
@@ -71,11 +64,10 @@ class SettingsPanel(QWidget):
         self._profiles: list[Profile] = []
         self._updating = False
         self._listed: list[ModelSummary] = []
-        #: (profile id, base URL, model id) -> the model's details (its schema's fields)
-        self._details: dict[tuple[str, str, str], ModelDetails] = {}
-        self._asked: set[tuple[str, str, str]] = set()
-        self._failed: dict[tuple[str, str, str], str] = {}
-        self.details_op: DetailsOp | None = None
+        #: provider models' details (their schema's fields), per connection and model
+        self.cache = ModelDetailsCache(self)
+        self.cache.arrived.connect(self._details_arrived)
+        self.cache.failed.connect(self._details_failed)
         self._shown_model = ""  # the model the rows below were made for
         self._watched_edit: QWidget | None = None  # the model combo's line edit, connected
         self.setAcceptDrops(True)
@@ -109,9 +101,7 @@ class SettingsPanel(QWidget):
             self.tr("An estimate from archived per-second prices; the service bills the truth")
         )
         form.addRow(self.tr("Cost"), self.cost_label)
-
-        self.options = ModelOptions(self)
-        outer.addWidget(self.options)
+        self.options = ModelOptions(form, self)  # rows shown only where the model has them
         self.image_box = QGroupBox(self.tr("Reference image (optional)"), self)
         box_layout = QVBoxLayout(self.image_box)
         self.image_picker = ImagePicker(self.image_box)
@@ -176,7 +166,7 @@ class SettingsPanel(QWidget):
         if profile is None or not profile.kind.is_provider:
             return None
         model = self.model()
-        details = self._details.get(self._key(profile, model))
+        details = self.cache.get(self.cache.key(profile, model))
         if details is not None:
             return details.summary
         listed = next((m for m in self._listed if m.id == model), None)
@@ -192,7 +182,7 @@ class SettingsPanel(QWidget):
         profile = self.current_profile()
         if profile is None:
             return None
-        return self._details.get(self._key(profile, self.model()))
+        return self.cache.get(self.cache.key(profile, self.model()))
 
     def capabilities(self) -> ModelCapabilities:
         summary = self.summary()
@@ -309,10 +299,6 @@ class SettingsPanel(QWidget):
         if i >= 0 and i != self.orientation_combo.currentIndex():
             self.orientation_combo.setCurrentIndex(i)
 
-    @staticmethod
-    def _key(profile: Profile, model: str) -> tuple[str, str, str]:
-        return (profile.id, profile.base_url, model)
-
     def _fill_models(self, profile: Profile | None, previous: str) -> None:
         self.model_combo.clear()
         provider = profile is not None and profile.kind.is_provider
@@ -399,15 +385,19 @@ class SettingsPanel(QWidget):
             self.image_picker.clear()
 
     # --- "More settings" -----------------------------------------------------------------
+    @property
+    def details_op(self) -> DetailsOp | None:
+        return self.cache.details_op
+
     def set_details_op(self, details_op: DetailsOp | None) -> None:
         """Fetch provider models' settings with ``details_op`` from now on (the composition
         root sets it after the first paint: the I/O side starts on first use)."""
-        self.details_op = details_op
+        self.cache.details_op = details_op
         self._show_more()
 
     def _show_more(self) -> None:
-        """The provider model's own settings: from the cache, or fetched (once) through
-        ``details_op`` in the background; until then (or when it fails) a quiet note."""
+        """The provider model's own settings: from the cache, or fetched (once) in the
+        background; until then (or when it fails) a quiet note."""
         profile = self.current_profile()
         model = self.model()
         if profile is None or not profile.kind.is_provider or not model:
@@ -415,53 +405,32 @@ class SettingsPanel(QWidget):
             self.more.set_fields(())
             return
         self.more.show()
-        key = self._key(profile, model)
-        details = self._details.get(key)
+        key = self.cache.key(profile, model)
+        details = self.cache.get(key)
         if details is not None:
-            self.more.set_fields(details.extra_fields, details.note)
+            self.more.set_fields(details.extra_fields, self.cache.note_for(profile, details))
             return
         self.more.set_fields(())
-        if key in self._failed:
-            self.more.set_note(self._failed[key])
-            return
-        if self.details_op is None:
-            self.more.set_note(None)
-            return
-        if key in self._asked:
-            self.more.set_note(self.tr("Reading the model's settings…"))
-            return
-        self._asked.add(key)
-        self.more.set_note(self.tr("Reading the model's settings…"))
-        try:
-            op = self.details_op(profile, model)
-        except SoraError as err:  # e.g. a profile that can't be reached yet
-            self._details_failed(key, err)
-            return
-        op.success(lambda d: self._details_arrived(key, d)).failure(
-            lambda e: self._details_failed(key, e)
-        ).run_in_background()
+        note = self.cache.problem(key) or self.cache.fetch(profile, model)
+        if self.cache.get(key) is None:  # (an answer at once has been shown already)
+            self.more.set_note(self.cache.problem(key) or note)
 
-    def _details_arrived(self, key: tuple[str, str, str], details: ModelDetails) -> None:
-        self._asked.discard(key)
-        self._details[key] = details
+    def _is_current(self, key: object) -> bool:
         profile = self.current_profile()
-        if profile is not None and self._key(profile, self.model()) == key:
-            listed = any(m.id == key[2] for m in self._listed)
-            if listed:
-                self._show_more()  # sizes and lengths stay the catalogue's
-            else:
-                self._on_model()  # an unlisted model: its schema says what it can make
-            self._emit_changed()
+        return profile is not None and self.cache.key(profile, self.model()) == key
 
-    def _details_failed(self, key: tuple[str, str, str], error: BaseException) -> None:
-        self._asked.discard(key)
-        reason = error.message if isinstance(error, SoraError) else str(error)
-        self._failed[key] = self.tr(
-            "The model's own settings could not be read ({reason}); the settings above still work."
-        ).format(reason=reason)
-        profile = self.current_profile()
-        if profile is not None and self._key(profile, self.model()) == key:
-            self.more.set_note(self._failed[key])
+    def _details_arrived(self, key: tuple[str, str, str]) -> None:
+        if not self._is_current(key):
+            return
+        if any(m.id == key[2] for m in self._listed):
+            self._show_more()  # sizes and lengths stay the catalogue's
+        else:
+            self._on_model()  # an unlisted model: its schema says what it can make
+        self._emit_changed()
+
+    def _details_failed(self, key: tuple[str, str, str]) -> None:
+        if self._is_current(key):
+            self.more.set_note(self.cache.problem(key))
 
     def _on_orientation(self) -> None:
         if not self._updating:

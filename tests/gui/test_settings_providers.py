@@ -87,7 +87,10 @@ def test_a_videos_api_profile_keeps_its_own_rows(panel: SettingsPanel) -> None:
     panel.set_profiles([_profile(ConnectionKind.RUNWAY), _sim_profile()])
     panel.profile_combo.setCurrentIndex(1)
     assert not panel.model_combo.isEditable()
-    assert not _visible(panel.options) and not _visible(panel.more)
+    opts = panel.options
+    for row in (opts.audio_check, opts.negative_edit, opts.seed_edit, opts.end_picker):
+        assert not _visible(row)
+    assert not _visible(panel.more)
     assert panel.image_box.title() == "Reference image (optional)"
     assert panel.options.audio() is None and panel.options.seed() is None
 
@@ -234,3 +237,17 @@ def test_a_schema_that_cannot_be_fetched_leaves_a_quiet_note(panel: SettingsPane
     assert not more.toggle.isEnabled()
     # the catalogue's fields still work: the request can go
     assert panel.problem() is None and panel.params() == ()
+
+
+def test_a_model_without_a_schema_says_so_quietly(panel: SettingsPanel) -> None:
+    """Runway publishes no schema: the details come back without one."""
+    summary = next(m for m in list_models(ConnectionKind.RUNWAY) if m.id == "gen4.5")
+    details = ModelDetails(summary=summary, fields=(), extra_fields=(), schema_found=False)
+    fetcher = _Fetcher(details)
+    panel.set_profiles([_profile(ConnectionKind.RUNWAY, "gen4.5")])
+    panel.set_details_op(fetcher)
+    note = panel.more.note_label.text()
+    assert note.startswith("Runway gave no list of this model's own settings")
+    assert "still work" in note
+    assert not panel.more.toggle.isEnabled()
+    assert panel.problem() is None
