@@ -302,6 +302,8 @@ class SettingsPanel(QWidget):
     def _fill_models(self, profile: Profile | None, previous: str) -> None:
         self.model_combo.clear()
         provider = profile is not None and profile.kind.is_provider
+        if not provider:
+            self._watched_edit = None  # the combo's line edit goes with its editability
         self.model_combo.setEditable(provider)
         if profile is None:
             return
