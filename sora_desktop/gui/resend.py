@@ -12,7 +12,6 @@ under the send guard (``gui/sending.py``). The old job stays as it is.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,6 +32,8 @@ def _t(text: str) -> str:
 
 def offer_text(offer: ResendOffer) -> str:
     """The question's details as rich text: why, where to look first, what it costs."""
+    import html  # here: the window's start-up doesn't load it
+
     job = offer.job
     request = job.request
     estimate, _tip = provider_cost(
