@@ -186,24 +186,24 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+1" />
-            <location line="+55" />
-            <location line="+215" />
+            <location line="+69" />
+            <location line="+238" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location line="-265" />
+            <location line="-302" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+160" />
+            <location line="+179" />
             <source>Base URL</source>
             <translation>基础 URL</translation>
         </message>
         <message>
-            <location line="-157" />
+            <location line="-176" />
             <source>Authorization: Bearer header</source>
             <translation>Authorization: Bearer 请求头</translation>
         </message>
@@ -218,7 +218,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>密钥发送方式</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+19" />
             <source>Key stored in the system keychain</source>
             <translation>密钥保存在系统钥匙串中</translation>
         </message>
@@ -233,23 +233,39 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>这台电脑没有系统钥匙串，无法在此保存密钥：请改为填写保存密钥的环境变量名称。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="-27" />
+            <location line="+43" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
+            <location line="-42" />
+            <source>Microsoft Entra ID sign-in</source>
+            <translation>Microsoft Entra ID 登录</translation>
+        </message>
+        <message>
             <location line="+3" />
+            <source>Sign in with your Microsoft account in the browser when the connection is first used; no key is stored. The account needs the Cognitive Services OpenAI User role on the resource.</source>
+            <translation>首次使用此连接时，在浏览器中用你的 Microsoft 账户登录；不保存任何密钥。该账户需要在此资源上拥有“Cognitive Services OpenAI User”角色。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sign in with</source>
+            <translation>登录方式</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>optional, e.g. http://proxy.example:3128</source>
             <translation>可选，例如 http://proxy.example:3128</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+238" />
+            <location line="+262" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
         <message>
-            <location line="-232" />
+            <location line="-256" />
             <source>Works like</source>
             <translation>能力等同于</translation>
         </message>
@@ -264,23 +280,23 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>移除模型</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+27" />
             <source>A key is stored. Type a new one to replace it.</source>
             <translation>已保存密钥。输入新密钥即可替换。</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+41" />
+            <location line="+42" />
             <source>Paste the API key (kept in the system keychain, never in a file)</source>
             <translation>粘贴 API 密钥（保存在系统钥匙串中，绝不写入文件）</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-27" />
             <source>Started by the app on this computer</source>
             <translation>由本应用在本机启动</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+63" />
             <source>Resource endpoint</source>
             <translation>资源终结点</translation>
         </message>
@@ -310,12 +326,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此连接提供的模型（第一个为默认）：</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+31" />
             <source>Other (the gateway decides)</source>
             <translation>其他（由网关决定）</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+49" />
             <source>Enter the address.</source>
             <translation>请输入地址。</translation>
         </message>
@@ -330,7 +346,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请为此连接命名。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Environment variable</source>
             <translation>环境变量</translation>
         </message>
@@ -2377,22 +2393,22 @@ Write a prompt and press Generate.</source>
     <context>
         <name>core</name>
         <message>
-            <location filename="../../sora_desktop/core/api_keys.py" line="41" />
+            <location filename="../../sora_desktop/core/api_keys.py" line="44" />
             <source>No API key is saved for this connection.</source>
             <translation>此连接没有保存 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/api_keys.py" line="34" />
+            <location filename="../../sora_desktop/core/api_keys.py" line="37" />
             <source>No API key: the environment variable {name} is not set.</source>
             <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/api_keys.py" line="37" />
+            <location filename="../../sora_desktop/core/api_keys.py" line="40" />
             <source>Set {name} to your API key and try again.</source>
             <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/api_keys.py" line="43" />
+            <location filename="../../sora_desktop/core/api_keys.py" line="46" />
             <source>Save it with: sora-desktop profile set-key {profile}</source>
             <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
         </message>
@@ -3137,172 +3153,172 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="197" />
+            <location filename="../../sora_desktop/core/client.py" line="198" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="198" />
+            <location filename="../../sora_desktop/core/client.py" line="199" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <location filename="../../sora_desktop/core/client.py" line="101" />
             <source>Did you mean {url}?</source>
             <translation>您是想输入 {url} 吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="113" />
+            <location filename="../../sora_desktop/core/client.py" line="114" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="118" />
+            <location filename="../../sora_desktop/core/client.py" line="119" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="144" />
+            <location filename="../../sora_desktop/core/client.py" line="145" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="145" />
+            <location filename="../../sora_desktop/core/client.py" line="146" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="152" />
+            <location filename="../../sora_desktop/core/client.py" line="153" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="173" />
+            <location filename="../../sora_desktop/core/client.py" line="174" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="174" />
+            <location filename="../../sora_desktop/core/client.py" line="175" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="179" />
+            <location filename="../../sora_desktop/core/client.py" line="180" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="193" />
+            <location filename="../../sora_desktop/core/client.py" line="194" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="181" />
+            <location filename="../../sora_desktop/core/client.py" line="182" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="518" />
+            <location filename="../../sora_desktop/core/client.py" line="528" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="120" />
+            <location filename="../../sora_desktop/core/client.py" line="121" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="129" />
+            <location filename="../../sora_desktop/core/client.py" line="130" />
             <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
             <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="137" />
+            <location filename="../../sora_desktop/core/client.py" line="138" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="139" />
+            <location filename="../../sora_desktop/core/client.py" line="140" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="141" />
+            <location filename="../../sora_desktop/core/client.py" line="142" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="148" />
+            <location filename="../../sora_desktop/core/client.py" line="149" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="151" />
+            <location filename="../../sora_desktop/core/client.py" line="152" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="183" />
+            <location filename="../../sora_desktop/core/client.py" line="184" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="185" />
+            <location filename="../../sora_desktop/core/client.py" line="186" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="218" />
+            <location filename="../../sora_desktop/core/client.py" line="219" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="326" />
+            <location filename="../../sora_desktop/core/client.py" line="336" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="339" />
+            <location filename="../../sora_desktop/core/client.py" line="349" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="124" />
+            <location filename="../../sora_desktop/core/client.py" line="125" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="372" />
+            <location filename="../../sora_desktop/core/client.py" line="382" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="517" />
+            <location filename="../../sora_desktop/core/client.py" line="527" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="215" />
+            <location filename="../../sora_desktop/core/client.py" line="216" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="322" />
+            <location filename="../../sora_desktop/core/client.py" line="332" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="338" />
+            <location filename="../../sora_desktop/core/client.py" line="348" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="394" />
+            <location filename="../../sora_desktop/core/client.py" line="404" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="369" />
+            <location filename="../../sora_desktop/core/client.py" line="379" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -3665,6 +3681,31 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/download.py" line="291" />
             <source>The server sent a file that is not an MP4 video ({detail}).</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/entra.py" line="143" />
+            <source>To sign in with Microsoft Entra ID, open {uri} and enter the code {code}</source>
+            <translation>要使用 Microsoft Entra ID 登录，请打开 {uri} 并输入代码 {code}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/entra.py" line="157" />
+            <source>Microsoft Entra ID sign-in needs the azure-identity package, which is missing.</source>
+            <translation>Microsoft Entra ID 登录需要 azure-identity 软件包，但它缺失了。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/entra.py" line="158" />
+            <source>Reinstall Sora Desktop, or use an API key for this connection.</source>
+            <translation>请重新安装 Sora Desktop，或为此连接改用 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/entra.py" line="91" />
+            <source>Sign in again with an account that has the Cognitive Services OpenAI User role on this resource, or use an API key.</source>
+            <translation>请用在此资源上拥有“Cognitive Services OpenAI User”角色的账户重新登录，或改用 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/entra.py" line="88" />
+            <source>Signing in with Microsoft Entra ID failed ({reason}).</source>
+            <translation>使用 Microsoft Entra ID 登录失败（{reason}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/export.py" line="248" />
@@ -4880,6 +4921,106 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/usecases/library.py" line="75" />
             <source>This job is still being made ({status}), so it can't be deleted yet.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="326" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="323" />
+            <source>a whole number</source>
+            <translation>整数</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="325" />
+            <source>a number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="92" />
+            <source>free (simulator)</source>
+            <translation>免费（模拟器）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="94" />
+            <source>price unknown</source>
+            <translation>价格未知</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="95" />
+            <source>about ${amount:.2f}</source>
+            <translation>约 ${amount:.2f}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="123" />
+            <source>{provider} gave no parameter list for {model} (it publishes none, or it could not be reached); these are the fields the app's catalogue knows.</source>
+            <translation>{provider} 没有提供 {model} 的参数列表（它不公开参数列表，或无法连接）；以下是应用模型目录中已知的字段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="283" />
+            <source>Pick one of the allowed lengths.</source>
+            <translation>请选择允许的时长之一。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="299" />
+            <source>For example: seed=42</source>
+            <translation>例如：seed=42</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="97" />
+            <source>{amount} (price checked {date})</source>
+            <translation>{amount}（价格核对于 {date}）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="254" />
+            <source>Pick one of the allowed aspects.</source>
+            <translation>请选择允许的画面比例之一。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="264" />
+            <source>{model} offers no size.</source>
+            <translation>{model} 没有可用的尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="278" />
+            <source>{model} can't make {seconds}-second videos. Allowed lengths: {allowed}.</source>
+            <translation>{model} 无法生成 {seconds} 秒的视频。允许的时长：{allowed}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="298" />
+            <source>{text!r} is not a setting: write it as NAME=VALUE.</source>
+            <translation>{text!r} 不是有效的设置：请写成 NAME=VALUE。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="251" />
+            <source>{model} has no {aspect} aspect. Allowed aspects: {allowed}.</source>
+            <translation>{model} 没有 {aspect} 画面比例。允许的比例：{allowed}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="311" />
+            <source>{name} takes {type}</source>
+            <translation>{name} 需要{type}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="313" />
+            <source>{value!r} is not a value for {name}: {detail}.</source>
+            <translation>{value!r} 不是 {name} 的有效值：{detail}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="346" />
+            <source>Check the name; the models command lists them.</source>
+            <translation>请检查名称；models 命令会列出所有设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="316" />
+            <source>Correct the value of {name}.</source>
+            <translation>请更正 {name} 的值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/models.py" line="343" />
+            <source>{model} has no setting {name!r}. Its settings: {allowed}.</source>
+            <translation>{model} 没有设置 {name!r}。它的设置有：{allowed}。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/status.py" line="21" />

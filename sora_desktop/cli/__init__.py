@@ -2,7 +2,8 @@
 
 Exit codes (``core.errors.ExitCode``): 0 ok, 1 unexpected, 2 invalid input, 3 authentication
 or access, 4 the service failed the job (e.g. moderation), 5 assets expired, 6 network or
-service trouble after retries, 7 local disk or library trouble, 130 interrupted. Every
+service trouble after retries, 7 local disk or library trouble, 8 outcome unknown (a create's
+reply was lost and fal or Runway can't say whether it arrived), 130 interrupted. Every
 failure prints ONE line on stderr: ``error: <what happened> <what to do>``.
 """
 
@@ -82,7 +83,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import generate, library, profiles
+    from . import generate, library, models, profiles, resend
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -109,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     generate.add_parsers(sub, common)
     library.add_parsers(sub, common)
+    models.add_parsers(sub, common)
+    resend.add_parsers(sub, common)
     profiles.add_parsers(sub, common)
     return parser
 

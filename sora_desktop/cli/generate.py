@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import math
 import os
 import signal
@@ -29,18 +30,27 @@ from .runtime import ProgressPrinter, Runtime, log
 if TYPE_CHECKING:
     from ..simulator.builtin import BuiltinSimulator
 
+#: the variables the providers' official clients read (docs/providers.md)
+PROVIDER_ENV_VARS: dict[ConnectionKind, str] = {
+    ConnectionKind.FAL: "FAL_KEY",
+    ConnectionKind.REPLICATE: "REPLICATE_API_TOKEN",
+    ConnectionKind.RUNWAY: "RUNWAYML_API_SECRET",
+}
 DEFAULT_ENV_VARS: dict[ConnectionKind, str] = {
     ConnectionKind.OPENAI: "OPENAI_API_KEY",
     ConnectionKind.AZURE: "AZURE_OPENAI_API_KEY",
     ConnectionKind.COMPATIBLE: "OPENAI_API_KEY",
+    **PROVIDER_ENV_VARS,
 }
 RESUME_HINT = "Finish it later with: sora-desktop resume"
 #: The next step of a refused field, worded with the option that sets it.
 VALIDATION_HINTS: dict[str, str] = {
     "model": "Pick one of them with --model.",
     "size": "Pick one of the allowed sizes with --size.",
+    "aspect": "Pick one of the allowed aspects with --aspect.",
     "seconds": "Pick one of the allowed durations with --seconds.",
 }
+PARAM_HINT = "Correct it in --param NAME=VALUE; see the model's settings with: sora-desktop models"
 IMAGE_HINT = "Check the file given with --image (a JPEG, PNG or WebP image)."
 FIT_HINT = "Add --fit fit (letterbox on black) or --fit crop (centre crop) to convert it."
 
@@ -77,10 +87,13 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
     if args.profile:
         profile = _profile(rt, args.profile)
         return profile.connection(), profile.default_model
-    if args.base_url:
+    kind_arg = getattr(args, "kind", None)
+    provider = kind_arg is not None and ConnectionKind(kind_arg).is_provider
+    if args.base_url or provider:
+        from ..core.profiles import default_base_url
         from ..usecases.connections import check_base_url
 
-        kind = ConnectionKind(args.kind or "compatible")
+        kind = ConnectionKind(kind_arg or "compatible")
         env_var = args.api_key_env
         if env_var is None and kind is not ConnectionKind.SIMULATOR:
             default = DEFAULT_ENV_VARS[kind]
@@ -89,12 +102,23 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
                 env_var = default
         connection = Connection(
             kind=kind,
-            base_url=check_base_url(args.base_url),
+            base_url=check_base_url(args.base_url or default_base_url(kind)),
             auth_style=AuthStyle.API_KEY if kind is ConnectionKind.AZURE else AuthStyle.BEARER,
             key_source=KeySource(env_var=env_var) if env_var else KeySource(),
         )
-        return connection, "sora-2"
+        return connection, default_model(kind)
     return BUILTIN, "sora-2"
+
+
+def default_model(kind: ConnectionKind) -> str:
+    """The model used without --model: the catalogue's first for a provider kind."""
+    if kind.is_provider:
+        from ..usecases.models import list_models
+
+        listed = list_models(kind)
+        if listed:
+            return listed[0].id
+    return "sora-2"
 
 
 def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | None:
@@ -125,26 +149,43 @@ def _raise_for(job: Job) -> None:
 
 
 def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
-    connection, default_model = connection_from_args(args, rt)
-    model = args.model or default_model
-    size = args.size or "720x1280"
-    request = VideoRequest(prompt=args.prompt, model=model, size=size, seconds=args.seconds)
+    connection, fallback_model = connection_from_args(args, rt)
+    if connection.kind.is_provider and not args.model and not args.profile:
+        from ..core.errors import InvalidRequestError
+
+        kind = connection.kind.value
+        raise InvalidRequestError(  # a paid provider: the model is always chosen, never guessed
+            f"Say which {kind} model to use.",
+            f"Add --model ID; the models and their prices: sora-desktop models --kind {kind}",
+            param="model",
+        )
+    model = args.model or fallback_model
     store = rt.open_store()
     try:
         service_kw: dict[str, Any] = {"give_up_after": args.give_up_after}
         # Refuse bad input before anything starts: no simulator, no request, no row.
+        size, seconds, params = settings_from_args(args, rt, store, connection, model)
+        request = VideoRequest(
+            prompt=args.prompt,
+            model=model,
+            size=size,
+            seconds=seconds,
+            params=params,
+            audio=None if args.audio is None else args.audio == "on",
+            negative_prompt=args.negative_prompt,
+            seed=args.seed,
+        )
         rt.service(store, **service_kw).validate(request, connection, hints=VALIDATION_HINTS)
         image = reference_image(args, rt, size)
         # an unusable export folder is found now, not after a paid render
         out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
         if image is not None:
-            request = VideoRequest(
-                prompt=request.prompt,
-                model=model,
-                size=size,
-                seconds=request.seconds,
-                reference_image=image,
-            )
+            request = dataclasses.replace(request, reference_image=image)
+        if connection.kind.is_provider:
+            from ..usecases.models import estimate_cost
+
+            cost = estimate_cost(connection.kind, model, size, seconds, request.audio)
+            print(f"Estimated cost: {cost.text()}", file=sys.stderr)
         with builtin_simulator(rt, args.sim_latency) as simulator:
             service_kw["builtin_simulator"] = simulator
             job = asyncio.run(_generate(store, rt, request, connection, service_kw))
@@ -155,6 +196,70 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
     out = export_clip(job, out_dir)
     print(out)
     return 0
+
+
+def settings_from_args(
+    args: argparse.Namespace, rt: Runtime, store: Any, connection: Connection, model: str
+) -> tuple[str, int, tuple[tuple[str, str], ...]]:
+    """``--size``/``--aspect``, ``--seconds`` and ``--param`` checked against the model
+    (the catalogue, or the provider's schema) and mapped onto it: (size, seconds, params)."""
+    from ..core.errors import InvalidRequestError
+    from ..usecases import models as usecase
+
+    pairs = [usecase.parse_param(p, hint=PARAM_HINT) for p in args.param or ()]
+    if not connection.kind.is_provider:
+        given = [
+            flag
+            for flag, value in (
+                ("--param", pairs),
+                ("--audio", args.audio),
+                ("--negative-prompt", args.negative_prompt),
+                ("--seed", args.seed),
+            )
+            if value not in (None, [])
+        ]
+        if given:
+            raise InvalidRequestError(
+                f"{given[0]} is for the fal, replicate and runway kinds.",
+                "Leave it out, or use a profile of one of those kinds.",
+                param=given[0].lstrip("-").replace("-", "_"),
+            )
+        if args.aspect is None:
+            return args.size or "720x1280", args.seconds or 4, ()
+        from ..core.capabilities import capabilities_for
+        from ..core.model_settings import summarize_capabilities
+
+        caps = capabilities_for(model, azure=connection.kind is ConnectionKind.AZURE)
+        summary = summarize_capabilities(connection.kind, caps)
+        size = usecase.choose_size(summary, aspect=args.aspect, hint=VALIDATION_HINTS["aspect"])
+        return size, args.seconds or 4, ()
+    listed = {m.id: m for m in usecase.list_models(connection.kind)}
+    details = None
+    if pairs or model.split(":", 1)[0] not in listed:
+        details = asyncio.run(_model_details(rt, store, connection, model))
+        if details.note and pairs:
+            print(f"note: {details.note}", file=sys.stderr)
+    summary = details.summary if details is not None else listed[model.split(":", 1)[0]]
+    size = usecase.choose_size(
+        summary,
+        size=args.size,
+        aspect=args.aspect,
+        with_image=bool(args.image),
+        hint=VALIDATION_HINTS["aspect" if args.size is None else "size"],
+    )
+    seconds = usecase.choose_seconds(summary, args.seconds, hint=VALIDATION_HINTS["seconds"])
+    params = usecase.coerce_params(pairs, details, hint=PARAM_HINT) if details else ()
+    return size, seconds, params
+
+
+async def _model_details(rt: Runtime, store: Any, connection: Connection, model: str) -> Any:
+    from ..usecases.models import model_details
+
+    service = rt.service(store)
+    try:
+        return await model_details(service, connection, model)
+    finally:
+        await service.shutdown()
 
 
 async def _generate(
@@ -262,9 +367,42 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "to stderr; the exported file's path is the last line on stdout.",
     )
     gen.add_argument("--prompt", required=True, help="what the video shows")
-    gen.add_argument("--model", default=None, help="model or deployment (default: sora-2)")
-    gen.add_argument("--size", default=None, metavar="WxH", help="e.g. 720x1280 or 1280x720")
-    gen.add_argument("--seconds", type=int, default=4, help="clip length (default: 4)")
+    gen.add_argument(
+        "--model",
+        default=None,
+        help="model or deployment (default: sora-2, or the profile's; required with --kind "
+        "fal|replicate|runway: see sora-desktop models --kind K)",
+    )
+    shape = gen.add_mutually_exclusive_group()
+    shape.add_argument("--size", default=None, metavar="WxH", help="e.g. 720x1280 or 1280x720")
+    shape.add_argument(
+        "--aspect",
+        default=None,
+        metavar="W:H",
+        help="e.g. 16:9 or 9:16: the model's size of that shape (720p where it has several)",
+    )
+    gen.add_argument(
+        "--seconds",
+        type=int,
+        default=None,
+        help="clip length (default: 4; the model's own default for fal, replicate, runway)",
+    )
+    gen.add_argument(
+        "--audio",
+        choices=("on", "off"),
+        default=None,
+        help="sound on or off, for a model that has the setting (default: the model's)",
+    )
+    gen.add_argument("--negative-prompt", default=None, metavar="TEXT", help="what to avoid")
+    gen.add_argument("--seed", type=int, default=None, help="a seed, for a model that takes one")
+    gen.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any setting of the model's own (fal, replicate, runway), checked against its "
+        "schema; repeat for several",
+    )
     gen.add_argument("--image", default=None, metavar="PATH", help="reference image")
     gen.add_argument(
         "--fit",
@@ -279,19 +417,21 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "--base-url",
         default=None,
         metavar="URL",
-        help="an endpoint of the OpenAI Videos API dialect",
+        help="an endpoint of the OpenAI Videos API dialect, or of a provider with --kind "
+        "(default for fal, replicate, runway: the provider's own API)",
     )
     gen.add_argument(
         "--kind",
-        choices=("openai", "azure", "compatible", "simulator"),
+        choices=[k.value for k in ConnectionKind],
         default=None,
-        help="with --base-url (default: compatible)",
+        help="with --base-url, or alone for fal, replicate, runway (default: compatible)",
     )
+    env = ", ".join(f"{k.value}: {v}" for k, v in PROVIDER_ENV_VARS.items())
     gen.add_argument(
         "--api-key-env",
         default=None,
         metavar="VAR",
-        help="environment variable holding the key (with --base-url)",
+        help=f"environment variable holding the key (without a profile; default {env})",
     )
     _add_give_up(gen)
     gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from ..core.errors import InvalidRequestError
-from ..core.models import VIDEOS_API_KINDS, ConnectionKind
+from ..core.models import PROVIDER_KINDS, VIDEOS_API_KINDS, ConnectionKind
 from .runtime import Runtime, keyring_hint
 
 
@@ -60,8 +60,29 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
             param="base_url",
         )
     fields: dict[str, Any] = {}
+    entra = args.auth == "entra"
+    if entra:
+        from ..core.models import AuthStyle
+
+        if kind is not ConnectionKind.AZURE:
+            raise InvalidRequestError(
+                "Microsoft Entra ID sign-in is for Azure connections.",
+                "Leave out --auth entra, or add the profile with --kind azure.",
+                param="auth",
+            )
+        if args.api_key_env:
+            raise InvalidRequestError(
+                "A profile that signs in with Microsoft Entra ID takes no key.",
+                "Leave out --api-key-env, or --auth entra.",
+                param="auth",
+            )
+        fields["auth_style"] = AuthStyle.ENTRA
     if args.model:
         fields["default_model"] = args.model
+    elif kind.is_provider:
+        from .generate import default_model
+
+        fields["default_model"] = default_model(kind)
     if args.api_key_env:
         fields["env_var"] = args.api_key_env
     replaced = _named(profiles, args.name) if args.replace else None
@@ -90,11 +111,27 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
                 "add it again with --replace --base-url URL of a gateway that does."
             )
         print(f"Note: {note}", file=sys.stderr)
-    if kind is not ConnectionKind.SIMULATOR and not args.api_key_env:
+    if entra:
+        print(
+            "It signs in with Microsoft Entra ID when first used (a code to enter at "
+            "microsoft.com/devicelogin); no key is stored. Your account needs the "
+            "Cognitive Services OpenAI User role on the resource.",
+            file=sys.stderr,
+        )
+    elif kind is not ConnectionKind.SIMULATOR and not args.api_key_env:
         print(
             f"Save its key with: sora-desktop profile set-key {profile.id}",
             file=sys.stderr,
         )
+        if kind.is_provider:
+            from .generate import PROVIDER_ENV_VARS
+
+            var = PROVIDER_ENV_VARS[kind]
+            print(
+                f"(or take it from {var}: sora-desktop profile set-key {profile.id} "
+                f"--api-key-env {var})",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -103,6 +140,8 @@ def cmd_profile_list(args: argparse.Namespace, rt: Runtime) -> int:
         key = f"env:{p.env_var}" if p.env_var else ("none" if not p.base_url else "keyring")
         if p.kind is ConnectionKind.SIMULATOR:
             key = "none"
+        elif p.auth_style.value == "entra":
+            key = "entra"  # signed in with Microsoft Entra ID: no key
         url = p.base_url or "(built-in)"
         print(f"{p.id}\t{p.name}\t{p.kind.value}\t{url}\t{p.default_model}\tkey={key}")
     return 0
@@ -175,11 +214,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
     add = psub.add_parser("add", parents=[common], help="add a connection profile")
     add.add_argument("name", metavar="NAME")
-    # the provider kinds (fal, replicate, runway) come with their own options in issue 11's
-    # second step; until then the command line offers the Videos API kinds
-    add.add_argument("--kind", required=True, choices=[k.value for k in VIDEOS_API_KINDS])
+    add.add_argument(
+        "--kind", required=True, choices=[k.value for k in (*VIDEOS_API_KINDS, *PROVIDER_KINDS)]
+    )
     url = add.add_mutually_exclusive_group()
-    url.add_argument("--base-url", default=None, metavar="URL")
+    url.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="the API's address (fal, replicate, runway: default the provider's own)",
+    )
     url.add_argument("--azure-endpoint", default=None, metavar="URL")
     add.add_argument("--model", default=None, metavar="M", help="default model or deployment")
     add.add_argument(
@@ -187,6 +231,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         metavar="VAR",
         help="take the key from this variable instead of the keyring",
+    )
+    add.add_argument(
+        "--auth",
+        choices=("key", "entra"),
+        default="key",
+        help="azure: an API key (default), or sign in with Microsoft Entra ID (no key stored)",
     )
     add.add_argument(
         "--replace",

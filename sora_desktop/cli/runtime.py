@@ -68,6 +68,9 @@ class Runtime:
                     handler, logging.FileHandler
                 ):
                     handler.setLevel(logging.CRITICAL)
+        from ..core import entra
+
+        entra.use_sign_in("device")  # an Entra sign-in prints a code: no browser assumed
         return cls(paths=paths, debug=debug, log_path=log_path)
 
     def service(self, store: JobStore, **kw: Any) -> GenerationService:

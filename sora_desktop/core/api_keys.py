@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from .errors import AuthenticationError
 from .i18n import _
-from .models import Connection, ConnectionKind, KeySource
+from .models import AuthStyle, Connection, ConnectionKind, KeySource
 
 #: the key sent to a simulator without one of its own (it wants one, like the cloud)
 SIMULATOR_KEY = "sim"
@@ -22,7 +22,10 @@ def api_key_for(
     entry); any key for a simulator; None for a gateway that needs no key.
 
     Raises :class:`AuthenticationError` when the key the connection names is missing;
-    ``hint`` is the next step for a key to be saved in the keyring (the face's wording)."""
+    ``hint`` is the next step for a key to be saved in the keyring (the face's wording).
+    A connection signed in with Microsoft Entra ID has no key (None; ``core/entra.py``)."""
+    if connection.auth_style is AuthStyle.ENTRA:
+        return None
     key = lookup(connection.key_source)
     if key:
         return key

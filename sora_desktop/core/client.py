@@ -49,6 +49,7 @@ from .wire import (
 
 if TYPE_CHECKING:
     from .dialects.base import ConnectionFacts
+    from .entra import EntraToken
 
 __all__ = [
     "Polled",
@@ -246,7 +247,13 @@ class VideoClient:
         self._secret = api_key or None
         self._origin = _origin(httpx.URL(self.base_url))
         headers = {"Accept": "application/json", "User-Agent": _user_agent()}
-        if api_key:
+        #: a Microsoft Entra ID token instead of a key (fetched, and refreshed, per request)
+        self._entra: EntraToken | None = None
+        if connection.auth_style is AuthStyle.ENTRA:
+            from .entra import token_for
+
+            self._entra = token_for(connection)
+        elif api_key:
             if connection.auth_style is AuthStyle.API_KEY:
                 headers["api-key"] = api_key
             else:
@@ -269,10 +276,13 @@ class VideoClient:
     async def _guard_credentials(self, request: httpx.Request) -> None:
         """Never send the key to another origin: a redirect (e.g. content served from a CDN)
         would otherwise carry the ``api-key`` header along (httpx only strips
-        ``Authorization``)."""
+        ``Authorization``). A signed-in connection's token is set here, on its own origin
+        only, fresh for every request (refreshed before it expires)."""
         if _origin(request.url) != self._origin:
             request.headers.pop("api-key", None)
             request.headers.pop("authorization", None)
+        elif self._entra is not None:
+            request.headers["Authorization"] = f"Bearer {await self._entra.bearer()}"
 
     # -- lifecycle
 

@@ -152,6 +152,8 @@ PROVIDER_KINDS: tuple[ConnectionKind, ...] = (
 class AuthStyle(StrEnum):
     BEARER = "bearer"  # Authorization: Bearer <key>
     API_KEY = "api-key"  # api-key: <key> (Azure)
+    #: Authorization: Bearer <Microsoft Entra ID token> (Azure; no key: core/entra.py)
+    ENTRA = "entra"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +216,9 @@ class Profile:
     model_aliases: tuple[tuple[str, str], ...] = ()
 
     def connection(self) -> Connection:
-        if self.env_var:
+        if self.auth_style is AuthStyle.ENTRA:
+            key = KeySource()  # signed in: no key anywhere
+        elif self.env_var:
             key = KeySource(env_var=self.env_var)
         elif self.kind is ConnectionKind.SIMULATOR:
             key = KeySource()

@@ -234,6 +234,20 @@ class ConnectionForm(QWidget):
         self.auth_combo.addItem(self.tr("Authorization: Bearer header"), AuthStyle.BEARER)
         self.auth_combo.addItem(self.tr("api-key header (Azure)"), AuthStyle.API_KEY)
         self.fields.addRow(self.tr("Send the key as"), self.auth_combo)
+        # Azure only: an API key, or Microsoft Entra ID sign-in (no key at all: core/entra.py)
+        self.azure_auth_combo = QComboBox()
+        self.azure_auth_combo.setObjectName("azure_auth")
+        self.azure_auth_combo.addItem(self.tr("API key"), AuthStyle.API_KEY)
+        self.azure_auth_combo.addItem(self.tr("Microsoft Entra ID sign-in"), AuthStyle.ENTRA)
+        self.azure_auth_combo.setToolTip(
+            self.tr(
+                "Sign in with your Microsoft account in the browser when the connection is "
+                "first used; no key is stored. The account needs the Cognitive Services "
+                "OpenAI User role on the resource."
+            )
+        )
+        self.azure_auth_combo.currentIndexChanged.connect(self._on_azure_auth)
+        self.fields.addRow(self.tr("Sign in with"), self.azure_auth_combo)
 
         key_box = QWidget()
         key_layout = QVBoxLayout(key_box)
@@ -311,7 +325,10 @@ class ConnectionForm(QWidget):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(profile.kind))
         self.kind_combo.blockSignals(False)
         self.url_edit.setText(profile.base_url)
-        self.auth_combo.setCurrentIndex(self.auth_combo.findData(profile.auth_style))
+        entra = profile.auth_style is AuthStyle.ENTRA
+        style = AuthStyle.API_KEY if entra else profile.auth_style
+        self.auth_combo.setCurrentIndex(self.auth_combo.findData(style))
+        self.azure_auth_combo.setCurrentIndex(int(entra))
         self.proxy_edit.setText(profile.proxy or "")
         self.key_edit.clear()
         self.key_edit.setPlaceholderText(
@@ -343,6 +360,7 @@ class ConnectionForm(QWidget):
             self.key_row,
             self.proxy_edit,
             self.auth_combo,
+            self.azure_auth_combo,
             self.models,
             self.add_model_button,
             self.remove_model_button,
@@ -380,6 +398,7 @@ class ConnectionForm(QWidget):
         """A new kind chosen by the user: put that kind's defaults in."""
         kind = self.kind()
         self.auth_combo.setCurrentIndex(self.auth_combo.findData(default_auth_style(kind)))
+        self.azure_auth_combo.setCurrentIndex(0)
         url = self.url_edit.text().strip().rstrip("/")
         defaults = {OPENAI_BASE_URL: ConnectionKind.OPENAI} | {
             u: k for k, u in PROVIDER_BASE_URLS.items()
@@ -420,7 +439,6 @@ class ConnectionForm(QWidget):
         # a provider's dialect sends the key its own way and lists its models itself
         # (the catalogue, or any model id in the settings panel)
         videos_api = not kind.is_provider
-        self.fields.setRowVisible(self.auth_combo, videos_api)
         for w in (
             self.models_label,
             self.models,
@@ -433,7 +451,22 @@ class ConnectionForm(QWidget):
             if kind is ConnectionKind.AZURE
             else self.tr("Models this connection offers (the first is the default):")
         )
-        self.fields.setRowVisible(self.key_row, kind is not ConnectionKind.SIMULATOR)
+        self._on_azure_auth()
+
+    def signs_in(self) -> bool:
+        """An Azure connection that signs in with Microsoft Entra ID (no key)."""
+        return (
+            self.kind() is ConnectionKind.AZURE
+            and self.azure_auth_combo.currentData() == AuthStyle.ENTRA
+        )
+
+    def _on_azure_auth(self, _index: int = 0) -> None:
+        kind = self.kind()
+        self.fields.setRowVisible(self.azure_auth_combo, kind is ConnectionKind.AZURE)
+        keyless = kind is ConnectionKind.SIMULATOR or self.signs_in()
+        self.fields.setRowVisible(self.key_row, not keyless)
+        # a provider's dialect sends the key its own way: no header to choose
+        self.fields.setRowVisible(self.auth_combo, not kind.is_provider and not self.signs_in())
 
     def _on_key_mode(self, keyring_mode: bool) -> None:
         self.key_edit.setEnabled(keyring_mode)
@@ -477,10 +510,14 @@ class ConnectionForm(QWidget):
     # ----- reading -------------------------------------------------------------------------
 
     def typed_key(self) -> str:
+        if self.signs_in():
+            return ""
         return self.key_edit.text().strip() if self.keyring_radio.isChecked() else ""
 
     def uses_keyring(self) -> bool:
         """The key is to come from the system keychain (not a variable; not a simulator)."""
+        if self.signs_in():
+            return False
         return self.kind() is not ConnectionKind.SIMULATOR and self.keyring_radio.isChecked()
 
     def _base_url(self, kind: ConnectionKind) -> str:
@@ -518,7 +555,8 @@ class ConnectionForm(QWidget):
         kind = self.kind()
         base_url = self._base_url(kind)
         env_var = None
-        if kind is not ConnectionKind.SIMULATOR and self.env_radio.isChecked():
+        entra = self.signs_in()
+        if kind is not ConnectionKind.SIMULATOR and not entra and self.env_radio.isChecked():
             env_var = self.env_edit.text().strip()
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", env_var):
                 raise FormError(
@@ -552,7 +590,7 @@ class ConnectionForm(QWidget):
             name=name,
             kind=kind,
             base_url=base_url,
-            auth_style=AuthStyle(self.auth_combo.currentData()),
+            auth_style=AuthStyle.ENTRA if entra else AuthStyle(self.auth_combo.currentData()),
             default_model=names[0],
             models=names,
             env_var=env_var,

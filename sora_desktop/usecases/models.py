@@ -146,7 +146,15 @@ async def model_details(
     """``model_id`` on ``connection``: what it can make and its full parameter list from
     the provider's schema (fetched once, cached on disk; a stale copy offline). When no
     schema can be had the model still works with the catalogue's fields, and ``note`` says
-    so. Network (once per day per model): run it on the I/O loop."""
+    so. Network (once per day per model): run it on the I/O loop. A Videos API model
+    (openai, azure, compatible, simulator) is described from its known capabilities, with
+    no call at all."""
+    if not connection.kind.is_provider:
+        from sora_desktop.core.capabilities import capabilities_for
+
+        caps = capabilities_for(model_id, azure=connection.kind is ConnectionKind.AZURE)
+        summary = summarize_capabilities(connection.kind, caps)
+        return ModelDetails(summary=summary, fields=(), extra_fields=(), schema_found=False)
     settings = await service.model_settings(connection, model_id)
     provider = _PROVIDER_NAMES.get(connection.kind, connection.kind.value)
     return _details(settings, provider)

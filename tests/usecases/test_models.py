@@ -148,3 +148,23 @@ def test_without_a_schema_catalogue_fields_are_checked_and_others_pass_as_writte
     params = dict(coerce_params([("duration", "10"), ("watermark", "false"), ("x", "hi")], details))
     assert json.loads(params["duration"]) == 10
     assert json.loads(params["watermark"]) is False and json.loads(params["x"]) == "hi"
+
+
+def test_a_model_added_to_the_catalogue_file_is_offered_with_no_code(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    """Kling 2.6 Pro was added to resources/models/catalogue.json only (issue 11's target:
+    adding a model is a data change)."""
+    kling = {m.id: m for m in list_models(ConnectionKind.FAL)}[
+        "fal-ai/kling-video/v2.6/pro/image-to-video"
+    ]
+    assert kling.name == "Kling 2.6 Pro" and kling.needs_image and kling.takes_end_image
+    assert kling.seconds == (5, 10) and kling.default_seconds == 5 and kling.has_audio
+    assert not estimate_cost(ConnectionKind.FAL, kling.id, "1920x1080", 5).known
+    with pytest.raises(InvalidRequestError) as refused:
+        choose_seconds(kling, 8)
+    assert "5, 10" in refused.value.message
+    details = _details(tmp_path, sim, ConnectionKind.FAL, kling.id)
+    duration = details.field("duration")
+    assert duration is not None and duration.choices == ("5", "10")
+    assert details.field("start_image_url") is not None
