@@ -125,7 +125,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionForm</name>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+123" />
+            <location filename="../../sora_desktop/gui/connection_kinds.py" line="+73" />
             <source>OpenAI shut its Sora video API down on 2026-09-24; this connection will only work with a gateway that still serves it.</source>
             <translation>OpenAI 已于 2026-09-24 关闭 Sora 视频 API；此连接只能配合仍提供该 API 的网关使用。</translation>
         </message>
@@ -160,7 +160,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway 的 API：一个 Runway API 密钥即可使用 Gen-4.5、Gen-4 Turbo、Veo 3.1 等模型；以 Runway 积分计费。</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+11" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
@@ -175,12 +175,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>兼容网关（如 LiteLLM）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Simulator (this computer)</source>
             <translation>模拟器（本机）</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+137" />
             <source>e.g. Studio gateway</source>
             <translation>例如：工作室网关</translation>
         </message>
@@ -240,7 +240,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="-171" />
+            <location filename="../../sora_desktop/gui/connection_kinds.py" line="-52" />
             <source>Get an API key</source>
             <translation>获取 API 密钥</translation>
         </message>
@@ -255,7 +255,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的控制台</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+51" />
             <source>fal</source>
             <translation>fal</translation>
         </message>
@@ -270,7 +270,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="-42" />
             <source>Microsoft Entra ID sign-in</source>
             <translation>Microsoft Entra ID 登录</translation>
         </message>
