@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.models import AuthStyle, ConnectionKind, Job, JobStatus, Profile
@@ -150,6 +150,32 @@ def test_outcome_unknown_shows_the_dashboard_and_sends_again_only_when_asked(
     assert model.index(row, COL_CANCEL).data() == "Send again…"
     tip = model.index(row, COL_PROGRESS).data(Qt.ItemDataRole.ToolTipRole)
     assert "https://dev.runwayml.com" in tip and "charged" in tip
+
+    # the library says the same: its Retry… becomes Send again…
+    ctx.ensure_library()
+    library = w.library
+    assert library is not None
+    library.refresh()  # type: ignore[attr-defined]
+    library.select_jobs([job.id])  # type: ignore[attr-defined]
+    assert library.retry_action.text() == "Send again…"  # type: ignore[attr-defined]
+    assert "dashboard" in library.retry_action.toolTip()  # type: ignore[attr-defined]
+
+    # the real question: the cost and the dashboard link, "Don't send" by default
+    asked: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box)
+        assert box.defaultButton().text() == "Don't send"
+        box.defaultButton().click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    library.retry_action.trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10_000)
+    informative = asked[0].informativeText()
+    assert 'href="https://dev.runwayml.com"' in informative
+    assert "Estimated cost:" in informative and "NEW paid job" in informative
+    assert simulator.created_count == 1  # declined: nothing sent
 
     offers: list[ResendOffer] = []
     answers = [False, True]
