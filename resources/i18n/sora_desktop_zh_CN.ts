@@ -75,11 +75,11 @@
         </message>
         <message>
             <location line="+8" />
-            <source>OpenAI shut its Sora video API down on 2026-09-24 and Azure closed new Sora 2 deployments. The app speaks the same Videos API to gateways that still serve it, and ships a simulator that makes real clips on this computer.</source>
-            <translation>OpenAI 已于 2026-09-24 关闭 Sora 视频 API，Azure 也已停止新建 Sora 2 部署。本应用可通过仍提供同一 Videos API 的网关使用，并自带一个在本机生成真实片段的模拟器。</translation>
+            <source>OpenAI shut its Sora video API down on 2026-09-24 and Azure closed new Sora 2 deployments. The app makes real videos through fal, Replicate and Runway, speaks the same Videos API to gateways that still serve it, and ships a simulator that makes real clips on this computer.</source>
+            <translation>OpenAI 已于 2026-09-24 关闭 Sora 视频 API，Azure 也不再接受新的 Sora 2 部署。本应用通过 fal、Replicate 和 Runway 制作真实视频，也能与仍提供相同 Videos API 的网关通信，并自带一个在本机生成真实片段的模拟器。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Copy details</source>
             <translation>复制详细信息</translation>
         </message>
@@ -97,7 +97,7 @@
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+365" />
+            <location filename="../../sora_desktop/gui/app.py" line="+376" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -125,7 +125,22 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionForm</name>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+81" />
+            <location filename="../../sora_desktop/gui/connection_kinds.py" line="+62" />
+            <source>Get an API key</source>
+            <translation>获取 API 密钥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prices</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your dashboard</source>
+            <translation>你的控制台</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>OpenAI shut its Sora video API down on 2026-09-24; this connection will only work with a gateway that still serves it.</source>
             <translation>OpenAI 已于 2026-09-24 关闭 Sora 视频 API；此连接只能配合仍提供该 API 的网关使用。</translation>
         </message>
@@ -160,7 +175,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway 的 API：一个 Runway API 密钥即可使用 Gen-4.5、Gen-4 Turbo、Veo 3.1 等模型；以 Runway 积分计费。</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+11" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
@@ -175,35 +190,51 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>兼容网关（如 LiteLLM）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Simulator (this computer)</source>
             <translation>模拟器（本机）</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+1" />
+            <source>fal</source>
+            <translation>fal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replicate</source>
+            <translation>Replicate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Runway</source>
+            <translation>Runway</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+137" />
             <source>e.g. Studio gateway</source>
             <translation>例如：工作室网关</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+69" />
-            <location line="+238" />
+            <location line="+261" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location line="-302" />
+            <location line="-325" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+179" />
+            <location line="+188" />
+            <location line="+14" />
             <source>Base URL</source>
             <translation>基础 URL</translation>
         </message>
         <message>
-            <location line="-176" />
+            <location line="-199" />
             <source>Authorization: Bearer header</source>
             <translation>Authorization: Bearer 请求头</translation>
         </message>
@@ -260,12 +291,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+1" />
-            <location line="+262" />
+            <location line="+285" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
         <message>
-            <location line="-256" />
+            <location line="-279" />
             <source>Works like</source>
             <translation>能力等同于</translation>
         </message>
@@ -280,7 +311,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>移除模型</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>A key is stored. Type a new one to replace it.</source>
             <translation>已保存密钥。输入新密钥即可替换。</translation>
         </message>
@@ -296,7 +327,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>由本应用在本机启动</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+69" />
             <source>Resource endpoint</source>
             <translation>资源终结点</translation>
         </message>
@@ -316,7 +347,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>模拟器 URL</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+21" />
             <source>Deployments (the names you gave them in Azure AI Foundry):</source>
             <translation>部署（你在 Azure AI Foundry 中为它们起的名称）：</translation>
         </message>
@@ -326,7 +357,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此连接提供的模型（第一个为默认）：</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>Other (the gateway decides)</source>
             <translation>其他（由网关决定）</translation>
         </message>
@@ -361,7 +392,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请输入代理地址，例如 http://proxy.example:3128。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Models</source>
             <translation>模型</translation>
         </message>
@@ -400,12 +431,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>测试连接</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>List your videos once to check address and key</source>
-            <translation>列出一次你的视频，以检查地址和密钥</translation>
+            <location line="+2" />
+            <source>Make one cheap call to the service to check the address and the key</source>
+            <translation>向服务发送一次低成本请求，检查地址和密钥</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
@@ -457,12 +488,22 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>正在测试 {name}…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Connected in {ms} ms. The key was accepted and the service lists {count} video(s).</source>
             <translation>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 {count} 个视频。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Connected in {ms} ms. The key was accepted.</source>
+            <translation>已连接，用时 {ms} 毫秒。密钥已被接受。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{label}: {value}</source>
+            <translation>{label}：{value}</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>No answer.</source>
             <translation>没有响应。</translation>
         </message>
@@ -1207,7 +1248,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+41" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+42" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -1234,16 +1275,18 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+3" />
+            <location line="+90" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-88" />
+            <location line="+95" />
             <source>Make this video again as a new job, with the same settings</source>
             <translation>以相同设置作为新任务重新生成这个视频</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-93" />
             <source>Extend…</source>
             <translation>延长…</translation>
         </message>
@@ -1306,6 +1349,16 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+35" />
             <source>Remixes (%n)</source>
             <translation>再创作（%n）</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Send again…</source>
+            <translation>再次发送…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>It may have been made and charged: check the dashboard, then decide</source>
+            <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/library_view.py" line="+79" />
@@ -1403,14 +1456,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+59" />
-            <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
-            <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
-        </message>
-        <message>
-            <location line="+62" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+127" />
             <source>Add a connection…</source>
-            <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
+            <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? asks before sending an outcome-unknown job again: (parent, offer) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -1522,7 +1570,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>仍有任务在运行</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-465" />
+            <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
+            <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
+        </message>
+        <message>
+            <location line="+469" />
             <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
             <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
         </message>
@@ -1647,44 +1700,116 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="139" />
+            <location filename="../../sora_desktop/gui/sending.py" line="164" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="55" />
+            <location filename="../../sora_desktop/gui/sending.py" line="64" />
             <source>This request is on its way to the service.</source>
             <translation>这个请求正在发送给服务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="79" />
+            <location filename="../../sora_desktop/gui/sending.py" line="88" />
             <source>Already sent. Change the prompt or settings, or wait a moment to generate it again.</source>
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="132" />
+            <location filename="../../sora_desktop/gui/sending.py" line="157" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="151" />
+            <location filename="../../sora_desktop/gui/sending.py" line="175" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="57" />
+            <location filename="../../sora_desktop/gui/sending.py" line="66" />
             <source>Generate again</source>
             <translation>再次生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="60" />
+            <location filename="../../sora_desktop/gui/sending.py" line="69" />
             <source>Start another job with the same prompt and settings (it is made and billed again)</source>
             <translation>用相同的提示词和设置再开始一个任务（会重新生成并再次计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="66" />
+            <location filename="../../sora_desktop/gui/sending.py" line="75" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelOptions</name>
+        <message>
+            <location filename="../../sora_desktop/gui/model_options.py" line="+36" />
+            <source>Make sound</source>
+            <translation>生成声音</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sound often costs more: the estimate follows it</source>
+            <translation>有声音通常更贵：估算会随之变化</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>What the video should not show</source>
+            <translation>视频中不应出现的内容</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Negative prompt</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>random</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The same seed and settings give a similar video</source>
+            <translation>相同的种子和设置会生成相似的视频</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>End image</source>
+            <translation>结束图像</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoreSettings</name>
+        <message>
+            <location filename="../../sora_desktop/gui/more_settings.py" line="+56" />
+            <location line="+41" />
+            <source>More settings</source>
+            <translation>更多设置</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>More settings ({count})</source>
+            <translation>更多设置（{count}）</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>(model's default)</source>
+            <translation>（模型默认值）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(default: {value})</source>
+            <translation>（默认：{value}）</translation>
         </message>
     </context>
     <context>
@@ -2001,9 +2126,9 @@ Write a prompt and press Generate.</source>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+62" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+81" />
             <source>Where videos are made</source>
-            <extracomment>the models offered when a profile lists none</extracomment>
+            <extracomment>the models offered when a profile lists none provider models' details (their schema's fields), per connection and model</extracomment>
             <translation>视频在哪里生成</translation>
         </message>
         <message>
@@ -2042,7 +2167,7 @@ Write a prompt and press Generate.</source>
             <translation>时长</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>An estimate from archived per-second prices; the service bills the truth</source>
             <translation>根据存档的每秒价格估算；实际费用以服务商账单为准</translation>
         </message>
@@ -2053,13 +2178,19 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+2" />
+            <location line="+272" />
             <source>Reference image (optional)</source>
             <translation>参考图片（可选）</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="-148" />
             <source>Add a connection first.</source>
             <translation>请先添加连接。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pick a model or type a model id.</source>
+            <translation>请选择一个模型，或输入模型 ID。</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2067,14 +2198,54 @@ Write a prompt and press Generate.</source>
             <translation>请选择尺寸和时长。</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+4" />
+            <source>{model} makes videos from a start image: pick one.</source>
+            <translation>{model} 需要根据起始图像生成视频：请选择一张。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This size needs a start image: pick one, or another size.</source>
+            <translation>此尺寸需要起始图像：请选择一张，或换一个尺寸。</translation>
+        </message>
+        <message>
+            <location line="+90" />
+            <source>or type any model id</source>
+            <translation>或输入任意模型 ID</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>{0} seconds</source>
             <translation>{0} 秒</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+17" />
+            <source>Start image (required)</source>
+            <translation>起始图像（必填）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start image (optional)</source>
+            <translation>起始图像（可选）</translation>
+        </message>
+        <message>
+            <location line="+67" />
             <source>{0} × {1}</source>
             <translation>{0} × {1}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/model_details.py" line="67" />
+            <source>Reading the model's settings…</source>
+            <translation>正在读取模型的设置…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/model_details.py" line="86" />
+            <source>{provider} gave no list of this model's own settings (it publishes none, or it could not be reached); the settings above still work.</source>
+            <translation>{provider} 未提供此模型自身设置的列表（它不公开，或无法连接）；上面的设置仍然可用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/model_details.py" line="99" />
+            <source>The model's own settings could not be read ({reason}); the settings above still work.</source>
+            <translation>无法读取模型自身的设置（{reason}）；上面的设置仍然可用。</translation>
         </message>
     </context>
     <context>
@@ -3047,19 +3218,44 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Cost</name>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="42" />
+            <location filename="../../sora_desktop/gui/cost.py" line="71" />
+            <source>An estimate; the provider bills the truth.</source>
+            <translation>这是估算；实际费用以服务商账单为准。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="43" />
             <source>price unknown</source>
             <translation>价格未知</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="44" />
+            <location filename="../../sora_desktop/gui/cost.py" line="45" />
             <source>≈ ${0} at ${1}/s</source>
             <translation>≈ ${0}（每秒 ${1}）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="46" />
+            <location filename="../../sora_desktop/gui/cost.py" line="47" />
             <source>(free on the simulator)</source>
             <translation>（模拟器上免费）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="62" />
+            <source>price unknown: the app has no price for this model</source>
+            <translation>价格未知：应用中没有此模型的价格</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="63" />
+            <source>See the provider's price list (Connections… links to it) before you generate</source>
+            <translation>生成前请查看服务商的价格表（“连接…”中有链接）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="70" />
+            <source>≈ ${0}</source>
+            <translation>≈ ${0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="73" />
+            <source>Price checked {date}: {source}</source>
+            <translation>价格核对于 {date}：{source}</translation>
         </message>
     </context>
     <context>
@@ -3098,49 +3294,92 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="164" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="173" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="165" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="174" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="166" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="175" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="167" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="176" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="168" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="177" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="169" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="231" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="216" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <source>Send again…</source>
+            <translation>再次发送…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/queue_model.py" line="234" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="198" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="214" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/queue_model.py" line="199" />
+            <source>Look for it in your dashboard first: {0}</source>
+            <translation>请先在你的控制台中查找：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Resend</name>
+        <message>
+            <location filename="../../sora_desktop/gui/resend.py" line="76" />
+            <source>Send again</source>
+            <translation>再次发送</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/resend.py" line="77" />
+            <source>Send this request again as a new job?</source>
+            <translation>将此请求作为新任务再次发送？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/resend.py" line="82" />
+            <source>Don't send</source>
+            <translation>不发送</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/resend.py" line="61" />
+            <source>Sending again makes a NEW paid job with the same settings; the old one stays in the library as it is.</source>
+            <translation>再次发送会以相同设置创建一个新的付费任务；旧任务原样保留在资料库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/resend.py" line="46" />
+            <source>The reply to this request was lost and the provider can't say whether it arrived: the video may have been made, and charged.</source>
+            <translation>此请求的回复已丢失，服务商无法确认请求是否送达：视频可能已经生成并已计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/resend.py" line="55" />
+            <source>Look for it in your dashboard first: {link}</source>
+            <translation>请先在你的控制台中查找：{link}</translation>
         </message>
     </context>
     <context>
@@ -5807,9 +6046,24 @@ Write a prompt and press Generate.</source>
             <translation>图片必须是 .png 文件（{name!r}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="85" />
+            <location filename="../../sora_desktop/usecases/generate.py" line="164" />
+            <source>Pick an image under 3.5 MB, or a smaller JPEG.</source>
+            <translation>请选择小于 3.5 MB 的图像，或更小的 JPEG。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="105" />
             <source>Choose Fit or Crop under the image to convert it.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="161" />
+            <source>The image for {name} is too large to send ({mb:.1f} MB).</source>
+            <translation>{name} 的图像太大，无法发送（{mb:.1f} MB）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="153" />
+            <source>The image for {name} can't be read ({detail}).</source>
+            <translation>无法读取 {name} 的图像（{detail}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/library.py" line="87" />

@@ -17,7 +17,11 @@ def _import_engine_first() -> None:
     import concurrent.futures  # noqa: F401  (the controller's futures)
 
     from ..core import capabilities, paths, profiles, qt_pair, settings, store  # noqa: F401
-    from ..usecases import context, history  # noqa: F401
+    from ..usecases import (  # noqa: F401
+        context,
+        history,
+        models,
+    )
 
 
 _import_engine_first()

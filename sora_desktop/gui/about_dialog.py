@@ -103,8 +103,9 @@ class AboutDialog(QDialog):
         status = QLabel(
             self.tr(
                 "OpenAI shut its Sora video API down on 2026-09-24 and Azure closed new Sora 2 "
-                "deployments. The app speaks the same Videos API to gateways that still serve "
-                "it, and ships a simulator that makes real clips on this computer."
+                "deployments. The app makes real videos through fal, Replicate and Runway, "
+                "speaks the same Videos API to gateways that still serve it, and ships a "
+                "simulator that makes real clips on this computer."
             )
         )
         status.setWordWrap(True)

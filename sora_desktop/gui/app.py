@@ -231,6 +231,17 @@ def build(
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
+    panel = window.settings_panel
+
+    def details_op(profile: Profile, model: str) -> Any:
+        return operations.model_details(
+            parent=panel, connection=connection_for(profile), model_id=model
+        )
+
+    # after the first frame too: reading a provider model's settings starts the I/O side
+    window.first_painted.connect(
+        lambda: panel.set_details_op(details_op), Qt.ConnectionType.QueuedConnection
+    )
     return ctx
 
 

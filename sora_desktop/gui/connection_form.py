@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -45,9 +46,16 @@ from PySide6.QtWidgets import (
 
 from sora_desktop.core.capabilities import KNOWN_MODELS
 from sora_desktop.core.errors import InvalidRequestError
-from sora_desktop.core.models import VIDEOS_API_KINDS, AuthStyle, ConnectionKind, Profile
+from sora_desktop.core.models import (
+    PROVIDER_KINDS,
+    VIDEOS_API_KINDS,
+    AuthStyle,
+    ConnectionKind,
+    Profile,
+)
 from sora_desktop.core.profiles import (
     OPENAI_BASE_URL,
+    PROVIDER_BASE_URLS,
     SIMULATOR_ID,
     azure_base_url,
     default_auth_style,
@@ -55,62 +63,20 @@ from sora_desktop.core.profiles import (
 )
 from sora_desktop.usecases.connections import check_base_url
 
+from .connection_kinds import (
+    DEFAULT_MODELS,
+    default_env,
+    defaults_for,
+    first_catalogue_model,
+    kind_label,
+    links_html,
+    service_note,
+)
 from .i18n import profile_name
 
 translate = QCoreApplication.translate
 
 _OTHER_BASE = ""  # "works like": unknown model, the gateway decides
-_DEFAULT_MODELS: dict[ConnectionKind, tuple[tuple[str, str], ...]] = {
-    ConnectionKind.OPENAI: (("sora-2", "sora-2"), ("sora-2-pro", "sora-2-pro")),
-    ConnectionKind.AZURE: (("sora-2", "sora-2"),),
-    ConnectionKind.COMPATIBLE: (("sora-2", "sora-2"),),
-    ConnectionKind.SIMULATOR: (("sora-2", "sora-2"), ("sora-2-pro", "sora-2-pro")),
-}
-_DEFAULT_ENV: dict[ConnectionKind, str] = {
-    ConnectionKind.OPENAI: "OPENAI_API_KEY",
-    ConnectionKind.AZURE: "AZURE_OPENAI_API_KEY",
-    ConnectionKind.COMPATIBLE: "VIDEO_GATEWAY_API_KEY",
-    ConnectionKind.SIMULATOR: "SORA_SIMULATOR_KEY",
-}
-
-
-def service_note(kind: ConnectionKind) -> str:
-    """What is (and isn't) live for this kind of service; same words as
-    ``core.profiles.SERVICE_STATUS``, translated."""
-    return {
-        ConnectionKind.OPENAI: translate(
-            "ConnectionForm",
-            "OpenAI shut its Sora video API down on 2026-09-24; this connection will only "
-            "work with a gateway that still serves it.",
-        ),
-        ConnectionKind.AZURE: translate(
-            "ConnectionForm",
-            "Azure stopped new Sora 2 deployments in September 2026; existing deployments "
-            "may still answer.",
-        ),
-        ConnectionKind.COMPATIBLE: translate(
-            "ConnectionForm",
-            "Gateways such as LiteLLM expose /v1/videos and route it to other video models.",
-        ),
-        ConnectionKind.SIMULATOR: translate(
-            "ConnectionForm", "Runs on this computer and makes real MP4 clips; no account needed."
-        ),
-        ConnectionKind.FAL: translate(
-            "ConnectionForm",
-            "fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed "
-            "per second of video.",
-        ),
-        ConnectionKind.REPLICATE: translate(
-            "ConnectionForm",
-            "Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate "
-            "with one API token; API results are deleted after an hour.",
-        ),
-        ConnectionKind.RUNWAY: translate(
-            "ConnectionForm",
-            "Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; "
-            "billed in Runway credits.",
-        ),
-    }[kind]
 
 
 class FormError(Exception):
@@ -145,14 +111,7 @@ class ConnectionForm(QWidget):
 
     @staticmethod
     def kind_label(kind: ConnectionKind) -> str:
-        return {
-            ConnectionKind.OPENAI: translate("ConnectionForm", "OpenAI"),
-            ConnectionKind.AZURE: translate("ConnectionForm", "Azure OpenAI / Microsoft Foundry"),
-            ConnectionKind.COMPATIBLE: translate(
-                "ConnectionForm", "Compatible gateway (e.g. LiteLLM)"
-            ),
-            ConnectionKind.SIMULATOR: translate("ConnectionForm", "Simulator (this computer)"),
-        }[kind]
+        return kind_label(kind)
 
     # ----- construction --------------------------------------------------------------------
 
@@ -164,13 +123,21 @@ class ConnectionForm(QWidget):
         self.note_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.note_label.setMargin(6)
         layout.addWidget(self.note_label)
+        self.links_label = QLabel()
+        self.links_label.setObjectName("provider_links")
+        self.links_label.setTextFormat(Qt.TextFormat.RichText)
+        self.links_label.setOpenExternalLinks(True)
+        self.links_label.setWordWrap(True)
+        for label in (self.note_label, self.links_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.links_label)
 
         self.fields = QFormLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("e.g. Studio gateway"))
         self.fields.addRow(self.tr("Name"), self.name_edit)
         self.kind_combo = QComboBox()
-        for kind in VIDEOS_API_KINDS:  # the provider kinds come with their own form
+        for kind in (*VIDEOS_API_KINDS, *PROVIDER_KINDS):
             self.kind_combo.addItem(self.kind_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self.fields.addRow(self.tr("Service"), self.kind_combo)
@@ -255,6 +222,9 @@ class ConnectionForm(QWidget):
         row.addWidget(self.remove_model_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # with the models table hidden (a provider kind) the spare room goes here, not
+        # into the notes above
+        layout.addStretch(0)
 
     # ----- loading -------------------------------------------------------------------------
 
@@ -280,7 +250,7 @@ class ConnectionForm(QWidget):
             if has_stored_key
             else self.tr("Paste the API key (kept in the system keychain, never in a file)")
         )
-        self.env_edit.setText(profile.env_var or _DEFAULT_ENV[profile.kind])
+        self.env_edit.setText(profile.env_var or default_env(profile.kind))
         (self.env_radio if profile.env_var else self.keyring_radio).setChecked(True)
         aliases = dict(profile.model_aliases)
         names = profile.models or (profile.default_model,)
@@ -343,11 +313,17 @@ class ConnectionForm(QWidget):
         kind = self.kind()
         self.auth_combo.setCurrentIndex(self.auth_combo.findData(default_auth_style(kind)))
         self.azure_auth_combo.setCurrentIndex(0)
-        if kind is ConnectionKind.OPENAI and not self.url_edit.text().strip():
-            self.url_edit.setText(OPENAI_BASE_URL)
-        self.env_edit.setText(_DEFAULT_ENV[kind])
+        url = self.url_edit.text().strip().rstrip("/")
+        defaults = {OPENAI_BASE_URL: ConnectionKind.OPENAI} | {
+            u: k for k, u in PROVIDER_BASE_URLS.items()
+        }
+        if not url or defaults.get(url, kind) is not kind:  # empty, or another kind's default
+            default = defaults_for(kind)
+            if default or url:
+                self.url_edit.setText(default)
+        self.env_edit.setText(default_env(kind))
         self.models.setRowCount(0)
-        for name, base in _DEFAULT_MODELS[kind]:
+        for name, base in DEFAULT_MODELS.get(kind, ()):
             self.add_model_row(name, base)
         self._apply_kind(kind)
 
@@ -368,9 +344,22 @@ class ConnectionForm(QWidget):
                 "http://127.0.0.1:8000/v1",
             ),
         }
-        label, placeholder = placeholders[kind]
+        label, placeholder = placeholders.get(kind, (self.tr("Base URL"), defaults_for(kind)))
         self.url_label.setText(label)
         self.url_edit.setPlaceholderText(placeholder)
+        links = links_html(kind)
+        self.links_label.setText(links)
+        self.links_label.setVisible(bool(links))
+        # a provider's dialect sends the key its own way and lists its models itself
+        # (the catalogue, or any model id in the settings panel)
+        videos_api = not kind.is_provider
+        for w in (
+            self.models_label,
+            self.models,
+            self.add_model_button,
+            self.remove_model_button,
+        ):
+            w.setVisible(videos_api)
         self.models_label.setText(
             self.tr("Deployments (the names you gave them in Azure AI Foundry):")
             if kind is ConnectionKind.AZURE
@@ -390,7 +379,8 @@ class ConnectionForm(QWidget):
         self.fields.setRowVisible(self.azure_auth_combo, kind is ConnectionKind.AZURE)
         keyless = kind is ConnectionKind.SIMULATOR or self.signs_in()
         self.fields.setRowVisible(self.key_row, not keyless)
-        self.fields.setRowVisible(self.auth_combo, not self.signs_in())
+        # a provider's dialect sends the key its own way: no header to choose
+        self.fields.setRowVisible(self.auth_combo, not kind.is_provider and not self.signs_in())
 
     def _on_key_mode(self, keyring_mode: bool) -> None:
         self.key_edit.setEnabled(keyring_mode)
@@ -497,6 +487,8 @@ class ConnectionForm(QWidget):
                     self.tr("Enter a proxy address like http://proxy.example:3128."),
                     self.proxy_edit,
                 )
+        if kind.is_provider:
+            return self._provider_profile(name, kind, base_url, env_var, proxy, existing)
         rows = self.model_rows()
         if not rows:
             raise FormError(
@@ -520,5 +512,32 @@ class ConnectionForm(QWidget):
             model_aliases=aliases,
         )
 
+    def _provider_profile(
+        self,
+        name: str,
+        kind: ConnectionKind,
+        base_url: str,
+        env_var: str | None,
+        proxy: str | None,
+        existing: list[str],
+    ) -> Profile:
+        """A fal, Replicate or Runway profile: the dialect sends the key its own way, and
+        the settings panel offers the catalogue's models (and any other model id)."""
+        old = self._profile
+        same_kind = old is not None and old.kind is kind
+        default_model = old.default_model if same_kind and old is not None else ""
+        models = old.models if same_kind and old is not None else ()
+        return Profile(
+            id=self.profile_id() or make_profile_id(name, existing),
+            name=name,
+            kind=kind,
+            base_url=base_url,
+            auth_style=default_auth_style(kind),
+            default_model=default_model or first_catalogue_model(kind),
+            models=models,
+            env_var=env_var,
+            proxy=proxy,
+        )
 
-__all__ = ["ConnectionForm", "FormError", "service_note"]
+
+__all__ = ["ConnectionForm", "FormError", "defaults_for", "links_html", "service_note"]

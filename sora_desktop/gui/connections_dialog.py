@@ -197,7 +197,9 @@ class ConnectionsDialog(QDialog):
         right.addWidget(self.error_label)
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
-        self.test_button.setToolTip(self.tr("List your videos once to check address and key"))
+        self.test_button.setToolTip(
+            self.tr("Make one cheap call to the service to check the address and the key")
+        )
         self.test_button.clicked.connect(self.run_test)
         self.test_button.setEnabled(self._tester is not None)
         self.progress = QProgressBar()
@@ -443,9 +445,18 @@ class ConnectionsDialog(QDialog):
     def describe_report(self, report: ConnectionReport) -> str:
         ms = round(report.latency * 1000)
         if report.ok:
-            return self.tr(
-                "Connected in {ms} ms. The key was accepted and the service lists {count} video(s)."
-            ).format(ms=ms, count=report.videos_listed)
+            if not report.facts:
+                return self.tr(
+                    "Connected in {ms} ms. The key was accepted and the service lists "
+                    "{count} video(s)."
+                ).format(ms=ms, count=report.videos_listed)
+            # a provider answers what it knows (account, credits) instead of a video list
+            lines = [self.tr("Connected in {ms} ms. The key was accepted.").format(ms=ms)]
+            lines += [
+                self.tr("{label}: {value}").format(label=label, value=value)
+                for label, value in report.facts
+            ]
+            return "\n".join(lines)
         err = report.error
         detail = err.message if err is not None else self.tr("No answer.")
         step = err.next_step if err is not None else ""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core.capabilities import ModelCapabilities, capabilities_for
 from ..core.models import ConnectionKind, Job, Profile
+from ..usecases.models import estimate_cost
 
 
 def _t(text: str) -> str:
@@ -47,8 +48,40 @@ def cost_text(caps: ModelCapabilities, size: str, seconds: int, *, simulator: bo
     return text
 
 
+def provider_cost(
+    kind: ConnectionKind, model: str, size: str, seconds: int, audio: bool | None = None
+) -> tuple[str, str]:
+    """A fal, Replicate or Runway model's estimate from the catalogue, and a tooltip saying
+    where the price comes from: ("≈ $3.20 at $0.40/s", "Price checked 2026-11-30: …"), or
+    "price unknown" said plainly, with what to do about it."""
+    if not model or not size or not seconds:
+        return _t("price unknown"), ""
+    estimate = estimate_cost(kind, model, size, seconds, audio)
+    if estimate.usd is None:
+        return (
+            _t("price unknown: the app has no price for this model"),
+            _t("See the provider's price list (Connections… links to it) before you generate"),
+        )
+    if estimate.usd_per_second is not None:
+        text = _t("≈ ${0} at ${1}/s").format(
+            f"{estimate.usd:.2f}", f"{estimate.usd_per_second:.2f}"
+        )
+    else:
+        text = _t("≈ ${0}").format(f"{estimate.usd:.2f}")
+    tip = _t("An estimate; the provider bills the truth.")
+    if estimate.checked:
+        tip += " " + _t("Price checked {date}: {source}").format(
+            date=estimate.checked, source=estimate.source
+        )
+    return text, tip
+
+
 def job_cost_text(job: Job, profiles: Iterable[Profile] = ()) -> str:
     """The estimate for making ``job``'s request once more (a retry or a remix)."""
+    if job.connection.kind.is_provider:
+        request = job.request
+        kind = job.connection.kind
+        return provider_cost(kind, request.model, request.size, request.seconds, request.audio)[0]
     caps = capabilities_for_job(job, profiles)
     simulator = job.connection.kind is ConnectionKind.SIMULATOR
     return cost_text(caps, job.request.size, job.request.seconds, simulator=simulator)

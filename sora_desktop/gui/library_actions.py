@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 
 from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.retry import can_retry
+from sora_desktop.usecases.resend import is_outcome_unknown
 from sora_desktop.usecases.status import can_delete_locally
 
 from .library_model import playable_file
@@ -137,6 +138,18 @@ def update_actions(panel: LibraryPanel) -> None:
     panel.source_action.setEnabled(info is not None and info.source_id is not None)
     panel.reuse_action.setEnabled(one is not None)
     panel.retry_action.setEnabled(one is not None and can_retry(one))
+    unknown = one is not None and is_outcome_unknown(one)
+    # a job that may exist (and be billed): "Send again…" shows the cost and asks first
+    panel.retry_action.setText(
+        translate("LibraryPanel", "Send again…") if unknown else translate("LibraryPanel", "Retry…")
+    )
+    panel.retry_action.setToolTip(
+        translate(
+            "LibraryPanel", "It may have been made and charged: check the dashboard, then decide"
+        )
+        if unknown
+        else translate("LibraryPanel", "Make this video again as a new job, with the same settings")
+    )
     update_story_actions(panel.extend_action, panel.stitch_action, jobs)
     panel.export_action.setEnabled(bool(files))
     panel.reveal_action.setEnabled(one is not None and playable_file(one) is not None)

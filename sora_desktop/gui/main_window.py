@@ -40,6 +40,7 @@ from .preview import PreviewPane
 from .prompt_editor import PromptEditor
 from .questions import ask_cancel_job
 from .queue_view import QueueView
+from .resend import ask_resend
 from .retry import ask_retry
 from .send_guard import SendGuard
 from .settings_panel import SettingsPanel
@@ -48,6 +49,7 @@ from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
+    from ..usecases.resend import ResendOffer
     from .storyboard_panel import StoryboardPanel
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,9 @@ def simulator_notice() -> str:
     return QCoreApplication.translate(
         "MainWindow",
         "You're using the built-in simulator: clips are made on this computer, no account "
-        "needed. OpenAI's Sora API shut down on 2026-09-24.",
+        "needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, "
+        "Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes "
+        "no new Sora 2 deployments.",
     )
 
 
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
         self._submitting = 0
         #: asks before a retry (a new paid job): (parent, job, estimate) -> go ahead?
         self.ask_retry: Callable[[QWidget, Job, str], bool] = ask_retry
+        #: asks before sending an outcome-unknown job again: (parent, offer) -> go ahead?
+        self.ask_resend: Callable[[QWidget, ResendOffer], bool] = ask_resend
         #: the creator asked to restart (a new language): ``app.run`` relaunches after closing
         self.restart_requested = False
         self.setWindowTitle(APP_NAME)

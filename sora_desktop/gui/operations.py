@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ..usecases import stitch as stitch_usecase
     from ..usecases.connections import ConnectionReport
     from ..usecases.library import Library as JobStore
+    from ..usecases.models import ModelDetails
     from ..usecases.profiles import ProfileSaved
     from ..usecases.stitch import Film
     from .controller import Controller
@@ -184,6 +185,21 @@ class Operations:
         self._controller.run_blocking(op._work, op._succeeded, op._failed, op._progressed)
 
     # ----- the operations ------------------------------------------------------------------
+
+    def model_details(
+        self, *, parent: QObject | None, connection: Connection, model_id: str
+    ) -> Op[ModelDetails]:
+        """One provider model's settings (``usecases.models.model_details``): its schema
+        fetched once on the I/O loop and cached on disk."""
+        from ..usecases import models as models_usecase
+
+        controller = self._controller
+
+        def make() -> Coroutine[Any, Any, ModelDetails]:
+            assert controller is not None, "model details need the I/O service"
+            return models_usecase.model_details(controller.service, connection, model_id)
+
+        return Op(self, parent, coroutine=make)
 
     def export_clips(
         self,

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
 )
 
 from ..core.models import Job, JobEvent, JobStatus
+from ..usecases.provider_links import provider_links
+from ..usecases.resend import is_outcome_unknown
 from ..usecases.status import is_retryable, is_terminal, is_working, status_text
 
 COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
@@ -58,6 +60,9 @@ class QueueRow:
     message: str | None = None
     downloaded: int | None = None
     total: int | None = None
+    #: its create's reply was lost and the provider can't say whether it arrived
+    outcome_unknown: bool = False
+    dashboard_url: str | None = None  # where to look for it first
 
 
 class QueueModel(QAbstractTableModel):
@@ -80,6 +85,10 @@ class QueueModel(QAbstractTableModel):
             ended=job.updated_at if is_terminal(job.status) else None,
             message=job.error_message,
         )
+        if is_outcome_unknown(job):
+            links = provider_links(job.connection.kind)
+            row.outcome_unknown = True
+            row.dashboard_url = links.dashboard_url if links is not None else None
         i = self.row_of(job.id)
         if i is None:
             self.beginInsertRows(QModelIndex(), 0, 0)
@@ -184,6 +193,13 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_PROMPT:
                 return row.prompt
+            if col in (COL_STATUS, COL_PROGRESS, COL_CANCEL) and row.outcome_unknown:
+                text = status_text(row.status, row.message)
+                if row.dashboard_url:
+                    text += "\n" + _t("Look for it in your dashboard first: {0}").format(
+                        row.dashboard_url
+                    )
+                return text
             if col in (COL_STATUS, COL_PROGRESS):
                 return status_text(row.status, row.message)
             return None
@@ -213,6 +229,8 @@ class QueueModel(QAbstractTableModel):
         if col == COL_CANCEL:  # the row's button: stop a running job, or retry one
             if is_working(row.status):
                 return _t("Cancel")
+            if row.outcome_unknown:  # it may exist (and be billed): sent again only if asked
+                return _t("Send again…")
             return _t("Retry…") if is_retryable(row.status) else ""
         return None
 

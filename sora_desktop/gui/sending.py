@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core.errors import SoraError
 from ..core.models import Job
 from ..usecases import generate as usecase
 from ..usecases.generate import Order
+from ..usecases.resend import is_outcome_unknown
 from .cost import job_cost_text
 
 if TYPE_CHECKING:
@@ -41,6 +43,13 @@ def request_key(window: MainWindow) -> tuple[object, ...]:
         panel.seconds(),
         str(image) if image is not None else None,
         picker.mode() if picker.needs_conversion() else None,
+        # what only some provider models have: another value is another paid job
+        panel.options.audio(),
+        panel.options.negative_prompt(),
+        panel.options.seed(),
+        str(panel.options.end_image() or ""),
+        tuple(sorted((k, repr(v)) for k, v in panel.more.values().items())),
+        tuple((n, str(p), f) for n, p, f in panel.more.image_values()),
     )
 
 
@@ -94,6 +103,12 @@ def generate(window: MainWindow) -> None:
     model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
     picker = panel.image_picker
     images_dir = window.paths.images_dir
+    options = panel.options
+    try:
+        params = panel.params()  # "More settings", checked against the model's fields
+    except SoraError as err:
+        window.errors.show(err)
+        return
     # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
     order = Order(
         prompt=prompt,
@@ -102,6 +117,16 @@ def generate(window: MainWindow) -> None:
         seconds=seconds,
         image=picker.path(),
         fit=picker.mode() if picker.needs_conversion() else None,
+        audio=options.audio(),
+        negative_prompt=options.negative_prompt(),
+        seed=options.seed(),
+        end_image=options.end_image(),
+        end_fit=options.end_fit(),
+        params=params,
+        image_params=tuple(
+            (name, path, "crop" if fit == "crop" else "fit" if fit else None)
+            for name, path, fit in panel.more.image_values()
+        ),
     )
     send(window, key, usecase.submit(window.controller.service, order, connection, images_dir))
     if window._remember_prompt is not None:
@@ -143,12 +168,16 @@ def retry_job(window: MainWindow, job_id: str) -> None:
     """Make a job that ended without a video again: a NEW job with the same settings,
     after the creator confirmed it with its estimated cost. The old job is untouched
     and its create is never sent again."""
-    from ..core.errors import SoraError
     from ..core.retry import retry_request
 
     job = window.controller.history.get(job_id)
     if job is None:
         window._status(_t("This job is no longer in the library."))
+        return
+    if is_outcome_unknown(job):  # it may exist and be billed: "Send again…" asks with care
+        from .resend import resend_job
+
+        resend_job(window, job_id)
         return
     try:
         retry_request(job)  # refused now, before the cost question, if it can't be retried

@@ -1,7 +1,12 @@
 """Generation settings: connection profile, model, orientation/size, duration, image, cost.
 
-What is offered comes from ``core.capabilities.capabilities_for``: a size or duration the
-model can't make is never in the lists.
+What is offered comes from the model: ``core.capabilities.capabilities_for`` for the Videos
+API kinds, the catalogue (``usecases.models.list_models``) or the provider's schema for fal,
+Replicate and Runway. A size or duration the model can't make is never in the lists, and
+audio, negative prompt, seed, start and end image are shown only for a model that has them
+(``gui/model_options.py``). A provider model's own settings are under "More settings"
+(``gui/more_settings.py``), fetched through an operation (``details_op``), never on the GUI
+thread, and cached per connection and model.
 """
 
 from __future__ import annotations
@@ -9,15 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..core.capabilities import ModelCapabilities
 from ..core.models import ConnectionKind, Profile
-from .cost import capabilities_for_profile, cost_text
+from ..usecases.models import ModelDetails, ModelSummary, list_models
+from .cost import capabilities_for_profile, cost_text, provider_cost
 from .i18n import profile_name
 from .image_picker import ImagePicker, parse_size
+from .model_details import DetailsOp, ModelDetailsCache
+from .model_options import ModelOptions
+from .more_settings import MoreSettings
 
 #: the models offered when a profile lists none
 KIND_MODELS: dict[ConnectionKind, tuple[str, ...]] = {
@@ -42,7 +51,10 @@ def is_portrait(size: str) -> bool:
 
 
 class SettingsPanel(QWidget):
-    """Signals: ``changed`` on any choice, ``profile_changed(str)`` with the profile id."""
+    """Signals: ``changed`` on any choice, ``profile_changed(str)`` with the profile id.
+
+    ``details_op``: set by the composition root; without it (a unit test) a provider
+    model shows its catalogue settings only and "More settings" stays empty."""
 
     changed = Signal()
     profile_changed = Signal(str)
@@ -51,6 +63,13 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self._profiles: list[Profile] = []
         self._updating = False
+        self._listed: list[ModelSummary] = []
+        #: provider models' details (their schema's fields), per connection and model
+        self.cache = ModelDetailsCache(self)
+        self.cache.arrived.connect(self._details_arrived)
+        self.cache.failed.connect(self._details_failed)
+        self._shown_model = ""  # the model the rows below were made for
+        self._watched_edit: QWidget | None = None  # the model combo's line edit, connected
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -77,23 +96,31 @@ class SettingsPanel(QWidget):
         form.addRow(self.tr("Duration"), self.duration_combo)
         self.cost_label = QLabel(self)
         self.cost_label.setObjectName("cost_label")
+        self.cost_label.setWordWrap(True)
         self.cost_label.setToolTip(
             self.tr("An estimate from archived per-second prices; the service bills the truth")
         )
         form.addRow(self.tr("Cost"), self.cost_label)
-
+        self.options = ModelOptions(form, self)  # rows shown only where the model has them
         self.image_box = QGroupBox(self.tr("Reference image (optional)"), self)
         box_layout = QVBoxLayout(self.image_box)
         self.image_picker = ImagePicker(self.image_box)
         box_layout.addWidget(self.image_picker)
         outer.addWidget(self.image_box)
+        self.more = MoreSettings(self)
+        self.more.setObjectName("more_settings")
+        self.more.hide()
+        outer.addWidget(self.more)
 
         self.profile_combo.currentIndexChanged.connect(self._on_profile)
         self.model_combo.currentIndexChanged.connect(self._on_model)
+        self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.orientation_combo.currentIndexChanged.connect(self._on_orientation)
         self.size_combo.currentIndexChanged.connect(self._on_size)
         self.duration_combo.currentIndexChanged.connect(self._on_duration)
         self.image_picker.changed.connect(self._emit_changed)
+        self.options.changed.connect(self._emit_changed)
+        self.more.changed.connect(self.changed)
 
     # --- profiles ----------------------------------------------------------------------
     def set_profiles(self, profiles: Sequence[Profile], active_id: str | None = None) -> None:
@@ -111,8 +138,16 @@ class SettingsPanel(QWidget):
         pid = self.profile_combo.currentData()
         return next((p for p in self._profiles if p.id == pid), None)
 
+    def is_provider(self) -> bool:
+        profile = self.current_profile()
+        return profile is not None and profile.kind.is_provider
+
     # --- choices -----------------------------------------------------------------------
     def model(self) -> str:
+        if self.model_combo.isEditable():  # a provider: a listed model, or any model id
+            text = self.model_combo.currentText().strip()
+            i = self.model_combo.findText(text)
+            return str(self.model_combo.itemData(i)) if i >= 0 else text
         return str(self.model_combo.currentData() or "")
 
     def video_size(self) -> str:
@@ -125,8 +160,41 @@ class SettingsPanel(QWidget):
     def profiles(self) -> list[Profile]:
         return list(self._profiles)
 
+    def summary(self) -> ModelSummary | None:
+        """A provider model as the catalogue (or its schema) describes it; None otherwise."""
+        profile = self.current_profile()
+        if profile is None or not profile.kind.is_provider:
+            return None
+        model = self.model()
+        details = self.cache.get(self.cache.key(profile, model))
+        if details is not None:
+            return details.summary
+        listed = next((m for m in self._listed if m.id == model), None)
+        if listed is not None:
+            return listed
+        from ..core.catalogue import model_for  # an unlisted id: the plain entry for now
+        from ..core.model_settings import summarize
+
+        return summarize(model_for(profile.kind, model or "unknown"))
+
+    def details(self) -> ModelDetails | None:
+        """The current provider model's details, once fetched."""
+        profile = self.current_profile()
+        if profile is None:
+            return None
+        return self.cache.get(self.cache.key(profile, self.model()))
+
     def capabilities(self) -> ModelCapabilities:
-        return capabilities_for_profile(self.current_profile(), self.model())
+        summary = self.summary()
+        if summary is None:
+            return capabilities_for_profile(self.current_profile(), self.model())
+        return ModelCapabilities(
+            name=summary.name,
+            sizes=summary.sizes or ("1280x720",),
+            seconds=summary.seconds or (summary.default_seconds,),
+            supports_remix=False,
+            supports_image=summary.takes_image,
+        )
 
     def set_choice(
         self, *, model: str | None = None, size: str | None = None, seconds: int | None = None
@@ -136,6 +204,9 @@ class SettingsPanel(QWidget):
             i = self.model_combo.findData(model)
             if i >= 0:
                 self.model_combo.setCurrentIndex(i)
+            elif self.model_combo.isEditable():
+                self.model_combo.setEditText(model)
+                self._on_model()
         if size and size in self.capabilities().sizes:
             self._select_orientation("portrait" if is_portrait(size) else "landscape")
             i = self.size_combo.findData(size)
@@ -156,14 +227,42 @@ class SettingsPanel(QWidget):
         """Why these settings can't be sent, or None."""
         if self.current_profile() is None:
             return self.tr("Add a connection first.")
+        if self.is_provider() and not self.model():
+            return self.tr("Pick a model or type a model id.")
         if not self.video_size() or not self.seconds():
             return self.tr("Pick a size and a duration.")
-        if self.image_picker.error():
-            return self.image_picker.error()
+        summary = self.summary()
+        if summary is not None and self.image_picker.path() is None:
+            if summary.needs_image:
+                return self.tr("{model} makes videos from a start image: pick one.").format(
+                    model=summary.name
+                )
+            if summary.text_sizes is not None and self.video_size() not in summary.text_sizes:
+                return self.tr("This size needs a start image: pick one, or another size.")
+        for error in (self.image_picker.error(), self.options.error(), self.more.error()):
+            if error:
+                return error
         return None
+
+    def params(self) -> tuple[tuple[str, str], ...]:
+        """The "More settings" values as the request's params (checked and typed by the
+        models use case). Raises ``InvalidRequestError`` naming a field it refuses."""
+        details = self.details()
+        values = self.more.values()
+        if details is None or not values:
+            return ()
+        from ..usecases.models import coerce_form
+
+        return coerce_form(values, details)
 
     def cost_text(self) -> str:
         profile = self.current_profile()
+        if profile is not None and profile.kind.is_provider:
+            text, tip = provider_cost(
+                profile.kind, self.model(), self.video_size(), self.seconds(), self.options.audio()
+            )
+            self.cost_label.setToolTip(tip)
+            return text
         simulator = profile is not None and profile.kind is ConnectionKind.SIMULATOR
         return cost_text(
             self.capabilities(), self.video_size(), self.seconds(), simulator=simulator
@@ -200,38 +299,140 @@ class SettingsPanel(QWidget):
         if i >= 0 and i != self.orientation_combo.currentIndex():
             self.orientation_combo.setCurrentIndex(i)
 
-    def _on_profile(self) -> None:
-        if self._updating:
-            return
-        profile = self.current_profile()
-        previous = self.model()
-        self._updating = True
+    def _fill_models(self, profile: Profile | None, previous: str) -> None:
         self.model_combo.clear()
-        if profile is not None:
+        provider = profile is not None and profile.kind.is_provider
+        if not provider:
+            self._watched_edit = None  # the combo's line edit goes with its editability
+        self.model_combo.setEditable(provider)
+        if profile is None:
+            return
+        if not provider:
+            self._listed = []
             for m in models_for(profile):
                 self.model_combo.addItem(m, m)
             i = self.model_combo.findData(previous)
             if i < 0:
                 i = self.model_combo.findData(profile.default_model)
             self.model_combo.setCurrentIndex(max(i, 0))
+            return
+        self._listed = list_models(profile.kind)
+        for summary in self._listed:
+            self.model_combo.addItem(summary.name, summary.id)
+            self.model_combo.setItemData(
+                self.model_combo.count() - 1, summary.id, Qt.ItemDataRole.ToolTipRole
+            )
+        for model_id in (*profile.models, profile.default_model):
+            if model_id and self.model_combo.findData(model_id) < 0:
+                self.model_combo.addItem(model_id, model_id)
+        edit = self.model_combo.lineEdit()
+        if edit is not None and edit is not self._watched_edit:
+            self._watched_edit = edit
+            edit.setPlaceholderText(self.tr("or type any model id"))
+            edit.editingFinished.connect(self._on_model_typed)
+        i = self.model_combo.findData(previous)
+        if i < 0:
+            i = self.model_combo.findData(profile.default_model)
+        self.model_combo.setCurrentIndex(max(i, 0))
+
+    def _on_profile(self) -> None:
+        if self._updating:
+            return
+        profile = self.current_profile()
+        previous = self.model()
+        self._updating = True
+        self._fill_models(profile, previous)
         self._updating = False
         self._on_model()
         if profile is not None:
             self.profile_changed.emit(profile.id)
 
+    def _on_model_typed(self) -> None:
+        if not self._updating and self.model() != self._shown_model:
+            self._on_model()
+
     def _on_model(self) -> None:
         if self._updating:
             return
+        self._shown_model = self.model()
         caps = self.capabilities()
+        summary = self.summary()
         previous_seconds = self.seconds()
         self._updating = True
         self.duration_combo.clear()
         for s in caps.seconds:
             self.duration_combo.addItem(self.tr("{0} seconds").format(s), s)
         i = self.duration_combo.findData(previous_seconds)
+        if i < 0 and summary is not None:
+            i = self.duration_combo.findData(summary.default_seconds)
         self.duration_combo.setCurrentIndex(i if i >= 0 else 0)
         self._updating = False
+        self.options.show_for(summary)
+        self._show_image_box(summary)
+        self._show_more()
         self._fill_sizes()
+
+    def _show_image_box(self, summary: ModelSummary | None) -> None:
+        if summary is None:
+            self.image_box.setTitle(self.tr("Reference image (optional)"))
+            self.image_box.setVisible(True)
+            return
+        self.image_box.setTitle(
+            self.tr("Start image (required)")
+            if summary.needs_image
+            else self.tr("Start image (optional)")
+        )
+        self.image_box.setVisible(summary.takes_image)
+        if not summary.takes_image and self.image_picker.path() is not None:
+            self.image_picker.clear()
+
+    # --- "More settings" -----------------------------------------------------------------
+    @property
+    def details_op(self) -> DetailsOp | None:
+        return self.cache.details_op
+
+    def set_details_op(self, details_op: DetailsOp | None) -> None:
+        """Fetch provider models' settings with ``details_op`` from now on (the composition
+        root sets it after the first paint: the I/O side starts on first use)."""
+        self.cache.details_op = details_op
+        self._show_more()
+
+    def _show_more(self) -> None:
+        """The provider model's own settings: from the cache, or fetched (once) in the
+        background; until then (or when it fails) a quiet note."""
+        profile = self.current_profile()
+        model = self.model()
+        if profile is None or not profile.kind.is_provider or not model:
+            self.more.hide()
+            self.more.set_fields(())
+            return
+        self.more.show()
+        key = self.cache.key(profile, model)
+        details = self.cache.get(key)
+        if details is not None:
+            self.more.set_fields(details.extra_fields, self.cache.note_for(profile, details))
+            return
+        self.more.set_fields(())
+        note = self.cache.problem(key) or self.cache.fetch(profile, model)
+        if self.cache.get(key) is None:  # (an answer at once has been shown already)
+            self.more.set_note(self.cache.problem(key) or note)
+
+    def _is_current(self, key: object) -> bool:
+        profile = self.current_profile()
+        return profile is not None and self.cache.key(profile, self.model()) == key
+
+    def _details_arrived(self, key: tuple[str, str, str]) -> None:
+        if not self._is_current(key):
+            return
+        if any(m.id == key[2] for m in self._listed):
+            self._show_more()  # sizes and lengths stay the catalogue's
+        else:
+            self._on_model()  # an unlisted model: its schema says what it can make
+        self._emit_changed()
+
+    def _details_failed(self, key: tuple[str, str, str]) -> None:
+        if self._is_current(key):
+            self.more.set_note(self.cache.problem(key))
 
     def _on_orientation(self) -> None:
         if not self._updating:
@@ -256,6 +457,8 @@ class SettingsPanel(QWidget):
         if self._updating:
             return
         self.image_picker.set_target_size(self.video_size())
+        self.options.set_target_size(self.video_size())
+        self.more.set_target_size(self.video_size())
         self._emit_changed()
 
     def _on_duration(self) -> None:
@@ -265,3 +468,6 @@ class SettingsPanel(QWidget):
     def _emit_changed(self) -> None:
         self.cost_label.setText(self.cost_text())
         self.changed.emit()
+
+
+__all__ = ["DetailsOp", "SettingsPanel", "models_for"]

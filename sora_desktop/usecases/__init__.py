@@ -21,6 +21,7 @@ through core's ``_()`` (catalogue context ``core``).
     extend.py       extend a clip (the service's extensions, or a continuation joined to it)
     timeline.py     a storyboard as an OTIO / FCP X XML / CMX 3600 EDL timeline
     frames.py       a frame as a PNG; a frame as the start image of a new generation
+    provider_links.py  where to get a key, the price list, the dashboard, per provider kind
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".

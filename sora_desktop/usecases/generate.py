@@ -45,14 +45,34 @@ class Order:
     seconds: int
     image: Path | None = None
     fit: FitMode | None = None  # convert an image of another size this way
+    #: the settings only some provider models have (None: the model's default)
+    audio: bool | None = None
+    negative_prompt: str | None = None
+    seed: int | None = None
+    end_image: Path | None = None
+    end_fit: FitMode | None = None
+    #: the model's own settings ("More settings", ``--param``): (name, JSON text)
+    params: tuple[tuple[str, str], ...] = ()
+    #: image fields of the model's own settings: (name, file, fit); sent as data URIs
+    image_params: tuple[tuple[str, Path, FitMode | None], ...] = ()
 
-    def request(self, image: Path | None) -> VideoRequest:
+    def request(
+        self,
+        image: Path | None,
+        end_image: Path | None = None,
+        image_params: tuple[tuple[str, str], ...] = (),
+    ) -> VideoRequest:
         return VideoRequest(
             prompt=self.prompt,
             model=self.model,
             size=self.size,
             seconds=self.seconds,
             reference_image=image,
+            audio=self.audio,
+            negative_prompt=self.negative_prompt,
+            seed=self.seed,
+            end_image=end_image,
+            params=(*self.params, *image_params),
         )
 
 
@@ -99,7 +119,55 @@ async def submit(
     prepared = await asyncio.to_thread(
         prepare_reference_image, order.image, order.size, order.fit, images_dir
     )
-    return await service.submit(order.request(prepared.path if prepared else None), connection)
+    end = await asyncio.to_thread(
+        prepare_reference_image, order.end_image, order.size, order.end_fit, images_dir
+    )
+    uris = []
+    for name, path, fit in order.image_params:
+        uri = await asyncio.to_thread(image_param, name, path, order.size, fit, images_dir)
+        uris.append((name, uri))
+    request = order.request(
+        prepared.path if prepared else None, end.path if end else None, tuple(uris)
+    )
+    return await service.submit(request, connection)
+
+
+#: the largest image sent inline as one of a model's own settings (the providers' own
+#: data URI limit for inputs is about this: docs/providers.md)
+IMAGE_PARAM_LIMIT = 5 * 1024 * 1024
+
+
+def image_param(name: str, path: Path, size: str, fit: FitMode | None, images_dir: Path) -> str:
+    """An image field of the model's own settings as the JSON text of a data URI, fitted to
+    the video's ``size`` like the start image. Refused naming the field when the file can't
+    be used or is too large to go inline. Reads files: run it off the GUI thread."""
+    import base64
+    import json
+
+    prepared = prepare_reference_image(path, size, fit, images_dir)
+    assert prepared is not None
+    try:
+        data = prepared.path.read_bytes()
+    except OSError as exc:
+        raise InvalidRequestError(
+            _("The image for {name} can't be read ({detail}).").format(
+                name=name, detail=exc.strerror or exc
+            ),
+            _("Pick the image again."),
+            param=name,
+        ) from None
+    if len(data) * 4 // 3 > IMAGE_PARAM_LIMIT:
+        raise InvalidRequestError(
+            _("The image for {name} is too large to send ({mb:.1f} MB).").format(
+                name=name, mb=len(data) / 1e6
+            ),
+            _("Pick an image under 3.5 MB, or a smaller JPEG."),
+            param=name,
+        )
+    mime = "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        mime = "image/webp"
+    return json.dumps(f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}")
 
 
 async def remix(service: GenerationService, job_id: str, prompt: str) -> Job:

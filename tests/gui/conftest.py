@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
     from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.operations import Operations
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -114,3 +115,16 @@ def controller(data_dir: Path) -> Iterator[Controller]:
     finally:
         ctl.shutdown()
         store.close()
+
+
+@pytest.fixture
+def ops(controller: Controller, data_dir: Path) -> Operations:
+    """The window's operation API over a real Controller (its I/O loop runs the work)."""
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.usecases.library import LibraryFolders
+
+    def raise_it(error: BaseException) -> None:
+        raise error
+
+    return Operations(controller, raise_it, LibraryFolders.of(AppPaths.default(data_dir)))

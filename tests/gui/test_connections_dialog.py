@@ -13,9 +13,7 @@ from sora_desktop.core.models import AuthStyle, ConnectionKind, KeySource, Profi
 from sora_desktop.core.profiles import SERVICE_STATUS, SIMULATOR_ID, ProfileStore
 from sora_desktop.gui.connection_form import service_note
 from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_tester
-from sora_desktop.gui.controller import Controller
 from sora_desktop.gui.operations import Operations
-from sora_desktop.usecases.library import LibraryFolders
 
 KEY = "sk-test-5f2c9a0d7e11b3"
 
@@ -31,17 +29,6 @@ def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
     qtbot.addWidget(dlg)
     dlg.show()
     return dlg
-
-
-@pytest.fixture
-def ops(controller: Controller, data_dir: Path) -> Operations:
-    """The window's operation API over a real Controller (its I/O loop runs the tests)."""
-    from sora_desktop.core.paths import AppPaths
-
-    def raise_it(error: BaseException) -> None:
-        raise error
-
-    return Operations(controller, raise_it, LibraryFolders.of(AppPaths.default(data_dir)))
 
 
 def _new(dialog: ConnectionsDialog, name: str, kind: ConnectionKind, url: str) -> None:

@@ -70,6 +70,9 @@ def test_invalid_input_is_disabled_and_explained(make_app: Callable[..., AppCont
     assert w.sim_banner.isVisible()
     assert "built-in simulator" in w.sim_banner.label.text()
     assert "2026-09-24" in w.sim_banner.label.text()
+    # where real videos come from now, and that Azure takes no new Sora 2 deployments
+    for words in ("fal, Replicate or Runway", "no new Sora 2 deployments"):
+        assert words in w.sim_banner.label.text()
     assert not w.generate_button.isEnabled()
     assert w.generate_button.toolTip() == "Write a prompt first."
     w.prompt.set_text("x" * (MAX_PROMPT_CHARS + 1))

@@ -57,3 +57,56 @@ def test_submit_sends_the_converted_image(tmp_path: Path) -> None:
 
     asyncio.run(body())
     assert harness.client.calls.count("create") == 1
+
+
+def test_an_image_setting_goes_as_a_data_uri_fitted_to_the_video(tmp_path: Path) -> None:
+    """An image field of the model's own settings ("More settings") is fitted like the start
+    image and sent inline as the field's value."""
+    import base64
+    import io
+    import json
+
+    from sora_desktop.usecases.generate import image_param
+
+    image = _png(tmp_path / "mask.png", (300, 200))
+    with pytest.raises(InvalidRequestError):  # another size, no fit: refused, as the start
+        image_param("mask_image", image, "1280x720", None, tmp_path / "c")
+    text = image_param("mask_image", image, "1280x720", "crop", tmp_path / "c")
+    uri = json.loads(text)
+    assert uri.startswith("data:image/png;base64,")
+    data = base64.b64decode(uri.split(",", 1)[1])
+    with Image.open(io.BytesIO(data)) as sent:
+        assert sent.size == (1280, 720)
+
+
+def test_submit_carries_the_model_settings_and_the_end_image(tmp_path: Path) -> None:
+    harness = Harness(tmp_path)
+    end = _png(tmp_path / "end.png", (1280, 720))
+    mask = _png(tmp_path / "mask.png", (1280, 720))
+    order = Order(
+        "a kite",
+        "sora-2",
+        "1280x720",
+        4,
+        audio=False,
+        negative_prompt="text",
+        seed=7,
+        end_image=end,
+        params=(("motion_strength", "0.8"),),
+        image_params=(("mask_image", mask, None),),
+    )
+
+    async def body() -> None:
+        try:
+            job = await submit(harness.service, order, SIM, tmp_path / "images")
+            request = job.request
+            assert (request.audio, request.negative_prompt, request.seed) == (False, "text", 7)
+            assert request.end_image == end
+            params = dict(request.params)
+            assert params["motion_strength"] == "0.8"
+            assert params["mask_image"].startswith('"data:image/png;base64,')
+            await harness.service.wait(job.id)
+        finally:
+            await harness.close()
+
+    asyncio.run(body())
