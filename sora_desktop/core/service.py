@@ -51,7 +51,7 @@ from .models import (
     Profile,
     VideoRequest,
 )
-from .pacing import ConnectionSlots, Pacing
+from .pacing import ConnectionSlots, Pacing, provider_limit
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
@@ -453,7 +453,14 @@ class GenerationService:
                 key, client = await self._keyed_client(job.connection, resuming=not fresh)
             except SoraError as err:  # no key (yet): keep the job for the next resume
                 return self._interrupt(job_id, err)
-            runner = JobRunner(self._ctx, job_id, client, fresh=fresh, connection_key=key)
+            runner = JobRunner(
+                self._ctx,
+                job_id,
+                client,
+                fresh=fresh,
+                connection_key=key,
+                provider_limit=provider_limit(job.connection),
+            )
             return await runner.run()
         except asyncio.CancelledError:
             self._finish_cancelled(job_id)
