@@ -48,12 +48,12 @@ from ..i18n import _
 from ..listeners import notify
 from ..models import Job, JobStatus
 from .estimate import within_cap
+from .preview import BatchPreview, seeded
 from .store import BatchInfo, BatchRow, BatchState, BatchStore, RowStatus
 
 if TYPE_CHECKING:
     from ..service import GenerationService
     from ..store import JobStore
-    from .preview import BatchPreview
 
 log = logging.getLogger(__name__)
 
@@ -318,8 +318,9 @@ class BatchRunner:
                     batch_id, row.index, row.attempts + 1, job_id, row.estimated_cost
                 ):
                     continue  # taken meanwhile
+            request, _note = seeded(row.request, row.seed, info.connection)
             try:
-                await self._service.submit(row.request, info.connection, job_id=job_id)
+                await self._service.submit(request, info.connection, job_id=job_id)
             except InvalidRequestError as err:  # e.g. the image went away: this row only
                 self._unsend(job_id)
                 self.batches.set_problem(batch_id, row.index, err.one_line())

@@ -8,6 +8,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
+
 from sora_desktop.core.batch.estimate import PriceFn
 from sora_desktop.core.batch.plan import plan_batch
 from sora_desktop.core.batch.preview import preview_batch
@@ -297,3 +299,27 @@ def test_a_batchs_jobs_wait_in_the_connections_one_line(
     assert summary.counts == {RowStatus.READY: 3}
     assert len(waiting) == 2  # one ran at a time; the two others waited in line
     assert simulator.created_count == 3
+
+
+def test_a_rows_seed_reaches_a_provider_that_takes_one(
+    simulator: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.provider_support import KEY, MODEL, connection
+
+    monkeypatch.setenv("SORA_TEST_PROVIDER_KEY", KEY)
+    fal = connection(simulator, ConnectionKind.FAL)
+
+    async def body(env: Env) -> Any:
+        text = f"prompt,seed,model,seconds,size\na kite,7,{MODEL[ConnectionKind.FAL]},2,1280x720"
+        plan = plan_batch(parse_source(text.encode(), "csv", name="p.csv"))
+        preview = preview_batch(plan, fal, env.service)
+        assert preview.rows[0].problem is None, preview.rows[0].problem
+        info = env.runner.create(preview)
+        summary = await env.runner.run(info.id)
+        row = env.runner.batches.rows(info.id)[0]
+        job = env.store.get(row.job_id or "")
+        return summary, job
+
+    summary, job = with_runner(tmp_path, body)
+    assert summary.counts == {RowStatus.READY: 1}
+    assert job is not None and job.request.seed == 7
