@@ -273,27 +273,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="convert an image of the wrong size: letterbox or centre crop",
     )
     gen.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
-    where = gen.add_mutually_exclusive_group()
-    where.add_argument("--profile", default=None, metavar="NAME", help="a saved connection")
-    where.add_argument(
-        "--base-url",
-        default=None,
-        metavar="URL",
-        help="an endpoint of the OpenAI Videos API dialect",
-    )
-    gen.add_argument(
-        "--kind",
-        choices=("openai", "azure", "compatible", "simulator"),
-        default=None,
-        help="with --base-url (default: compatible)",
-    )
-    gen.add_argument(
-        "--api-key-env",
-        default=None,
-        metavar="VAR",
-        help="environment variable holding the key (with --base-url)",
-    )
-    _add_give_up(gen)
+    add_connection_options(gen)
+    add_give_up(gen)
     gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     gen.set_defaults(handler=cmd_generate)
 
@@ -305,7 +286,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "started with. Jobs on the built-in simulator continue on it: it keeps its jobs in "
         "the data folder (while a window has them open, they stay there).",
     )
-    _add_give_up(res)
+    add_give_up(res)
     res.set_defaults(handler=cmd_resume)
 
 
@@ -320,7 +301,32 @@ def seconds_or_more(text: str) -> float:
     return value
 
 
-def _add_give_up(parser: argparse.ArgumentParser) -> None:
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """``--profile``, or ``--base-url`` with ``--kind`` and ``--api-key-env`` (read by
+    :func:`connection_from_args`; none of them: the built-in simulator)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--profile", default=None, metavar="NAME", help="a saved connection")
+    where.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="an endpoint of the OpenAI Videos API dialect",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=("openai", "azure", "compatible", "simulator"),
+        default=None,
+        help="with --base-url (default: compatible)",
+    )
+    parser.add_argument(
+        "--api-key-env",
+        default=None,
+        metavar="VAR",
+        help="environment variable holding the key (with --base-url)",
+    )
+
+
+def add_give_up(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--give-up-after",
         type=seconds_or_more,

@@ -10,6 +10,8 @@ through core's ``_()`` (catalogue context ``core``).
     generate.py     prepare the reference image and submit, remix, retry
     library.py      delete locally (the one safety rule), find a job by id or prefix
     export.py       export clips (copy, name template, sidecar, folder preparation)
+    batch.py        batches: preview a file x sweeps, start with a cap, resume, retry the
+                    failed rows, list, export results, contact sheet
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".
