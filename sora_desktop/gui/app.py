@@ -162,6 +162,8 @@ class AppContext:
                 log.error("the built-in simulator could not start: %s", err)
         self.controller.warm_up()
         self.controller.resume_all()
+        if self.window.batch_panel is not None:
+            self.window.batch_panel.resume_unfinished()  # says so in the status bar
         if self.gc is not None:
             self.gc.freeze()  # start-up objects live on: keep them out of full collections
 
@@ -271,6 +273,9 @@ def build(
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
     operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
+    from .batch_view import BatchPanel
+
+    window.set_batch_panel(BatchPanel(operations))
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )

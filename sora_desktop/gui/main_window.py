@@ -47,6 +47,7 @@ from .wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
+    from .batch_view import BatchPanel
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,10 @@ class MainWindow(QMainWindow):
     export_requested = Signal(list)  # job ids
     export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
     spending_requested = Signal()
+    new_batch_requested = Signal()  # File > New batch…
     #: made by ``menus.build_menus``
+    new_batch_action: QAction
+    batches_action: QAction
     open_export_folder_action: QAction
     open_library_folder_action: QAction
     connections_menu: QMenu
@@ -196,6 +200,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         build_menus(self)
 
+        self.batch_panel: BatchPanel | None = None  # set_batch_panel (the composition root)
+        self.batch_dock: QWidget | None = None
         self.export_notice: QWidget | None = None  # "Exported …" (the composition root's)
         self.notifier = Notifier(self, self.windowIcon())
         self.statusBar().showMessage(self.tr("Ready"))
@@ -218,6 +224,25 @@ class MainWindow(QMainWindow):
         self._update_generate()
 
     # --- the library slot ------------------------------------------------------------
+    def set_batch_panel(self, panel: BatchPanel) -> None:
+        """The Batches panel (the composition root's), docked under the window."""
+        from .batch_view import dock_panel
+
+        self.batch_dock = dock_panel(self, panel)
+        panel.status.connect(self._status)
+        self.batch_panel = panel
+
+    def show_batches(self, batch_id: str | None) -> None:
+        """Show the Batches panel (on ``batch_id`` when given)."""
+        if self.batch_panel is None or self.batch_dock is None:
+            return
+        self.batch_dock.show()
+        self.batch_dock.raise_()
+        if batch_id is not None:
+            self.batch_panel.show_batch(batch_id)
+        else:
+            self.batch_panel.refresh()
+
     def set_library(self, widget: QWidget) -> None:
         layout = self.library_slot.layout()
         assert layout is not None
