@@ -148,10 +148,18 @@ class AppContext:
             if library is not None:
                 self.window.set_library(library)
 
+    def ensure_batches(self) -> None:
+        """Build the Batches panel (once, after the first paint: the window shows first)."""
+        if self.window.batch_panel is None and not self._closed:
+            from .batch_view import BatchPanel
+
+            self.window.set_batch_panel(BatchPanel(self.operations))
+
     def start_background(self) -> None:
         """After the first paint: the player, the I/O thread, the simulator if needed, resume
-        jobs."""
+        jobs and unfinished batches."""
         self.ensure_library()
+        self.ensure_batches()
         self.controller.start_io()
         self.window.preview.ensure_player()
         profile = self.window.settings_panel.current_profile()
@@ -273,9 +281,6 @@ def build(
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
     operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
-    from .batch_view import BatchPanel
-
-    window.set_batch_panel(BatchPanel(operations))
     wire_dialogs(
         window, profile_store, user, connection_for, simulator, controller, paths, operations
     )
@@ -295,6 +300,7 @@ def build(
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
+    window.batches_needed.connect(ctx.ensure_batches)
     return ctx
 
 

@@ -9,6 +9,7 @@ Row events from the runner are coalesced: the rows are read again at most every
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.batch.runner import BatchEvent, BatchSummary
 from ..core.batch.store import BatchRow, BatchState, RowStatus
-from ..usecases.batch import BatchOverview
 from .batch_model import BatchRowsModel, money
 from .operations import Operations
+
+if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imported
+    from ..core.batch.runner import BatchEvent, BatchSummary
+    from ..usecases.batch import BatchOverview
 
 REFRESH_MS = 400
 

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
     export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
     spending_requested = Signal()
     new_batch_requested = Signal()  # File > New batch…
+    batches_needed = Signal()  # the Batches panel is asked for before it was built
     #: made by ``menus.build_menus``
     new_batch_action: QAction
     batches_action: QAction
@@ -234,6 +235,8 @@ class MainWindow(QMainWindow):
 
     def show_batches(self, batch_id: str | None) -> None:
         """Show the Batches panel (on ``batch_id`` when given)."""
+        if self.batch_panel is None:
+            self.batches_needed.emit()  # the composition root builds it
         if self.batch_panel is None or self.batch_dock is None:
             return
         self.batch_dock.show()
