@@ -97,6 +97,10 @@ class BatchPanel(QWidget):
 
     # -- reading ------------------------------------------------------------------------
 
+    def made_job(self, job_id: str) -> bool:
+        """Did a batch make this job (this session)?"""
+        return job_id in self._ops.batch_events.job_ids
+
     def current_id(self) -> str | None:
         data = self.chooser.currentData()
         return str(data) if data else None

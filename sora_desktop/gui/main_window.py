@@ -338,6 +338,8 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, job: Job) -> None:
         self.queue.model.upsert(job)
+        if self.batch_panel is not None and self.batch_panel.made_job(job.id):
+            return  # a batch's clip: the Batches panel shows it; no player, no notification
         title = " ".join(job.request.prompt.split())
         if job.file_path is not None:
             self.preview.load(job.file_path, title=title)

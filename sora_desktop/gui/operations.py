@@ -124,9 +124,13 @@ class BatchEvents(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: the jobs batches made (the window neither plays nor announces each of them)
+        self.job_ids: set[str] = set()
         self._from_io.connect(self.happened.emit, Qt.ConnectionType.QueuedConnection)
 
     def deliver(self, event: BatchEvent) -> None:  # the I/O thread
+        if event.job_id is not None:
+            self.job_ids.add(event.job_id)  # a set's add is atomic under the GIL
         self._from_io.emit(event)
 
 

@@ -117,3 +117,33 @@ def test_file_menu_has_new_batch_on_ctrl_shift_b(qtbot: QtBot, controller: Contr
     assert action.shortcut() == QKeySequence("Ctrl+Shift+B")
     with qtbot.waitSignal(window.new_batch_requested):
         action.trigger()
+
+
+def test_a_batch_job_is_neither_played_nor_announced(qtbot: QtBot, controller: Controller) -> None:
+    from sora_desktop.core.batch.runner import BatchEvent
+    from sora_desktop.core.models import Job, JobStatus, VideoRequest
+    from sora_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(
+        controller, controller.service._paths, [], connection_for=lambda p: p.connection()
+    )
+    qtbot.addWidget(window)
+    ops = ops_for(controller)
+    window.set_batch_panel(BatchPanel(ops))
+    ops.batch_events.deliver(BatchEvent("b1", 1, RowStatus.RUNNING, "job-of-a-batch"))
+    loaded: list[Path] = []
+    window.preview.load = lambda path, title="": loaded.append(path)  # type: ignore[method-assign]
+    job = Job(
+        id="job-of-a-batch",
+        request=VideoRequest(prompt="a kite"),
+        connection=Connection(kind=ConnectionKind.SIMULATOR, base_url=""),
+        status=JobStatus.READY,
+        file_path=Path("clip.mp4"),
+    )
+    window.notifier.enabled = lambda: False
+    window._on_finished(job)
+    assert loaded == []
+    from dataclasses import replace
+
+    window._on_finished(replace(job, id="a-single-job"))
+    assert loaded == [Path("clip.mp4")]  # a single job still plays
