@@ -179,6 +179,9 @@ class BatchPanel(QWidget):
             total=len(rows),
         )
         held = m.count(RowStatus.HELD)
+        invalid = m.count(RowStatus.INVALID)
+        if invalid:
+            text += " " + self.tr("{n} invalid (never sent).").format(n=invalid)
         if overview is not None:
             cap = overview.info.cap
             text += " " + self.tr("Estimated spent: {spent} (cap: {cap}).").format(

@@ -353,6 +353,8 @@ class MainWindow(QMainWindow):
         error = error_for_job(job)
         text = job.error_message or self.tr("The job did not finish.")
         self._status(text)
+        if self.batch_panel is not None and self.batch_panel.made_job(job.id):
+            return  # a batch's row: the Batches panel says why (and offers Retry failed)
         if error is not None:
             self.errors.show(error, job_id=job.id)  # taken down if the job is deleted
         self.notifier.notify(self.tr("Video failed"), text[:200], error=True)

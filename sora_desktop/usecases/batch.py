@@ -170,7 +170,8 @@ def start(
                 ),
                 _("Pick a writable folder."),
             ) from None
-    return runner.create(previewed, out_dir=out_dir)
+    name = Path(previewed.plan.source).name or previewed.plan.source  # "ideas.csv"
+    return runner.create(previewed, name=name, out_dir=out_dir)
 
 
 async def run(runner: BatchRunner, batch_id: str) -> BatchSummary:
