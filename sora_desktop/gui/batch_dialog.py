@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,17 +41,16 @@ from .operations import Operations
 FILE_FILTER = "*.csv *.tsv *.txt *.json *.jsonl"
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("NewBatchDialog", text)
+
+
 def duration_text(seconds: float) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate("NewBatchDialog", text)
-
     if seconds < 90:
-        return t("{n} s").format(n=max(1, round(seconds)))
+        return _t("{n} s").format(n=max(1, round(seconds)))
     if seconds < 90 * 60:
-        return t("{n} min").format(n=round(seconds / 60))
-    return t("{n} h").format(n=f"{seconds / 3600:.1f}")
+        return _t("{n} min").format(n=round(seconds / 60))
+    return _t("{n} h").format(n=f"{seconds / 3600:.1f}")
 
 
 class NewBatchDialog(QDialog):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -301,7 +301,7 @@ class BatchPanel(QWidget):
 def dock_panel(window: QMainWindow, panel: BatchPanel) -> QDockWidget:
     """Dock ``panel`` under the window's library and queue; hidden until a batch starts or
     File ▸ Batches asks for it."""
-    dock = QDockWidget(panel.tr("Batches"), window)
+    dock = QDockWidget(QCoreApplication.translate("BatchPanel", "Batches"), window)
     dock.setObjectName("batch_dock")
     dock.setWidget(panel)
     dock.setAllowedAreas(

@@ -301,7 +301,7 @@ class BatchRunner:
             if not row.needs_send:
                 continue
             while len(followers) >= limit:  # the batch's jobs in flight: wait for one to end
-                done, _ = await asyncio.wait(followers, return_when=asyncio.FIRST_COMPLETED)
+                done, _pending = await asyncio.wait(followers, return_when=asyncio.FIRST_COMPLETED)
                 followers.difference_update(done)
             info = self._info(batch_id)
             if info.state is not BatchState.ACTIVE:
