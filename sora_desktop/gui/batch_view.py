@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imp
     from ..usecases.batch import BatchOverview
 
 REFRESH_MS = 400
+#: #, row, prompt, model, seconds, cost, status (the file or reason takes the rest)
+COLUMN_WIDTHS = (44, 200, 300, 110, 64, 70, 110)
 
 
 class BatchPanel(QWidget):
@@ -83,6 +85,9 @@ class BatchPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # fixed widths: measuring every cell of a big batch would pause the GUI thread
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -157,12 +162,7 @@ class BatchPanel(QWidget):
     def _rows_read(self, batch_id: str, rows: list[BatchRow]) -> None:
         if batch_id != self.current_id():
             return
-        first = self.model.rowCount() == 0
         self.model.set_rows(rows)
-        if first and rows:
-            self.table.resizeColumnsToContents()
-            if self.table.columnWidth(2) > 320:
-                self.table.setColumnWidth(2, 320)
         overview = next((o for o in self._batches if o.info.id == batch_id), None)
         self.summary.setText(self._summary(rows, overview))
         self._update_buttons()
