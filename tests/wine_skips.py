@@ -35,6 +35,9 @@ WINE_SKIPS: dict[str, str] = {
     ),
     "tests/gui/test_heartbeat_providers.py::"
     "test_gui_thread_never_stalls_while_twenty_provider_jobs_run": _HEARTBEAT,
+    "tests/gui/test_heartbeat_batch.py::test_gui_thread_never_stalls_while_a_100_job_batch_runs": (
+        _HEARTBEAT
+    ),
     "tests/reliability/test_bad_input.py::test_export_to_a_missing_or_read_only_folder": _NO_ACLS,
     "tests/reliability/test_bad_input.py::"
     "test_unusable_export_folder_for_generate_is_refused_before_any_request[read-only]": _NO_ACLS,

@@ -97,7 +97,12 @@
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+376" />
+            <location line="+67" />
+            <source>Batch started: {0} jobs.</source>
+            <translation>批处理已开始：{0} 个任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/app.py" line="+387" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -120,6 +125,146 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+1" />
             <source>Dismiss</source>
             <translation>关闭提示</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchPanel</name>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+57" />
+            <location line="+98" />
+            <source>No batches yet: File ▸ New batch…</source>
+            <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
+            <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
+        </message>
+        <message>
+            <location line="-96" />
+            <source>Retry failed</source>
+            <translation>重试失败的行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A new job for each failed row (a new paid render)</source>
+            <translation>为每个失败的行新建一个任务（一次新的付费渲染）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export results…</source>
+            <translation>导出结果…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Contact sheet…</source>
+            <translation>缩略图总览…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stop sending</source>
+            <translation>停止发送</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Send no more rows; jobs already sent finish</source>
+            <translation>不再发送新的行；已发送的任务会继续完成</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Batch:</source>
+            <translation>批处理：</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>{name} · {ready}/{rows} ready · {state}</source>
+            <translation>{name} · {ready}/{rows} 已就绪 · {state}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
+            <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{n} invalid (never sent).</source>
+            <translation>{n} 行无效（不会发送）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Estimated spent: {spent} (cap: {cap}).</source>
+            <translation>估计已花费：{spent}（上限：{cap}）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{n} held by the cap.</source>
+            <translation>{n} 行因花费上限而暂缓。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Continuing {n} unfinished batch(es): nothing is sent twice.</source>
+            <translation>正在继续 {n} 个未完成的批处理：不会重复发送任何任务。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{n} batch(es) finished.</source>
+            <translation>{n} 个批处理已结束。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Retrying {n} failed rows as new jobs.</source>
+            <translation>正在以新任务重试 {n} 个失败的行。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Results saved to {path}</source>
+            <translation>结果已保存到 {path}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Contact sheet</source>
+            <translation>缩略图总览</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Images (*.png *.jpg)</source>
+            <translation>图片 (*.png *.jpg)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Contact sheet saved to {path}</source>
+            <translation>缩略图总览已保存到 {path}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Batches</source>
+            <translation>批处理</translation>
         </message>
     </context>
     <context>
@@ -1456,7 +1601,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+127" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+132" />
             <source>Add a connection…</source>
             <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? asks before sending an outcome-unknown job again: (parent, offer) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
@@ -1477,13 +1622,13 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+42" />
             <source>Ready</source>
             <extracomment>makes the storyboard panel (the composition root sets it)</extracomment>
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+89" />
             <source>Open storyboard</source>
             <translation>打开故事板</translation>
         </message>
@@ -1518,7 +1663,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Your video is ready.</source>
             <translation>你的视频已就绪。</translation>
         </message>
@@ -1533,7 +1678,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Video failed</source>
             <translation>视频生成失败</translation>
         </message>
@@ -1570,12 +1715,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>仍有任务在运行</translation>
         </message>
         <message>
-            <location line="-465" />
+            <location line="-496" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
         <message>
-            <location line="+469" />
+            <location line="+500" />
             <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
             <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
         </message>
@@ -1611,66 +1756,76 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="34" />
+            <source>New &amp;batch…</source>
+            <translation>新建批处理(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="40" />
+            <source>&amp;Batches</source>
+            <translation>批处理(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="44" />
             <source>Open e&amp;xport folder</source>
             <translation>打开导出文件夹(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="37" />
+            <location filename="../../sora_desktop/gui/menus.py" line="47" />
             <source>Open &amp;library folder</source>
             <translation>打开视频库文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="50" />
+            <location filename="../../sora_desktop/gui/menus.py" line="60" />
             <source>&amp;Preferences…</source>
             <translation>偏好设置(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="56" />
+            <location filename="../../sora_desktop/gui/menus.py" line="66" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="61" />
+            <location filename="../../sora_desktop/gui/menus.py" line="71" />
             <source>C&amp;lip</source>
             <translation>片段(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="64" />
+            <location filename="../../sora_desktop/gui/menus.py" line="74" />
             <source>&amp;Connections</source>
             <translation>连接(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="65" />
+            <location filename="../../sora_desktop/gui/menus.py" line="75" />
             <source>&amp;Manage connections…</source>
             <translation>管理连接(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="68" />
+            <location filename="../../sora_desktop/gui/menus.py" line="78" />
             <source>Estimated &amp;spending…</source>
             <translation>预估花费(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="71" />
+            <location filename="../../sora_desktop/gui/menus.py" line="81" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="73" />
+            <location filename="../../sora_desktop/gui/menus.py" line="83" />
             <source>&amp;About Sora Desktop</source>
             <translation>关于 Sora Desktop(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="42" />
+            <location filename="../../sora_desktop/gui/menus.py" line="52" />
             <source>New &amp;storyboard</source>
             <translation>新建故事板(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="43" />
+            <location filename="../../sora_desktop/gui/menus.py" line="53" />
             <source>Open storyboard…</source>
             <translation>打开故事板…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/menus.py" line="44" />
+            <location filename="../../sora_desktop/gui/menus.py" line="54" />
             <source>Save storyboard &amp;as…</source>
             <translation>故事板另存为(&amp;A)…</translation>
         </message>
@@ -1810,6 +1965,186 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+1" />
             <source>(default: {value})</source>
             <translation>（默认：{value}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewBatchDialog</name>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="+71" />
+            <source>New batch</source>
+            <translation>新建批处理</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>A CSV, TSV, text (one prompt a line) or JSON file</source>
+            <translation>CSV、TSV、文本（每行一个提示词）或 JSON 文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+28" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location line="-20" />
+            <source>Optional, e.g. “a {subject} at {place}” (default: the prompt column)</source>
+            <translation>可选，例如“a {subject} at {place}”（默认：prompt 列）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Optional, e.g. seconds=4,8 seed=1..4</source>
+            <translation>可选，例如 seconds=4,8 seed=1..4</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No cap</source>
+            <translation>无上限</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Optional: also copy each clip here, named by its row</source>
+            <translation>可选：同时把每个片段复制到这里，按行命名</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Template:</source>
+            <translation>模板：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sweeps:</source>
+            <translation>参数扫描：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spending cap:</source>
+            <translation>花费上限：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jobs at once:</source>
+            <translation>同时运行的任务数：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy clips to:</source>
+            <translation>片段复制到：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connection:</source>
+            <translation>连接：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Choose a file, then Preview: nothing is sent before you start.</source>
+            <translation>选择一个文件，然后点击“预览”：在你开始之前不会发送任何内容。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+42" />
+            <source>Start batch</source>
+            <translation>开始批处理</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Batch file</source>
+            <translation>批处理文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Batch files ({patterns})</source>
+            <translation>批处理文件 ({patterns})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Copy clips to</source>
+            <translation>片段复制到</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Changed: preview again before starting.</source>
+            <translation>已更改：开始之前请重新预览。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Choose a file first.</source>
+            <translation>请先选择一个文件。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reading the file…</source>
+            <translation>正在读取文件…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>A big batch</source>
+            <translation>大型批处理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This batch makes {count} jobs. Preview all of them?</source>
+            <translation>这个批处理会生成 {count} 个任务。要预览全部吗？</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Start batch (≈ {cost})</source>
+            <translation>开始批处理（≈ {cost}）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{send} of {total} jobs to send, estimated {cost}, about {time} with {n} at a time.</source>
+            <translation>{total} 个任务中将发送 {send} 个，估计 {cost}，每次 {n} 个，约需 {time}。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{n} invalid (never sent: see why in Status).</source>
+            <translation>{n} 个无效（不会发送：原因见“状态”列）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{n} held by the {cap} cap (raise it to send them).</source>
+            <translation>{n} 个因 {cap} 的上限而暂缓（提高上限即可发送）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{n} without a known price.</source>
+            <translation>{n} 个价格未知。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Some seeds are not sent: this connection's model takes none.</source>
+            <translation>部分种子不会发送：此连接的模型不接受种子。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Starting…</source>
+            <translation>正在开始…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="53" />
+            <source>{n} h</source>
+            <translation>{n} 小时</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="50" />
+            <source>{n} s</source>
+            <translation>{n} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="52" />
+            <source>{n} min</source>
+            <translation>{n} 分钟</translation>
         </message>
     </context>
     <context>
@@ -3216,6 +3551,79 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>BatchModel</name>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="31" />
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="37" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="38" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="39" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="40" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="41" />
+            <source>Seconds</source>
+            <translation>秒数</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="42" />
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="43" />
+            <source>Cost</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="44" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="57" />
+            <source>File or reason</source>
+            <translation>文件或原因</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="100" />
+            <source>To send</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="97" />
+            <source>Held by the cap</source>
+            <translation>因上限暂缓</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="99" />
+            <source>To send (seed not sent)</source>
+            <translation>待发送（不发送种子）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/batch_model.py" line="95" />
+            <source>Invalid: {reason}</source>
+            <translation>无效：{reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>Cost</name>
         <message>
             <location filename="../../sora_desktop/gui/cost.py" line="71" />
@@ -3776,7 +4184,12 @@ Write a prompt and press Generate.</source>
             <translation>此行没有模板用到的 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/preview.py" line="162" />
+            <location filename="../../sora_desktop/core/batch/preview.py" line="136" />
+            <source>seed {seed} is not sent: {model} on this connection takes no seed, so the result varies as any new job does.</source>
+            <translation>种子 {seed} 不会发送：此连接上的 {model} 不接受种子，因此结果会像任何新任务一样有所不同。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/preview.py" line="201" />
             <source>{model} makes no {aspect} videos (its sizes: {sizes}).</source>
             <translation>{model} 不能生成 {aspect} 的视频（它的尺寸：{sizes}）。</translation>
         </message>
@@ -3786,17 +4199,17 @@ Write a prompt and press Generate.</source>
             <translation>无法读取画面</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/runner.py" line="160" />
+            <location filename="../../sora_desktop/core/batch/runner.py" line="100" />
             <source>This batch is already running in another Sora Desktop (a window or a command).</source>
             <translation>此批量任务已在另一个 Sora Desktop（窗口或命令行）中运行。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/runner.py" line="161" />
+            <location filename="../../sora_desktop/core/batch/runner.py" line="101" />
             <source>Let it run there, or close the other one and resume the batch here.</source>
             <translation>让它在那里继续运行，或关闭另一个后在这里继续此批量任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/runner.py" line="260" />
+            <location filename="../../sora_desktop/core/batch/runner.py" line="198" />
             <source>This batch is no longer in the library.</source>
             <translation>此批量任务已不在视频库中。</translation>
         </message>
@@ -5201,12 +5614,12 @@ Write a prompt and press Generate.</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="286" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="288" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="290" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="292" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
@@ -5401,12 +5814,12 @@ Write a prompt and press Generate.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="338" />
+            <location filename="../../sora_desktop/core/service.py" line="345" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="337" />
+            <location filename="../../sora_desktop/core/service.py" line="344" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -5979,6 +6392,76 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/wire.py" line="332" />
             <source>The video's files have expired on the server ({detail}).</source>
             <translation>服务器上此视频的文件已过期（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="113" />
+            <source>Give how many jobs may run at once, e.g. 4.</source>
+            <translation>请给出可同时运行的任务数，例如 4。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="119" />
+            <source>Give a cap in US dollars, e.g. 20, or none for no cap.</source>
+            <translation>请以美元给出上限，例如 20；或不设上限。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="155" />
+            <source>Fix the rows the preview marks, then try again.</source>
+            <translation>请修正预览中标出的行，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="228" />
+            <source>Give more of the batch's id.</source>
+            <translation>请给出更多的批处理 ID 字符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="233" />
+            <source>Pick one from the list of batches.</source>
+            <translation>请从批处理列表中选择一个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="279" />
+            <source>This batch has no rows.</source>
+            <translation>这个批处理没有任何行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="232" />
+            <source>No batch {ref!r} in the library.</source>
+            <translation>资料库中没有批处理 {ref!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="269" />
+            <source>Pick a writable folder.</source>
+            <translation>请选择一个可写的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="112" />
+            <source>The concurrency must be 1 or more (not {value}).</source>
+            <translation>同时运行的任务数必须至少为 1（而不是 {value}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="118" />
+            <source>The spending cap must be more than $0 (not {value}).</source>
+            <translation>花费上限必须大于 $0（而不是 {value}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="152" />
+            <source>No row of this batch can be sent ({invalid} invalid).</source>
+            <translation>这个批处理没有可以发送的行（{invalid} 行无效）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="227" />
+            <source>{count} batches start with {ref!r}.</source>
+            <translation>有 {count} 个批处理以 {ref!r} 开头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="268" />
+            <source>Can't write {path} ({reason}).</source>
+            <translation>无法写入 {path}（{reason}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/batch.py" line="168" />
+            <source>Can't create the folder {folder} ({reason}).</source>
+            <translation>无法创建文件夹 {folder}（{reason}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/export.py" line="72" />

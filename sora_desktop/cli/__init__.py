@@ -83,7 +83,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import generate, library, media, models, profiles, resend, story
+    from . import batch, generate, library, media, models, profiles, resend, story
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _top_level(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     generate.add_parsers(sub, common)
+    batch.add_parsers(sub, common)
     library.add_parsers(sub, common)
     models.add_parsers(sub, common)
     resend.add_parsers(sub, common)
@@ -164,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _window_only(argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        from .batch import rewrite_argv
+
+        args = build_parser().parse_args(rewrite_argv(argv))
     if args.self_test:
         return _self_test()
     if args.command is None:

@@ -412,29 +412,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="convert an image of the wrong size: letterbox or centre crop",
     )
     gen.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
-    where = gen.add_mutually_exclusive_group()
-    where.add_argument("--profile", default=None, metavar="NAME", help="a saved connection")
-    where.add_argument(
-        "--base-url",
-        default=None,
-        metavar="URL",
-        help="an endpoint of the OpenAI Videos API dialect, or of a provider with --kind "
-        "(default for fal, replicate, runway: the provider's own API)",
-    )
-    gen.add_argument(
-        "--kind",
-        choices=[k.value for k in ConnectionKind],
-        default=None,
-        help="with --base-url, or alone for fal, replicate, runway (default: compatible)",
-    )
-    env = ", ".join(f"{k.value}: {v}" for k, v in PROVIDER_ENV_VARS.items())
-    gen.add_argument(
-        "--api-key-env",
-        default=None,
-        metavar="VAR",
-        help=f"environment variable holding the key (without a profile; default {env})",
-    )
-    _add_give_up(gen)
+    add_connection_options(gen)
+    add_give_up(gen)
     gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     gen.set_defaults(handler=cmd_generate)
 
@@ -446,7 +425,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "started with. Jobs on the built-in simulator continue on it: it keeps its jobs in "
         "the data folder (while a window has them open, they stay there).",
     )
-    _add_give_up(res)
+    add_give_up(res)
     res.set_defaults(handler=cmd_resume)
 
 
@@ -461,7 +440,34 @@ def seconds_or_more(text: str) -> float:
     return value
 
 
-def _add_give_up(parser: argparse.ArgumentParser) -> None:
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """``--profile``, or ``--base-url`` with ``--kind`` and ``--api-key-env`` (read by
+    :func:`connection_from_args`; none of them: the built-in simulator)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--profile", default=None, metavar="NAME", help="a saved connection")
+    where.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="an endpoint of the OpenAI Videos API dialect, or of a provider with --kind "
+        "(default for fal, replicate, runway: the provider's own API)",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=[k.value for k in ConnectionKind],
+        default=None,
+        help="with --base-url, or alone for fal, replicate, runway (default: compatible)",
+    )
+    env = ", ".join(f"{k.value}: {v}" for k, v in PROVIDER_ENV_VARS.items())
+    parser.add_argument(
+        "--api-key-env",
+        default=None,
+        metavar="VAR",
+        help=f"environment variable holding the key (without a profile; default {env})",
+    )
+
+
+def add_give_up(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--give-up-after",
         type=seconds_or_more,

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.errors import InvalidRequestError
 from ..core.models import JobStatus
-from .generate import _add_give_up, _raise_for, builtin_simulator, stop_on_sigterm
+from .generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
 from .runtime import ProgressPrinter, Runtime
 
 CLIP_HINT = "Give a video file's path, or a job id (see: sora-desktop history)."
@@ -202,6 +202,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     ex.add_argument(
         "--out", default=None, metavar="FILE", help="a continuation's film (default: library)"
     )
-    _add_give_up(ex)
+    add_give_up(ex)
     ex.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     ex.set_defaults(handler=cmd_extend)

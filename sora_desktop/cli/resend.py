@@ -14,8 +14,8 @@ from ..core.errors import CancelledByUser, InvalidRequestError
 from ..core.models import Job, JobStatus
 from ..usecases.resend import ResendOffer, resend, resend_quote
 from .generate import (
-    _add_give_up,
     _raise_for,
+    add_give_up,
     builtin_simulator,
     export_clip,
     make_out_dir,
@@ -116,5 +116,5 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     res.add_argument("job", metavar="JOB", help="the job's id, or a piece of it")
     res.add_argument("--yes", action="store_true", help="send without asking")
     res.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
-    _add_give_up(res)
+    add_give_up(res)
     res.set_defaults(handler=cmd_resend)

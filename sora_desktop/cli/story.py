@@ -20,7 +20,8 @@ from ..core.errors import InvalidRequestError, SoraError
 from ..core.storyboard import StartImage, StartKind
 from .generate import (
     VALIDATION_HINTS,
-    _add_give_up,
+    add_connection_options,
+    add_give_up,
     builtin_simulator,
     connection_from_args,
     stop_on_sigterm,
@@ -326,19 +327,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     run.add_argument(
         "--retry-failed", action="store_true", help="make a new take of shots whose take failed"
     )
-    where = run.add_mutually_exclusive_group()
-    where.add_argument(
-        "--profile", default=None, metavar="NAME", help="one connection for every shot"
-    )
-    where.add_argument("--base-url", default=None, metavar="URL", help="as with generate")
-    run.add_argument(
-        "--kind",
-        choices=("openai", "azure", "compatible", "simulator"),
-        default=None,
-        help="with --base-url (default: compatible)",
-    )
-    run.add_argument("--api-key-env", default=None, metavar="VAR", help="with --base-url")
-    _add_give_up(run)
+    add_connection_options(run)
+    add_give_up(run)
     run.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     run.set_defaults(handler=cmd_storyboard_run)
 

@@ -153,6 +153,7 @@ class JobRunner:
         *,
         fresh: bool,
         connection_key: Hashable,
+        provider_limit: int | None = None,
     ):
         """``connection_key``: which connection's slots (core/pacing.py) the job takes."""
         self.ctx = ctx
@@ -160,7 +161,8 @@ class JobRunner:
         self.client = client
         self.fresh = fresh  # True: this process is about to send the create itself
         self._note: str | None = None  # what the provider last said while the job waits
-        self._slot = ctx.slots.slot(connection_key)
+        self._slot = ctx.slots.slot(connection_key, provider_limit)
+        self._slot_key = connection_key
         self._holding = False
 
     # ----------------------------------------------------------------- driving
@@ -201,7 +203,7 @@ class JobRunner:
             await self._slot.acquire()  # free: no waiting, nothing to say
             self._holding = True
             return job
-        limit = self.ctx.slots.limit
+        limit = self.ctx.slots.limit_of(self._slot_key)
         log.info("job %s: waiting for one of %d slots on its connection", self.job_id, limit)
         message = _(WAITING_MESSAGE).format(limit=limit)
         self.ctx.progress(self.job_id, job.status, job.progress, message=message)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .backoff import Backoff
+from .models import Connection, ConnectionKind
 
 if TYPE_CHECKING:  # the window reads Pacing from its settings before asyncio is imported
     import asyncio
@@ -22,6 +23,17 @@ if TYPE_CHECKING:  # the window reads Pacing from its settings before asyncio is
 POLL_INITIAL_SECONDS = 2.0
 POLL_MAX_SECONDS = 20.0
 MAX_CONCURRENT_JOBS = 4
+#: How many jobs the simulator runs at once (``SimulatorServer(max_concurrent=8)``): more
+#: creates are answered 429.
+SIMULATOR_MAX_CONCURRENT = 8
+
+
+def provider_limit(connection: Connection) -> int | None:
+    """How many jobs the provider runs at once for one key, where that is known (None:
+    not known; a 429 is then waited out by the job)."""
+    if connection.kind is ConnectionKind.SIMULATOR:
+        return SIMULATOR_MAX_CONCURRENT
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +63,28 @@ class Pacing:
 
 
 class ConnectionSlots:
-    """One :class:`asyncio.Semaphore` per connection (any hashable key: the service uses the
-    one its clients are kept under, connection and key), each with ``limit`` slots. Used on
-    the loop's thread only."""
+    """The engine's one per-connection limiter: one :class:`asyncio.Semaphore` per connection
+    (any hashable key: the service uses the one its clients are kept under, connection and
+    key), each with ``limit`` slots, or fewer where the provider is known to allow fewer
+    (``provider``). Every job takes one, a batch's too. Used on the loop's thread only."""
 
     def __init__(self, limit: int) -> None:
         self.limit = max(1, limit)
         self._slots: dict[Hashable, asyncio.Semaphore] = {}
+        self._limits: dict[Hashable, int] = {}
 
-    def slot(self, key: Hashable) -> asyncio.Semaphore:
+    def slot(self, key: Hashable, provider: int | None = None) -> asyncio.Semaphore:
+        """The connection's semaphore, made on first use with ``limit`` slots (at most
+        ``provider``: :func:`provider_limit`)."""
         import asyncio
 
         semaphore = self._slots.get(key)
         if semaphore is None:
-            semaphore = self._slots[key] = asyncio.Semaphore(self.limit)
+            limit = self.limit if provider is None else max(1, min(self.limit, provider))
+            self._limits[key] = limit
+            semaphore = self._slots[key] = asyncio.Semaphore(limit)
         return semaphore
+
+    def limit_of(self, key: Hashable) -> int:
+        """How many jobs run at once on the connection ``key``."""
+        return self._limits.get(key, self.limit)

@@ -46,7 +46,7 @@ from .models import (
     KeySource,
     VideoRequest,
 )
-from .pacing import ConnectionSlots, Pacing
+from .pacing import ConnectionSlots, Pacing, provider_limit
 from .request_checks import RequestChecks
 from .spending import estimate_job_cost
 
@@ -304,7 +304,14 @@ class GenerationService(DerivedJobs):
                 key, client = await self._keyed_client(job.connection, resuming=not fresh)
             except SoraError as err:  # no key (yet): keep the job for the next resume
                 return self._interrupt(job_id, err)
-            runner = JobRunner(self._ctx, job_id, client, fresh=fresh, connection_key=key)
+            runner = JobRunner(
+                self._ctx,
+                job_id,
+                client,
+                fresh=fresh,
+                connection_key=key,
+                provider_limit=provider_limit(job.connection),
+            )
             return await runner.run()
         except asyncio.CancelledError:
             self._finish_cancelled(job_id)

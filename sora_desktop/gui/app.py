@@ -82,10 +82,18 @@ class AppContext:
                 if self.story is not None:
                     self.story.attach(library)
 
+    def ensure_batches(self) -> None:
+        """Build the Batches panel (once, after the first paint: the window shows first)."""
+        if self.window.batch_panel is None and not self._closed:
+            from .batch_view import BatchPanel
+
+            self.window.set_batch_panel(BatchPanel(self.operations))
+
     def start_background(self) -> None:
         """After the first paint: the player, the I/O thread, the simulator if needed, resume
-        jobs."""
+        jobs and unfinished batches."""
         self.ensure_library()
+        self.ensure_batches()
         self.controller.start_io()
         self.window.preview.ensure_player()
         profile = self.window.settings_panel.current_profile()
@@ -96,6 +104,8 @@ class AppContext:
                 log.error("the built-in simulator could not start: %s", err)
         self.controller.warm_up()
         self.controller.resume_all()
+        if self.window.batch_panel is not None:
+            self.window.batch_panel.resume_unfinished()  # says so in the status bar
         if self.gc is not None:
             self.gc.freeze()  # start-up objects live on: keep them out of full collections
 
@@ -242,6 +252,7 @@ def build(
     window.first_painted.connect(
         lambda: panel.set_details_op(details_op), Qt.ConnectionType.QueuedConnection
     )
+    window.batches_needed.connect(ctx.ensure_batches)
     return ctx
 
 

@@ -105,6 +105,11 @@ class Controller(QObject):
         self._unsubscribe = service.subscribe(self._on_io_event)
 
     @property
+    def closed(self) -> bool:
+        """Shut down: nothing more runs (an operation asked for now is dropped)."""
+        return self._closed
+
+    @property
     def io_started(self) -> bool:
         """Whether the service and the I/O thread exist yet (always, unless deferred)."""
         return self._service is not None

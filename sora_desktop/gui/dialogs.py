@@ -126,6 +126,36 @@ def wire_dialogs(
         dialog.exec()
         dialog.deleteLater()
 
+    def new_batch() -> None:
+        from ..core.batch.plan import Defaults
+        from .batch_dialog import NewBatchDialog
+
+        profile = window.settings_panel.current_profile()
+        if profile is None:
+            window.open_connections()
+            return
+        panel = window.settings_panel
+        defaults = Defaults(
+            model=panel.model() or Defaults().model,
+            seconds=panel.seconds() or Defaults().seconds,
+            size=panel.video_size() or Defaults().size,
+        )
+        dialog = NewBatchDialog(operations, connection_for(profile), defaults, profile.name, window)
+
+        def started(info: Any) -> None:
+            window.show_batches(info.id)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Batch started: {0} jobs.").format(
+                    dialog.preview.to_send if dialog.preview else 0
+                ),
+                10000,
+            )
+
+        dialog.started.connect(started)
+        dialog.exec()
+        dialog.deleteLater()
+
+    window.new_batch_requested.connect(new_batch)
     window.connections_requested.connect(connections)
     window.about_requested.connect(about)
     window.preferences_requested.connect(preferences)

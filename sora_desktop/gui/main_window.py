@@ -50,6 +50,7 @@ from .wheel_guard import guard_wheel
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
     from ..usecases.resend import ResendOffer
+    from .batch_view import BatchPanel
     from .storyboard_panel import StoryboardPanel
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,11 @@ class MainWindow(QMainWindow):
     export_requested = Signal(list)  # job ids
     export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
     spending_requested = Signal()
+    new_batch_requested = Signal()  # File > New batch…
+    batches_needed = Signal()  # the Batches panel is asked for before it was built
     #: made by ``menus.build_menus``
+    new_batch_action: QAction
+    batches_action: QAction
     open_export_folder_action: QAction
     open_library_folder_action: QAction
     connections_menu: QMenu
@@ -222,6 +227,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         build_menus(self)
 
+        self.batch_panel: BatchPanel | None = None  # set_batch_panel (the composition root)
+        self.batch_dock: QWidget | None = None
         self.export_notice: QWidget | None = None  # "Exported …" (the composition root's)
         self.notifier = Notifier(self, self.windowIcon())
         self.statusBar().showMessage(self.tr("Ready"))
@@ -244,6 +251,27 @@ class MainWindow(QMainWindow):
         self._update_generate()
 
     # --- the library slot ------------------------------------------------------------
+    def set_batch_panel(self, panel: BatchPanel) -> None:
+        """The Batches panel (the composition root's), docked under the window."""
+        from .batch_view import dock_panel
+
+        self.batch_dock = dock_panel(self, panel)
+        panel.status.connect(self._status)
+        self.batch_panel = panel
+
+    def show_batches(self, batch_id: str | None) -> None:
+        """Show the Batches panel (on ``batch_id`` when given)."""
+        if self.batch_panel is None:
+            self.batches_needed.emit()  # the composition root builds it
+        if self.batch_panel is None or self.batch_dock is None:
+            return
+        self.batch_dock.show()
+        self.batch_dock.raise_()
+        if batch_id is not None:
+            self.batch_panel.show_batch(batch_id)
+        else:
+            self.batch_panel.refresh()
+
     def set_library(self, widget: QWidget) -> None:
         layout = self.library_slot.layout()
         assert layout is not None
@@ -381,6 +409,8 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, job: Job) -> None:
         self.queue.model.upsert(job)
+        if self.batch_panel is not None and self.batch_panel.made_job(job.id):
+            return  # a batch's clip: the Batches panel shows it; no player, no notification
         title = " ".join(job.request.prompt.split())
         if job.file_path is not None:
             self.preview.load(job.file_path, title=title)
@@ -394,6 +424,8 @@ class MainWindow(QMainWindow):
         error = error_for_job(job)
         text = job.error_message or self.tr("The job did not finish.")
         self._status(text)
+        if self.batch_panel is not None and self.batch_panel.made_job(job.id):
+            return  # a batch's row: the Batches panel says why (and offers Retry failed)
         if error is not None:
             self.errors.show(error, job_id=job.id)  # taken down if the job is deleted
         self.notifier.notify(self.tr("Video failed"), text[:200], error=True)

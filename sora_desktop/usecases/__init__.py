@@ -22,6 +22,8 @@ through core's ``_()`` (catalogue context ``core``).
     timeline.py     a storyboard as an OTIO / FCP X XML / CMX 3600 EDL timeline
     frames.py       a frame as a PNG; a frame as the start image of a new generation
     provider_links.py  where to get a key, the price list, the dashboard, per provider kind
+    batch.py        batches: preview a file x sweeps, start with a cap, resume, retry the
+                    failed rows, list, export results, contact sheet
 
 A new use case goes into the module of its family (a new family: a new module here); the
 faces call it and re-implement nothing. See docs/architecture.md "Layers".

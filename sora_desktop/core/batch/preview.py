@@ -48,6 +48,8 @@ class PreviewRow:
     estimated_seconds: float  # render time
     problem: str | None = None  # why it can't be sent (the model's or the image's reason)
     held: bool = False  # the cap would hold it
+    #: what is sent otherwise than the row asks, though it can be sent (e.g. its seed)
+    note: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -104,6 +106,39 @@ def size_for_aspect(aspect: str, sizes: tuple[str, ...]) -> str | None:
     return None
 
 
+def seed_supported(model: str, connection: Connection) -> bool:
+    """Does ``model`` on ``connection`` take a seed? The provider kinds' catalogue models
+    that have a seed field do; the Videos API has no seed (so neither has the simulator)."""
+    if not connection.kind.is_provider:
+        return False
+    from ..catalogue import model_for
+
+    return model_for(connection.kind, model.split(":", 1)[0]).field_for("seed") is not None
+
+
+def seeded(
+    request: VideoRequest,
+    seed: int | None,
+    connection: Connection,
+    supported: Mapping[str, bool] | None = None,
+) -> tuple[VideoRequest, str | None]:
+    """``request`` with the row's ``seed`` where the model takes one; else the request
+    unchanged and why the seed can't be honoured (``supported``: known answers by model)."""
+    if seed is None:
+        return request, None
+    known = supported.get(request.model) if supported is not None else None
+    if known is None:
+        known = seed_supported(request.model, connection)
+    if known:
+        from dataclasses import replace
+
+        return replace(request, seed=seed), None
+    return request, _(
+        "seed {seed} is not sent: {model} on this connection takes no seed, so the result "
+        "varies as any new job does."
+    ).format(seed=seed, model=request.model)
+
+
 def preview_batch(
     plan: BatchPlan,
     connection: Connection,
@@ -127,8 +162,12 @@ def preview_batch(
     rows: list[PreviewRow] = []
     spent = 0.0
     holding = False
+    seeds: dict[str, bool] = {}
     for job in plan.jobs:
         request, problem = _request(job, connection)
+        if job.seed is not None and request.model not in seeds:
+            seeds[request.model] = seed_supported(request.model, connection)
+        request, note = seeded(request, job.seed, connection, seeds)
         if problem is None and request.reference_image is not None and image_fit is not None:
             assert images_dir is not None
             request, problem = _fit(request, image_fit, images_dir, fitted)
@@ -145,7 +184,7 @@ def preview_batch(
             if not held:
                 spent += cost or 0.0
         rows.append(
-            PreviewRow(job, request, cost, times.estimate(request, connection), problem, held)
+            PreviewRow(job, request, cost, times.estimate(request, connection), problem, held, note)
         )
     total = batch_seconds((r.estimated_seconds for r in rows if r.sent), concurrency)
     return BatchPreview(plan, connection, tuple(rows), cap, concurrency, total)

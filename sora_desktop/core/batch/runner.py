@@ -7,10 +7,13 @@
   so before the request is sent. On the next run, an intent whose job is not in the
   library (or is a draft) was never sent and is sent under the same id; any other job is
   resumed (``GenerationService.resume``), never created again.
-- **Bounded concurrency per connection.** Jobs in flight (from submit to downloaded) take a
-  slot of their connection's pool, sized by the batch's concurrency and at most what the
-  provider is known to allow (:func:`provider_limit`); batches on one connection share the
-  pool. A 429 from the provider is waited out by the job itself.
+- **Bounded concurrency.** A batch keeps at most its ``concurrency`` jobs in flight (from
+  submit to downloaded; jobs resumed after a crash count too). How many jobs run at once on
+  one connection is the service's one limiter (:class:`~sora_desktop.core.pacing
+  .ConnectionSlots`: the creator's "jobs at once per connection", at most what the provider
+  is known to allow, :func:`~sora_desktop.core.pacing.provider_limit`), shared with every
+  other job on it; a job waiting there says "Waiting in line". A 429 from the provider is
+  waited out by the job itself.
 - **The cap.** In order, a row is sent only if its estimate fits in what is left of the
   cap (:func:`.estimate.within_cap`, the rule the preview shows); the first that does not
   and every later row are marked held and wait. Jobs the service refused before making
@@ -27,9 +30,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import uuid
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,81 +46,19 @@ from ..errors import (
 from ..filelock import FileLock
 from ..i18n import _
 from ..listeners import notify
-from ..models import Connection, ConnectionKind, Job, JobStatus
-from ..store_rows import connection_key
+from ..models import Job, JobStatus
 from .estimate import within_cap
+from .preview import BatchPreview, seeded
 from .store import BatchInfo, BatchRow, BatchState, BatchStore, RowStatus
 
 if TYPE_CHECKING:
     from ..service import GenerationService
     from ..store import JobStore
-    from .preview import BatchPreview
 
 log = logging.getLogger(__name__)
 
-#: How many jobs the simulator runs at once (``SimulatorServer(max_concurrent=8)``): more
-#: creates are answered 429.
-SIMULATOR_MAX_CONCURRENT = 8
-
 #: Exports a ready row's clip: (job, folder, file name template) -> the file.
 Exporter = Callable[[Job, Path, str], Path]
-
-
-def provider_limit(connection: Connection) -> int | None:
-    """How many jobs the provider runs at once for one key, where that is known (None:
-    not known; a 429 is then waited out by the job)."""
-    if connection.kind is ConnectionKind.SIMULATOR:
-        return SIMULATOR_MAX_CONCURRENT
-    return None
-
-
-class Slots:
-    """A counting pool of slots on the event loop; ``take`` may go over the limit (a job
-    resumed after a crash is already paid for: it never waits)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = max(1, limit)
-        self.in_use = 0
-        self._waiters: deque[asyncio.Future[None]] = deque()
-
-    async def acquire(self) -> None:
-        while self.in_use >= self.limit:
-            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._waiters.append(waiter)
-            try:
-                await waiter
-            finally:
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
-        self.in_use += 1
-
-    def take(self) -> None:
-        self.in_use += 1
-
-    def release(self) -> None:
-        self.in_use = max(0, self.in_use - 1)
-        while self._waiters:
-            waiter = self._waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-
-
-class ConnectionSlots:
-    """One :class:`Slots` per connection (its profile, or the base URL of a one-off one)."""
-
-    def __init__(self) -> None:
-        self._pools: dict[str, Slots] = {}
-
-    def pool(self, connection: Connection, concurrency: int) -> Slots:
-        """The connection's pool, its limit set to ``concurrency`` (at most the provider's)."""
-        known = provider_limit(connection)
-        limit = min(max(1, concurrency), known if known is not None else math.inf)
-        found = self._pools.get(connection_key(connection))
-        if found is None:
-            found = self._pools[connection_key(connection)] = Slots(int(limit))
-        found.limit = int(limit)
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,14 +122,12 @@ class BatchRunner:
         service: GenerationService,
         store: JobStore,
         *,
-        slots: ConnectionSlots | None = None,
         exporter: Exporter | None = None,
         lock_dir: Path | None = None,
     ) -> None:
         self._service = service
         self._jobs = store
         self.batches = BatchStore(store)
-        self._slots = slots or ConnectionSlots()
         self._export = exporter or _default_exporter
         self._lock_dir = lock_dir or store.path.parent / "batches"
         self._listeners: list[Callable[[BatchEvent], None]] = []
@@ -295,14 +233,14 @@ class BatchRunner:
         if info.state is BatchState.CANCELLED:
             return self.summary(batch_id)
         self._settle(batch_id)
-        slots = self._slots.pool(info.connection, info.concurrency)
+        limit = max(1, info.concurrency)
         followers: set[asyncio.Task[None]] = set()
         try:
-            await self._pick_up(batch_id, slots, followers)
+            await self._pick_up(batch_id, followers)
             error: SoraError | None = None
             while True:
                 self.batches.release_holds(batch_id)
-                error, held = await self._send(batch_id, slots, followers)
+                error, held = await self._send(batch_id, limit, followers)
                 if followers:
                     await asyncio.wait(followers)
                 if error is not None or held is None or not self._fits_now(batch_id, held):
@@ -332,9 +270,7 @@ class BatchRunner:
                 continue
             self.batches.mark_sent(job_id)
 
-    async def _pick_up(
-        self, batch_id: str, slots: Slots, followers: set[asyncio.Task[None]]
-    ) -> None:
+    async def _pick_up(self, batch_id: str, followers: set[asyncio.Task[None]]) -> None:
         """Follow the jobs a previous run sent: resume those not running, export clips that
         are ready but not exported."""
         info = self._info(batch_id)
@@ -344,8 +280,8 @@ class BatchRunner:
             status = row.job_status
             if status is not None and status.is_active:
                 await self._service.resume(row.job_id)
-                slots.take()  # already paid for: never waits for a slot
-                followers.add(self._follow(batch_id, row.index, row.job_id, slots))
+                # already paid for: followed at once, counted in the batch's jobs in flight
+                followers.add(self._follow(batch_id, row.index, row.job_id))
             elif status is JobStatus.READY and info.out_dir and row.exported_path is None:
                 await self._export_row(info, row.index, row.job_id)
 
@@ -357,55 +293,50 @@ class BatchRunner:
         return within_cap(self.batches.committed(batch_id), held.estimated_cost, info.cap)
 
     async def _send(
-        self, batch_id: str, slots: Slots, followers: set[asyncio.Task[None]]
+        self, batch_id: str, limit: int, followers: set[asyncio.Task[None]]
     ) -> tuple[SoraError | None, BatchRow | None]:
         """One pass over the rows to send, in order. Returns what stopped it (an error
         every row would meet) and the first row the cap held."""
         for row in self.batches.rows(batch_id):
             if not row.needs_send:
                 continue
-            await slots.acquire()
-            handed_over = False
-            try:
-                info = self._info(batch_id)
-                if info.state is not BatchState.ACTIVE:
-                    return None, None
-                if not within_cap(self.batches.committed(batch_id), row.estimated_cost, info.cap):
-                    count = self.batches.hold_from(batch_id, row.index)
-                    log.info(
-                        "batch %s: the cap holds %d rows from row %d", batch_id, count, row.index
-                    )
-                    self._emit_row(batch_id, row.index)
-                    return None, row
-                job_id = row.unsent_intent
-                if job_id is None:
-                    job_id = uuid.uuid4().hex
-                    if not self.batches.record_intent(
-                        batch_id, row.index, row.attempts + 1, job_id, row.estimated_cost
-                    ):
-                        continue  # taken meanwhile
-                try:
-                    await self._service.submit(row.request, info.connection, job_id=job_id)
-                except InvalidRequestError as err:  # e.g. the image went away: this row only
-                    self._unsend(job_id)
-                    self.batches.set_problem(batch_id, row.index, err.one_line())
-                    self._emit_row(batch_id, row.index)
-                    continue
-                except SoraError as err:  # e.g. no key: every row would meet it
-                    self._unsend(job_id)
-                    log.warning("batch %s: sending stopped: %s", batch_id, err.message)
-                    return err, None
-                except BaseException:
-                    self._unsend(job_id)
-                    raise
-                # committed before this task yields, so before the job's create is sent
-                self.batches.mark_sent(job_id)
+            while len(followers) >= limit:  # the batch's jobs in flight: wait for one to end
+                done, _pending = await asyncio.wait(followers, return_when=asyncio.FIRST_COMPLETED)
+                followers.difference_update(done)
+            info = self._info(batch_id)
+            if info.state is not BatchState.ACTIVE:
+                return None, None
+            if not within_cap(self.batches.committed(batch_id), row.estimated_cost, info.cap):
+                count = self.batches.hold_from(batch_id, row.index)
+                log.info("batch %s: the cap holds %d rows from row %d", batch_id, count, row.index)
                 self._emit_row(batch_id, row.index)
-                followers.add(self._follow(batch_id, row.index, job_id, slots))
-                handed_over = True
-            finally:
-                if not handed_over:
-                    slots.release()
+                return None, row
+            job_id = row.unsent_intent
+            if job_id is None:
+                job_id = uuid.uuid4().hex
+                if not self.batches.record_intent(
+                    batch_id, row.index, row.attempts + 1, job_id, row.estimated_cost
+                ):
+                    continue  # taken meanwhile
+            request, _note = seeded(row.request, row.seed, info.connection)
+            try:
+                await self._service.submit(request, info.connection, job_id=job_id)
+            except InvalidRequestError as err:  # e.g. the image went away: this row only
+                self._unsend(job_id)
+                self.batches.set_problem(batch_id, row.index, err.one_line())
+                self._emit_row(batch_id, row.index)
+                continue
+            except SoraError as err:  # e.g. no key: every row would meet it
+                self._unsend(job_id)
+                log.warning("batch %s: sending stopped: %s", batch_id, err.message)
+                return err, None
+            except BaseException:
+                self._unsend(job_id)
+                raise
+            # committed before this task yields, so before the job's create is sent
+            self.batches.mark_sent(job_id)
+            self._emit_row(batch_id, row.index)
+            followers.add(self._follow(batch_id, row.index, job_id))
         return None, None
 
     def _unsend(self, job_id: str) -> None:
@@ -419,7 +350,7 @@ class BatchRunner:
             self._jobs.delete(job_id)
         self.batches.drop_intent(job_id)
 
-    def _follow(self, batch_id: str, index: int, job_id: str, slots: Slots) -> asyncio.Task[None]:
+    def _follow(self, batch_id: str, index: int, job_id: str) -> asyncio.Task[None]:
         async def follow() -> None:
             try:
                 job = await self._service.wait(job_id)
@@ -431,8 +362,6 @@ class BatchRunner:
                 raise
             except Exception:  # a bug in one job must not stop the batch
                 log.exception("batch %s: following row %d failed", batch_id, index)
-            finally:
-                slots.release()
 
         return asyncio.get_running_loop().create_task(follow(), name=f"batch-row-{index}")
 

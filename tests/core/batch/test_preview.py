@@ -218,3 +218,28 @@ def test_the_shared_rules() -> None:
     assert within_cap(5.0, None, None) and not within_cap(0.0, None, 10.0)
     assert batch_seconds([10, 10, 10, 10, 30], 2) == 50.0
     assert batch_seconds([], 3) == 0.0
+
+
+FAL = Connection(kind=ConnectionKind.FAL, base_url="https://queue.fal.run")
+
+
+def test_a_rows_seed_is_sent_where_the_model_takes_one_and_the_preview_says_where_not(
+    service: GenerationService,
+) -> None:
+    from sora_desktop.core.catalogue import model_for
+
+    batch = plan(
+        "prompt,seed\na kite,7\n", "model=fal-ai/veo3.1,fal-ai/kling-video/v3/pro/image-to-video"
+    )
+    rows = preview_batch(batch, FAL, service).rows
+    veo, kling = rows
+    assert veo.request.seed == 7 and veo.note is None
+    assert model_for(ConnectionKind.FAL, "fal-ai/veo3.1").build_input(veo.request)["seed"] == 7
+    assert kling.request.seed is None
+    assert kling.note is not None and "seed 7 is not sent" in kling.note
+
+    on_simulator = preview_batch(plan("prompt,seed\na kite,3\n"), SIMULATOR, service).rows[0]
+    assert on_simulator.request.seed is None and on_simulator.valid
+    assert on_simulator.note is not None and "sora-2" in on_simulator.note
+    unseeded = preview_batch(plan("prompt\na kite\n"), SIMULATOR, service).rows[0]
+    assert unseeded.note is None

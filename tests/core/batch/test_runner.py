@@ -13,18 +13,18 @@ import pytest
 from sora_desktop.core.batch.estimate import PriceFn
 from sora_desktop.core.batch.plan import plan_batch
 from sora_desktop.core.batch.preview import preview_batch
-from sora_desktop.core.batch.runner import (
-    SIMULATOR_MAX_CONCURRENT,
-    BatchEvent,
-    BatchRunner,
-    ConnectionSlots,
-    provider_limit,
-)
+from sora_desktop.core.batch.runner import BatchEvent, BatchRunner
 from sora_desktop.core.batch.source import parse_source
 from sora_desktop.core.batch.store import BatchInfo, BatchState, RowStatus
 from sora_desktop.core.batch.sweep import parse_sweep
 from sora_desktop.core.errors import AuthenticationError
 from sora_desktop.core.models import Connection, ConnectionKind, JobEvent, KeySource
+from sora_desktop.core.pacing import (
+    SIMULATOR_MAX_CONCURRENT,
+    ConnectionSlots,
+    Pacing,
+    provider_limit,
+)
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.spending import estimate_job_cost
@@ -61,13 +61,15 @@ class Env:
         return self.runner.create(preview, out_dir=out_dir)
 
 
-def with_runner(tmp_path: Path, body: Callable[[Env], Awaitable[T]]) -> T:
+def with_runner(
+    tmp_path: Path, body: Callable[[Env], Awaitable[T]], pacing: Pacing | None = None
+) -> T:
     paths = AppPaths.default(tmp_path / "appdata")
     paths.ensure()
     store = JobStore(paths.db_path)
 
     async def main() -> T:
-        service = GenerationService(store, paths, give_up_after=60.0)
+        service = GenerationService(store, paths, give_up_after=60.0, pacing=pacing)
         try:
             return await body(Env(service, BatchRunner(service, store), store))
         finally:
@@ -261,33 +263,63 @@ def test_a_cancelled_batch_sends_nothing_and_resume_all_runs_active_batches_only
     assert simulator.created_count == 1
 
 
-def test_the_connection_pool_respects_the_provider() -> None:
-    slots = ConnectionSlots()
-    server = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:1/v1")
-    assert slots.pool(server, 50).limit == SIMULATOR_MAX_CONCURRENT
-    assert slots.pool(server, 3) is slots.pool(server, 3)
-    assert slots.pool(server, 3).limit == 3
-    gateway = Connection(kind=ConnectionKind.COMPATIBLE, base_url="https://gw.example.com/v1")
-    assert provider_limit(gateway) is None and slots.pool(gateway, 50).limit == 50
+def test_the_one_connection_line_respects_the_provider() -> None:
+    async def main() -> tuple[int, int, int]:
+        slots = ConnectionSlots(50)
+        server = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:1/v1")
+        gateway = Connection(kind=ConnectionKind.COMPATIBLE, base_url="https://gw.example.com/v1")
+        semaphore = slots.slot("sim", provider_limit(server))
+        for _ in range(SIMULATOR_MAX_CONCURRENT):
+            await semaphore.acquire()
+        assert slots.slot("sim", provider_limit(server)) is semaphore
+        slots.slot("gw", provider_limit(gateway))
+        return slots.limit_of("sim"), slots.limit_of("gw"), int(semaphore.locked())
+
+    assert asyncio.run(main()) == (SIMULATOR_MAX_CONCURRENT, 50, 1)
     assert SimulatorServer().max_concurrent == SIMULATOR_MAX_CONCURRENT
 
 
-@pytest.mark.parametrize("concurrency", [1, 3])
-def test_slots_never_hand_out_more_than_their_limit(concurrency: int) -> None:
-    from sora_desktop.core.batch.runner import Slots
+def test_a_batchs_jobs_wait_in_the_connections_one_line(
+    simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    """The batch has no limiter of its own: its jobs take the service's per-connection slots
+    (core/pacing.py), and one that waits there says so, as a queued job does."""
+    waiting: set[str] = set()
 
-    async def main() -> int:
-        slots = Slots(concurrency)
-        most = 0
+    def track(event: JobEvent) -> None:
+        if event.message:
+            waiting.add(event.job_id)
 
-        async def work() -> None:
-            nonlocal most
-            await slots.acquire()
-            most = max(most, slots.in_use)
-            await asyncio.sleep(0)
-            slots.release()
+    async def body(env: Env) -> Any:
+        env.service.subscribe(track)
+        info = env.create(sim(simulator), ["a fox", "an owl", "a heron"], concurrency=3)
+        return await env.runner.run(info.id)
 
-        await asyncio.gather(*(work() for _ in range(10)))
-        return most
+    summary = with_runner(tmp_path, body, pacing=Pacing(max_concurrent_jobs=1))
+    assert summary.counts == {RowStatus.READY: 3}
+    assert len(waiting) == 2  # one ran at a time; the two others waited in line
+    assert simulator.created_count == 3
 
-    assert asyncio.run(main()) == concurrency
+
+def test_a_rows_seed_reaches_a_provider_that_takes_one(
+    simulator: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.provider_support import KEY, MODEL, connection
+
+    monkeypatch.setenv("SORA_TEST_PROVIDER_KEY", KEY)
+    fal = connection(simulator, ConnectionKind.FAL)
+
+    async def body(env: Env) -> Any:
+        text = f"prompt,seed,model,seconds,size\na kite,7,{MODEL[ConnectionKind.FAL]},2,1280x720"
+        plan = plan_batch(parse_source(text.encode(), "csv", name="p.csv"))
+        preview = preview_batch(plan, fal, env.service)
+        assert preview.rows[0].problem is None, preview.rows[0].problem
+        info = env.runner.create(preview)
+        summary = await env.runner.run(info.id)
+        row = env.runner.batches.rows(info.id)[0]
+        job = env.store.get(row.job_id or "")
+        return summary, job
+
+    summary, job = with_runner(tmp_path, body)
+    assert summary.counts == {RowStatus.READY: 1}
+    assert job is not None and job.request.seed == 7

@@ -1,0 +1,552 @@
+"""``sora-desktop batch``: many jobs from one file, previewed, capped, run unattended.
+
+    batch FILE [--template T] [--sweep NAME=V1,V2 ...] [--cap USD] [--concurrency N]
+               [--out DIR] [--yes] [--dry-run] + generate's connection options
+    batch resume [ID] [--cap USD]    batch retry ID    batch list    batch show ID
+    batch export ID --csv F --json F    batch sheet ID --out F.png
+
+Every verb calls ``usecases.batch``. The preview table goes to stdout, progress to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..core.batch.plan import Defaults
+from ..core.batch.store import BatchRow, RowStatus, row_status_text
+from ..core.errors import ExitCode, InvalidRequestError
+from ..usecases import batch as usecase
+from .generate import (
+    BUILTIN,
+    VALIDATION_HINTS,
+    add_connection_options,
+    add_give_up,
+    builtin_simulator,
+    connection_from_args,
+    stop_on_sigterm,
+)
+from .runtime import Runtime
+
+if TYPE_CHECKING:
+    from ..core.batch.preview import BatchPreview
+    from ..core.batch.runner import BatchEvent, BatchRunner, BatchSummary
+    from ..core.models import Connection
+    from ..core.store import JobStore
+
+#: ``batch VERB ...`` -> the hidden subcommand ``batch-VERB`` (``batch FILE`` stays as is)
+VERBS = ("resume", "retry", "list", "show", "export", "sheet")
+CONFIRM_HINT = "Pass --yes to start all of them (see them first with --dry-run), or sweep fewer."
+LIST_HINT = "See the batches with: sora-desktop batch list"
+PROMPT_WIDTH = 36
+
+
+def rewrite_argv(argv: list[str]) -> list[str]:
+    """``batch resume 3f2a`` -> ``batch-resume 3f2a``: argparse can't have both a FILE and
+    subcommands after ``batch``. A file named like a verb is given as ``./list``."""
+    out = list(argv)
+    skip = False
+    for i, token in enumerate(out):
+        if skip:
+            skip = False
+            continue
+        if token == "--data-dir":
+            skip = True
+            continue
+        if token.startswith("-"):
+            continue
+        if token == "batch" and i + 1 < len(out) and out[i + 1] in VERBS:
+            out[i : i + 2] = [f"batch-{out[i + 1]}"]
+        break
+    return out
+
+
+# -- printing ---------------------------------------------------------------------------
+
+
+def money(value: float | None) -> str:
+    return "?" if value is None else f"${value:,.2f}"
+
+
+def duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    minutes = seconds / 60
+    if minutes < 90:
+        return f"{round(minutes)} min"
+    return f"{minutes / 60:.1f} h"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_preview(preview: BatchPreview, out: Any = None) -> None:
+    out = out or sys.stdout
+    labels = max([5, *(len(r.job.label) for r in preview.rows)])
+    out.write(
+        f"{'#':>4}  {'label':<{labels}}  {'prompt':<{PROMPT_WIDTH}}  {'model':<14}  "
+        f"{'size':<9}  {'s':>3}  {'seed':>5}  {'cost':>8}  status\n"
+    )
+    for row in preview.rows:
+        request = row.request
+        seed = "-" if row.job.seed is None else str(row.job.seed)
+        if not row.valid:
+            status = f"invalid: {row.problem}"
+        elif row.held:
+            status = "held by the cap"
+        else:
+            status = "to send" if row.note is None else "to send, seed not sent"
+        out.write(
+            f"{row.job.index:>4}  {row.job.label:<{labels}}  "
+            f"{_clip(request.prompt, PROMPT_WIDTH):<{PROMPT_WIDTH}}  {request.model:<14}  "
+            f"{request.size:<9}  {request.seconds:>3}  {seed:>5}  "
+            f"{money(row.estimated_cost):>8}  {status}\n"
+        )
+    unseeded = sorted({r.request.model for r in preview.rows if r.note and r.valid})
+    if unseeded:
+        out.write(
+            f"Note: {', '.join(unseeded)} on this connection take no seed: those rows' seeds "
+            "are not sent, and their results vary as any new job's do.\n"
+        )
+    out.write(summary_line(preview) + "\n")
+    out.flush()
+
+
+def summary_line(preview: BatchPreview) -> str:
+    parts = [
+        f"Total: {preview.to_send} of {len(preview.rows)} jobs to send, "
+        f"estimated {money(preview.total_cost)}"
+    ]
+    if preview.unpriced:
+        parts.append(f"{preview.unpriced} without a known price")
+    parts.append(
+        f"about {duration(preview.estimated_seconds)} with {preview.concurrency} at a time"
+    )
+    if preview.invalid:
+        parts.append(f"{preview.invalid} invalid (never sent)")
+    if preview.held:
+        parts.append(f"{preview.held} held by the {money(preview.cap)} cap")
+    return "; ".join(parts) + "."
+
+
+class BatchProgress:
+    """One line on stderr per row whose status changes."""
+
+    def __init__(self, rows: int, stream: Any = None) -> None:
+        self.rows = rows
+        self.stream = stream or sys.stderr
+        self._last: dict[int, RowStatus | None] = {}
+
+    def __call__(self, event: BatchEvent) -> None:
+        if event.index is None or self._last.get(event.index) is event.status:
+            return
+        self._last[event.index] = event.status
+        word = row_status_text(event.status) if event.status is not None else ""
+        line = f"[row {event.index}/{self.rows}] {word}"
+        if event.message and event.status is not RowStatus.READY:
+            line += f": {event.message}"
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def print_rows(rows: Sequence[BatchRow], out: Any = None) -> None:
+    out = out or sys.stdout
+    for row in rows:
+        file = row.exported_path or row.file_path
+        detail = str(file) if row.status is RowStatus.READY and file else (row.error or "")
+        out.write(f"{row.index:>4}  {row.label}  {row.status.value}  {detail}".rstrip() + "\n")
+    out.flush()
+
+
+# -- running ----------------------------------------------------------------------------
+
+
+def _uses_builtin(connection: Connection) -> bool:
+    return connection.kind is BUILTIN.kind and not connection.base_url
+
+
+async def _run(
+    rt: Runtime,
+    store: JobStore,
+    kw: dict[str, Any],
+    body: Any,
+    rows: int,
+) -> Any:
+    from ..core.batch.runner import BatchRunner
+
+    service = rt.service(store, **kw)
+    runner = BatchRunner(service, store)
+    progress = BatchProgress(rows)
+    runner.subscribe(progress)
+    undo = stop_on_sigterm()
+    try:
+        return await body(runner)
+    finally:
+        await service.shutdown(interrupt=True)
+        undo()
+
+
+def _run_batches(
+    args: argparse.Namespace, rt: Runtime, store: JobStore, body: Any, rows: int, builtin: bool
+) -> list[BatchSummary]:
+    kw: dict[str, Any] = {"give_up_after": args.give_up_after}
+    if builtin:
+        with builtin_simulator(rt) as simulator:
+            kw["builtin_simulator"] = simulator
+            return list(asyncio.run(_run(rt, store, kw, body, rows)))
+    return list(asyncio.run(_run(rt, store, kw, body, rows)))
+
+
+def _finish(store: JobStore, summaries: Sequence[BatchSummary]) -> int:
+    """Print each batch's rows on stdout and what is left on stderr; the exit code."""
+    code = ExitCode.OK
+    for summary in summaries:
+        rows = usecase.batch_rows(store, summary.batch_id)
+        print_rows(rows)
+        short = summary.batch_id[:8]
+        held = summary.count(RowStatus.HELD)
+        if held:
+            print(
+                f"Batch {short}: {held} rows held by the cap. Send them with a higher cap: "
+                f"sora-desktop batch resume {short} --cap USD",
+                file=sys.stderr,
+            )
+        failed = summary.count(RowStatus.FAILED, RowStatus.EXPIRED)
+        if failed:
+            print(
+                f"Batch {short}: {failed} rows failed. Try them again with: "
+                f"sora-desktop batch retry {short}",
+                file=sys.stderr,
+            )
+            code = max(code, ExitCode.REMOTE_FAILED)
+        if summary.error is not None:
+            print(f"error: {summary.error.one_line()}", file=sys.stderr)
+            code = max(code, summary.error.exit_code)
+        elif not summary.finished:
+            print(
+                f"Batch {short} is not finished. Continue it with: "
+                f"sora-desktop batch resume {short}",
+                file=sys.stderr,
+            )
+    return int(code)
+
+
+def _ask(question: str) -> bool:
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
+    connection, default_model = connection_from_args(args, rt)
+    interactive = sys.stdin.isatty() and sys.stderr.isatty()
+    order = usecase.BatchOrder(
+        file=Path(args.file).expanduser(),
+        template=args.template,
+        sweeps=tuple(args.sweep),
+        cap=args.cap,
+        concurrency=args.concurrency,
+        defaults=Defaults(
+            model=args.model or default_model,
+            seconds=args.seconds,
+            size=args.size or Defaults().size,
+        ),
+        # the y/N question after the preview (or --yes) is the confirmation of a big batch
+        confirmed=bool(args.yes or args.dry_run or interactive),
+        image_fit=args.fit,
+    )
+    out_dir = Path(args.out).expanduser() if args.out else None
+    store = rt.open_store()
+    try:
+        service = rt.service(store)
+        preview = usecase.preview(
+            order,
+            connection,
+            service,
+            store=store,
+            images_dir=rt.paths.images_dir,
+            hints=VALIDATION_HINTS,
+            confirm_hint=CONFIRM_HINT,
+        )
+        print_preview(preview)
+        if args.dry_run:
+            print("Dry run: nothing was sent.", file=sys.stderr)
+            return 0 if preview.to_send else int(ExitCode.INVALID_INPUT)
+        if preview.to_send == 0 and preview.held == 0:
+            raise InvalidRequestError(
+                f"No row of {args.file} can be sent ({preview.invalid} invalid).",
+                "Fix the rows the preview marks, then run the batch again.",
+            )
+        if not args.yes:
+            if not interactive:
+                raise InvalidRequestError(
+                    "Nothing was sent: a batch needs a confirmation and there is no terminal "
+                    "to ask.",
+                    "Pass --yes to start it (check it first with --dry-run).",
+                )
+            question = f"Start {preview.to_send} jobs for about {money(preview.total_cost)}? [y/N] "
+            if not _ask(question):
+                print("Nothing was sent.", file=sys.stderr)
+                return 0
+        holder: dict[str, str] = {}
+
+        async def body(runner: BatchRunner) -> list[BatchSummary]:
+            info = usecase.start(runner, preview, out_dir=out_dir)
+            holder["id"] = info.id
+            print(
+                f"Batch {info.id[:8]} started: {preview.to_send} jobs "
+                f"({info.concurrency} at a time).",
+                file=sys.stderr,
+            )
+            return [await usecase.run(runner, info.id)]
+
+        try:
+            summaries = _run_batches(
+                args, rt, store, body, len(preview.rows), _uses_builtin(connection)
+            )
+        except (KeyboardInterrupt, asyncio.CancelledError):
+            if "id" in holder:
+                print(
+                    f"Batch {holder['id'][:8]} stopped; nothing is sent twice. Continue it "
+                    f"with: sora-desktop batch resume {holder['id'][:8]}",
+                    file=sys.stderr,
+                )
+            raise
+        return _finish(store, summaries)
+    finally:
+        store.close()
+
+
+def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        from ..core.batch.store import BatchState
+
+        if args.id:
+            chosen = [usecase.find_batch(store, args.id, LIST_HINT)]
+        else:
+            chosen = [o.info for o in usecase.list_batches(store, [BatchState.ACTIVE])]
+        if not chosen:
+            print("No unfinished batch.", file=sys.stderr)
+            return 0
+        if args.cap is not None and not args.id:
+            raise InvalidRequestError(
+                "--cap changes one batch's cap.", "Name the batch: batch resume ID --cap USD."
+            )
+        rows = sum(usecase.overview(store, b.id).rows for b in chosen)
+        builtin = any(_uses_builtin(b.connection) for b in chosen)
+
+        async def body(runner: BatchRunner) -> list[BatchSummary]:
+            if args.cap is not None:
+                runner.set_cap(chosen[0].id, args.cap)
+            if args.id:
+                return await usecase.resume(runner, chosen[0].id)
+            return await usecase.resume(runner)
+
+        return _finish(store, _run_batches(args, rt, store, body, rows, builtin))
+    finally:
+        store.close()
+
+
+def cmd_retry(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        info = usecase.find_batch(store, args.id, LIST_HINT)
+        rows = usecase.overview(store, info.id).rows
+
+        async def body(runner: BatchRunner) -> list[BatchSummary]:
+            again = usecase.retry_failed(runner, info.id)
+            if not again:
+                print("No failed rows to retry.", file=sys.stderr)
+                return [runner.summary(info.id)]
+            print(f"Retrying {len(again)} failed rows (new jobs).", file=sys.stderr)
+            return await usecase.resume(runner, info.id)
+
+        summaries = _run_batches(args, rt, store, body, rows, _uses_builtin(info.connection))
+        return _finish(store, summaries)
+    finally:
+        store.close()
+
+
+def cmd_list(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        overviews = usecase.list_batches(store)
+    finally:
+        store.close()
+    if args.json:
+        records = [
+            {
+                "id": o.info.id,
+                "name": o.info.name,
+                "state": o.info.state.value,
+                "rows": o.rows,
+                "counts": {k.value: v for k, v in o.counts.items()},
+                "cap": o.info.cap,
+                "committed": o.committed,
+            }
+            for o in overviews
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    if not overviews:
+        print("No batches yet.", file=sys.stderr)
+    for o in overviews:
+        done = o.count(RowStatus.READY)
+        print(
+            f"{o.info.id[:8]}  {o.info.state.value:<9}  {done}/{o.rows} ready  "
+            f"{money(o.committed)} of {money(o.info.cap) if o.info.cap else 'no cap'}  "
+            f"{o.info.name}"
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        info = usecase.find_batch(store, args.id, LIST_HINT)
+        rows = usecase.batch_rows(store, info.id)
+        if args.json:
+            from ..core.batch.review import result_records
+
+            print(json.dumps(result_records(rows), ensure_ascii=False, indent=2))
+            return 0
+        print(f"Batch {info.id}  {info.state.value}  {info.name}")
+        print_rows(rows)
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
+    if not args.csv and not args.json:
+        raise InvalidRequestError("Nothing to export to.", "Give --csv FILE, --json FILE or both.")
+    store = rt.open_store()
+    try:
+        info = usecase.find_batch(store, args.id, LIST_HINT)
+        written = usecase.export_results(
+            store,
+            info.id,
+            csv=Path(args.csv).expanduser() if args.csv else None,
+            json=Path(args.json).expanduser() if args.json else None,
+        )
+    finally:
+        store.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_sheet(args: argparse.Namespace, rt: Runtime) -> int:
+    store = rt.open_store()
+    try:
+        info = usecase.find_batch(store, args.id, LIST_HINT)
+        print(usecase.contact_sheet(store, info.id, Path(args.out).expanduser()))
+    finally:
+        store.close()
+    return 0
+
+
+# -- options ----------------------------------------------------------------------------
+
+
+def dollars(text: str) -> float:
+    try:
+        value = float(text.strip().lstrip("$"))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"give a cap in US dollars above 0 (not {text!r})")
+    return value
+
+
+def at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number from 1 (not {text!r})")
+    return value
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    run = sub.add_parser(
+        "batch",
+        parents=[common],
+        help="run many jobs from a CSV, TSV, text or JSON file",
+        description="Preview, then run, one job per row of FILE times every sweep value. "
+        "Nothing is sent before you confirm (or pass --yes); --dry-run only shows the "
+        "preview. Also: batch resume [ID] [--cap USD], batch retry ID, batch list, "
+        "batch show ID, batch export ID --csv F --json F, batch sheet ID --out F.png.",
+    )
+    run.add_argument("file", metavar="FILE", help="prompts: .csv, .tsv, .txt, .json or .jsonl")
+    run.add_argument("--template", default=None, metavar="TEXT", help="e.g. 'a {subject} at dusk'")
+    run.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="NAME=V1,V2",
+        help="vary a setting (model, seconds, size, aspect, seed, image); repeatable",
+    )
+    run.add_argument("--cap", type=dollars, default=None, metavar="USD", help="spending cap")
+    run.add_argument(
+        "--concurrency", type=at_least_one, default=4, metavar="N", help="jobs at once (4)"
+    )
+    run.add_argument(
+        "--out", default=None, metavar="DIR", help="export each clip here, named by its row"
+    )
+    run.add_argument("--yes", action="store_true", help="start without asking")
+    run.add_argument("--dry-run", action="store_true", help="show the preview, send nothing")
+    run.add_argument("--model", default=None, help="for rows that set none (default: sora-2)")
+    run.add_argument("--size", default=None, metavar="WxH", help="for rows that set none")
+    run.add_argument("--seconds", type=int, default=4, help="for rows that set none (4)")
+    run.add_argument(
+        "--fit",
+        choices=("fit", "crop"),
+        default=None,
+        help="convert start images of another size: letterbox or centre crop",
+    )
+    add_connection_options(run)
+    add_give_up(run)
+    run.set_defaults(handler=cmd_batch)
+
+    resume = sub.add_parser("batch-resume", parents=[common], prog="sora-desktop batch resume")
+    resume.add_argument("id", nargs="?", metavar="ID", help="one batch (default: every active)")
+    resume.add_argument("--cap", type=dollars, default=None, metavar="USD", help="a new cap")
+    add_give_up(resume)
+    resume.set_defaults(handler=cmd_resume)
+
+    retry = sub.add_parser("batch-retry", parents=[common], prog="sora-desktop batch retry")
+    retry.add_argument("id", metavar="ID")
+    add_give_up(retry)
+    retry.set_defaults(handler=cmd_retry)
+
+    listing = sub.add_parser("batch-list", parents=[common], prog="sora-desktop batch list")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+
+    show = sub.add_parser("batch-show", parents=[common], prog="sora-desktop batch show")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+
+    export = sub.add_parser("batch-export", parents=[common], prog="sora-desktop batch export")
+    export.add_argument("id", metavar="ID")
+    export.add_argument("--csv", default=None, metavar="FILE")
+    export.add_argument("--json", default=None, metavar="FILE")
+    export.set_defaults(handler=cmd_export)
+
+    sheet = sub.add_parser("batch-sheet", parents=[common], prog="sora-desktop batch sheet")
+    sheet.add_argument("id", metavar="ID")
+    sheet.add_argument("--out", required=True, metavar="FILE", help=".png or .jpg")
+    sheet.set_defaults(handler=cmd_sheet)
