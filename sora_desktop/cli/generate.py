@@ -225,15 +225,16 @@ def settings_from_args(
                 "Leave it out, or use a profile of one of those kinds.",
                 param=given[0].lstrip("-").replace("-", "_"),
             )
+        seconds = 4 if args.seconds is None else args.seconds  # 0 is refused, not defaulted
         if args.aspect is None:
-            return args.size or "720x1280", args.seconds or 4, ()
+            return args.size or "720x1280", seconds, ()
         from ..core.capabilities import capabilities_for
         from ..core.model_settings import summarize_capabilities
 
         caps = capabilities_for(model, azure=connection.kind is ConnectionKind.AZURE)
         summary = summarize_capabilities(connection.kind, caps)
         size = usecase.choose_size(summary, aspect=args.aspect, hint=VALIDATION_HINTS["aspect"])
-        return size, args.seconds or 4, ()
+        return size, seconds, ()
     listed = {m.id: m for m in usecase.list_models(connection.kind)}
     details = None
     if pairs or model.split(":", 1)[0] not in listed:
