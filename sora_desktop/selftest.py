@@ -238,15 +238,9 @@ def check_keyring() -> str:
     failed: keys can then come from environment variables. A bundle that lost keyring's
     backends fails.
     """
-    try:
-        secrets: Any = importlib.import_module("sora_desktop.core.secrets")
-        name, usable = str(secrets.backend_name()), bool(secrets.is_available())
-    except ImportError:
-        import keyring
+    from .core import secrets
 
-        backend = keyring.get_keyring()
-        name = f"{type(backend).__module__}.{type(backend).__name__}"
-        usable = "fail" not in name and "null" not in name
+    name, usable = secrets.backend_name(), secrets.is_available()
     try:
         importlib.import_module(_PLATFORM_KEYRING_MODULE)
     except ImportError as exc:

@@ -16,13 +16,16 @@ def run_cli(
     env: dict[str, str] | None = None,
     stdin: str | None = None,
     timeout: float = 120.0,
+    encoding: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``sora-desktop ARGS --data-dir DATA_DIR`` in a subprocess, as a creator runs it."""
+    """``sora-desktop ARGS --data-dir DATA_DIR`` in a subprocess, as a creator runs it; its
+    output is read in ``encoding`` (default: the locale's, as the CLI writes it)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "sora_desktop", *args, "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
+        encoding=encoding,
         env=full_env,
         input=stdin,
         timeout=timeout,

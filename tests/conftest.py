@@ -32,8 +32,8 @@ if sys.platform == "win32" and os.environ["QT_QPA_PLATFORM"] == "offscreen":
     )
 os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 
-# PySide6 6.12 on CPython 3.11 drops a reference to None on every void Qt call; importing
-# the gui package makes None immortal first (see sora_desktop/gui/__init__.py).
+# the gui package imports the engine modules before PySide6, as the app does
+# (see sora_desktop/gui/__init__.py)
 import sora_desktop.gui  # noqa: F401
 
 from . import qt_message_guard
@@ -71,9 +71,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.skip(reason=f"Wine, not Windows: {reason}"))
 
 
+def _hard_limit(item: pytest.Item) -> float:
+    """HARD_TIMEOUT_S, or a minute past a longer ``pytest.mark.timeout`` of the test."""
+    marker = item.get_closest_marker("timeout")
+    if marker is None:
+        return HARD_TIMEOUT_S
+    given = marker.kwargs.get("timeout", marker.args[0] if marker.args else None)
+    return max(HARD_TIMEOUT_S, float(given) + 60.0) if given else HARD_TIMEOUT_S
+
+
 @pytest.fixture(autouse=True)
-def _hard_watchdog() -> Iterator[None]:
-    faulthandler.dump_traceback_later(HARD_TIMEOUT_S, exit=True, file=_WATCHDOG_FD)
+def _hard_watchdog(request: pytest.FixtureRequest) -> Iterator[None]:
+    faulthandler.dump_traceback_later(_hard_limit(request.node), exit=True, file=_WATCHDOG_FD)
     yield
     faulthandler.cancel_dump_traceback_later()
 

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -396,7 +397,7 @@ def test_release_workflow_builds_self_tests_and_packages_every_os() -> None:
 def test_workflows_pass_zizmor() -> None:
     """The security audit dev.py runs (offline: no GitHub token needed, same result on every
     machine): pinned actions, no credentials left in the checkout, no template injection."""
-    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent))
+    zizmor = shutil.which("zizmor", path=sysconfig.get_path("scripts"))  # Scripts\ on Windows
     assert zizmor, "zizmor is a test dependency (pip install zizmor)"
     proc = subprocess.run(
         [zizmor, "--offline", "--quiet", str(WORKFLOWS)],

@@ -9,6 +9,7 @@ what Windows programs need, and the closing counts are read right.
 from __future__ import annotations
 
 import ast
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
@@ -159,3 +160,19 @@ def test_the_wineserver_starts_on_a_fresh_clone(
         )
     assert prefix.is_dir()
     assert booted == [["wine", "wineboot", "-i"]]  # fresh: the prefix is created
+
+
+def test_every_empty_pipe_message_is_received() -> None:
+    # ProcessPoolExecutor wakes its manager thread with empty messages through a Windows
+    # pipe, and multiprocessing reads them the way the reported Windows version says. A Wine
+    # prefix reporting Windows 7 while its pipes behave like Windows 8+ loses every other
+    # one, and the pool's manager thread then blocks in a read for good (a kept job on the
+    # built-in simulator never finished): wine_suite.set_windows_version. Linux pipes pass.
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    with reader, writer:
+        writer.send_bytes(b"")
+        writer.send_bytes(b"")
+        received = []
+        while len(received) < 3 and reader.poll(1.0):
+            received.append(reader.recv_bytes())
+    assert received == [b"", b""]

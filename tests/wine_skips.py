@@ -28,6 +28,11 @@ WINE_SKIPS: dict[str, str] = {
         _HEARTBEAT
     ),
     "tests/gui/test_heartbeat.py::test_gui_thread_never_stalls_while_twenty_jobs_run": _HEARTBEAT,
+    "tests/gui/test_heartbeat.py::"
+    "test_gui_thread_keeps_beating_while_a_300_mb_clip_is_exported": _HEARTBEAT,
+    "tests/gui/test_heartbeat.py::test_gui_thread_keeps_beating_while_1000_clips_are_deleted": (
+        _HEARTBEAT
+    ),
     "tests/reliability/test_bad_input.py::test_export_to_a_missing_or_read_only_folder": _NO_ACLS,
     "tests/reliability/test_bad_input.py::"
     "test_unusable_export_folder_for_generate_is_refused_before_any_request[read-only]": _NO_ACLS,

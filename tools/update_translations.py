@@ -10,7 +10,8 @@
    passed through a module helper such as ``def _t(text): return
    QCoreApplication.translate("Ctx", text)`` are found by an AST scan and added too
    (their translations are kept across runs).
-   Core's creator-facing messages (``sora_desktop/core/*.py``, no Qt there) are written as
+   Core's and the use cases' creator-facing messages (``sora_desktop/core/**/*.py``,
+   ``sora_desktop/usecases/*.py``, no Qt there) are written as
    ``_("template {x}").format(x=...)`` or marked with ``N_("text")``
    (``sora_desktop/core/i18n.py``); an AST scan adds every such literal under the context
    ``core`` (the GUI's translator looks them up there). A ``_()`` of an f-string or of a
@@ -37,6 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GUI_DIR = ROOT / "sora_desktop" / "gui"
 CORE_DIR = ROOT / "sora_desktop" / "core"
+#: Qt-free packages whose ``_()``/``N_()`` texts go under the core context
+CORE_DIRS = (CORE_DIR, ROOT / "sora_desktop" / "usecases")
 CORE_CONTEXT = "core"  # sora_desktop.core.i18n.CONTEXT
 CORE_MARKERS = ("_", "N_")
 TS_DIR = ROOT / "resources" / "i18n"
@@ -63,7 +66,11 @@ def sources() -> list[Path]:
 
 
 def core_sources() -> list[Path]:
-    return sorted(p for p in CORE_DIR.glob("*.py") if p.name != "__init__.py")
+    """Every module of the core (its subpackages ``core/dialects/``, ``core/batch/`` too)
+    and of the use cases."""
+    return sorted(
+        p for folder in CORE_DIRS for p in folder.rglob("*.py") if p != folder / "__init__.py"
+    )
 
 
 def _core_tree(path: Path) -> ast.Module:

@@ -5,16 +5,11 @@
         <name>AboutDialog</name>
         <message>
             <location filename="../../sora_desktop/gui/about_dialog.py" line="+40" />
-            <source>not installed</source>
-            <translation>未安装</translation>
-        </message>
-        <message>
-            <location line="+2" />
             <source>PyAV {pyav}, FFmpeg {ffmpeg}</source>
             <translation>PyAV {pyav}，FFmpeg {ffmpeg}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>none available: keys must come from environment variables</source>
             <translation>不可用：密钥必须来自环境变量</translation>
         </message>
@@ -97,12 +92,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+345" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+80" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location filename="../../sora_desktop/gui/app.py" line="+406" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -150,7 +145,22 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>在本机运行，生成真实的 MP4 片段；无需账号。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+3" />
+            <source>fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed per second of video.</source>
+            <translation>fal 的队列 API：一个 fal 密钥即可使用 Veo 3.1、可灵（Kling）、Seedance、万相（Wan）等模型；按视频秒数计费。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate with one API token; API results are deleted after an hour.</source>
+            <translation>Replicate 的预测 API：一个 API 令牌即可使用 Veo 3.1、可灵（Kling）、万相（Wan）及 Replicate 上的任意视频模型；通过 API 生成的结果一小时后删除。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; billed in Runway credits.</source>
+            <translation>Runway 的 API：一个 Runway API 密钥即可使用 Gen-4.5、Gen-4 Turbo、Veo 3.1 等模型；以 Runway 积分计费。</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
@@ -348,22 +358,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+93" />
-            <source>No API key for this connection.</source>
-            <translation>此连接没有 API 密钥。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Set the environment variable {name}.</source>
-            <translation>请设置环境变量 {name}。</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+90" />
             <source>Paste the key in the API key field.</source>
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+57" />
             <source>Connections</source>
             <translation>连接</translation>
         </message>
@@ -398,7 +398,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>内置，无需账户</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+59" />
             <location line="+53" />
             <source>Profile</source>
             <translation>配置</translation>
@@ -526,7 +526,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_dialog.py" line="+100" />
+            <location filename="../../sora_desktop/gui/export_dialog.py" line="+106" />
             <source>Export videos</source>
             <translation>导出视频</translation>
         </message>
@@ -586,7 +586,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+24" />
             <location line="+54" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
@@ -612,12 +612,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location line="+62" />
-            <source>Could not export {name}: {reason}</source>
-            <translation>无法导出 {name}：{reason}</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+74" />
             <source>{count} file(s) were exported before this.</source>
             <translation>在此之前已导出 {count} 个文件。</translation>
         </message>
@@ -708,7 +703,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+82" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+83" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -743,7 +738,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>图片（{0}）</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+30" />
             <source>This image can't be read: {0}</source>
             <translation>无法读取此图片：{0}</translation>
         </message>
@@ -886,62 +881,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="+68" />
-            <source>Draft</source>
-            <translation>草稿</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Queued</source>
-            <translation>排队中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rendering</source>
-            <translation>渲染中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rendered</source>
-            <translation>已渲染</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Interrupted</source>
-            <translation>已中断</translation>
-        </message>
-        <message>
-            <location line="+25" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+86" />
             <source>Deleted from the service on {when}</source>
             <translation>已于 {when} 从服务端删除</translation>
         </message>
@@ -966,7 +906,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>%n 个再创作</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+363" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+353" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1003,7 +943,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="-14" />
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-62" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-44" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -1016,8 +956,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+140" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+153" />
             <source>Search prompts…</source>
+            <extracomment>what the panel runs off the GUI thread (deleting); inline when built on its own, deleting only files in ``folders`` then</extracomment>
             <translation>搜索提示词…</translation>
         </message>
         <message>
@@ -1077,12 +1018,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+0" />
-            <location line="+173" />
+            <location line="+174" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-170" />
+            <location line="-171" />
             <source>Reuse prompt</source>
             <translation>重用提示词</translation>
         </message>
@@ -1179,7 +1120,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+104" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -1191,7 +1132,7 @@ A new, empty library was started. Your video files are still in their folder.</s
 {path}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_delete.py" line="+34" />
+            <location filename="../../sora_desktop/gui/library_delete.py" line="+30" />
             <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
             <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
@@ -1211,7 +1152,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除视频</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Some files could not be deleted</source>
             <translation>部分文件无法删除</translation>
         </message>
@@ -1229,14 +1170,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+54" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+57" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. OpenAI's Sora API shut down on 2026-09-24.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账号。OpenAI 的 Sora API 已于 2026-09-24 关闭。</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+61" />
             <source>Add a connection…</source>
-            <extracomment>the composition root opens the other owner's dialogs for these asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
+            <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -1250,67 +1191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+21" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Generate</source>
-            <translation>生成(&amp;G)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Export selected videos…</source>
-            <translation>导出所选视频(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Open e&amp;xport folder</source>
-            <translation>打开导出文件夹(&amp;X)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Open &amp;library folder</source>
-            <translation>打开视频库文件夹(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Preferences…</source>
-            <translation>偏好设置(&amp;P)…</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Connections</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Manage connections…</source>
-            <translation>管理连接(&amp;M)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Estimated &amp;spending…</source>
-            <translation>预估花费(&amp;S)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;About Sora Desktop</source>
-            <translation>关于 Sora Desktop(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+74" />
+            <location line="+88" />
             <source>Sent. Rendering…</source>
             <translation>已发送，正在渲染…</translation>
         </message>
@@ -1392,6 +1273,66 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>不关闭</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="21" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="22" />
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="27" />
+            <source>&amp;Export selected videos…</source>
+            <translation>导出所选视频(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="31" />
+            <source>Open e&amp;xport folder</source>
+            <translation>打开导出文件夹(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="34" />
+            <source>Open &amp;library folder</source>
+            <translation>打开视频库文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="38" />
+            <source>&amp;Preferences…</source>
+            <translation>偏好设置(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="44" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="49" />
+            <source>&amp;Connections</source>
+            <translation>连接(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="50" />
+            <source>&amp;Manage connections…</source>
+            <translation>管理连接(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="53" />
+            <source>Estimated &amp;spending…</source>
+            <translation>预估花费(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="56" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/menus.py" line="58" />
+            <source>&amp;About Sora Desktop</source>
+            <translation>关于 Sora Desktop(&amp;A)</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/gui/questions.py" line="24" />
             <source>Cancel this job?</source>
             <translation>取消此任务？</translation>
@@ -1417,42 +1358,42 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="137" />
+            <location filename="../../sora_desktop/gui/sending.py" line="128" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="53" />
+            <location filename="../../sora_desktop/gui/sending.py" line="55" />
             <source>This request is on its way to the service.</source>
             <translation>这个请求正在发送给服务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="77" />
+            <location filename="../../sora_desktop/gui/sending.py" line="79" />
             <source>Already sent. Change the prompt or settings, or wait a moment to generate it again.</source>
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="132" />
+            <location filename="../../sora_desktop/gui/sending.py" line="123" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="149" />
+            <location filename="../../sora_desktop/gui/sending.py" line="140" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="55" />
+            <location filename="../../sora_desktop/gui/sending.py" line="57" />
             <source>Generate again</source>
             <translation>再次生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="58" />
+            <location filename="../../sora_desktop/gui/sending.py" line="60" />
             <source>Start another job with the same prompt and settings (it is made and billed again)</source>
             <translation>用相同的提示词和设置再开始一个任务（会重新生成并再次计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="64" />
+            <location filename="../../sora_desktop/gui/sending.py" line="66" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
         </message>
@@ -1485,7 +1426,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Sora Desktop 重新启动后才会切换到这种语言。点击“确定”后，可以选择立即或稍后重新启动。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+9" />
             <source>Show the banner while using the simulator</source>
             <translation>使用模拟器时显示提示横幅</translation>
         </message>
@@ -1538,20 +1479,21 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+79" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+85" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
+            <extracomment>The seek bar's narrowest width; below :data:`VOLUME_SLIDER_WIDTH_NEEDED` of pane width the volume slider hides (the mute button stays), so the seek bar keeps its room.</extracomment>
             <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
             <location line="+17" />
-            <location line="+279" />
+            <location line="+286" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-273" />
+            <location line="-280" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -1566,7 +1508,7 @@ Write a prompt and press Generate.</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Loop</source>
             <translation>循环</translation>
         </message>
@@ -1586,7 +1528,7 @@ Write a prompt and press Generate.</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Full screen (F)</source>
             <translation>全屏（F）</translation>
         </message>
@@ -1616,7 +1558,7 @@ Write a prompt and press Generate.</source>
             <translation>退出全屏</translation>
         </message>
         <message>
-            <location line="+210" />
+            <location line="+214" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -2291,102 +2233,47 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="44" />
-            <source>Preparing</source>
-            <translation>准备中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="45" />
-            <source>Sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="46" />
-            <source>Waiting in line</source>
-            <translation>排队等待中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="47" />
-            <source>Rendering</source>
-            <translation>渲染中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="48" />
-            <source>Rendered</source>
-            <translation>已渲染</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="49" />
-            <source>Downloading</source>
-            <translation>下载中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="50" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="51" />
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="52" />
-            <source>Expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="53" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="54" />
-            <source>Interrupted (resumes)</source>
-            <translation>已中断（将继续）</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="164" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="165" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="166" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="167" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="168" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="169" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="232" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="216" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="215" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="198" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
@@ -2490,6 +2377,606 @@ Write a prompt and press Generate.</source>
     <context>
         <name>core</name>
         <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="41" />
+            <source>No API key is saved for this connection.</source>
+            <translation>此连接没有保存 API 密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="34" />
+            <source>No API key: the environment variable {name} is not set.</source>
+            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="37" />
+            <source>Set {name} to your API key and try again.</source>
+            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/api_keys.py" line="43" />
+            <source>Save it with: sora-desktop profile set-key {profile}</source>
+            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="81" />
+            <source>a model name can't be empty</source>
+            <translation>模型名称不能为空</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="125" />
+            <source>an image path can't be empty</source>
+            <translation>图片路径不能为空</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="91" />
+            <source>{value!r} is not a whole number of seconds</source>
+            <translation>{value!r} 不是整数秒数</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="102" />
+            <source>{value!r} is not a size like 1280x720</source>
+            <translation>{value!r} 不是像 1280x720 这样的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="109" />
+            <source>{value!r} is not an aspect ratio like 16:9</source>
+            <translation>{value!r} 不是像 16:9 这样的宽高比</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/columns.py" line="116" />
+            <source>{value!r} is not a seed (a whole number from 0 to {top})</source>
+            <translation>{value!r} 不是种子（0 到 {top} 之间的整数）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="12" />
+            <source>{source}, line {line}, column {column}</source>
+            <translation>{source}，第 {line} 行，第 {column} 列</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="16" />
+            <source>{source}, line {line}</source>
+            <translation>{source}，第 {line} 行</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="18" />
+            <source>{source}, character {column}</source>
+            <translation>{source}，第 {column} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="36" />
+            <source>{where}: {problem}</source>
+            <translation>{where}：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/errors.py" line="51" />
+            <source>this batch would make {count} jobs, more than {limit}.</source>
+            <translation>此批量任务将生成 {count} 个任务，超过 {limit} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="94" />
+            <source>A JSON batch is an array of rows, or an object with "rows" (and optionally "template" and "sweep").</source>
+            <translation>JSON 批量文件是由行组成的数组，或是含有 "rows"（可选 "template" 和 "sweep"）的对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="120" />
+            <source>there is more after the end of the JSON.</source>
+            <translation>JSON 结束后还有其他内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="121" />
+            <source>Keep one JSON document in the file (or use JSON Lines, .jsonl).</source>
+            <translation>文件中只保留一个 JSON 文档（或改用 JSON Lines，.jsonl）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="209" />
+            <source>the object has no "rows".</source>
+            <translation>该对象没有 "rows"。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="215" />
+            <source>Write a sweep as {{"seconds": [4, 8], "seed": [1, 2, 3]}}.</source>
+            <translation>参数扫描的写法：{{"seconds": [4, 8], "seed": [1, 2, 3]}}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="217" />
+            <source>"sweep" must be an object.</source>
+            <translation>"sweep" 必须是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="261" />
+            <source>a row must be an object or a string.</source>
+            <translation>每一行必须是对象或字符串。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="89" />
+            <source>Check the JSON near this place (quotes, commas, brackets).</source>
+            <translation>请检查此处附近的 JSON（引号、逗号、括号）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="115" />
+            <source>the file holds no array of rows.</source>
+            <translation>文件中没有由行组成的数组。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="144" />
+            <source>expected , or ] here.</source>
+            <translation>此处应为 , 或 ]。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="273" />
+            <source>a key of this row is empty.</source>
+            <translation>此行有一个键为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="274" />
+            <source>Name every column.</source>
+            <translation>请为每一列命名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="283" />
+            <source>Give each column text or a number (or null for none).</source>
+            <translation>每列的值应为文本或数字（没有值时用 null）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="335" />
+            <source>there is more after the row on this line.</source>
+            <translation>此行的数据之后还有其他内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="336" />
+            <source>Put one JSON row (an object or a string) on each line.</source>
+            <translation>每行放一个 JSON 行（对象或字符串）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="74" />
+            <source>Give each column its own name.</source>
+            <translation>请为每一列取不同的名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="167" />
+            <source>expected a key in double quotes here.</source>
+            <translation>此处应为带双引号的键。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="88" />
+            <source>expected {what} here.</source>
+            <translation>此处应为 {what}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="180" />
+            <source>"rows" must be an array.</source>
+            <translation>"rows" 必须是数组。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="222" />
+            <source>the sweep {name!r} must be a list of values.</source>
+            <translation>参数扫描 {name!r} 必须是值的列表。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="228" />
+            <source>the sweep {name!r} holds something that is not text or a number.</source>
+            <translation>参数扫描 {name!r} 中含有既不是文本也不是数字的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="282" />
+            <source>the value of {key!r} is not text or a number.</source>
+            <translation>{key!r} 的值既不是文本也不是数字。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="73" />
+            <source>this object has the key {key!r} twice.</source>
+            <translation>此对象中键 {key!r} 出现了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="79" />
+            <source>this is not valid JSON ({detail}).</source>
+            <translation>这不是有效的 JSON（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="185" />
+            <source>"template" must be text.</source>
+            <translation>"template" 必须是文本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="204" />
+            <source>expected , or }} here.</source>
+            <translation>此处应为 , 或 }}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/jsonsource.py" line="193" />
+            <source>{key!r} is not a key of a batch file.</source>
+            <translation>{key!r} 不是批量文件的键。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="177" />
+            <source>the template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="253" />
+            <source>Use one of the file's columns, or add a column of that name.</source>
+            <translation>请使用文件中已有的列，或添加一个同名的列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="297" />
+            <source>this row gives both a size and an aspect ratio.</source>
+            <translation>此行同时给出了尺寸和宽高比。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="298" />
+            <source>Give one of them: the size, or the aspect ratio to take the model's size of.</source>
+            <translation>只给出其中之一：尺寸，或按宽高比选用模型的尺寸。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="204" />
+            <source>Keep one of them.</source>
+            <translation>只保留其中一个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="217" />
+            <source>Remove the column or the sweep: a row's value and a sweep can't both apply.</source>
+            <translation>删除该列或该参数扫描：行中的值与参数扫描不能同时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="128" />
+            <source>Confirm that you want all of them, or sweep fewer values.</source>
+            <translation>请确认要生成全部这些任务，或减少参数扫描的值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="250" />
+            <source>the placeholder {{{name}}} names no column of {file} (its columns: {columns}).</source>
+            <translation>占位符 {{{name}}} 不对应 {file} 中的任何列（现有列：{columns}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="289" />
+            <source>Fix the value, or leave the cell empty to use the batch's setting.</source>
+            <translation>请修正该值，或将单元格留空以使用批量任务的设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="118" />
+            <source>Split the file or sweep fewer values: one batch makes at most {limit} jobs.</source>
+            <translation>请拆分文件或减少参数扫描的值：一个批量任务最多生成 {limit} 个任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="199" />
+            <source>the columns {first!r} and {second!r} both set {setting}.</source>
+            <translation>列 {first!r} 和 {second!r} 都设置了 {setting}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="214" />
+            <source>the file's column {column!r} sets {setting}, and a sweep varies it.</source>
+            <translation>文件中的列 {column!r} 设置了 {setting}，而参数扫描也在改变它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="234" />
+            <source>the file has no column named prompt (its columns: {columns}).</source>
+            <translation>文件中没有名为 prompt 的列（现有列：{columns}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="237" />
+            <source>Add a prompt column, or give a template that uses the columns, e.g. “a {{subject}} at {{place}}”.</source>
+            <translation>请添加 prompt 列，或提供使用这些列的模板，例如“a {{subject}} at {{place}}”。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="267" />
+            <source>Give every row a value for it (null for an empty one).</source>
+            <translation>请为每一行提供该值（为空时用 null）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="288" />
+            <source>{column}: {why}.</source>
+            <translation>{column}：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/plan.py" line="264" />
+            <source>this row has no {name!r}, which the template uses.</source>
+            <translation>此行没有模板用到的 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/preview.py" line="162" />
+            <source>{model} makes no {aspect} videos (its sizes: {sizes}).</source>
+            <translation>{model} 不能生成 {aspect} 的视频（它的尺寸：{sizes}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/review.py" line="215" />
+            <source>no frame could be read</source>
+            <translation>无法读取画面</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/runner.py" line="160" />
+            <source>This batch is already running in another Sora Desktop (a window or a command).</source>
+            <translation>此批量任务已在另一个 Sora Desktop（窗口或命令行）中运行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/runner.py" line="161" />
+            <source>Let it run there, or close the other one and resume the batch here.</source>
+            <translation>让它在那里继续运行，或关闭另一个后在这里继续此批量任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/runner.py" line="260" />
+            <source>This batch is no longer in the library.</source>
+            <translation>此批量任务已不在视频库中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="161" />
+            <source>Save the file as UTF-8 (in Excel: “CSV UTF-8”; in a text editor: encoding UTF-8) and try again.</source>
+            <translation>请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”；文本编辑器中选择 UTF-8 编码）后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="99" />
+            <source>Check that the file exists and that you may read it.</source>
+            <translation>请检查文件是否存在以及您是否有权读取它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="320" />
+            <source>Give every row a value for each column (an empty one is fine: two delimiters).</source>
+            <translation>每一行都要为每一列提供一个值（空值也可以：两个分隔符相连）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="329" />
+            <source>the file has no rows.</source>
+            <translation>文件中没有数据行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="330" />
+            <source>Put one prompt on each line, or a header line and then one row per job.</source>
+            <translation>每行写一个提示词，或先写一行表头，再每个任务一行。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="167" />
+            <source>the file is UTF-16 text, not UTF-8.</source>
+            <translation>该文件是 UTF-16 文本，不是 UTF-8。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="309" />
+            <source>Remove the extra values, or put a value holding the delimiter in double quotes.</source>
+            <translation>请删除多余的值，或将含有分隔符的值放在双引号中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="98" />
+            <source>the file can't be read ({detail}).</source>
+            <translation>无法读取该文件（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="118" />
+            <source>Split it into several batches.</source>
+            <translation>请将其拆分为多个批量任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="127" />
+            <source>this is a folder, not a file.</source>
+            <translation>这是一个文件夹，不是文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="128" />
+            <source>Give a CSV, TSV, text or JSON file.</source>
+            <translation>请提供 CSV、TSV、文本或 JSON 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="133" />
+            <source>there is no such file.</source>
+            <translation>没有这个文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="133" />
+            <source>Check the file's name and folder.</source>
+            <translation>请检查文件名和所在文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="257" />
+            <source>Name every column in the first line, or remove the empty one.</source>
+            <translation>请在第一行为每一列命名，或删除空列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="316" />
+            <source>this row has {count} values, but the header names {columns} columns (missing: {missing}).</source>
+            <translation>此行有 {count} 个值，但表头有 {columns} 列（缺少：{missing}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="208" />
+            <source>Check the quotes on this line: a value with a quote, delimiter or line break is written in double quotes, with "" for a quote inside it.</source>
+            <translation>请检查此行的引号：含有引号、分隔符或换行的值要放在双引号中，值中的引号写作 ""。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="306" />
+            <source>this row has {count} values, but the header names {columns} columns.</source>
+            <translation>此行有 {count} 个值，但表头有 {columns} 列。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="115" />
+            <source>the file is {mb:.0f} MB; a batch file may have at most {limit} MB.</source>
+            <translation>该文件大小为 {mb:.0f} MB；批量文件最大为 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="178" />
+            <source>the file is not UTF-8 text: byte 0x{byte:02X} (byte {offset} of the file) is not UTF-8.</source>
+            <translation>该文件不是 UTF-8 文本：字节 0x{byte:02X}（文件的第 {offset} 个字节）不是 UTF-8。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="256" />
+            <source>column {column} of the header has no name.</source>
+            <translation>表头的第 {column} 列没有名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="264" />
+            <source>the header names {name!r} twice (columns {first} and {second}).</source>
+            <translation>表头中 {name!r} 出现了两次（第 {first} 列和第 {second} 列）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/source.py" line="205" />
+            <source>this row is not valid {kind} ({detail}).</source>
+            <translation>此行不是有效的 {kind}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="93" />
+            <source>invalid</source>
+            <translation>无效</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="94" />
+            <source>waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="95" />
+            <source>held by the cap</source>
+            <translation>因花费上限暂停</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="96" />
+            <source>sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="97" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="98" />
+            <source>interrupted</source>
+            <translation>已中断</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="99" />
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="100" />
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="101" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="102" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/store.py" line="103" />
+            <source>deleted from the library</source>
+            <translation>已从视频库删除</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="87" />
+            <source>Give at least one value, e.g. seconds=4,8.</source>
+            <translation>请至少给出一个值，例如 seconds=4,8。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="112" />
+            <source>Write a range as low..high, e.g. seed=1..4.</source>
+            <translation>范围写作 low..high，例如 seed=1..4。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="119" />
+            <source>the sweep {spec!r}</source>
+            <translation>参数扫描 {spec!r}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="123" />
+            <source>a sweep is written NAME=VALUE,VALUE.</source>
+            <translation>参数扫描的写法为 NAME=VALUE,VALUE。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="124" />
+            <source>For example: --sweep seconds=4,8 --sweep seed=1..4</source>
+            <translation>例如：--sweep seconds=4,8 --sweep seed=1..4</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="94" />
+            <source>List each value once.</source>
+            <translation>每个值只列一次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="137" />
+            <source>Put all its values in one sweep.</source>
+            <translation>将它的所有值放在同一个参数扫描中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="58" />
+            <source>{name!r} is not a setting a sweep can vary.</source>
+            <translation>{name!r} 不是可以扫描的设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="59" />
+            <source>Sweep one of: {names}.</source>
+            <translation>可扫描的设置：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="68" />
+            <source>Separate the values with commas, with nothing between two commas.</source>
+            <translation>用逗号分隔各个值，两个逗号之间不要留空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="82" />
+            <source>Sweep fewer values.</source>
+            <translation>请减少参数扫描的值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="86" />
+            <source>the sweep of {name} has no values.</source>
+            <translation>{name} 的参数扫描没有值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="109" />
+            <source>the range {range!r} must go up and hold at most {limit} values.</source>
+            <translation>范围 {range!r} 必须递增，且最多包含 {limit} 个值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="75" />
+            <source>Fix the value, or leave it out.</source>
+            <translation>请修正该值，或将其删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="93" />
+            <source>the sweep of {name} lists {value!r} twice.</source>
+            <translation>{name} 的参数扫描中 {value!r} 出现了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="136" />
+            <source>{name} is swept twice.</source>
+            <translation>{name} 被扫描了两次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="67" />
+            <source>the sweep of {name} has an empty value.</source>
+            <translation>{name} 的参数扫描中有一个空值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="79" />
+            <source>the sweep of {name} has more than {limit} values.</source>
+            <translation>{name} 的参数扫描超过 {limit} 个值。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="74" />
+            <source>the sweep of {name}: {why}.</source>
+            <translation>{name} 的参数扫描：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="49" />
+            <source>Write a placeholder as {{column}}, and a literal brace as {{{{ or }}}}.</source>
+            <translation>占位符写作 {{column}}，字面花括号写作 {{{{ 或 }}}}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="63" />
+            <source>a }} closes no placeholder.</source>
+            <translation>}} 没有对应的占位符。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="77" />
+            <source>the placeholder opened here is not closed with }}.</source>
+            <translation>此处开始的占位符没有用 }} 闭合。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/template.py" line="85" />
+            <source>{{}} names no column.</source>
+            <translation>{{}} 没有指定列名。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/builtin_simulator.py" line="66" />
             <source>The built-in simulator's jobs are open in another Sora Desktop (a window or a command), so this job can't continue here.</source>
             <translation>内置模拟器的任务已在另一个 Sora Desktop（窗口或命令）中打开，因此此任务无法在这里继续。</translation>
@@ -2530,7 +3017,7 @@ Write a prompt and press Generate.</source>
             <translation>内置模拟器无法启动（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="211" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="217" />
             <source>Pick one of these models.</source>
             <translation>请从这些模型中选择一个。</translation>
         </message>
@@ -2566,11 +3053,16 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="179" />
+            <source>Continue the clip from its last frame instead.</source>
+            <translation>改为从该片段的最后一帧接续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="185" />
             <source>Pick another model to remix with.</source>
             <translation>请换一个模型进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="208" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="214" />
             <source>This connection can't make videos with the model {model!r}. It serves: {allowed}.</source>
             <translation>此连接无法用模型 {model!r} 生成视频。它提供的模型：{allowed}。</translation>
         </message>
@@ -2596,178 +3088,518 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/core/capabilities.py" line="178" />
+            <source>{model} can't extend videos on this connection.</source>
+            <translation>{model} 无法在此连接上延长视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/capabilities.py" line="184" />
             <source>{model} can't remix videos.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="189" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="145" />
+            <source>Add a start image, or pick a model that also works from text.</source>
+            <translation>请添加起始图片，或选择也能根据文字生成的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="154" />
+            <source>Pick one of the allowed sizes, or add a start image.</source>
+            <translation>请选择允许的尺寸之一，或添加起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
+            <source>An end image needs a start image too.</source>
+            <translation>使用结束图片时也需要起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="175" />
+            <source>Add a start image, or remove the end image.</source>
+            <translation>请添加起始图片，或移除结束图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="169" />
+            <source>Leave it out, or pick another model.</source>
+            <translation>请不要设置此项，或选择其他模型。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="144" />
+            <source>{model} makes videos from a start image only.</source>
+            <translation>{model} 只能根据起始图片生成视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
+            <source>{model} can't make {size!r} videos without a start image. Allowed sizes: {allowed}.</source>
+            <translation>没有起始图片时，{model} 无法生成 {size!r} 的视频。允许的尺寸：{allowed}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/catalogue.py" line="166" />
+            <source>{model} has no setting {setting!r}.</source>
+            <translation>{model} 没有 {setting!r} 这项设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/client.py" line="197" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="190" />
+            <location filename="../../sora_desktop/core/client.py" line="198" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="92" />
+            <location filename="../../sora_desktop/core/client.py" line="100" />
             <source>Did you mean {url}?</source>
             <translation>您是想输入 {url} 吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="105" />
+            <location filename="../../sora_desktop/core/client.py" line="113" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="110" />
+            <location filename="../../sora_desktop/core/client.py" line="118" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="136" />
+            <location filename="../../sora_desktop/core/client.py" line="144" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="137" />
+            <location filename="../../sora_desktop/core/client.py" line="145" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="144" />
+            <location filename="../../sora_desktop/core/client.py" line="152" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="165" />
+            <location filename="../../sora_desktop/core/client.py" line="173" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="166" />
+            <location filename="../../sora_desktop/core/client.py" line="174" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="171" />
+            <location filename="../../sora_desktop/core/client.py" line="179" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="185" />
+            <location filename="../../sora_desktop/core/client.py" line="193" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="173" />
+            <location filename="../../sora_desktop/core/client.py" line="181" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="471" />
+            <location filename="../../sora_desktop/core/client.py" line="518" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="112" />
+            <location filename="../../sora_desktop/core/client.py" line="120" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="121" />
+            <location filename="../../sora_desktop/core/client.py" line="129" />
             <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
             <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="129" />
+            <location filename="../../sora_desktop/core/client.py" line="137" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="131" />
+            <location filename="../../sora_desktop/core/client.py" line="139" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="133" />
+            <location filename="../../sora_desktop/core/client.py" line="141" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="140" />
+            <location filename="../../sora_desktop/core/client.py" line="148" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="143" />
+            <location filename="../../sora_desktop/core/client.py" line="151" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="175" />
+            <location filename="../../sora_desktop/core/client.py" line="183" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="177" />
+            <location filename="../../sora_desktop/core/client.py" line="185" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="210" />
+            <location filename="../../sora_desktop/core/client.py" line="218" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="314" />
+            <location filename="../../sora_desktop/core/client.py" line="326" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="327" />
+            <location filename="../../sora_desktop/core/client.py" line="339" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="116" />
+            <location filename="../../sora_desktop/core/client.py" line="124" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="358" />
+            <location filename="../../sora_desktop/core/client.py" line="372" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="470" />
+            <location filename="../../sora_desktop/core/client.py" line="517" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="207" />
+            <location filename="../../sora_desktop/core/client.py" line="215" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="310" />
+            <location filename="../../sora_desktop/core/client.py" line="322" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="326" />
+            <location filename="../../sora_desktop/core/client.py" line="338" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="380" />
+            <location filename="../../sora_desktop/core/client.py" line="394" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="355" />
+            <location filename="../../sora_desktop/core/client.py" line="369" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="98" />
+            <source>Check the file, or leave it out.</source>
+            <translation>请检查该文件，或将其去掉。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="115" />
+            <source>Check the path, or leave it out.</source>
+            <translation>请检查路径，或将其去掉。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="93" />
+            <source>The clip {name!r} can't be read as a video.</source>
+            <translation>片段 {name!r} 无法作为视频读取。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="95" />
+            <source>The clip {name!r} can't be read as a video ({detail}).</source>
+            <translation>片段 {name!r} 无法作为视频读取（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="169" />
+            <source>permission denied</source>
+            <translation>权限被拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="114" />
+            <source>The clip {name!r} can't be found ({path}).</source>
+            <translation>找不到片段 {name!r}（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="123" />
+            <source>Pick a video clip.</source>
+            <translation>请选择一个视频片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="122" />
+            <source>The file {name!r} has no video.</source>
+            <translation>文件 {name!r} 不含视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/clipinfo.py" line="138" />
+            <source>its length is unknown</source>
+            <translation>其时长未知</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="121" />
+            <source>the result address {url!r} is not encrypted (https)</source>
+            <translation>结果地址 {url!r} 未加密（不是 https）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="307" />
+            <source>Generate a new video instead.</source>
+            <translation>请改为生成一个新视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="316" />
+            <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
+            <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="116" />
+            <source>the result address {url!r} is not a URL</source>
+            <translation>结果地址 {url!r} 不是有效的网址</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <source>{provider} can't remix videos.</source>
+            <translation>{provider} 无法混剪视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="315" />
+            <source>{provider} can't extend videos directly.</source>
+            <translation>{provider} 无法直接延长视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
+            <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="332" />
+            <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
+            <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="355" />
+            <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
+            <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="386" />
+            <source>{provider} makes no thumbnail.</source>
+            <translation>{provider} 不提供缩略图。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="404" />
+            <source>{provider} sent a result the app won't fetch: {problem}.</source>
+            <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="407" />
+            <source>Download it from your {provider} dashboard.</source>
+            <translation>请从你的 {provider} 控制台下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="236" />
+            <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
+            <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="348" />
+            <source>The image can't be read ({detail}).</source>
+            <translation>无法读取该图片（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="433" />
+            <source>Generate it again; download promptly next time.</source>
+            <translation>请重新生成；下次请及时下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="430" />
+            <source>{provider}'s result file is no longer there (HTTP {status}).</source>
+            <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="44" />
+            <source>Change the prompt or the image: no real people, no copyrighted characters or music, content suitable for all ages.</source>
+            <translation>请修改提示词或图片：不要涉及真实人物，不要有受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="41" />
+            <source>{provider} blocked this request for its content rules: {detail}</source>
+            <translation>{provider} 因其内容规则拦截了此请求：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="128" />
+            <source>Check the settings.</source>
+            <translation>请检查参数设置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="42" />
+            <source>(no reason given)</source>
+            <translation>（未说明原因）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="125" />
+            <source>{provider} refused the request: {detail}</source>
+            <translation>{provider} 拒绝了此请求：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="117" />
+            <source>{provider} refused the field {param!r}: {detail}</source>
+            <translation>{provider} 拒绝了字段 {param!r}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="120" />
+            <source>Change the field '{param}' and try again.</source>
+            <translation>请修改字段 '{param}' 后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="165" />
+            <source>fal has no way to delete a request; its files expire by themselves.</source>
+            <translation>fal 无法删除请求；其文件会自行过期。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="166" />
+            <source>Nothing to do here.</source>
+            <translation>此处无需操作。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="90" />
+            <source>fal's answer to the create has no request id.</source>
+            <translation>fal 对创建请求的回复中没有请求 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
+            <source>fal's result has no video URL.</source>
+            <translation>fal 的结果中没有视频地址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
+            <source>The app will ask again.</source>
+            <translation>应用会再次查询。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="101" />
+            <source>Waiting in fal's queue ({count} ahead).</source>
+            <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <source>Key</source>
+            <translation>密钥</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <source>accepted by fal</source>
+            <translation>已被 fal 接受</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="206" />
+            <source>Replicate has no way to delete a prediction; it removes API predictions after an hour.</source>
+            <translation>Replicate 无法删除预测任务；它会在一小时后自动删除通过 API 创建的预测。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="90" />
+            <source>Replicate's answer is not a prediction.</source>
+            <translation>Replicate 的回复不是预测任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="155" />
+            <source>Replicate's prediction has no output yet.</source>
+            <translation>Replicate 的预测任务还没有输出。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="237" />
+            <source>Replicate's answer to the upload has no file URL.</source>
+            <translation>Replicate 对上传的回复中没有文件地址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="238" />
+            <source>Try again later.</source>
+            <translation>请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="149" />
+            <source>Replicate has removed this prediction's files (after an hour).</source>
+            <translation>Replicate 已删除此预测任务的文件（一小时后删除）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="150" />
+            <source>Generate it again; the app downloads at once when it is running.</source>
+            <translation>请重新生成；应用运行时会立即下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="218" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="218" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="116" />
+            <source>Replicate stopped this prediction before it started (its deadline passed); it was not charged.</source>
+            <translation>Replicate 在此预测任务开始前将其停止（已超过期限）；未计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="122" />
+            <source>The prediction was cancelled at Replicate.</source>
+            <translation>该预测任务已在 Replicate 上被取消。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="99" />
+            <source>Waiting in Runway's queue: your organisation is running as many tasks as its plan allows.</source>
+            <translation>正在 Runway 的队列中等待：你的组织正在运行的任务数已达到套餐上限。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="80" />
+            <source>Runway's answer to the create has no task id.</source>
+            <translation>Runway 对创建请求的回复中没有任务 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="90" />
+            <source>Runway's answer is not a task.</source>
+            <translation>Runway 的回复不是任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="145" />
+            <source>Runway's task has no output yet.</source>
+            <translation>Runway 的任务还没有输出。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="177" />
+            <source>Runway's answer to the upload is incomplete.</source>
+            <translation>Runway 对上传的回复不完整。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="161" />
+            <source>Credits</source>
+            <translation>额度</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="184" />
+            <source>Runway's upload address can't be used: {problem}.</source>
+            <translation>无法使用 Runway 的上传地址：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="125" />
+            <source>The task was cancelled at Runway.</source>
+            <translation>该任务已在 Runway 上被取消。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/download.py" line="65" />
@@ -2945,6 +3777,46 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/extend.py" line="70" />
+            <source>Only a finished video can be continued.</source>
+            <translation>只有已完成的视频才能接续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/extend.py" line="71" />
+            <source>Wait until the video is ready.</source>
+            <translation>请等到视频完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/extend.py" line="77" />
+            <source>The video file of this clip is not on disk ({path}).</source>
+            <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="69" />
+            <source>no frame could be decoded</source>
+            <translation>无法解码任何帧</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="91" />
+            <source>Give a time from 0 seconds on.</source>
+            <translation>请给出从 0 秒起的时间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="129" />
+            <source>Check that the folder exists and is writable, and that the disk has space.</source>
+            <translation>请检查文件夹是否存在且可写，以及磁盘是否有空间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="90" />
+            <source>The time {seconds} is not a position in the clip.</source>
+            <translation>时间 {seconds} 不是片段中的位置。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="126" />
+            <source>The picture could not be saved to {path} ({detail}).</source>
+            <translation>图片无法保存到 {path}（{detail}）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/images.py" line="62" />
             <source>Pick a size like 720x1280.</source>
             <translation>请选择类似 720x1280 的尺寸。</translation>
@@ -2955,7 +3827,7 @@ Write a prompt and press Generate.</source>
             <translation>请选择更小的图片，或以更低的分辨率保存。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="177" />
+            <location filename="../../sora_desktop/core/images.py" line="186" />
             <source>Choose fit or crop.</source>
             <translation>请选择适应或裁剪。</translation>
         </message>
@@ -2975,7 +3847,7 @@ Write a prompt and press Generate.</source>
             <translation>图片为 {image_width}x{image_height}，视频为 {width}x{height}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="222" />
+            <location filename="../../sora_desktop/core/images.py" line="241" />
             <source>Check that the app's data folder is writable and the disk has space.</source>
             <translation>请确认应用的数据文件夹可写入，且磁盘有剩余空间。</translation>
         </message>
@@ -3000,7 +3872,7 @@ Write a prompt and press Generate.</source>
             <translation>请选择其他图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="176" />
+            <location filename="../../sora_desktop/core/images.py" line="185" />
             <source>Unknown image mode {mode!r}.</source>
             <translation>未知的图片处理方式 {mode!r}。</translation>
         </message>
@@ -3035,7 +3907,7 @@ Write a prompt and press Generate.</source>
             <translation>图片 {name!r} 已损坏或不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="219" />
+            <location filename="../../sora_desktop/core/images.py" line="238" />
             <source>The converted image could not be saved ({detail}).</source>
             <translation>无法保存转换后的图片（{detail}）。</translation>
         </message>
@@ -3045,42 +3917,62 @@ Write a prompt and press Generate.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="38" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="39" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="39" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="40" />
             <source>Remix a finished video.</source>
             <translation>请对已完成的视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="48" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="49" />
             <source>Remix another video, or generate this one again from its prompt.</source>
             <translation>请对其他视频进行再创作，或用它的提示词重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="53" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="54" />
             <source>Only a finished video can be remixed.</source>
             <translation>只有已完成的视频才能再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="54" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="55" />
             <source>Wait until the video is ready, or remix another one.</source>
             <translation>请等待视频完成，或对其他视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="64" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="66" />
+            <source>This job never reached the service, so the service can't extend it.</source>
+            <translation>此任务从未到达服务，因此服务无法延长它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="67" />
+            <source>Continue it from its last frame instead.</source>
+            <translation>改为从其最后一帧接续。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="81" />
+            <source>Only a finished video can be extended.</source>
+            <translation>只有已完成的视频才能延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="92" />
             <source>This job never reached the service, so there is nothing to delete there.</source>
             <translation>此任务从未送达服务，服务端没有可删除的内容。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="44" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="45" />
             <source>This video was deleted from the service on {when}, so it can't be remixed there any more.</source>
             <translation>此视频已于 {when} 从服务端删除，因此无法再在服务端进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_rules.py" line="70" />
+            <location filename="../../sora_desktop/core/job_rules.py" line="72" />
+            <source>This video was deleted from the service on {when}, so the service can't extend it any more.</source>
+            <translation>此视频已于 {when} 从服务中删除，因此服务无法再延长它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_rules.py" line="98" />
             <source>This video was already deleted from the service on {when}.</source>
             <translation>此视频已于 {when} 从服务端删除。</translation>
         </message>
@@ -3135,159 +4027,174 @@ Write a prompt and press Generate.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="113" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="54" />
+            <source>Waiting in line: {limit} jobs are already being made on this connection (at most {limit} at once); this one is sent when one of them is done.</source>
+            <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="139" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="116" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="142" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="111" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="132" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="170" />
             <source>This job is no longer in the library.</source>
             <translation>此任务已不在视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="212" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="130" />
+            <source>{provider} could not make this video: {detail}</source>
+            <translation>{provider} 无法生成此视频：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="286" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="216" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="290" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="194" />
+            <location filename="../../sora_desktop/core/migrations.py" line="317" />
             <source>Update Sora Desktop, or open another library folder with --data-dir.</source>
             <translation>请更新 Sora Desktop，或用 --data-dir 打开另一个视频库文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/migrations.py" line="190" />
+            <location filename="../../sora_desktop/core/migrations.py" line="313" />
             <source>The library was written by a newer version of Sora Desktop (schema {schema}; this version knows up to {known}).</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="66" />
+            <location filename="../../sora_desktop/core/profiles.py" line="85" />
             <source>Simulator (this computer)</source>
             <translation>模拟器（本机）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="135" />
+            <location filename="../../sora_desktop/core/profiles.py" line="154" />
             <source>The profile has no name.</source>
             <translation>此连接没有名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="135" />
+            <location filename="../../sora_desktop/core/profiles.py" line="154" />
             <source>Give it a name.</source>
             <translation>请为它命名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="141" />
+            <location filename="../../sora_desktop/core/profiles.py" line="160" />
             <source>Give it a shorter name.</source>
             <translation>请使用更短的名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="146" />
+            <location filename="../../sora_desktop/core/profiles.py" line="165" />
             <source>The name contains a line break, a tab or another control character.</source>
             <translation>名称中含有换行符、制表符或其他控制字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="147" />
+            <location filename="../../sora_desktop/core/profiles.py" line="166" />
             <source>Give it a name on one line.</source>
             <translation>请使用单行名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="175" />
+            <location filename="../../sora_desktop/core/profiles.py" line="194" />
             <source>The Azure endpoint is empty.</source>
             <translation>Azure 终结点为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="176" />
+            <location filename="../../sora_desktop/core/profiles.py" line="195" />
             <source>Enter the resource name or the endpoint shown in the Azure portal.</source>
             <translation>请输入 Azure 门户中显示的资源名称或终结点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="195" />
+            <location filename="../../sora_desktop/core/profiles.py" line="214" />
             <source>Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.</source>
             <translation>请输入 Azure 门户中显示的终结点，例如 https://NAME.openai.azure.com。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="250" />
+            <location filename="../../sora_desktop/core/profiles.py" line="269" />
             <source>Use make_profile_id().</source>
             <translation>请使用 make_profile_id()。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="261" />
+            <location filename="../../sora_desktop/core/profiles.py" line="280" />
             <source>Enter the base URL, e.g. https://my-gateway.example.com/v1 (http:// only for this computer: 127.0.0.1, localhost).</source>
             <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1（仅本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="276" />
+            <location filename="../../sora_desktop/core/profiles.py" line="295" />
             <source>Use letters, digits and underscores, e.g. OPENAI_API_KEY.</source>
             <translation>请使用字母、数字和下划线，例如 OPENAI_API_KEY。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="336" />
+            <location filename="../../sora_desktop/core/profiles.py" line="355" />
             <source>Export the profile again and import that file.</source>
             <translation>请重新导出该连接配置，再导入导出的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="138" />
+            <location filename="../../sora_desktop/core/profiles.py" line="157" />
             <source>The name has {count} characters; a connection's name may have at most {limit}.</source>
             <translation>名称有 {count} 个字符；连接名称最多 {limit} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="157" />
+            <location filename="../../sora_desktop/core/profiles.py" line="176" />
             <source>Pick another name, or edit the existing connection.</source>
             <translation>请换一个名称，或编辑已有的连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="194" />
+            <location filename="../../sora_desktop/core/profiles.py" line="213" />
             <source>{text!r} is not a web address.</source>
             <translation>{text!r} 不是网址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="249" />
+            <location filename="../../sora_desktop/core/profiles.py" line="268" />
             <source>{id!r} is not a valid profile id.</source>
             <translation>{id!r} 不是有效的连接 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="275" />
+            <location filename="../../sora_desktop/core/profiles.py" line="294" />
             <source>{text!r} is not an environment variable name.</source>
             <translation>{text!r} 不是有效的环境变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="154" />
+            <location filename="../../sora_desktop/core/profiles.py" line="173" />
             <source>There is already a connection named {name!r} (id {id}).</source>
             <translation>已有名为 {name!r} 的连接（ID {id}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="182" />
+            <location filename="../../sora_desktop/core/profiles.py" line="201" />
             <source>{text!r} is not an Azure resource name (letters, digits and hyphens).</source>
             <translation>{text!r} 不是 Azure 资源名称（只能包含字母、数字和连字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="335" />
+            <location filename="../../sora_desktop/core/profiles.py" line="354" />
             <source>This is not a Sora Desktop profile ({detail}).</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/qt_pair.py" line="64" />
+            <source>Install a PySide6 older than 6.12 (pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"), or run the app on Python 3.12 or newer.</source>
+            <translation>请安装低于 6.12 的 PySide6（pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"），或在 Python 3.12 及更高版本上运行本应用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/qt_pair.py" line="60" />
+            <source>PySide6 {pyside} does not work with Python {python}: the app would crash after a few minutes, so it does not start.</source>
+            <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/retry.py" line="31" />
             <source>Only a job that failed, expired or was cancelled can be retried.</source>
             <translation>只有失败、过期或已取消的任务才能重试。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/retry.py" line="32" />
-            <source>Generate a new video instead.</source>
-            <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/retry.py" line="40" />
@@ -3320,54 +4227,254 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="62" />
+            <location filename="../../sora_desktop/core/service.py" line="69" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="87" />
+            <location filename="../../sora_desktop/core/service.py" line="73" />
+            <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
+            <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="78" />
+            <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
+            <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="83" />
+            <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
+            <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="107" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="232" />
-            <source>No API key is saved for this connection.</source>
-            <translation>此连接没有保存 API 密钥。</translation>
+            <location filename="../../sora_desktop/core/service.py" line="695" />
+            <source>This job is still running; it can be sent again once it has ended.</source>
+            <translation>此任务仍在运行；结束后才能再次发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="303" />
+            <location filename="../../sora_desktop/core/service.py" line="696" />
+            <source>Wait for it to finish, or cancel it first.</source>
+            <translation>请等待其完成，或先将其取消。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="338" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="225" />
-            <source>No API key: the environment variable {name} is not set.</source>
-            <translation>没有 API 密钥：环境变量 {name} 未设置。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="228" />
-            <source>Set {name} to your API key and try again.</source>
-            <translation>请将 {name} 设置为你的 API 密钥，然后重试。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="233" />
-            <source>Save it with: sora-desktop profile set-key {profile}</source>
-            <translation>可用此命令保存：sora-desktop profile set-key {profile}</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="379" />
+            <location filename="../../sora_desktop/core/service.py" line="487" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="300" />
+            <location filename="../../sora_desktop/core/service.py" line="335" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="378" />
+            <location filename="../../sora_desktop/core/service.py" line="486" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="295" />
+            <source>A crossfade needs the film to be re-encoded.</source>
+            <translation>交叉淡化需要重新编码整部影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="100" />
+            <source>clip {number} ({name})</source>
+            <translation>片段 {number}（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="117" />
+            <source>video codec</source>
+            <translation>视频编解码器</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="121" />
+            <source>size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="123" />
+            <source>pixel format</source>
+            <translation>像素格式</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="125" />
+            <source>frame rate</source>
+            <translation>帧率</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="160" />
+            <source>There are no clips to join.</source>
+            <translation>没有可拼接的片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="160" />
+            <source>Give at least one clip.</source>
+            <translation>请至少提供一个片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="165" />
+            <source>The crossfade can't be negative.</source>
+            <translation>交叉淡化时长不能为负数。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="165" />
+            <source>Give 0 or more seconds.</source>
+            <translation>请给出 0 秒或更长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="192" />
+            <source>Name the output file with .mp4 at the end.</source>
+            <translation>请将输出文件命名为以 .mp4 结尾。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="202" />
+            <source>Choose another file name, or allow replacing it.</source>
+            <translation>请选择其他文件名，或允许替换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="216" />
+            <source>Create it first, or choose another folder.</source>
+            <translation>请先创建它，或选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="252" />
+            <source>Leave out the clips that differ, or allow re-encoding.</source>
+            <translation>请去掉不一致的片段，或允许重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="319" />
+            <source>Stitching was cancelled; no film was written.</source>
+            <translation>拼接已取消；未写入任何影片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="78" />
+            <source>Joined {count} clips, re-encoded to the first clip's format: {why}</source>
+            <translation>已拼接 {count} 个片段，并重新编码为第一个片段的格式：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="119" />
+            <source>video profile</source>
+            <translation>视频配置文件（profile）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="175" />
+            <source>Use at most half the shortest clip's length.</source>
+            <translation>最多使用最短片段时长的一半。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="210" />
+            <source>Choose another file name.</source>
+            <translation>请选择其他文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="275" />
+            <source>Check that the folder is writable and the disk has space.</source>
+            <translation>请检查文件夹是否可写以及磁盘是否有空间。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="280" />
+            <source>Check the clips: one of them may be damaged.</source>
+            <translation>请检查这些片段：其中之一可能已损坏。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="77" />
+            <source>Joined {count} clips without re-encoding.</source>
+            <translation>已拼接 {count} 个片段，未重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="111" />
+            <source>{clip} has {what} {theirs}, the first clip {mine}.</source>
+            <translation>{clip} 的{what}为 {theirs}，第一个片段为 {mine}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="128" />
+            <source>{clip} was encoded with other settings (its codec parameters differ).</source>
+            <translation>{clip} 使用了不同的编码设置（其编解码参数不同）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="141" />
+            <source>audio codec</source>
+            <translation>音频编解码器</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="143" />
+            <source>sample rate</source>
+            <translation>采样率</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="145" />
+            <source>audio channels</source>
+            <translation>声道数</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="191" />
+            <source>The film must be an .mp4 or .mov file ({name!r}).</source>
+            <translation>影片必须是 .mp4 或 .mov 文件（{name!r}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="201" />
+            <source>{name!r} already exists.</source>
+            <translation>{name!r} 已存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="215" />
+            <source>The folder {folder} does not exist.</source>
+            <translation>文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="249" />
+            <source>These clips can't be joined without re-encoding: {why}</source>
+            <translation>这些片段不重新编码就无法拼接：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="256" />
+            <source>Re-encoding was asked for.</source>
+            <translation>已要求重新编码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="135" />
+            <source>{clip} has sound and the first clip none.</source>
+            <translation>{clip} 有声音，而第一个片段没有。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="137" />
+            <source>{clip} has no sound and the first clip has.</source>
+            <translation>{clip} 没有声音，而第一个片段有。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="171" />
+            <source>A {seconds:g} s crossfade is too long: the shortest clip lasts {shortest:.2f} s.</source>
+            <translation>{seconds:g} 秒的交叉淡化太长：最短的片段只有 {shortest:.2f} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="209" />
+            <source>The film can't replace one of its own clips ({name!r}).</source>
+            <translation>影片不能替换它自己的片段之一（{name!r}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="272" />
+            <source>The film could not be written to {folder} ({detail}).</source>
+            <translation>影片无法写入 {folder}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="279" />
+            <source>The clips could not be joined ({detail}).</source>
+            <translation>无法拼接这些片段（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/stitch.py" line="147" />
+            <source>{clip} has sound encoded with other settings.</source>
+            <translation>{clip} 的声音使用了不同的编码设置。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/store.py" line="50" />
@@ -3415,6 +4522,251 @@ Write a prompt and press Generate.</source>
             <translation>视频库 {path} 所在的磁盘已满（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="240" />
+            <source>Check the file, or save the storyboard again from Sora Desktop.</source>
+            <translation>请检查该文件，或从 Sora Desktop 重新保存故事板。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="264" />
+            <source>shot {number}</source>
+            <translation>第 {number} 个镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="266" />
+            <source>it is not an object.</source>
+            <translation>它不是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="269" />
+            <source>'seconds' must be a whole number of seconds.</source>
+            <translation>“seconds”必须是整数秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="272" />
+            <source>'start' must be an object.</source>
+            <translation>“start”必须是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="279" />
+            <source>'fit' must be "fit" or "crop".</source>
+            <translation>“fit”必须是 "fit" 或 "crop"。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="291" />
+            <source>'recipe' must be an object.</source>
+            <translation>“recipe”必须是一个对象。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="315" />
+            <source>it is not a Sora Desktop storyboard.</source>
+            <translation>它不是 Sora Desktop 故事板。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="318" />
+            <source>it has no format version.</source>
+            <translation>它没有格式版本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="325" />
+            <source>Update Sora Desktop to open it.</source>
+            <translation>请更新 Sora Desktop 后再打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="330" />
+            <source>'shots' must be a list.</source>
+            <translation>“shots”必须是一个列表。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="334" />
+            <source>two shots have the same id.</source>
+            <translation>有两个镜头的 id 相同。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="237" />
+            <source>{where}: {why}</source>
+            <translation>{where}：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="239" />
+            <source>This storyboard file can't be read: {why}</source>
+            <translation>无法读取此故事板文件：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="286" />
+            <source>every take needs its 'job' id.</source>
+            <translation>每个镜次都需要其“job” id。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="336" />
+            <source>the storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="368" />
+            <source>Check the path.</source>
+            <translation>请检查路径。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="376" />
+            <source>Check the file's permissions.</source>
+            <translation>请检查文件的权限。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="382" />
+            <source>it is not valid JSON.</source>
+            <translation>它不是有效的 JSON。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="248" />
+            <source>{key!r} must be text.</source>
+            <translation>{key!r} 必须是文本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="321" />
+            <source>This storyboard was saved by a newer version of Sora Desktop (format {version}; this version reads up to {known}).</source>
+            <translation>此故事板由更新版本的 Sora Desktop 保存（格式 {version}；此版本最多可读取格式 {known}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="276" />
+            <source>unknown start {kind!r}.</source>
+            <translation>未知的起始方式 {kind!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="352" />
+            <source>The storyboard could not be saved to {path} ({detail}).</source>
+            <translation>故事板无法保存到 {path}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="367" />
+            <source>The storyboard file {name!r} can't be found.</source>
+            <translation>找不到故事板文件 {name!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="373" />
+            <source>The storyboard file {name!r} can't be read ({detail}).</source>
+            <translation>无法读取故事板文件 {name!r}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="99" />
+            <source>its video file is missing</source>
+            <translation>其视频文件缺失</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="260" />
+            <source>The storyboard has no shots.</source>
+            <translation>故事板中没有镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="260" />
+            <source>Add a shot first.</source>
+            <translation>请先添加一个镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="106" />
+            <source>shot {number} ({name})</source>
+            <translation>第 {number} 个镜头（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="215" />
+            <source>Pick its start image again.</source>
+            <translation>请重新选择其起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="254" />
+            <source>Generate the missing shots first.</source>
+            <translation>请先生成缺失的镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="137" />
+            <source>The first shot has no shot before it to continue from; give it a start image or none.</source>
+            <translation>第一个镜头之前没有可接续的镜头；请为它指定起始图片，或不使用起始图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="229" />
+            <source>Wait for the shot before it, or generate that shot first.</source>
+            <translation>请等待前一个镜头完成，或先生成那个镜头。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="173" />
+            <source>its take failed ({detail}); generate it again.</source>
+            <translation>其镜次失败（{detail}）；请重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="214" />
+            <source>{shot} has no start image file.</source>
+            <translation>{shot} 没有起始图片文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="253" />
+            <source>{shot} has no finished take yet.</source>
+            <translation>{shot} 还没有完成的镜次。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="149" />
+            <source>Waits for the take of {shot} to finish.</source>
+            <translation>等待 {shot} 的镜次完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="155" />
+            <source>Waits for {shot}, which has not been made yet.</source>
+            <translation>等待 {shot}，它尚未生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="228" />
+            <source>{shot} can't start yet.</source>
+            <translation>{shot} 还不能开始。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/storyboard_plan.py" line="163" />
+            <source>Can't continue from {shot}: {detail}</source>
+            <translation>无法从 {shot} 接续：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="127" />
+            <source>Choose otio, fcpxml or edl.</source>
+            <translation>请选择 otio、fcpxml 或 edl。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="74" />
+            <source>Shots</source>
+            <translation>镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="73" />
+            <source>Storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="126" />
+            <source>Unknown timeline format {format!r}.</source>
+            <translation>未知的时间线格式 {format!r}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="189" />
+            <source>storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="83" />
+            <source>Shot {number}</source>
+            <translation>镜头 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="171" />
+            <source>The timeline needs one clip per shot ({shots} shots, {clips} clips).</source>
+            <translation>时间线需要每个镜头一个片段（{shots} 个镜头，{clips} 个片段）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="183" />
+            <source>shot</source>
+            <translation>镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="194" />
+            <source>The timeline could not be written to {folder} ({detail}).</source>
+            <translation>时间线无法写入 {folder}（{detail}）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/wire.py" line="116" />
             <source>The video could not be made.</source>
             <translation>视频未能生成。</translation>
@@ -3445,24 +4797,9 @@ Write a prompt and press Generate.</source>
             <translation>应用会自动重试；如果问题持续，请稍后再试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/wire.py" line="367" />
-            <source>Change the prompt or the image: no real people, no copyrighted characters or music, content suitable for all ages.</source>
-            <translation>请修改提示词或图片：不要涉及真实人物，不要有受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/wire.py" line="379" />
-            <source>Check the settings.</source>
-            <translation>请检查参数设置。</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/core/wire.py" line="324" />
             <source>Check the deployment name in Connections; a new Azure deployment can take minutes to hours before it answers.</source>
             <translation>请在“连接”中检查部署名称；新建的 Azure 部署可能需要几分钟到几小时才能响应。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/wire.py" line="335" />
-            <source>Generate it again; download promptly next time.</source>
-            <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/wire.py" line="376" />
@@ -3505,11 +4842,6 @@ Write a prompt and press Generate.</source>
             <translation>请求被内容规则拦截（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/wire.py" line="377" />
-            <source>Change the field '{param}' and try again.</source>
-            <translation>请修改字段 '{param}' 后重试。</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/core/wire.py" line="323" />
             <source>The deployment was not found ({detail}).</source>
             <translation>找不到该部署（{detail}）。</translation>
@@ -3518,6 +4850,91 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/wire.py" line="332" />
             <source>The video's files have expired on the server ({detail}).</source>
             <translation>服务器上此视频的文件已过期（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="72" />
+            <source>Export finished (ready) jobs only.</source>
+            <translation>只能导出已完成（就绪）的任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="69" />
+            <source>Job {id} has no clip in the library ({status}).</source>
+            <translation>任务 {id} 在视频库中没有视频（{status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/export.py" line="122" />
+            <source>Could not export {name}: {reason}</source>
+            <translation>无法导出 {name}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="85" />
+            <source>Choose Fit or Crop under the image to convert it.</source>
+            <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/library.py" line="78" />
+            <source>Cancel it first, or wait until it has finished.</source>
+            <translation>请先取消它，或等它完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/library.py" line="75" />
+            <source>This job is still being made ({status}), so it can't be deleted yet.</source>
+            <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="21" />
+            <source>Preparing</source>
+            <translation>准备中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="22" />
+            <source>Sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="23" />
+            <source>Waiting in line</source>
+            <translation>排队等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="24" />
+            <source>Rendering</source>
+            <translation>渲染中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="25" />
+            <source>Rendered</source>
+            <translation>已渲染</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="26" />
+            <source>Downloading</source>
+            <translation>下载中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="27" />
+            <source>Ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="28" />
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="29" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="30" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/status.py" line="31" />
+            <source>Interrupted (resumes)</source>
+            <translation>已中断（将继续）</translation>
         </message>
     </context>
 </TS>

@@ -120,16 +120,8 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        try:
-            from ..gui.app import run
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("sora_desktop.gui.app", "sora_desktop.gui"):
-                raise  # a module that exists but is broken must not be hidden
-            print(
-                "error: The window is not part of this build. Use a command: sora-desktop -h",
-                file=sys.stderr,
-            )
-            return int(ExitCode.UNEXPECTED)
+        from ..gui.app import run
+
         return run(argv, data_dir)
     finally:
         if gc_was_enabled:
@@ -137,14 +129,26 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
 
 
 def _self_test() -> int:
-    try:
-        from ..selftest import run_self_test
-    except ModuleNotFoundError as exc:
-        if exc.name != "sora_desktop.selftest":
-            raise
-        print("error: The self-test is not part of this build.", file=sys.stderr)
-        return int(ExitCode.UNEXPECTED)
+    from ..core.qt_pair import installed_pyside_version, unsupported_pair
+
+    problem = unsupported_pair(installed_pyside_version())  # the self-test plays a clip in Qt
+    if problem is not None:
+        print(f"error: {problem.one_line()}", file=sys.stderr)
+        return int(problem.exit_code)
+    from ..selftest import run_self_test
+
     return run_self_test()
+
+
+def _output_never_fails_on_a_character() -> None:
+    """A pipe or file whose encoding can't hold a character (a Windows pipe is cp1252: a
+    Chinese profile name, an emoji) gets "?" in its place instead of the command failing.
+    ``PYTHONUTF8=1`` or ``PYTHONIOENCODING=utf-8`` gives the characters themselves."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(AttributeError, ValueError):  # not a TextIOWrapper
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
 def _sigterm(_signum: int, _frame: FrameType | None) -> None:
@@ -168,6 +172,7 @@ def _run_command(args: argparse.Namespace) -> int:
 
     from .runtime import Runtime
 
+    _output_never_fails_on_a_character()
     debug = bool(args.debug)
     rt: Runtime | None = None
     previous = signal.getsignal(signal.SIGTERM)

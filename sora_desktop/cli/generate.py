@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import InvalidRequestError, SoraError
+from ..core.errors import SoraError
 from ..core.models import (
     AuthStyle,
     Connection,
@@ -42,6 +42,7 @@ VALIDATION_HINTS: dict[str, str] = {
     "seconds": "Pick one of the allowed durations with --seconds.",
 }
 IMAGE_HINT = "Check the file given with --image (a JPEG, PNG or WebP image)."
+FIT_HINT = "Add --fit fit (letterbox on black) or --fit crop (centre crop) to convert it."
 
 
 @contextlib.contextmanager
@@ -77,7 +78,7 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
         profile = _profile(rt, args.profile)
         return profile.connection(), profile.default_model
     if args.base_url:
-        from ..core.client import validate_base_url
+        from ..usecases.connections import check_base_url
 
         kind = ConnectionKind(args.kind or "compatible")
         env_var = args.api_key_env
@@ -88,7 +89,7 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
                 env_var = default
         connection = Connection(
             kind=kind,
-            base_url=validate_base_url(args.base_url),
+            base_url=check_base_url(args.base_url),
             auth_style=AuthStyle.API_KEY if kind is ConnectionKind.AZURE else AuthStyle.BEARER,
             key_source=KeySource(env_var=env_var) if env_var else KeySource(),
         )
@@ -100,21 +101,20 @@ def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | 
     """The image to send, converted with ``--fit`` when its size differs from the video's."""
     if not args.image:
         return None
-    from ..core.images import check_reference_image, fit_reference_image
+    from ..usecases.generate import prepare_reference_image
 
-    path = Path(args.image).expanduser()
-    check = check_reference_image(path, size, hint=IMAGE_HINT)
-    if check.matches_size:
-        return path
-    if not args.fit:
-        raise InvalidRequestError(
-            check.reason or f"The image is {check.width}x{check.height}; the video is {size}.",
-            "Add --fit fit (letterbox on black) or --fit crop (centre crop) to convert it.",
-            param="input_reference",
-        )
-    converted = fit_reference_image(path, size, args.fit, rt.paths.images_dir)
-    print(f"Converted the image to {size} ({args.fit}): {converted}", file=sys.stderr)
-    return converted
+    prepared = prepare_reference_image(
+        Path(args.image).expanduser(),
+        size,
+        args.fit,
+        rt.paths.images_dir,
+        hint=IMAGE_HINT,
+        mismatch_hint=FIT_HINT,
+    )
+    assert prepared is not None
+    if prepared.converted:
+        print(f"Converted the image to {size} ({args.fit}): {prepared.path}", file=sys.stderr)
+    return prepared.path
 
 
 def _raise_for(job: Job) -> None:

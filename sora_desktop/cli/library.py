@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
+import dataclasses
 import json
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.builtin_simulator import is_builtin_simulator
+from ..core.errors import DiskError
 from ..core.models import Job
+from ..usecases.connections import is_builtin_simulator
 from .generate import make_out_dir
 from .runtime import Runtime, find_job, job_record
+
+DELETE_HINT = "Let it finish first: sora-desktop resume"
 
 
 def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
@@ -43,47 +46,51 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..core.errors import InvalidRequestError
-    from ..core.export import export_job
+    from ..usecases.export import ExportOptions, ExportStopped, export_clips, export_problem
 
     store = rt.open_store()
     try:
         jobs = [find_job(store, ref) for ref in args.job_ids]
     finally:
         store.close()
-    not_ready = [j for j in jobs if j.file_path is None or not j.file_path.is_file()]
-    if not_ready:
-        raise InvalidRequestError(
-            f"Job {not_ready[0].id} has no clip in the library ({not_ready[0].status.value}).",
-            "Export finished (ready) jobs only.",
-            param="job_id",
-        )
-    kw: dict[str, Any] = {"sidecar": not args.no_sidecar}
-    if args.template:
-        kw["template"] = args.template
-    out = make_out_dir(Path(args.out))
     for job in jobs:
-        print(export_job(job, out, **kw))
+        problem = export_problem(job)
+        if problem is not None:
+            raise problem
+    options = ExportOptions(make_out_dir(Path(args.out)), sidecar=not args.no_sidecar)
+    if args.template:
+        options = dataclasses.replace(options, template=args.template)
+    try:
+        for path in export_clips(jobs, options):
+            print(path)
+    except ExportStopped as stopped:
+        for path in stopped.written:
+            print(path)
+        raise stopped.error from None
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
+    from ..usecases.library import LibraryFolders, delete_locally, delete_problem
+
     store = rt.open_store()
     try:
         job = find_job(store, args.job_id)
+        problem = delete_problem(job, hint=DELETE_HINT)
+        if problem is not None:  # refused before anything is deleted, remotely too
+            raise problem
         if args.remote and job.remote_id:
             _delete_remote(store, rt, job, args.sim_latency)
-        for path, root in (
-            (job.file_path, rt.paths.library_dir),
-            (job.thumbnail_path, rt.paths.thumbnail_dir),
-        ):
-            # only files the app itself keeps; never a file elsewhere on the disk
-            if path is not None and path.resolve().is_relative_to(root.resolve()):
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-        store.delete(job.id)
+        done = delete_locally(store, LibraryFolders.of(rt.paths), [job])
+        if done.failures:
+            raise DiskError(
+                f"Could not delete {done.failures[0]}.",
+                "Close any app that uses the file and try again.",
+            )
     finally:
         store.close()
+    for path in done.kept_files:
+        print(f"Kept {path}: it is outside the library folder.", file=sys.stderr)
     print(f"Deleted job {job.id} from the library.", file=sys.stderr)
     return 0
 

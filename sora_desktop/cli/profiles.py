@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from ..core.errors import InvalidRequestError
-from ..core.models import ConnectionKind
+from ..core.models import VIDEOS_API_KINDS, ConnectionKind
 from .runtime import Runtime, keyring_hint
 
 
@@ -175,7 +175,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
     add = psub.add_parser("add", parents=[common], help="add a connection profile")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--kind", required=True, choices=[k.value for k in ConnectionKind])
+    # the provider kinds (fal, replicate, runway) come with their own options in issue 11's
+    # second step; until then the command line offers the Videos API kinds
+    add.add_argument("--kind", required=True, choices=[k.value for k in VIDEOS_API_KINDS])
     url = add.add_mutually_exclusive_group()
     url.add_argument("--base-url", default=None, metavar="URL")
     url.add_argument("--azure-endpoint", default=None, metavar="URL")

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.errors import DiskError
-from ..core.jobref import resolve_job, short_id
+from ..core.jobref import short_id
 from ..core.models import Job, JobEvent, JobStatus, KeySource
 from ..core.paths import AppPaths
 from ..core.store import JobStore
 from ..core.timestamps import iso_time
+from ..usecases.library import find_job as usecase_find_job
 
 if TYPE_CHECKING:
     from ..core.service import GenerationService
@@ -70,10 +71,13 @@ class Runtime:
         return cls(paths=paths, debug=debug, log_path=log_path)
 
     def service(self, store: JobStore, **kw: Any) -> GenerationService:
-        """The engine, with the CLI's wording where core asks how to act (the keyring)."""
+        """The engine, with the CLI's wording where core asks how to act (the keyring),
+        paced by the user settings the window keeps too (settings.json)."""
+        from ..core import settings
         from ..core.service import GenerationService
 
         kw.setdefault("key_lookup", cli_key_lookup)
+        kw.setdefault("pacing", settings.load(self.paths.settings_path).pacing())
         return GenerationService(store, self.paths, **kw)
 
     def open_store(self) -> JobStore:
@@ -105,7 +109,7 @@ def cli_key_lookup(source: KeySource) -> str | None:
 def find_job(store: JobStore, ref: str) -> Job:
     """A job by its id, its remote id, or an unambiguous piece of either (4+ characters):
     the ``{id}`` in an exported file's name works too (``core.jobref``)."""
-    return resolve_job(store, ref, hint="See the ids with: sora-desktop history")
+    return usecase_find_job(store, ref, hint="See the ids with: sora-desktop history")
 
 
 def job_record(job: Job) -> dict[str, object]:
@@ -145,19 +149,23 @@ class ProgressPrinter:
     def __init__(self, stream: TextIO | None = None, *, tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty() if tty is None else tty
-        self._last: dict[str, tuple[JobStatus, int]] = {}
+        self._last: dict[str, tuple[JobStatus, int, bool]] = {}
         self._open_line = False
 
     def __call__(self, event: JobEvent) -> None:
         progress = event.progress
         if not self.tty and event.status is JobStatus.DOWNLOADING and progress not in (0, 100):
             progress -= progress % 10  # a log file gets ten download lines, not a hundred
-        key = (event.status, progress)
+        # a job not yet sent waits for a free slot on its connection (core/pacing.py)
+        waiting = event.status is JobStatus.SUBMITTING and bool(event.message)
+        key = (event.status, progress, waiting)
         last = self._last.get(event.job_id)
         if last == key:
             return
         self._last[event.job_id] = key
-        label = STATUS_LABELS.get(event.status, event.status.value)
+        label = (
+            "waiting in line" if waiting else STATUS_LABELS.get(event.status, event.status.value)
+        )
         line = f"[{event.job_id[:8]}] {label} {progress}%"
         if self.tty:
             newline = last is not None and last[0] is not event.status and self._open_line

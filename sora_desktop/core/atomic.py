@@ -11,7 +11,8 @@ import contextlib
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -119,3 +120,29 @@ class LatestTextWriter:
             except OSError as exc:
                 if self._on_error is not None:
                     self._on_error(exc)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary file in ``path``'s folder for a writer that needs a file name (FFmpeg).
+
+    When the block ends normally the file is fsynced and published with ``os.replace`` (the
+    folder fsynced too); when it raises (an error, a cancel) the temporary file is removed,
+    so nothing half-written is ever left under either name. The temporary file is made with
+    the usual permissions (not private), since it becomes the result as it is.
+    """
+    path = Path(path)
+    folder = path.parent
+    tmp = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.part"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    os.close(fd)
+    try:
+        yield tmp
+        with tmp.open("r+b") as fh:
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(folder)

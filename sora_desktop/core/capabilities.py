@@ -1,4 +1,4 @@
-"""Per-model capabilities, prices and request validation (videos-api.md section 1).
+"""Per-model capabilities, prices and request validation (docs/architecture.md, "The video APIs").
 
 The table is data, not code paths: a profile may map its own model or deployment name to a
 known base model (``Profile.model_aliases``), and unknown models on a ``compatible`` gateway
@@ -172,6 +172,12 @@ def validate_request(request: VideoRequest, caps: ModelCapabilities) -> None:
             _("{model} does not take a reference image.").format(model=caps.name),
             _("Remove the image or pick another model."),
             param="input_reference",
+        )
+    if request.extend_of is not None and not caps.supports_extend:
+        raise InvalidRequestError(
+            _("{model} can't extend videos on this connection.").format(model=caps.name),
+            _("Continue the clip from its last frame instead."),
+            param="model",
         )
     if request.remix_of is not None and not caps.supports_remix:
         raise InvalidRequestError(

@@ -1,5 +1,9 @@
 """The one HTTP client of the OpenAI Videos API dialect (OpenAI, Azure, gateways, simulator).
 
+It is one implementation of the engine's dialect interface
+(:class:`sora_desktop.core.dialects.base.Dialect`); fal, Replicate and Runway have theirs in
+``core/dialects/``.
+
 One :class:`VideoClient` per connection and key holds one ``httpx.AsyncClient`` (one
 connection pool) shared by every job, and for downloads, which each run in a thread of their
 own, one ``httpx.Client`` with the same settings (proxy, TLS context, redirects, key guard).
@@ -14,9 +18,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpcore
@@ -33,6 +38,7 @@ from .errors import (
 from .i18n import _
 from .models import AuthStyle, Connection, RemoteVideo, VideoRequest
 from .profiles import is_loopback_host
+from .reconcile import WINDOW, find_created
 from .wire import (
     Polled,
     VideoPage,
@@ -42,6 +48,9 @@ from .wire import (
     parse_poll_after,
     parse_video,
 )
+
+if TYPE_CHECKING:
+    from .dialects.base import ConnectionFacts
 
 __all__ = [
     "Polled",
@@ -221,6 +230,10 @@ def _image_part(path: Path) -> tuple[str, bytes, str]:
 class VideoClient:
     """Talks to one endpoint with one key through one connection pool."""
 
+    provider_name = "Videos API"
+    #: the Videos API names no dashboard (a gateway's or Azure's differ)
+    dashboard_url: str | None = None
+
     def __init__(
         self,
         connection: Connection,
@@ -361,6 +374,8 @@ class VideoClient:
         """Start one render. Sent once: a lost response must be reconciled, not resent."""
         if request.remix_of is not None:
             return await self.remix(request.remix_of, request.prompt)
+        if request.extend_of is not None:
+            return await self.extend(request.extend_of, request.prompt, request.seconds)
         fields = {
             "prompt": request.prompt,
             "model": request.model,
@@ -423,9 +438,42 @@ class VideoClient:
             after = page.last_id
         return found
 
+    async def find_created(
+        self,
+        request: VideoRequest,
+        submitted_at: float,
+        *,
+        now: float,
+        taken: Callable[[str], bool],
+    ) -> RemoteVideo | None:
+        """The video a create whose reply was lost made, from ``GET /videos`` since
+        ``submitted_at - WINDOW`` (core/reconcile.py); None when the list has none."""
+        videos = await self.list_recent(since=submitted_at - WINDOW)
+        return find_created(request, submitted_at, videos, now=now, taken=taken)
+
+    async def cancel(self, video_id: str) -> None:
+        """The Videos API has no cancel: nothing is sent (the render runs to its end)."""
+
+    async def check(self) -> ConnectionFacts:
+        """One list call: reachable, key accepted ("Test connection")."""
+        from .dialects.base import ConnectionFacts
+
+        page = await self.list_page(limit=20)
+        return ConnectionFacts(videos_listed=len(page.data))
+
     async def remix(self, video_id: str, prompt: str) -> Polled:
         response = await self._send(
             "POST", self._video_path(video_id, "/remix"), json={"prompt": prompt}
+        )
+        return self._polled(response)
+
+    async def extend(self, video_id: str, prompt: str, seconds: int) -> Polled:
+        """Continue a finished video (``POST /videos/extensions``): a new job whose clip is
+        the source followed by ``seconds`` more. Sent once, like a create."""
+        response = await self._send(
+            "POST",
+            "videos/extensions",
+            json={"prompt": prompt, "seconds": str(seconds), "video": {"id": video_id}},
         )
         return self._polled(response)
 
@@ -520,9 +568,6 @@ def _existing_size(dest: Path) -> int:
 
 
 def _user_agent() -> str:
-    try:
-        from sora_desktop import __version__
+    from sora_desktop import __version__
 
-        return f"sora-desktop/{__version__}"
-    except ImportError:  # pragma: no cover - partial installs
-        return "sora-desktop"
+    return f"sora-desktop/{__version__}"

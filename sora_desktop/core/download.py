@@ -40,7 +40,7 @@ from .filecopy import WRITEBACK_STEP, start_writeback
 from .i18n import _
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .dialects.base import Dialect
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +227,49 @@ async def run_in_own_thread(
     return done.result()
 
 
+def _body_start(response: httpx.Response, dest: Path, existing: int) -> tuple[int, int | None]:
+    """Where a successful (200/206) body starts in ``dest`` and the file's whole length
+    (None: not announced). Blocking (a piece that doesn't follow removes ``dest``)."""
+    length = _content_length(response)
+    if response.status_code != 206:
+        return 0, length
+    first, _last, total = content_range(response.headers.get("content-range"))
+    if first is None or first > existing:
+        dest.unlink(missing_ok=True)
+        raise ServiceUnavailableError(
+            _(
+                "The server sent a piece of the video that doesn't follow the part already "
+                "downloaded."
+            ),
+            _("The download will start again from the beginning."),
+            status_code=206,
+        )
+    if total is None and length is not None:
+        total = first + length
+    return first, total
+
+
+def _check_length(dest: Path, done: int, total: int | None) -> int:
+    """``done`` when it is the announced length; else the error (blocking: a body longer
+    than announced removes ``dest``)."""
+    if total is not None and done < total:
+        raise NetworkError(
+            _("The download was cut short ({done} of {total} bytes).").format(
+                done=done, total=total
+            ),
+            _("The app will resume it."),
+        )
+    if total is not None and done > total:
+        dest.unlink(missing_ok=True)
+        raise ServiceUnavailableError(
+            _("The server sent more bytes than it announced ({done} of {total}).").format(
+                done=done, total=total
+            ),
+            _("The download will start again from the beginning."),
+        )
+    return done
+
+
 def stream_to_file(
     response: httpx.Response,
     dest: Path,
@@ -243,25 +286,7 @@ def stream_to_file(
     the OS is asked to start writing them to the disk (:func:`start_writeback`), so the
     fsync before the clip counts has little left to do.
     """
-    length = _content_length(response)
-    if response.status_code == 206:
-        first, _last, total = content_range(response.headers.get("content-range"))
-        if first is None or first > existing:
-            dest.unlink(missing_ok=True)
-            raise ServiceUnavailableError(
-                _(
-                    "The server sent a piece of the video that doesn't follow the part already "
-                    "downloaded."
-                ),
-                _("The download will start again from the beginning."),
-                status_code=206,
-            )
-        start = first
-        if total is None and length is not None:
-            total = start + length
-    else:
-        start = 0
-        total = length
+    start, total = _body_start(response, dest, existing)
     handle = _open_at(dest, start)
     done = start
     flushed = start  # bytes before this offset have been handed to start_writeback
@@ -296,22 +321,40 @@ def stream_to_file(
                 raise disk_error(exc, dest) from None
     if on_progress is not None and done != reported:
         on_progress(done, total)
-    if total is not None and done < total:
-        raise NetworkError(
-            _("The download was cut short ({done} of {total} bytes).").format(
-                done=done, total=total
-            ),
-            _("The app will resume it."),
-        )
-    if total is not None and done > total:
-        dest.unlink(missing_ok=True)
-        raise ServiceUnavailableError(
-            _("The server sent more bytes than it announced ({done} of {total}).").format(
-                done=done, total=total
-            ),
-            _("The download will start again from the beginning."),
-        )
-    return done
+    return _check_length(dest, done, total)
+
+
+async def astream_to_file(
+    response: httpx.Response,
+    dest: Path,
+    existing: int,
+    on_progress: ProgressCallback | None,
+) -> int:
+    """:func:`stream_to_file` on the event loop, for a response of an ``httpx.AsyncClient``
+    (the provider dialects' result files)."""
+    start, total = await asyncio.to_thread(_body_start, response, dest, existing)
+    handle = await asyncio.to_thread(_open_at, dest, start)
+    done = start
+    failed = True
+    try:
+        if on_progress is not None:
+            on_progress(done, total)
+        async for chunk in response.aiter_bytes():
+            try:
+                handle.write(chunk)
+            except OSError as exc:
+                raise disk_error(exc, dest) from None
+            done += len(chunk)
+            if on_progress is not None:
+                on_progress(done, total)
+        failed = False
+    finally:
+        try:
+            handle.close()
+        except OSError as exc:
+            if not failed:
+                raise disk_error(exc, dest) from None
+    return await asyncio.to_thread(_check_length, dest, done, total)
 
 
 # --------------------------------------------------------------------------- orchestration
@@ -389,7 +432,7 @@ def _make_dirs(*dirs: Path) -> None:
 
 
 async def download_video(
-    client: VideoClient,
+    client: Dialect,
     remote_id: str,
     final_path: Path,
     partial_dir: Path,

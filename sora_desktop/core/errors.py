@@ -1,4 +1,4 @@
-"""The one error taxonomy (design.md section 5).
+"""The one error taxonomy.
 
 Every error a creator can meet is a :class:`SoraError` with a plain ``message`` (what
 happened) and a ``next_step`` (what to do). The CLI maps ``kind`` to an exit code, the GUI
@@ -15,12 +15,13 @@ class ExitCode(IntEnum):
 
     OK = 0
     UNEXPECTED = 1
-    INVALID_INPUT = 2
+    INVALID_INPUT = 2  # also: this Python and PySide6 don't work together
     AUTH = 3  # bad key, no access, deployment not found, keyring unavailable
     REMOTE_FAILED = 4  # moderation or another remote failure of the job
     EXPIRED = 5
     NETWORK = 6  # network down, service unavailable, rate limited after retries
     LOCAL_IO = 7  # disk full, folder not writable, corrupt library
+    OUTCOME_UNKNOWN = 8  # a create's reply was lost and the provider can't say if it arrived
     CANCELLED = 130
 
 
@@ -40,6 +41,8 @@ class ErrorKind(StrEnum):
     KEYRING = "keyring_unavailable"
     STORE = "store"
     CANCELLED = "cancelled"
+    OUTCOME_UNKNOWN = "outcome_unknown"
+    UNSUPPORTED_SETUP = "unsupported_setup"
 
 
 _EXIT: dict[ErrorKind, ExitCode] = {
@@ -58,6 +61,8 @@ _EXIT: dict[ErrorKind, ExitCode] = {
     ErrorKind.DISK: ExitCode.LOCAL_IO,
     ErrorKind.STORE: ExitCode.LOCAL_IO,
     ErrorKind.CANCELLED: ExitCode.CANCELLED,
+    ErrorKind.OUTCOME_UNKNOWN: ExitCode.OUTCOME_UNKNOWN,
+    ErrorKind.UNSUPPORTED_SETUP: ExitCode.INVALID_INPUT,
 }
 
 
@@ -171,3 +176,17 @@ class StoreError(SoraError):
 
 class CancelledByUser(SoraError):
     kind = ErrorKind.CANCELLED
+
+
+class OutcomeUnknownError(SoraError):
+    """A create's reply was lost and the provider has no way to say whether it arrived
+    (fal, Runway): the job may have been made, and charged. It is never resent by itself;
+    the message names the provider's dashboard, and a "send again" makes a new job."""
+
+    kind = ErrorKind.OUTCOME_UNKNOWN
+
+
+class UnsupportedSetupError(SoraError):
+    """The installed pieces don't work together (core/qt_pair.py): refused at start."""
+
+    kind = ErrorKind.UNSUPPORTED_SETUP

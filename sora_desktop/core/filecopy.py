@@ -81,6 +81,8 @@ def copy_new_file(src: Path, dst: Path) -> str:
 def _copy_linux(src_fd: int, dst_fd: int) -> str | None:
     """Clone, else copy in the kernel; None when neither works between these two files
     (nothing was written then)."""
+    if sys.platform != "linux":  # as mypy reads it: fcntl.ioctl and copy_file_range are Linux's
+        return None
     import fcntl
 
     try:

@@ -171,17 +171,31 @@ def _rgb(image: Image.Image) -> Image.Image:
 
 def render_reference_image(path: Path, size: str, mode: Literal["fit", "crop"]) -> Image.Image:
     """The image at exactly ``size``: "fit" letterboxes on black, "crop" crops the centre."""
+    _check_mode(mode)
+    check_reference_image(path, size)
+    with Image.open(path) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        image = _rgb(upright)
+    return fit_image(image, size, mode)
+
+
+def _check_mode(mode: str) -> None:
     if mode not in ("fit", "crop"):
         raise InvalidRequestError(
             _("Unknown image mode {mode!r}.").format(mode=mode),
             _("Choose fit or crop."),
             param="image_mode",
         )
-    check_reference_image(path, size)
+
+
+def fit_image(image: Image.Image, size: str, mode: Literal["fit", "crop"]) -> Image.Image:
+    """``image`` (already decoded, e.g. a video frame) at exactly ``size``, by the same rule
+    as a reference image file: "fit" letterboxes on black, "crop" crops the centre."""
+    _check_mode(mode)
     width, height = parse_size(size)
-    with Image.open(path) as opened:
-        upright = ImageOps.exif_transpose(opened)
-        image = _rgb(upright)
+    image = _rgb(image)
+    if image.size == (width, height):
+        return image
     if mode == "fit":
         return ImageOps.pad(
             image, (width, height), method=Image.Resampling.LANCZOS, color=(0, 0, 0)
@@ -193,12 +207,17 @@ def fit_reference_image(
     path: Path, size: str, mode: Literal["fit", "crop"], dest_dir: Path
 ) -> Path:
     """Write the image at exactly ``size`` as PNG into ``dest_dir`` (content-hash name)."""
-    image = render_reference_image(path, size, mode)
+    return save_reference_png(render_reference_image(path, size, mode), dest_dir)
+
+
+def save_reference_png(image: Image.Image, dest_dir: Path, *, prefix: str = "ref") -> Path:
+    """Write ``image`` as PNG into ``dest_dir`` under a name made of its content's hash
+    (the same image is stored once) and size; returns the path. Atomic; DiskError."""
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     data = buffer.getvalue()
     digest = hashlib.sha256(data).hexdigest()[:24]
-    dest = dest_dir / f"ref-{digest}-{image.width}x{image.height}.png"
+    dest = dest_dir / f"{prefix}-{digest}-{image.width}x{image.height}.png"
     if dest.is_file() and dest.stat().st_size == len(data):
         return dest
     try:

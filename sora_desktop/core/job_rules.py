@@ -6,6 +6,7 @@ app already knew could not work:
 
 - :func:`remix_problem`: a remix needs the service's copy of a finished video. After
   "Delete from the service" (``Job.remote_deleted_at``) the service answers "not found".
+- :func:`extend_problem`: an extension (``POST /videos/extensions``) needs the same.
 - :func:`remote_delete_problem`: there must be a service copy left to delete.
 - :func:`remote_copy_gone`: the service's copy was deleted from this app.
 """
@@ -53,6 +54,33 @@ def remix_problem(job: Job) -> InvalidRequestError | None:
             _("Only a finished video can be remixed."),
             _("Wait until the video is ready, or remix another one."),
             param="remix_of",
+        )
+    return None
+
+
+def extend_problem(job: Job) -> InvalidRequestError | None:
+    """Why the service can't extend ``job``, or None when it can. (A continuation from the
+    clip's last frame needs only the local file: see core/extend.py.)"""
+    if job.remote_id is None:
+        return InvalidRequestError(
+            _("This job never reached the service, so the service can't extend it."),
+            _("Continue it from its last frame instead."),
+            param="extend_of",
+        )
+    if remote_copy_gone(job):
+        return InvalidRequestError(
+            _(
+                "This video was deleted from the service on {when}, so the service can't "
+                "extend it any more."
+            ).format(when=deleted_on(job)),
+            _("Continue it from its last frame instead."),
+            param="extend_of",
+        )
+    if job.status is not JobStatus.READY:
+        return InvalidRequestError(
+            _("Only a finished video can be extended."),
+            _("Wait until the video is ready."),
+            param="extend_of",
         )
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -28,10 +28,10 @@ from .errors import (
 )
 from .i18n import N_, _
 from .models import Job, JobStatus, RemoteVideo, can_transition
-from .reconcile import WINDOW, find_created
+from .pacing import ConnectionSlots
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .dialects.base import Dialect
     from .paths import AppPaths
     from .store import JobStore
 
@@ -50,6 +50,16 @@ EXPIRED_NEXT = N_(
 )
 #: A job whose create can't be confirmed after this long is not resent automatically.
 RESEND_MAX_AGE = 3600.0
+#: What a job waiting for a free slot on its connection (core/pacing.py) says it waits for.
+WAITING_MESSAGE = N_(
+    "Waiting in line: {limit} jobs are already being made on this connection (at most "
+    "{limit} at once); this one is sent when one of them is done."
+)
+
+#: Statuses in which a job holds a slot on its connection: its create or its render.
+_WITH_SERVICE = frozenset(
+    {JobStatus.DRAFT, JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS}
+)
 
 REMOTE_STATUS: dict[str, JobStatus] = {
     "queued": JobStatus.QUEUED,
@@ -61,7 +71,7 @@ REMOTE_STATUS: dict[str, JobStatus] = {
 class Downloader(Protocol):
     def __call__(
         self,
-        client: VideoClient,
+        client: Dialect,
         remote_id: str,
         final_path: Path,
         partial_dir: Path,
@@ -72,7 +82,7 @@ class Downloader(Protocol):
 
 class Thumbnailer(Protocol):
     def __call__(
-        self, client: VideoClient, remote_id: str, video_path: Path, dest: Path
+        self, client: Dialect, remote_id: str, video_path: Path, dest: Path
     ) -> Awaitable[Path | None]: ...
 
 
@@ -92,21 +102,37 @@ class RunnerContext:
     store: JobStore
     paths: AppPaths
     move: Callable[..., Job]  # (job_id, status, *, note=None, **changes) -> Job; stores, emits
-    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total) -> emits
+    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total, note, message)
     clock: Callable[[], float]
     sleep: Callable[[float], Awaitable[None]]
     backoff_factory: Callable[[], Backoff]
+    slots: ConnectionSlots  # per connection: jobs being created or polled at once
     give_up_after: float | None
     downloader: Downloader
     thumbnailer: Thumbnailer
 
 
 def remote_failure(video: RemoteVideo) -> SoraError:
-    """The creator-facing error for a render the service reported as ``failed``."""
+    """The creator-facing error for a render the service reported as ``failed``.
+
+    A provider's own words (``error.source``) stay beside the app's explanation."""
     code = video.error.code if video.error else None
     text = video.error.message if video.error else ""
+    source = video.error.source if video.error else None
     if code == "moderation_blocked":
+        if source:
+            from .dialects.errors import moderation_error
+
+            return moderation_error(source, text)
         return ModerationBlockedError(_(MODERATION_MESSAGE), _(MODERATION_NEXT), code=code)
+    if source and text:
+        return RemoteJobFailedError(
+            _("{provider} could not make this video: {detail}").format(
+                provider=source, detail=text
+            ),
+            _("Try again, or change the prompt or settings."),
+            code=code,
+        )
     if text:
         message = _("The service could not make this video: {detail}").format(detail=text)
     else:
@@ -119,11 +145,23 @@ def remote_failure(video: RemoteVideo) -> SoraError:
 
 
 class JobRunner:
-    def __init__(self, ctx: RunnerContext, job_id: str, client: VideoClient, *, fresh: bool):
+    def __init__(
+        self,
+        ctx: RunnerContext,
+        job_id: str,
+        client: Dialect,
+        *,
+        fresh: bool,
+        connection_key: Hashable,
+    ):
+        """``connection_key``: which connection's slots (core/pacing.py) the job takes."""
         self.ctx = ctx
         self.job_id = job_id
         self.client = client
         self.fresh = fresh  # True: this process is about to send the create itself
+        self._note: str | None = None  # what the provider last said while the job waits
+        self._slot = ctx.slots.slot(connection_key)
+        self._holding = False
 
     # ----------------------------------------------------------------- driving
     def job(self) -> Job:
@@ -138,17 +176,48 @@ class JobRunner:
             job = self.ctx.move(
                 self.job_id, resume_target(job), note="resumed", error_code=None, error_message=None
             )
-        while not job.status.is_terminal:
-            if job.status in (JobStatus.DRAFT, JobStatus.SUBMITTING) and job.remote_id is None:
-                await self.submit_stage(job)
-            elif job.status in (JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS):
-                await self.poll_stage(job)
-            elif job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
-                await self.download_stage(job)
-            else:  # pragma: no cover - guarded by the state machine
-                raise RuntimeError(f"job {self.job_id} can't continue from {job.status}")
-            job = self.job()
+        try:
+            while not job.status.is_terminal:
+                if job.status in _WITH_SERVICE and not self._holding:
+                    job = await self.take_slot(job)
+                if job.status in (JobStatus.DRAFT, JobStatus.SUBMITTING) and job.remote_id is None:
+                    await self.submit_stage(job)
+                elif job.status in (JobStatus.SUBMITTING, JobStatus.QUEUED, JobStatus.IN_PROGRESS):
+                    await self.poll_stage(job)
+                elif job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
+                    self.give_slot()  # rendered: the next job in line may start
+                    await self.download_stage(job)
+                else:  # pragma: no cover - guarded by the state machine
+                    raise RuntimeError(f"job {self.job_id} can't continue from {job.status}")
+                job = self.job()
+        finally:
+            self.give_slot()
         return job
+
+    # ---------------------------------------------------------------- slots
+    async def take_slot(self, job: Job) -> Job:
+        """Wait for a free slot on the job's connection (core/pacing.py), saying so."""
+        if not self._slot.locked():
+            await self._slot.acquire()  # free: no waiting, nothing to say
+            self._holding = True
+            return job
+        limit = self.ctx.slots.limit
+        log.info("job %s: waiting for one of %d slots on its connection", self.job_id, limit)
+        message = _(WAITING_MESSAGE).format(limit=limit)
+        self.ctx.progress(self.job_id, job.status, job.progress, message=message)
+        await self._slot.acquire()
+        self._holding = True
+        job = self.job()
+        if self.fresh and job.status is JobStatus.SUBMITTING and job.remote_id is None:
+            # nothing was sent while it waited: submitted_at is when the create goes out
+            job = self.ctx.store.update_fields(self.job_id, submitted_at=self.ctx.clock())
+        self.ctx.progress(self.job_id, job.status, job.progress, message="")  # no longer waits
+        return job
+
+    def give_slot(self) -> None:
+        if self._holding:
+            self._holding = False
+            self._slot.release()
 
     # ------------------------------------------------------------- helpers
     def _trouble(self, since: float | None, err: SoraError, *, reached: bool) -> float:
@@ -186,8 +255,13 @@ class JobRunner:
             if video.expires_at is not None:
                 changes["expires_at"] = float(video.expires_at)
         if status is job.status and progress == job.progress and not changes:
-            return job
-        return self.ctx.move(self.job_id, status, progress=progress, **changes)
+            moved = job
+        else:
+            moved = self.ctx.move(self.job_id, status, progress=progress, **changes)
+        if video.note != self._note:
+            self._note = video.note
+            self.ctx.progress(self.job_id, moved.status, moved.progress, note=video.note)
+        return moved
 
     # --------------------------------------------------------------- submit
     async def submit_stage(self, job: Job) -> None:
@@ -222,6 +296,10 @@ class JobRunner:
                 request = job.request
                 if request.remix_of is not None:
                     polled = await self.client.remix(request.remix_of, request.prompt)
+                elif request.extend_of is not None:
+                    polled = await self.client.extend(
+                        request.extend_of, request.prompt, request.seconds
+                    )
                 else:
                     polled = await self.client.create(request)
             except NetworkError as err:
@@ -255,13 +333,17 @@ class JobRunner:
             return
 
     async def reconcile(self, job: Job) -> RemoteVideo | None:
-        """List recent videos until the list answers; then find ours (or None)."""
+        """Ask the service whether the create arrived (the Videos API lists videos,
+        Replicate predictions) until it answers; then ours, or None. Where the provider
+        can't say (fal, Runway) its dialect raises OutcomeUnknownError: never resent."""
         submitted = job.submitted_at if job.submitted_at is not None else job.created_at
         backoff = self.ctx.backoff_factory()
         trouble: float | None = None
         while True:
             try:
-                videos = await self.client.list_recent(since=submitted - WINDOW)
+                return await self.client.find_created(
+                    job.request, submitted, now=self.ctx.clock(), taken=self._taken
+                )
             except SoraError as err:
                 if not err.retryable:
                     raise
@@ -269,9 +351,6 @@ class JobRunner:
                 trouble = self._trouble(trouble, err, reached=True)
                 await self.ctx.sleep(backoff.next_delay(err.retry_after))
                 continue
-            return find_created(
-                job.request, submitted, videos, now=self.ctx.clock(), taken=self._taken
-            )
 
     def _taken(self, remote_id: str) -> bool:
         other = self.ctx.store.find_by_remote_id(remote_id)

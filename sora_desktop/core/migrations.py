@@ -15,6 +15,19 @@ new one.
   known) and ``remote_deleted_at`` (when the service's copy was deleted from the app), with
   indexes for the library's filters and sorts (size, duration, connection) and for finding a
   clip's remixes (``remix_of``).
+- v4: ``options``, JSON text of the settings only some models have (audio, negative prompt,
+  seed, end image, the model's own fields; ``store_rows.request_options``), NULL for none.
+- v5: storyboards (``storyboards``: one row per storyboard, its document as the portable
+  JSON of :mod:`.storyboard` with absolute paths; ``storyboard_takes``: which job is a take
+  of which shot, kept with the document, so a job's storyboards are one indexed query) and
+  ``extend_of`` on jobs (the remote id of the clip an extension continues, like
+  ``remix_of``), indexed.
+- v6: the batches (core/batch/store.py): ``batches`` (what was asked: connection without a
+  key, cap, concurrency, output folder), ``batch_rows`` (one planned job each: its label,
+  settings, estimate, why it is invalid, whether the cap holds it, how many attempts were
+  asked for) and ``batch_jobs`` (each job made for a row, recorded *before* it is sent, so
+  a resumed batch never sends a row twice). A job deleted from the library keeps its
+  ``batch_jobs`` record: that row is never sent again by itself.
 """
 
 from __future__ import annotations
@@ -130,6 +143,95 @@ _V3: tuple[str, ...] = (
 )
 
 
+_V5: tuple[str, ...] = (
+    """
+    CREATE TABLE storyboards (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        document TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX ix_storyboards_updated ON storyboards(updated_at)",
+    """
+    CREATE TABLE storyboard_takes (
+        storyboard_id TEXT NOT NULL REFERENCES storyboards(id) ON DELETE CASCADE,
+        shot_id TEXT NOT NULL,
+        job_id TEXT NOT NULL,
+        chosen INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (storyboard_id, shot_id, job_id)
+    )
+    """,
+    "CREATE INDEX ix_storyboard_takes_job ON storyboard_takes(job_id)",
+    "ALTER TABLE jobs ADD COLUMN extend_of TEXT",
+    "CREATE INDEX ix_jobs_extend_of ON jobs(extend_of)",
+)
+
+
+_V6_BATCHES: tuple[str, ...] = (
+    """
+    CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        source TEXT,
+        template TEXT,
+        sweeps TEXT NOT NULL,
+        conn_kind TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        auth_style TEXT NOT NULL,
+        key_source TEXT NOT NULL,
+        proxy TEXT,
+        profile_id TEXT,
+        cap REAL,
+        concurrency INTEGER NOT NULL,
+        out_dir TEXT,
+        state TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE batch_rows (
+        batch_id TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        source_row INTEGER NOT NULL,
+        source_line INTEGER NOT NULL,
+        prompt TEXT NOT NULL,
+        model TEXT NOT NULL,
+        size TEXT NOT NULL,
+        seconds INTEGER NOT NULL,
+        reference_image TEXT,
+        seed INTEGER,
+        sweep TEXT NOT NULL,
+        estimated_cost REAL,
+        problem TEXT,
+        wanted INTEGER NOT NULL DEFAULT 1,
+        held INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (batch_id, idx)
+    )
+    """,
+    """
+    CREATE TABLE batch_jobs (
+        batch_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        attempt INTEGER NOT NULL,
+        job_id TEXT NOT NULL UNIQUE,
+        estimated_cost REAL,
+        sent INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        exported_path TEXT,
+        export_error TEXT,
+        PRIMARY KEY (batch_id, idx, attempt),
+        FOREIGN KEY (batch_id, idx) REFERENCES batch_rows(batch_id, idx) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX ix_batches_state ON batches(state, created_at)",
+)
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     for sql in _V1:
         conn.execute(sql)
@@ -161,8 +263,29 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE jobs SET estimated_cost = ? WHERE seq = ?", estimates)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE jobs ADD COLUMN options TEXT")
+
+
+def _v5_storyboards(conn: sqlite3.Connection) -> None:
+    for sql in _V5:
+        conn.execute(sql)
+
+
+def _v6_batches(conn: sqlite3.Connection) -> None:
+    for sql in _V6_BATCHES:
+        conn.execute(sql)
+
+
 #: Forward migrations; index i takes the schema from version i to version i + 1.
-MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (_v1, _v2, _v3)
+MIGRATIONS: Sequence[Callable[[sqlite3.Connection], None]] = (
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5_storyboards,
+    _v6_batches,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 class JobStatus(StrEnum):
-    """The one state machine of a job (design.md section 3)."""
+    """The one state machine of a job (docs/architecture.md, "A job's life")."""
 
     DRAFT = "draft"
     SUBMITTING = "submitting"
@@ -122,6 +122,31 @@ class ConnectionKind(StrEnum):
     AZURE = "azure"
     COMPATIBLE = "compatible"
     SIMULATOR = "simulator"
+    #: the native provider APIs (core/dialects/): fal's queue, Replicate's predictions and
+    #: Runway's tasks
+    FAL = "fal"
+    REPLICATE = "replicate"
+    RUNWAY = "runway"
+
+    @property
+    def is_provider(self) -> bool:
+        """One of the native provider APIs (not the OpenAI Videos dialect)."""
+        return self in PROVIDER_KINDS
+
+
+#: The kinds that speak the OpenAI Videos API dialect (core/client.py).
+VIDEOS_API_KINDS: tuple[ConnectionKind, ...] = (
+    ConnectionKind.OPENAI,
+    ConnectionKind.AZURE,
+    ConnectionKind.COMPATIBLE,
+    ConnectionKind.SIMULATOR,
+)
+#: The native provider kinds, one dialect module each (core/dialects/).
+PROVIDER_KINDS: tuple[ConnectionKind, ...] = (
+    ConnectionKind.FAL,
+    ConnectionKind.REPLICATE,
+    ConnectionKind.RUNWAY,
+)
 
 
 class AuthStyle(StrEnum):
@@ -215,6 +240,17 @@ class VideoRequest:
     seconds: int = 4
     reference_image: Path | None = None  # already converted to exactly ``size``
     remix_of: str | None = None  # remote video id this is a remix of
+    #: The settings only some models have (the provider kinds; ignored by the Videos API
+    #: dialect). None: the model's default.
+    audio: bool | None = None
+    negative_prompt: str | None = None
+    seed: int | None = None
+    end_image: Path | None = None  # the last frame, converted to exactly ``size``
+    #: any field of the model's own schema, as (name, JSON text of the value)
+    params: tuple[tuple[str, str], ...] = ()
+    #: remote video id this extends (``POST /videos/extensions``); ``seconds`` is then the
+    #: length added, and the finished clip is the source followed by the new part
+    extend_of: str | None = None
 
     @property
     def width(self) -> int:
@@ -229,6 +265,9 @@ class VideoRequest:
 class RemoteError:
     code: str | None
     message: str
+    #: the provider whose words ``message`` is (e.g. "Runway"), shown beside the app's own
+    #: explanation; None for the Videos API dialect
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +286,9 @@ class RemoteVideo:
     expires_at: int | None = None
     remixed_from_video_id: str | None = None
     error: RemoteError | None = None
+    #: what the provider says while the job waits (e.g. Runway's THROTTLED, fal's queue
+    #: position), for the creator
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +332,7 @@ class JobEvent:
     job_id: str
     status: JobStatus
     progress: int = 0
-    message: str | None = None  # creator-facing text for failures
+    message: str | None = None  # creator-facing: why it failed, or what it waits for
     downloaded: int | None = None  # bytes so far while downloading
     total: int | None = None  # bytes expected while downloading
+    note: str | None = None  # what the provider says while the job waits (not a failure)

@@ -58,6 +58,25 @@ SERVICE_STATUS: dict[ConnectionKind, str] = {
     ConnectionKind.SIMULATOR: (
         "Runs on this computer and makes real MP4 clips; no account needed."
     ),
+    ConnectionKind.FAL: (
+        "fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed "
+        "per second of video."
+    ),
+    ConnectionKind.REPLICATE: (
+        "Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate "
+        "with one API token; API results are deleted after an hour."
+    ),
+    ConnectionKind.RUNWAY: (
+        "Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; "
+        "billed in Runway credits."
+    ),
+}
+
+#: Where each native provider's API lives (a profile may point elsewhere: a proxy, tests).
+PROVIDER_BASE_URLS: dict[ConnectionKind, str] = {
+    ConnectionKind.FAL: "https://queue.fal.run",
+    ConnectionKind.REPLICATE: "https://api.replicate.com",
+    ConnectionKind.RUNWAY: "https://api.dev.runwayml.com",
 }
 
 SIMULATOR_PROFILE = Profile(
@@ -204,7 +223,7 @@ def azure_base_url(endpoint_or_resource: str) -> str:
 
 
 def default_base_url(kind: ConnectionKind) -> str:
-    return {ConnectionKind.OPENAI: OPENAI_BASE_URL}.get(kind, "")
+    return {ConnectionKind.OPENAI: OPENAI_BASE_URL, **PROVIDER_BASE_URLS}.get(kind, "")
 
 
 def default_auth_style(kind: ConnectionKind) -> AuthStyle:

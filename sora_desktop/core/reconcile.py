@@ -1,4 +1,4 @@
-"""Finding the remote job a lost create reply belongs to (design.md section 3).
+"""Finding the remote job a lost create reply belongs to (docs/reliability.md).
 
 A create is sent once. When its reply is lost (timeout, reset, a 5xx whose body we never
 got) the job may or may not exist on the server. Instead of resending, which could start a
@@ -30,6 +30,12 @@ def matches_request(video: RemoteVideo, request: VideoRequest) -> bool:
         return False
     if request.remix_of is not None:
         return video.remixed_from_video_id in (None, request.remix_of)
+    if request.extend_of is not None:
+        # an extension reports the stitched total as its ``seconds``, and no link to its
+        # source: the prompt, model and size are what can be compared
+        if video.model is not None and video.model != request.model:
+            return False
+        return video.size is None or video.size == request.size
     if video.model is not None and video.model != request.model:
         return False
     if video.size is not None and video.size != request.size:

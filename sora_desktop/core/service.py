@@ -1,7 +1,8 @@
-"""GenerationService: every job's life on one asyncio loop (design.md section 3).
+"""GenerationService: every job's life on one asyncio loop (docs/architecture.md).
 
 - one task per active job (never a thread per job), driven by :class:`JobRunner`;
-- one :class:`VideoClient` (one connection pool) per (connection, key), closed on shutdown;
+- one client (a :class:`~.dialects.base.Dialect`, one connection pool) per (connection,
+  key), closed on shutdown;
 - every change is stored (``JobStore.transition`` / ``update_fields``) before listeners hear
   of it through a :class:`JobEvent`;
 - ``resume_all`` continues every active or interrupted job where it stopped;
@@ -20,12 +21,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .backoff import Backoff
+from .api_keys import api_key_for
 from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
 from .capabilities import capabilities_for, check_model_served, validate_request
 from .errors import (
     AssetExpiredError,
-    AuthenticationError,
     CancelledByUser,
     DiskError,
     ErrorKind,
@@ -38,7 +38,7 @@ from .errors import (
     StoreError,
 )
 from .i18n import N_, _
-from .job_rules import remix_problem, remote_delete_problem
+from .job_rules import extend_problem, remix_problem, remote_delete_problem
 from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from .listeners import notify
 from .models import (
@@ -48,12 +48,19 @@ from .models import (
     JobEvent,
     JobStatus,
     KeySource,
+    Profile,
     VideoRequest,
 )
+from .pacing import ConnectionSlots, Pacing
 from .spending import estimate_job_cost
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from pathlib import Path
+
+    from .catalogue import CatalogueModel
+    from .dialects.base import Dialect
+    from .images import ImageCheck
+    from .model_settings import ModelSettings, ModelSummary
     from .paths import AppPaths
     from .store import JobStore
 
@@ -62,22 +69,35 @@ log = logging.getLogger(__name__)
 CANCEL_MESSAGE = N_(
     "Cancelled here. A render the service already started keeps running and may still be billed."
 )
-INTERRUPT_MESSAGE = "Interrupted: the app closed mid-way. It continues on the next start."
-SIMULATOR_KEY = "sim"
+#: a provider with a cancel call (fal, Replicate, Runway) was asked to stop the render too
+CANCEL_REMOTE_MESSAGE = N_(
+    "Cancelled here and at the service. What it had already rendered may still be billed."
+)
+#: The next step of a job the app stopped retrying (``give_up_after``). Its request may
+#: have reached the service: the job is kept and finished later, never sent again blindly.
+GAVE_UP_KEPT = N_(
+    "The app stopped retrying for now; the job is kept and continues the next time the app "
+    "starts (or with: sora-desktop resume)."
+)
+#: ... or the service never took it (a refused connection, "too many requests" every time).
+GAVE_UP_NOT_SENT = N_(
+    "The app stopped retrying. The service did not take the request, so nothing was "
+    "charged; generate it again later."
+)
+#: Reference image checks remembered (by path, size, modification time and length).
+IMAGE_CHECKS_KEPT = 256
 
 #: Errors that leave the job resumable (``interrupted``) instead of ``failed``.
 _LOCAL_TROUBLE = (DiskError, StoreError, KeyringUnavailableError)
 
 
 @dataclass(frozen=True, slots=True)
-class ConnectionReport:
-    """The answer to "Test connection"."""
+class ResendQuote:
+    """What "send again" would do for a job: the same request as a NEW job, at this cost."""
 
-    ok: bool
-    videos_listed: int = 0
-    latency: float = 0.0  # seconds for one list call
-    error: SoraError | None = None
-    model: str | None = None
+    job: Job
+    estimated_cost: float | None  # US dollars; None: price unknown
+    dashboard_url: str | None  # where to look first whether the old one was made
 
 
 def error_for_job(job: Job) -> SoraError | None:
@@ -113,22 +133,29 @@ def _default_key_lookup(source: KeySource) -> str | None:
     return secrets.get_key(source)
 
 
-async def _default_download(client: VideoClient, remote_id: str, *args: Any, **kw: Any) -> Any:
+async def _default_download(client: Dialect, remote_id: str, *args: Any, **kw: Any) -> Any:
     from .download import download_video
 
     return await download_video(client, remote_id, *args, **kw)
 
 
-async def _default_thumbnail(client: VideoClient, remote_id: str, *args: Any, **kw: Any) -> Any:
+async def _default_thumbnail(client: Dialect, remote_id: str, *args: Any, **kw: Any) -> Any:
     from .thumbnails import fetch_thumbnail
 
     return await fetch_thumbnail(client, remote_id, *args, **kw)
 
 
-def _default_client(connection: Connection, key: str | None) -> VideoClient:
-    from .client import VideoClient
+def dashboard_url(kind: ConnectionKind) -> str | None:
+    """The provider's dashboard (jobs and bill), for messages and the faces."""
+    from .dialects.fal import FalDialect
+    from .dialects.replicate import ReplicateDialect
+    from .dialects.runway import RunwayDialect
 
-    return VideoClient(connection, key)
+    return {
+        ConnectionKind.FAL: FalDialect.dashboard_url,
+        ConnectionKind.REPLICATE: ReplicateDialect.dashboard_url,
+        ConnectionKind.RUNWAY: RunwayDialect.dashboard_url,
+    }.get(kind)
 
 
 class GenerationService:
@@ -138,27 +165,32 @@ class GenerationService:
         paths: AppPaths,
         *,
         key_lookup: Callable[[KeySource], str | None] | None = None,
-        client_factory: Callable[[Connection, str | None], VideoClient] | None = None,
+        client_factory: Callable[[Connection, str | None], Dialect] | None = None,
         give_up_after: float | None = None,
-        backoff_factory: Callable[[], Backoff] = Backoff,
+        pacing: Pacing | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         downloader: Downloader | None = None,
         thumbnailer: Thumbnailer | None = None,
         builtin_simulator: SimulatorLink | None = None,
     ) -> None:
-        """``builtin_simulator``: its address at run time (see core/builtin_simulator.py)."""
+        """``builtin_simulator``: its address at run time (see core/builtin_simulator.py).
+        ``pacing``: the waits between polls and the jobs at once per connection (the user
+        settings' ``Settings.pacing()``; the defaults without)."""
+        self.pacing = pacing = pacing or Pacing()
         self._store = store
         self._simulator = builtin_simulator
         self._paths = paths
         self._key_lookup = key_lookup or _default_key_lookup
-        self._client_factory = client_factory or _default_client
-        self._clients: dict[tuple[Connection, str | None], VideoClient] = {}
+        self._client_factory = client_factory or self._default_client
+        self._clients: dict[tuple[Connection, str | None], Dialect] = {}
         self._listeners: list[Callable[[JobEvent], None]] = []
         self._tasks: dict[str, asyncio.Task[Job]] = {}
         self._cancel_reasons: dict[str, str] = {}
         self._unexpected: dict[str, BaseException] = {}
         self._closed = False
+        self._image_checks: dict[tuple[str, str, int, int], ImageCheck] = {}
+        self._profiles: dict[str, tuple[tuple[int, int, int], Profile | None]] = {}
         self._ctx = RunnerContext(
             store=store,
             paths=paths,
@@ -166,11 +198,19 @@ class GenerationService:
             progress=self._progress,
             clock=clock,
             sleep=sleep,
-            backoff_factory=backoff_factory,
+            backoff_factory=pacing.backoff,
+            slots=ConnectionSlots(pacing.limit),
             give_up_after=give_up_after,
             downloader=downloader or _default_download,
             thumbnailer=thumbnailer or _default_thumbnail,
         )
+
+    def _default_client(self, connection: Connection, key: str | None) -> Dialect:
+        from .dialects import make_dialect
+        from .dialects.schemas import SchemaCache
+
+        cache = SchemaCache(self._paths.cache_dir / "schemas")
+        return make_dialect(connection, key, schema_cache=cache)
 
     # ------------------------------------------------------------ events
     def subscribe(self, listener: Callable[[JobEvent], None]) -> Callable[[], None]:
@@ -209,45 +249,38 @@ class GenerationService:
         *,
         downloaded: int | None = None,
         total: int | None = None,
+        note: str | None = None,
+        message: str | None = None,
     ) -> None:
-        self._emit(JobEvent(job_id, status, progress, downloaded=downloaded, total=total))
+        """``note``: what the provider says while the job waits; ``message``: what the app
+        says it waits for (its line of jobs on one connection, core/pacing.py)."""
+        self._emit(
+            JobEvent(
+                job_id, status, progress, message, downloaded=downloaded, total=total, note=note
+            )
+        )
 
     # ----------------------------------------------------------- clients
     def _api_key(self, connection: Connection) -> str | None:
-        key = self._key_lookup(connection.key_source)
-        if key:
-            return key
-        if connection.kind is ConnectionKind.SIMULATOR:
-            return SIMULATOR_KEY
-        source = connection.key_source
-        if source.env_var:
-            raise AuthenticationError(
-                _("No API key: the environment variable {name} is not set.").format(
-                    name=source.env_var
-                ),
-                _("Set {name} to your API key and try again.").format(name=source.env_var),
-            )
-        if source.keyring_user:
-            raise AuthenticationError(
-                _("No API key is saved for this connection."),
-                _("Save it with: sora-desktop profile set-key {profile}").format(
-                    profile=source.keyring_user
-                ),
-            )
-        return None  # a gateway that needs no key
+        return api_key_for(connection, self._key_lookup)
 
-    async def _client_for(self, connection: Connection, *, resuming: bool) -> VideoClient:
+    async def _client_for(self, connection: Connection, *, resuming: bool) -> Dialect:
         """The client for ``connection``, the built-in simulator's address filled in."""
-        return self._client(await resolve(connection, self._simulator, resuming=resuming))
+        return (await self._keyed_client(connection, resuming=resuming))[1]
 
-    def _client(self, connection: Connection) -> VideoClient:
+    async def _keyed_client(
+        self, connection: Connection, *, resuming: bool
+    ) -> tuple[tuple[Connection, str | None], Dialect]:
+        """The same with the key it is kept under: the connection (address filled in) and
+        API key. Jobs under one key share a connection pool and a line (core/pacing.py)."""
+        connection = await resolve(connection, self._simulator, resuming=resuming)
         key = self._api_key(connection)
         cache_key = (connection, key)
         client = self._clients.get(cache_key)
         if client is None:
             client = self._client_factory(connection, key)
             self._clients[cache_key] = client
-        return client
+        return cache_key, client
 
     @property
     def client_count(self) -> int:
@@ -275,9 +308,7 @@ class GenerationService:
     def _validate(self, request: VideoRequest, connection: Connection) -> None:
         profile = None
         if connection.profile_id is not None:
-            from .profiles import read_profile
-
-            profile = read_profile(self._paths.profiles_path, connection.profile_id)
+            profile = self._read_profile(connection.profile_id)
             if profile is not None and profile.kind is not connection.kind:
                 profile = None
         offered: tuple[str, ...] = ()
@@ -285,15 +316,19 @@ class GenerationService:
         if profile is not None:
             aliases = dict(profile.model_aliases)
             offered = (*profile.models, profile.default_model, *aliases)
-        check_model_served(request.model, connection.kind, offered)
-        caps = capabilities_for(
-            request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
-        )
-        validate_request(request, caps)
-        if request.reference_image is not None:
-            from .images import check_reference_image
-
-            check = check_reference_image(request.reference_image, request.size)
+        if connection.kind.is_provider:
+            self._provider_model(request, connection).validate(request)
+        else:
+            check_model_served(request.model, connection.kind, offered)
+            caps = capabilities_for(
+                request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
+            )
+            validate_request(request, caps)
+        images = (("input_reference", request.reference_image), ("end_image", request.end_image))
+        for param, image in images:
+            if image is None:
+                continue
+            check = self._check_image(image, request.size)
             if not check.matches_size:
                 raise InvalidRequestError(
                     check.reason
@@ -301,18 +336,86 @@ class GenerationService:
                         width=check.width, height=check.height, size=request.size
                     ),
                     _("Fit or crop the image to the video size first."),
-                    param="input_reference",
+                    param=param,
                 )
 
-    async def submit(self, request: VideoRequest, connection: Connection) -> Job:
-        """Validate, store (draft, then submitting with ``submitted_at``), start the task."""
+    def _provider_model(self, request: VideoRequest, connection: Connection) -> CatalogueModel:
+        """The catalogue's entry for a provider model, else one from its cached schema."""
+        from .catalogue import load_catalogue, model_for
+
+        model_id = request.model.split(":", 1)[0]
+        listed = load_catalogue().get(connection.kind, model_id)
+        if listed is not None:
+            return listed
+        from .dialects.schemas import SchemaCache
+
+        cache = SchemaCache(self._paths.cache_dir / "schemas")
+        from .client import validate_base_url
+
+        try:
+            base = validate_base_url(connection.base_url)
+        except InvalidRequestError:
+            base = connection.base_url
+        schema = cache.get((connection.kind.value, base, model_id), stale_ok=True)
+        return model_for(connection.kind, model_id, schema=schema)
+
+    def _read_profile(self, profile_id: str) -> Profile | None:
+        """``read_profile``, read again only when the profiles file changed (validating a
+        batch asks for one profile per job)."""
+        from .profiles import read_profile
+
+        path = self._paths.profiles_path
+        try:
+            stat = path.stat()
+            stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+        cached = self._profiles.get(profile_id)
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            return cached[1]
+        profile = read_profile(path, profile_id)
+        if stamp is not None:
+            self._profiles[profile_id] = (stamp, profile)
+        return profile
+
+    def _check_image(self, path: Path, size: str) -> ImageCheck:
+        """``check_reference_image``, remembered for an unchanged file (a batch checks one
+        start image for many jobs; decoding it each time took ~10 ms a job)."""
+        from .images import check_reference_image
+
+        try:
+            stat = path.stat()
+        except OSError:
+            return check_reference_image(path, size)  # says what is wrong with it
+        key = (str(path), size, stat.st_mtime_ns, stat.st_size)
+        known = self._image_checks.get(key)
+        if known is None:
+            known = check_reference_image(path, size)  # a refusal raises: never remembered
+            if len(self._image_checks) >= IMAGE_CHECKS_KEPT:
+                self._image_checks.clear()
+            self._image_checks[key] = known
+        return known
+
+    async def submit(
+        self, request: VideoRequest, connection: Connection, *, job_id: str | None = None
+    ) -> Job:
+        """Validate, store (draft, then submitting with ``submitted_at``), start the task.
+
+        ``job_id``: the id to store the job under, chosen (and recorded) by the caller
+        beforehand, so that after a crash it can tell "never stored, so never sent" (no
+        job with that id) from "sent" (a batch row, see core/batch/runner.py). ValueError
+        when the library already has a job with that id: nothing is sent then.
+
+        The create is sent by the job's task, which starts only when the caller next
+        yields to the event loop: what the caller stores right after this returns is
+        committed before the request leaves."""
         if self._closed:
             raise RuntimeError("the service is shut down")
         self.validate(request, connection)
         await self._client_for(connection, resuming=False)  # no key: refused before storing
         now = self._ctx.clock()
         job = Job(
-            id=uuid.uuid4().hex,
+            id=job_id or uuid.uuid4().hex,
             request=request,
             connection=connection,
             status=JobStatus.DRAFT,
@@ -347,18 +450,23 @@ class GenerationService:
             job = self._store.get(job_id)
             assert job is not None
             try:
-                client = await self._client_for(job.connection, resuming=not fresh)
+                key, client = await self._keyed_client(job.connection, resuming=not fresh)
             except SoraError as err:  # no key (yet): keep the job for the next resume
                 return self._interrupt(job_id, err)
-            return await JobRunner(self._ctx, job_id, client, fresh=fresh).run()
+            runner = JobRunner(self._ctx, job_id, client, fresh=fresh, connection_key=key)
+            return await runner.run()
         except asyncio.CancelledError:
             self._finish_cancelled(job_id)
             raise
         except GaveUp as gave_up:
-            log.warning("job %s: giving up for now: %s", job_id, gave_up.error)
+            given_up = gave_up.error
+            log.warning("job %s: giving up for now: %s", job_id, given_up)
+            # its next step said the app retries by itself: no longer true
             if gave_up.reached_server:
-                return self._interrupt(job_id, gave_up.error)
-            return self._end(job_id, JobStatus.FAILED, gave_up.error)
+                given_up.next_step = _(GAVE_UP_KEPT)
+                return self._interrupt(job_id, given_up)
+            given_up.next_step = _(GAVE_UP_NOT_SENT)
+            return self._end(job_id, JobStatus.FAILED, given_up)
         except AssetExpiredError as err:
             return self._end(job_id, JobStatus.EXPIRED, err)
         except _LOCAL_TROUBLE as err:
@@ -441,8 +549,22 @@ class GenerationService:
             resumed.append(job.id)
         return resumed
 
+    async def resume(self, job_id: str) -> bool:
+        """Continue one active or interrupted job that isn't running (as :meth:`resume_all`
+        does for all of them). False when there is nothing to continue: already running,
+        finished, a draft (never sent) or not in the library."""
+        if self._closed or job_id in self._tasks:
+            return False
+        job = self._store.get(job_id)
+        if job is None or not job.status.is_active:
+            return False
+        self._start(job_id, fresh=False)
+        return True
+
     async def cancel(self, job_id: str) -> Job:
-        """Stop working on a job here; a render already started remotely keeps running."""
+        """Stop working on a job here; a provider with a cancel call (fal, Replicate, Runway)
+        is asked to stop the render too. On the Videos API it keeps running remotely."""
+        before = self._store.get(job_id)
         task = self._tasks.get(job_id)
         if task is not None:
             self._cancel_reasons[job_id] = "user"
@@ -451,15 +573,35 @@ class GenerationService:
         job = self._store.get(job_id)
         if job is None:
             raise NotFoundError(_("This job is no longer in the library."), "")
+        remote = before is not None and not before.status.is_terminal
+        remote = remote and before is not None and await self._cancel_remote(before)
+        message = _(CANCEL_REMOTE_MESSAGE) if remote else _(CANCEL_MESSAGE)
         if not job.status.is_terminal:
             job = self._move(
                 job_id,
                 JobStatus.CANCELLED,
                 note="cancelled by the user",
                 error_code=ErrorKind.CANCELLED.value,
-                error_message=_(CANCEL_MESSAGE),
+                error_message=message,
             )
+        elif remote and job.status is JobStatus.CANCELLED:
+            job = self._store.update_fields(job_id, error_message=message)
         return job
+
+    async def _cancel_remote(self, job: Job) -> bool:
+        """Ask a provider with a cancel call to stop the render (best effort); True when it
+        took the request. The Videos API has none."""
+        if job.remote_id is None or not job.connection.kind.is_provider:
+            return False
+        if job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
+            return False  # already made: nothing left to stop
+        try:
+            client = await self._client_for(job.connection, resuming=True)
+            await client.cancel(job.remote_id)
+        except SoraError as err:
+            log.info("job %s: the service did not take the cancel (%s)", job.id, err.kind)
+            return False
+        return True
 
     async def remix(self, job_id: str, prompt: str) -> Job:
         """A new job that remixes a finished one with a new prompt (same connection)."""
@@ -479,6 +621,28 @@ class GenerationService:
         )
         return await self.submit(request, source.connection)
 
+    async def extend(self, job_id: str, prompt: str, seconds: int) -> Job:
+        """A new job extending a finished one by ``seconds`` through the Videos API's
+        extensions endpoint (same connection, model and size). The new job keeps the link
+        (``request.extend_of``, the source's remote id). Refused before anything is sent
+        when the source can't be extended there (job_rules.extend_problem) or the model
+        can't (capabilities); core/extend.py says which route to take instead."""
+        source = self._store.get(job_id)
+        if source is None:
+            raise NotFoundError(_("This job is no longer in the library."), "")
+        problem = extend_problem(source)
+        if problem is not None:
+            raise problem
+        assert source.remote_id is not None
+        request = VideoRequest(
+            prompt=prompt,
+            model=source.request.model,
+            size=source.request.size,
+            seconds=seconds,
+            extend_of=source.remote_id,
+        )
+        return await self.submit(request, source.connection)
+
     async def delete_remote(self, job_id: str) -> Job:
         """Delete the job's video on the server (the local copy stays) and remember that it
         is gone (``remote_deleted_at``), so remix is refused from now on. Returns the job."""
@@ -494,27 +658,45 @@ class GenerationService:
             log.info("job %s: remote video %s was already gone", job_id, job.remote_id)
         return self._store.update_fields(job_id, remote_deleted_at=self._ctx.clock())
 
-    async def test_connection(
-        self, connection: Connection, model: str | None = None
-    ) -> ConnectionReport:
-        """List videos once with a fresh client: reachable, key accepted, how fast."""
-        try:
-            connection = await resolve(connection, self._simulator, resuming=False)
-            client = self._client_factory(connection, self._api_key(connection))
-        except SoraError as err:
-            return ConnectionReport(ok=False, error=err, model=model)
-        start = time.monotonic()
-        try:
-            page = await client.list_page(limit=20)
-        except SoraError as err:
-            return ConnectionReport(
-                ok=False, latency=time.monotonic() - start, error=err, model=model
-            )
-        finally:
-            await client.aclose()
-        return ConnectionReport(
-            ok=True, videos_listed=len(page.data), latency=time.monotonic() - start, model=model
+    def list_models(self, connection: Connection) -> list[ModelSummary]:
+        """The catalogue's models for ``connection``'s provider kind (plain data)."""
+        from .model_settings import list_models
+
+        return list_models(connection.kind)
+
+    async def model_settings(self, connection: Connection, model_id: str) -> ModelSettings:
+        """``model_id``'s summary and its "More settings" fields on ``connection`` (the
+        provider's schema fetched once and cached on disk)."""
+        from .model_settings import fetch_settings
+
+        client = await self._client_for(connection, resuming=False)
+        return await fetch_settings(client, model_id.split(":", 1)[0])
+
+    def resend_quote(self, job_id: str) -> ResendQuote:
+        """What :meth:`resend` would send, and its estimated cost (for the face to ask)."""
+        job = self._store.get(job_id)
+        if job is None:
+            raise NotFoundError(_("This job is no longer in the library."), "")
+        return ResendQuote(
+            job=job,
+            estimated_cost=estimate_job_cost(job.request, job.connection),
+            dashboard_url=dashboard_url(job.connection.kind),
         )
+
+    async def resend(self, job_id: str) -> Job:
+        """Send a finished job's request again as a NEW job (a new paid create, asked for
+        explicitly). The old job and whatever its create made are left as they are; the
+        old create is never repeated. Refused for a job still running."""
+        job = self._store.get(job_id)
+        if job is None:
+            raise NotFoundError(_("This job is no longer in the library."), "")
+        if not job.status.is_terminal:
+            raise InvalidRequestError(
+                _("This job is still running; it can be sent again once it has ended."),
+                _("Wait for it to finish, or cancel it first."),
+                param="job",
+            )
+        return await self.submit(job.request, job.connection)
 
     async def shutdown(self, *, interrupt: bool = True) -> None:
         """Stop (interrupt=True: mark active jobs ``interrupted``) or finish, then close."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_text
+from .pacing import MAX_CONCURRENT_JOBS, POLL_INITIAL_SECONDS, POLL_MAX_SECONDS, Pacing
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +45,25 @@ class Settings:
     draft_image: str | None = None  # the reference image's original file
     draft_fit_mode: str = "fit"  # how an image of another size is made to fit: fit | crop
     show_simulator_banner: bool = True
-    poll_initial_seconds: float = 2.0
-    poll_max_seconds: float = 20.0
-    max_concurrent_jobs: int = 4
+    #: how the engine paces each connection (core/pacing.py): waits between polls, and
+    #: jobs created or polled at once (the rest wait in line)
+    poll_initial_seconds: float = POLL_INITIAL_SECONDS
+    poll_max_seconds: float = POLL_MAX_SECONDS
+    max_concurrent_jobs: int = MAX_CONCURRENT_JOBS
     notify_on_complete: bool = True
     loop_preview: bool = True
     volume: int = 80  # 0-100
-    window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
-    window_state: str | None = None  # base64 of QMainWindow.saveState()
-    splitter_sizes: dict[str, list[int]] = field(default_factory=dict)
+    # The window's geometry and splitters are not settings: they are window state, kept in
+    # one place, QSettings (gui/window_state.py). Older files still name them here; load()
+    # ignores them like any unknown key.
+
+    def pacing(self) -> Pacing:
+        """What the engine (``GenerationService(pacing=...)``) takes from these settings."""
+        return Pacing(
+            poll_initial_seconds=self.poll_initial_seconds,
+            poll_max_seconds=self.poll_max_seconds,
+            max_concurrent_jobs=self.max_concurrent_jobs,
+        )
 
     def remember_prompt(self, prompt: str) -> None:
         """Put ``prompt`` first in the recent list (no duplicates, at most 20)."""
@@ -84,11 +95,6 @@ def _fits(value: Any, hint: Any) -> bool:
     if origin is list:
         (item,) = typing.get_args(hint)
         return isinstance(value, list) and all(_fits(v, item) for v in value)
-    if origin is dict:
-        key, item = typing.get_args(hint)
-        return isinstance(value, dict) and all(
-            _fits(k, key) and _fits(v, item) for k, v in value.items()
-        )
     return False  # pragma: no cover - every field type is listed above
 
 

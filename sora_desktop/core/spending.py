@@ -20,17 +20,29 @@ from .capabilities import capabilities_for
 from .models import Connection, ConnectionKind, VideoRequest
 
 
-def estimate_cost(model: str, size: str, seconds: int, kind: ConnectionKind) -> float | None:
-    """US dollars a video of this model, size and length is expected to cost, or None."""
+def estimate_cost(
+    model: str, size: str, seconds: int, kind: ConnectionKind, *, audio: bool | None = None
+) -> float | None:
+    """US dollars a video of this model, size and length is expected to cost, or None.
+
+    The provider kinds' prices come from the model catalogue (``core/catalogue.py``); a
+    model it doesn't price, or doesn't list, has no estimate."""
     if kind is ConnectionKind.SIMULATOR:
         return 0.0
+    if kind.is_provider:
+        from .catalogue import load_catalogue
+
+        listed = load_catalogue().get(kind, model.split(":", 1)[0])
+        return None if listed is None else listed.estimate_cost(size, seconds, audio)
     caps = capabilities_for(model, azure=kind is ConnectionKind.AZURE)
     return caps.estimate_cost(size, seconds)
 
 
 def estimate_job_cost(request: VideoRequest, connection: Connection) -> float | None:
     """The estimate stored with a job when it is submitted."""
-    return estimate_cost(request.model, request.size, request.seconds, connection.kind)
+    return estimate_cost(
+        request.model, request.size, request.seconds, connection.kind, audio=request.audio
+    )
 
 
 @dataclass(frozen=True, slots=True)

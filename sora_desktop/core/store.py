@@ -4,7 +4,7 @@
   thread (opened lazily, tracked so :meth:`JobStore.close` can close them all).
 - Schema versioned with ``PRAGMA user_version`` (see :mod:`.migrations`).
 - Every write is one transaction that is committed before the method returns, so what the
-  GUI shows has already been persisted (design.md section 3: persist before acting).
+  GUI shows has already been persisted (persist before acting: docs/reliability.md).
 - A damaged file raises :class:`StoreCorruptError`; :meth:`JobStore.open_or_recover` moves it
   aside to ``library.db.corrupt-<timestamp>`` and starts an empty library.
 - A folder that can't be written raises :class:`~.errors.StoreError` saying so.
@@ -229,6 +229,26 @@ class JobStore:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) on this thread's
+        connection, for tables another module keeps (storyboards, batches); sqlite3 errors become
+        StoreError like every other write here."""
+        with self._write() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection for reads, one snapshot, errors as StoreError."""
+        conn = self._conn()
+        with self._guard():
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
 
     @staticmethod
     def _has_fts(conn: sqlite3.Connection) -> bool:

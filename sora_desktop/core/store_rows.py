@@ -6,6 +6,7 @@ The connection is stored as kind, base URL, auth style, proxy, profile id and th
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,50 @@ def field_to_column(name: str, value: Any) -> tuple[str, Any]:
     return name, value
 
 
+def request_options(request: VideoRequest) -> str | None:
+    """The request's settings beyond prompt, model, size, seconds and image, as JSON text
+    (None when it has none: every Videos API job)."""
+    data: dict[str, Any] = {}
+    if request.audio is not None:
+        data["audio"] = bool(request.audio)
+    if request.negative_prompt is not None:
+        data["negative_prompt"] = request.negative_prompt
+    if request.seed is not None:
+        data["seed"] = int(request.seed)
+    if request.end_image is not None:
+        data["end_image"] = str(request.end_image)
+    if request.params:
+        data["params"] = [[name, value] for name, value in request.params]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else None
+
+
+def _options(text: str | None) -> dict[str, Any]:
+    """:func:`request_options` read back; a damaged value is read as no options."""
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out: dict[str, Any] = {}
+    if isinstance(data.get("audio"), bool):
+        out["audio"] = data["audio"]
+    if isinstance(data.get("negative_prompt"), str):
+        out["negative_prompt"] = data["negative_prompt"]
+    if isinstance(data.get("seed"), int) and not isinstance(data.get("seed"), bool):
+        out["seed"] = data["seed"]
+    if isinstance(data.get("end_image"), str):
+        out["end_image"] = Path(data["end_image"])
+    params = data.get("params")
+    if isinstance(params, list):
+        out["params"] = tuple(
+            (str(p[0]), str(p[1])) for p in params if isinstance(p, list) and len(p) == 2
+        )
+    return out
+
+
 def job_to_row(job: Job) -> dict[str, Any]:
     req, conn = job.request, job.connection
     return {
@@ -91,6 +136,8 @@ def job_to_row(job: Job) -> dict[str, Any]:
         "seconds": int(req.seconds),
         "reference_image": _path(req.reference_image),
         "remix_of": req.remix_of,
+        "options": request_options(req),
+        "extend_of": req.extend_of,
         "conn_kind": ConnectionKind(conn.kind).value,
         "base_url": conn.base_url,
         "auth_style": AuthStyle(conn.auth_style).value,
@@ -127,6 +174,8 @@ def row_to_job(row: dict[str, Any], history: list[StatusChange]) -> Job:
         seconds=int(row["seconds"]),
         reference_image=_opt_path(row["reference_image"]),
         remix_of=row["remix_of"],
+        **_options(row.get("options")),
+        extend_of=row["extend_of"],
     )
     connection = Connection(
         kind=ConnectionKind(row["conn_kind"]),

@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from .errors import SoraError
 
 if TYPE_CHECKING:
-    from .client import VideoClient
+    from .dialects.base import Dialect
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,9 @@ def thumbnail_from_image(source: Path, dest: Path) -> Path:
         return _save(image, dest)
 
 
-def thumbnail_from_video(video_path: Path, dest: Path) -> Path:
-    """The first decodable video frame of ``video_path``, via PyAV. Raises when there is none."""
+def first_frame(video_path: Path) -> Image.Image:
+    """The first decodable video frame of ``video_path``, via PyAV. Raises when there is
+    none (ValueError) or the file can't be opened (OSError, PyAV's errors)."""
     import av  # imported late: only this fallback needs FFmpeg
 
     with av.open(str(video_path)) as container:
@@ -79,12 +80,17 @@ def thumbnail_from_video(video_path: Path, dest: Path) -> Path:
             raise ValueError("the file has no video stream")
         for frame in container.decode(video=0):
             first: Image.Image = frame.to_image()  # type: ignore[no-untyped-call]
-            return _save(first, dest)
+            return first
     raise ValueError("the video has no decodable frame")
 
 
+def thumbnail_from_video(video_path: Path, dest: Path) -> Path:
+    """The first decodable video frame of ``video_path`` as a thumbnail at ``dest``."""
+    return _save(first_frame(video_path), dest)
+
+
 async def fetch_thumbnail(
-    client: VideoClient, remote_id: str, video_path: Path, dest: Path
+    client: Dialect, remote_id: str, video_path: Path, dest: Path
 ) -> Path | None:
     """Save a thumbnail for a finished video at ``dest``; None when there is none to have."""
     scratch = dest.with_name(dest.name + ".download")

@@ -34,10 +34,8 @@ translate = QCoreApplication.translate
 
 
 def _pyav() -> str:
-    try:
-        import av
-    except ImportError:  # pragma: no cover - a dependency, but keep About working
-        return translate("AboutDialog", "not installed")
+    import av
+
     ffmpeg = getattr(av, "ffmpeg_version_info", "") or "?"
     return translate("AboutDialog", "PyAV {pyav}, FFmpeg {ffmpeg}").format(
         pyav=av.__version__, ffmpeg=ffmpeg
@@ -46,13 +44,14 @@ def _pyav() -> str:
 
 def _keyring() -> str:
     try:
-        from sora_desktop.core import secrets
+        from sora_desktop.usecases.connections import keyring_backend
 
-        if not secrets.is_available():
+        backend = keyring_backend()
+        if backend is None:
             return translate(
                 "AboutDialog", "none available: keys must come from environment variables"
             )
-        return secrets.backend_name()
+        return backend
     except Exception as exc:  # the About box must open whatever the keyring does
         return translate("AboutDialog", "unavailable ({reason})").format(reason=type(exc).__name__)
 

@@ -1,4 +1,4 @@
-"""Composition root: builds every object, wires them, runs the window (design.md section 1).
+"""Composition root: builds every object, wires them, runs the window.
 
 ``run(argv, data_dir)`` is what ``sora-desktop`` with no arguments calls. :func:`build` makes
 the whole app without entering the event loop (tests drive it the same way). The threads:
@@ -14,7 +14,6 @@ after the first paint or on first use; the library panel is built right after it
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import logging
 import os
@@ -30,10 +29,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME, __version__
-from ..core.builtin_simulator import is_builtin_simulator
 from ..core.errors import ExitCode, SoraError
 from ..core.models import Connection, Profile
 from ..core.paths import ENV_DATA_DIR, AppPaths
+from ..usecases.connections import is_builtin_simulator
 
 if TYPE_CHECKING:
     from ..core.loop_thread import LoopThread
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from ..simulator.server import SimulatorServer
     from .controller import Controller
     from .main_window import MainWindow
+    from .operations import Operations
     from .user_settings import UserSettings
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,6 @@ ENV_QUIT_AFTER_SHOWN = "SORA_DESKTOP_QUIT_AFTER_SHOWN"
 PAINT_STAMP = "first-paint-perf-counter:"  # printed on stdout at the first paint in that mode
 ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
 DEFAULT_SIM_LATENCY = 6.0
-RECENT_PROMPTS = 20
 
 
 class SimulatorHandle:
@@ -138,13 +137,14 @@ class AppContext:
     profile_store: Any = None  # core.profiles.ProfileStore
     user: UserSettings | None = None
     draft: Any = None  # gui.draft.DraftKeeper
+    operations: Any = None  # gui.operations.Operations: what panels and dialogs run
     _closed: bool = False
 
     def ensure_library(self) -> None:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
         if self.window.library is None and not self._closed:
-            library = _make_library(self.store, self.paths, self.profile_store)
+            library = _make_library(self.store, self.paths, self.profile_store, self.operations)
             if library is not None:
                 self.window.set_library(library)
 
@@ -176,6 +176,7 @@ class AppContext:
             self.draft.save_now()  # the last keystrokes too (the writer is flushed below)
         self.controller.shutdown()  # no-op when the window already did it
         self.simulator.stop()
+        gc.unfreeze()  # frozen after the warm-up (Controller._warmed): collectable again
         if self.user is not None:
             self.user.flush()  # what the window saved last (and on closing) is on disk
         # Destroy the widgets now, on the GUI thread, rather than whenever (and on whichever
@@ -200,9 +201,12 @@ def build(
     running (another process); otherwise one starts in-process when first needed."""
     from ..core.profiles import ProfileStore
     from ..core.store import JobStore
+    from ..usecases.library import LibraryFolders
     from .controller import Controller
+    from .dialogs import wire_dialogs
     from .draft import DraftKeeper
     from .main_window import MainWindow
+    from .operations import Operations
     from .user_settings import UserSettings
 
     paths.ensure()
@@ -229,19 +233,15 @@ def build(
         start); the service asks ``simulator`` for it when it runs the job."""
         return profile.connection()
 
-    def reachable_connection_for(profile: Profile) -> Connection:
-        """The same with the built-in simulator's current address (Test connection)."""
-        connection = profile.connection()
-        if is_builtin_simulator(profile):
-            connection = dataclasses.replace(connection, base_url=simulator.base_url())
-        return connection
-
     def make_io() -> tuple[GenerationService, LoopThread]:
         # asyncio and the engine load on first use or right after the first paint
         from ..core.loop_thread import LoopThread
         from ..core.service import GenerationService
 
-        return GenerationService(store, paths, builtin_simulator=simulator), LoopThread()
+        service = GenerationService(
+            store, paths, builtin_simulator=simulator, pacing=user.data.pacing()
+        )
+        return service, LoopThread()
 
     controller = Controller.deferred(store, make_io)
     window = MainWindow(
@@ -270,7 +270,10 @@ def build(
     window.preview.volume_slider.sliderReleased.connect(remember_player)
     window.preview.loop_button.toggled.connect(lambda _on: remember_player())
     controller.setParent(window)
-    _wire_dialogs(window, profile_store, user, reachable_connection_for, controller, paths)
+    operations = Operations(controller, window.errors.show, LibraryFolders.of(paths))
+    wire_dialogs(
+        window, profile_store, user, connection_for, simulator, controller, paths, operations
+    )
     ctx = AppContext(
         paths=paths,
         store=store,
@@ -283,130 +286,22 @@ def build(
         profile_store=profile_store,
         user=user,
         draft=draft,
+        operations=operations,
     )
     # queued: the library is made in the event-loop turn after the first frame, not in it
     window.first_painted.connect(ctx.ensure_library, Qt.ConnectionType.QueuedConnection)
     return ctx
 
 
-def _wire_dialogs(
-    window: MainWindow,
-    profile_store: Any,
-    user: UserSettings,
-    connection_for: Any,
-    controller: Controller,
-    paths: AppPaths,
-) -> None:
-    """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
+def _make_library(
+    store: JobStore, paths: AppPaths, profile_store: Any, operations: Operations | None
+) -> Any:
+    from .library_filters import connection_label
+    from .library_view import LibraryPanel
+    from .thumbnails import ThumbnailCache
 
-    def save(_settings: Any) -> None:
-        user.save()
-
-    def connections() -> None:
-        from .connections_dialog import ConnectionsDialog, connection_tester
-
-        dialog = ConnectionsDialog(
-            profile_store, connection_tester(controller.loop_thread.submit, connection_for), window
-        )
-        dialog.profilesChanged.connect(lambda: window.reload_profiles(profile_store.list()))
-        dialog.exec()
-        dialog.deleteLater()
-
-    def about() -> None:
-        from .about_dialog import AboutDialog
-
-        dialog = AboutDialog(paths, window)
-        dialog.exec()
-        dialog.deleteLater()
-
-    def preferences() -> None:
-        from .preferences_dialog import PreferencesDialog
-
-        dialog = PreferencesDialog(user.data, window, save)
-        dialog.settingsSaved.connect(
-            lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
-        )
-        changed: list[str] = []
-        dialog.languageChanged.connect(changed.append)
-        dialog.exec()
-        dialog.deleteLater()
-        if changed:  # a new language shows after a restart: offer it now
-            from .restart import ask_restart_for_language
-
-            if ask_restart_for_language(window, changed[-1]):
-                window.request_restart()
-
-    from .export_notice import ExportNotice
-
-    notice = ExportNotice(window)
-    window.statusBar().addPermanentWidget(notice)
-    notice.open_failed.connect(
-        lambda folder: window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "App", "The file manager could not be opened. The folder is {0}"
-            ).format(folder),
-            10000,
-        )
-    )
-    window.export_notice = notice
-
-    def export(job_ids: list[str]) -> None:
-        from .export_dialog import ExportDialog
-
-        jobs = [j for j in (window.controller.store.get(i) for i in job_ids) if j is not None]
-        if not jobs:
-            return
-        dialog = ExportDialog(jobs, user.data, window, save)
-        dialog.exported.connect(notice.show_exported)  # "Exported …" with Show in folder
-        dialog.exec()
-        dialog.deleteLater()
-
-    def open_export_folder() -> None:
-        from ..core.errors import SoraError
-        from ..core.export import prepare_export_folder
-        from .export_dialog import export_folder
-        from .file_actions import open_folder
-
-        folder = export_folder(user.data)
-        try:
-            prepare_export_folder(folder)  # ~/Videos may not exist yet: as an export would
-        except SoraError as err:
-            window.errors.show(err)
-            return
-        if not open_folder(folder):
-            notice.open_failed.emit(str(folder))
-
-    def spending() -> None:
-        from .library_filters import connection_label
-        from .spending_dialog import SpendingDialog
-
-        dialog = SpendingDialog(
-            controller.store.spending(),
-            lambda line: connection_label(
-                line.connection, line.kind, line.base_url, profile_store.get
-            ),
-            window,
-        )
-        dialog.exec()
-        dialog.deleteLater()
-
-    window.connections_requested.connect(connections)
-    window.about_requested.connect(about)
-    window.preferences_requested.connect(preferences)
-    window.export_requested.connect(export)
-    window.export_folder_requested.connect(open_export_folder)
-    window.spending_requested.connect(spending)
-
-
-def _make_library(store: JobStore, paths: AppPaths, profile_store: Any = None) -> Any:
-    try:
-        from .library_filters import connection_label
-        from .library_view import LibraryPanel
-        from .thumbnails import ThumbnailCache
-    except ImportError:  # the library panel has not landed yet: the slot stays empty
-        return None
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
-    panel = LibraryPanel(store, cache)
+    panel = LibraryPanel(store, cache, operations=operations)
     cache.setParent(panel)  # owned by Qt, destroyed with the panel (not by Python's GC)
     if profile_store is not None:  # the Filter menu names connections as the profiles do
         panel.filter_button.connection_name = lambda facet: connection_label(
@@ -441,6 +336,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
 
     logs = DeferredLogging(paths)
     _install_translator(app, paths)
+    refused = _refuse_unsupported_qt()
+    if refused is not None:
+        return refused
     try:
         ctx = build(paths)
     except SoraError as err:
@@ -492,12 +390,9 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         from .file_actions import release_clipboard
 
         release_clipboard()
-        try:
-            from ..core.logsetup import teardown_logging
+        from ..core.logsetup import teardown_logging
 
-            teardown_logging()
-        except ImportError:
-            pass
+        teardown_logging()
     if restart:  # everything above is shut down: the new process finds the library free
         from .restart import relaunch
 
@@ -519,12 +414,24 @@ def _tell_moved_aside(ctx: AppContext) -> None:
     box.exec()
 
 
+def _refuse_unsupported_qt() -> int | None:
+    """The exit code when this PySide6 and Python don't work together (core/qt_pair.py),
+    after saying so in a dialog and on stderr; None when they do."""
+    import PySide6
+
+    from ..core.qt_pair import unsupported_pair
+
+    problem = unsupported_pair(str(getattr(PySide6, "__version__", "")) or None)
+    if problem is None:
+        return None
+    print(f"error: {problem.one_line()}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, f"{problem.message}\n\n{problem.next_step}")
+    return int(problem.exit_code)
+
+
 def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
-    try:
-        from .i18n import install_translator
-    except ImportError:
-        return
     from ..core import settings as settings_mod
+    from .i18n import install_translator
 
     install_translator(app, settings_mod.load(paths.settings_path).language)
 

@@ -16,7 +16,7 @@ Public API::
 Per kind the form asks for what that service needs: OpenAI a base URL (prefilled), Azure
 OpenAI / Microsoft Foundry the resource endpoint and deployment names, a compatible gateway
 its base URL, the simulator nothing (or a URL for one running elsewhere). Base URLs are
-checked with ``core.client.validate_base_url`` (https, except on this computer).
+checked with ``usecases.connections.check_base_url`` (https, except on this computer).
 """
 
 from __future__ import annotations
@@ -44,9 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.capabilities import KNOWN_MODELS
-from sora_desktop.core.client import validate_base_url
 from sora_desktop.core.errors import InvalidRequestError
-from sora_desktop.core.models import AuthStyle, ConnectionKind, Profile
+from sora_desktop.core.models import VIDEOS_API_KINDS, AuthStyle, ConnectionKind, Profile
 from sora_desktop.core.profiles import (
     OPENAI_BASE_URL,
     SIMULATOR_ID,
@@ -54,6 +53,7 @@ from sora_desktop.core.profiles import (
     default_auth_style,
     make_profile_id,
 )
+from sora_desktop.usecases.connections import check_base_url
 
 from .i18n import profile_name
 
@@ -94,6 +94,21 @@ def service_note(kind: ConnectionKind) -> str:
         ),
         ConnectionKind.SIMULATOR: translate(
             "ConnectionForm", "Runs on this computer and makes real MP4 clips; no account needed."
+        ),
+        ConnectionKind.FAL: translate(
+            "ConnectionForm",
+            "fal's queue API: Veo 3.1, Kling, Seedance, Wan and more with one fal key; billed "
+            "per second of video.",
+        ),
+        ConnectionKind.REPLICATE: translate(
+            "ConnectionForm",
+            "Replicate's predictions API: Veo 3.1, Kling, Wan and any video model on Replicate "
+            "with one API token; API results are deleted after an hour.",
+        ),
+        ConnectionKind.RUNWAY: translate(
+            "ConnectionForm",
+            "Runway's API: Gen-4.5, Gen-4 Turbo, Veo 3.1 and more with one Runway API key; "
+            "billed in Runway credits.",
         ),
     }[kind]
 
@@ -155,7 +170,7 @@ class ConnectionForm(QWidget):
         self.name_edit.setPlaceholderText(self.tr("e.g. Studio gateway"))
         self.fields.addRow(self.tr("Name"), self.name_edit)
         self.kind_combo = QComboBox()
-        for kind in ConnectionKind:
+        for kind in VIDEOS_API_KINDS:  # the provider kinds come with their own form
             self.kind_combo.addItem(self.kind_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self.fields.addRow(self.tr("Service"), self.kind_combo)
@@ -399,7 +414,7 @@ class ConnectionForm(QWidget):
             return ""  # the built-in simulator: the app fills the URL in
         try:
             if kind is ConnectionKind.AZURE:
-                return validate_base_url(azure_base_url(text))
+                return check_base_url(azure_base_url(text))
             if not text:
                 raise InvalidRequestError(
                     translate("ConnectionForm", "Enter the address."), "", param="base_url"
@@ -413,7 +428,7 @@ class ConnectionForm(QWidget):
                     "",
                     param="base_url",
                 )
-            return validate_base_url(text)
+            return check_base_url(text)
         except InvalidRequestError as err:
             raise FormError(label, err.one_line(), self.url_edit) from err
 

@@ -3,19 +3,20 @@
 Public API::
 
     ConnectionTester = Callable[[Profile, str | None], concurrent.futures.Future[ConnectionReport]]
-    connection_tester(submit, connection_for) -> ConnectionTester
-        # submit: LoopThread.submit (runs a coroutine on the I/O loop);
-        # connection_for: the app's Profile -> Connection (fills in the simulator's URL)
+    connection_tester(submit, connection_for, simulator=None) -> ConnectionTester
+        # submit: runs a coroutine on the I/O loop; connection_for: the app's
+        # Profile -> Connection; simulator: the built-in simulator (its URL is asked there)
     dialog = ConnectionsDialog(profiles: ProfileStore, test_connection: ConnectionTester | None,
                                parent: QWidget | None = None,
-                               keyring_available: Callable[[], bool] = secrets.is_available)
-    dialog.profilesChanged: Signal()     # a profile was saved or removed: reload the lists
+                               keyring_available: Callable[[], bool] = keyring_available)
+    dialog.profiles_changed: Signal()     # a profile was saved or removed: reload the lists
     dialog.exec()
 
 The tester is called with the profile as edited (maybe not saved yet) and the key typed in
-the key field (``None``: use the stored key / environment variable). It lists videos once and
-returns a ``core.service.ConnectionReport``; the dialog shows progress while it runs and the
-outcome in plain words. Keys go to the OS keyring through ``core.secrets.set_key`` and never
+the key field (``None``: use the stored key / environment variable). It runs the
+test-a-connection use case (``usecases.connections.check_connection``: lists videos once)
+and returns its ``ConnectionReport``; the dialog shows progress while it runs and the
+outcome in plain words. Keys go to the OS keyring (``usecases.connections.store_key``), never
 into ``profiles.json``.
 
 Without a system keychain (``keyring_available()`` False) new profiles default to the
@@ -31,7 +32,6 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import html
-import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -52,11 +52,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sora_desktop.core import secrets
-from sora_desktop.core.errors import AuthenticationError, SoraError
-from sora_desktop.core.models import Connection, ConnectionKind, Profile
+from sora_desktop.core.builtin_simulator import SimulatorLink
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.models import Connection, Profile
 from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore, validate_profile
-from sora_desktop.core.service import SIMULATOR_KEY, ConnectionReport
+from sora_desktop.usecases.connections import (
+    ConnectionReport,
+    check_connection,
+    forget_key,
+    has_stored_key,
+    keyring_available,
+    store_key,
+)
 
 from .connection_form import ConnectionForm, FormError
 from .i18n import profile_name
@@ -69,45 +76,22 @@ ConnectionTester = Callable[[Profile, str | None], "concurrent.futures.Future[Co
 def connection_tester(
     submit: Callable[[Coroutine[Any, Any, ConnectionReport]], concurrent.futures.Future[Any]],
     connection_for: Callable[[Profile], Connection],
+    simulator: SimulatorLink | None = None,
 ) -> ConnectionTester:
-    """A tester that lists one page of videos with a fresh client on the I/O loop."""
+    """A tester that runs the test-a-connection use case on the I/O loop (``simulator``:
+    the built-in one, started there when a profile on it is tested)."""
 
     def test(profile: Profile, key: str | None) -> concurrent.futures.Future[ConnectionReport]:
-        connection = connection_for(profile)
-        return submit(_probe(connection, key))
+        return submit(
+            check_connection(
+                connection_for(profile),
+                key=key,
+                simulator=simulator,
+                hint=translate("ConnectionsDialog", "Paste the key in the API key field."),
+            )
+        )
 
     return test
-
-
-async def _probe(connection: Connection, key: str | None) -> ConnectionReport:
-    from sora_desktop.core.client import VideoClient  # the I/O side, imported on first use
-
-    try:
-        if key is None:
-            key = secrets.get_key(connection.key_source)
-        if key is None and connection.kind is ConnectionKind.SIMULATOR:
-            key = SIMULATOR_KEY  # any key will do; the simulator wants one like the cloud
-        if key is None:
-            source = connection.key_source
-            raise AuthenticationError(
-                translate("ConnectionsDialog", "No API key for this connection."),
-                translate("ConnectionsDialog", "Set the environment variable {name}.").format(
-                    name=source.env_var
-                )
-                if source.env_var
-                else translate("ConnectionsDialog", "Paste the key in the API key field."),
-            )
-        client = VideoClient(connection, key)
-    except SoraError as err:
-        return ConnectionReport(ok=False, error=err)
-    start = time.monotonic()
-    try:
-        page = await client.list_page(limit=20)
-    except SoraError as err:
-        return ConnectionReport(ok=False, latency=time.monotonic() - start, error=err)
-    finally:
-        await client.aclose()
-    return ConnectionReport(ok=True, videos_listed=len(page.data), latency=time.monotonic() - start)
 
 
 class _FormScroll(QScrollArea):
@@ -150,14 +134,14 @@ class _Relay(QObject):
 
 
 class ConnectionsDialog(QDialog):
-    profilesChanged = Signal()
+    profiles_changed = Signal()
 
     def __init__(
         self,
         profiles: ProfileStore,
         test_connection: ConnectionTester | None = None,
         parent: QWidget | None = None,
-        keyring_available: Callable[[], bool] = secrets.is_available,
+        keyring_available: Callable[[], bool] = keyring_available,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connections"))
@@ -284,14 +268,7 @@ class ConnectionsDialog(QDialog):
         self.save_button.setEnabled(profile.id != SIMULATOR_ID)
 
     def _has_stored_key(self, profile: Profile) -> bool:
-        if profile.id == SIMULATOR_ID:
-            return False
-        try:
-            return bool(
-                secrets.get_key(dataclasses.replace(profile, env_var=None).connection().key_source)
-            )
-        except SoraError:
-            return False
+        return has_stored_key(profile)
 
     @Slot()
     def start_new(self) -> None:
@@ -353,7 +330,7 @@ class ConnectionsDialog(QDialog):
         stored_key = False
         if key and self.form.uses_keyring():
             try:
-                secrets.set_key(profile.id, key)
+                store_key(profile.id, key)
             except SoraError as err:
                 self._show_error(self.tr("API key"), err.one_line(), self.form.key_edit)
                 return False
@@ -366,7 +343,7 @@ class ConnectionsDialog(QDialog):
         except (SoraError, ValueError, KeyError) as exc:
             if stored_key and editing is None:
                 with contextlib.suppress(SoraError):  # don't leave a key for no profile
-                    secrets.delete_key(profile.id)
+                    forget_key(profile.id)
             self._show_error(self.tr("Profile"), str(getattr(exc, "message", exc)), None)
             return False
         self._reload(select=profile.id)
@@ -379,7 +356,7 @@ class ConnectionsDialog(QDialog):
             )
         else:
             self._say(self.tr("Saved."))
-        self.profilesChanged.emit()
+        self.profiles_changed.emit()
         return True
 
     def _remove(self) -> None:
@@ -400,9 +377,9 @@ class ConnectionsDialog(QDialog):
         """Remove without asking (the button asks first)."""
         self._profiles.remove(profile_id)
         with contextlib.suppress(SoraError):  # no keyring: there was no key to forget
-            secrets.delete_key(profile_id)
+            forget_key(profile_id)
         self._reload()
-        self.profilesChanged.emit()
+        self.profiles_changed.emit()
 
     # ----- test ----------------------------------------------------------------------------
 

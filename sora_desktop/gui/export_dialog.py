@@ -3,21 +3,23 @@
 Public API::
 
     dialog = ExportDialog(jobs: list[Job], settings: Settings, parent: QWidget | None = None,
-                          save_settings: Callable[[Settings], None] | None = None)
+                          save_settings: Callable[[Settings], None] | None = None,
+                          operations: Operations | None = None)   # None: run inline
     dialog.exported: Signal(list)        # the paths written (str), after a successful export
     dialog.exec()
     dialog.start_export()                # what the Export button does (tests call it)
     dialog.preview_names() -> list[str]  # the names the selected jobs will get
 
-The folder is checked as it is typed (``core.export.export_folder_problem``): a folder that
+The folder is checked as it is typed (``usecases.export.folder_problem``): a folder that
 does not exist yet is created when exporting (``~/Videos`` is missing on many Linux desktops),
 and Export is disabled, with the reason shown, only for one that can't be created or written.
 The folder, template, sidecar and copy/link choices start from ``Settings.export_dir``,
 ``filename_template``, ``export_sidecar`` and ``export_link``; after a successful export they
-are written back into ``settings`` and ``save_settings(settings)`` is called. The name preview
-uses ``core.export.render_filename`` (which sanitizes) and updates as the template is typed.
-Files are exported one per event-loop turn, so the window stays responsive; errors are shown
-in plain words (missing or read-only folder, disk full) and nothing half-written is left.
+are written back into ``settings`` and ``save_settings(settings)`` is called. The name
+preview uses ``usecases.export.preview_names`` (sanitized, as the export names them) and
+updates as the template is typed. The export runs as an operation (``ops.export_clips``) in
+a worker thread, with progress, so the window stays responsive; errors are shown in plain
+words (missing or read-only folder, disk full) and nothing half-written is left.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,15 +48,18 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.errors import SoraError
-from sora_desktop.core.export import (
-    DEFAULT_TEMPLATE,
-    TEMPLATE_FIELDS,
-    export_folder_problem,
-    export_job,
-    render_filename,
-)
+from sora_desktop.core.export import TEMPLATE_FIELDS
 from sora_desktop.core.models import Job
 from sora_desktop.core.settings import Settings
+from sora_desktop.usecases.export import (
+    DEFAULT_TEMPLATE,
+    ExportOptions,
+    ExportStopped,
+    folder_problem,
+    preview_names,
+)
+
+from .operations import Operations
 
 PREVIEW_LIMIT = 50
 
@@ -89,12 +94,13 @@ class ExportDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         save_settings: Callable[[Settings], None] | None = None,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self._jobs = [j for j in jobs if j.file_path is not None]
         self._settings = settings
         self._save_settings = save_settings
-        self._queue: list[Job] = []
+        self._ops = operations if operations is not None else Operations.inline()
         self._written: list[str] = []
         self._running = False
         self.setWindowTitle(self.tr("Export videos"))
@@ -183,18 +189,7 @@ class ExportDialog(QDialog):
 
     def preview_names(self) -> list[str]:
         """Names in export order; repeats get " (2)", " (3)" as the export will do."""
-        template = self.template_edit.text().strip() or DEFAULT_TEMPLATE
-        seen: dict[str, int] = {}
-        names = []
-        for job in self._jobs:
-            name = render_filename(template, job)
-            count = seen.get(name.lower(), 0) + 1
-            seen[name.lower()] = count
-            if count > 1:
-                stem, dot, ext = name.rpartition(".")
-                name = f"{stem} ({count}).{ext}" if dot else f"{name} ({count})"
-            names.append(name)
-        return names
+        return preview_names(self._jobs, self.template_edit.text().strip() or DEFAULT_TEMPLATE)
 
     @Slot()
     def _update_state(self) -> None:
@@ -244,7 +239,7 @@ class ExportDialog(QDialog):
     def _folder_problem(self, folder: Path) -> str | None:
         if not self.folder_edit.text().strip():
             return self.tr("Choose a folder to export to.")
-        problem = export_folder_problem(folder)
+        problem = folder_problem(folder)
         return None if problem is None else problem.one_line()
 
     @Slot()
@@ -264,9 +259,44 @@ class ExportDialog(QDialog):
             return
         self._clear_error()
         self._folder = folder
-        self._queue = list(self._jobs)
         self._written = []
         self._running = True
+        self._set_inputs_enabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        options = ExportOptions(
+            folder,
+            template=self.template_edit.text().strip() or DEFAULT_TEMPLATE,
+            sidecar=self.sidecar_check.isChecked(),
+            link=self.link_radio.isChecked(),
+        )
+        self._ops.export_clips(
+            parent=self, jobs=self._jobs, options=options, stop=lambda: not self._running
+        ).with_progress(self._on_progress).success(self._on_exported).failure(
+            self._on_failed
+        ).run_in_background()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def _on_progress(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
+
+    def _on_exported(self, paths: list[Path]) -> None:
+        if not self._running:  # closed meanwhile: the rest was skipped
+            return
+        self._written = [str(p) for p in paths]
+        self.progress.setValue(len(self._written))
+        self._finish()
+
+    def _on_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ExportStopped):
+            raise error
+        self._written = [str(p) for p in error.written]
+        if self._running:
+            self._fail(error.error.one_line())
+
+    def _set_inputs_enabled(self, on: bool) -> None:
         for w in (
             self.export_button,
             self.folder_edit,
@@ -276,43 +306,7 @@ class ExportDialog(QDialog):
             self.copy_radio,
             self.link_radio,
         ):
-            w.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.show()
-        QTimer.singleShot(0, self._export_next)
-
-    def is_running(self) -> bool:
-        return self._running
-
-    @Slot()
-    def _export_next(self) -> None:
-        if not self._running:
-            return
-        if not self._queue:
-            self._finish()
-            return
-        job = self._queue.pop(0)
-        try:
-            path = export_job(
-                job,
-                self._folder,
-                template=self.template_edit.text().strip() or DEFAULT_TEMPLATE,
-                sidecar=self.sidecar_check.isChecked(),
-                link=self.link_radio.isChecked(),
-            )
-        except SoraError as err:
-            self._fail(err.one_line())
-            return
-        except OSError as exc:
-            self._fail(
-                self.tr("Could not export {name}: {reason}").format(
-                    name=job.request.prompt[:40], reason=exc.strerror or exc
-                )
-            )
-            return
-        self._written.append(str(path))
-        self.progress.setValue(len(self._written))
-        QTimer.singleShot(0, self._export_next)
+            w.setEnabled(on)
 
     def _fail(self, message: str) -> None:
         self._running = False
@@ -323,16 +317,7 @@ class ExportDialog(QDialog):
             )
         self._show_error(message)
         self.progress.hide()
-        for w in (
-            self.export_button,
-            self.folder_edit,
-            self.template_edit,
-            self.browse_button,
-            self.sidecar_check,
-            self.copy_radio,
-            self.link_radio,
-        ):
-            w.setEnabled(True)
+        self._set_inputs_enabled(True)
         if done:
             self.exported.emit(list(self._written))
 

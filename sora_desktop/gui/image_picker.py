@@ -1,8 +1,9 @@
 """The optional reference image: pick or drop a file, see it fitted to the chosen size.
 
-The API wants the image's pixel size to equal the video size exactly (videos-api.md section 1),
-so the picker shows how the image will be fitted (bars) or cropped, and :meth:`prepare`
-converts it with ``core.images.fit_reference_image`` right before upload when sizes differ.
+The API wants the image's pixel size to equal the video size exactly (docs/architecture.md,
+"The video APIs"), so the picker shows how the image will be fitted (bars) or cropped, and
+:meth:`prepare` converts it with ``core.images.fit_reference_image`` right before upload
+when sizes differ.
 Files the API would refuse are refused here with the reason shown inline.
 """
 
@@ -161,16 +162,13 @@ class ImagePicker(QWidget):
 
     def prepare(self, dest_dir: Path) -> Path | None:
         """The file to upload: the original when it already has the exact size, else a copy
-        converted with ``fit_reference_image`` into ``dest_dir``. Call off the GUI thread for
-        big images if you can; raises ``core.errors`` on failure."""
-        if self._path is None:
-            return None
-        if not self.needs_conversion():
-            return self._path
-        from ..core.images import fit_reference_image
+        converted into ``dest_dir`` (``usecases.generate.prepare_reference_image``). Call
+        off the GUI thread for big images if you can; raises ``core.errors`` on failure."""
+        from ..usecases.generate import prepare_reference_image
 
-        dest_dir.mkdir(parents=True, exist_ok=True)
-        return fit_reference_image(self._path, self._size, self.mode(), dest_dir)
+        fit = self.mode() if self.needs_conversion() else None
+        prepared = prepare_reference_image(self._path, self._size, fit, dest_dir)
+        return prepared.path if prepared is not None else None
 
     # --- internals ---------------------------------------------------------------------
     def _check_and_load(self, path: Path) -> bool:

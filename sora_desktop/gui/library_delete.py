@@ -4,7 +4,8 @@ Texts keep the ``LibraryPanel`` translation context (the panel asks them).
 
     local_delete_question(count) -> str
     remote_delete_question(jobs) -> str   # names the clip; can't be undone; local file stays
-    delete_locally(store, thumbnails, jobs) -> (deleted ids, failures)
+    cached_frames(thumbnails, jobs) -> {job id: path}  # handed to ops.delete_locally
+    forget_thumbnails(thumbnails, jobs, deleted_ids)   # after it
     confirm_dialog(parent, title, text) -> bool   # the accept button says what it does
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,10 +24,6 @@ from .thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
 _PROMPT_CHARS = 80
-
-
-class _Deletes(Protocol):
-    def delete(self, job_id: str) -> None: ...
 
 
 def local_delete_question(count: int) -> str:
@@ -57,25 +53,18 @@ def remote_delete_question(jobs: Sequence[Job]) -> str:
     )
 
 
-def delete_locally(
-    store: _Deletes, thumbnails: ThumbnailCache, jobs: Sequence[Job]
-) -> tuple[list[str], list[str]]:
-    """Remove each job's MP4, thumbnail and row. Returns (deleted ids, "path: why" failures);
-    a job whose file can't be removed keeps its row."""
-    deleted: list[str] = []
-    failures: list[str] = []
-    for job in jobs:
-        try:
-            for path in (job.file_path, job.thumbnail_path):
-                if path is not None:
-                    Path(path).unlink(missing_ok=True)
-        except OSError as exc:
-            failures.append(f"{job.file_path}: {exc.strerror or exc}")
-            continue
-        store.delete(job.id)
-        thumbnails.forget(LibraryModel.thumb_key(job), delete_cached_frame=True)
-        deleted.append(job.id)
-    return deleted, failures
+def cached_frames(thumbnails: ThumbnailCache, jobs: Sequence[Job]) -> dict[str, Path]:
+    """Job id -> its first frame cached on disk (the delete operation removes them)."""
+    found = {job.id: thumbnails.cached_frame_path(LibraryModel.thumb_key(job)) for job in jobs}
+    return {job_id: path for job_id, path in found.items() if path is not None}
+
+
+def forget_thumbnails(thumbnails: ThumbnailCache, jobs: Sequence[Job], deleted: list[str]) -> None:
+    """Drop the in-memory thumbnails of the ``deleted`` ones among ``jobs`` (their cached
+    files went with the delete operation, off the GUI thread)."""
+    by_id = {job.id: job for job in jobs}
+    for job_id in deleted:
+        thumbnails.forget(LibraryModel.thumb_key(by_id[job_id]))
 
 
 def confirm_dialog(parent: QWidget | None, title: str, text: str) -> bool:

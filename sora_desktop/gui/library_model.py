@@ -15,7 +15,7 @@ Public API::
     model.job_at(row: int) -> Job | None
     model.row_of(job_id: str) -> int                  # -1 when not loaded
     model.total_count() -> int                        # rows matching the filter (all pages)
-    model.countChanged: Signal(int)                   # emitted after each (re)query
+    model.count_changed: Signal(int)                   # emitted after each (re)query
 
 Columns (``Column``): prompt (thumbnail as decoration), date, model, size, duration, status,
 favourite. ``JOB_ID_ROLE`` gives the local job id, ``JOB_ROLE`` the ``Job``; the prompt column
@@ -48,10 +48,10 @@ from PySide6.QtGui import QFont
 
 from sora_desktop.core.library_query import LibraryFilters, RemixInfo
 from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.usecases.status import status_word
 
 from .file_actions import file_mime_data
 from .library_rows import DETAILS_ROLE, NOTES_ROLE, details_line, notes_line, row_tooltip
-from .library_rows import status_label as status_label
 from .thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
@@ -71,16 +71,6 @@ class Column(IntEnum):
     STATUS = 5
     FAVOURITE = 6
 
-
-WORKING_STATUSES = (
-    JobStatus.DRAFT,
-    JobStatus.SUBMITTING,
-    JobStatus.QUEUED,
-    JobStatus.IN_PROGRESS,
-    JobStatus.COMPLETED,
-    JobStatus.DOWNLOADING,
-    JobStatus.INTERRUPTED,
-)
 
 PROMPT_MIN_WIDTH = 300  # thumbnail + a readable part of the prompt
 COLUMN_WIDTHS = {
@@ -158,7 +148,7 @@ def playable_file(job: Job) -> Path | None:
 
 
 class LibraryModel(QAbstractTableModel):
-    countChanged = Signal(int)
+    count_changed = Signal(int)
 
     def __init__(
         self,
@@ -236,7 +226,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._requery()
         self.endResetModel()
-        self.countChanged.emit(self._total)
+        self.count_changed.emit(self._total)
 
     def _filter_args(self) -> dict[str, Any]:
         return {
@@ -326,7 +316,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows = {job.id: i for i, job in enumerate(self._jobs)}
         self._total = max(0, self._total - 1)
         self.endRemoveRows()
-        self.countChanged.emit(self._total)
+        self.count_changed.emit(self._total)
 
     def _still_matches(self, job: Job) -> bool:
         if self._statuses and job.status not in self._statuses:
@@ -424,8 +414,8 @@ class LibraryModel(QAbstractTableModel):
             return translate("LibraryModel", "{seconds} s").format(seconds=req.seconds)
         if col == Column.STATUS:
             if job.status in (JobStatus.IN_PROGRESS, JobStatus.DOWNLOADING) and job.progress:
-                return f"{status_label(job.status)} {job.progress}%"
-            return status_label(job.status)
+                return f"{status_word(job.status)} {job.progress}%"
+            return status_word(job.status)
         return "★" if job.favourite else "☆"
 
     def _tooltip(self, job: Job, col: Column) -> str | None:

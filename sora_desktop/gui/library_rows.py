@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from sora_desktop.core.job_rules import deleted_on, remote_copy_gone
 from sora_desktop.core.library_query import RemixInfo
 from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.usecases.status import status_word
 
 translate = QCoreApplication.translate
 
@@ -62,24 +63,6 @@ def details_line(job: Job, now: float | None = None) -> str:
     )
 
 
-def status_label(status: JobStatus) -> str:
-    """The creator-facing name of a status, translated."""
-    labels = {
-        JobStatus.DRAFT: translate("LibraryModel", "Draft"),
-        JobStatus.SUBMITTING: translate("LibraryModel", "Sending"),
-        JobStatus.QUEUED: translate("LibraryModel", "Queued"),
-        JobStatus.IN_PROGRESS: translate("LibraryModel", "Rendering"),
-        JobStatus.COMPLETED: translate("LibraryModel", "Rendered"),
-        JobStatus.DOWNLOADING: translate("LibraryModel", "Downloading"),
-        JobStatus.READY: translate("LibraryModel", "Ready"),
-        JobStatus.FAILED: translate("LibraryModel", "Failed"),
-        JobStatus.EXPIRED: translate("LibraryModel", "Expired"),
-        JobStatus.CANCELLED: translate("LibraryModel", "Cancelled"),
-        JobStatus.INTERRUPTED: translate("LibraryModel", "Interrupted"),
-    }
-    return labels.get(status, str(status))
-
-
 def _failure(job: Job, *, full: bool) -> str | None:
     """“⚠ Failed: why” for a job that ended (or stopped) without a video."""
     if job.status not in (JobStatus.FAILED, JobStatus.EXPIRED) and not (
@@ -89,7 +72,7 @@ def _failure(job: Job, *, full: bool) -> str | None:
     reason = (job.error_message or "").strip()
     if not full:
         reason = reason.splitlines()[0] if reason else ""
-    text = status_label(job.status)
+    text = status_word(job.status)
     return f"⚠ {text}: {reason}" if reason else f"⚠ {text}"
 
 

@@ -3,26 +3,29 @@
 Public API (embed it in the main window; the controller connects the signals)::
 
     panel = LibraryPanel(store: JobStore, thumbnails: ThumbnailCache | None = None,
-                         parent: QWidget | None = None)
+                         parent: QWidget | None = None,
+                         folders: LibraryFolders | None = None)  # the files it may delete
     # signals (job ids are local ``Job.id`` values)
-    panel.playRequested(str job_id)             # double-click / Play
-    panel.remixRequested(str job_id, str prompt)  # after the creator typed the new prompt
-    panel.reuseRequested(str job_id)            # put prompt + settings back in the editor
-    panel.retryRequested(str job_id)            # a failed/cancelled job again (window confirms)
-    panel.exportRequested(list job_ids)         # open ExportDialog for these
-    panel.deleteRemoteRequested(list job_ids)   # confirmed; the controller deletes remotely
-    panel.locallyDeleted(list job_ids)          # confirmed and done: files + rows removed
-    panel.currentJobChanged(str job_id)         # "" when nothing is selected
+    panel.play_requested(str job_id)             # double-click / Play
+    panel.remix_requested(str job_id, str prompt)  # after the creator typed the new prompt
+    panel.reuse_requested(str job_id)            # put prompt + settings back in the editor
+    panel.retry_requested(str job_id)            # a failed/cancelled job again (window confirms)
+    panel.export_requested(list job_ids)         # open ExportDialog for these
+    panel.delete_remote_requested(list job_ids)   # confirmed; the controller deletes remotely
+    panel.locally_deleted(list job_ids)          # confirmed and done: files + rows removed
+    panel.current_job_changed(str job_id)         # "" when nothing is selected
     # slots
     panel.refresh()                             # re-query (e.g. after a new job was added)
-    panel.jobChanged(str job_id)                # call on every controller job event
+    panel.job_changed(str job_id)                # call on every controller job event
     panel.selected_ids() -> list[str]
     panel.show_job(str job_id) -> bool          # select it (clearing filters that hide it)
     panel.shutdown()                            # stop thumbnail workers (before closing)
     panel.filter_button.connection_name         # ConnectionFacet -> name (app.py sets it)
 
 Favourite toggling, reveal in the file manager and copy path are handled here. Deleting
-locally removes the MP4, its thumbnail and the row (active jobs are left alone: cancel first).
+locally removes the MP4, its thumbnail and the row under the one rule of
+``usecases.library.delete_locally`` (active jobs are left alone: cancel first; only files in
+``folders`` are removed).
 Deleting from the service asks first (naming the clip: it can't be undone, the local file
 stays); afterwards the row says so and Remix is disabled with the reason as its tooltip (the
 rule is ``core.job_rules``). Filter and Sort buttons (``library_filters``) narrow and order the
@@ -64,23 +67,26 @@ from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
+from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
+from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
 from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from .library_delete import (
+    cached_frames,
     confirm_dialog,
-    delete_locally,
+    forget_thumbnails,
     local_delete_question,
     remote_delete_question,
 )
 from .library_filters import FilterButton, SortButton
 from .library_model import (
-    WORKING_STATUSES,
     Column,
     JobSource,
     LibraryModel,
     playable_file,
 )
 from .library_table import LibraryTable
+from .operations import Operations
 from .remix_dialog import ask_remix_prompt
 from .thumbnails import ThumbnailCache
 
@@ -100,23 +106,30 @@ class LibraryStore(JobSource, Protocol):
 
 
 class LibraryPanel(QWidget):
-    playRequested = Signal(str)
-    remixRequested = Signal(str, str)
-    reuseRequested = Signal(str)
-    retryRequested = Signal(str)
-    exportRequested = Signal(list)
-    deleteRemoteRequested = Signal(list)
-    locallyDeleted = Signal(list)
-    currentJobChanged = Signal(str)
+    play_requested = Signal(str)
+    remix_requested = Signal(str, str)
+    reuse_requested = Signal(str)
+    retry_requested = Signal(str)
+    export_requested = Signal(list)
+    delete_remote_requested = Signal(list)
+    locally_deleted = Signal(list)
+    current_job_changed = Signal(str)
 
     def __init__(
         self,
         store: LibraryStore,
         thumbnails: ThumbnailCache | None = None,
         parent: QWidget | None = None,
+        folders: LibraryFolders | None = None,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        #: what the panel runs off the GUI thread (deleting); inline when built on its own,
+        #: deleting only files in ``folders`` then
+        self.operations = (
+            operations if operations is not None else Operations.inline(store, folders)
+        )
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailCache(parent=self)
         self.model = LibraryModel(store, self.thumbnails, self)
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
@@ -185,7 +198,7 @@ class LibraryPanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_actions)
-        self.model.countChanged.connect(self._update_count)
+        self.model.count_changed.connect(self._update_count)
 
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -270,7 +283,7 @@ class LibraryPanel(QWidget):
         self.model.refresh()
 
     @Slot(str)
-    def jobChanged(self, job_id: str) -> None:
+    def job_changed(self, job_id: str) -> None:
         self.model.job_changed(job_id)
         self._update_actions()
 
@@ -389,12 +402,13 @@ class LibraryPanel(QWidget):
     def _on_selection(self, *_args: object) -> None:
         self._update_actions()
         jobs = self.selected_jobs()
-        self.currentJobChanged.emit(jobs[0].id if len(jobs) == 1 else "")
+        self.current_job_changed.emit(jobs[0].id if len(jobs) == 1 else "")
 
     def _update_actions(self) -> None:
         jobs = self.selected_jobs()
         one = jobs[0] if len(jobs) == 1 else None
-        files = [job for job in jobs if playable_file(job) is not None]
+        # one file on disk is enough to offer them (not a stat of every selected clip)
+        files = any(playable_file(job) is not None for job in jobs)
         self.play_action.setEnabled(one is not None and playable_file(one) is not None)
         refusal = remix_problem(one) if one is not None else None
         self.remix_action.setEnabled(one is not None and refusal is None)
@@ -412,7 +426,7 @@ class LibraryPanel(QWidget):
         self.copy_path_action.setEnabled(bool(files))
         self.favourite_action.setEnabled(bool(jobs))
         self.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
-        self.delete_local_action.setEnabled(any(not j.status.is_active for j in jobs))
+        self.delete_local_action.setEnabled(any(can_delete_locally(j) for j in jobs))
         self.delete_remote_action.setEnabled(any(remote_delete_problem(j) is None for j in jobs))
         self.delete_button.setEnabled(
             self.delete_local_action.isEnabled() or self.delete_remote_action.isEnabled()
@@ -429,7 +443,7 @@ class LibraryPanel(QWidget):
     def _on_double_click(self, index: QModelIndex) -> None:
         job = self.model.job_at(index.row())
         if job is not None and playable_file(job) is not None:
-            self.playRequested.emit(job.id)
+            self.play_requested.emit(job.id)
 
     def _on_click(self, index: QModelIndex) -> None:
         if index.column() == Column.FAVOURITE:
@@ -446,7 +460,7 @@ class LibraryPanel(QWidget):
     def _play(self) -> None:
         job = self._single()
         if job is not None and playable_file(job) is not None:
-            self.playRequested.emit(job.id)
+            self.play_requested.emit(job.id)
 
     def _remix(self) -> None:
         job = self._single()
@@ -454,22 +468,22 @@ class LibraryPanel(QWidget):
             return
         prompt = self.ask_remix_prompt(job)
         if prompt:
-            self.remixRequested.emit(job.id, prompt)
+            self.remix_requested.emit(job.id, prompt)
 
     def _reuse(self) -> None:
         job = self._single()
         if job is not None:
-            self.reuseRequested.emit(job.id)
+            self.reuse_requested.emit(job.id)
 
     def _retry(self) -> None:
         job = self._single()
         if job is not None and can_retry(job):
-            self.retryRequested.emit(job.id)
+            self.retry_requested.emit(job.id)
 
     def _export(self) -> None:
         ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]
         if ids:
-            self.exportRequested.emit(ids)
+            self.export_requested.emit(ids)
 
     def _reveal(self) -> None:
         job = self._single()
@@ -500,26 +514,31 @@ class LibraryPanel(QWidget):
         self._update_actions()
 
     def _delete_local(self) -> None:
-        jobs = [job for job in self.selected_jobs() if not job.status.is_active]
+        jobs = [job for job in self.selected_jobs() if can_delete_locally(job)]
         if not jobs or not self.confirm(self.tr("Delete videos"), local_delete_question(len(jobs))):
             return
-        deleted, failures = delete_locally(self._store, self.thumbnails, jobs)
+        self.operations.delete_locally(
+            parent=self, jobs=jobs, cached_files=cached_frames(self.thumbnails, jobs)
+        ).success(lambda done: self._locally_deleted(jobs, done)).run_in_background()
+
+    def _locally_deleted(self, jobs: list[Job], done: LocalDeletion) -> None:
+        forget_thumbnails(self.thumbnails, jobs, done.deleted)
         self.model.refresh()
         self._update_actions()
-        if deleted:
-            self.locallyDeleted.emit(deleted)
-        if failures:
+        if done.deleted:
+            self.locally_deleted.emit(done.deleted)
+        if done.failures:
             self.inform(
                 self.tr("Some files could not be deleted"),
                 self.tr("Close any app that uses them and try again.")
                 + "\n\n"
-                + "\n".join(failures),
+                + "\n".join(done.failures),
             )
 
     def _delete_remote(self) -> None:
         jobs = [job for job in self.selected_jobs() if remote_delete_problem(job) is None]
         if jobs and self.confirm(self.tr("Delete from the service"), remote_delete_question(jobs)):
-            self.deleteRemoteRequested.emit([job.id for job in jobs])
+            self.delete_remote_requested.emit([job.id for job in jobs])
 
     def _go_to_source(self) -> None:
         job = self._single()

@@ -1,5 +1,5 @@
 """The main window: prompt + settings on the left, preview and queue in the centre, the
-library on the right (design.md section 6). All I/O goes through the :class:`Controller`.
+library on the right. All I/O goes through the :class:`Controller`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.models import Connection, Job, JobEvent, JobStatus, Profile
+from ..usecases.connections import is_builtin_simulator
 from . import sending, window_state
 from .banner import Banner
 from .controller import Controller
 from .cost import job_cost_text
 from .error_presenter import ErrorPresenter
-from .help_menu import add_help_actions
+from .help_menu import HelpActions
+from .menus import build_menus
 from .notifications import Notifier
 from .preview import PreviewPane
 from .prompt_editor import PromptEditor
@@ -63,13 +66,19 @@ class MainWindow(QMainWindow):
     ``*_requested`` ones ask the composition root to open a dialog."""
 
     first_painted = Signal()
-    #: the composition root opens the other owner's dialogs for these
+    #: the composition root (gui/app.py) opens the dialogs for these
     connections_requested = Signal()
     about_requested = Signal()
     preferences_requested = Signal()
     export_requested = Signal(list)  # job ids
     export_folder_requested = Signal()  # File > Open export folder (the folder is a setting)
     spending_requested = Signal()
+    #: made by ``menus.build_menus``
+    open_export_folder_action: QAction
+    open_library_folder_action: QAction
+    connections_menu: QMenu
+    spending_action: QAction
+    help_actions: HelpActions
 
     def __init__(
         self,
@@ -185,7 +194,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.error_banner)
         outer.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        build_menus(self)
 
         self.export_notice: QWidget | None = None  # "Exported …" (the composition root's)
         self.notifier = Notifier(self, self.windowIcon())
@@ -208,50 +217,6 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self._update_generate()
 
-    # --- menus -----------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        gen = QAction(self.tr("&Generate"), self)
-        gen.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return))
-        gen.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor owns the key
-        gen.triggered.connect(self.generate)
-        file_menu.addAction(gen)
-        export = QAction(self.tr("&Export selected videos…"), self)
-        export.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-        export.triggered.connect(self._export_selected)
-        file_menu.addAction(export)
-        self.open_export_folder_action = QAction(self.tr("Open e&xport folder"), self)
-        self.open_export_folder_action.triggered.connect(self.export_folder_requested)
-        file_menu.addAction(self.open_export_folder_action)
-        self.open_library_folder_action = QAction(self.tr("Open &library folder"), self)
-        self.open_library_folder_action.triggered.connect(self.open_library_folder)
-        file_menu.addAction(self.open_library_folder_action)
-        file_menu.addSeparator()
-        prefs = QAction(self.tr("&Preferences…"), self)
-        prefs.setShortcut(QKeySequence.StandardKey.Preferences)
-        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-        prefs.triggered.connect(self.preferences_requested)
-        file_menu.addAction(prefs)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.connections_menu = self.menuBar().addMenu(self.tr("&Connections"))
-        manage = QAction(self.tr("&Manage connections…"), self)
-        manage.triggered.connect(self.open_connections)
-        self.connections_menu.addAction(manage)
-        self.spending_action = QAction(self.tr("Estimated &spending…"), self)
-        self.spending_action.triggered.connect(self.spending_requested)
-        self.connections_menu.addAction(self.spending_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_actions = add_help_actions(self, help_menu)
-        about = QAction(self.tr("&About Sora Desktop"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.open_about)
-        help_menu.addAction(about)
-
     # --- the library slot ------------------------------------------------------------
     def set_library(self, widget: QWidget) -> None:
         layout = self.library_slot.layout()
@@ -270,21 +235,21 @@ class MainWindow(QMainWindow):
 
             widget.ask_remix_prompt = ask
         for name, slot in (
-            ("playRequested", self.play_job),
-            ("reuseRequested", self.reuse_job),
-            ("remixRequested", self.controller.remix),
-            ("retryRequested", self.retry_job),
+            ("play_requested", self.play_job),
+            ("reuse_requested", self.reuse_job),
+            ("remix_requested", self.controller.remix),
+            ("retry_requested", self.retry_job),
         ):
             signal = getattr(widget, name, None)
             if signal is not None:
                 signal.connect(slot)
-        delete_remote = getattr(widget, "deleteRemoteRequested", None)
+        delete_remote = getattr(widget, "delete_remote_requested", None)
         if delete_remote is not None:
             delete_remote.connect(self._delete_remote)
-        export = getattr(widget, "exportRequested", None)
+        export = getattr(widget, "export_requested", None)
         if export is not None:
             export.connect(self.export_requested)
-        deleted = getattr(widget, "locallyDeleted", None)
+        deleted = getattr(widget, "locally_deleted", None)
         if deleted is not None:
             deleted.connect(self._forget_jobs)
 
@@ -306,7 +271,7 @@ class MainWindow(QMainWindow):
     def _on_profile_changed(self, _profile_id: str) -> None:
         profile = self.settings_panel.current_profile()
         self.sim_banner.setVisible(
-            profile is not None and profile.base_url == "" and not self._banner_dismissed()
+            profile is not None and is_builtin_simulator(profile) and not self._banner_dismissed()
         )
 
     def generate(self) -> None:
@@ -329,11 +294,11 @@ class MainWindow(QMainWindow):
             if job is not None and not job.status.is_terminal:
                 self.queue.model.upsert(job)
         library: Any = self.library
-        if library is not None and hasattr(library, "jobChanged"):
+        if library is not None and hasattr(library, "job_changed"):
             if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
                 library.refresh()
             else:
-                library.jobChanged(event.job_id)
+                library.job_changed(event.job_id)
 
     def _on_resumed(self, job_ids: list[str]) -> None:
         for job_id in job_ids:
@@ -404,8 +369,8 @@ class MainWindow(QMainWindow):
 
     def _job_updated(self, job_id: str) -> None:
         library: Any = self.library
-        if library is not None and hasattr(library, "jobChanged"):
-            library.jobChanged(job_id)
+        if library is not None and hasattr(library, "job_changed"):
+            library.job_changed(job_id)
 
     def open_connections(self) -> None:
         self.connections_requested.emit()

@@ -76,11 +76,7 @@ class PreferencesDialog(QDialog):
         self.restart_note.setObjectName("restart_note")
         self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
-        self.language_combo.currentIndexChanged.connect(
-            lambda _i: self.restart_note.setVisible(
-                self.language_combo.currentData() != settings.language
-            )
-        )
+        self.language_combo.currentIndexChanged.connect(self._show_restart_note)
         form.addRow("", self.restart_note)
         self.banner_check = QCheckBox(self.tr("Show the banner while using the simulator"))
         self.banner_check.setChecked(settings.show_simulator_banner)
@@ -129,6 +125,15 @@ class PreferencesDialog(QDialog):
         )
         if folder:
             self.export_dir_edit.setText(folder)
+
+    def _show_restart_note(self) -> None:
+        self.restart_note.setVisible(self.language_combo.currentData() != self._settings.language)
+        # a wrapped label's height depends on its width, which the dialog's size doesn't
+        # follow by itself: grow to fit it (else its two lines are cut to one line's height)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
 
     def apply(self) -> None:
         s = self._settings

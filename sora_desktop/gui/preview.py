@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,6 +50,12 @@ _DEFAULT_FPS = 30.0
 def format_ms(ms: int) -> str:
     s = max(0, ms) // 1000
     return f"{s // 60}:{s % 60:02d}"
+
+
+#: The seek bar's narrowest width; below :data:`VOLUME_SLIDER_WIDTH_NEEDED` of pane width the
+#: volume slider hides (the mute button stays), so the seek bar keeps its room.
+SEEK_MIN_WIDTH = 80
+VOLUME_SLIDER_WIDTH_NEEDED = 460
 
 
 class PreviewPane(QWidget):
@@ -117,6 +123,8 @@ class PreviewPane(QWidget):
         self.seek_slider.sliderPressed.connect(self._seek_started)
         self.seek_slider.sliderReleased.connect(self._seek_finished)
         self.seek_slider.sliderMoved.connect(self._seek_moved)
+        # never squeezed to a dot: the volume slider gives way first (see resizeEvent)
+        self.seek_slider.setMinimumWidth(SEEK_MIN_WIDTH)
         controls.addWidget(self.seek_slider, 1)
         self.duration_label = QLabel("0:00", self)
         controls.addWidget(self.duration_label)
@@ -138,6 +146,7 @@ class PreviewPane(QWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(80)
         self.volume_slider.setMaximumWidth(90)
+        self.volume_slider.hide()  # shown by resizeEvent once the pane is wide enough
         self.volume_slider.valueChanged.connect(self._apply_volume)
         controls.addWidget(self.volume_slider)
         self.fullscreen_button = self._tool(
@@ -170,6 +179,10 @@ class PreviewPane(QWidget):
             sc.activated.connect(slot)
             self._shortcuts.append(sc)
         self._set_controls_enabled(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.volume_slider.setVisible(event.size().width() >= VOLUME_SLIDER_WIDTH_NEEDED)
 
     def _tool(self, icon: Any, tip: str) -> QToolButton:
         b = QToolButton(self)

@@ -1,4 +1,4 @@
-"""The queue's table model: one row per job of this session (and resumed ones).
+"""The queue's table model: one row per job sent since the app started (and resumed ones).
 
 Rows are fed with whole :class:`Job` objects (``upsert``) and :class:`JobEvent` updates
 (``apply_event``). Elapsed times are refreshed by one timer in the view calling :meth:`tick`.
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from ..core.models import Job, JobEvent, JobStatus
-from ..core.retry import RETRYABLE_STATUSES
+from ..usecases.status import is_retryable, is_terminal, is_working, status_text
 
 COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
 _PROMPT_CHARS = 80
@@ -29,32 +29,12 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
 #: ended without a video: the progress bar is shown empty, the text says why
 _NO_VIDEO = frozenset({JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED})
-#: the row says why (the reason is on the bar itself; the tooltip has it in full)
-_SAYS_WHY = frozenset({JobStatus.FAILED, JobStatus.EXPIRED})
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("QueueModel", text)
-
-
-def status_text(status: JobStatus, message: str | None = None) -> str:
-    texts = {
-        JobStatus.DRAFT: _t("Preparing"),
-        JobStatus.SUBMITTING: _t("Sending"),
-        JobStatus.QUEUED: _t("Waiting in line"),
-        JobStatus.IN_PROGRESS: _t("Rendering"),
-        JobStatus.COMPLETED: _t("Rendered"),
-        JobStatus.DOWNLOADING: _t("Downloading"),
-        JobStatus.READY: _t("Ready"),
-        JobStatus.FAILED: _t("Failed"),
-        JobStatus.EXPIRED: _t("Expired"),
-        JobStatus.CANCELLED: _t("Cancelled"),
-        JobStatus.INTERRUPTED: _t("Interrupted (resumes)"),
-    }
-    text = texts.get(status, str(status))
-    return f"{text}: {message}" if message and status in _SAYS_WHY else text
 
 
 def format_elapsed(seconds: float) -> str:
@@ -97,7 +77,7 @@ class QueueModel(QAbstractTableModel):
             status=job.status,
             progress=job.progress,
             started=job.created_at or self._now(),
-            ended=job.updated_at if job.status.is_terminal else None,
+            ended=job.updated_at if is_terminal(job.status) else None,
             message=job.error_message,
         )
         i = self.row_of(job.id)
@@ -120,14 +100,17 @@ class QueueModel(QAbstractTableModel):
             progress = max(progress, event.progress) if event.progress else progress
         elif event.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING, JobStatus.READY):
             progress = 100
+        message = event.message if event.message else row.message
+        if event.status is JobStatus.SUBMITTING:  # waiting in line, then no longer
+            message = event.message or None
         self._rows[i] = replace(
             row,
             status=event.status,
             progress=progress,
-            message=event.message if event.message else row.message,
+            message=message,
             downloaded=event.downloaded,
             total=event.total,
-            ended=self._now() if event.status.is_terminal else None,
+            ended=self._now() if is_terminal(event.status) else None,
         )
         self._changed(i)
         return True
@@ -140,7 +123,7 @@ class QueueModel(QAbstractTableModel):
             self.endRemoveRows()
 
     def clear_finished(self) -> None:
-        for row in [r for r in self._rows if r.status.is_terminal]:
+        for row in [r for r in self._rows if is_terminal(r.status)]:
             self.remove(row.job_id)
 
     def tick(self) -> None:
@@ -163,7 +146,7 @@ class QueueModel(QAbstractTableModel):
         return list(self._rows)
 
     def active_count(self) -> int:
-        return sum(1 for r in self._rows if not r.status.is_terminal)
+        return sum(1 for r in self._rows if is_working(r.status))
 
     # --- Qt model ----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -228,9 +211,9 @@ class QueueModel(QAbstractTableModel):
             end = row.ended if row.ended is not None else self._now()
             return format_elapsed(end - row.started)
         if col == COL_CANCEL:  # the row's button: stop a running job, or retry one
-            if not row.status.is_terminal:
+            if is_working(row.status):
                 return _t("Cancel")
-            return _t("Retry…") if row.status in RETRYABLE_STATUSES else ""
+            return _t("Retry…") if is_retryable(row.status) else ""
         return None
 
     def _changed(self, i: int) -> None:

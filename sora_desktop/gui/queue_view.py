@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.retry import RETRYABLE_STATUSES
+from ..usecases.status import is_retryable
 from .queue_model import (
     COL_CANCEL,
     COL_ELAPSED,
@@ -120,7 +120,7 @@ class CancelDelegate(QStyledItemDelegate):
 
 
 class QueueView(QWidget):
-    """Signals (the owner confirms both requests): ``cancel_requested(job_id)`` from a
+    """Signals (the window confirms both requests): ``cancel_requested(job_id)`` from a
     running row's button, ``retry_requested(job_id)`` from the button of a row that ended
     without a video; ``activated(job_id)`` on a double click."""
 
@@ -208,7 +208,7 @@ class QueueView(QWidget):
             return
         if not row.status.is_terminal:
             self.cancel_requested.emit(job_id)
-        elif row.status in RETRYABLE_STATUSES:
+        elif is_retryable(row.status):
             self.retry_requested.emit(job_id)
 
     def _on_double_click(self, index: QModelIndex) -> None:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.models import Job, VideoRequest
+from ..core.models import Job
+from ..usecases import generate as usecase
+from ..usecases.generate import Order
 from .cost import job_cost_text
 
 if TYPE_CHECKING:
@@ -91,28 +93,17 @@ def generate(window: MainWindow) -> None:
     panel = window.settings_panel
     model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
     picker = panel.image_picker
-    # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
-    image_path = picker.path()
-    convert = picker.needs_conversion()
-    fit_mode = picker.mode()
     images_dir = window.paths.images_dir
-    service = window.controller.service
-
-    async def submit() -> Job:
-        image = image_path
-        if image is not None and convert:
-            import asyncio  # on the I/O thread, long after start-up
-
-            from ..core.images import fit_reference_image
-
-            # Converting a big image takes a moment: do it off the GUI thread.
-            image = await asyncio.to_thread(fit_reference_image, image, size, fit_mode, images_dir)
-        request = VideoRequest(
-            prompt=prompt, model=model, size=size, seconds=seconds, reference_image=image
-        )
-        return await service.submit(request, connection)
-
-    send(window, key, submit())
+    # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
+    order = Order(
+        prompt=prompt,
+        model=model,
+        size=size,
+        seconds=seconds,
+        image=picker.path(),
+        fit=picker.mode() if picker.needs_conversion() else None,
+    )
+    send(window, key, usecase.submit(window.controller.service, order, connection, images_dir))
     if window._remember_prompt is not None:
         window.prompt.set_recent_prompts(window._remember_prompt(prompt))
 
@@ -149,7 +140,7 @@ def retry_job(window: MainWindow, job_id: str) -> None:
         window._status(_t("This job is no longer in the library."))
         return
     try:
-        request = retry_request(job)
+        retry_request(job)  # refused now, before the cost question, if it can't be retried
     except SoraError as err:
         window.errors.show(err)
         return
@@ -169,4 +160,4 @@ def retry_job(window: MainWindow, job_id: str) -> None:
     except Exception as exc:  # a profile that can't be reached yet
         window.errors.show(exc)
         return
-    send(window, key, window.controller.service.submit(request, connection))
+    send(window, key, usecase.retry(window.controller.service, job, connection))

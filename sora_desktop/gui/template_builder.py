@@ -1,10 +1,10 @@
 """The prompt recipe: subject, scene, action, camera, lighting, style, motion.
 
-The API has no style/motion/camera fields (videos-api.md section 1): they belong in the prompt
-text, so the builder composes plain sentences that go into the editor. Every sentence is made
-from a translatable template, never by gluing words together: English says "A fox runs in a
-forest.", Chinese "在森林里，一只狐狸奔跑。", and each language keeps its own word order and
-connecting words. The suggestions in the lists are translated too.
+The API has no style/motion/camera fields (docs/architecture.md, "The video APIs"): they
+belong in the prompt text, so the builder composes plain sentences that go into the editor.
+Every sentence is made from a translatable template, never by gluing words together: English
+says "A fox runs in a forest.", Chinese "在森林里，一只狐狸奔跑。", and each language keeps
+its own word order and connecting words. The suggestions in the lists are translated too.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ their MP4 via PyAV, written to ``cache_dir`` so it is decoded once. The LRU hold
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -103,6 +104,10 @@ class _LoadTask(QRunnable):
         self._relay.loaded.emit(self._key, image)
 
 
+#: what a cached frame's file name may not hold (the same rule as str.isalnum for ASCII)
+_UNSAFE_ASCII = re.compile(r"[^A-Za-z0-9_-]")
+
+
 class ThumbnailCache(QObject):
     thumbnailReady = Signal(str)
 
@@ -158,15 +163,20 @@ class ThumbnailCache(QObject):
         with ``delete_cached_frame`` also remove the first frame cached on disk for it."""
         self._pixmaps.pop(key, None)
         self._missing.discard(key)
+        if not delete_cached_frame:
+            return
         cache_file = self.cached_frame_path(key)
-        if delete_cached_frame and cache_file is not None:
+        if cache_file is not None:
             cache_file.unlink(missing_ok=True)
 
     def cached_frame_path(self, key: str) -> Path | None:
         """Where the first frame of ``key`` is cached on disk (None without a cache dir)."""
         if self._cache_dir is None:
             return None
-        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)[:120]
+        if key.isascii():  # the usual key: one regex pass (deleting 1,000 clips asks 1,000)
+            safe = _UNSAFE_ASCII.sub("_", key)[:120]
+        else:
+            safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)[:120]
         return self._cache_dir / f"{safe}.frame.jpg"
 
     def placeholder(self) -> QPixmap:

@@ -1,6 +1,6 @@
 """Run the simulator from a terminal: ``python -m sora_desktop.simulator [--port 8000] ...``.
 
-The lead's CLI calls :func:`serve_forever_cli` for ``sora-desktop simulator``.
+The CLI calls :func:`serve_forever_cli` for ``sora-desktop simulator``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The simulator's routes: the OpenAI Videos API dialect (videos-api.md sections 1 and 2).
+"""The simulator's routes: the OpenAI Videos API dialect (docs/architecture.md, "The video APIs").
 
 :meth:`SimulatorApi.handle` takes a parsed request and returns a :class:`Response`; the HTTP
 plumbing (``server.py``) writes it, streaming file bodies and acting out the faults that
@@ -63,12 +63,24 @@ class SimulatorApi:
         self.latency = latency
         self.max_concurrent = max_concurrent
         self.asset_ttl = asset_ttl
+        #: this server's own address and its results origin (set by the server on start)
+        self.base_url = ""
+        self.results_url = ""
+        #: uploaded files (Replicate's /v1/files, Runway's uploads) by id, this run only
+        self.uploads: dict[str, bytes] = {}
+        self.pending_uploads: set[str] = set()
+        from .providers import provider_routes
+
+        self.providers = provider_routes(self)
 
     # -- entry point -------------------------------------------------------------------
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Response:
         path, _, query_string = target.partition("?")
         query = {k: v[-1] for k, v in parse_qs(query_string, keep_blank_values=True).items()}
+        for prefix, provider in self.providers.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                return provider.handle(method, path[len(prefix) :], query, headers, body)
         try:
             for prefix in PREFIXES:
                 if path == prefix or path.startswith(prefix + "/"):
@@ -162,7 +174,7 @@ class SimulatorApi:
 
     def _job(self, video_id: str) -> SimJob:
         job = self.table.get(video_id)
-        if job is None:
+        if job is None or job.dialect != "openai":
             raise ApiError(404, f"Video with id '{video_id}' not found.", code="not_found")
         return job
 
@@ -224,7 +236,7 @@ class SimulatorApi:
             self.table.add(job)
         self.table.changed()  # kept before it is answered: a restart still knows it
         if not (directives.moderation or directives.fail):
-            job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
+            render_job(self.pool, job, self.table)
         # as the API answers a create: the job as just made (queued), however long it took
         # to hand the render to the pool on a busy machine
         response = self._video_response(job, at=job.created)
@@ -242,7 +254,7 @@ class SimulatorApi:
             job.assets = found
             return
         job.rendered_at = None
-        job.future = self.pool.render(job.spec, _on_rendered(job, self.table))
+        render_job(self.pool, job, self.table)
 
     def create(self, form: tuple[dict[str, Any], bool]) -> Response:
         body, is_json = form
@@ -348,7 +360,7 @@ class SimulatorApi:
             ) from None
         if not 0 <= limit <= 100:
             raise invalid("'limit' must be between 0 and 100.", "limit")
-        jobs = self.table.ordered(descending=order == "desc")
+        jobs = [j for j in self.table.ordered(descending=order == "desc") if j.dialect == "openai"]
         after = query.get("after")
         if after:
             ids = [j.id for j in jobs]
@@ -368,6 +380,7 @@ class SimulatorApi:
         )
 
     def delete(self, video_id: str) -> Response:
+        self._job(video_id)
         job = self.table.remove(video_id)
         if job is None:
             raise ApiError(404, f"Video with id '{video_id}' not found.", code="not_found")
@@ -417,6 +430,13 @@ class SimulatorApi:
             elif first and job.directives.truncate:
                 fault = "truncate"
         return ranged(asset, headers.get("range"), fault)
+
+
+def render_job(pool: RenderPool, job: SimJob, table: JobTable) -> None:
+    """Hand ``job``'s render to ``pool``; the job ends when the render does (or fails when
+    it hangs past ``jobs.RENDER_DEADLINE``)."""
+    job.render_started = table.clock()
+    job.future = pool.render(job.spec, _on_rendered(job, table))
 
 
 def _on_rendered(job: SimJob, table: JobTable) -> Callable[[Future[RenderedAssets]], None]:

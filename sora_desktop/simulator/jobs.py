@@ -24,6 +24,15 @@ Prompt directives (anywhere in the prompt; stripped from the text drawn in the c
 ``[sim:slow=SECONDS]``    this job takes SECONDS instead of the server's latency
 ``[sim:pad=MB]``          the video asset is the real MP4 followed by MB megabytes inside a
                           trailing ``free`` box (still a valid MP4; for download benchmarks)
+``[sim:429-create=N]``    (fal, Replicate, Runway) the first N creates with this prompt answer
+                          429 with ``Retry-After: 1``, registering nothing
+``[sim:throttled]``       (Runway) the task waits ``THROTTLED`` instead of ``PENDING``
+
+The provider routes (``providers.py``) give the same directives each provider's own shape:
+a moderation failure is fal's ``content_policy_violation``, Replicate's flagged output and
+Runway's ``SAFETY.INPUT.TEXT``; ``[sim:expired]`` removes fal's and Replicate's result file
+the moment the job completes, and makes the first result URL Runway hands out already
+expired (a new GET of the task hands out a fresh one, as Runway does).
 """
 
 from __future__ import annotations
@@ -58,6 +67,8 @@ class Directives:
     expired: bool = False
     slow: float | None = None
     pad_bytes: int = 0
+    create_429: int = 0
+    throttled: bool = False
 
 
 def parse_directives(prompt: str) -> tuple[Directives, str]:
@@ -92,8 +103,20 @@ def parse_directives(prompt: str) -> tuple[Directives, str]:
             d.slow = number
         elif name == "pad" and number is not None:
             d.pad_bytes = int(number * 1024 * 1024)
+        elif name == "429-create":
+            d.create_429 = int(number) if number is not None else 1
+        elif name == "throttled":
+            d.throttled = True
     text = " ".join(_DIRECTIVE.sub(" ", prompt).split())
     return d, text
+
+
+#: A render that has not ended this long after it was handed to the pool has hung (a clip
+#: takes seconds): the job fails with :data:`RENDER_HUNG` instead of staying at 99% for good.
+RENDER_DEADLINE = 600.0
+RENDER_HUNG = (
+    "The simulator's render of this video did not finish within 10 minutes; generate it again."
+)
 
 
 @dataclass(slots=True)
@@ -113,7 +136,13 @@ class SimJob:
     rendered_at: float | None = None
     render_error: str | None = None
     future: Future[Any] | None = field(default=None, repr=False)
+    #: when this run handed the render to the pool (clock time; not kept across restarts)
+    render_started: float | None = None
     downloads: int = 0  # video downloads served (for the first-download faults)
+    #: which API made it: "openai" (the Videos API), "fal", "replicate" or "runway"
+    dialect: str = "openai"
+    #: what a provider job keeps beside (its model id, input, cancel flag, URLs handed out)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def state(self, now: float) -> tuple[str, int, float | None, dict[str, str] | None]:
         """(status, progress, completed_at, error) at ``now``."""
@@ -133,6 +162,8 @@ class SimJob:
         if self.render_error is not None:
             return "failed", 0, None, {"code": "internal_error", "message": self.render_error}
         if self.rendered_at is None or self.assets is None:
+            if self.render_started is not None and now - self.render_started > RENDER_DEADLINE:
+                return "failed", 0, None, {"code": "internal_error", "message": RENDER_HUNG}
             return "in_progress", 99, None, None
         return "completed", 100, max(done_at, self.rendered_at), None
 

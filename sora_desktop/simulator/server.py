@@ -19,16 +19,18 @@ import socketserver
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from .api import SimulatorApi
 from .assets import RenderPool
 from .content import Response
 from .jobs import JobTable, SimJob
+from .results import ResultsApi, SeenRequest
 from .state import StateFolder
 from .validation import ApiError
 
@@ -39,6 +41,14 @@ IDLE_TIMEOUT = 120.0
 #: stop() waits this long for connection threads after shutting their sockets down, and
 #: again after closing them (see _HTTPServer.close_connections).
 CLOSE_GRACE = 2.0
+
+
+class _Routes(Protocol):
+    """What the HTTP layer calls: the API's routes, or the results origin's."""
+
+    def handle(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes
+    ) -> Response: ...
 
 
 class BodyError(Exception):
@@ -196,7 +206,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.server_name = str(host)
         self.server_port = int(port)
 
-    def __init__(self, address: tuple[str, int], api: SimulatorApi, verbose: bool) -> None:
+    def __init__(self, address: tuple[str, int], api: _Routes, verbose: bool) -> None:
         self.api = api
         self.verbose = verbose
         self._conn_lock = threading.Lock()
@@ -258,7 +268,7 @@ def _join_all(threads: list[threading.Thread], timeout: float) -> None:
 
 
 class SimulatorServer:
-    """The local Videos API simulator (docs/CONTRACTS.md). Use as a context manager or
+    """The local Videos API simulator (docs/simulator.md). Use as a context manager or
     call :meth:`start` / :meth:`stop`."""
 
     def __init__(
@@ -301,11 +311,26 @@ class SimulatorServer:
         self._pool: RenderPool | None = None
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._results: _HTTPServer | None = None
+        self._results_thread: threading.Thread | None = None
+        self._results_api: ResultsApi | None = None
+        self.results_port = 0
 
     @property
     def url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}"
+
+    @property
+    def results_url(self) -> str:
+        """The results origin of the provider routes (another port: another origin)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.results_port}"
+
+    @property
+    def result_requests(self) -> list[SeenRequest]:
+        """Every request the results origin received (method, path, headers)."""
+        return list(self._results_api.seen) if self._results_api is not None else []
 
     @property
     def created_count(self) -> int:
@@ -352,6 +377,19 @@ class SimulatorServer:
             self._pool = None
             raise
         self.port = int(self._httpd.server_address[1])
+        self._results_api = ResultsApi(api)
+        try:
+            self._results = _HTTPServer((self.host, 0), self._results_api, self._verbose)
+        except OSError:
+            self._httpd.server_close()
+            self._httpd = None
+            self._close_state()
+            self._pool.close()
+            self._pool = None
+            raise
+        self.results_port = int(self._results.server_address[1])
+        api.base_url = self.url
+        api.results_url = self.results_url
         if self._render_in_subprocess:
             self._pool.warm_up()
         for job in restored:
@@ -362,8 +400,22 @@ class SimulatorServer:
             name="sora-sim-accept",
         )
         self._thread.start()
+        self._results_thread = threading.Thread(
+            target=self._results.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name="sora-sim-results",
+        )
+        self._results_thread.start()
 
     def stop(self) -> None:
+        results, results_thread = self._results, self._results_thread
+        self._results = self._results_thread = None
+        if results is not None:
+            results.shutdown()
+            if results_thread is not None:
+                results_thread.join()
+            results.close_connections()
+            results.server_close()
         httpd, thread, pool = self._httpd, self._thread, self._pool
         self._httpd = self._thread = self._pool = None
         if httpd is not None:

@@ -20,13 +20,13 @@ import contextlib
 import hashlib
 import json
 import logging
-import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..core.atomic import atomic_write_bytes, atomic_write_text
+from ..core.filelock import FileLock
 from .jobs import Directives, SimJob
 from .render import RenderSpec, Segment
 
@@ -48,7 +48,7 @@ class StateFolder:
         self.renders = self.directory / "renders"
         self.inputs = self.directory / "inputs"
         self.path = self.directory / "jobs.json"
-        self._lock_file: IO[bytes] | None = None
+        self._lock_file: FileLock | None = None
         self._write_lock = threading.Lock()
         self._closed = False
 
@@ -59,24 +59,19 @@ class StateFolder:
         holds it, OSError when it can't be made."""
         self.renders.mkdir(parents=True, exist_ok=True)
         self.inputs.mkdir(parents=True, exist_ok=True)
-        handle = (self.directory / "lock").open("a+b")
-        try:
-            _lock(handle)
-        except OSError as exc:
-            handle.close()
-            raise StateInUse(f"{self.directory} is in use by another simulator") from exc
-        self._lock_file = handle
+        lock = FileLock(self.directory / "lock")
+        if not lock.acquire():
+            raise StateInUse(f"{self.directory} is in use by another simulator")
+        self._lock_file = lock
 
     def close(self) -> None:
         """Stop saving (what happens to jobs after this, e.g. renders cancelled by a stop,
         is not what should be found next time) and release the lock."""
         with self._write_lock:
             self._closed = True
-            handle, self._lock_file = self._lock_file, None
-        if handle is not None:
-            with contextlib.suppress(OSError):
-                _unlock(handle)
-            handle.close()
+            lock, self._lock_file = self._lock_file, None
+        if lock is not None:
+            lock.release()
 
     # -- loading -------------------------------------------------------------------------
 
@@ -120,6 +115,8 @@ class StateFolder:
             rendered_at=item.get("rendered_at"),
             render_error=item.get("render_error"),
             downloads=int(item.get("downloads", 0)),
+            dialect=str(item.get("dialect", "openai")),
+            extra=dict(item.get("extra") or {}),
         )
 
     def _read_input(self, digest: str | None) -> bytes | None:
@@ -183,6 +180,8 @@ class StateFolder:
             "rendered_at": job.rendered_at,
             "render_error": job.render_error,
             "downloads": job.downloads,
+            "dialect": job.dialect,
+            "extra": job.extra,
         }
 
 
@@ -197,24 +196,3 @@ def _stale(job: SimJob, now: float, asset_ttl: float) -> bool:
     else:
         return False  # still to be rendered: never dropped
     return now - end > KEEP_AFTER_END
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI
-    import msvcrt
-
-    def _lock(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(handle: IO[bytes]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(handle: IO[bytes]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

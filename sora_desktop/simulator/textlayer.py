@@ -1,11 +1,11 @@
 """The words of a segment's prompt as drawn on its clip: any script, wrapped to the frame.
 
-Each character is drawn in a font that has it (:class:`~.fonts.FontChain`). Lines are
-filled up to the width the words really take in those fonts: Latin and other spaced scripts
-break between words, Chinese, Japanese and other wide characters between any two characters
-(never before closing punctuation such as ``，`` or ``。``, never after an opening one such
-as ``《``). A word wider than the frame is cut where it must. At most :data:`MAX_LINES`
-lines; more text ends the last one with an ellipsis.
+Each character is drawn in a font that has it (:class:`~sora_desktop.core.fonts.FontChain`).
+Lines are filled up to the width the words really take in those fonts: Latin and other
+spaced scripts break between words, Chinese, Japanese and other wide characters between any
+two characters (never before closing punctuation such as ``，`` or ``。``, never after an
+opening one such as ``《``). A word wider than the frame is cut where it must. At most
+:data:`MAX_LINES` lines; more text ends the last one with an ellipsis.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from .fonts import Font, FontChain
+from ..core.fonts import Font, FontChain
 
 MAX_LINES = 4
 ELLIPSIS = "…"

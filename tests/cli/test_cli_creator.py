@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from sora_desktop.core.errors import ExitCode
+from sora_desktop.core.models import JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
 from tests.cli_helpers import history_records, one_error_line, run_cli
@@ -223,12 +224,41 @@ def test_profile_names_are_unique_bounded_and_kept_as_given(data_dir: Path) -> N
     assert too_long.returncode == ExitCode.INVALID_INPUT
     assert "64" in one_error_line(too_long)
 
-    rows = [
-        ln.split("\t") for ln in run_cli("profile", "list", data_dir=data_dir).stdout.splitlines()
-    ]
+    # the names exactly, where the output can hold them (a Windows pipe needs UTF-8 asked for)
+    listed = run_cli(
+        "profile", "list", data_dir=data_dir, env={"PYTHONIOENCODING": "utf-8"}, encoding="utf-8"
+    )
+    assert listed.returncode == 0, listed.stderr
+    rows = [ln.split("\t") for ln in listed.stdout.splitlines()]
     names = [row[1] for row in rows]
     assert names == ["Simulator (this computer)", "Work", "工作室 🎬", "工作室 🎥"]
     assert rows[1][3] == "https://b.example/v1"
+
+
+def test_a_name_the_output_cannot_hold_does_not_fail_the_command(data_dir: Path) -> None:
+    # A Windows pipe is cp1252: "profile list" failed with UnicodeEncodeError after the
+    # first rows. Each row is listed; what the code page lacks shows as "?".
+    added = run_cli(
+        "profile",
+        "add",
+        "工作室 🎬",
+        "--kind",
+        "compatible",
+        "--base-url",
+        "https://c.example/v1",
+        data_dir=data_dir,
+    )
+    assert added.returncode == 0, added.stderr
+    listed = run_cli(
+        "profile",
+        "list",
+        data_dir=data_dir,
+        env={"PYTHONIOENCODING": "cp1252"},
+        encoding="cp1252",
+    )
+    assert listed.returncode == 0, listed.stderr
+    names = [ln.split("\t")[1] for ln in listed.stdout.splitlines()]
+    assert names == ["Simulator (this computer)", "??? ?"]
 
 
 def test_an_openai_profile_is_told_about_the_shutdown(data_dir: Path) -> None:
@@ -317,4 +347,30 @@ def test_remote_delete_of_a_builtin_simulator_job(data_dir: Path, tmp_path: Path
     assert deleted.returncode == 0, deleted.stderr
     assert f"Deleted {record['remote_id']} on the built-in simulator" in deleted.stderr
     assert "internet" not in deleted.stderr and "error:" not in deleted.stderr
+    assert history_records(run_cli("history", "--json", data_dir=data_dir)) == []
+
+
+def test_delete_refuses_a_job_still_being_made(data_dir: Path) -> None:
+    """The window's rule at the command line too (issue 9: one safety rule)."""
+    busy = make_job("a kite still rendering", status=JobStatus.IN_PROGRESS, remote_id="video_1")
+    add_jobs(data_dir, busy)
+    result = run_cli("delete", busy.id, "--remote", data_dir=data_dir)
+    assert result.returncode == ExitCode.INVALID_INPUT, result.stderr
+    line = one_error_line(result)
+    assert "still being made" in line and "sora-desktop resume" in result.stderr
+    assert [r["id"] for r in history_records(run_cli("history", "--json", data_dir=data_dir))] == [
+        busy.id
+    ]
+
+
+def test_delete_never_removes_a_file_outside_the_library(data_dir: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "Desktop" / "precious.mp4"
+    precious.parent.mkdir()
+    precious.write_bytes(b"not ours")
+    job = make_job("an old clip", status=JobStatus.READY, file_path=precious)
+    add_jobs(data_dir, job)
+    result = run_cli("delete", job.id, data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert precious.read_bytes() == b"not ours"
+    assert "outside the library folder" in result.stderr
     assert history_records(run_cli("history", "--json", data_dir=data_dir)) == []

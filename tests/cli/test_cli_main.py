@@ -40,14 +40,6 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch, data_dir: 
     assert calls == [(["--data-dir", str(data_dir)], str(data_dir))]
 
 
-def test_missing_window_module_prints_a_clear_message(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", None)
-    assert cli.main([]) == ExitCode.UNEXPECTED
-    assert capsys.readouterr().err.startswith("error: The window is not part of this build")
-
-
 def test_a_broken_window_module_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", types.ModuleType("broken"))
     with pytest.raises(ImportError):
@@ -117,6 +109,21 @@ def test_progress_lines_when_not_a_terminal() -> None:
     assert "\x1b" not in out.getvalue() and "\r" not in out.getvalue()
 
 
+def test_a_job_waiting_for_a_slot_says_so() -> None:
+    out = io.StringIO()
+    printer = ProgressPrinter(out, tty=False)
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message="Waiting in line: ..."))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=""))  # its turn came
+    printer(JobEvent("abcdef0123", JobStatus.QUEUED, 0))
+    assert out.getvalue().splitlines() == [
+        "[abcdef01] submitting 0%",
+        "[abcdef01] waiting in line 0%",
+        "[abcdef01] submitting 0%",
+        "[abcdef01] queued 0%",
+    ]
+
+
 def test_progress_redraws_one_line_on_a_terminal() -> None:
     out = io.StringIO()
     printer = ProgressPrinter(out, tty=True)
@@ -127,3 +134,20 @@ def test_progress_redraws_one_line_on_a_terminal() -> None:
     text = out.getvalue()
     assert text.count("\n") == 2  # a new line per status, redraws within one
     assert "\r[abcdef01] rendering 20%" in text
+
+
+def test_the_engine_is_paced_by_the_user_settings(data_dir: Path) -> None:
+    """The CLI reads the pacing the window's settings.json holds (core/pacing.py)."""
+    import argparse
+
+    from sora_desktop.cli.runtime import Runtime
+    from sora_desktop.core import settings as settings_mod
+    from sora_desktop.core.pacing import Pacing
+
+    rt = Runtime.create(argparse.Namespace(data_dir=str(data_dir), debug=False))
+    settings_mod.save(rt.paths.settings_path, settings_mod.Settings(max_concurrent_jobs=1))
+    store = rt.open_store()
+    try:
+        assert rt.service(store).pacing == Pacing(max_concurrent_jobs=1)
+    finally:
+        store.close()

@@ -99,6 +99,24 @@ def test_the_contracts_say_what_the_architecture_says() -> None:
     assert {"PySide6", "shiboken6", "sora_desktop.gui"} <= banned("sora_desktop.core")
 
 
+def test_the_module_map_shows_the_layers_the_contract_holds() -> None:
+    """docs/architecture.md's module map lists every layer of the import-linter contract, in
+    the same order (a layer being added may be listed before the contract has it)."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text.split("## Module map", 1)[1].split("\n## ", 1)[0]
+    documented = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 4 or cells[0] in ("layer", "---"):
+            continue
+        names = re.findall(r"`([\w.]+)`", cells[1])
+        documented.append({n if "." in n else f"sora_desktop.{n}" for n in names})
+    (layers,) = [c for c in _contracts().values() if c["type"] == "layers"]
+    rows = [{m.strip() for m in row.split("|")} for row in layers["layers"]]
+    assert all(row in documented for row in rows), (rows, documented)
+    assert [documented.index(row) for row in rows] == sorted(documented.index(r) for r in rows)
+
+
 def test_every_ignored_import_gives_its_reason() -> None:
     """In pyproject.toml each ``ignore_imports`` entry follows a comment saying why (an entry
     may share the comment of the one just above it)."""

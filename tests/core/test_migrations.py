@@ -23,9 +23,9 @@ def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
     store.close()
     conn = sqlite3.connect(path)
     try:
-        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 3
+        assert migrations.user_version(conn) == migrations.SCHEMA_VERSION == 6
         names = _tables(conn)
-        assert {"jobs", "status_history", "jobs_fts"} <= names
+        assert {"jobs", "status_history", "jobs_fts", "storyboards", "storyboard_takes"} <= names
         assert {
             "ix_jobs_created",
             "ix_jobs_status",
@@ -35,6 +35,8 @@ def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
             "ix_jobs_seconds",
             "ix_jobs_connection",
             "ix_jobs_remix_of",
+            "ix_jobs_extend_of",
+            "ix_storyboard_takes_job",
         } <= names
         assert {"jobs_fts_ai", "jobs_fts_ad", "jobs_fts_au"} <= names
     finally:
@@ -203,11 +205,11 @@ def test_v2_to_v3_keeps_every_job_and_estimates_their_cost(tmp_path: Path) -> No
     finally:
         conn.close()
 
-    store = JobStore(path)  # migrates v2 -> v3
+    store = JobStore(path)  # migrates v2 -> v3 (and on to the newest)
     try:
-        assert migrations.user_version(store._conn()) == 3
+        assert migrations.user_version(store._conn()) == migrations.SCHEMA_VERSION
         after = store._conn().execute("SELECT * FROM jobs ORDER BY seq").fetchall()
-        # every old column kept its value; two columns were added at the end
+        # every old column kept its value; the new columns were added at the end
         assert [row[: len(before[0])] for row in after] == before
         history_after = (
             store._conn().execute("SELECT * FROM status_history ORDER BY seq").fetchall()

@@ -295,3 +295,21 @@ def test_read_profile_leaves_a_damaged_file_alone(tmp_path: Path) -> None:
     assert read_profile(path, SIMULATOR_ID) is not None
     assert path.read_text() == "{ not json"
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_provider_kinds_default_to_their_hosts_and_keep_the_key_in_the_keyring() -> None:
+    from sora_desktop.core.profiles import make_profile
+
+    hosts = {
+        ConnectionKind.FAL: "https://queue.fal.run",
+        ConnectionKind.REPLICATE: "https://api.replicate.com",
+        ConnectionKind.RUNWAY: "https://api.dev.runwayml.com",
+    }
+    for kind, url in hosts.items():
+        profile = make_profile(f"My {kind.value}", kind)
+        assert profile.base_url == url
+        assert profile.connection().key_source.keyring_user == profile.id
+        own = make_profile(
+            f"Proxy {kind.value}", kind, base_url="http://127.0.0.1:8000/" + kind.value
+        )
+        assert own.base_url == f"http://127.0.0.1:8000/{kind.value}"

@@ -476,23 +476,6 @@ def test_remix_and_delete_remote(harness: Harness) -> None:
     assert harness.client.calls.count("remix") == 1
 
 
-def test_test_connection_reports_ok_and_errors(harness: Harness) -> None:
-    async def body() -> None:
-        await harness.service.generate(REQUEST, SIM)
-        report = await harness.service.test_connection(SIM, "sora-2")
-        assert report.ok and report.videos_listed == 1 and report.error is None
-        assert report.latency >= 0.0
-        bad = Connection(
-            kind=ConnectionKind.OPENAI,
-            base_url="https://api.openai.com/v1",
-            key_source=KeySource(keyring_user="nobody"),
-        )
-        report = await harness.service.test_connection(bad)
-        assert not report.ok and isinstance(report.error, AuthenticationError)
-
-    run(harness, body)
-
-
 def test_repeatedly_lost_creates_back_off_between_rounds(
     harness: Harness, expect_log: ExpectLog
 ) -> None:
@@ -548,3 +531,110 @@ def test_after_a_remote_delete_remix_is_refused_before_anything_is_sent(
         assert harness.client.calls == calls
 
     run(harness, body)
+
+
+def test_submit_under_a_chosen_id_and_never_twice_under_one(harness: Harness) -> None:
+    async def body() -> None:
+        job = await harness.service.submit(REQUEST, SIM, job_id="a" * 32)
+        assert job.id == "a" * 32
+        await harness.service.wait(job.id)
+        with pytest.raises(ValueError, match="already in the library"):
+            await harness.service.submit(REQUEST, SIM, job_id="a" * 32)
+        assert harness.client.calls.count("create") == 1  # the second one sent nothing
+
+    run(harness, body)
+
+
+def test_the_create_leaves_only_after_the_caller_yields(harness: Harness) -> None:
+    """What a caller stores right after submit returns is stored before the create is sent
+    (a batch records the job as sent there)."""
+
+    async def body() -> None:
+        job = await harness.service.submit(REQUEST, SIM)
+        assert harness.client.calls == []  # nothing sent yet
+        stored = harness.store.get(job.id)
+        assert stored is not None and stored.status is JobStatus.SUBMITTING
+        await harness.service.wait(job.id)
+        assert harness.client.calls[0] == "create"
+
+    run(harness, body)
+
+
+def test_resume_one_job(harness: Harness, tmp_path: Path) -> None:
+    async def body() -> None:
+        harness.client.poll_script = [Step("in_progress", 30)]
+        job = await harness.service.submit(REQUEST, SIM)
+        await harness.client.retrieve_entered.wait()
+        assert not await harness.service.resume(job.id)  # already running
+        await harness.service.shutdown()
+
+    run(harness, body)
+    interrupted = harness.store.get(next(iter(j.id for j in harness.store.list_jobs())))
+    assert interrupted is not None and interrupted.status is JobStatus.INTERRUPTED
+
+    again = Harness(tmp_path)  # the next start, on the same library
+
+    async def resumed() -> None:
+        assert interrupted is not None
+        again.client.videos = harness.client.videos
+        again.client.poll_script = [Step("completed", 100)]
+        assert await again.service.resume(interrupted.id)
+        done = await again.service.wait(interrupted.id)
+        assert done.status is JobStatus.READY
+        assert not await again.service.resume(interrupted.id)  # finished: nothing to do
+        assert not await again.service.resume("f" * 32)  # not in the library
+        assert "create" not in again.client.calls
+
+    run(again, resumed)
+
+
+def test_a_changed_profile_is_read_again_when_validating(harness: Harness) -> None:
+    """Validation remembers a profile (a batch asks for it once per job) only while the
+    profiles file is unchanged: a model added to the profile is served at once."""
+    import dataclasses
+
+    from sora_desktop.core.profiles import ProfileStore, make_profile
+
+    profiles = ProfileStore(harness.paths.profiles_path)
+    profile = profiles.add(make_profile("Gateway", ConnectionKind.OPENAI, models=("house-model",)))
+    conn = profile.connection()
+    harness.service.validate(VideoRequest(prompt="a kite", model="house-model"), conn)
+    with pytest.raises(InvalidRequestError):
+        harness.service.validate(VideoRequest(prompt="a kite", model="night-model"), conn)
+    profiles.update(dataclasses.replace(profile, models=("house-model", "night-model")))
+    harness.service.validate(VideoRequest(prompt="a kite", model="night-model"), conn)
+
+
+def test_a_start_image_is_checked_again_once_the_file_changes(
+    harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged start image is decoded once for many jobs; replaced by one of another
+    size, it is checked again (and refused)."""
+    import os
+
+    from PIL import Image
+
+    from sora_desktop.core import images
+
+    decoded: list[Path] = []
+    real_check = images.check_reference_image
+
+    def counting_check(path: Path, size: str, **kwargs: object) -> images.ImageCheck:
+        decoded.append(path)
+        return real_check(path, size)
+
+    monkeypatch.setattr(images, "check_reference_image", counting_check)
+    start = tmp_path / "start.png"
+    Image.new("RGB", (720, 1280), (200, 40, 40)).save(start)
+    request = VideoRequest(prompt="a kite", size="720x1280", reference_image=start)
+    for _ in range(5):
+        harness.service.validate(request, SIM)
+    assert decoded == [start]
+
+    Image.new("RGB", (300, 200), (40, 200, 40)).save(start)
+    later = start.stat().st_mtime_ns + 5_000_000_000
+    os.utime(start, ns=(later, later))
+    with pytest.raises(InvalidRequestError) as refused:
+        harness.service.validate(request, SIM)
+    assert refused.value.param == "input_reference"
+    assert decoded == [start, start]

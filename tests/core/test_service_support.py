@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sora_desktop.core.dialects.base import ConnectionFacts
 from sora_desktop.core.errors import NetworkError, SoraError
 from sora_desktop.core.models import (
     Connection,
@@ -22,6 +23,7 @@ from sora_desktop.core.models import (
     VideoRequest,
 )
 from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.reconcile import WINDOW, find_created
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.core.wire import Polled, VideoPage
@@ -155,6 +157,19 @@ class FakeClient:
             for v in sorted(self.videos.values(), key=lambda v: -(v.created_at or 0))
             if since is None or v.created_at is None or v.created_at >= since
         ]
+
+    async def find_created(
+        self, request: VideoRequest, submitted_at: float, *, now: float, taken: Any
+    ) -> RemoteVideo | None:
+        videos = await self.list_recent(since=submitted_at - WINDOW)
+        return find_created(request, submitted_at, videos, now=now, taken=taken)
+
+    async def check(self) -> ConnectionFacts:
+        page = await self.list_page()
+        return ConnectionFacts(videos_listed=len(page.data))
+
+    async def cancel(self, video_id: str) -> None:
+        self.calls.append("cancel")
 
     async def list_page(self, **_: Any) -> VideoPage:
         self.calls.append("list_page")

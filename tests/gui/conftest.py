@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from sora_desktop.gui.controller import Controller
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -86,3 +90,25 @@ def make_png(path: Path, width: int, height: int) -> Path:
 @pytest.fixture
 def clip(tmp_path: Path) -> Path:
     return make_clip(tmp_path / "clip.mp4")
+
+
+@pytest.fixture
+def controller(data_dir: Path) -> Iterator[Controller]:
+    """A real Controller over a real store, service and I/O thread (shut down after)."""
+    from sora_desktop.core.loop_thread import LoopThread
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.core.store import JobStore
+    from sora_desktop.gui.controller import Controller
+
+    paths = AppPaths.default(data_dir)
+    paths.ensure()
+    store = JobStore(paths.db_path)
+    loop = LoopThread()
+    loop.start()
+    ctl = Controller(GenerationService(store, paths), loop, store)
+    try:
+        yield ctl
+    finally:
+        ctl.shutdown()
+        store.close()

@@ -3,7 +3,6 @@ connection" talks to the real simulator over loopback."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 
 from sora_desktop.core import secrets
 from sora_desktop.core.loop_thread import LoopThread
-from sora_desktop.core.models import AuthStyle, Connection, ConnectionKind, KeySource, Profile
+from sora_desktop.core.models import AuthStyle, ConnectionKind, KeySource, Profile
 from sora_desktop.core.profiles import SERVICE_STATUS, SIMULATOR_ID, ProfileStore
 from sora_desktop.gui.connection_form import service_note
 from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_tester
@@ -173,20 +172,24 @@ def test_builtin_simulator_is_read_only(dialog: ConnectionsDialog) -> None:
     assert not dialog.form.url_edit.isEnabled()
 
 
-def _connection_for(simulator: Any) -> Any:
-    def connection_for(profile: Profile) -> Connection:
-        connection = profile.connection()
-        if profile.kind is ConnectionKind.SIMULATOR and not profile.base_url:
-            connection = dataclasses.replace(connection, base_url=f"{simulator.url}/v1")
-        return connection
+class _Link:
+    """The built-in simulator as the tester reaches it (here: a server already running)."""
 
-    return connection_for
+    def __init__(self, simulator: Any) -> None:
+        self.url = f"{simulator.url}/v1"
+
+    def base_url(self, *, resuming: bool = False) -> str:
+        return self.url
+
+
+def _tester(loop: LoopThread, simulator: Any) -> Any:
+    return connection_tester(loop.submit, Profile.connection, _Link(simulator))
 
 
 def test_test_connection_against_the_simulator_reports_ok(
     qtbot: Any, profiles: ProfileStore, simulator: Any, loop: LoopThread
 ) -> None:
-    dlg = ConnectionsDialog(profiles, connection_tester(loop.submit, _connection_for(simulator)))
+    dlg = ConnectionsDialog(profiles, _tester(loop, simulator))
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.select_profile(SIMULATOR_ID)
@@ -207,7 +210,7 @@ def test_test_connection_with_a_wrong_key_says_what_to_do(
     from sora_desktop.simulator.server import SimulatorServer
 
     with SimulatorServer(port=0, api_key="the-right-key", latency=1.0) as server:
-        dlg = ConnectionsDialog(profiles, connection_tester(loop.submit, _connection_for(server)))
+        dlg = ConnectionsDialog(profiles, _tester(loop, server))
         qtbot.addWidget(dlg)
         _new(dlg, "Local", ConnectionKind.COMPATIBLE, f"{server.url}/v1")
         dlg.form.key_edit.setText("a-wrong-key")  # tested before saving: typed key is used

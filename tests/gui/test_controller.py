@@ -4,35 +4,13 @@ the GUI thread, failures come back as errors, and shutdown leaves no thread behi
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.errors import InvalidRequestError, SoraError
-from sora_desktop.core.loop_thread import LoopThread
 from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
-from sora_desktop.core.paths import AppPaths
-from sora_desktop.core.service import GenerationService
-from sora_desktop.core.store import JobStore
 from sora_desktop.gui.controller import Controller
-
-
-@pytest.fixture
-def controller(data_dir: Path) -> Iterator[Controller]:
-    paths = AppPaths.default(data_dir)
-    paths.ensure()
-    store = JobStore(paths.db_path)
-    loop = LoopThread()
-    loop.start()
-    ctl = Controller(GenerationService(store, paths), loop, store)
-    try:
-        yield ctl
-    finally:
-        ctl.shutdown()
-        store.close()
 
 
 def _connection(simulator: Any) -> Connection:

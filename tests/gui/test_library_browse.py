@@ -138,7 +138,7 @@ def test_after_a_remote_delete_remix_is_off_and_the_row_says_why(
     panel.select_jobs([target.id])
     assert panel.remix_action.isEnabled() and panel.delete_remote_action.isEnabled()
     store.update_fields(target.id, remote_deleted_at=1_760_000_000.0)
-    panel.jobChanged(target.id)  # what the window calls when the delete is done
+    panel.job_changed(target.id)  # what the window calls when the delete is done
     assert not panel.remix_action.isEnabled()
     assert "deleted from the service" in panel.remix_action.toolTip()
     assert not panel.delete_remote_action.isEnabled()

@@ -74,7 +74,7 @@ def test_search_filters_through_the_store(qapp: object, store: JobStore) -> None
     fill_store(store, [make_job(i) for i in range(20)])  # 4 of each of 5 prompts
     model = LibraryModel(store)
     counts: list[int] = []
-    model.countChanged.connect(counts.append)
+    model.count_changed.connect(counts.append)
     model.set_search("fox")
     assert model.rowCount() == 4
     assert all("fox" in p.lower() for p in _column(model, Column.PROMPT))
@@ -251,3 +251,14 @@ def test_events_for_unloaded_jobs_do_not_reset_the_view(qapp: object, store: Job
     model.job_changed(newcomer.id)
     assert resets == [True] and model.row_of(newcomer.id) == 0
     assert model.total_count() == 31
+
+
+def test_a_cached_frame_name_keeps_letters_digits_dashes_and_underscores_only(
+    tmp_path: Path,
+) -> None:
+    cache = ThumbnailCache(cache_dir=tmp_path)
+    for key in ("a1b2-c3_d4", "/v/clip 01.mp4:720x1280", "视频/片段.mp4|x", "é" * 200):
+        name = cache.cached_frame_path(key)
+        assert name is not None and name.parent == tmp_path
+        expected = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)[:120]
+        assert name.name == f"{expected}.frame.jpg"  # one rule, ASCII fast path or not

@@ -16,8 +16,10 @@ from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui.library_model import Column, LibraryModel
 from sora_desktop.gui.library_view import LibraryPanel
+from sora_desktop.gui.operations import Operations
 from sora_desktop.gui.remix_dialog import RemixDialog
 from sora_desktop.gui.thumbnails import ThumbnailCache
+from sora_desktop.usecases.library import LibraryFolders
 from tests.gui.library_jobs import fill_store, make_job
 
 
@@ -44,7 +46,11 @@ def jobs(store: JobStore, tmp_path: Path) -> list[Job]:
 
 @pytest.fixture
 def panel(qtbot: Any, store: JobStore, jobs: list[Job], tmp_path: Path) -> Iterator[LibraryPanel]:
-    widget = LibraryPanel(store, ThumbnailCache(QSize(64, 36), cache_dir=tmp_path / "thumbs"))
+    widget = LibraryPanel(
+        store,
+        ThumbnailCache(QSize(64, 36), cache_dir=tmp_path / "thumbs"),
+        folders=LibraryFolders((tmp_path / "videos", tmp_path / "thumbs")),
+    )
     qtbot.addWidget(widget)
     widget.resize(900, 400)
     widget.show()
@@ -95,28 +101,28 @@ def test_buttons_and_context_menu_emit_signals(
     menu.deleteLater()
 
     panel.select_jobs([jobs[1].id])
-    with qtbot.waitSignal(panel.playRequested) as play:
+    with qtbot.waitSignal(panel.play_requested) as play:
         panel.play_action.trigger()
     assert play.args == [jobs[1].id]
 
     asked: list[str] = []
     panel.ask_remix_prompt = lambda job: asked.append(job.request.prompt) or "now at night"
-    with qtbot.waitSignal(panel.remixRequested) as remix:
+    with qtbot.waitSignal(panel.remix_requested) as remix:
         panel.remix_action.trigger()
     assert remix.args == [jobs[1].id, "now at night"]
     assert asked == [jobs[1].request.prompt]
 
-    with qtbot.waitSignal(panel.reuseRequested) as reuse:
+    with qtbot.waitSignal(panel.reuse_requested) as reuse:
         panel.reuse_action.trigger()
     assert reuse.args == [jobs[1].id]
 
     panel.select_jobs([jobs[0].id, jobs[1].id, jobs[2].id])
-    with qtbot.waitSignal(panel.exportRequested) as export:
+    with qtbot.waitSignal(panel.export_requested) as export:
         panel.export_action.trigger()
     assert sorted(export.args[0]) == sorted([jobs[0].id, jobs[1].id])  # the failed has no file
 
     panel.confirm = lambda _title, _text: True
-    with qtbot.waitSignal(panel.deleteRemoteRequested) as remote:
+    with qtbot.waitSignal(panel.delete_remote_requested) as remote:
         panel.delete_remote_action.trigger()
     assert sorted(remote.args[0]) == sorted(j.id for j in jobs[:3])
 
@@ -137,7 +143,7 @@ def test_remix_is_cancelled_when_no_prompt_is_given(
 ) -> None:
     panel.select_jobs([jobs[0].id])
     panel.ask_remix_prompt = lambda _job: None
-    with qtbot.assertNotEmitted(panel.remixRequested):
+    with qtbot.assertNotEmitted(panel.remix_requested):
         panel.remix_action.trigger()
 
 
@@ -157,7 +163,7 @@ def test_double_click_plays(qtbot: Any, panel: LibraryPanel, jobs: list[Job]) ->
     row = panel.model.row_of(jobs[0].id)
     rect = panel.view.visualRect(panel.model.index(row, Column.DATE))
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    with qtbot.waitSignal(panel.playRequested) as play:
+    with qtbot.waitSignal(panel.play_requested) as play:
         qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert play.args == [jobs[0].id]
 
@@ -187,7 +193,7 @@ def test_delete_locally_asks_then_removes_file_and_row(
     assert questions and target.file_path.is_file() and store.get(target.id) is not None
 
     panel.confirm = lambda _title, _text: True
-    with qtbot.waitSignal(panel.locallyDeleted) as deleted:
+    with qtbot.waitSignal(panel.locally_deleted) as deleted:
         panel.delete_local_action.trigger()
     assert deleted.args == [[target.id]]
     assert not target.file_path.exists()
@@ -203,6 +209,20 @@ def test_delete_locally_leaves_running_jobs_alone(
     panel.delete_local_action.trigger()
     assert store.get(jobs[3].id) is not None  # in progress: kept
     assert store.get(jobs[2].id) is None
+
+
+def test_delete_locally_never_removes_a_file_outside_the_library(
+    qtbot: Any, panel: LibraryPanel, store: JobStore, jobs: list[Job], tmp_path: Path
+) -> None:
+    """The panel deletes through the one use case: a file outside its folders stays."""
+    panel.operations = Operations.inline(store, LibraryFolders((tmp_path / "library-elsewhere",)))
+    target = jobs[0]
+    panel.select_jobs([target.id])
+    panel.confirm = lambda _title, _text: True
+    with qtbot.waitSignal(panel.locally_deleted):
+        panel.delete_local_action.trigger()
+    assert store.get(target.id) is None
+    assert target.file_path is not None and target.file_path.is_file()
 
 
 def test_copy_path_puts_files_on_the_clipboard(panel: LibraryPanel, jobs: list[Job]) -> None:
@@ -227,7 +247,7 @@ def test_job_changed_slot_refreshes_a_row(
     panel: LibraryPanel, store: JobStore, jobs: list[Job]
 ) -> None:
     store.update_fields(jobs[3].id, progress=77)
-    panel.jobChanged(jobs[3].id)
+    panel.job_changed(jobs[3].id)
     row = panel.model.row_of(jobs[3].id)
     assert panel.model.index(row, Column.STATUS).data() == "Rendering 77%"
 
@@ -289,7 +309,7 @@ def test_a_new_job_keeps_the_selection(
     panel.select_jobs([jobs[1].id])
     newcomer = make_job(42)
     store.add(newcomer)
-    panel.jobChanged(newcomer.id)
+    panel.job_changed(newcomer.id)
     assert panel.model.row_of(newcomer.id) == 0
     assert panel.selected_ids() == [jobs[1].id]
 

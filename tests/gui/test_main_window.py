@@ -226,6 +226,21 @@ def test_kept_jobs_resume_on_the_next_start(
     assert ctx2.window.queue.model.job_row(job_id) is not None
 
 
+def test_the_engine_is_paced_by_the_user_settings(
+    make_app: Callable[..., AppContext], data_dir: Path
+) -> None:
+    from sora_desktop.core import settings as settings_mod
+    from sora_desktop.core.pacing import Pacing
+
+    paths = AppPaths.default(data_dir)
+    wanted = settings_mod.Settings(
+        poll_initial_seconds=3.0, poll_max_seconds=12.0, max_concurrent_jobs=2
+    )
+    settings_mod.save(paths.settings_path, wanted)
+    ctx = make_app(sim_latency=1.0)
+    assert ctx.controller.service.pacing == Pacing(3.0, 12.0, 2)
+
+
 def test_window_state_and_choices_persist(make_app: Callable[..., AppContext]) -> None:
     ctx = make_app(sim_latency=1.0)
     w = ctx.window

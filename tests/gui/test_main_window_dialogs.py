@@ -1,4 +1,4 @@
-"""The window opens the other GUI owner's dialogs through the composition root."""
+"""The window opens its dialogs through the composition root (gui/app.py)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_banner_button_opens_the_connections_dialog(ctx: AppContext, opened: lis
             env_var="GW_KEY",
         )
     )
-    opened[0].profilesChanged.emit()  # type: ignore[attr-defined]
+    opened[0].profiles_changed.emit()  # type: ignore[attr-defined]
     combo = ctx.window.settings_panel.profile_combo
     assert combo.findData("gw") >= 0
     assert ctx.window.settings_panel.current_profile().id == "simulator"  # type: ignore[union-attr]
@@ -84,5 +84,5 @@ def test_export_from_the_library(ctx: AppContext, opened: list[QDialog], tmp_pat
     )
     ctx.store.add(job)
     assert ctx.window.library is not None
-    ctx.window.library.exportRequested.emit(["j1"])  # type: ignore[attr-defined]
+    ctx.window.library.export_requested.emit(["j1"])  # type: ignore[attr-defined]
     assert [type(d).__name__ for d in opened] == ["ExportDialog"]

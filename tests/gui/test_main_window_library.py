@@ -99,7 +99,7 @@ def test_a_failed_job_says_why_on_its_rows_and_its_banner_goes_with_it(
     assert w.error_banner.isVisible()
     library.confirm = lambda _title, _text: True
     library.select_jobs([job.id])
-    with qtbot.waitSignal(library.locallyDeleted):
+    with qtbot.waitSignal(library.locally_deleted):
         library.delete_local_action.trigger()
     assert not w.error_banner.isVisible()
     assert w.queue.model.row_of(job.id) is None

@@ -152,3 +152,20 @@ def test_switching_and_closing_clips_never_deadlocks_with_a_python_log_handler(
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "cycles done" in done.stdout
+
+
+def test_a_narrow_pane_keeps_a_usable_seek_bar(qtbot: QtBot) -> None:
+    # At a small window the seek bar was squeezed to a few pixels (it looked like a check
+    # box) while the volume slider kept its room.
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    qtbot.waitUntil(lambda: pane.width() >= 300)
+    assert pane.seek_slider.width() >= 80
+    assert not pane.volume_slider.isVisible()  # it gives way; the mute button stays
+    assert pane.mute_button.isVisible()
+    pane.resize(700, 400)
+    qtbot.waitUntil(lambda: pane.volume_slider.isVisible())
+    assert pane.seek_slider.width() > pane.volume_slider.width()

@@ -89,6 +89,20 @@ def test_rows_follow_events(qtbot: QtBot) -> None:
     assert model.rowCount() == 1 and model.row_of("a") is None
 
 
+def test_a_job_waiting_for_a_slot_says_what_it_waits_for(qtbot: QtBot) -> None:
+    model = QueueModel()
+    model.upsert(_job("a"))
+    assert _text(model, 0, COL_STATUS) == "Sending"
+    why = "Waiting in line: 4 jobs are already being made on this connection."
+    model.apply_event(JobEvent("a", JobStatus.SUBMITTING, 0, message=why))
+    assert _text(model, 0, COL_STATUS) == why
+    assert _text(model, 0, COL_PROGRESS) == why
+    model.apply_event(JobEvent("a", JobStatus.SUBMITTING, 0, message=""))  # its turn came
+    assert _text(model, 0, COL_STATUS) == "Sending"
+    model.apply_event(JobEvent("a", JobStatus.QUEUED, 0))
+    assert _text(model, 0, COL_STATUS) == "Waiting in line"
+
+
 def test_tick_refreshes_only_running_rows(qtbot: QtBot) -> None:
     model = QueueModel()
     model.upsert(_job("a"))

@@ -149,3 +149,15 @@ def test_run_relaunches_after_everything_is_shut_down(
         app.exec()
     assert seen == ["Sora Desktop"]
     assert launched == [(sys.executable, ["-m", "sora_desktop", *argv])]
+
+
+def test_the_note_is_shown_whole(qtbot: QtBot) -> None:
+    # It appeared squeezed into one line's height, its two lines cut at the top and bottom.
+    dialog = PreferencesDialog(Settings(language=""))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    note = dialog.restart_note
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))
+    assert note.heightForWidth(note.width()) > note.fontMetrics().height()  # wrapped

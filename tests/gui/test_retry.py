@@ -57,7 +57,7 @@ def asked(ctx: AppContext) -> list[tuple[str, str]]:
 
 
 def _ended_job(ctx: AppContext, status: JobStatus, prompt: str, image: Path | None = None) -> Job:
-    """A job that ended without a video, as a past session left it (its simulator is gone:
+    """A job that ended without a video, as an earlier run left it (its simulator is gone:
     the stored address is dead)."""
     now = time.time() - 600
     job = Job(

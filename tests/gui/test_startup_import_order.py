@@ -11,7 +11,7 @@ def test_the_gui_package_imports_the_engine_before_pyside() -> None:
     modules (and sqlite3, json, platformdirs under them) come first, so they are not read."""
     code = (
         "import sys\n"
-        "import sora_desktop.gui\n"
+        "import sora_desktop.gui.app\n"  # the window's first module: it imports PySide6
         "order = list(sys.modules)\n"
         "first = ['sora_desktop.core.models', 'sora_desktop.core.paths',\n"
         "         'sora_desktop.core.store', 'sora_desktop.core.settings',\n"

@@ -12,6 +12,7 @@ import httpx
 
 from sora_desktop.core.client import VideoClient
 from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
+from sora_desktop.core.pacing import Pacing
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
@@ -37,6 +38,7 @@ def run_service(
     timeout: httpx.Timeout | None = None,
     give_up_after: float = 60.0,
     clients: list[VideoClient] | None = None,
+    pacing: Pacing | None = None,
 ) -> T:
     """Run ``body`` against a fresh service on its own loop; the store and clients are closed."""
     paths = AppPaths.default(data_dir)
@@ -51,7 +53,7 @@ def run_service(
 
     async def main() -> T:
         service = GenerationService(
-            store, paths, give_up_after=give_up_after, client_factory=factory
+            store, paths, give_up_after=give_up_after, client_factory=factory, pacing=pacing
         )
         try:
             return await body(service)

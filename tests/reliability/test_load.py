@@ -20,6 +20,7 @@ import pytest
 
 from sora_desktop.core.client import VideoClient
 from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.pacing import Pacing
 from sora_desktop.core.service import GenerationService
 
 from .engine import assert_ready, connection, request, run_service
@@ -82,7 +83,11 @@ def test_twenty_concurrent_generations_one_pool_few_threads_idle_cpu(
         await sampler
         return result, service.client_count
 
-    jobs, client_count = run_service(data_dir, body, clients=clients)
+    # twenty at once: the creator's limit (max_concurrent_jobs, 4 by default) raised to it,
+    # as for a provider quota that allows it (this simulator allows 32)
+    jobs, client_count = run_service(
+        data_dir, body, clients=clients, pacing=Pacing(max_concurrent_jobs=JOBS)
+    )
     assert [j.status for j in jobs] == [JobStatus.READY] * JOBS, [j.error_message for j in jobs]
     assert len({j.remote_id for j in jobs}) == JOBS
     listed = httpx.get(

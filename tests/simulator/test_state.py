@@ -4,6 +4,7 @@ ids, created_at, expiry, faults already played, deletions; unfinished renders ar
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -146,3 +147,49 @@ def test_without_a_state_folder_nothing_is_kept() -> None:
         made = c.post("/videos", json={"prompt": "[sim:fail] nothing kept"}).json()
     with SimulatorServer(latency=0.2) as sim, client(sim) as c:
         assert c.get(f"/videos/{made['id']}").status_code == 404
+
+
+def test_provider_jobs_keep_their_ids_and_results_across_a_restart(
+    run: Callable[..., SimulatorServer],
+) -> None:
+    """A Runway task and a Replicate prediction made before a restart are still theirs after
+    it, finish, and hand out a result from the new results origin."""
+    runway_headers = {**HEADERS, "X-Runway-Version": "2024-11-06"}
+    first = run()
+    with httpx.Client(base_url=first.url, timeout=30) as c:
+        task = c.post(
+            "/runway/v1/text_to_video",
+            headers=runway_headers,
+            json={
+                "model": "gen4.5",
+                "promptText": "A lantern [sim:slow=2]",
+                "ratio": "1280:720",
+                "duration": 2,
+            },
+        ).json()
+        prediction = c.post(
+            "/replicate/v1/models/sim/any-video/predictions",
+            headers=HEADERS,
+            json={"input": {"prompt": "A kite [sim:slow=2]", "duration": 2}},
+        ).json()
+    second = run()
+    assert second.url != first.url
+    with httpx.Client(base_url=second.url, timeout=30) as c:
+        deadline = time.monotonic() + 30
+        while True:
+            got = c.get(f"/runway/v1/tasks/{task['id']}", headers=runway_headers).json()
+            if got["status"] in ("SUCCEEDED", "FAILED"):
+                break
+            assert time.monotonic() < deadline, got
+            time.sleep(0.2)
+        assert got["status"] == "SUCCEEDED", got
+        clip = httpx.get(got["output"][0], timeout=30)
+        assert clip.status_code == 200 and clip.content[4:8] == b"ftyp"
+        assert not got["output"][0].startswith(second.url)  # the results origin, not the API's
+        listed = c.get("/replicate/v1/predictions", headers=HEADERS).json()["results"]
+        assert [p["id"] for p in listed] == [prediction["id"]]
+        # the Videos API doesn't see the provider jobs, nor one provider another's
+        assert c.get("/v1/videos", headers=HEADERS).json()["data"] == []
+        missing = c.get(f"/runway/v1/tasks/{prediction['id']}", headers=runway_headers)
+        assert missing.status_code == 404
+    assert (first.created_count, second.created_count) == (2, 0)

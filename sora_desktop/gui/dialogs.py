@@ -1,0 +1,133 @@
+"""The dialogs the window opens when asked (each imported on first use): Connections,
+About, Preferences, Export (with the "Exported …" notice), the export folder, Spending.
+
+    wire_dialogs(window, profile_store, user, connection_for, simulator, controller, paths,
+                 operations)   # called once by the composition root (app.build)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from ..core.paths import AppPaths
+    from .app import SimulatorHandle
+    from .controller import Controller
+    from .main_window import MainWindow
+    from .operations import Operations
+    from .user_settings import UserSettings
+
+
+def wire_dialogs(
+    window: MainWindow,
+    profile_store: Any,
+    user: UserSettings,
+    connection_for: Any,
+    simulator: SimulatorHandle,
+    controller: Controller,
+    paths: AppPaths,
+    operations: Operations,
+) -> None:
+    """Open the other GUI owner's dialogs when the window asks (imported on first use)."""
+
+    def save(_settings: Any) -> None:
+        user.save()
+
+    def connections() -> None:
+        from .connections_dialog import ConnectionsDialog, connection_tester
+
+        dialog = ConnectionsDialog(
+            profile_store,
+            connection_tester(controller.loop_thread.submit, connection_for, simulator),
+            window,
+        )
+        dialog.profiles_changed.connect(lambda: window.reload_profiles(profile_store.list()))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def about() -> None:
+        from .about_dialog import AboutDialog
+
+        dialog = AboutDialog(paths, window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def preferences() -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(user.data, window, save)
+        dialog.settingsSaved.connect(
+            lambda: window.set_simulator_banner_allowed(user.data.show_simulator_banner)
+        )
+        changed: list[str] = []
+        dialog.languageChanged.connect(changed.append)
+        dialog.exec()
+        dialog.deleteLater()
+        if changed:  # a new language shows after a restart: offer it now
+            from .restart import ask_restart_for_language
+
+            if ask_restart_for_language(window, changed[-1]):
+                window.request_restart()
+
+    from .export_notice import ExportNotice
+
+    notice = ExportNotice(window)
+    window.statusBar().addPermanentWidget(notice)
+    notice.open_failed.connect(
+        lambda folder: window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "App", "The file manager could not be opened. The folder is {0}"
+            ).format(folder),
+            10000,
+        )
+    )
+    window.export_notice = notice
+
+    def export(job_ids: list[str]) -> None:
+        from .export_dialog import ExportDialog
+
+        jobs = [j for j in (window.controller.store.get(i) for i in job_ids) if j is not None]
+        if not jobs:
+            return
+        dialog = ExportDialog(jobs, user.data, window, save, operations)
+        dialog.exported.connect(notice.show_exported)  # "Exported …" with Show in folder
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_export_folder() -> None:
+        from ..core.errors import SoraError
+        from ..core.export import prepare_export_folder
+        from .export_dialog import export_folder
+        from .file_actions import open_folder
+
+        folder = export_folder(user.data)
+        try:
+            prepare_export_folder(folder)  # ~/Videos may not exist yet: as an export would
+        except SoraError as err:
+            window.errors.show(err)
+            return
+        if not open_folder(folder):
+            notice.open_failed.emit(str(folder))
+
+    def spending() -> None:
+        from .library_filters import connection_label
+        from .spending_dialog import SpendingDialog
+
+        dialog = SpendingDialog(
+            controller.store.spending(),
+            lambda line: connection_label(
+                line.connection, line.kind, line.base_url, profile_store.get
+            ),
+            window,
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    window.connections_requested.connect(connections)
+    window.about_requested.connect(about)
+    window.preferences_requested.connect(preferences)
+    window.export_requested.connect(export)
+    window.export_folder_requested.connect(open_export_folder)
+    window.spending_requested.connect(spending)

@@ -1,0 +1,147 @@
+"""The providers' official clients (``fal-client``, ``replicate``, ``runwayml``) drive the
+simulator's routes as outside clients, as the ``openai`` SDK does for ``/v1``."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import httpx
+import pytest
+
+from sora_desktop.simulator.server import SimulatorServer
+
+KEY = "sdk-provider-key"
+
+
+@pytest.fixture
+def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
+    renders = tmp_path_factory.getbasetemp() / "sdk-provider-renders"
+    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
+        yield server
+
+
+def _decodes(data: bytes, size: tuple[int, int]) -> None:
+    with av.open(io.BytesIO(data)) as container:
+        stream = container.streams.video[0]
+        assert (stream.codec_context.width, stream.codec_context.height) == size
+        assert sum(1 for _ in container.decode(video=0)) > 0
+
+
+class _ToSimulator(httpx.BaseTransport):
+    """fal's client always submits to https://queue.fal.run: send that to the simulator
+    (its status, result and cancel follow the URLs the submit answered, already ours)."""
+
+    def __init__(self, sim: SimulatorServer) -> None:
+        self.sim = sim
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.host == "queue.fal.run":
+            target = httpx.URL(self.sim.url + "/fal" + request.url.raw_path.decode())
+            request.url = target
+            request.headers["host"] = target.netloc.decode()
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_fal_client_submits_polls_and_fetches_the_result(sim: SimulatorServer) -> None:
+    import fal_client
+
+    client = fal_client.SyncClient(key=KEY)
+    http = httpx.Client(
+        transport=_ToSimulator(sim),
+        headers={"Authorization": f"Key {KEY}"},
+        timeout=30,
+        follow_redirects=True,
+    )
+    client.__dict__["_client"] = http
+    try:
+        handle = client.submit(
+            "fal-ai/wan/v2.7/text-to-video",
+            {
+                "prompt": "a heron in reeds",
+                "duration": 2,
+                "aspect_ratio": "16:9",
+                "resolution": "720p",
+            },
+        )
+        result = handle.get(interval=0.05)
+        url = result["video"]["url"]
+        assert url.startswith(sim.results_url)
+        _decodes(httpx.get(url).content, (1280, 720))
+        assert isinstance(handle.status(), fal_client.Completed)
+        with pytest.raises(fal_client.FalClientHTTPError) as info:
+            client.submit("fal-ai/veo3.1", {"prompt": "x", "duration": "5s"})
+        assert info.value.status_code == 422
+    finally:
+        http.close()
+    assert sim.created_count == 1
+
+
+def test_replicate_client_creates_waits_and_reads_the_schema(sim: SimulatorServer) -> None:
+    import replicate
+
+    client = replicate.Client(api_token=KEY, base_url=sim.url + "/replicate")
+    try:
+        _replicate_round(client, sim)
+    finally:
+        client._client.close()
+    assert sim.created_count == 1
+
+
+def _replicate_round(client: object, sim: SimulatorServer) -> None:
+    import replicate
+
+    assert isinstance(client, replicate.Client)
+    prediction = client.predictions.create(
+        model="google/veo-3.1", input={"prompt": "a snail on a leaf", "duration": 4}
+    )
+    assert prediction.status == "starting"
+    prediction.wait()
+    assert prediction.status == "succeeded"
+    assert isinstance(prediction.output, str) and prediction.output.startswith(sim.results_url)
+    _decodes(httpx.get(prediction.output).content, (1280, 720))
+    model = client.models.get("google/veo-3.1")
+    schema = model.latest_version.openapi_schema  # type: ignore[union-attr]
+    assert "duration" in schema["components"]["schemas"]["Input"]["properties"]
+    listed = [p.id for p in client.predictions.list().results]
+    assert prediction.id in listed
+    with pytest.raises(replicate.exceptions.ReplicateError) as info:
+        client.predictions.create(model="google/veo-3.1", input={"prompt": "x", "duration": 5})
+    assert info.value.status == 422
+
+
+def test_runway_client_creates_polls_deletes(sim: SimulatorServer, tmp_path: Path) -> None:
+    import runwayml
+
+    client = runwayml.RunwayML(api_key=KEY, base_url=sim.url + "/runway", max_retries=0)
+    try:
+        task = client.text_to_video.create(
+            model="gen4.5", prompt_text="a comet over the sea", ratio="1280:720", duration=2
+        )
+        for _ in range(400):
+            got = client.tasks.retrieve(task.id)
+            if got.status in ("SUCCEEDED", "FAILED"):
+                break
+            import time
+
+            time.sleep(0.05)
+        assert got.status == "SUCCEEDED"
+        url = got.output[0]  # type: ignore[union-attr]
+        assert url.startswith(sim.results_url)
+        _decodes(httpx.get(url).content, (1280, 720))
+        client.tasks.delete(task.id)
+        with pytest.raises(runwayml.NotFoundError):
+            client.tasks.retrieve(task.id)
+        with pytest.raises(runwayml.BadRequestError):
+            client.text_to_video.create(
+                model="gen4.5", prompt_text="x", ratio="1280:720", duration=30
+            )
+    finally:
+        client.close()
+    assert sim.created_count == 1
