@@ -71,6 +71,12 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0, pool=30.0)
 #: Small replies and TLS (one record, <= 16 KiB, per read) are unaffected.
 READ_SIZE = 1024 * 1024
 
+#: Downloads of one client that receive at once, each in its own thread; the others wait
+#: their turn on the event loop. Every receiving thread competes for the GIL with the GUI
+#: thread (and the built-in simulator's sending threads): twenty at once made the GUI's
+#: waits for the GIL longer. Two keep a fast link busy; a slow one is shared anyway.
+DOWNLOAD_THREADS = 2
+
 
 def _raise_read_size() -> None:
     """Let httpcore's HTTP/1.1 connections receive up to :data:`READ_SIZE` at a time."""
@@ -272,6 +278,7 @@ class VideoClient:
             **self._settings,
         )
         self._blocking: httpx.Client | None = None
+        self._download_slots = asyncio.Semaphore(DOWNLOAD_THREADS)
 
     def _strip_foreign_credentials(self, request: httpx.Request) -> None:
         """Never send the key to another origin: a redirect (e.g. content served from a CDN)
@@ -492,17 +499,20 @@ class VideoClient:
 
         When ``dest`` already holds bytes, asks for the rest with ``Range`` and appends on
         206, rewrites on 200. A stream cut short raises :class:`NetworkError` with the bytes
-        received kept in ``dest``, so calling again resumes.
+        received kept in ``dest``, so calling again resumes. At most
+        :data:`DOWNLOAD_THREADS` downloads of this client receive at once; a cancel while
+        waiting for a turn starts nothing.
         """
-        existing = await asyncio.to_thread(_existing_size, dest)
-        http = self._blocking_client()
+        async with self._download_slots:
+            existing = await asyncio.to_thread(_existing_size, dest)
+            http = self._blocking_client()
 
-        def work(progress: ProgressCallback, stopper: Stopper) -> int:
-            return self._download_blocking(
-                http, video_id, dest, variant, existing, progress, stopper
-            )
+            def work(progress: ProgressCallback, stopper: Stopper) -> int:
+                return self._download_blocking(
+                    http, video_id, dest, variant, existing, progress, stopper
+                )
 
-        return await run_in_own_thread(work, on_progress)
+            return await run_in_own_thread(work, on_progress)
 
     def _download_blocking(
         self,

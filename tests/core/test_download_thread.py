@@ -183,3 +183,41 @@ def test_a_transport_without_a_blocking_side_is_refused() -> None:
     conn = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1")
     with pytest.raises(TypeError):
         VideoClient(conn, "k", transport=AsyncOnly())
+
+
+def test_no_more_downloads_receive_at_once_than_the_client_allows(tmp_path: Path) -> None:
+    """Each download receiving in its own thread competes for the GIL with the GUI thread:
+    twenty jobs finishing together must not make twenty threads. The rest wait their turn
+    (each held here until all four would be in, or for a second)."""
+    from sora_desktop.core.client import DOWNLOAD_THREADS
+
+    downloads = DOWNLOAD_THREADS + 2
+    lock = threading.Lock()
+    inside = [0]
+    most = [0]
+    all_in = threading.Event()
+    body = MP4_HEAD + os.urandom(PIECE)
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            if inside[0] == downloads:
+                all_in.set()
+        all_in.wait(timeout=1.0)
+        with lock:
+            inside[0] -= 1
+        return httpx.Response(200, headers={"content-type": "video/mp4"}, content=body)
+
+    async def go() -> list[int]:
+        async with client_for(Recorder(respond)) as client:
+            return await asyncio.gather(
+                *(
+                    client.download(f"video_{i}", tmp_path / f"clip_{i}.mp4")
+                    for i in range(downloads)
+                )
+            )
+
+    assert run(go()) == [len(body)] * downloads
+    assert most[0] == DOWNLOAD_THREADS
+    assert all((tmp_path / f"clip_{i}.mp4").read_bytes() == body for i in range(downloads))
