@@ -221,3 +221,39 @@ def test_no_more_downloads_receive_at_once_than_the_client_allows(tmp_path: Path
     assert run(go()) == [len(body)] * downloads
     assert most[0] == DOWNLOAD_THREADS
     assert all((tmp_path / f"clip_{i}.mp4").read_bytes() == body for i in range(downloads))
+
+
+def test_a_download_cancelled_while_waiting_its_turn_sends_nothing(tmp_path: Path) -> None:
+    """A job cancelled while its download waits for a turn makes no request and no file."""
+    from sora_desktop.core.client import DOWNLOAD_THREADS
+
+    release = threading.Event()
+    all_busy = threading.Event()
+    body = MP4_HEAD + os.urandom(PIECE)
+    asked: list[str] = []
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        if len(asked) >= DOWNLOAD_THREADS:
+            all_busy.set()
+        release.wait(timeout=30)
+        return httpx.Response(200, headers={"content-type": "video/mp4"}, content=body)
+
+    async def go() -> None:
+        async with client_for(Recorder(respond)) as client:
+            busy = [
+                asyncio.create_task(client.download(f"video_{i}", tmp_path / f"clip_{i}.mp4"))
+                for i in range(DOWNLOAD_THREADS)
+            ]
+            assert await asyncio.to_thread(all_busy.wait, 30)
+            waiting = asyncio.create_task(client.download("video_late", tmp_path / "late.mp4"))
+            await asyncio.sleep(0.05)  # it has reached the wait for a turn
+            waiting.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+            release.set()
+            assert await asyncio.gather(*busy) == [len(body)] * DOWNLOAD_THREADS
+
+    run(go())
+    assert not any("video_late" in path for path in asked)
+    assert not (tmp_path / "late.mp4").exists()
