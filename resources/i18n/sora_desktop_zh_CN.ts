@@ -671,7 +671,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>DocsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="+186" />
+            <location filename="../../sora_desktop/gui/help_dialogs.py" line="+93" />
             <source>Sora Desktop documentation</source>
             <translation>Sora Desktop 文档</translation>
         </message>
@@ -2586,7 +2586,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="-33" />
+            <location filename="../../sora_desktop/gui/help_dialogs.py" line="-33" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
@@ -3669,32 +3669,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>HelpMenu</name>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="57" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="48" />
             <source>Sora Desktop &amp;documentation</source>
             <translation>Sora Desktop 文档(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="60" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="51" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="62" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
             <source>Open the &amp;log folder</source>
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="63" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="54" />
             <source>The log files help when something went wrong: attach them to a report</source>
             <translation>出问题时日志文件很有帮助：报告问题时请附上它们</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="76" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="67" />
             <source>The documentation is not installed with this copy of Sora Desktop.</source>
             <translation>此版本的 Sora Desktop 没有附带文档。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="99" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="94" />
             <source>The file manager could not be opened. The logs are in {0}</source>
             <translation>无法打开文件管理器。日志位于 {0}</translation>
         </message>
@@ -4654,172 +4654,172 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="198" />
+            <location filename="../../sora_desktop/core/client.py" line="205" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="199" />
+            <location filename="../../sora_desktop/core/client.py" line="206" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="101" />
+            <location filename="../../sora_desktop/core/client.py" line="108" />
             <source>Did you mean {url}?</source>
             <translation>您是想输入 {url} 吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="114" />
+            <location filename="../../sora_desktop/core/client.py" line="121" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="119" />
+            <location filename="../../sora_desktop/core/client.py" line="126" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="145" />
+            <location filename="../../sora_desktop/core/client.py" line="152" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="146" />
+            <location filename="../../sora_desktop/core/client.py" line="153" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="153" />
+            <location filename="../../sora_desktop/core/client.py" line="160" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="174" />
+            <location filename="../../sora_desktop/core/client.py" line="181" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="175" />
+            <location filename="../../sora_desktop/core/client.py" line="182" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="180" />
+            <location filename="../../sora_desktop/core/client.py" line="187" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="194" />
+            <location filename="../../sora_desktop/core/client.py" line="201" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="182" />
+            <location filename="../../sora_desktop/core/client.py" line="189" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="528" />
+            <location filename="../../sora_desktop/core/client.py" line="586" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="121" />
+            <location filename="../../sora_desktop/core/client.py" line="128" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="130" />
+            <location filename="../../sora_desktop/core/client.py" line="137" />
             <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
             <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="138" />
+            <location filename="../../sora_desktop/core/client.py" line="145" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="140" />
+            <location filename="../../sora_desktop/core/client.py" line="147" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="142" />
+            <location filename="../../sora_desktop/core/client.py" line="149" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="149" />
+            <location filename="../../sora_desktop/core/client.py" line="156" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="152" />
+            <location filename="../../sora_desktop/core/client.py" line="159" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="184" />
+            <location filename="../../sora_desktop/core/client.py" line="191" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="186" />
+            <location filename="../../sora_desktop/core/client.py" line="193" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="219" />
+            <location filename="../../sora_desktop/core/client.py" line="226" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="336" />
+            <location filename="../../sora_desktop/core/client.py" line="366" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="349" />
+            <location filename="../../sora_desktop/core/client.py" line="379" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="125" />
+            <location filename="../../sora_desktop/core/client.py" line="132" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="382" />
+            <location filename="../../sora_desktop/core/client.py" line="412" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="527" />
+            <location filename="../../sora_desktop/core/client.py" line="585" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="216" />
+            <location filename="../../sora_desktop/core/client.py" line="223" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="332" />
+            <location filename="../../sora_desktop/core/client.py" line="362" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="348" />
+            <location filename="../../sora_desktop/core/client.py" line="378" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="404" />
+            <location filename="../../sora_desktop/core/client.py" line="434" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="379" />
+            <location filename="../../sora_desktop/core/client.py" line="409" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -5134,67 +5134,67 @@ Write a prompt and press Generate.</source>
             <translation>该任务已在 Runway 上被取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="65" />
+            <location filename="../../sora_desktop/core/download.py" line="74" />
             <source>Check the library folder and the disk, then retry the download.</source>
             <translation>请检查视频库文件夹和磁盘，然后重新下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="54" />
+            <location filename="../../sora_desktop/core/download.py" line="63" />
             <source>Free some space, then retry the download.</source>
             <translation>请释放一些空间，然后重新下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="59" />
+            <location filename="../../sora_desktop/core/download.py" line="68" />
             <source>Fix the folder's permissions or choose another library folder, then retry.</source>
             <translation>请修正该文件夹的权限，或另选一个视频库文件夹，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="163" />
-            <source>The app will resume it.</source>
-            <translation>应用会继续下载。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/download.py" line="171" />
-            <source>The download will start again from the beginning.</source>
-            <translation>下载将从头重新开始。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/download.py" line="292" />
-            <source>Try the download again later; if it keeps happening the video is broken on the server.</source>
-            <translation>请稍后重新下载；如果反复出现，说明服务器上的视频已损坏。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/download.py" line="62" />
-            <source>The video could not be written to disk{place}: {detail}.</source>
-            <translation>视频无法写入磁盘{place}：{detail}。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/download.py" line="122" />
+            <location filename="../../sora_desktop/core/download.py" line="240" />
             <source>The server sent a piece of the video that doesn't follow the part already downloaded.</source>
             <translation>服务器发来的视频片段与已下载的部分接不上。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="53" />
+            <location filename="../../sora_desktop/core/download.py" line="244" />
+            <source>The download will start again from the beginning.</source>
+            <translation>下载将从头重新开始。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="260" />
+            <source>The app will resume it.</source>
+            <translation>应用会继续下载。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="476" />
+            <source>Try the download again later; if it keeps happening the video is broken on the server.</source>
+            <translation>请稍后重新下载；如果反复出现，说明服务器上的视频已损坏。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="71" />
+            <source>The video could not be written to disk{place}: {detail}.</source>
+            <translation>视频无法写入磁盘{place}：{detail}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/download.py" line="62" />
             <source>The disk is full{place}; the video could not be saved.</source>
             <translation>磁盘已满{place}，视频无法保存。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="58" />
+            <location filename="../../sora_desktop/core/download.py" line="67" />
             <source>The library folder is not writable{place}.</source>
             <translation>视频库文件夹不可写入{place}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="160" />
+            <location filename="../../sora_desktop/core/download.py" line="257" />
             <source>The download was cut short ({done} of {total} bytes).</source>
             <translation>下载中途中断（已下载 {done} / {total} 字节）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="168" />
+            <location filename="../../sora_desktop/core/download.py" line="265" />
             <source>The server sent more bytes than it announced ({done} of {total}).</source>
             <translation>服务器发送的字节数超过了它声明的大小（{done} / {total}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="291" />
+            <location filename="../../sora_desktop/core/download.py" line="475" />
             <source>The server sent a file that is not an MP4 video ({detail}).</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
         </message>

@@ -5,10 +5,12 @@ It is one implementation of the engine's dialect interface
 ``core/dialects/``.
 
 One :class:`VideoClient` per connection and key holds one ``httpx.AsyncClient`` (one
-connection pool) shared by every job. It never retries anything itself — least of all a
-create, which could start a second paid job — and turns every HTTP or transport failure
-into the error taxonomy of :mod:`sora_desktop.core.errors`. The API key goes into one
-request header and nowhere else: not into messages, not into logs.
+connection pool) shared by every job, and for downloads, which each run in a thread of their
+own, one ``httpx.Client`` with the same settings (proxy, TLS context, redirects, key guard).
+It never retries anything itself — least of all a create, which could start a second paid
+job — and turns every HTTP or transport failure into the error taxonomy of
+:mod:`sora_desktop.core.errors`. The API key goes into one request header and nowhere else:
+not into messages, not into logs.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from urllib.parse import quote
 import httpcore
 import httpx
 
-from .download import content_range, stream_to_file
+from .download import ProgressCallback, Stopper, content_range, run_in_own_thread, stream_to_file
 from .errors import (
     DiskError,
     InvalidRequestError,
@@ -70,17 +72,22 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0, pool=30.0)
 #: Small replies and TLS (one record, <= 16 KiB, per read) are unaffected.
 READ_SIZE = 1024 * 1024
 
+#: Downloads of one client that receive at once, each in its own thread; the others wait
+#: their turn on the event loop. Every receiving thread competes for the GIL with the GUI
+#: thread (and the built-in simulator's sending threads): twenty at once made the GUI's
+#: waits for the GIL longer. Two keep a fast link busy; a slow one is shared anyway.
+DOWNLOAD_THREADS = 2
+
 
 def _raise_read_size() -> None:
     """Let httpcore's HTTP/1.1 connections receive up to :data:`READ_SIZE` at a time."""
-    current = getattr(httpcore.AsyncHTTP11Connection, "READ_NUM_BYTES", None)
-    if isinstance(current, int) and current < READ_SIZE:
-        httpcore.AsyncHTTP11Connection.READ_NUM_BYTES = READ_SIZE
+    for connection in (httpcore.AsyncHTTP11Connection, httpcore.HTTP11Connection):
+        current = getattr(connection, "READ_NUM_BYTES", None)
+        if isinstance(current, int) and current < READ_SIZE:
+            connection.READ_NUM_BYTES = READ_SIZE
 
 
 _raise_read_size()
-
-ProgressCallback = Callable[[int, int | None], None]
 
 
 # --------------------------------------------------------------------------- base URL
@@ -258,22 +265,29 @@ class VideoClient:
                 headers["api-key"] = api_key
             else:
                 headers["Authorization"] = f"Bearer {api_key}"
-        kwargs: dict[str, Any] = {}
+        if transport is not None and not isinstance(transport, httpx.BaseTransport):
+            raise TypeError("the transport must serve both httpx.Client and AsyncClient")
+        self._transport = transport
+        # both clients share one TLS context: loading the CA bundle costs ~0.15 s of CPU
+        self._settings: dict[str, Any] = {
+            "base_url": self.base_url + "/",
+            "headers": headers,
+            "timeout": timeout or DEFAULT_TIMEOUT,
+            "trust_env": True,
+            "verify": httpx.create_ssl_context(trust_env=True),
+            "follow_redirects": True,
+        }
         if connection.proxy and transport is None:
-            kwargs["proxy"] = connection.proxy
+            self._settings["proxy"] = connection.proxy
         self._http = httpx.AsyncClient(
-            base_url=self.base_url + "/",
-            headers=headers,
-            timeout=timeout or DEFAULT_TIMEOUT,
             transport=transport,
-            trust_env=True,
-            verify=True,
-            follow_redirects=True,
             event_hooks={"request": [self._guard_credentials]},
-            **kwargs,
+            **self._settings,
         )
+        self._blocking: httpx.Client | None = None
+        self._download_slots = asyncio.Semaphore(DOWNLOAD_THREADS)
 
-    async def _guard_credentials(self, request: httpx.Request) -> None:
+    def _strip_foreign_credentials(self, request: httpx.Request) -> None:
         """Never send the key to another origin: a redirect (e.g. content served from a CDN)
         would otherwise carry the ``api-key`` header along (httpx only strips
         ``Authorization``). A signed-in connection's token is set here, on its own origin
@@ -284,10 +298,26 @@ class VideoClient:
         elif self._entra is not None:
             request.headers["Authorization"] = f"Bearer {await self._entra.bearer()}"
 
+    async def _guard_credentials(self, request: httpx.Request) -> None:
+        self._strip_foreign_credentials(request)
+
+    def _blocking_client(self) -> httpx.Client:
+        """The client downloads use from their own threads (made at the first download)."""
+        if self._blocking is None:
+            transport = self._transport
+            self._blocking = httpx.Client(
+                transport=transport if isinstance(transport, httpx.BaseTransport) else None,
+                event_hooks={"request": [self._strip_foreign_credentials]},
+                **self._settings,
+            )
+        return self._blocking
+
     # -- lifecycle
 
     async def aclose(self) -> None:
         await self._http.aclose()
+        if self._blocking is not None:
+            self._blocking.close()
 
     async def __aenter__(self) -> VideoClient:
         return self
@@ -479,36 +509,64 @@ class VideoClient:
 
         When ``dest`` already holds bytes, asks for the rest with ``Range`` and appends on
         206, rewrites on 200. A stream cut short raises :class:`NetworkError` with the bytes
-        received kept in ``dest``, so calling again resumes.
+        received kept in ``dest``, so calling again resumes. At most
+        :data:`DOWNLOAD_THREADS` downloads of this client receive at once; a cancel while
+        waiting for a turn starts nothing.
         """
-        existing = await asyncio.to_thread(_existing_size, dest)
+        async with self._download_slots:
+            existing = await asyncio.to_thread(_existing_size, dest)
+            http = self._blocking_client()
+
+            def work(progress: ProgressCallback, stopper: Stopper) -> int:
+                return self._download_blocking(
+                    http, video_id, dest, variant, existing, progress, stopper
+                )
+
+            return await run_in_own_thread(work, on_progress)
+
+    def _download_blocking(
+        self,
+        http: httpx.Client,
+        video_id: str,
+        dest: Path,
+        variant: str,
+        existing: int,
+        on_progress: ProgressCallback,
+        stopper: Stopper,
+    ) -> int:
+        """:meth:`download`'s request and receive, in the download's own thread."""
         headers = {"Accept": "*/*", "Accept-Encoding": "identity"}
         if existing:
             headers["Range"] = f"bytes={existing}-"
         path = self._video_path(video_id, "/content")
         try:
-            async with self._http.stream(
-                "GET", path, params={"variant": variant}, headers=headers
-            ) as response:
-                if response.status_code == 416 and existing:
-                    total = content_range(response.headers.get("content-range"))[2]
-                    if total == existing:
-                        if on_progress is not None:
+            with http.stream("GET", path, params={"variant": variant}, headers=headers) as response:
+                stopper.watch(response)
+                try:
+                    if response.status_code == 416 and existing:
+                        total = content_range(response.headers.get("content-range"))[2]
+                        if total == existing:
                             on_progress(existing, existing)
-                        return existing
-                    await asyncio.to_thread(dest.unlink, missing_ok=True)
-                    restart = True
-                else:
-                    restart = False
-                    if response.status_code >= 400:
-                        await response.aread()
-                        raise self._http_error(response, context="content")
-                    return await stream_to_file(response, dest, existing, on_progress)
+                            return existing
+                        dest.unlink(missing_ok=True)
+                        restart = True
+                    else:
+                        restart = False
+                        if response.status_code >= 400:
+                            response.read()
+                            raise self._http_error(response, context="content")
+                        return stream_to_file(response, dest, existing, on_progress, stopper)
+                finally:
+                    stopper.unwatch()
         except httpx.TransportError as exc:
+            stopper.check()
             log.info("download of %s interrupted: %s", variant, type(exc).__name__)
             raise network_error(exc) from None
         if restart:
-            return await self.download(video_id, dest, variant=variant, on_progress=on_progress)
+            existing = _existing_size(dest)
+            return self._download_blocking(
+                http, video_id, dest, variant, existing, on_progress, stopper
+            )
         raise AssertionError("unreachable")
 
 

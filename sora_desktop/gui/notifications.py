@@ -1,11 +1,20 @@
-"""System notifications when a job ends while the window is not active (tray balloon)."""
+"""System notifications when a job ends while the window is not active (tray balloon).
+
+``QSystemTrayIcon`` and ``QStyle`` are imported when a notification is first raised: the
+window makes its ``Notifier`` before its first paint, and PySide makes a Qt class's Python
+type (and its enums) on first import.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 _TIMEOUT_MS = 8000
 
@@ -24,12 +33,16 @@ class Notifier:
         self.enabled: Callable[[], bool] = lambda: True  # Settings.notify_on_complete
 
     def available(self) -> bool:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def notify(self, title: str, text: str, *, error: bool = False) -> bool:
         """Returns True when a notification was raised."""
         if not self.enabled() or self._window.isActiveWindow() or not self.available():
             return False
+        from PySide6.QtWidgets import QStyle, QSystemTrayIcon
+
         if self._tray is None:
             icon = self._icon
             if icon.isNull():  # no app icon shipped: the tray refuses an empty icon

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -82,37 +83,46 @@ def test_create_poll_download_decode(simulator: Any, tmp_path: Path) -> None:
     assert progress[-1][0] == path.stat().st_size == progress[-1][1]
 
 
-def test_a_download_receives_up_to_a_megabyte_at_a_time(
+def test_a_download_receives_up_to_a_megabyte_at_a_time_in_its_own_thread(
     simulator: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """httpcore asks the socket for 64 KiB per receive unless told otherwise, which runs a
-    300 MB video through its parser in some 5,000 steps (see ``client.READ_SIZE``)."""
-    from httpcore._backends.anyio import AnyIOStream
+    300 MB video through its parser in some 5,000 steps (see ``client.READ_SIZE``). The body
+    is received by a blocking client in a thread of the download's own (no event loop per
+    piece), while progress is still reported on the event loop's thread, in order."""
+    from httpcore._backends.sync import SyncStream
 
-    asked: list[int] = []
-    real_read = AnyIOStream.read
+    asked: list[tuple[int, str]] = []
+    real_read = SyncStream.read
 
-    async def read(
-        self: AnyIOStream,
-        max_bytes: int,
-        timeout: float | None = None,  # noqa: ASYNC109 - the signature it stands in for
-    ) -> bytes:
-        asked.append(max_bytes)
-        return await real_read(self, max_bytes, timeout)
+    def read(self: SyncStream, max_bytes: int, timeout: float | None = None) -> bytes:
+        asked.append((max_bytes, threading.current_thread().name))
+        return real_read(self, max_bytes, timeout)
 
-    monkeypatch.setattr(AnyIOStream, "read", read)
+    monkeypatch.setattr(SyncStream, "read", read)
     dest = tmp_path / "clip.mp4.part"
+    progress: list[tuple[int, str]] = []
 
-    async def go() -> int:
+    async def go() -> tuple[int, str]:
         async with _client(simulator) as client:
             created = await client.create(VideoRequest(prompt="a kite over dunes [sim:pad=3]"))
             await _until_done(client, created.video.id)
             asked.clear()
-            return await client.download(created.video.id, dest)
+            size = await client.download(
+                created.video.id,
+                dest,
+                on_progress=lambda d, _t: progress.append((d, threading.current_thread().name)),
+            )
+            return size, threading.current_thread().name
 
-    size = run(go())
+    size, loop_thread = run(go())
     assert size == dest.stat().st_size > 3 * 1024 * 1024
-    assert asked and min(asked) >= 1024 * 1024
+    assert asked and min(n for n, _ in asked) >= 1024 * 1024
+    assert {name for _, name in asked} == {"sora-download"}
+    assert {name for _, name in progress} == {loop_thread}
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+    assert progress[0][0] == 0 and progress[-1][0] == size
+    assert not any(t.name == "sora-download" for t in threading.enumerate())
 
 
 def test_list_remix_delete(simulator: Any) -> None:

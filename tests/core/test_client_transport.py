@@ -146,6 +146,39 @@ def test_environment_proxy_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run(go()) == [f"GET {target}/videos/video_123 HTTP/1.1"]
 
 
+@pytest.mark.parametrize("where", ["profile", "environment"])
+def test_downloads_go_through_the_proxy_too(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Downloads use a second (blocking) client in their own thread: it must get the same
+    proxy as the rest, from the profile or from the environment."""
+    target = f"http://127.0.0.1:{_free_port()}/v1"  # nothing listens there
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    dest = tmp_path / "clip.mp4.part"
+
+    async def go() -> list[str]:
+        stub = _ProxyStub()
+        proxy = await stub.start()
+        if where == "environment":
+            monkeypatch.setenv("HTTP_PROXY", proxy)
+            monkeypatch.setenv("ALL_PROXY", proxy)
+        conn = Connection(
+            kind=ConnectionKind.COMPATIBLE,
+            base_url=target,
+            proxy=proxy if where == "profile" else None,
+        )
+        try:
+            async with VideoClient(conn, "k") as client:
+                size = await client.download("video_123", dest)
+                assert size == len(json.dumps(VIDEO).encode())
+        finally:
+            await stub.stop()
+        return stub.lines
+
+    assert run(go()) == [f"GET {target}/videos/video_123/content?variant=video HTTP/1.1"]
+
+
 def test_unreachable_proxy_is_a_network_error_that_never_reached_the_server() -> None:
     conn = Connection(
         kind=ConnectionKind.OPENAI,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -18,11 +18,16 @@ from tests.fail_on_unexpected import ExpectLog
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(range(256)) * 400
 
 
-class CutStream(httpx.AsyncByteStream):
-    """Yields ``data`` then fails like a connection dropped mid-body."""
+class CutStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """Yields ``data`` then fails like a connection dropped mid-body (downloads are received
+    by a blocking client in their own thread; the async side serves the other requests)."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.data
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         yield self.data

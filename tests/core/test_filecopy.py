@@ -142,3 +142,60 @@ def test_macos_clones_on_apfs(clip: Path, tmp_path: Path) -> None:  # pragma: no
     dst = tmp_path / "copy.mp4"
     assert filecopy._clonefile(clip, dst) is True
     assert dst.read_bytes() == clip.read_bytes()
+
+
+@linux_only
+def test_the_kernel_copy_starts_writeback_piece_by_piece(
+    clip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy goes in WRITEBACK_STEP pieces, each handed to the disk while the next is
+    copied, so the export's fsync finds little left to write."""
+    import fcntl
+
+    def no_clone(*_a: Any) -> None:
+        raise OSError(errno.EOPNOTSUPP, "no reflinks here")
+
+    monkeypatch.setattr(fcntl, "ioctl", no_clone)
+    monkeypatch.setattr(filecopy, "WRITEBACK_STEP", 1024 * 1024)
+    calls: list[tuple[int, int, int]] = []
+    real = filecopy.start_writeback
+
+    def writeback(fd: int, offset: int, length: int) -> bool:
+        calls.append((os.fstat(fd).st_ino, offset, length))
+        return real(fd, offset, length)
+
+    monkeypatch.setattr(filecopy, "start_writeback", writeback)
+    dst = tmp_path / "copy.mp4"
+    assert copy_new_file(clip, dst) == "copy_file_range"
+    assert dst.read_bytes() == clip.read_bytes()
+    size, mib = clip.stat().st_size, 1024 * 1024
+    inode = dst.stat().st_ino
+    assert calls == [
+        (inode, 0, mib),
+        (inode, mib, mib),
+        (inode, 2 * mib, mib),
+        (inode, 3 * mib, size - 3 * mib),
+    ]
+
+
+@linux_only
+def test_start_writeback_asks_linux_and_is_only_a_hint(tmp_path: Path) -> None:
+    target = tmp_path / "f"
+    with target.open("wb") as handle:
+        handle.write(b"x" * 100_000)
+        handle.flush()
+        assert filecopy.start_writeback(handle.fileno(), 0, 100_000) is True
+        assert filecopy.start_writeback(handle.fileno(), 0, 0) is False  # nothing to write
+    assert filecopy.start_writeback(-1, 0, 10) is False  # a failure is not an error
+    assert target.read_bytes() == b"x" * 100_000
+
+
+def test_start_writeback_does_nothing_off_linux(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(filecopy, "_sync_file_range", None)
+    with (tmp_path / "f").open("wb") as handle:
+        handle.write(b"x" * 1000)
+        assert filecopy.start_writeback(handle.fileno(), 0, 1000) is False
+    assert filecopy._sync_file_range is None  # libc never looked up

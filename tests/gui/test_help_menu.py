@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui import help_menu
 from sora_desktop.gui.app import AppContext, build
-from sora_desktop.gui.help_menu import DocsDialog, ShortcutsDialog, shortcut_rows
+from sora_desktop.gui.help_dialogs import DocsDialog, ShortcutsDialog, shortcut_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 

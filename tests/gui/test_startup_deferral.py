@@ -102,7 +102,8 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
         "later = ('asyncio', 'logging.handlers', 'sora_desktop.core.logsetup', 'html',\n"
         "         'sora_desktop.gui.library_view', 'PySide6.QtMultimedia', 'av', 'numpy',\n"
-        "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator')\n"
+        "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator',\n"
+        "         'sora_desktop.gui.help_dialogs')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
     )

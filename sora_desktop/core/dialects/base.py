@@ -25,7 +25,7 @@ import httpx
 from ..catalogue import CatalogueModel, model_for
 from ..client import DEFAULT_TIMEOUT, _existing_size, _origin, _user_agent, network_error
 from ..client import validate_base_url as _validate_base_url
-from ..download import content_range, stream_to_file
+from ..download import astream_to_file, content_range
 from ..errors import (
     AssetExpiredError,
     InvalidRequestError,
@@ -437,7 +437,7 @@ class ProviderClient:
                     await response.aread()
                     raise self.http_error(response, context="content")
                 else:
-                    return await stream_to_file(response, dest, existing, on_progress)
+                    return await astream_to_file(response, dest, existing, on_progress)
         except httpx.TransportError as exc:
             log.info("result download interrupted: %s", type(exc).__name__)
             raise network_error(exc) from None
