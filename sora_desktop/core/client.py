@@ -287,19 +287,27 @@ class VideoClient:
         self._blocking: httpx.Client | None = None
         self._download_slots = asyncio.Semaphore(DOWNLOAD_THREADS)
 
-    def _strip_foreign_credentials(self, request: httpx.Request) -> None:
+    def _drop_if_foreign(self, request: httpx.Request) -> bool:
         """Never send the key to another origin: a redirect (e.g. content served from a CDN)
         would otherwise carry the ``api-key`` header along (httpx only strips
-        ``Authorization``). A signed-in connection's token is set here, on its own origin
-        only, fresh for every request (refreshed before it expires)."""
-        if _origin(request.url) != self._origin:
-            request.headers.pop("api-key", None)
-            request.headers.pop("authorization", None)
-        elif self._entra is not None:
-            request.headers["Authorization"] = f"Bearer {await self._entra.bearer()}"
+        ``Authorization``). True when the request leaves the connection's origin."""
+        if _origin(request.url) == self._origin:
+            return False
+        request.headers.pop("api-key", None)
+        request.headers.pop("authorization", None)
+        return True
+
+    def _strip_foreign_credentials(self, request: httpx.Request) -> None:
+        """The blocking client's hook (downloads, in their own threads): a signed-in
+        connection's token is fetched there if needed."""
+        if not self._drop_if_foreign(request) and self._entra is not None:
+            request.headers["Authorization"] = f"Bearer {self._entra.get()}"
 
     async def _guard_credentials(self, request: httpx.Request) -> None:
-        self._strip_foreign_credentials(request)
+        """The event loop's hook: a signed-in connection's token fresh for every request
+        (refreshed before it expires, without blocking the loop)."""
+        if not self._drop_if_foreign(request) and self._entra is not None:
+            request.headers["Authorization"] = f"Bearer {await self._entra.bearer()}"
 
     def _blocking_client(self) -> httpx.Client:
         """The client downloads use from their own threads (made at the first download)."""
