@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
+from sora_desktop import __version__
 
 ENV_SAMPLE = "SORA_DESKTOP_SELFTEST_SAMPLE"
 SAMPLE_CLIP = Path(__file__).resolve().parent / "resources" / "sample" / "sample.mp4"
@@ -161,7 +161,7 @@ def check_media(clip: Path, timeout: float = MEDIA_TIMEOUT) -> str:
     from PySide6.QtCore import QEventLoop, QTimer, QUrl
     from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 
-    from .gui.preview import stop_and_unload
+    from sora_desktop.gui.preview import stop_and_unload
 
     player = QMediaPlayer()
     sink = QVideoSink()
@@ -241,7 +241,7 @@ def check_keyring() -> str:
     failed: keys can then come from environment variables. A bundle that lost keyring's
     backends fails.
     """
-    from .core import secrets
+    from sora_desktop.core import secrets
 
     name, usable = secrets.backend_name(), secrets.is_available()
     try:
@@ -268,7 +268,7 @@ def check_keyring() -> str:
 def check_library(paths: Any) -> str:
     import sqlite3
 
-    from .core.store import JobStore
+    from sora_desktop.core.store import JobStore
 
     paths.ensure()
     store = JobStore(paths.db_path)
@@ -286,9 +286,9 @@ def check_library(paths: Any) -> str:
 
 
 async def _generate(paths: Any, base_url: str) -> Any:
-    from .core.models import Connection, ConnectionKind, KeySource, VideoRequest
-    from .core.service import GenerationService
-    from .core.store import JobStore
+    from sora_desktop.core.models import Connection, ConnectionKind, KeySource, VideoRequest
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.core.store import JobStore
 
     store = JobStore(paths.db_path)
     service = GenerationService(store, paths, key_lookup=lambda _source: None)
@@ -308,8 +308,8 @@ async def _generate(paths: Any, base_url: str) -> Any:
 
 
 def check_generation(paths: Any, result: dict[str, Any]) -> str:
-    from .core.models import JobStatus
-    from .simulator.server import SimulatorServer
+    from sora_desktop.core.models import JobStatus
+    from sora_desktop.simulator.server import SimulatorServer
 
     server = SimulatorServer(host="127.0.0.1", port=0, latency=SIM_LATENCY)
     server.start()
@@ -364,8 +364,8 @@ def check_timeline(video: Path | None, folder: Path) -> str:
         raise CheckFailed("no clip to put on a timeline (the generation failed)")
     import opentimelineio as otio
 
-    from .core.storyboard import Shot, Storyboard, add_take
-    from .core.timeline import export_timeline
+    from sora_desktop.core.storyboard import Shot, Storyboard, add_take
+    from sora_desktop.core.timeline import export_timeline
 
     board = add_take(
         Storyboard(id="selftest", name="Self-test", shots=(Shot(id="s", name="Shot"),)),
@@ -386,7 +386,7 @@ def check_timeline(video: Path | None, folder: Path) -> str:
 
 
 def run_checks() -> list[CheckResult]:
-    from .core.paths import AppPaths
+    from sora_desktop.core.paths import AppPaths
 
     results: list[CheckResult] = [
         _timed("qt", check_qt),

@@ -35,8 +35,7 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 # the gui package imports the engine modules before PySide6, as the app does
 # (see sora_desktop/gui/__init__.py)
 import sora_desktop.gui  # noqa: F401
-
-from . import qt_message_guard
+from tests import qt_message_guard
 
 pytest_plugins = ["tests.fail_on_unexpected"]
 

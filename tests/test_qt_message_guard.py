@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pytestqt.logging import _QtMessageCapture
 
-from . import qt_message_guard
+from tests import qt_message_guard
 
 ROOT = Path(__file__).resolve().parent.parent
 

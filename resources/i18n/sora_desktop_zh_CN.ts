@@ -355,7 +355,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+137" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+136" />
             <source>e.g. Studio gateway</source>
             <translation>例如：工作室网关</translation>
         </message>
@@ -550,7 +550,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+96" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+95" />
             <source>Paste the key in the API key field.</source>
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
@@ -724,7 +724,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_dialog.py" line="+106" />
+            <location filename="../../sora_desktop/gui/export_dialog.py" line="+105" />
             <source>Export videos</source>
             <translation>导出视频</translation>
         </message>
@@ -953,7 +953,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>FilterButton</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_filters.py" line="+115" />
+            <location filename="../../sora_desktop/gui/library_filters.py" line="+114" />
             <source>Show only videos of some models, sizes, lengths, dates or connections</source>
             <translation>只显示特定模型、尺寸、时长、日期或连接的视频</translation>
         </message>
@@ -1292,7 +1292,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>“{prompt}”的延长部分</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+353" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+358" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1342,7 +1342,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+176" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+170" />
             <source>Search prompts…</source>
             <extracomment>made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
@@ -1393,7 +1393,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+42" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+41" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -1538,7 +1538,7 @@ A new, empty library was started. Your video files are still in their folder.</s
 {path}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_delete.py" line="+30" />
+            <location filename="../../sora_desktop/gui/library_delete.py" line="+29" />
             <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
             <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
@@ -2150,7 +2150,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreferencesDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/preferences_dialog.py" line="+58" />
+            <location filename="../../sora_desktop/gui/preferences_dialog.py" line="+57" />
             <source>Preferences</source>
             <translation>偏好设置</translation>
         </message>
@@ -2428,7 +2428,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>RemixDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+41" />
+            <location filename="../../sora_desktop/gui/remix_dialog.py" line="+40" />
             <source>Remix video</source>
             <translation>再创作视频</translation>
         </message>
@@ -4184,12 +4184,12 @@ Write a prompt and press Generate.</source>
             <translation>此行没有模板用到的 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/preview.py" line="136" />
+            <location filename="../../sora_desktop/core/batch/preview.py" line="142" />
             <source>seed {seed} is not sent: {model} on this connection takes no seed, so the result varies as any new job does.</source>
             <translation>种子 {seed} 不会发送：此连接上的 {model} 不接受种子，因此结果会像任何新任务一样有所不同。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/preview.py" line="201" />
+            <location filename="../../sora_desktop/core/batch/preview.py" line="207" />
             <source>{model} makes no {aspect} videos (its sizes: {sizes}).</source>
             <translation>{model} 不能生成 {aspect} 的视频（它的尺寸：{sizes}）。</translation>
         </message>
@@ -4214,7 +4214,7 @@ Write a prompt and press Generate.</source>
             <translation>此批量任务已不在视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="161" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="164" />
             <source>Save the file as UTF-8 (in Excel: “CSV UTF-8”; in a text editor: encoding UTF-8) and try again.</source>
             <translation>请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”；文本编辑器中选择 UTF-8 编码）后重试。</translation>
         </message>
@@ -4224,27 +4224,27 @@ Write a prompt and press Generate.</source>
             <translation>请检查文件是否存在以及您是否有权读取它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="320" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="323" />
             <source>Give every row a value for each column (an empty one is fine: two delimiters).</source>
             <translation>每一行都要为每一列提供一个值（空值也可以：两个分隔符相连）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="329" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="332" />
             <source>the file has no rows.</source>
             <translation>文件中没有数据行。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="330" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="333" />
             <source>Put one prompt on each line, or a header line and then one row per job.</source>
             <translation>每行写一个提示词，或先写一行表头，再每个任务一行。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="167" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="170" />
             <source>the file is UTF-16 text, not UTF-8.</source>
             <translation>该文件是 UTF-16 文本，不是 UTF-8。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="309" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="312" />
             <source>Remove the extra values, or put a value holding the delimiter in double quotes.</source>
             <translation>请删除多余的值，或将含有分隔符的值放在双引号中。</translation>
         </message>
@@ -4279,22 +4279,22 @@ Write a prompt and press Generate.</source>
             <translation>请检查文件名和所在文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="257" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="260" />
             <source>Name every column in the first line, or remove the empty one.</source>
             <translation>请在第一行为每一列命名，或删除空列。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="316" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="319" />
             <source>this row has {count} values, but the header names {columns} columns (missing: {missing}).</source>
             <translation>此行有 {count} 个值，但表头有 {columns} 列（缺少：{missing}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="208" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="211" />
             <source>Check the quotes on this line: a value with a quote, delimiter or line break is written in double quotes, with "" for a quote inside it.</source>
             <translation>请检查此行的引号：含有引号、分隔符或换行的值要放在双引号中，值中的引号写作 ""。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="306" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="309" />
             <source>this row has {count} values, but the header names {columns} columns.</source>
             <translation>此行有 {count} 个值，但表头有 {columns} 列。</translation>
         </message>
@@ -4304,172 +4304,172 @@ Write a prompt and press Generate.</source>
             <translation>该文件大小为 {mb:.0f} MB；批量文件最大为 {limit} MB。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="178" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="181" />
             <source>the file is not UTF-8 text: byte 0x{byte:02X} (byte {offset} of the file) is not UTF-8.</source>
             <translation>该文件不是 UTF-8 文本：字节 0x{byte:02X}（文件的第 {offset} 个字节）不是 UTF-8。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="256" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="259" />
             <source>column {column} of the header has no name.</source>
             <translation>表头的第 {column} 列没有名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="264" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="267" />
             <source>the header names {name!r} twice (columns {first} and {second}).</source>
             <translation>表头中 {name!r} 出现了两次（第 {first} 列和第 {second} 列）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/source.py" line="205" />
+            <location filename="../../sora_desktop/core/batch/source.py" line="208" />
             <source>this row is not valid {kind} ({detail}).</source>
             <translation>此行不是有效的 {kind}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="93" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="100" />
             <source>invalid</source>
             <translation>无效</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="94" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="101" />
             <source>waiting</source>
             <translation>等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="95" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="102" />
             <source>held by the cap</source>
             <translation>因花费上限暂停</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="96" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="103" />
             <source>sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="97" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="104" />
             <source>running</source>
             <translation>运行中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="98" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="105" />
             <source>interrupted</source>
             <translation>已中断</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="99" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="106" />
             <source>ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="100" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="107" />
             <source>failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="101" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="108" />
             <source>expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="102" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="109" />
             <source>cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="103" />
+            <location filename="../../sora_desktop/core/batch/store.py" line="110" />
             <source>deleted from the library</source>
             <translation>已从视频库删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="87" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="94" />
             <source>Give at least one value, e.g. seconds=4,8.</source>
             <translation>请至少给出一个值，例如 seconds=4,8。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="112" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="119" />
             <source>Write a range as low..high, e.g. seed=1..4.</source>
             <translation>范围写作 low..high，例如 seed=1..4。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="119" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="126" />
             <source>the sweep {spec!r}</source>
             <translation>参数扫描 {spec!r}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="123" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="130" />
             <source>a sweep is written NAME=VALUE,VALUE.</source>
             <translation>参数扫描的写法为 NAME=VALUE,VALUE。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="124" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="131" />
             <source>For example: --sweep seconds=4,8 --sweep seed=1..4</source>
             <translation>例如：--sweep seconds=4,8 --sweep seed=1..4</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="94" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="101" />
             <source>List each value once.</source>
             <translation>每个值只列一次。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="137" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="144" />
             <source>Put all its values in one sweep.</source>
             <translation>将它的所有值放在同一个参数扫描中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="58" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="65" />
             <source>{name!r} is not a setting a sweep can vary.</source>
             <translation>{name!r} 不是可以扫描的设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="59" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="66" />
             <source>Sweep one of: {names}.</source>
             <translation>可扫描的设置：{names}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="68" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="75" />
             <source>Separate the values with commas, with nothing between two commas.</source>
             <translation>用逗号分隔各个值，两个逗号之间不要留空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="82" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="89" />
             <source>Sweep fewer values.</source>
             <translation>请减少参数扫描的值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="86" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="93" />
             <source>the sweep of {name} has no values.</source>
             <translation>{name} 的参数扫描没有值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="109" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="116" />
             <source>the range {range!r} must go up and hold at most {limit} values.</source>
             <translation>范围 {range!r} 必须递增，且最多包含 {limit} 个值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="75" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="82" />
             <source>Fix the value, or leave it out.</source>
             <translation>请修正该值，或将其删除。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="93" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="100" />
             <source>the sweep of {name} lists {value!r} twice.</source>
             <translation>{name} 的参数扫描中 {value!r} 出现了两次。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="136" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="143" />
             <source>{name} is swept twice.</source>
             <translation>{name} 被扫描了两次。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="67" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="74" />
             <source>the sweep of {name} has an empty value.</source>
             <translation>{name} 的参数扫描中有一个空值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="79" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="86" />
             <source>the sweep of {name} has more than {limit} values.</source>
             <translation>{name} 的参数扫描超过 {limit} 个值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/sweep.py" line="74" />
+            <location filename="../../sora_desktop/core/batch/sweep.py" line="81" />
             <source>the sweep of {name}: {why}.</source>
             <translation>{name} 的参数扫描：{why}。</translation>
         </message>
@@ -4654,172 +4654,172 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="205" />
+            <location filename="../../sora_desktop/core/client.py" line="211" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="206" />
+            <location filename="../../sora_desktop/core/client.py" line="212" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="108" />
+            <location filename="../../sora_desktop/core/client.py" line="114" />
             <source>Did you mean {url}?</source>
             <translation>您是想输入 {url} 吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="121" />
+            <location filename="../../sora_desktop/core/client.py" line="127" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="126" />
+            <location filename="../../sora_desktop/core/client.py" line="132" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="152" />
+            <location filename="../../sora_desktop/core/client.py" line="158" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="153" />
+            <location filename="../../sora_desktop/core/client.py" line="159" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="160" />
+            <location filename="../../sora_desktop/core/client.py" line="166" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="181" />
+            <location filename="../../sora_desktop/core/client.py" line="187" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="182" />
+            <location filename="../../sora_desktop/core/client.py" line="188" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="187" />
+            <location filename="../../sora_desktop/core/client.py" line="193" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="201" />
+            <location filename="../../sora_desktop/core/client.py" line="207" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="189" />
+            <location filename="../../sora_desktop/core/client.py" line="195" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="586" />
+            <location filename="../../sora_desktop/core/client.py" line="600" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="128" />
+            <location filename="../../sora_desktop/core/client.py" line="134" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="137" />
+            <location filename="../../sora_desktop/core/client.py" line="143" />
             <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
             <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="145" />
+            <location filename="../../sora_desktop/core/client.py" line="151" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="147" />
+            <location filename="../../sora_desktop/core/client.py" line="153" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="149" />
+            <location filename="../../sora_desktop/core/client.py" line="155" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="156" />
+            <location filename="../../sora_desktop/core/client.py" line="162" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="159" />
+            <location filename="../../sora_desktop/core/client.py" line="165" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="191" />
+            <location filename="../../sora_desktop/core/client.py" line="197" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="193" />
+            <location filename="../../sora_desktop/core/client.py" line="199" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="226" />
+            <location filename="../../sora_desktop/core/client.py" line="232" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="366" />
+            <location filename="../../sora_desktop/core/client.py" line="380" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="379" />
+            <location filename="../../sora_desktop/core/client.py" line="393" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="132" />
+            <location filename="../../sora_desktop/core/client.py" line="138" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="412" />
+            <location filename="../../sora_desktop/core/client.py" line="426" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="585" />
+            <location filename="../../sora_desktop/core/client.py" line="599" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="223" />
+            <location filename="../../sora_desktop/core/client.py" line="229" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="362" />
+            <location filename="../../sora_desktop/core/client.py" line="376" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="378" />
+            <location filename="../../sora_desktop/core/client.py" line="392" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="434" />
+            <location filename="../../sora_desktop/core/client.py" line="448" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="409" />
+            <location filename="../../sora_desktop/core/client.py" line="423" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4884,82 +4884,82 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="121" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="127" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="307" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="316" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="322" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="116" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="122" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="315" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="321" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="334" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="332" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="338" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="355" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="361" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="386" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="392" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="404" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="410" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="407" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="413" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="236" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="242" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="348" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="354" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="433" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="439" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="430" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="436" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -5794,32 +5794,32 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="63" />
+            <location filename="../../sora_desktop/core/service.py" line="61" />
             <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
             <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="67" />
+            <location filename="../../sora_desktop/core/service.py" line="65" />
             <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
             <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="72" />
+            <location filename="../../sora_desktop/core/service.py" line="70" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="77" />
+            <location filename="../../sora_desktop/core/service.py" line="75" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="345" />
+            <location filename="../../sora_desktop/core/service.py" line="343" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="344" />
+            <location filename="../../sora_desktop/core/service.py" line="342" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -6464,57 +6464,57 @@ Write a prompt and press Generate.</source>
             <translation>无法创建文件夹 {folder}（{reason}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/export.py" line="72" />
+            <location filename="../../sora_desktop/usecases/export.py" line="71" />
             <source>Export finished (ready) jobs only.</source>
             <translation>只能导出已完成（就绪）的任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/export.py" line="69" />
+            <location filename="../../sora_desktop/usecases/export.py" line="68" />
             <source>Job {id} has no clip in the library ({status}).</source>
             <translation>任务 {id} 在视频库中没有视频（{status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/export.py" line="122" />
+            <location filename="../../sora_desktop/usecases/export.py" line="121" />
             <source>Could not export {name}: {reason}</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="93" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="92" />
             <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
             <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="90" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="89" />
             <source>The service extends the clip itself (its extensions endpoint).</source>
             <translation>由服务直接延长这段视频（其扩展接口）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="92" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="91" />
             <source>The model's own extend endpoint makes the longer clip.</source>
             <translation>由该模型自己的延长接口生成更长的视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="150" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="149" />
             <source>This model's own extend endpoint is not supported yet.</source>
             <translation>暂不支持该模型自己的延长接口。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="151" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="150" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="195" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="194" />
             <source>This clip is not a continuation waiting to be joined.</source>
             <translation>这段视频不是等待拼接的续接片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="196" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="195" />
             <source>Extend the clip again.</source>
             <translation>请重新延长这段视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="205" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="204" />
             <source>{prompt} (extended)</source>
             <translation>{prompt}（已延长）</translation>
         </message>
@@ -6549,12 +6549,12 @@ Write a prompt and press Generate.</source>
             <translation>无法读取 {name} 的图像（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/library.py" line="87" />
+            <location filename="../../sora_desktop/usecases/library.py" line="86" />
             <source>Cancel it first, or wait until it has finished.</source>
             <translation>请先取消它，或等它完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/library.py" line="84" />
+            <location filename="../../sora_desktop/usecases/library.py" line="83" />
             <source>This job is still being made ({status}), so it can't be deleted yet.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
         </message>
@@ -6664,7 +6664,7 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有设置 {name!r}。它的设置有：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/resume.py" line="75" />
+            <location filename="../../sora_desktop/usecases/resume.py" line="74" />
             <source>The job ended {status}.</source>
             <translation>任务已结束（{status}）。</translation>
         </message>
@@ -6759,82 +6759,82 @@ Write a prompt and press Generate.</source>
             <translation>找不到视频 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="156" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="155" />
             <source>It may have been deleted; open its file again.</source>
             <translation>它可能已被删除；请重新打开它的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="466" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="465" />
             <source>A take of this shot is being made already.</source>
             <translation>这个镜头已有一个版本正在生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="467" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="466" />
             <source>Wait for it to finish, or cancel it in the queue.</source>
             <translation>请等待它完成，或在队列中取消它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="475" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="474" />
             <source>A take of this shot is being sent already.</source>
             <translation>这个镜头已有一个版本正在发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="476" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="475" />
             <source>Wait for it to appear in the queue.</source>
             <translation>请等待它出现在队列中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="155" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="154" />
             <source>There is no storyboard {id!r} in the library.</source>
             <translation>素材库中没有故事板 {id!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="233" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="232" />
             <source>Open the storyboard again: it may have changed.</source>
             <translation>请重新打开故事板：它可能已被更改。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="305" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="304" />
             <source>Add that connection, or pick another one for the shot.</source>
             <translation>请添加该连接，或为这个镜头选择其他连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="573" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="572" />
             <source>Storyboard film</source>
             <translation>故事板影片</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="336" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="335" />
             <source>Check the start image's path.</source>
             <translation>请检查起始图片的路径。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="232" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="231" />
             <source>This storyboard has no shot or take {id!r}.</source>
             <translation>此故事板中没有镜头或版本 {id!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="302" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="301" />
             <source>The shot {name!r} uses the connection {profile!r}, which isn't set up here.</source>
             <translation>镜头 {name!r} 使用的连接 {profile!r} 在这台电脑上尚未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="340" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="339" />
             <source>Shot {number} ({name}): {why}</source>
             <translation>镜头 {number}（{name}）：{why}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="335" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="334" />
             <source>its start image {path} can't be found.</source>
             <translation>找不到它的起始图片 {path}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
+            <location filename="../../sora_desktop/usecases/timeline.py" line="43" />
             <source>{format!r} is not a timeline format.</source>
             <translation>{format!r} 不是时间线格式。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/timeline.py" line="45" />
+            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
             <source>Use one of: {formats}.</source>
             <translation>请使用以下之一：{formats}。</translation>
         </message>

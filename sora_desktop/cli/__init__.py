@@ -20,11 +20,11 @@ import traceback
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
-from .. import __version__
-from ..core.errors import ExitCode, SoraError
+from sora_desktop import __version__
+from sora_desktop.core.errors import ExitCode, SoraError
 
 if TYPE_CHECKING:
-    from .runtime import Runtime
+    from sora_desktop.cli.runtime import Runtime
 
 log = logging.getLogger("sora_desktop.cli")
 
@@ -83,7 +83,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import batch, generate, library, media, models, profiles, resend, story
+    from sora_desktop.cli import batch, generate, library, media, models, profiles, resend, story
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -126,7 +126,7 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        from ..gui.app import run
+        from sora_desktop.gui.app import run
 
         return run(argv, data_dir)
     finally:
@@ -135,13 +135,13 @@ def _open_gui(argv: list[str], data_dir: str | None) -> int:
 
 
 def _self_test() -> int:
-    from ..core.qt_pair import installed_pyside_version, unsupported_pair
+    from sora_desktop.core.qt_pair import installed_pyside_version, unsupported_pair
 
     problem = unsupported_pair(installed_pyside_version())  # the self-test plays a clip in Qt
     if problem is not None:
         print(f"error: {problem.one_line()}", file=sys.stderr)
         return int(problem.exit_code)
-    from ..selftest import run_self_test
+    from sora_desktop.selftest import run_self_test
 
     return run_self_test()
 
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _window_only(argv)
     if args is None:
-        from .batch import rewrite_argv
+        from sora_desktop.cli.batch import rewrite_argv
 
         args = build_parser().parse_args(rewrite_argv(argv))
     if args.self_test:
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     import asyncio  # after the window's fast path: only the subcommands need it
 
-    from .runtime import Runtime
+    from sora_desktop.cli.runtime import Runtime
 
     _output_never_fails_on_a_character()
     debug = bool(args.debug)

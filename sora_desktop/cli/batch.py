@@ -19,11 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.batch.plan import Defaults
-from ..core.batch.store import BatchRow, RowStatus, row_status_text
-from ..core.errors import ExitCode, InvalidRequestError
-from ..usecases import batch as usecase
-from .generate import (
+from sora_desktop.cli.generate import (
     BUILTIN,
     VALIDATION_HINTS,
     add_connection_options,
@@ -32,13 +28,17 @@ from .generate import (
     connection_from_args,
     stop_on_sigterm,
 )
-from .runtime import Runtime
+from sora_desktop.cli.runtime import Runtime
+from sora_desktop.core.batch.plan import Defaults
+from sora_desktop.core.batch.store import BatchRow, RowStatus, row_status_text
+from sora_desktop.core.errors import ExitCode, InvalidRequestError
+from sora_desktop.usecases import batch as usecase
 
 if TYPE_CHECKING:
-    from ..core.batch.preview import BatchPreview
-    from ..core.batch.runner import BatchEvent, BatchRunner, BatchSummary
-    from ..core.models import Connection
-    from ..core.store import JobStore
+    from sora_desktop.core.batch.preview import BatchPreview
+    from sora_desktop.core.batch.runner import BatchEvent, BatchRunner, BatchSummary
+    from sora_desktop.core.models import Connection
+    from sora_desktop.core.store import JobStore
 
 #: ``batch VERB ...`` -> the hidden subcommand ``batch-VERB`` (``batch FILE`` stays as is)
 VERBS = ("resume", "retry", "list", "show", "export", "sheet")
@@ -180,7 +180,7 @@ async def _run(
     body: Any,
     rows: int,
 ) -> Any:
-    from ..core.batch.runner import BatchRunner
+    from sora_desktop.core.batch.runner import BatchRunner
 
     service = rt.service(store, **kw)
     runner = BatchRunner(service, store)
@@ -329,7 +329,7 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
 def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
     store = rt.open_store()
     try:
-        from ..core.batch.store import BatchState
+        from sora_desktop.core.batch.store import BatchState
 
         if args.id:
             chosen = [usecase.find_batch(store, args.id, LIST_HINT)]
@@ -416,7 +416,7 @@ def cmd_show(args: argparse.Namespace, rt: Runtime) -> int:
         info = usecase.find_batch(store, args.id, LIST_HINT)
         rows = usecase.batch_rows(store, info.id)
         if args.json:
-            from ..core.batch.review import result_records
+            from sora_desktop.core.batch.review import result_records
 
             print(json.dumps(result_records(rows), ensure_ascii=False, indent=2))
             return 0

@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import SoraError
-from ..core.job_errors import error_for_job
-from ..core.models import (
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.job_errors import error_for_job
+from sora_desktop.core.models import (
     AuthStyle,
     Connection,
     ConnectionKind,
@@ -25,11 +26,10 @@ from ..core.models import (
     KeySource,
     VideoRequest,
 )
-from .runtime import ProgressPrinter, Runtime, log
 
 if TYPE_CHECKING:
-    from ..simulator.builtin import BuiltinSimulator
-    from ..usecases.resume import ResumeReport
+    from sora_desktop.simulator.builtin import BuiltinSimulator
+    from sora_desktop.usecases.resume import ResumeReport
 
 #: the variables the providers' official clients read (docs/providers.md)
 PROVIDER_ENV_VARS: dict[ConnectionKind, str] = {
@@ -60,7 +60,7 @@ FIT_HINT = "Add --fit fit (letterbox on black) or --fit crop (centre crop) to co
 def builtin_simulator(rt: Runtime, latency: float = 8.0) -> Iterator[BuiltinSimulator]:
     """The built-in simulator, started in this process when a job first needs it and
     stopped at the end. It keeps its jobs in the data folder, so ``resume`` finishes them."""
-    from ..simulator.builtin import BuiltinSimulator
+    from sora_desktop.simulator.builtin import BuiltinSimulator
 
     simulator = BuiltinSimulator(
         rt.paths.simulator_dir,
@@ -74,8 +74,8 @@ def builtin_simulator(rt: Runtime, latency: float = 8.0) -> Iterator[BuiltinSimu
 
 
 def _profile(rt: Runtime, ref: str) -> Any:
-    from ..core.profiles import ProfileStore
-    from .profiles import find_profile
+    from sora_desktop.cli.profiles import find_profile
+    from sora_desktop.core.profiles import ProfileStore
 
     return find_profile(ProfileStore(rt.paths.profiles_path), ref)
 
@@ -91,8 +91,8 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
     kind_arg = getattr(args, "kind", None)
     provider = kind_arg is not None and ConnectionKind(kind_arg).is_provider
     if args.base_url or provider:
-        from ..core.profiles import default_base_url
-        from ..usecases.connections import check_base_url
+        from sora_desktop.core.profiles import default_base_url
+        from sora_desktop.usecases.connections import check_base_url
 
         kind = ConnectionKind(kind_arg or "compatible")
         env_var = args.api_key_env
@@ -114,7 +114,7 @@ def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connect
 def default_model(kind: ConnectionKind) -> str:
     """The model used without --model: the catalogue's first for a provider kind."""
     if kind.is_provider:
-        from ..usecases.models import list_models
+        from sora_desktop.usecases.models import list_models
 
         listed = list_models(kind)
         if listed:
@@ -126,7 +126,7 @@ def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | 
     """The image to send, converted with ``--fit`` when its size differs from the video's."""
     if not args.image:
         return None
-    from ..usecases.generate import prepare_reference_image
+    from sora_desktop.usecases.generate import prepare_reference_image
 
     prepared = prepare_reference_image(
         Path(args.image).expanduser(),
@@ -152,7 +152,7 @@ def _raise_for(job: Job) -> None:
 def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
     connection, fallback_model = connection_from_args(args, rt)
     if connection.kind.is_provider and not args.model and not args.profile:
-        from ..core.errors import InvalidRequestError
+        from sora_desktop.core.errors import InvalidRequestError
 
         kind = connection.kind.value
         raise InvalidRequestError(  # a paid provider: the model is always chosen, never guessed
@@ -183,7 +183,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         if image is not None:
             request = dataclasses.replace(request, reference_image=image)
         if connection.kind.is_provider:
-            from ..usecases.models import estimate_cost
+            from sora_desktop.usecases.models import estimate_cost
 
             cost = estimate_cost(connection.kind, model, size, seconds, request.audio)
             print(f"Estimated cost: {cost.text()}", file=sys.stderr)
@@ -204,8 +204,8 @@ def settings_from_args(
 ) -> tuple[str, int, tuple[tuple[str, str], ...]]:
     """``--size``/``--aspect``, ``--seconds`` and ``--param`` checked against the model
     (the catalogue, or the provider's schema) and mapped onto it: (size, seconds, params)."""
-    from ..core.errors import InvalidRequestError
-    from ..usecases import models as usecase
+    from sora_desktop.core.errors import InvalidRequestError
+    from sora_desktop.usecases import models as usecase
 
     pairs = [usecase.parse_param(p, hint=PARAM_HINT) for p in args.param or ()]
     if not connection.kind.is_provider:
@@ -228,8 +228,8 @@ def settings_from_args(
         seconds = 4 if args.seconds is None else args.seconds  # 0 is refused, not defaulted
         if args.aspect is None:
             return args.size or "720x1280", seconds, ()
-        from ..core.capabilities import capabilities_for
-        from ..core.model_settings import summarize_capabilities
+        from sora_desktop.core.capabilities import capabilities_for
+        from sora_desktop.core.model_settings import summarize_capabilities
 
         caps = capabilities_for(model, azure=connection.kind is ConnectionKind.AZURE)
         summary = summarize_capabilities(connection.kind, caps)
@@ -255,7 +255,7 @@ def settings_from_args(
 
 
 async def _model_details(rt: Runtime, store: Any, connection: Connection, model: str) -> Any:
-    from ..usecases.models import model_details
+    from sora_desktop.usecases.models import model_details
 
     service = rt.service(store)
     try:
@@ -302,7 +302,7 @@ def stop_on_sigterm() -> Callable[[], None]:
 
 
 def make_out_dir(out_dir: Path) -> Path:
-    from ..core.errors import DiskError
+    from sora_desktop.core.errors import DiskError
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -317,7 +317,7 @@ def make_out_dir(out_dir: Path) -> Path:
 
 
 def export_clip(job: Job, out_dir: Path) -> Path:
-    from ..core.export import export_job
+    from sora_desktop.core.export import export_job
 
     return Path(export_job(job, make_out_dir(out_dir), sidecar=False))
 
@@ -346,7 +346,7 @@ def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
 async def _resume(
     store: Any, rt: Runtime, give_up_after: float | None, simulator: BuiltinSimulator
 ) -> ResumeReport:
-    from ..usecases.resume import finish_unfinished
+    from sora_desktop.usecases.resume import finish_unfinished
 
     service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
     printer = ProgressPrinter()

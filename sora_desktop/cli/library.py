@@ -11,12 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import DiskError
-from ..core.models import Job
-from ..usecases.connections import is_builtin_simulator
-from ..usecases.history import History
-from .generate import make_out_dir
-from .runtime import Runtime, find_job, job_record
+from sora_desktop.cli.generate import make_out_dir
+from sora_desktop.cli.runtime import Runtime, find_job, job_record
+from sora_desktop.core.errors import DiskError
+from sora_desktop.core.models import Job
+from sora_desktop.usecases.connections import is_builtin_simulator
+from sora_desktop.usecases.history import History
 
 DELETE_HINT = "Let it finish first: sora-desktop resume"
 
@@ -47,7 +47,12 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.export import ExportOptions, ExportStopped, export_clips, export_problem
+    from sora_desktop.usecases.export import (
+        ExportOptions,
+        ExportStopped,
+        export_clips,
+        export_problem,
+    )
 
     store = rt.open_store()
     try:
@@ -72,7 +77,7 @@ def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.library import LibraryFolders, delete_locally, delete_problem
+    from sora_desktop.usecases.library import LibraryFolders, delete_locally, delete_problem
 
     store = rt.open_store()
     try:
@@ -100,7 +105,7 @@ def _delete_remote(store: Any, rt: Runtime, job: Job, sim_latency: float) -> Non
     """Delete the job's video on its service. A built-in simulator job is deleted through
     the built-in simulator started here, as ``generate`` starts it: it keeps its jobs in the
     data folder, so the video made by an earlier command or window is still there."""
-    from .generate import builtin_simulator
+    from sora_desktop.cli.generate import builtin_simulator
 
     where = "the built-in simulator" if is_builtin_simulator(job.connection) else "the service"
     if job.remote_deleted_at is not None:

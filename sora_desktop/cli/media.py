@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InvalidRequestError
-from ..core.models import JobStatus
-from .generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
-from .runtime import ProgressPrinter, Runtime
+from sora_desktop.cli.generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.models import JobStatus
 
 CLIP_HINT = "Give a video file's path, or a job id (see: sora-desktop history)."
 
@@ -53,7 +53,7 @@ def _refuse_existing(out: Path, overwrite: bool) -> None:
 
 
 def cmd_stitch(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.stitch import resolve_clips, stitch_film
+    from sora_desktop.usecases.stitch import resolve_clips, stitch_film
 
     out = Path(args.out).expanduser()
     _refuse_existing(out, args.overwrite)
@@ -81,8 +81,8 @@ def cmd_stitch(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_frame(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.frames import save_frame
-    from ..usecases.stitch import resolve_clip
+    from sora_desktop.usecases.frames import save_frame
+    from sora_desktop.usecases.stitch import resolve_clip
 
     store = rt.open_store()
     try:
@@ -96,8 +96,8 @@ def cmd_frame(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_extend(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.extend import extend_plan
-    from .runtime import find_job
+    from sora_desktop.cli.runtime import find_job
+    from sora_desktop.usecases.extend import extend_plan
 
     out = Path(args.out).expanduser() if args.out else None
     store = rt.open_store()
@@ -122,7 +122,7 @@ def cmd_extend(args: argparse.Namespace, rt: Runtime) -> int:
 async def _extend(
     store: Any, rt: Runtime, job_id: str, args: argparse.Namespace, out: Path | None, kw: Any
 ) -> Any:
-    from ..usecases.extend import extend
+    from sora_desktop.usecases.extend import extend
 
     service = rt.service(store, **kw)
     printer = ProgressPrinter()

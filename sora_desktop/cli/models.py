@@ -9,10 +9,10 @@ import json
 import sys
 from typing import Any
 
-from ..core.models import Connection, ConnectionKind
-from ..core.schema_form import FormField
-from ..usecases.models import ModelDetails, ModelSummary, list_models, model_details
-from .runtime import Runtime
+from sora_desktop.cli.runtime import Runtime
+from sora_desktop.core.models import Connection, ConnectionKind
+from sora_desktop.core.schema_form import FormField
+from sora_desktop.usecases.models import ModelDetails, ModelSummary, list_models, model_details
 
 
 def _price(summary: ModelSummary) -> str:
@@ -75,7 +75,7 @@ def _field_record(f: FormField) -> dict[str, Any]:
 
 
 def _connection(args: argparse.Namespace, rt: Runtime) -> Connection:
-    from .generate import connection_from_args
+    from sora_desktop.cli.generate import connection_from_args
 
     connection, _model = connection_from_args(args, rt)
     return connection
@@ -83,7 +83,7 @@ def _connection(args: argparse.Namespace, rt: Runtime) -> Connection:
 
 def cmd_models(args: argparse.Namespace, rt: Runtime) -> int:
     if not args.kind and not args.profile:
-        from ..core.errors import InvalidRequestError
+        from sora_desktop.core.errors import InvalidRequestError
 
         raise InvalidRequestError(
             "Say whose models: a connection kind, or a profile.",
@@ -142,7 +142,7 @@ async def _details(rt: Runtime, connection: Connection, model: str) -> ModelDeta
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    from .generate import PROVIDER_ENV_VARS
+    from sora_desktop.cli.generate import PROVIDER_ENV_VARS
 
     env = ", ".join(f"{k.value}: {v}" for k, v in PROVIDER_ENV_VARS.items())
     mod = sub.add_parser(

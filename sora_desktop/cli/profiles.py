@@ -7,13 +7,13 @@ import getpass
 import sys
 from typing import Any
 
-from ..core.errors import InvalidRequestError
-from ..core.models import PROVIDER_KINDS, VIDEOS_API_KINDS, ConnectionKind
-from .runtime import Runtime, keyring_hint
+from sora_desktop.cli.runtime import Runtime, keyring_hint
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.models import PROVIDER_KINDS, VIDEOS_API_KINDS, ConnectionKind
 
 
 def _store(rt: Runtime) -> Any:
-    from ..core.profiles import ProfileStore
+    from sora_desktop.core.profiles import ProfileStore
 
     return ProfileStore(rt.paths.profiles_path)
 
@@ -41,7 +41,7 @@ def _named(profiles: Any, name: str) -> Any:
 def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
     from dataclasses import replace
 
-    from ..core.profiles import SERVICE_STATUS, SIMULATOR_ID, make_profile
+    from sora_desktop.core.profiles import SERVICE_STATUS, SIMULATOR_ID, make_profile
 
     profiles = _store(rt)
     kind = ConnectionKind(args.kind)
@@ -61,7 +61,7 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
     fields: dict[str, Any] = {}
     entra = args.auth == "entra"
     if entra:
-        from ..core.models import AuthStyle
+        from sora_desktop.core.models import AuthStyle
 
         if kind is not ConnectionKind.AZURE:
             raise InvalidRequestError(
@@ -79,7 +79,7 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
     if args.model:
         fields["default_model"] = args.model
     elif kind.is_provider:
-        from .generate import default_model
+        from sora_desktop.cli.generate import default_model
 
         fields["default_model"] = default_model(kind)
     if args.api_key_env:
@@ -92,7 +92,7 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
     others = [i for i in profiles.ids() if replaced is None or i != replaced.id]
     profile = make_profile(args.name, kind, base_url=base, existing=others, **fields)
     if kind is not ConnectionKind.SIMULATOR and profile.base_url:
-        from ..core.client import validate_base_url
+        from sora_desktop.core.client import validate_base_url
 
         validate_base_url(profile.base_url)
     hint = "Give it another name, or add --replace to replace that one (its saved key is kept)."
@@ -123,7 +123,7 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
             file=sys.stderr,
         )
         if kind.is_provider:
-            from .generate import PROVIDER_ENV_VARS
+            from sora_desktop.cli.generate import PROVIDER_ENV_VARS
 
             var = PROVIDER_ENV_VARS[kind]
             print(
@@ -147,7 +147,7 @@ def cmd_profile_list(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_profile_remove(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.profiles import remove_profile
+    from sora_desktop.usecases.profiles import remove_profile
 
     profiles = _store(rt)
     profile = find_profile(profiles, args.name)
@@ -162,8 +162,8 @@ def cmd_profile_remove(args: argparse.Namespace, rt: Runtime) -> int:
 def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
     from dataclasses import replace
 
-    from ..core import secrets
-    from ..core.profiles import SIMULATOR_ID
+    from sora_desktop.core import secrets
+    from sora_desktop.core.profiles import SIMULATOR_ID
 
     profiles = _store(rt)
     profile = find_profile(profiles, args.name)
@@ -199,7 +199,7 @@ def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_simulator(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..simulator.__main__ import serve_forever_cli
+    from sora_desktop.simulator.__main__ import serve_forever_cli
 
     return serve_forever_cli(args.host, args.port, args.api_key, args.latency)
 

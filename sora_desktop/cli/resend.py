@@ -10,10 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import CancelledByUser, InvalidRequestError
-from ..core.models import Job, JobStatus
-from ..usecases.resend import ResendOffer, resend, resend_quote
-from .generate import (
+from sora_desktop.cli.generate import (
     _raise_for,
     add_give_up,
     builtin_simulator,
@@ -21,10 +18,13 @@ from .generate import (
     make_out_dir,
     stop_on_sigterm,
 )
-from .runtime import ProgressPrinter, Runtime, find_job, log
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime, find_job, log
+from sora_desktop.core.errors import CancelledByUser, InvalidRequestError
+from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.usecases.resend import ResendOffer, resend, resend_quote
 
 if TYPE_CHECKING:
-    from ..simulator.builtin import BuiltinSimulator
+    from sora_desktop.simulator.builtin import BuiltinSimulator
 
 
 def describe(offer: ResendOffer) -> list[str]:

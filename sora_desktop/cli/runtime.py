@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..core.jobref import short_id
-from ..core.models import Job, JobEvent, JobStatus, KeySource
-from ..core.paths import AppPaths
-from ..core.store import JobStore
-from ..core.timestamps import iso_time
-from ..usecases.context import ensure_folders, make_service, open_library
-from ..usecases.library import find_job as usecase_find_job
+from sora_desktop.core.jobref import short_id
+from sora_desktop.core.models import Job, JobEvent, JobStatus, KeySource
+from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.store import JobStore
+from sora_desktop.core.timestamps import iso_time
+from sora_desktop.usecases.context import ensure_folders, make_service, open_library
+from sora_desktop.usecases.library import find_job as usecase_find_job
 
 if TYPE_CHECKING:
-    from ..core.service import GenerationService
+    from sora_desktop.core.service import GenerationService
 
 log = logging.getLogger("sora_desktop.cli")
 
@@ -50,7 +50,7 @@ class Runtime:
         debug = bool(getattr(args, "debug", False))
         log_path: Path | None = None
         try:
-            from ..core.logsetup import setup_logging
+            from sora_desktop.core.logsetup import setup_logging
 
             log_path = setup_logging(paths, debug)
         except OSError as exc:  # logging must never stop the command
@@ -62,7 +62,7 @@ class Runtime:
                     handler, logging.FileHandler
                 ):
                     handler.setLevel(logging.CRITICAL)
-        from ..core import entra
+        from sora_desktop.core import entra
 
         entra.use_sign_in("device")  # an Entra sign-in prints a code: no browser assumed
         return cls(paths=paths, debug=debug, log_path=log_path)
@@ -94,7 +94,7 @@ def keyring_hint(profile_id: str | None) -> str:
 
 
 def cli_key_lookup(source: KeySource) -> str | None:
-    from ..core import secrets
+    from sora_desktop.core import secrets
 
     return secrets.get_key(source, hint=keyring_hint(source.keyring_user))
 

@@ -16,9 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import InvalidRequestError, SoraError
-from ..core.storyboard import StartImage, StartKind
-from .generate import (
+from sora_desktop.cli.generate import (
     VALIDATION_HINTS,
     add_connection_options,
     add_give_up,
@@ -26,19 +24,21 @@ from .generate import (
     connection_from_args,
     stop_on_sigterm,
 )
-from .runtime import ProgressPrinter, Runtime, log
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log
+from sora_desktop.core.errors import InvalidRequestError, SoraError
+from sora_desktop.core.storyboard import StartImage, StartKind
 
 if TYPE_CHECKING:
-    from ..core.store import JobStore
-    from ..core.storyboard import Storyboard
-    from ..usecases import storyboards as boards
+    from sora_desktop.core.store import JobStore
+    from sora_desktop.core.storyboard import Storyboard
+    from sora_desktop.usecases import storyboards as boards
 
 RETRY_HINT = "Run it again with --retry-failed to make a new take of the failed shots."
 
 
 def _board_ref(store: JobStore, ref: str) -> Storyboard:
     """A storyboard file (filed in the library) or the id of one in the library."""
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     path = Path(ref).expanduser()
     if path.is_file() or ref.endswith(".json"):
@@ -47,7 +47,7 @@ def _board_ref(store: JobStore, ref: str) -> Storyboard:
 
 
 def _connection_for(args: argparse.Namespace, rt: Runtime) -> boards.ConnectionFor:
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     override = None
     if args.profile or args.base_url:
@@ -72,7 +72,7 @@ def _status_lines(plan: boards.BoardPlan) -> list[str]:
 def _refuse_stuck(plan: boards.BoardPlan, *, retry_failed: bool) -> None:
     """A shot whose take failed (or that can't continue) is refused before anything is sent,
     unless ``--retry-failed`` makes a new take of the failed ones."""
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     for number, state in plan.stuck():
         if retry_failed and state.status is boards.ShotStatus.FAILED:
@@ -88,8 +88,8 @@ def _refuse_stuck(plan: boards.BoardPlan, *, retry_failed: bool) -> None:
 
 
 def _stuck_error(plan: boards.BoardPlan, store: JobStore) -> SoraError:
-    from ..core.service import error_for_job
-    from ..usecases import storyboards as boards
+    from sora_desktop.core.service import error_for_job
+    from sora_desktop.usecases import storyboards as boards
 
     stuck = plan.stuck()
     if not stuck:  # e.g. a take stored but never sent by a run that crashed
@@ -114,7 +114,7 @@ def _stuck_error(plan: boards.BoardPlan, store: JobStore) -> SoraError:
 
 
 def cmd_storyboard_run(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     path = Path(args.file).expanduser()
     store = rt.open_store()
@@ -185,7 +185,7 @@ async def _run(
     kw: dict[str, Any],
     retry_failed: bool,
 ) -> boards.BoardPlan:
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     service = rt.service(store, **kw)
     printer = ProgressPrinter()
@@ -220,7 +220,7 @@ async def _run(
 
 
 def cmd_storyboard_new(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     path = Path(args.file).expanduser()
     if path.exists() and not args.overwrite:
@@ -252,7 +252,7 @@ def cmd_storyboard_new(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_storyboard_show(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     store = rt.open_store()
     try:
@@ -267,7 +267,7 @@ def cmd_storyboard_show(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_storyboard_list(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases import storyboards as boards
+    from sora_desktop.usecases import storyboards as boards
 
     store = rt.open_store()
     try:
@@ -282,7 +282,7 @@ def cmd_storyboard_list(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_export_timeline(args: argparse.Namespace, rt: Runtime) -> int:
-    from ..usecases.timeline import export_board, timeline_format
+    from sora_desktop.usecases.timeline import export_board, timeline_format
 
     fmt = timeline_format(args.format)
     store = rt.open_store()

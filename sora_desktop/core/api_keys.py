@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .errors import AuthenticationError
-from .i18n import _
-from .models import AuthStyle, Connection, ConnectionKind, KeySource
+from sora_desktop.core.errors import AuthenticationError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import AuthStyle, Connection, ConnectionKind, KeySource
 
 #: the key sent to a simulator without one of its own (it wants one, like the cloud)
 SIMULATOR_KEY = "sim"

@@ -17,10 +17,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Protocol
 
-from .errors import RemoteJobFailedError, ServiceUnavailableError
-from .i18n import _
-from .models import Connection, ConnectionKind, Profile
-from .profiles import SIMULATOR_ID
+from sora_desktop.core.errors import RemoteJobFailedError, ServiceUnavailableError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Connection, ConnectionKind, Profile
+from sora_desktop.core.profiles import SIMULATOR_ID
 
 
 def is_builtin_simulator(target: Connection | Profile) -> bool:

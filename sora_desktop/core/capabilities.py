@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import ConnectionKind, VideoRequest
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind, VideoRequest
 
 MAX_PROMPT_CHARS = 32000
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .capabilities import ModelCapabilities
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import ConnectionKind, VideoRequest
+from sora_desktop.core.capabilities import ModelCapabilities
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind, VideoRequest
 
 #: JSON scalars a wire field may hold
 Scalar = str | int | float | bool
@@ -135,7 +135,7 @@ class CatalogueModel:
 
     def validate(self, request: VideoRequest) -> None:
         """Refuse what this model can't do, naming the field (before any network call)."""
-        from .capabilities import validate_request
+        from sora_desktop.core.capabilities import validate_request
 
         validate_request(request, self.capabilities())
         with_image = request.reference_image is not None
@@ -483,7 +483,7 @@ def model_for(
     if listed is not None:
         return listed
     if schema is not None:
-        from .schema_form import derive_model
+        from sora_desktop.core.schema_form import derive_model
 
         derived = derive_model(kind, model_id, schema)
         if isinstance(derived, CatalogueModel):

@@ -27,19 +27,25 @@ from urllib.parse import quote
 import httpcore
 import httpx
 
-from .download import ProgressCallback, Stopper, content_range, run_in_own_thread, stream_to_file
-from .errors import (
+from sora_desktop.core.download import (
+    ProgressCallback,
+    Stopper,
+    content_range,
+    run_in_own_thread,
+    stream_to_file,
+)
+from sora_desktop.core.errors import (
     DiskError,
     InvalidRequestError,
     NetworkError,
     ServiceUnavailableError,
     SoraError,
 )
-from .i18n import _
-from .models import AuthStyle, Connection, RemoteVideo, VideoRequest
-from .profiles import is_loopback_host
-from .reconcile import WINDOW, find_created
-from .wire import (
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import AuthStyle, Connection, RemoteVideo, VideoRequest
+from sora_desktop.core.profiles import is_loopback_host
+from sora_desktop.core.reconcile import WINDOW, find_created
+from sora_desktop.core.wire import (
     Polled,
     VideoPage,
     WireFormatError,
@@ -50,8 +56,8 @@ from .wire import (
 )
 
 if TYPE_CHECKING:
-    from .dialects.base import ConnectionFacts
-    from .entra import EntraToken
+    from sora_desktop.core.dialects.base import ConnectionFacts
+    from sora_desktop.core.entra import EntraToken
 
 __all__ = [
     "Polled",
@@ -257,7 +263,7 @@ class VideoClient:
         #: a Microsoft Entra ID token instead of a key (fetched, and refreshed, per request)
         self._entra: EntraToken | None = None
         if connection.auth_style is AuthStyle.ENTRA:
-            from .entra import token_for
+            from sora_desktop.core.entra import token_for
 
             self._entra = token_for(connection)
         elif api_key:
@@ -481,7 +487,7 @@ class VideoClient:
 
     async def check(self) -> ConnectionFacts:
         """One list call: reachable, key accepted ("Test connection")."""
-        from .dialects.base import ConnectionFacts
+        from sora_desktop.core.dialects.base import ConnectionFacts
 
         page = await self.list_page(limit=20)
         return ConnectionFacts(videos_listed=len(page.data))

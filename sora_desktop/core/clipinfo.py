@@ -15,8 +15,8 @@ from pathlib import Path
 import av
 import av.error
 
-from .errors import InvalidRequestError
-from .i18n import _
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
 
 PARAM = "clips"
 

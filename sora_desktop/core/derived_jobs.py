@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import InvalidRequestError, NotFoundError
-from .i18n import _
-from .job_errors import dashboard_url
-from .job_rules import extend_problem, remix_problem
-from .models import Connection, Job, VideoRequest
-from .spending import estimate_job_cost
+from sora_desktop.core.errors import InvalidRequestError, NotFoundError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.job_errors import dashboard_url
+from sora_desktop.core.job_rules import extend_problem, remix_problem
+from sora_desktop.core.models import Connection, Job, VideoRequest
+from sora_desktop.core.spending import estimate_job_cost
 
 if TYPE_CHECKING:
-    from .store import JobStore
+    from sora_desktop.core.store import JobStore
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,8 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 import httpx
 
-from .backoff import Backoff
-from .errors import (
+from sora_desktop.core.backoff import Backoff
+from sora_desktop.core.errors import (
     AssetExpiredError,
     DiskError,
     NetworkError,
@@ -36,11 +36,11 @@ from .errors import (
     ServiceUnavailableError,
     SoraError,
 )
-from .filecopy import WRITEBACK_STEP, start_writeback
-from .i18n import _
+from sora_desktop.core.filecopy import WRITEBACK_STEP, start_writeback
+from sora_desktop.core.i18n import _
 
 if TYPE_CHECKING:
-    from .dialects.base import Dialect
+    from sora_desktop.core.dialects.base import Dialect
 
 log = logging.getLogger(__name__)
 

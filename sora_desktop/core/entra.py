@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable
 from typing import Any, Literal, Protocol, cast
 
-from .errors import AuthenticationError, UnsupportedSetupError
-from .i18n import _
-from .models import Connection
+from sora_desktop.core.errors import AuthenticationError, UnsupportedSetupError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Connection
 
 log = logging.getLogger(__name__)
 

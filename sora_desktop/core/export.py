@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from .atomic import atomic_write_text, fsync_dir
-from .errors import DiskError, InvalidRequestError
-from .filecopy import copy_new_file
-from .i18n import _
-from .jobref import short_id
-from .models import Job
-from .timestamps import iso_time
+from sora_desktop.core.atomic import atomic_write_text, fsync_dir
+from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.filecopy import copy_new_file
+from sora_desktop.core.i18n import _
+from sora_desktop.core.jobref import short_id
+from sora_desktop.core.models import Job
+from sora_desktop.core.timestamps import iso_time
 
 DEFAULT_TEMPLATE = "{date}_{prompt:40}_{id}.mp4"
 TEMPLATE_FIELDS = ("date", "time", "prompt", "id", "model", "size", "seconds")
@@ -210,7 +210,7 @@ def _public_url(url: str) -> str:
 
 def sidecar_dict(job: Job) -> dict[str, Any]:
     """The generation parameters written next to an export. Never a key."""
-    from .. import __version__
+    from sora_desktop import __version__
 
     req, conn = job.request, job.connection
     source = conn.key_source

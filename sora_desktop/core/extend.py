@@ -24,14 +24,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from .capabilities import capabilities_for
-from .errors import InvalidRequestError
-from .i18n import _
-from .job_rules import extend_problem
-from .models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
+from sora_desktop.core.capabilities import capabilities_for
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.job_rules import extend_problem
+from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
 
 if TYPE_CHECKING:  # PyAV loads with the stitcher, when a continuation is joined
-    from .stitch import CancelFlag, ProgressCallback, StitchResult
+    from sora_desktop.core.stitch import CancelFlag, ProgressCallback, StitchResult
 
 
 class ExtendRoute(StrEnum):
@@ -93,7 +93,7 @@ def continuation_request(
 ) -> VideoRequest:
     """A new generation that starts on ``source``'s exact last frame (same model and size).
     Blocking (decodes a frame): run it off the GUI thread."""
-    from .frames import continuation_image
+    from sora_desktop.core.frames import continuation_image
 
     clip = _source_clip(source)
     image = continuation_image(clip, source.request.size, images_dir, mode=fit)
@@ -116,7 +116,7 @@ def join_continuation(
 ) -> StitchResult:
     """The extended film: ``source``'s clip followed by ``continuation``'s (a copy when
     their streams match, which is the usual case). Blocking."""
-    from .stitch import stitch
+    from sora_desktop.core.stitch import stitch
 
     return stitch(
         [_source_clip(source), _source_clip(continuation)],

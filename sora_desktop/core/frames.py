@@ -24,11 +24,11 @@ import av
 import av.error
 from PIL import Image
 
-from .atomic import atomic_write_bytes
-from .clipinfo import ClipInfo, open_clip, probe, unreadable
-from .errors import DiskError, InvalidRequestError
-from .i18n import _
-from .images import fit_image, save_reference_png
+from sora_desktop.core.atomic import atomic_write_bytes
+from sora_desktop.core.clipinfo import ClipInfo, open_clip, probe, unreadable
+from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.images import fit_image, save_reference_png
 
 #: How far before the end :func:`last_frame` seeks (it lands on the keyframe before that).
 TAIL_SECONDS = Fraction(2)

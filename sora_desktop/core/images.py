@@ -18,8 +18,8 @@ from typing import Literal, NoReturn
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .errors import DiskError, InvalidRequestError
-from .i18n import _
+from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.i18n import _
 
 #: Pillow format name -> MIME type, for the formats the API accepts.
 SUPPORTED_FORMATS: dict[str, str] = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}

@@ -6,7 +6,7 @@ dashboard_url(kind) -> str | None          # where the provider shows jobs and t
 
 from __future__ import annotations
 
-from .errors import (
+from sora_desktop.core.errors import (
     AssetExpiredError,
     CancelledByUser,
     ErrorKind,
@@ -14,8 +14,8 @@ from .errors import (
     RemoteJobFailedError,
     SoraError,
 )
-from .i18n import _
-from .models import ConnectionKind, Job, JobStatus
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind, Job, JobStatus
 
 
 def error_for_job(job: Job) -> SoraError | None:
@@ -42,9 +42,9 @@ def error_for_job(job: Job) -> SoraError | None:
 
 def dashboard_url(kind: ConnectionKind) -> str | None:
     """The provider's dashboard (jobs and bill), for messages and the faces."""
-    from .dialects.fal import FalDialect
-    from .dialects.replicate import ReplicateDialect
-    from .dialects.runway import RunwayDialect
+    from sora_desktop.core.dialects.fal import FalDialect
+    from sora_desktop.core.dialects.replicate import ReplicateDialect
+    from sora_desktop.core.dialects.runway import RunwayDialect
 
     return {
         ConnectionKind.FAL: FalDialect.dashboard_url,

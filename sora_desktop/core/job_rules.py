@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import Job, JobStatus
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Job, JobStatus
 
 
 def remote_copy_gone(job: Job) -> bool:

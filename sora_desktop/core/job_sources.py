@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from .models import Job
-from .store import JobStore
+from sora_desktop.core.models import Job
+from sora_desktop.core.store import JobStore
 
 
 class SourceKind(StrEnum):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import Job
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Job
 
 if TYPE_CHECKING:
-    from .store import JobStore
+    from sora_desktop.core.store import JobStore
 
 #: Characters of the local id in exported file names and wherever a job is named briefly.
 SHORT_ID_CHARS = 10

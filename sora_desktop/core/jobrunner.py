@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .backoff import Backoff
-from .errors import (
+from sora_desktop.core.backoff import Backoff
+from sora_desktop.core.errors import (
     AssetExpiredError,
     ModerationBlockedError,
     NetworkError,
@@ -26,14 +26,14 @@ from .errors import (
     RemoteJobFailedError,
     SoraError,
 )
-from .i18n import N_, _
-from .models import Job, JobStatus, RemoteVideo, can_transition
-from .pacing import ConnectionSlots
+from sora_desktop.core.i18n import N_, _
+from sora_desktop.core.models import Job, JobStatus, RemoteVideo, can_transition
+from sora_desktop.core.pacing import ConnectionSlots
 
 if TYPE_CHECKING:
-    from .dialects.base import Dialect
-    from .paths import AppPaths
-    from .store import JobStore
+    from sora_desktop.core.dialects.base import Dialect
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.store import JobStore
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ def remote_failure(video: RemoteVideo) -> SoraError:
     source = video.error.source if video.error else None
     if code == "moderation_blocked":
         if source:
-            from .dialects.errors import moderation_error
+            from sora_desktop.core.dialects.errors import moderation_error
 
             return moderation_error(source, text)
         return ModerationBlockedError(_(MODERATION_MESSAGE), _(MODERATION_NEXT), code=code)
@@ -447,7 +447,7 @@ class JobRunner:
 
 def _finished_clip(path: Path) -> bool:
     """A verified clip is already at ``path`` (downloads only ever rename verified files)."""
-    from .download import mp4_problem
+    from sora_desktop.core.download import mp4_problem
 
     return path.is_file() and mp4_problem(path) is None
 

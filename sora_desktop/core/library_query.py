@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from .models import ConnectionKind, Job, JobStatus
-from .spending import SpendingLine
-from .store_rows import CONNECTION_SQL, fts_query, like_patterns
+from sora_desktop.core.models import ConnectionKind, Job, JobStatus
+from sora_desktop.core.spending import SpendingLine
+from sora_desktop.core.store_rows import CONNECTION_SQL, fts_query, like_patterns
 
 
 class Period(StrEnum):

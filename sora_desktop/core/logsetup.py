@@ -20,7 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .paths import AppPaths
+from sora_desktop.core.paths import AppPaths
 
 __all__ = [
     "REDACTED",

@@ -38,8 +38,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from .errors import StoreError
-from .i18n import _
+from sora_desktop.core.errors import StoreError
+from sora_desktop.core.i18n import _
 
 _V1: tuple[str, ...] = (
     """
@@ -262,8 +262,8 @@ def _v2(conn: sqlite3.Connection) -> None:
 
 
 def _v3(conn: sqlite3.Connection) -> None:
-    from .models import ConnectionKind
-    from .spending import estimate_cost
+    from sora_desktop.core.models import ConnectionKind
+    from sora_desktop.core.spending import estimate_cost
 
     for sql in _V3:
         conn.execute(sql)

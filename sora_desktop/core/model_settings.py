@@ -19,13 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .capabilities import ModelCapabilities
-from .catalogue import CatalogueModel, catalogue_models
-from .models import ConnectionKind
-from .schema_form import FormField, Widget, form_fields
+from sora_desktop.core.capabilities import ModelCapabilities
+from sora_desktop.core.catalogue import CatalogueModel, catalogue_models
+from sora_desktop.core.models import ConnectionKind
+from sora_desktop.core.schema_form import FormField, Widget, form_fields
 
 if TYPE_CHECKING:
-    from .dialects.base import Dialect
+    from sora_desktop.core.dialects.base import Dialect
 
 #: the app's default size, used for the headline price
 _HEADLINE_SIZE = "1280x720"
@@ -230,10 +230,10 @@ async def fetch_settings(dialect: Dialect, model_id: str) -> ModelSettings:
     dialect (cached on disk; a stale copy when the provider can't be reached; none for
     Runway, which publishes none). A model whose schema can't be had still has its
     catalogue (or plain) entry."""
-    from .dialects.base import ProviderClient
+    from sora_desktop.core.dialects.base import ProviderClient
 
     if not isinstance(dialect, ProviderClient):
-        from .capabilities import capabilities_for
+        from sora_desktop.core.capabilities import capabilities_for
 
         kind = dialect.connection.kind
         caps = capabilities_for(model_id, azure=kind is ConnectionKind.AZURE)

@@ -14,8 +14,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .backoff import Backoff
-from .models import Connection, ConnectionKind
+from sora_desktop.core.backoff import Backoff
+from sora_desktop.core.models import Connection, ConnectionKind
 
 if TYPE_CHECKING:  # the window reads Pacing from its settings before asyncio is imported
     import asyncio

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .atomic import atomic_write_text
-from .errors import InvalidRequestError
-from .i18n import N_, _
-from .models import AuthStyle, ConnectionKind, Profile
+from sora_desktop.core.atomic import atomic_write_text
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import N_, _
+from sora_desktop.core.models import AuthStyle, ConnectionKind, Profile
 
 log = logging.getLogger(__name__)
 

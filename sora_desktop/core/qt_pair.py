@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import sys
 
-from .errors import UnsupportedSetupError
-from .i18n import _
+from sora_desktop.core.errors import UnsupportedSetupError
+from sora_desktop.core.i18n import _
 
 #: The first PySide6 whose wheels need Python 3.12's immortal objects.
 FIRST_BROKEN_PYSIDE = (6, 12)

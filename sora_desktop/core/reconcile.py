@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .models import RemoteVideo, VideoRequest
+from sora_desktop.core.models import RemoteVideo, VideoRequest
 
 #: Seconds of clock skew tolerated between this machine and the server.
 WINDOW = 60.0

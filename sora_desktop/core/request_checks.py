@@ -13,17 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .capabilities import capabilities_for, check_model_served, validate_request
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import Connection, ConnectionKind, Profile, VideoRequest
+from sora_desktop.core.capabilities import capabilities_for, check_model_served, validate_request
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Connection, ConnectionKind, Profile, VideoRequest
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .catalogue import CatalogueModel
-    from .images import ImageCheck
-    from .paths import AppPaths
+    from sora_desktop.core.catalogue import CatalogueModel
+    from sora_desktop.core.images import ImageCheck
+    from sora_desktop.core.paths import AppPaths
 
 #: Reference image checks remembered (by path, size, modification time and length).
 IMAGE_CHECKS_KEPT = 256
@@ -90,16 +90,16 @@ class RequestChecks:
 
     def _provider_model(self, request: VideoRequest, connection: Connection) -> CatalogueModel:
         """The catalogue's entry for a provider model, else one from its cached schema."""
-        from .catalogue import load_catalogue, model_for
+        from sora_desktop.core.catalogue import load_catalogue, model_for
 
         model_id = request.model.split(":", 1)[0]
         listed = load_catalogue().get(connection.kind, model_id)
         if listed is not None:
             return listed
-        from .dialects.schemas import SchemaCache
+        from sora_desktop.core.dialects.schemas import SchemaCache
 
         cache = SchemaCache(self._paths.cache_dir / "schemas")
-        from .client import validate_base_url
+        from sora_desktop.core.client import validate_base_url
 
         try:
             base = validate_base_url(connection.base_url)
@@ -111,7 +111,7 @@ class RequestChecks:
     def _read_profile(self, profile_id: str) -> Profile | None:
         """``read_profile``, read again only when the profiles file changed (validating a
         batch asks for one profile per job)."""
-        from .profiles import read_profile
+        from sora_desktop.core.profiles import read_profile
 
         path = self._paths.profiles_path
         try:
@@ -130,7 +130,7 @@ class RequestChecks:
     def _check_image(self, path: Path, size: str) -> ImageCheck:
         """``check_reference_image``, remembered for an unchanged file (a batch checks one
         start image for many jobs; decoding it each time took ~10 ms a job)."""
-        from .images import check_reference_image
+        from sora_desktop.core.images import check_reference_image
 
         try:
             stat = path.stat()

@@ -7,9 +7,9 @@ stays in the library as it ended.
 
 from __future__ import annotations
 
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import Job, JobStatus, VideoRequest
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Job, JobStatus, VideoRequest
 
 #: jobs that ended without a video, which a creator may want to try again
 RETRYABLE_STATUSES: frozenset[JobStatus] = frozenset(

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .models import ConnectionKind
+from sora_desktop.core.models import ConnectionKind
 
 Widget = Literal["choice", "check", "spin", "image", "text"]
 _REF = "#/"
@@ -274,7 +274,7 @@ def derive_model(kind: ConnectionKind, model_id: str, schema: Mapping[str, Any])
     input ``schema``: the common settings found by their usual names, sizes from its aspect
     and resolution enums, seconds from its duration enum or range. None when the schema has
     no prompt field."""
-    from .catalogue import OPEN_SECONDS, OPEN_SIZES, CatalogueModel
+    from sora_desktop.core.catalogue import OPEN_SECONDS, OPEN_SIZES, CatalogueModel
 
     fields = {f.name: f for f in form_fields(schema)}
     prompt = _first(fields, _PROMPT)

@@ -26,10 +26,10 @@ import keyring.backend
 import keyring.core
 import keyring.errors
 
-from .errors import KeyringUnavailableError
-from .i18n import N_, _
-from .logsetup import register_secret
-from .models import KeySource
+from sora_desktop.core.errors import KeyringUnavailableError
+from sora_desktop.core.i18n import N_, _
+from sora_desktop.core.logsetup import register_secret
+from sora_desktop.core.models import KeySource
 
 SERVICE = "sora-desktop"
 ENV_BACKEND = "PYTHON_KEYRING_BACKEND"

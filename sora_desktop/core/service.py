@@ -21,10 +21,15 @@ import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .api_keys import api_key_for
-from .builtin_simulator import SimulatorLink, is_builtin_simulator, lost_job_error, resolve
-from .derived_jobs import DerivedJobs, ResendQuote
-from .errors import (
+from sora_desktop.core.api_keys import api_key_for
+from sora_desktop.core.builtin_simulator import (
+    SimulatorLink,
+    is_builtin_simulator,
+    lost_job_error,
+    resolve,
+)
+from sora_desktop.core.derived_jobs import DerivedJobs, ResendQuote
+from sora_desktop.core.errors import (
     AssetExpiredError,
     DiskError,
     ErrorKind,
@@ -33,28 +38,21 @@ from .errors import (
     SoraError,
     StoreError,
 )
-from .i18n import N_, _
-from .job_errors import dashboard_url, error_for_job
-from .job_rules import remote_delete_problem
-from .jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
-from .listeners import notify
-from .models import (
-    Connection,
-    Job,
-    JobEvent,
-    JobStatus,
-    KeySource,
-    VideoRequest,
-)
-from .pacing import ConnectionSlots, Pacing, provider_limit
-from .request_checks import RequestChecks
-from .spending import estimate_job_cost
+from sora_desktop.core.i18n import N_, _
+from sora_desktop.core.job_errors import dashboard_url, error_for_job
+from sora_desktop.core.job_rules import remote_delete_problem
+from sora_desktop.core.jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
+from sora_desktop.core.listeners import notify
+from sora_desktop.core.models import Connection, Job, JobEvent, JobStatus, KeySource, VideoRequest
+from sora_desktop.core.pacing import ConnectionSlots, Pacing, provider_limit
+from sora_desktop.core.request_checks import RequestChecks
+from sora_desktop.core.spending import estimate_job_cost
 
 if TYPE_CHECKING:
-    from .dialects.base import Dialect
-    from .model_settings import ModelSettings, ModelSummary
-    from .paths import AppPaths
-    from .store import JobStore
+    from sora_desktop.core.dialects.base import Dialect
+    from sora_desktop.core.model_settings import ModelSettings, ModelSummary
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.store import JobStore
 
 log = logging.getLogger(__name__)
 
@@ -88,19 +86,19 @@ def _error_fields(err: SoraError) -> dict[str, Any]:
 
 
 def _default_key_lookup(source: KeySource) -> str | None:
-    from . import secrets
+    from sora_desktop.core import secrets
 
     return secrets.get_key(source)
 
 
 async def _default_download(client: Dialect, remote_id: str, *args: Any, **kw: Any) -> Any:
-    from .download import download_video
+    from sora_desktop.core.download import download_video
 
     return await download_video(client, remote_id, *args, **kw)
 
 
 async def _default_thumbnail(client: Dialect, remote_id: str, *args: Any, **kw: Any) -> Any:
-    from .thumbnails import fetch_thumbnail
+    from sora_desktop.core.thumbnails import fetch_thumbnail
 
     return await fetch_thumbnail(client, remote_id, *args, **kw)
 
@@ -152,8 +150,8 @@ class GenerationService(DerivedJobs):
         )
 
     def _default_client(self, connection: Connection, key: str | None) -> Dialect:
-        from .dialects import make_dialect
-        from .dialects.schemas import SchemaCache
+        from sora_desktop.core.dialects import make_dialect
+        from sora_desktop.core.dialects.schemas import SchemaCache
 
         cache = SchemaCache(self._paths.cache_dir / "schemas")
         return make_dialect(connection, key, schema_cache=cache)
@@ -478,14 +476,14 @@ class GenerationService(DerivedJobs):
 
     def list_models(self, connection: Connection) -> list[ModelSummary]:
         """The catalogue's models for ``connection``'s provider kind (plain data)."""
-        from .model_settings import list_models
+        from sora_desktop.core.model_settings import list_models
 
         return list_models(connection.kind)
 
     async def model_settings(self, connection: Connection, model_id: str) -> ModelSettings:
         """``model_id``'s summary and its "More settings" fields on ``connection`` (the
         provider's schema fetched once and cached on disk)."""
-        from .model_settings import fetch_settings
+        from sora_desktop.core.model_settings import fetch_settings
 
         client = await self._client_for(connection, resuming=False)
         return await fetch_settings(client, model_id.split(":", 1)[0])

@@ -19,8 +19,13 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write_text
-from .pacing import MAX_CONCURRENT_JOBS, POLL_INITIAL_SECONDS, POLL_MAX_SECONDS, Pacing
+from sora_desktop.core.atomic import atomic_write_text
+from sora_desktop.core.pacing import (
+    MAX_CONCURRENT_JOBS,
+    POLL_INITIAL_SECONDS,
+    POLL_MAX_SECONDS,
+    Pacing,
+)
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .capabilities import capabilities_for
-from .models import Connection, ConnectionKind, VideoRequest
+from sora_desktop.core.capabilities import capabilities_for
+from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 
 
 def estimate_cost(
@@ -30,7 +30,7 @@ def estimate_cost(
     if kind is ConnectionKind.SIMULATOR:
         return 0.0
     if kind.is_provider:
-        from .catalogue import load_catalogue
+        from sora_desktop.core.catalogue import load_catalogue
 
         listed = load_catalogue().get(kind, model.split(":", 1)[0])
         return None if listed is None else listed.estimate_cost(size, seconds, audio)

@@ -34,10 +34,10 @@ from typing import Protocol
 import av
 import av.error
 
-from .atomic import atomic_output
-from .clipinfo import COPY_OPEN, ClipInfo, open_clip, probe
-from .errors import CancelledByUser, DiskError, InvalidRequestError
-from .i18n import _
+from sora_desktop.core.atomic import atomic_output
+from sora_desktop.core.clipinfo import COPY_OPEN, ClipInfo, open_clip, probe
+from sora_desktop.core.errors import CancelledByUser, DiskError, InvalidRequestError
+from sora_desktop.core.i18n import _
 
 #: (seconds of the film written, seconds in all)
 ProgressCallback = Callable[[float, float], None]
@@ -262,7 +262,7 @@ def stitch(
             if plan.can_copy:
                 shots = _copy(plan, tmp, fmt, progress, cancel)
             else:
-                from .stitch_encode import encode
+                from sora_desktop.core.stitch_encode import encode
 
                 shots = encode(plan, tmp, fmt, progress, cancel, preset=preset)
     except (CancelledByUser, InvalidRequestError, DiskError):

@@ -33,8 +33,8 @@ import av
 import av.filter
 from PIL import Image
 
-from .clipinfo import ClipInfo, open_clip
-from .stitch import CancelFlag, ShotSpan, StitchPlan, check_cancel
+from sora_desktop.core.clipinfo import ClipInfo, open_clip
+from sora_desktop.core.stitch import CancelFlag, ShotSpan, StitchPlan, check_cancel
 
 #: FFmpeg codec name -> encoder used to re-encode to it.
 ENCODERS: dict[str, str] = {"h264": "libx264", "hevc": "libx265"}

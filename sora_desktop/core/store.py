@@ -24,9 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import migrations
-from .errors import StoreError
-from .library_query import (
+from sora_desktop.core import migrations
+from sora_desktop.core.errors import StoreError
+from sora_desktop.core.library_query import (
     LibraryFacets,
     RemixInfo,
     read_facets,
@@ -34,10 +34,22 @@ from .library_query import (
     read_spending,
     where_clause,
 )
-from .models import Job, JobStatus, StatusChange, can_transition
-from .spending import SpendingTotals
-from .store_errors import SQLITE_MAGIC, StoreCorruptError, corrupt, translate, unwritable
-from .store_rows import CHANGEABLE_FIELDS, SORT_COLUMNS, field_to_column, job_to_row, row_to_job
+from sora_desktop.core.models import Job, JobStatus, StatusChange, can_transition
+from sora_desktop.core.spending import SpendingTotals
+from sora_desktop.core.store_errors import (
+    SQLITE_MAGIC,
+    StoreCorruptError,
+    corrupt,
+    translate,
+    unwritable,
+)
+from sora_desktop.core.store_rows import (
+    CHANGEABLE_FIELDS,
+    SORT_COLUMNS,
+    field_to_column,
+    job_to_row,
+    row_to_job,
+)
 
 __all__ = ["JobStore", "StoreCorruptError"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .errors import StoreError
-from .i18n import N_, _
+from sora_desktop.core.errors import StoreError
+from sora_desktop.core.i18n import N_, _
 
 __all__ = ["SQLITE_MAGIC", "StoreCorruptError", "corrupt", "translate", "unwritable"]
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .models import (
+from sora_desktop.core.models import (
     AuthStyle,
     Connection,
     ConnectionKind,

@@ -37,10 +37,10 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, NoReturn
 
-from .atomic import atomic_write_text
-from .errors import DiskError, InvalidRequestError
-from .i18n import _
-from .timestamps import iso_time
+from sora_desktop.core.atomic import atomic_write_text
+from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.timestamps import iso_time
 
 FORMAT = "sora-desktop/storyboard"
 FORMAT_VERSION = 1

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .errors import InvalidRequestError
-from .i18n import _
-from .models import Job, JobStatus, VideoRequest
-from .storyboard import Shot, StartKind, Storyboard
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Job, JobStatus, VideoRequest
+from sora_desktop.core.storyboard import Shot, StartKind, Storyboard
 
 PARAM_SHOTS = "shots"
 
@@ -215,7 +215,7 @@ def prepare_request(
                 _("Pick its start image again."),
                 param="input_reference",
             )
-        from .images import fit_reference_image
+        from sora_desktop.core.images import fit_reference_image
 
         reference = fit_reference_image(shot.start.path, shot.size, shot.start.fit, images_dir)
     elif shot.start.kind is StartKind.PREVIOUS:
@@ -229,7 +229,7 @@ def prepare_request(
                 _("Wait for the shot before it, or generate that shot first."),
                 param="input_reference",
             )
-        from .frames import continuation_image
+        from sora_desktop.core.frames import continuation_image
 
         reference = continuation_image(clip, shot.size, images_dir, mode=shot.start.fit)
     return VideoRequest(

@@ -13,8 +13,8 @@ import json
 import time
 from dataclasses import dataclass
 
-from .store import JobStore
-from .storyboard import Storyboard, from_document, to_document
+from sora_desktop.core.store import JobStore
+from sora_desktop.core.storyboard import Storyboard, from_document, to_document
 
 
 @dataclass(frozen=True, slots=True)

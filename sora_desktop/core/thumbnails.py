@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
-from .errors import SoraError
+from sora_desktop.core.errors import SoraError
 
 if TYPE_CHECKING:
-    from .dialects.base import Dialect
+    from sora_desktop.core.dialects.base import Dialect
 
 log = logging.getLogger(__name__)
 

@@ -32,12 +32,12 @@ from fractions import Fraction
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, NoReturn
 
-from .atomic import atomic_output, atomic_write_text
-from .clipinfo import ClipInfo, probe
-from .errors import DiskError, InvalidRequestError
-from .export import sanitize_filename
-from .i18n import _
-from .storyboard import Storyboard
+from sora_desktop.core.atomic import atomic_output, atomic_write_text
+from sora_desktop.core.clipinfo import ClipInfo, probe
+from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.export import sanitize_filename
+from sora_desktop.core.i18n import _
+from sora_desktop.core.storyboard import Storyboard
 
 TimelineFormat = Literal["otio", "fcpxml", "edl"]
 SUFFIXES: dict[str, str] = {"otio": ".otio", "fcpxml": ".fcpxml", "edl": ".edl"}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from .errors import (
+from sora_desktop.core.errors import (
     AssetExpiredError,
     AuthenticationError,
     DeploymentNotFoundError,
@@ -29,8 +29,8 @@ from .errors import (
     ServiceUnavailableError,
     SoraError,
 )
-from .i18n import _
-from .models import RemoteError, RemoteVideo
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import RemoteError, RemoteVideo
 
 _MAX_MESSAGE = 500
 

@@ -16,12 +16,15 @@ def _import_engine_first() -> None:
     imports Qt (``core`` may not: tests/core/test_layering.py)."""
     import concurrent.futures  # noqa: F401  (the controller's futures)
 
-    from ..core import capabilities, paths, profiles, qt_pair, settings, store  # noqa: F401
-    from ..usecases import (  # noqa: F401
-        context,
-        history,
-        models,
+    from sora_desktop.core import (  # noqa: F401
+        capabilities,
+        paths,
+        profiles,
+        qt_pair,
+        settings,
+        store,
     )
+    from sora_desktop.usecases import context, history, models  # noqa: F401
 
 
 _import_engine_first()

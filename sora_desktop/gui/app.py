@@ -27,23 +27,23 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import APP_NAME, ORG_NAME, __version__
-from ..core.errors import ExitCode, SoraError
-from ..core.models import Connection, Profile
-from ..core.paths import ENV_DATA_DIR, AppPaths
-from ..usecases.connections import is_builtin_simulator
-from .gui_gc import GuiGarbageCollector
-from .simulator_handle import SimulatorHandle
+from sora_desktop import APP_NAME, ORG_NAME, __version__
+from sora_desktop.core.errors import ExitCode, SoraError
+from sora_desktop.core.models import Connection, Profile
+from sora_desktop.core.paths import ENV_DATA_DIR, AppPaths
+from sora_desktop.gui.gui_gc import GuiGarbageCollector
+from sora_desktop.gui.simulator_handle import SimulatorHandle
+from sora_desktop.usecases.connections import is_builtin_simulator
 
 if TYPE_CHECKING:
-    from ..core.loop_thread import LoopThread
-    from ..core.service import GenerationService
-    from ..usecases.context import Engine
-    from ..usecases.history import History
-    from .controller import Controller
-    from .main_window import MainWindow
-    from .operations import Operations
-    from .user_settings import UserSettings
+    from sora_desktop.core.loop_thread import LoopThread
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.user_settings import UserSettings
+    from sora_desktop.usecases.context import Engine
+    from sora_desktop.usecases.history import History
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class AppContext:
     def ensure_batches(self) -> None:
         """Build the Batches panel (once, after the first paint: the window shows first)."""
         if self.window.batch_panel is None and not self._closed:
-            from .batch_view import BatchPanel
+            from sora_desktop.gui.batch_view import BatchPanel
 
             self.window.set_batch_panel(BatchPanel(self.operations))
 
@@ -144,15 +144,15 @@ def build(
 
     ``simulator_url`` points the built-in simulator profile at a simulator that is already
     running (another process); otherwise one starts in-process when first needed."""
-    from ..usecases.context import Engine
-    from ..usecases.library import LibraryFolders
-    from .controller import Controller
-    from .dialogs import wire_dialogs
-    from .draft import DraftKeeper
-    from .main_window import MainWindow
-    from .operations import Operations
-    from .story_actions import StoryActions
-    from .user_settings import UserSettings
+    from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.dialogs import wire_dialogs
+    from sora_desktop.gui.draft import DraftKeeper
+    from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.story_actions import StoryActions
+    from sora_desktop.gui.user_settings import UserSettings
+    from sora_desktop.usecases.context import Engine
+    from sora_desktop.usecases.library import LibraryFolders
 
     engine = Engine.open(paths)
     collector = GuiGarbageCollector()
@@ -179,7 +179,7 @@ def build(
 
     def make_io() -> tuple[GenerationService, LoopThread]:
         # asyncio and the engine load on first use or right after the first paint
-        from ..core.loop_thread import LoopThread
+        from sora_desktop.core.loop_thread import LoopThread
 
         service = engine.service(builtin_simulator=simulator, pacing=user.data.pacing())
         return service, LoopThread()
@@ -259,9 +259,9 @@ def build(
 def _make_library(
     history: History, paths: AppPaths, profile_store: Any, operations: Operations | None
 ) -> Any:
-    from .library_filters import connection_label
-    from .library_view import LibraryPanel
-    from .thumbnails import ThumbnailCache
+    from sora_desktop.gui.library_filters import connection_label
+    from sora_desktop.gui.library_view import LibraryPanel
+    from sora_desktop.gui.thumbnails import ThumbnailCache
 
     cache = ThumbnailCache(cache_dir=paths.thumbnail_dir)
     panel = LibraryPanel(history, cache, operations=operations)
@@ -276,9 +276,9 @@ def _make_library(
 def _make_storyboards(window: MainWindow, operations: Operations) -> Any:
     from PySide6.QtCore import QSize
 
-    from .storyboard_panel import StoryboardPanel
-    from .storyboard_sending import StoryboardSender
-    from .thumbnails import ThumbnailCache
+    from sora_desktop.gui.storyboard_panel import StoryboardPanel
+    from sora_desktop.gui.storyboard_sending import StoryboardSender
+    from sora_desktop.gui.thumbnails import ThumbnailCache
 
     cache = ThumbnailCache(QSize(160, 90), capacity=200)
     panel = StoryboardPanel(
@@ -303,7 +303,7 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     configure_application(app)
-    from .theme import app_icon
+    from sora_desktop.gui.theme import app_icon
 
     app.setWindowIcon(app_icon())
     paths = AppPaths.default(data_dir)
@@ -313,7 +313,7 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir)
         )
-    from .deferred_logging import DeferredLogging
+    from sora_desktop.gui.deferred_logging import DeferredLogging
 
     logs = DeferredLogging(paths)
     _install_translator(app, paths)
@@ -368,14 +368,14 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         logs.start()  # no-op after the first paint; else what was kept reaches the log now
         window.errors.uninstall_excepthook()
         ctx.close()
-        from .file_actions import release_clipboard
+        from sora_desktop.gui.file_actions import release_clipboard
 
         release_clipboard()
-        from ..core.logsetup import teardown_logging
+        from sora_desktop.core.logsetup import teardown_logging
 
         teardown_logging()
     if restart:  # everything above is shut down: the new process finds the library free
-        from .restart import relaunch
+        from sora_desktop.gui.restart import relaunch
 
         relaunch(argv)
     return int(code)
@@ -400,7 +400,7 @@ def _refuse_unsupported_qt() -> int | None:
     after saying so in a dialog and on stderr; None when they do."""
     import PySide6
 
-    from ..core.qt_pair import unsupported_pair
+    from sora_desktop.core.qt_pair import unsupported_pair
 
     problem = unsupported_pair(str(getattr(PySide6, "__version__", "")) or None)
     if problem is None:
@@ -411,8 +411,8 @@ def _refuse_unsupported_qt() -> int | None:
 
 
 def _install_translator(app: QCoreApplication, paths: AppPaths) -> None:
-    from ..core import settings as settings_mod
-    from .i18n import install_translator
+    from sora_desktop.core import settings as settings_mod
+    from sora_desktop.gui.i18n import install_translator
 
     install_translator(app, settings_mod.load(paths.settings_path).language)
 

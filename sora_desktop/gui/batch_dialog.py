@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.batch.errors import TooManyJobsError
-from ..core.batch.plan import Defaults
-from ..core.batch.preview import BatchPreview
-from ..core.batch.store import BatchInfo
-from ..core.models import Connection
-from ..usecases.batch import BatchOrder
-from .batch_model import BatchPreviewModel, money
-from .operations import Operations
+from sora_desktop.core.batch.errors import TooManyJobsError
+from sora_desktop.core.batch.plan import Defaults
+from sora_desktop.core.batch.preview import BatchPreview
+from sora_desktop.core.batch.store import BatchInfo
+from sora_desktop.core.models import Connection
+from sora_desktop.gui.batch_model import BatchPreviewModel, money
+from sora_desktop.gui.operations import Operations
+from sora_desktop.usecases.batch import BatchOrder
 
 FILE_FILTER = "*.csv *.tsv *.txt *.json *.jsonl"
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ..core.batch.preview import PreviewRow
-from ..core.batch.store import BatchRow, RowStatus, row_status_text
+from sora_desktop.core.batch.preview import PreviewRow
+from sora_desktop.core.batch.store import BatchRow, RowStatus, row_status_text
 
 Index = QModelIndex | QPersistentModelIndex
 _PROBLEM = QColor(200, 60, 40)

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.batch.store import BatchRow, BatchState, RowStatus
-from .batch_model import BatchRowsModel, money
-from .operations import Operations
+from sora_desktop.core.batch.store import BatchRow, BatchState, RowStatus
+from sora_desktop.gui.batch_model import BatchRowsModel, money
+from sora_desktop.gui.operations import Operations
 
 if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imported
-    from ..core.batch.runner import BatchEvent, BatchSummary
-    from ..usecases.batch import BatchOverview
+    from sora_desktop.core.batch.runner import BatchEvent, BatchSummary
+    from sora_desktop.usecases.batch import BatchOverview
 
 REFRESH_MS = 400
 #: #, row, prompt, model, seconds, cost, status (the file or reason takes the rest)

@@ -61,9 +61,7 @@ from sora_desktop.core.profiles import (
     default_auth_style,
     make_profile_id,
 )
-from sora_desktop.usecases.connections import check_base_url
-
-from .connection_kinds import (
+from sora_desktop.gui.connection_kinds import (
     DEFAULT_MODELS,
     default_env,
     defaults_for,
@@ -72,7 +70,8 @@ from .connection_kinds import (
     links_html,
     service_note,
 )
-from .i18n import profile_name
+from sora_desktop.gui.i18n import profile_name
+from sora_desktop.usecases.connections import check_base_url
 
 translate = QCoreApplication.translate
 

@@ -54,6 +54,8 @@ from sora_desktop.core.builtin_simulator import SimulatorLink
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.models import Connection, Profile
 from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore, validate_profile
+from sora_desktop.gui.connection_form import ConnectionForm, FormError
+from sora_desktop.gui.i18n import profile_name
 from sora_desktop.usecases.connections import (
     ConnectionReport,
     has_stored_key,
@@ -61,15 +63,12 @@ from sora_desktop.usecases.connections import (
 )
 from sora_desktop.usecases.profiles import ProfileNotSaved, ProfileSaved
 
-from .connection_form import ConnectionForm, FormError
-from .i18n import profile_name
-
 if TYPE_CHECKING:
-    from .operations import Op, Operations
+    from sora_desktop.gui.operations import Op, Operations
 
 
 def _inline_operations() -> Operations:
-    from .operations import Operations
+    from sora_desktop.gui.operations import Operations
 
     return Operations.inline()
 

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from ..core.errors import SoraError
-from ..core.models import Connection, Job, JobEvent, JobStatus, VideoRequest
-from ..usecases.status import is_terminal
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.models import Connection, Job, JobEvent, JobStatus, VideoRequest
+from sora_desktop.usecases.status import is_terminal
 
 if TYPE_CHECKING:
-    from ..core.loop_thread import LoopThread
-    from ..core.service import GenerationService
-    from ..usecases.history import History
+    from sora_desktop.core.loop_thread import LoopThread
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.usecases.history import History
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +264,7 @@ class Controller(QObject):
 
     def resume_all(self) -> None:
         """Continue the jobs left unfinished (``usecases.resume``); ``resumed`` lists them."""
-        from ..usecases.resume import resume_unfinished
+        from sora_desktop.usecases.resume import resume_unfinished
 
         self.call(resume_unfinished(self.service, self.history), self.resumed.emit)
 

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.capabilities import ModelCapabilities, capabilities_for
-from ..core.models import ConnectionKind, Job, Profile
-from ..usecases.models import estimate_cost
+from sora_desktop.core.capabilities import ModelCapabilities, capabilities_for
+from sora_desktop.core.models import ConnectionKind, Job, Profile
+from sora_desktop.usecases.models import estimate_cost
 
 
 def _t(text: str) -> str:

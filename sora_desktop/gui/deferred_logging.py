@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from ..core.paths import AppPaths
+from sora_desktop.core.paths import AppPaths
 
 
 class _KeptRecords(logging.Handler):
@@ -48,7 +48,7 @@ class DeferredLogging:
         self._root.removeHandler(self._kept)
         self._root.setLevel(self._level)
         try:
-            from ..core.logsetup import setup_logging
+            from sora_desktop.core.logsetup import setup_logging
 
             self.log_path = setup_logging(self.paths)
         except OSError as exc:

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from ..core.paths import AppPaths
-    from .controller import Controller
-    from .main_window import MainWindow
-    from .operations import Operations
-    from .simulator_handle import SimulatorHandle
-    from .user_settings import UserSettings
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.simulator_handle import SimulatorHandle
+    from sora_desktop.gui.user_settings import UserSettings
 
 
 def wire_dialogs(
@@ -36,7 +36,7 @@ def wire_dialogs(
         user.save()
 
     def connections() -> None:
-        from .connections_dialog import ConnectionsDialog, connection_tester
+        from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_tester
 
         dialog = ConnectionsDialog(
             profile_store,
@@ -49,14 +49,14 @@ def wire_dialogs(
         dialog.deleteLater()
 
     def about() -> None:
-        from .about_dialog import AboutDialog
+        from sora_desktop.gui.about_dialog import AboutDialog
 
         dialog = AboutDialog(paths, window)
         dialog.exec()
         dialog.deleteLater()
 
     def preferences() -> None:
-        from .preferences_dialog import PreferencesDialog
+        from sora_desktop.gui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(user.data, window, save)
         dialog.settings_saved.connect(
@@ -67,12 +67,12 @@ def wire_dialogs(
         dialog.exec()
         dialog.deleteLater()
         if changed:  # a new language shows after a restart: offer it now
-            from .restart import ask_restart_for_language
+            from sora_desktop.gui.restart import ask_restart_for_language
 
             if ask_restart_for_language(window, changed[-1]):
                 window.request_restart()
 
-    from .export_notice import ExportNotice
+    from sora_desktop.gui.export_notice import ExportNotice
 
     notice = ExportNotice(window)
     window.statusBar().addPermanentWidget(notice)
@@ -87,7 +87,7 @@ def wire_dialogs(
     window.export_notice = notice
 
     def export(job_ids: list[str]) -> None:
-        from .export_dialog import ExportDialog
+        from sora_desktop.gui.export_dialog import ExportDialog
 
         jobs = controller.history.jobs(job_ids)
         if not jobs:
@@ -98,10 +98,10 @@ def wire_dialogs(
         dialog.deleteLater()
 
     def open_export_folder() -> None:
-        from ..core.errors import SoraError
-        from ..core.export import prepare_export_folder
-        from .export_dialog import export_folder
-        from .file_actions import open_folder
+        from sora_desktop.core.errors import SoraError
+        from sora_desktop.core.export import prepare_export_folder
+        from sora_desktop.gui.export_dialog import export_folder
+        from sora_desktop.gui.file_actions import open_folder
 
         folder = export_folder(user.data)
         try:
@@ -113,8 +113,8 @@ def wire_dialogs(
             notice.open_failed.emit(str(folder))
 
     def spending() -> None:
-        from .library_filters import connection_label
-        from .spending_dialog import SpendingDialog
+        from sora_desktop.gui.library_filters import connection_label
+        from sora_desktop.gui.spending_dialog import SpendingDialog
 
         dialog = SpendingDialog(
             controller.history.spending(),
@@ -127,8 +127,8 @@ def wire_dialogs(
         dialog.deleteLater()
 
     def new_batch() -> None:
-        from ..core.batch.plan import Defaults
-        from .batch_dialog import NewBatchDialog
+        from sora_desktop.core.batch.plan import Defaults
+        from sora_desktop.gui.batch_dialog import NewBatchDialog
 
         profile = window.settings_panel.current_profile()
         if profile is None:

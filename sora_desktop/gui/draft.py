@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
-    from .user_settings import UserSettings
+    from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.gui.user_settings import UserSettings
 
 #: a burst of typing is one write
 SAVE_DELAY_MS = 500

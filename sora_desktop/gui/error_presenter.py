@@ -17,8 +17,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.errors import SoraError
-from .banner import Banner
+from sora_desktop.core.errors import SoraError
+from sora_desktop.gui.banner import Banner
 
 log = logging.getLogger("sora_desktop.gui")
 
@@ -101,7 +101,7 @@ class ErrorPresenter(QObject):
         tb: TracebackType | None,
     ) -> None:
         # The redaction patterns load with the log setup, after the first paint.
-        from ..core.logsetup import redact
+        from sora_desktop.core.logsetup import redact
 
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         if self._in_crash:  # an error while showing the dialog: don't recurse

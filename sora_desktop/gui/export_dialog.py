@@ -51,6 +51,7 @@ from sora_desktop.core.errors import SoraError
 from sora_desktop.core.export import TEMPLATE_FIELDS
 from sora_desktop.core.models import Job
 from sora_desktop.core.settings import Settings
+from sora_desktop.gui.operations import Operations
 from sora_desktop.usecases.export import (
     DEFAULT_TEMPLATE,
     ExportOptions,
@@ -58,8 +59,6 @@ from sora_desktop.usecases.export import (
     folder_problem,
     preview_names,
 )
-
-from .operations import Operations
 
 PREVIEW_LIMIT = 50
 

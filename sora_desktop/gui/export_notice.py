@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from . import file_actions
+from sora_desktop.gui import file_actions
 
 SHOW_FOR_MS = 30_000
 

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.extend import ExtendRoute
-from ..core.models import Job
-from .cost import cost_text
+from sora_desktop.core.extend import ExtendRoute
+from sora_desktop.core.models import Job
+from sora_desktop.gui.cost import cost_text
 
 if TYPE_CHECKING:
-    from ..core.capabilities import ModelCapabilities
-    from ..usecases.extend import ExtendPlan
+    from sora_desktop.core.capabilities import ModelCapabilities
+    from sora_desktop.usecases.extend import ExtendPlan
 
 
 class ExtendDialog(QDialog):

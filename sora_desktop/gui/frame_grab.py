@@ -29,8 +29,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QStyle
 
 if TYPE_CHECKING:
-    from .operations import Operations
-    from .preview import PreviewPane
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.preview import PreviewPane
 
 SAVE_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S)
 USE_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_I)
@@ -91,7 +91,7 @@ class FrameGrab(QObject):
 
     def _ops(self) -> Operations:
         if self.operations is None:
-            from .operations import Operations
+            from sora_desktop.gui.operations import Operations
 
             self.operations = Operations.inline()
         return self.operations

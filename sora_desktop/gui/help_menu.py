@@ -26,8 +26,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
-    from .help_dialogs import DocsDialog
-    from .main_window import MainWindow
+    from sora_desktop.gui.help_dialogs import DocsDialog
+    from sora_desktop.gui.main_window import MainWindow
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -67,7 +67,7 @@ def show_docs(window: MainWindow) -> DocsDialog | None:
             _t("The documentation is not installed with this copy of Sora Desktop."), 10000
         )
         return None
-    from .help_dialogs import DocsDialog
+    from sora_desktop.gui.help_dialogs import DocsDialog
 
     dialog = window.findChild(DocsDialog)
     if dialog is None:
@@ -79,7 +79,7 @@ def show_docs(window: MainWindow) -> DocsDialog | None:
 
 
 def show_shortcuts(window: MainWindow) -> None:
-    from .help_dialogs import ShortcutsDialog
+    from sora_desktop.gui.help_dialogs import ShortcutsDialog
 
     dialog = ShortcutsDialog(window, window)
     dialog.exec()

@@ -27,9 +27,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core import i18n as core_i18n
-from ..core.models import Profile
-from ..core.profiles import SIMULATOR_ID, SIMULATOR_PROFILE
+from sora_desktop.core import i18n as core_i18n
+from sora_desktop.core.models import Profile
+from sora_desktop.core.profiles import SIMULATOR_ID, SIMULATOR_PROFILE
 
 CATALOGUE = "sora_desktop"
 SOURCE_LANGUAGE = "en"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .theme import set_error_style
+from sora_desktop.gui.theme import set_error_style
 
 FitMode = Literal["fit", "crop"]
 _PREVIEW_BOX = 150  # the longest side of the preview, in pixels
@@ -164,7 +164,7 @@ class ImagePicker(QWidget):
         """The file to upload: the original when it already has the exact size, else a copy
         converted into ``dest_dir`` (``usecases.generate.prepare_reference_image``). Call
         off the GUI thread for big images if you can; raises ``core.errors`` on failure."""
-        from ..usecases.generate import prepare_reference_image
+        from sora_desktop.usecases.generate import prepare_reference_image
 
         fit = self.mode() if self.needs_conversion() else None
         prepared = prepare_reference_image(self._path, self._size, fit, dest_dir)
@@ -172,8 +172,8 @@ class ImagePicker(QWidget):
 
     # --- internals ---------------------------------------------------------------------
     def _check_and_load(self, path: Path) -> bool:
-        from ..core.errors import SoraError
-        from ..core.images import check_reference_image
+        from sora_desktop.core.errors import SoraError
+        from sora_desktop.core.images import check_reference_image
 
         try:
             check = check_reference_image(path, self._size)

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import QMenu
 
 from sora_desktop.core.job_rules import remix_problem, remote_delete_problem
 from sora_desktop.core.retry import can_retry
+from sora_desktop.gui.library_model import playable_file
+from sora_desktop.gui.library_story import extend_tip, stitch_tip, update_story_actions
 from sora_desktop.usecases.resend import is_outcome_unknown
 from sora_desktop.usecases.status import can_delete_locally
 
-from .library_model import playable_file
-from .library_story import extend_tip, stitch_tip, update_story_actions
-
 if TYPE_CHECKING:
-    from .library_view import LibraryPanel
+    from sora_desktop.gui.library_view import LibraryPanel
 
 translate = QCoreApplication.translate
 

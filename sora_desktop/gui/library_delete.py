@@ -18,9 +18,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sora_desktop.core.models import Job
-
-from .library_model import LibraryModel
-from .thumbnails import ThumbnailCache
+from sora_desktop.gui.library_model import LibraryModel
+from sora_desktop.gui.thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
 _PROMPT_CHARS = 80

@@ -30,8 +30,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from sora_desktop.core.library_query import ConnectionFacet, LibraryFacets, LibraryFilters, Period
 from sora_desktop.core.models import ConnectionKind, Profile
 from sora_desktop.core.profiles import SIMULATOR_ID, SIMULATOR_PROFILE
-
-from .i18n import profile_name, translate_core
+from sora_desktop.gui.i18n import profile_name, translate_core
 
 translate = QCoreApplication.translate
 

@@ -48,11 +48,16 @@ from PySide6.QtGui import QFont
 
 from sora_desktop.core.library_query import LibraryFilters, RemixInfo
 from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.gui.file_actions import file_mime_data
+from sora_desktop.gui.library_rows import (
+    DETAILS_ROLE,
+    NOTES_ROLE,
+    details_line,
+    notes_line,
+    row_tooltip,
+)
+from sora_desktop.gui.thumbnails import ThumbnailCache
 from sora_desktop.usecases.status import status_word
-
-from .file_actions import file_mime_data
-from .library_rows import DETAILS_ROLE, NOTES_ROLE, details_line, notes_line, row_tooltip
-from .thumbnails import ThumbnailCache
 
 translate = QCoreApplication.translate
 

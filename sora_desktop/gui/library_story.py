@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
-from ..core.errors import SoraError
-from ..core.models import Job, JobStatus
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.models import Job, JobStatus
 
 
 def _t(text: str) -> str:
@@ -36,7 +36,7 @@ def extend_refusal(job: Job | None) -> str | None:
     """Why Extend… is off for this selection (None: it is on)."""
     if job is None:
         return _t("Select one finished clip to extend it.")
-    from ..usecases.extend import extend_plan
+    from sora_desktop.usecases.extend import extend_plan
 
     try:
         extend_plan(job)

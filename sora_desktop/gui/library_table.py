@@ -13,8 +13,14 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from .library_model import COLUMN_WIDTHS, SORT_KEYS, Column, LibraryModel, columns_to_hide
-from .library_rows import PromptDelegate
+from sora_desktop.gui.library_model import (
+    COLUMN_WIDTHS,
+    SORT_KEYS,
+    Column,
+    LibraryModel,
+    columns_to_hide,
+)
+from sora_desktop.gui.library_rows import PromptDelegate
 
 
 class LibraryTable(QTableView):

@@ -70,29 +70,23 @@ from sora_desktop.core.job_rules import remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.retry import can_retry
-from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
-from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
-
-from . import library_actions
-from .file_actions import copy_paths_to_clipboard, reveal_in_file_manager
-from .library_delete import (
+from sora_desktop.gui import library_actions
+from sora_desktop.gui.file_actions import copy_paths_to_clipboard, reveal_in_file_manager
+from sora_desktop.gui.library_delete import (
     cached_frames,
     confirm_dialog,
     forget_thumbnails,
     local_delete_question,
     remote_delete_question,
 )
-from .library_filters import FilterButton, SortButton
-from .library_model import (
-    Column,
-    JobSource,
-    LibraryModel,
-    playable_file,
-)
-from .library_table import LibraryTable
-from .operations import Operations
-from .remix_dialog import ask_remix_prompt
-from .thumbnails import ThumbnailCache
+from sora_desktop.gui.library_filters import FilterButton, SortButton
+from sora_desktop.gui.library_model import Column, JobSource, LibraryModel, playable_file
+from sora_desktop.gui.library_table import LibraryTable
+from sora_desktop.gui.operations import Operations
+from sora_desktop.gui.remix_dialog import ask_remix_prompt
+from sora_desktop.gui.thumbnails import ThumbnailCache
+from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
+from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
 
 if TYPE_CHECKING:
     from sora_desktop.usecases.library import Marks

@@ -9,17 +9,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from sora_desktop.core.models import Job
-
-from .cost import job_cost_text
+from sora_desktop.gui.cost import job_cost_text
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from sora_desktop.gui.main_window import MainWindow
 
 
 def connect_library(window: MainWindow, widget: QWidget) -> None:
     """Connect the panel's signals that it has (a test may put in a plain widget)."""
     if hasattr(widget, "ask_remix_prompt"):  # a remix is a new paid job: show its cost
-        from .remix_dialog import ask_remix_prompt
+        from sora_desktop.gui.remix_dialog import ask_remix_prompt
 
         def ask(job: Job) -> str | None:
             estimate = job_cost_text(job, window.settings_panel.profiles())

@@ -25,33 +25,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME
-from ..core.models import Connection, Job, JobEvent, JobStatus, Profile
-from ..usecases.connections import is_builtin_simulator
-from . import sending, window_state
-from .banner import Banner
-from .controller import Controller
-from .error_presenter import ErrorPresenter
-from .help_menu import HelpActions
-from .library_wiring import connect_library
-from .menus import build_menus
-from .notifications import Notifier
-from .preview import PreviewPane
-from .prompt_editor import PromptEditor
-from .questions import ask_cancel_job
-from .queue_view import QueueView
-from .resend import ask_resend
-from .retry import ask_retry
-from .send_guard import SendGuard
-from .settings_panel import SettingsPanel
-from .theme import app_icon
-from .wheel_guard import guard_wheel
+from sora_desktop import APP_NAME
+from sora_desktop.core.models import Connection, Job, JobEvent, JobStatus, Profile
+from sora_desktop.gui import sending, window_state
+from sora_desktop.gui.banner import Banner
+from sora_desktop.gui.controller import Controller
+from sora_desktop.gui.error_presenter import ErrorPresenter
+from sora_desktop.gui.help_menu import HelpActions
+from sora_desktop.gui.library_wiring import connect_library
+from sora_desktop.gui.menus import build_menus
+from sora_desktop.gui.notifications import Notifier
+from sora_desktop.gui.preview import PreviewPane
+from sora_desktop.gui.prompt_editor import PromptEditor
+from sora_desktop.gui.questions import ask_cancel_job
+from sora_desktop.gui.queue_view import QueueView
+from sora_desktop.gui.resend import ask_resend
+from sora_desktop.gui.retry import ask_retry
+from sora_desktop.gui.send_guard import SendGuard
+from sora_desktop.gui.settings_panel import SettingsPanel
+from sora_desktop.gui.theme import app_icon
+from sora_desktop.gui.wheel_guard import guard_wheel
+from sora_desktop.usecases.connections import is_builtin_simulator
 
 if TYPE_CHECKING:
-    from ..core.paths import AppPaths
-    from ..usecases.resend import ResendOffer
-    from .batch_view import BatchPanel
-    from .storyboard_panel import StoryboardPanel
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.batch_view import BatchPanel
+    from sora_desktop.gui.storyboard_panel import StoryboardPanel
+    from sora_desktop.usecases.resend import ResendOffer
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     # --- the library slot ------------------------------------------------------------
     def set_batch_panel(self, panel: BatchPanel) -> None:
         """The Batches panel (the composition root's), docked under the window."""
-        from .batch_view import dock_panel
+        from sora_desktop.gui.batch_view import dock_panel
 
         self.batch_dock = dock_panel(self, panel)
         panel.status.connect(self._status)
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.notifier.notify(self.tr("Video ready"), title[:120])
 
     def _on_failed(self, job: Job) -> None:
-        from ..core.job_errors import error_for_job
+        from sora_desktop.core.job_errors import error_for_job
 
         self.queue.model.upsert(job)
         error = error_for_job(job)
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
 
     def open_library_folder(self) -> bool:
         """Show the folder holding the library's videos in the OS file manager."""
-        from .file_actions import open_folder
+        from sora_desktop.gui.file_actions import open_folder
 
         folder = self.paths.library_dir
         if open_folder(folder):

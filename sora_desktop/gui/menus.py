@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from .help_menu import add_help_actions
+from sora_desktop.gui.help_menu import add_help_actions
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from sora_desktop.gui.main_window import MainWindow
 
 
 def _t(text: str) -> str:

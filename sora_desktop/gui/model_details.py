@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from ..core.errors import SoraError
-from ..core.models import Profile
-from ..usecases.models import ModelDetails
-from ..usecases.provider_links import provider_links
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.models import Profile
+from sora_desktop.usecases.models import ModelDetails
+from sora_desktop.usecases.provider_links import provider_links
 
 if TYPE_CHECKING:
-    from .operations import Op
+    from sora_desktop.gui.operations import Op
 
 #: runs "one model's details" for (profile, model id) as an operation (gui/operations.py)
 DetailsOp = Callable[[Profile, str], "Op[ModelDetails]"]

@@ -20,8 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
-from ..usecases.models import ModelSummary
-from .image_picker import FitMode, ImagePicker
+from sora_desktop.gui.image_picker import FitMode, ImagePicker
+from sora_desktop.usecases.models import ModelSummary
 
 
 class ModelOptions(QObject):

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.schema_form import FormField
-from .image_picker import ImagePicker
+from sora_desktop.core.schema_form import FormField
+from sora_desktop.gui.image_picker import ImagePicker
 
 _UNSET = "__default__"
 

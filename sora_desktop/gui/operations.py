@@ -32,32 +32,32 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from shiboken6 import isValid
 
-from ..core.models import Job
-from ..usecases import library as library_usecase
+from sora_desktop.core.models import Job
+from sora_desktop.usecases import library as library_usecase
 
 if TYPE_CHECKING:
     import threading
 
-    from ..core.batch.preview import BatchPreview
-    from ..core.batch.runner import BatchEvent, BatchRunner, BatchSummary
-    from ..core.batch.store import BatchInfo, BatchRow
-    from ..core.builtin_simulator import SimulatorLink
-    from ..core.models import Connection, Profile
-    from ..core.paths import AppPaths
-    from ..core.profiles import ProfileStore
-    from ..core.service import GenerationService
-    from ..core.storyboard import Storyboard
-    from ..core.storyboard_store import StoryboardSummary
-    from ..core.timeline import TimelineExport
-    from ..usecases import batch as batch_usecase
-    from ..usecases import export as export_usecase
-    from ..usecases import stitch as stitch_usecase
-    from ..usecases.connections import ConnectionReport
-    from ..usecases.library import Library as JobStore
-    from ..usecases.models import ModelDetails
-    from ..usecases.profiles import ProfileSaved
-    from ..usecases.stitch import Film
-    from .controller import Controller
+    from sora_desktop.core.batch.preview import BatchPreview
+    from sora_desktop.core.batch.runner import BatchEvent, BatchRunner, BatchSummary
+    from sora_desktop.core.batch.store import BatchInfo, BatchRow
+    from sora_desktop.core.builtin_simulator import SimulatorLink
+    from sora_desktop.core.models import Connection, Profile
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.profiles import ProfileStore
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.core.storyboard import Storyboard
+    from sora_desktop.core.storyboard_store import StoryboardSummary
+    from sora_desktop.core.timeline import TimelineExport
+    from sora_desktop.gui.controller import Controller
+    from sora_desktop.usecases import batch as batch_usecase
+    from sora_desktop.usecases import export as export_usecase
+    from sora_desktop.usecases import stitch as stitch_usecase
+    from sora_desktop.usecases.connections import ConnectionReport
+    from sora_desktop.usecases.library import Library as JobStore
+    from sora_desktop.usecases.models import ModelDetails
+    from sora_desktop.usecases.profiles import ProfileSaved
+    from sora_desktop.usecases.stitch import Film
 
 T = TypeVar("T")
 Report = Callable[[int, int], None]
@@ -218,7 +218,7 @@ class Operations:
     ) -> Op[ModelDetails]:
         """One provider model's settings (``usecases.models.model_details``): its schema
         fetched once on the I/O loop and cached on disk."""
-        from ..usecases import models as models_usecase
+        from sora_desktop.usecases import models as models_usecase
 
         controller = self._controller
 
@@ -237,7 +237,9 @@ class Operations:
         stop: Callable[[], bool] | None = None,
     ) -> Op[list[Path]]:
         """Copy clips into a folder (``usecases.export``); fails with ``ExportStopped``."""
-        from ..usecases import export as export_usecase  # loads the copying code on first use
+        from sora_desktop.usecases import (
+            export as export_usecase,  # loads the copying code on first use
+        )
 
         chosen = list(jobs)
         return Op(
@@ -297,7 +299,7 @@ class Operations:
     ) -> Op[ConnectionReport]:
         """List videos once with a fresh client (``usecases.connections.check_connection``),
         on the I/O loop; the built-in simulator (``simulator``) is started there if needed."""
-        from ..usecases.connections import check_connection
+        from sora_desktop.usecases.connections import check_connection
 
         return Op(
             self,
@@ -317,7 +319,7 @@ class Operations:
     ) -> Op[ProfileSaved]:
         """Keep the key in the keyring, then the profile (``usecases.profiles``); fails with
         ``ProfileNotSaved`` naming the part refused."""
-        from ..usecases.profiles import save_profile
+        from sora_desktop.usecases.profiles import save_profile
 
         return Op(
             self,
@@ -329,7 +331,7 @@ class Operations:
         self, *, parent: QObject | None, profiles: ProfileStore, profile_id: str
     ) -> Op[None]:
         """Remove a profile and forget its key (``usecases.profiles``)."""
-        from ..usecases.profiles import remove_profile
+        from sora_desktop.usecases.profiles import remove_profile
 
         return Op(self, parent, lambda _report: remove_profile(profiles, profile_id))
 
@@ -342,7 +344,7 @@ class Operations:
         ``dest`` (``usecases.frames``)."""
 
         def work(_report: Report) -> Path:
-            from ..usecases import frames
+            from sora_desktop.usecases import frames
 
             return frames.save_frame(clip, dest, at=seconds)
 
@@ -354,7 +356,7 @@ class Operations:
         """The frame shown ``seconds`` into ``clip`` kept in ``images_dir`` as a start image."""
 
         def work(_report: Report) -> Path:
-            from ..usecases import frames
+            from sora_desktop.usecases import frames
 
             return frames.frame_as_start_image(clip, images_dir, at=seconds)
 
@@ -367,7 +369,7 @@ class Operations:
         chosen = list(clips)
 
         def work(_report: Report) -> stitch_usecase.StitchPreview:
-            from ..usecases import stitch
+            from sora_desktop.usecases import stitch
 
             return stitch.stitch_plan(chosen, crossfade=crossfade)
 
@@ -390,7 +392,7 @@ class Operations:
         assert store is not None and paths is not None, "Operations made without a library"
 
         def work(report: Report) -> stitch_usecase.Film:
-            from ..usecases import stitch
+            from sora_desktop.usecases import stitch
 
             clips = stitch.resolve_clips(store, chosen)
             return stitch.stitch_film(
@@ -414,13 +416,13 @@ class Operations:
 
     def list_storyboards(self, *, parent: QObject | None) -> Op[list[StoryboardSummary]]:
         """The library's storyboards, most recently changed first."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         return Op(self, parent, lambda _report: storyboards.list_all(store))
 
     def create_storyboard(self, *, parent: QObject | None, name: str) -> Op[Storyboard]:
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         return Op(self, parent, lambda _report: storyboards.create(store, name))
@@ -429,7 +431,7 @@ class Operations:
         self, *, parent: QObject | None, storyboard_id: str
     ) -> Op[tuple[Storyboard, dict[str, Job]]]:
         """A storyboard from the library with the jobs of its takes (for its plan)."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
 
@@ -445,7 +447,7 @@ class Operations:
         """One edit of a stored storyboard, by the use case's name (``rename``, ``add_shot``,
         ``replace_shot``, ``remove_shot``, ``move_shot``, ``choose_take``); the result is the
         storyboard as saved."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         assert edit in EDITS, edit
         store = self._need_store()
@@ -454,7 +456,7 @@ class Operations:
 
     def delete_storyboard(self, *, parent: QObject | None, storyboard_id: str) -> Op[None]:
         """Forget a storyboard; its clips stay in the library."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         return Op(self, parent, lambda _report: storyboards.delete(store, storyboard_id))
@@ -474,14 +476,14 @@ class Operations:
 
     def storyboards_with_job(self, *, parent: QObject | None, job_id: str) -> Op[list[str]]:
         """Ids of the storyboards that have ``job_id`` as a take."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         return Op(self, parent, lambda _report: storyboards.boards_with_job(store, job_id))
 
     def open_storyboard_file(self, *, parent: QObject | None, path: Path) -> Op[Storyboard]:
         """Open a ``.storyboard.json`` file and keep it in the library."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         return Op(self, parent, lambda _report: storyboards.open_file(store, path))
@@ -490,7 +492,7 @@ class Operations:
         self, *, parent: QObject | None, storyboard_id: str, path: Path
     ) -> Op[Path]:
         """Write the storyboard as a portable ``.storyboard.json`` file."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         return Op(self, parent, lambda _report: storyboards.save_file(store, storyboard_id, path))
@@ -505,7 +507,7 @@ class Operations:
     ) -> Op[Film]:
         """Stitch the storyboard's takes that count into one film filed in the library.
         Progress is reported in tenths of a second; fails with ``CancelledByUser``."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         store = self._need_store()
         paths = self.paths
@@ -553,7 +555,7 @@ class Operations:
         assert store is not None and paths is not None and controller is not None
 
         async def send() -> Job:
-            from ..usecases import extend
+            from sora_desktop.usecases import extend
 
             started = await extend.start_extension(
                 controller.service,
@@ -575,7 +577,7 @@ class Operations:
         paths = self.paths
 
         def work(_report: Report) -> Job | None:
-            from ..usecases import extend
+            from sora_desktop.usecases import extend
 
             if store is None or paths is None:
                 return None
@@ -589,7 +591,7 @@ class Operations:
         self, *, parent: QObject | None, storyboard_id: str, fmt: str, folder: Path
     ) -> Op[TimelineExport]:
         """The storyboard as an editor's timeline (otio, fcpxml, edl) in ``folder``."""
-        from ..usecases import timeline
+        from sora_desktop.usecases import timeline
 
         store = self._need_store()
         return Op(
@@ -608,7 +610,7 @@ class Operations:
         controller = self._controller
         assert controller is not None, "batches need the I/O thread"
         if self._batch_runner is None:
-            from ..core.batch.runner import BatchRunner
+            from sora_desktop.core.batch.runner import BatchRunner
 
             assert self._library is not None, "batches need the library"
             runner = BatchRunner(controller.service, self._library)
@@ -620,7 +622,7 @@ class Operations:
         self, *, parent: QObject | None, order: batch_usecase.BatchOrder, connection: Connection
     ) -> Op[BatchPreview]:
         """Read the file and preview every job (nothing is sent)."""
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         controller, _runner = self._batches()
         service, store = controller.service, self._library
@@ -634,7 +636,7 @@ class Operations:
         self, *, parent: QObject | None, preview: BatchPreview, out_dir: Path | None
     ) -> Op[BatchInfo]:
         """Keep the previewed batch and start running it (its end comes as events)."""
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         controller, runner = self._batches()
 
@@ -649,14 +651,14 @@ class Operations:
         self, *, parent: QObject | None, batch_id: str | None = None
     ) -> Op[list[BatchSummary]]:
         """Continue one batch, or every unfinished one (after a restart)."""
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         _controller, runner = self._batches()
         return Op(self, parent, coroutine=lambda: batch_usecase.resume(runner, batch_id))
 
     def batch_retry_failed(self, *, parent: QObject | None, batch_id: str) -> Op[list[int]]:
         """One more job for each failed row, sent at once (the rest of the batch is untouched)."""
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         controller, runner = self._batches()
 
@@ -674,7 +676,7 @@ class Operations:
         return Op(self, parent, lambda _report: runner.cancel(batch_id))
 
     def batch_list(self, *, parent: QObject | None) -> Op[list[batch_usecase.BatchOverview]]:
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         _controller, _runner = self._batches()
         store = self._library
@@ -682,7 +684,7 @@ class Operations:
         return Op(self, parent, lambda _report: batch_usecase.list_batches(store))
 
     def batch_rows(self, *, parent: QObject | None, batch_id: str) -> Op[list[BatchRow]]:
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         _controller, _runner = self._batches()
         store = self._library
@@ -692,7 +694,7 @@ class Operations:
     def batch_export_results(
         self, *, parent: QObject | None, batch_id: str, csv: Path | None, json: Path | None
     ) -> Op[list[Path]]:
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         _controller, _runner = self._batches()
         store = self._library
@@ -704,7 +706,7 @@ class Operations:
         )
 
     def batch_contact_sheet(self, *, parent: QObject | None, batch_id: str, dest: Path) -> Op[Path]:
-        from ..usecases import batch as batch_usecase
+        from sora_desktop.usecases import batch as batch_usecase
 
         _controller, _runner = self._batches()
         store = self._library

@@ -38,8 +38,7 @@ from sora_desktop.core.errors import SoraError
 from sora_desktop.core.export import DEFAULT_TEMPLATE, render_filename
 from sora_desktop.core.models import Connection, ConnectionKind, Job, VideoRequest
 from sora_desktop.core.settings import Settings
-
-from .i18n import available_languages
+from sora_desktop.gui.i18n import available_languages
 
 
 class PreferencesDialog(QDialog):

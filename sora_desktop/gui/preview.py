@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .caption import ElidedCaption
-from .frame_grab import FrameGrab
+from sora_desktop.gui.caption import ElidedCaption
+from sora_desktop.gui.frame_grab import FrameGrab
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer

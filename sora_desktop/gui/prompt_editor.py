@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.capabilities import MAX_PROMPT_CHARS
-from .theme import set_error_style
-from .wheel_guard import guard_wheel
+from sora_desktop.core.capabilities import MAX_PROMPT_CHARS
+from sora_desktop.gui.theme import set_error_style
+from sora_desktop.gui.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
-    from .template_builder import TemplateBuilder
+    from sora_desktop.gui.template_builder import TemplateBuilder
 
 _RECENT_SHOWN = 15
 RECIPE_REPLACE, RECIPE_APPEND = "replace", "append"
@@ -108,7 +108,7 @@ class PromptEditor(QWidget):
     def template(self) -> TemplateBuilder:
         """The recipe panel (built on first use, below the editor)."""
         if self._template is None:
-            from .template_builder import TemplateBuilder
+            from sora_desktop.gui.template_builder import TemplateBuilder
 
             self._template = TemplateBuilder(self)
             self._template.setVisible(False)

@@ -18,10 +18,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ..core.models import Job, JobEvent, JobStatus
-from ..usecases.provider_links import provider_links
-from ..usecases.resend import is_outcome_unknown
-from ..usecases.status import is_retryable, is_terminal, is_working, status_text
+from sora_desktop.core.models import Job, JobEvent, JobStatus
+from sora_desktop.usecases.provider_links import provider_links
+from sora_desktop.usecases.resend import is_outcome_unknown
+from sora_desktop.usecases.status import is_retryable, is_terminal, is_working, status_text
 
 COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
 _PROMPT_CHARS = 80

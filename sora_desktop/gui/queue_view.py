@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..usecases.status import is_retryable
-from .queue_model import (
+from sora_desktop.gui.queue_model import (
     COL_CANCEL,
     COL_ELAPSED,
     COL_FORMAT,
@@ -43,6 +42,7 @@ from .queue_model import (
     PROGRESS_ROLE,
     QueueModel,
 )
+from sora_desktop.usecases.status import is_retryable
 
 _Index = QModelIndex | QPersistentModelIndex
 #: the prompt column keeps room for about this many characters before Format is hidden

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.models import Job
-
-from .cost import job_cost_text
+from sora_desktop.gui.cost import job_cost_text
 
 
 class RemixDialog(QDialog):

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..usecases import resend as resend_usecase
-from ..usecases.resend import ResendOffer
-from .cost import provider_cost
-from .retry import retry_summary
+from sora_desktop.gui.cost import provider_cost
+from sora_desktop.gui.retry import retry_summary
+from sora_desktop.usecases import resend as resend_usecase
+from sora_desktop.usecases.resend import ResendOffer
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from sora_desktop.gui.main_window import MainWindow
 
 
 def _t(text: str) -> str:
@@ -89,7 +89,7 @@ def ask_resend(parent: QWidget | None, offer: ResendOffer) -> bool:
 def resend_job(window: MainWindow, job_id: str) -> None:
     """Quote ``job_id``'s resend off the GUI thread, ask with its cost, and only then send
     it (a new job) under the send guard."""
-    from . import sending
+    from sora_desktop.gui import sending
 
     key = ("resend", job_id)
     if window.send_guard.blocked(key):

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .i18n import available_languages
+from sora_desktop.gui.i18n import available_languages
 
 
 def _t(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.models import Job, JobStatus
+from sora_desktop.core.models import Job, JobStatus
 
 
 def _t(text: str) -> str:

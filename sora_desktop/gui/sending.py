@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.errors import SoraError
-from ..core.models import Job
-from ..usecases import generate as usecase
-from ..usecases.generate import Order
-from ..usecases.resend import is_outcome_unknown
-from .cost import job_cost_text
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.models import Job
+from sora_desktop.gui.cost import job_cost_text
+from sora_desktop.usecases import generate as usecase
+from sora_desktop.usecases.generate import Order
+from sora_desktop.usecases.resend import is_outcome_unknown
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from sora_desktop.gui.main_window import MainWindow
 
 
 def _t(text: str) -> str:
@@ -168,14 +168,14 @@ def retry_job(window: MainWindow, job_id: str) -> None:
     """Make a job that ended without a video again: a NEW job with the same settings,
     after the creator confirmed it with its estimated cost. The old job is untouched
     and its create is never sent again."""
-    from ..core.retry import retry_request
+    from sora_desktop.core.retry import retry_request
 
     job = window.controller.history.get(job_id)
     if job is None:
         window._status(_t("This job is no longer in the library."))
         return
     if is_outcome_unknown(job):  # it may exist and be billed: "Send again…" asks with care
-        from .resend import resend_job
+        from sora_desktop.gui.resend import resend_job
 
         resend_job(window, job_id)
         return

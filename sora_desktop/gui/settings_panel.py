@@ -18,15 +18,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ..core.capabilities import ModelCapabilities
-from ..core.models import ConnectionKind, Profile
-from ..usecases.models import ModelDetails, ModelSummary, list_models
-from .cost import capabilities_for_profile, cost_text, provider_cost
-from .i18n import profile_name
-from .image_picker import ImagePicker, parse_size
-from .model_details import DetailsOp, ModelDetailsCache
-from .model_options import ModelOptions
-from .more_settings import MoreSettings
+from sora_desktop.core.capabilities import ModelCapabilities
+from sora_desktop.core.models import ConnectionKind, Profile
+from sora_desktop.gui.cost import capabilities_for_profile, cost_text, provider_cost
+from sora_desktop.gui.i18n import profile_name
+from sora_desktop.gui.image_picker import ImagePicker, parse_size
+from sora_desktop.gui.model_details import DetailsOp, ModelDetailsCache
+from sora_desktop.gui.model_options import ModelOptions
+from sora_desktop.gui.more_settings import MoreSettings
+from sora_desktop.usecases.models import ModelDetails, ModelSummary, list_models
 
 #: the models offered when a profile lists none
 KIND_MODELS: dict[ConnectionKind, tuple[str, ...]] = {
@@ -172,8 +172,8 @@ class SettingsPanel(QWidget):
         listed = next((m for m in self._listed if m.id == model), None)
         if listed is not None:
             return listed
-        from ..core.catalogue import model_for  # an unlisted id: the plain entry for now
-        from ..core.model_settings import summarize
+        from sora_desktop.core.catalogue import model_for  # an unlisted id: the plain entry for now
+        from sora_desktop.core.model_settings import summarize
 
         return summarize(model_for(profile.kind, model or "unknown"))
 
@@ -251,7 +251,7 @@ class SettingsPanel(QWidget):
         values = self.more.values()
         if details is None or not values:
             return ()
-        from ..usecases.models import coerce_form
+        from sora_desktop.usecases.models import coerce_form
 
         return coerce_form(values, details)
 

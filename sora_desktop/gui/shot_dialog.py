@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import storyboard as sb
-from ..core.models import Profile
-from .cost import capabilities_for_profile
-from .i18n import profile_name
-from .image_picker import parse_size
-from .settings_panel import models_for
+from sora_desktop.core import storyboard as sb
+from sora_desktop.core.models import Profile
+from sora_desktop.gui.cost import capabilities_for_profile
+from sora_desktop.gui.i18n import profile_name
+from sora_desktop.gui.image_picker import parse_size
+from sora_desktop.gui.settings_panel import models_for
 
 
 class ShotDialog(QDialog):

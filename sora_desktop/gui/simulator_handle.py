@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..simulator.builtin import BuiltinSimulator
-    from ..simulator.server import SimulatorServer
+    from sora_desktop.simulator.builtin import BuiltinSimulator
+    from sora_desktop.simulator.server import SimulatorServer
 
 
 class SimulatorHandle:
@@ -27,7 +27,7 @@ class SimulatorHandle:
     def base_url(self, *, resuming: bool = False) -> str:
         with self._lock:
             if self._simulator is None:
-                from ..simulator.builtin import BuiltinSimulator
+                from sora_desktop.simulator.builtin import BuiltinSimulator
 
                 state_dir, latency, url = self._args
                 self._simulator = BuiltinSimulator(

@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import CancelledByUser, SoraError
-from ..core.models import Job
+from sora_desktop.core.errors import CancelledByUser, SoraError
+from sora_desktop.core.models import Job
 
 if TYPE_CHECKING:
-    from ..usecases.stitch import Film, StitchPreview
-    from .operations import Operations
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.usecases.stitch import Film, StitchPreview
 
 MAX_CROSSFADE = 2.0
 

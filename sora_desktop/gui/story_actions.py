@@ -22,17 +22,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from ..core.errors import SoraError
-from ..core.models import ConnectionKind, Job
-from . import sending
-from .cost import capabilities_for_job
+from sora_desktop.core.errors import SoraError
+from sora_desktop.core.models import ConnectionKind, Job
+from sora_desktop.gui import sending
+from sora_desktop.gui.cost import capabilities_for_job
 
 if TYPE_CHECKING:
-    from ..core.capabilities import ModelCapabilities
-    from ..usecases.extend import ExtendPlan
-    from .main_window import MainWindow
-    from .operations import Operations
-    from .stitch_dialog import StitchDialog
+    from sora_desktop.core.capabilities import ModelCapabilities
+    from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.stitch_dialog import StitchDialog
+    from sora_desktop.usecases.extend import ExtendPlan
 
 AskExtension = Callable[..., "tuple[str, int] | None"]
 
@@ -40,7 +40,7 @@ AskExtension = Callable[..., "tuple[str, int] | None"]
 def ask_extension(*args: Any, **kwargs: Any) -> tuple[str, int] | None:
     """The Extend dialog (``extend_dialog.ask_extension``; it loads the engine's extend
     module, and PyAV with it, so only when first asked)."""
-    from .extend_dialog import ask_extension as ask
+    from sora_desktop.gui.extend_dialog import ask_extension as ask
 
     return ask(*args, **kwargs)
 
@@ -73,7 +73,7 @@ class StoryActions(QObject):
 
     def extend_clip(self, job_id: str) -> None:
         """Ask what comes next (route and cost shown), then send it once."""
-        from ..usecases.extend import extend_plan
+        from sora_desktop.usecases.extend import extend_plan
 
         window = self._window
         job = window.controller.history.get(job_id)
@@ -119,7 +119,7 @@ class StoryActions(QObject):
 
     # --- Stitch… -------------------------------------------------------------------
     def stitch_clips(self, job_ids: list[str]) -> None:
-        from .stitch_dialog import StitchDialog
+        from sora_desktop.gui.stitch_dialog import StitchDialog
 
         history = self._window.controller.history
         jobs = [job for job in (history.get(i) for i in job_ids) if job is not None]

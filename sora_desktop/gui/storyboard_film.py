@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import CancelledByUser
+from sora_desktop.core.errors import CancelledByUser
 
 if TYPE_CHECKING:
-    from ..core.storyboard import Storyboard
-    from ..core.timeline import TimelineExport
-    from ..usecases.stitch import Film
-    from .storyboard_panel import StoryboardPanel
+    from sora_desktop.core.storyboard import Storyboard
+    from sora_desktop.core.timeline import TimelineExport
+    from sora_desktop.gui.storyboard_panel import StoryboardPanel
+    from sora_desktop.usecases.stitch import Film
 
 
 def _t(text: str) -> str:

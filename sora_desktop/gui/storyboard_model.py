@@ -28,9 +28,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core import storyboard as sb
-from ..core.models import Job
-from ..core.storyboard_plan import ShotState, ShotStatus, plan
+from sora_desktop.core import storyboard as sb
+from sora_desktop.core.models import Job
+from sora_desktop.core.storyboard_plan import ShotState, ShotStatus, plan
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_SHOT = "application/x-sora-desktop-shot"

@@ -37,17 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import storyboard as sb
-from ..core.models import Job, Profile
-from ..core.storyboard_plan import ShotStatus, shots_to_submit
-from .shot_dialog import ShotDialog
-from .storyboard_model import ShotCardDelegate, ShotListModel
+from sora_desktop.core import storyboard as sb
+from sora_desktop.core.models import Job, Profile
+from sora_desktop.core.storyboard_plan import ShotStatus, shots_to_submit
+from sora_desktop.gui.shot_dialog import ShotDialog
+from sora_desktop.gui.storyboard_model import ShotCardDelegate, ShotListModel
 
 if TYPE_CHECKING:
-    from ..core.storyboard_store import StoryboardSummary
-    from .operations import Operations
-    from .storyboard_sending import StoryboardSender
-    from .thumbnails import ThumbnailCache
+    from sora_desktop.core.storyboard_store import StoryboardSummary
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.storyboard_sending import StoryboardSender
+    from sora_desktop.gui.thumbnails import ThumbnailCache
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: how long a chained shot held back by the send guard waits before it tries again
@@ -587,26 +587,26 @@ class StoryboardPanel(QWidget):
 
     # --- film and timeline (dialogs in gui/storyboard_film.py) -------------------------
     def make_film(self) -> None:
-        from . import storyboard_film
+        from sora_desktop.gui import storyboard_film
 
         if self.board is not None:
             storyboard_film.make_film(self, self.board)
 
     def export_timeline(self) -> None:
-        from . import storyboard_film
+        from sora_desktop.gui import storyboard_film
 
         if self.board is not None:
             storyboard_film.export_timeline(self, self.board)
 
     def ask_crossfade(self, board: sb.Storyboard) -> float | None:
         """The film's crossfade in seconds, or None: cancelled (a test replaces this)."""
-        from .storyboard_film import ask_crossfade
+        from sora_desktop.gui.storyboard_film import ask_crossfade
 
         return ask_crossfade(self, board)
 
     def ask_timeline(self, board: sb.Storyboard) -> tuple[str, Path] | None:
         """(format, folder) for the timeline, or None: cancelled (a test replaces this)."""
-        from .storyboard_film import ask_timeline
+        from sora_desktop.gui.storyboard_film import ask_timeline
 
         return ask_timeline(self, board)
 

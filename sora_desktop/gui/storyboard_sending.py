@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from . import sending
+from sora_desktop.gui import sending
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
-    from .operations import Operations
+    from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.gui.operations import Operations
 
 
 class StoryboardSender:
@@ -39,7 +39,7 @@ class StoryboardSender:
         """Send every shot of ``board_id`` that can go now; False when the guard held it
         back (the same click is on its way, or was accepted a moment ago; ``quiet``: say
         nothing then, the panel tries again)."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         window = self._window
         key = ("storyboard", board_id)
@@ -62,7 +62,7 @@ class StoryboardSender:
 
     def regenerate(self, board_id: str, shot_id: str, after: Callable[[], None]) -> bool:
         """Send a new take of one shot (False when the guard held it back)."""
-        from ..usecases import storyboards
+        from sora_desktop.usecases import storyboards
 
         window = self._window
         key = ("storyboard", board_id, shot_id)

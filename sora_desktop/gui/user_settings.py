@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from sora_desktop.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +21,8 @@ class UserSettings:
     """Core ``Settings`` (settings.json), saved off the GUI thread (see the module doc)."""
 
     def __init__(self, path: Path) -> None:
-        from ..core import settings as settings_mod
-        from ..core.atomic import LatestTextWriter
+        from sora_desktop.core import settings as settings_mod
+        from sora_desktop.core.atomic import LatestTextWriter
 
         self._mod = settings_mod
         self.path = path

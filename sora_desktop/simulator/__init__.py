@@ -6,6 +6,6 @@ docs/simulator.md.
 
 from __future__ import annotations
 
-from .server import SimulatorServer
+from sora_desktop.simulator.server import SimulatorServer
 
 __all__ = ["SimulatorServer"]

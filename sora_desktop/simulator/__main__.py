@@ -9,7 +9,7 @@ import argparse
 import sys
 import threading
 
-from .server import SimulatorServer
+from sora_desktop.simulator.server import SimulatorServer
 
 
 def serve_forever_cli(

@@ -14,8 +14,8 @@ from concurrent.futures import Future
 from typing import Any
 from urllib.parse import parse_qs
 
-from .assets import RenderPool
-from .content import (
+from sora_desktop.simulator.assets import RenderPool
+from sora_desktop.simulator.content import (
     VARIANTS,
     Response,
     asset_for,
@@ -24,10 +24,10 @@ from .content import (
     probe_upload,
     ranged,
 )
-from .jobs import JobTable, SimJob, parse_directives
-from .multipart import FilePart
-from .render import RenderedAssets, RenderSpec, Segment, reuse_render
-from .validation import (
+from sora_desktop.simulator.jobs import JobTable, SimJob, parse_directives
+from sora_desktop.simulator.multipart import FilePart
+from sora_desktop.simulator.render import RenderedAssets, RenderSpec, Segment, reuse_render
+from sora_desktop.simulator.validation import (
     CREATE_FIELDS,
     EDIT_FIELDS,
     EXTEND_FIELDS,
@@ -69,7 +69,7 @@ class SimulatorApi:
         #: uploaded files (Replicate's /v1/files, Runway's uploads) by id, this run only
         self.uploads: dict[str, bytes] = {}
         self.pending_uploads: set[str] = set()
-        from .providers import provider_routes
+        from sora_desktop.simulator.providers import provider_routes
 
         self.providers = provider_routes(self)
 

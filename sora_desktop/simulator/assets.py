@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 
-from .render import RenderedAssets, RenderSpec, render_clip
+from sora_desktop.simulator.render import RenderedAssets, RenderSpec, render_clip
 
 CHUNK = 256 * 1024
 _ZEROS = bytes(CHUNK)

@@ -15,8 +15,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.builtin_simulator import busy_error, start_error
-from .server import SimulatorServer
+from sora_desktop.core.builtin_simulator import busy_error, start_error
+from sora_desktop.simulator.server import SimulatorServer
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .assets import MAX_PAD, Asset
-from .multipart import FilePart
-from .render import RenderedAssets, Segment
-from .validation import ALLOWED_SECONDS, ApiError, invalid
+from sora_desktop.simulator.assets import MAX_PAD, Asset
+from sora_desktop.simulator.multipart import FilePart
+from sora_desktop.simulator.render import RenderedAssets, Segment
+from sora_desktop.simulator.validation import ALLOWED_SECONDS, ApiError, invalid
 
 VARIANTS = {"video": "video/mp4", "thumbnail": "image/webp", "spritesheet": "image/jpeg"}
 

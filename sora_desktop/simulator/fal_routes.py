@@ -7,11 +7,11 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.catalogue import CatalogueModel
-from ..core.models import ConnectionKind
-from .content import Response
-from .providers import ProviderError, ProviderSim, _json
-from .schemas import fal_openapi
+from sora_desktop.core.catalogue import CatalogueModel
+from sora_desktop.core.models import ConnectionKind
+from sora_desktop.simulator.content import Response
+from sora_desktop.simulator.providers import ProviderError, ProviderSim, _json
+from sora_desktop.simulator.schemas import fal_openapi
 
 
 class FalSim(ProviderSim):

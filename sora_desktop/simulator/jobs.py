@@ -46,7 +46,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from .render import RenderedAssets, RenderSpec
+from sora_desktop.simulator.render import RenderedAssets, RenderSpec
 
 _DIRECTIVE = re.compile(r"\[sim:([a-z0-9-]+)(?:=([0-9.]+))?\]", re.IGNORECASE)
 

@@ -19,15 +19,15 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..core.catalogue import CatalogueModel, load_catalogue
-from ..core.models import ConnectionKind
-from ..core.schema_form import size_for
-from .content import Response
-from .jobs import JobTable, SimJob, parse_directives
-from .render import RenderSpec, Segment
+from sora_desktop.core.catalogue import CatalogueModel, load_catalogue
+from sora_desktop.core.models import ConnectionKind
+from sora_desktop.core.schema_form import size_for
+from sora_desktop.simulator.content import Response
+from sora_desktop.simulator.jobs import JobTable, SimJob, parse_directives
+from sora_desktop.simulator.render import RenderSpec, Segment
 
 if TYPE_CHECKING:
-    from .api import SimulatorApi
+    from sora_desktop.simulator.api import SimulatorApi
 
 DEFAULT_SIZE = "1280x720"
 
@@ -225,7 +225,7 @@ class ProviderSim:
             self.table.add(job)
         self.table.changed()
         if not (directives.moderation or directives.fail):
-            from .api import render_job
+            from sora_desktop.simulator.api import render_job
 
             render_job(self.api.pool, job, self.table)
         return job
@@ -275,8 +275,8 @@ class ProviderSim:
 
 
 def provider_routes(api: SimulatorApi) -> dict[str, ProviderSim]:
-    from .fal_routes import FalSim
-    from .replicate_routes import ReplicateSim
-    from .runway_routes import RunwaySim
+    from sora_desktop.simulator.fal_routes import FalSim
+    from sora_desktop.simulator.replicate_routes import ReplicateSim
+    from sora_desktop.simulator.runway_routes import RunwaySim
 
     return {sim.prefix: sim for sim in (FalSim(api), ReplicateSim(api), RunwaySim(api))}

@@ -31,7 +31,7 @@ import av
 import av.filter
 from PIL import Image, ImageChops
 
-from .textlayer import text_layer
+from sora_desktop.simulator.textlayer import text_layer
 
 FPS = 24
 SAMPLE_RATE = 48000

@@ -7,11 +7,11 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.models import ConnectionKind
-from .content import Response
-from .jobs import SimJob
-from .providers import ProviderError, ProviderSim, _iso, _json
-from .schemas import replicate_model
+from sora_desktop.core.models import ConnectionKind
+from sora_desktop.simulator.content import Response
+from sora_desktop.simulator.jobs import SimJob
+from sora_desktop.simulator.providers import ProviderError, ProviderSim, _iso, _json
+from sora_desktop.simulator.schemas import replicate_model
 
 
 class ReplicateSim(ProviderSim):
@@ -74,7 +74,7 @@ class ReplicateSim(ProviderSim):
         raise self.not_found(f"Path {path!r}")
 
     def upload(self, headers: Mapping[str, str], body: bytes) -> Response:
-        from .multipart import FilePart, MultipartError, parse_multipart
+        from sora_desktop.simulator.multipart import FilePart, MultipartError, parse_multipart
 
         try:
             form = parse_multipart(body, headers.get("content-type", ""))

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
-from .content import Response, asset_for, json_response, ranged
+from sora_desktop.simulator.content import Response, asset_for, json_response, ranged
 
 if TYPE_CHECKING:
-    from .api import SimulatorApi
+    from sora_desktop.simulator.api import SimulatorApi
 
 NOT_MP4 = b"<html><body>Simulated CDN error page ([sim:notmp4])</body></html>\n"
 
@@ -53,7 +53,7 @@ class ResultsApi:
         return json_response({"error": "not found"}, 404)
 
     def upload(self, token: str, headers: Mapping[str, str], body: bytes) -> Response:
-        from .multipart import FilePart, MultipartError, parse_multipart
+        from sora_desktop.simulator.multipart import FilePart, MultipartError, parse_multipart
 
         if token not in self.api.pending_uploads:
             return json_response({"error": "unknown upload"}, 403)

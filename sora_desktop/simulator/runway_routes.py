@@ -7,11 +7,11 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.catalogue import load_catalogue
-from ..core.models import ConnectionKind
-from .content import Response
-from .jobs import SimJob
-from .providers import DEFAULT_SIZE, ProviderError, ProviderSim, _iso, _json
+from sora_desktop.core.catalogue import load_catalogue
+from sora_desktop.core.models import ConnectionKind
+from sora_desktop.simulator.content import Response
+from sora_desktop.simulator.jobs import SimJob
+from sora_desktop.simulator.providers import DEFAULT_SIZE, ProviderError, ProviderSim, _iso, _json
 
 RUNWAY_VERSION = "2024-11-06"
 

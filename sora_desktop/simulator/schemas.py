@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.catalogue import CatalogueModel, load_catalogue
-from ..core.models import ConnectionKind
+from sora_desktop.core.catalogue import CatalogueModel, load_catalogue
+from sora_desktop.core.models import ConnectionKind
 
 #: the schema of a model only its schema describes (``sim/...`` ids)
 SIM_INPUT: dict[str, Any] = {

@@ -26,13 +26,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-from .api import SimulatorApi
-from .assets import RenderPool
-from .content import Response
-from .jobs import JobTable, SimJob
-from .results import ResultsApi, SeenRequest
-from .state import StateFolder
-from .validation import ApiError
+from sora_desktop.simulator.api import SimulatorApi
+from sora_desktop.simulator.assets import RenderPool
+from sora_desktop.simulator.content import Response
+from sora_desktop.simulator.jobs import JobTable, SimJob
+from sora_desktop.simulator.results import ResultsApi, SeenRequest
+from sora_desktop.simulator.state import StateFolder
+from sora_desktop.simulator.validation import ApiError
 
 log = logging.getLogger(__name__)
 

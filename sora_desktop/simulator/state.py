@@ -25,10 +25,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..core.atomic import atomic_write_bytes, atomic_write_text
-from ..core.filelock import FileLock
-from .jobs import Directives, SimJob
-from .render import RenderSpec, Segment
+from sora_desktop.core.atomic import atomic_write_bytes, atomic_write_text
+from sora_desktop.core.filelock import FileLock
+from sora_desktop.simulator.jobs import Directives, SimJob
+from sora_desktop.simulator.render import RenderSpec, Segment
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from ..core.fonts import Font, FontChain
+from sora_desktop.core.fonts import Font, FontChain
 
 MAX_LINES = 4
 ELLIPSIS = "…"

@@ -16,8 +16,8 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from ..core.capabilities import KNOWN_MODELS, MAX_PROMPT_CHARS
-from .multipart import FilePart, MultipartError, nest, parse_multipart
+from sora_desktop.core.capabilities import KNOWN_MODELS, MAX_PROMPT_CHARS
+from sora_desktop.simulator.multipart import FilePart, MultipartError, nest, parse_multipart
 
 ALLOWED_SECONDS = ("4", "8", "12", "16", "20")
 DEFAULT_MODEL = "sora-2"

@@ -156,7 +156,7 @@ def start(
             param="batch",
         )
     if out_dir is not None:
-        from .export import folder_problem
+        from sora_desktop.usecases.export import folder_problem
 
         problem = folder_problem(out_dir)
         if problem is not None:

@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from sora_desktop.core.errors import DiskError
 from sora_desktop.core.paths import AppPaths
-
-from .history import History
+from sora_desktop.usecases.history import History
 
 if TYPE_CHECKING:
     from sora_desktop.core.profiles import ProfileStore

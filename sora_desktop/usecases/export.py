@@ -27,8 +27,7 @@ from sora_desktop.core.export import (
 )
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Job
-
-from .status import status_word
+from sora_desktop.usecases.status import status_word
 
 Progress = Callable[[int, int], None]  # (done, total)
 

@@ -33,8 +33,7 @@ from sora_desktop.core.extend import (
 from sora_desktop.core.i18n import _
 from sora_desktop.core.job_sources import SourceKind, link_sources, made_from, source_ids
 from sora_desktop.core.models import Job, JobStatus
-
-from .stitch import Film, resolve_clip, stitch_film
+from sora_desktop.usecases.stitch import Film, resolve_clip, stitch_film
 
 if TYPE_CHECKING:
     from sora_desktop.core.paths import AppPaths
@@ -139,7 +138,7 @@ async def start_extension(
     restart."""
     import asyncio
 
-    from .library import find_job
+    from sora_desktop.usecases.library import find_job
 
     source = find_job(store, job_id)
     route = extend_plan(source, aliases=aliases, provider=provider).route

@@ -25,8 +25,7 @@ from sora_desktop.core.i18n import _
 from sora_desktop.core.jobref import resolve_job
 from sora_desktop.core.models import Job
 from sora_desktop.core.paths import AppPaths
-
-from .status import can_delete_locally, status_word
+from sora_desktop.usecases.status import can_delete_locally, status_word
 
 if TYPE_CHECKING:
     from sora_desktop.core.store import JobStore

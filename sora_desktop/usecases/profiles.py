@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from sora_desktop.core.errors import KeyringUnavailableError, SoraError
 from sora_desktop.core.models import Profile
-
-from .connections import forget_key, has_stored_key, store_key
+from sora_desktop.usecases.connections import forget_key, has_stored_key, store_key
 
 if TYPE_CHECKING:
     from sora_desktop.core.profiles import ProfileStore

@@ -23,8 +23,7 @@ from sora_desktop.core.models import Job, JobStatus
 
 if TYPE_CHECKING:
     from sora_desktop.core.service import GenerationService
-
-    from .history import History
+    from sora_desktop.usecases.history import History
 
 
 @dataclass(frozen=True, slots=True)

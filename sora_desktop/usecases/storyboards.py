@@ -72,8 +72,7 @@ if TYPE_CHECKING:
     from sora_desktop.core.service import GenerationService
     from sora_desktop.core.stitch import CancelFlag, ProgressCallback
     from sora_desktop.core.store import JobStore
-
-    from .stitch import Film
+    from sora_desktop.usecases.stitch import Film
 
 __all__ = [
     "BoardPlan",
@@ -553,7 +552,7 @@ def make_film(
     """Stitch the takes that count, in shot order, into one film (``out``; None: in the
     library's folder), filed in the library linked to those takes. InvalidRequestError
     naming the first shot without a finished take. Blocking."""
-    from .stitch import Clip, stitch_film
+    from sora_desktop.usecases.stitch import Clip, stitch_film
 
     board = get(store, board_id)
     jobs = jobs_of(store, board)

@@ -20,8 +20,7 @@ from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.storyboard import Storyboard
 from sora_desktop.core.storyboard_plan import film_clips
-
-from .storyboards import get, jobs_of
+from sora_desktop.usecases.storyboards import get, jobs_of
 
 if TYPE_CHECKING:  # PyAV and OTIO load on first use (not when a window starts)
     from sora_desktop.core.store import JobStore

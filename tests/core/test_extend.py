@@ -34,10 +34,9 @@ from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.reconcile import matches_request
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
+from tests.core.media_clips import sim_clip
+from tests.core.test_service_sim import assert_intact_clip, request, sim_connection
 from tests.fail_on_unexpected import ExpectLog
-
-from .media_clips import sim_clip
-from .test_service_sim import assert_intact_clip, request, sim_connection
 
 T = TypeVar("T")
 

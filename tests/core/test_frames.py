@@ -12,8 +12,7 @@ from PIL import Image
 
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.frames import continuation_image, frame_at, last_frame, save_png
-
-from .media_clips import sim_clip
+from tests.core.media_clips import sim_clip
 
 
 def numbered_clip(

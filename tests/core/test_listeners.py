@@ -15,9 +15,8 @@ import pytest
 
 from sora_desktop.core import listeners
 from sora_desktop.core.models import JobEvent, JobStatus
+from tests.core.test_service_support import REQUEST, SIM, Harness, Step
 from tests.fail_on_unexpected import ExpectLog
-
-from .test_service_support import REQUEST, SIM, Harness, Step
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ import pytest
 
 from sora_desktop.core.loop_thread import THREAD_NAME, LoopThread
 from sora_desktop.core.models import JobStatus
-
-from .test_service_support import REQUEST, SIM, Harness
+from tests.core.test_service_support import REQUEST, SIM, Harness
 
 
 def test_runs_coroutines_on_the_named_thread() -> None:

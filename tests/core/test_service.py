@@ -27,9 +27,8 @@ from sora_desktop.core.models import (
     VideoRequest,
 )
 from sora_desktop.core.service import CANCEL_MESSAGE, error_for_job
+from tests.core.test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 from tests.fail_on_unexpected import ExpectLog
-
-from .test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 
 
 @pytest.fixture

@@ -22,9 +22,8 @@ from sora_desktop.core.profiles import SIMULATOR_PROFILE, make_profile
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.builtin import BuiltinSimulator
+from tests.core.test_service_sim import assert_intact_clip
 from tests.fail_on_unexpected import ExpectLog
-
-from .test_service_sim import assert_intact_clip
 
 BUILTIN = SIMULATOR_PROFILE.connection()
 REQUEST = VideoRequest(prompt="a kite over dunes [sim:slow=3]", size="720x1280", seconds=4)

@@ -11,9 +11,8 @@ from pathlib import Path
 from sora_desktop.core.errors import RateLimitedError
 from sora_desktop.core.models import JobEvent, JobStatus
 from sora_desktop.core.pacing import Pacing
+from tests.core.test_service_support import REQUEST, SIM, Harness, Step
 from tests.fail_on_unexpected import ExpectLog
-
-from .test_service_support import REQUEST, SIM, Harness, Step
 
 
 def run(harness: Harness, body: Callable[[], Awaitable[None]]) -> None:

@@ -9,9 +9,8 @@ import pytest
 
 from sora_desktop.core.errors import NetworkError
 from sora_desktop.core.models import Job, JobStatus, StatusChange
+from tests.core.test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 from tests.fail_on_unexpected import ExpectLog
-
-from .test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 
 
 @pytest.fixture

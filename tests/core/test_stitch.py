@@ -10,8 +10,7 @@ import pytest
 
 from sora_desktop.core.errors import CancelledByUser, InvalidRequestError
 from sora_desktop.core.stitch import plan_stitch, stitch
-
-from .media_clips import clicks, flashes, frame_times, marker_clip, sim_clip
+from tests.core.media_clips import clicks, flashes, frame_times, marker_clip, sim_clip
 
 FRAME = 1 / 24
 

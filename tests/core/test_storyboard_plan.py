@@ -26,8 +26,7 @@ from sora_desktop.core.storyboard_plan import (
     prepare_request,
     shots_to_submit,
 )
-
-from .media_clips import sim_clip
+from tests.core.media_clips import sim_clip
 
 CONN = Connection(ConnectionKind.SIMULATOR, "", profile_id="simulator")
 

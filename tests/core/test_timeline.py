@@ -11,8 +11,7 @@ import pytest
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.storyboard import Shot, Storyboard, add_take
 from sora_desktop.core.timeline import export_timeline
-
-from .media_clips import marker_clip, sim_clip
+from tests.core.media_clips import marker_clip, sim_clip
 
 ADAPTERS = {"otio": None, "fcpxml": "fcpx_xml", "edl": "cmx_3600"}
 

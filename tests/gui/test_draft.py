@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core import settings as settings_mod
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.app import AppContext, build
-
-from .conftest import make_png
+from tests.gui.conftest import make_png
 
 PROMPT = "A paper boat drifts down a rainy street\nslow dolly-in, neon reflections"
 

@@ -19,8 +19,7 @@ from sora_desktop.gui.frame_grab import frame_file_name
 from sora_desktop.gui.operations import Operations
 from sora_desktop.gui.preview import PreviewPane
 from sora_desktop.usecases.library import LibraryFolders
-
-from .conftest import make_clip
+from tests.gui.conftest import make_clip
 
 PAUSED_AT_MS = 1000
 

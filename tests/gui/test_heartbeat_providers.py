@@ -18,7 +18,7 @@ from sora_desktop.core.profiles import ProfileStore
 from sora_desktop.gui.app import build
 
 # the fixture is imported so that this module's test can ask for it by name
-from .test_heartbeat import _assert_no_stall, _Heartbeat, simulator_process  # noqa: F401
+from tests.gui.test_heartbeat import _assert_no_stall, _Heartbeat, simulator_process  # noqa: F401
 
 JOBS = 20
 ENV = "SORA_TEST_PROVIDER_KEY"

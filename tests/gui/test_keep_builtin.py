@@ -23,8 +23,7 @@ from sora_desktop.core.models import Job, JobEvent, JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui.app import AppContext, build
-
-from .test_main_window import answer_close_dialog
+from tests.gui.test_main_window import answer_close_dialog
 
 SLOW = 8  # seconds the kept job renders ([sim:slow=8]): it is mid-way when the app closes
 

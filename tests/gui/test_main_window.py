@@ -16,8 +16,7 @@ from sora_desktop.core.capabilities import MAX_PROMPT_CHARS
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.app import AppContext, build
-
-from .conftest import make_png
+from tests.gui.conftest import make_png
 
 LOADED = (
     QMediaPlayer.MediaStatus.LoadedMedia,

@@ -13,8 +13,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.gui.preview import PreviewPane, format_ms
-
-from .conftest import make_clip
+from tests.gui.conftest import make_clip
 
 LOADED = (
     QMediaPlayer.MediaStatus.LoadedMedia,

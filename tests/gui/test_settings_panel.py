@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.models import ConnectionKind, Profile
 from sora_desktop.gui.image_picker import render_fitted
 from sora_desktop.gui.settings_panel import SettingsPanel
-
-from .conftest import make_png
+from tests.gui.conftest import make_png
 
 SIM = Profile(id="simulator", name="Built-in simulator", kind=ConnectionKind.SIMULATOR, base_url="")
 AZURE = Profile(

@@ -27,8 +27,7 @@ from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.gui.operations import Operations
 from sora_desktop.gui.stitch_dialog import StitchDialog
 from sora_desktop.usecases.library import LibraryFolders
-
-from .conftest import make_clip
+from tests.gui.conftest import make_clip
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ import pytest
 from sora_desktop.simulator.server import SimulatorServer
 from tests.cli_helpers import history_records
 from tests.cli_helpers import one_error_line as error_line  # noqa: F401 (the suite imports it from here)
-
-from .faultserver import FaultServer
+from tests.reliability.faultserver import FaultServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,9 +15,8 @@ from PIL import Image
 
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import error_line, history, proxied, run_cli
-from .faultserver import FaultServer
+from tests.reliability.conftest import error_line, history, proxied, run_cli
+from tests.reliability.faultserver import FaultServer
 
 
 def refused(

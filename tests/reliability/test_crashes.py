@@ -24,10 +24,9 @@ from sora_desktop.core.models import ConnectionKind
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.profiles import ProfileStore, make_profile
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import cli_cmd, cli_env, error_line, history, proxied, run_cli
-from .engine import assert_intact
-from .faultserver import Delay, FaultServer, Hang
+from tests.reliability.conftest import cli_cmd, cli_env, error_line, history, proxied, run_cli
+from tests.reliability.engine import assert_intact
+from tests.reliability.faultserver import Delay, FaultServer, Hang
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

@@ -26,10 +26,9 @@ from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.server import SimulatorServer
 from tests.fail_on_unexpected import ExpectLog
-
-from .conftest import history, proxied, run_cli
-from .engine import assert_intact, assert_ready, connection, request, run_service
-from .faultserver import FaultServer, Respond
+from tests.reliability.conftest import history, proxied, run_cli
+from tests.reliability.engine import assert_intact, assert_ready, connection, request, run_service
+from tests.reliability.faultserver import FaultServer, Respond
 
 CONTENT = r"^/v1/videos/[^/]+/content$"
 

@@ -22,8 +22,7 @@ from sora_desktop.core.client import VideoClient
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.pacing import Pacing
 from sora_desktop.core.service import GenerationService
-
-from .engine import assert_ready, connection, request, run_service
+from tests.reliability.engine import assert_ready, connection, request, run_service
 
 pytestmark = pytest.mark.slow
 

@@ -18,10 +18,9 @@ from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.service import GenerationService
 from sora_desktop.simulator.server import SimulatorServer
 from tests.fail_on_unexpected import ExpectLog
-
-from .conftest import error_line, history, proxied, run_cli
-from .engine import assert_intact, assert_ready, connection, request, run_service
-from .faultserver import FaultServer, Hang, Respond, error_body
+from tests.reliability.conftest import error_line, history, proxied, run_cli
+from tests.reliability.engine import assert_intact, assert_ready, connection, request, run_service
+from tests.reliability.faultserver import FaultServer, Hang, Respond, error_body
 
 POLL = r"^/v1/videos/[^/]+$"
 CREATE = r"^/v1/videos$"

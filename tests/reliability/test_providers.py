@@ -26,8 +26,7 @@ from tests.provider_support import (
     no_part_files,
     request,
 )
-
-from .faultserver import Drop, FaultServer
+from tests.reliability.faultserver import Drop, FaultServer
 
 ids = lambda k: k.value  # noqa: E731
 CREATE = {

@@ -10,9 +10,8 @@ import pytest
 
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import error_line, history, proxied, run_cli
-from .faultserver import FaultServer, Respond, error_body
+from tests.reliability.conftest import error_line, history, proxied, run_cli
+from tests.reliability.faultserver import FaultServer, Respond, error_body
 
 POLL = r"^/v1/videos/[^/]+$"
 VIDEOS = r"^/v1/videos$"

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import history, proxied, run_cli
-from .engine import assert_intact
-from .faultserver import Drop, FaultServer, Mutate, Respond
+from tests.reliability.conftest import history, proxied, run_cli
+from tests.reliability.engine import assert_intact
+from tests.reliability.faultserver import Drop, FaultServer, Mutate, Respond
 
 POLL = r"^/v1/videos/[^/]+$"
 VIDEOS = r"^/v1/videos$"

@@ -18,10 +18,9 @@ from sora_desktop.core.client import VideoClient
 from sora_desktop.core.errors import ExitCode, NetworkError
 from sora_desktop.core.models import AuthStyle, Connection, ConnectionKind
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import error_line, history, run_cli
-from .faultserver import FaultServer, Respond, error_body
-from .filekeyring import ENV_FILE
+from tests.reliability.conftest import error_line, history, run_cli
+from tests.reliability.faultserver import FaultServer, Respond, error_body
+from tests.reliability.filekeyring import ENV_FILE
 
 VIDEOS = r"^/v1/videos$"
 

@@ -12,8 +12,7 @@ import httpx
 import pytest
 
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import CLIP, wait_for
+from tests.simulator.conftest import CLIP, wait_for
 
 
 def _create(client: httpx.Client, prompt: str) -> str:

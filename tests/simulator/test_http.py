@@ -14,8 +14,7 @@ import httpx
 import pytest
 
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import CLIP, honour_poll_hint, png_bytes, wait_for
+from tests.simulator.conftest import CLIP, honour_poll_hint, png_bytes, wait_for
 
 VIDEO_FIELDS = {
     "id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at",

@@ -20,8 +20,7 @@ from sora_desktop.simulator.render import (
     _video_frame,
     render_clip,
 )
-
-from .conftest import png_bytes
+from tests.simulator.conftest import png_bytes
 
 W, H = 320, 192  # small sizes keep the suite fast; the renderer takes any even size
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import av
 
-from .conftest import png_bytes
+from tests.simulator.conftest import png_bytes
 
 CHILD = r"""
 import importlib

@@ -12,8 +12,7 @@ from openai import OpenAI
 from openai.types import Video
 
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import CLIP, png_bytes
+from tests.simulator.conftest import CLIP, png_bytes
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the SDK's Sora notice
 

@@ -15,8 +15,7 @@ import pytest
 from sora_desktop.simulator.server import SimulatorServer
 from sora_desktop.simulator.state import KEEP_AFTER_END, StateInUse
 from tests.fail_on_unexpected import ExpectLog
-
-from .conftest import CLIP, wait_for
+from tests.simulator.conftest import CLIP, wait_for
 
 HEADERS = {"Authorization": "Bearer k"}
 

@@ -19,9 +19,8 @@ from openai import OpenAI
 from sora_desktop.core.client import VideoClient
 from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import CLIP, png_bytes, wait_for
-from .test_http import multipart_fields
+from tests.simulator.conftest import CLIP, png_bytes, wait_for
+from tests.simulator.test_http import multipart_fields
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the SDK's Sora notice
 

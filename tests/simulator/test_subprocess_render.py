@@ -28,8 +28,7 @@ import sora_desktop.cli
 from sora_desktop.simulator.assets import RenderPool
 from sora_desktop.simulator.render import FPS, RenderedAssets, RenderSpec, Segment, render_clip
 from sora_desktop.simulator.server import SimulatorServer
-
-from .conftest import KEY, png_bytes, wait_for
+from tests.simulator.conftest import KEY, png_bytes, wait_for
 
 W, H = 320, 192
 

@@ -23,8 +23,7 @@ from sora_desktop.simulator.validation import (
     check_reference,
     video_ref,
 )
-
-from .conftest import png_bytes
+from tests.simulator.conftest import png_bytes
 
 
 def test_no_directives_leaves_prompt_alone() -> None:

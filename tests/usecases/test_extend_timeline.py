@@ -23,8 +23,7 @@ from sora_desktop.usecases.extend import (
     start_extension,
 )
 from sora_desktop.usecases.timeline import export_storyboard, timeline_format
-
-from .story_support import World, in_world, open_world
+from tests.usecases.story_support import World, in_world, open_world
 
 
 async def _clip(world: World, prompt: str = "a paper boat on a pond") -> Any:

@@ -17,8 +17,7 @@ from sora_desktop.core.store import JobStore
 from sora_desktop.usecases.frames import frame_as_start_image, save_frame
 from sora_desktop.usecases.stitch import resolve_clip, resolve_clips, stitch_film, stitch_plan
 from tests.core.media_clips import marker_clip, sim_clip
-
-from .story_support import open_world
+from tests.usecases.story_support import open_world
 
 
 def _ready_job(store: JobStore, clip: Path, prompt: str) -> Job:

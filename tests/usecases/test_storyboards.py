@@ -20,8 +20,7 @@ from sora_desktop.core.models import JobStatus
 from sora_desktop.core.storyboard import StartImage, StartKind
 from sora_desktop.usecases import storyboards as boards
 from sora_desktop.usecases.storyboards import ShotStatus
-
-from .story_support import World, in_world, open_world
+from tests.usecases.story_support import World, in_world, open_world
 
 
 def _shot(name: str, prompt: str, *, chained: bool = False, seconds: int = 4) -> sb.Shot:

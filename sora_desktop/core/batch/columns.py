@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..i18n import _
+from sora_desktop.core.i18n import _
 
 MODEL = "model"
 SECONDS = "seconds"

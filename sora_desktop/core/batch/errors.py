@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import InvalidRequestError
-from ..i18n import _
+from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.i18n import _
 
 
 def where(source: str, line: int | None = None, column: int | None = None) -> str:

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..models import Connection, ConnectionKind, VideoRequest
-from ..spending import estimate_job_cost
+from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
+from sora_desktop.core.spending import estimate_job_cost
 
 if TYPE_CHECKING:
-    from ..store import JobStore
+    from sora_desktop.core.store import JobStore
 
 #: A job's estimated price in US dollars (None: not known).
 PriceFn = Callable[[VideoRequest, Connection], float | None]

@@ -14,10 +14,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ..i18n import N_, _
-from .columns import PROMPT, normalize
-from .errors import BatchInputError
-from .source import BatchSource, Format, SourceRow, SweepSpec, no_rows
+from sora_desktop.core.batch.columns import PROMPT, normalize
+from sora_desktop.core.batch.errors import BatchInputError
+from sora_desktop.core.batch.source import BatchSource, Format, SourceRow, SweepSpec, no_rows
+from sora_desktop.core.i18n import N_, _
 
 
 class _DuplicateKey(ValueError):

@@ -21,8 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import _
-from .columns import (
+from sora_desktop.core.batch.columns import (
     ASPECT,
     IMAGE,
     MODEL,
@@ -35,10 +34,11 @@ from .columns import (
     parse_value,
     setting_of,
 )
-from .errors import BatchInputError, TooManyJobsError
-from .source import BatchSource, SourceRow
-from .sweep import Sweep, check_sweeps, make_sweep
-from .template import DEFAULT_TEMPLATE, Template, parse_template
+from sora_desktop.core.batch.errors import BatchInputError, TooManyJobsError
+from sora_desktop.core.batch.source import BatchSource, SourceRow
+from sora_desktop.core.batch.sweep import Sweep, check_sweeps, make_sweep
+from sora_desktop.core.batch.template import DEFAULT_TEMPLATE, Template, parse_template
+from sora_desktop.core.i18n import _
 
 #: More jobs than this need the creator's confirmation (the face asks, then plans again
 #: with ``confirmed=True``).

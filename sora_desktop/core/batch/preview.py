@@ -18,12 +18,18 @@ from math import gcd
 from pathlib import Path
 from typing import Literal, Protocol
 
-from ..capabilities import capabilities_for
-from ..errors import InvalidRequestError, SoraError
-from ..i18n import _
-from ..models import Connection, ConnectionKind, VideoRequest
-from .estimate import DEFAULT_PRICE, PriceFn, RenderTimes, batch_seconds, within_cap
-from .plan import BatchPlan, PlannedJob
+from sora_desktop.core.batch.estimate import (
+    DEFAULT_PRICE,
+    PriceFn,
+    RenderTimes,
+    batch_seconds,
+    within_cap,
+)
+from sora_desktop.core.batch.plan import BatchPlan, PlannedJob
+from sora_desktop.core.capabilities import capabilities_for
+from sora_desktop.core.errors import InvalidRequestError, SoraError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 
 ImageFit = Literal["fit", "crop"]
 
@@ -111,7 +117,7 @@ def seed_supported(model: str, connection: Connection) -> bool:
     that have a seed field do; the Videos API has no seed (so neither has the simulator)."""
     if not connection.kind.is_provider:
         return False
-    from ..catalogue import model_for
+    from sora_desktop.core.catalogue import model_for
 
     return model_for(connection.kind, model.split(":", 1)[0]).field_for("seed") is not None
 
@@ -220,7 +226,7 @@ def _fit(
 ) -> tuple[VideoRequest, str | None]:
     from dataclasses import replace
 
-    from ..images import check_reference_image, fit_reference_image
+    from sora_desktop.core.images import check_reference_image, fit_reference_image
 
     assert request.reference_image is not None
     key = (request.reference_image, request.size)

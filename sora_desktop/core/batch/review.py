@@ -21,10 +21,10 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from ..atomic import atomic_write_bytes
-from ..fonts import FontChain
-from ..i18n import _
-from .store import BatchRow, RowStatus, row_status_text
+from sora_desktop.core.atomic import atomic_write_bytes
+from sora_desktop.core.batch.store import BatchRow, RowStatus, row_status_text
+from sora_desktop.core.fonts import FontChain
+from sora_desktop.core.i18n import _
 
 #: Columns of the results, in order (the JSON records have the same keys).
 RESULT_FIELDS: tuple[str, ...] = (
@@ -162,7 +162,7 @@ def _draw(
 
 
 def _frame(row: BatchRow) -> Image.Image | None:
-    from ..thumbnails import first_frame
+    from sora_desktop.core.thumbnails import first_frame
 
     file = _file(row)
     if row.status is not RowStatus.READY or file is None:

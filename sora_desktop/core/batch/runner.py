@@ -37,23 +37,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import (
+from sora_desktop.core.batch.estimate import within_cap
+from sora_desktop.core.batch.preview import BatchPreview, seeded
+from sora_desktop.core.batch.store import BatchInfo, BatchRow, BatchState, BatchStore, RowStatus
+from sora_desktop.core.errors import (
     InvalidRequestError,
     NotFoundError,
     ServiceUnavailableError,
     SoraError,
 )
-from ..filelock import FileLock
-from ..i18n import _
-from ..listeners import notify
-from ..models import Job, JobStatus
-from .estimate import within_cap
-from .preview import BatchPreview, seeded
-from .store import BatchInfo, BatchRow, BatchState, BatchStore, RowStatus
+from sora_desktop.core.filelock import FileLock
+from sora_desktop.core.i18n import _
+from sora_desktop.core.listeners import notify
+from sora_desktop.core.models import Job, JobStatus
 
 if TYPE_CHECKING:
-    from ..service import GenerationService
-    from ..store import JobStore
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.core.store import JobStore
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def busy_error() -> ServiceUnavailableError:
 
 
 def _default_exporter(job: Job, folder: Path, template: str) -> Path:
-    from ..export import export_job
+    from sora_desktop.core.export import export_job
 
     return export_job(job, folder, template=template)
 

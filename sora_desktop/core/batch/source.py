@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..i18n import _
-from .columns import PROMPT, normalize
-from .errors import BatchInputError
+from sora_desktop.core.batch.columns import PROMPT, normalize
+from sora_desktop.core.batch.errors import BatchInputError
+from sora_desktop.core.i18n import _
 
 Format = Literal["csv", "tsv", "text", "json", "jsonl"]
 
@@ -146,7 +146,10 @@ def parse_source(
     if format in ("csv", "tsv"):
         return _parse_delimited(text, "," if format == "csv" else "\t", format, name, folder)
     if format in ("json", "jsonl"):
-        from .jsonsource import parse_json, parse_json_lines  # it reads this module's rows
+        from sora_desktop.core.batch.jsonsource import (  # it reads this module's rows
+            parse_json,
+            parse_json_lines,
+        )
 
         return (parse_json if format == "json" else parse_json_lines)(text, name, folder)
     return _parse_text(text, name, folder)

@@ -28,12 +28,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import N_, translate
-from ..models import AuthStyle, Connection, ConnectionKind, JobStatus, KeySource, VideoRequest
+from sora_desktop.core.i18n import N_, translate
+from sora_desktop.core.models import (
+    AuthStyle,
+    Connection,
+    ConnectionKind,
+    JobStatus,
+    KeySource,
+    VideoRequest,
+)
 
 if TYPE_CHECKING:
-    from ..store import JobStore
-    from .preview import BatchPreview
+    from sora_desktop.core.batch.preview import BatchPreview
+    from sora_desktop.core.store import JobStore
 
 
 class BatchState(StrEnum):

@@ -13,9 +13,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..i18n import _
-from .columns import ALIASES, SEED, ValueProblem, normalize, setting_of, value_text
-from .errors import BatchInputError
+from sora_desktop.core.batch.columns import (
+    ALIASES,
+    SEED,
+    ValueProblem,
+    normalize,
+    setting_of,
+    value_text,
+)
+from sora_desktop.core.batch.errors import BatchInputError
+from sora_desktop.core.i18n import _
 
 #: The most values one sweep may list (a seed range included).
 MAX_SWEEP_VALUES = 1000

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..i18n import _
-from .columns import normalize
-from .errors import BatchInputError
+from sora_desktop.core.batch.columns import normalize
+from sora_desktop.core.batch.errors import BatchInputError
+from sora_desktop.core.i18n import _
 
 DEFAULT_TEMPLATE = "{prompt}"
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import Connection, ConnectionKind
+from sora_desktop.core.models import Connection, ConnectionKind
 
 if TYPE_CHECKING:
     import httpx
 
-    from .base import Dialect
-    from .schemas import SchemaCache
+    from sora_desktop.core.dialects.base import Dialect
+    from sora_desktop.core.dialects.schemas import SchemaCache
 
 
 def make_dialect(
@@ -37,23 +37,23 @@ def make_dialect(
     """The client of ``connection``'s kind (one connection pool each)."""
     kind = connection.kind
     if kind is ConnectionKind.FAL:
-        from .fal import FalDialect
+        from sora_desktop.core.dialects.fal import FalDialect
 
         return FalDialect(
             connection, api_key, transport=transport, timeout=timeout, schema_cache=schema_cache
         )
     if kind is ConnectionKind.REPLICATE:
-        from .replicate import ReplicateDialect
+        from sora_desktop.core.dialects.replicate import ReplicateDialect
 
         return ReplicateDialect(
             connection, api_key, transport=transport, timeout=timeout, schema_cache=schema_cache
         )
     if kind is ConnectionKind.RUNWAY:
-        from .runway import RunwayDialect
+        from sora_desktop.core.dialects.runway import RunwayDialect
 
         return RunwayDialect(
             connection, api_key, transport=transport, timeout=timeout, schema_cache=schema_cache
         )
-    from ..client import VideoClient
+    from sora_desktop.core.client import VideoClient
 
     return VideoClient(connection, api_key, transport=transport, timeout=timeout)

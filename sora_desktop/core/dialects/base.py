@@ -22,11 +22,19 @@ from typing import Any, Protocol
 
 import httpx
 
-from ..catalogue import CatalogueModel, model_for
-from ..client import DEFAULT_TIMEOUT, _existing_size, _origin, _user_agent, network_error
-from ..client import validate_base_url as _validate_base_url
-from ..download import astream_to_file, content_range
-from ..errors import (
+from sora_desktop.core.catalogue import CatalogueModel, model_for
+from sora_desktop.core.client import (
+    DEFAULT_TIMEOUT,
+    _existing_size,
+    _origin,
+    _user_agent,
+    network_error,
+)
+from sora_desktop.core.client import validate_base_url as _validate_base_url
+from sora_desktop.core.dialects.errors import provider_error
+from sora_desktop.core.dialects.schemas import SchemaCache
+from sora_desktop.core.download import astream_to_file, content_range
+from sora_desktop.core.errors import (
     AssetExpiredError,
     InvalidRequestError,
     NotFoundError,
@@ -35,12 +43,10 @@ from ..errors import (
     ServiceUnavailableError,
     SoraError,
 )
-from ..i18n import _
-from ..models import Connection, RemoteVideo, VideoRequest
-from ..profiles import is_loopback_host
-from ..wire import Polled
-from .errors import provider_error
-from .schemas import SchemaCache
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import Connection, RemoteVideo, VideoRequest
+from sora_desktop.core.profiles import is_loopback_host
+from sora_desktop.core.wire import Polled
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +273,7 @@ class ProviderClient:
         known = self._models.get(model_id)
         if known is not None:
             return known
-        from ..catalogue import load_catalogue
+        from sora_desktop.core.catalogue import load_catalogue
 
         listed = load_catalogue().get(self.connection.kind, model_id)
         if listed is not None:

@@ -17,10 +17,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import InvalidRequestError, ModerationBlockedError, SoraError
-from ..i18n import _
-from ..models import ConnectionKind
-from ..wire import _redact, error_from_response
+from sora_desktop.core.errors import InvalidRequestError, ModerationBlockedError, SoraError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind
+from sora_desktop.core.wire import _redact, error_from_response
 
 PROVIDER_NAMES: dict[ConnectionKind, str] = {
     ConnectionKind.FAL: "fal",

@@ -21,12 +21,12 @@ from urllib.parse import quote
 
 import httpx
 
-from ..errors import ErrorKind, ServiceUnavailableError, SoraError
-from ..i18n import _
-from ..models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
-from ..wire import Polled
-from .base import ConnectionFacts, ProviderClient
-from .errors import PROVIDER_NAMES
+from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient
+from sora_desktop.core.dialects.errors import PROVIDER_NAMES
+from sora_desktop.core.errors import ErrorKind, ServiceUnavailableError, SoraError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
+from sora_desktop.core.wire import Polled
 
 DEFAULT_BASE_URL = "https://queue.fal.run"
 #: where fal publishes each endpoint's OpenAPI document (another host than the queue)
@@ -159,7 +159,7 @@ class FalDialect(ProviderClient):
         await self.send("PUT", f"{self._path(remote_id)}/cancel")
 
     async def delete(self, remote_id: str) -> None:
-        from ..errors import InvalidRequestError
+        from sora_desktop.core.errors import InvalidRequestError
 
         raise InvalidRequestError(
             _("fal has no way to delete a request; its files expire by themselves."),
@@ -171,7 +171,7 @@ class FalDialect(ProviderClient):
         """fal has no account call: ask the status of a request no one has. A refused key
         answers 401; anything else means the key was accepted (unverified: which status fal
         gives an unknown id)."""
-        from ..errors import NotFoundError
+        from sora_desktop.core.errors import NotFoundError
 
         try:
             await self.send("GET", f"{PROBE_APP}/requests/{PROBE_ID}/status")
@@ -185,7 +185,7 @@ class FalDialect(ProviderClient):
         return ConnectionFacts(facts=((_("Key"), _("accepted by fal")),))
 
     async def _fetch_schema(self, model_id: str) -> dict[str, Any] | None:
-        from ..schema_form import fal_input_schema
+        from sora_desktop.core.schema_form import fal_input_schema
 
         url = schema_url(self.base_url)
         try:

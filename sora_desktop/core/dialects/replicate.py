@@ -22,13 +22,13 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import AssetExpiredError, ServiceUnavailableError
-from ..i18n import _
-from ..models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
-from ..reconcile import WINDOW
-from ..wire import Polled
-from .base import ConnectionFacts, ProviderClient, Taken, iso_seconds
-from .errors import PROVIDER_NAMES
+from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient, Taken, iso_seconds
+from sora_desktop.core.dialects.errors import PROVIDER_NAMES
+from sora_desktop.core.errors import AssetExpiredError, ServiceUnavailableError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
+from sora_desktop.core.reconcile import WINDOW
+from sora_desktop.core.wire import Polled
 
 DEFAULT_BASE_URL = "https://api.replicate.com"
 #: API predictions' data and files are removed this long after they end
@@ -200,7 +200,7 @@ class ReplicateDialect(ProviderClient):
         await self.send("POST", f"v1/predictions/{quote(remote_id, safe='')}/cancel")
 
     async def delete(self, remote_id: str) -> None:
-        from ..errors import InvalidRequestError
+        from sora_desktop.core.errors import InvalidRequestError
 
         raise InvalidRequestError(
             _(
@@ -222,7 +222,7 @@ class ReplicateDialect(ProviderClient):
         return ConnectionFacts(facts=tuple(facts))
 
     async def _fetch_schema(self, model_id: str) -> dict[str, Any] | None:
-        from ..schema_form import replicate_input_schema
+        from sora_desktop.core.schema_form import replicate_input_schema
 
         data = self.json(await self.send("GET", f"v1/models/{_quote(model_id)}"))
         return replicate_input_schema(data) if isinstance(data, Mapping) else None

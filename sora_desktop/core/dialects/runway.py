@@ -25,13 +25,13 @@ from urllib.parse import quote
 
 import httpx
 
-from ..client import network_error
-from ..errors import ServiceUnavailableError
-from ..i18n import _
-from ..models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
-from ..wire import Polled
-from .base import ConnectionFacts, ProviderClient, iso_seconds
-from .errors import PROVIDER_NAMES
+from sora_desktop.core.client import network_error
+from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient, iso_seconds
+from sora_desktop.core.dialects.errors import PROVIDER_NAMES
+from sora_desktop.core.errors import ServiceUnavailableError
+from sora_desktop.core.i18n import _
+from sora_desktop.core.models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
+from sora_desktop.core.wire import Polled
 
 DEFAULT_BASE_URL = "https://api.dev.runwayml.com"
 API_VERSION = "2024-11-06"
@@ -176,7 +176,7 @@ class RunwayDialect(ProviderClient):
             raise ServiceUnavailableError(
                 _("Runway's answer to the upload is incomplete."), _("Try again later.")
             )
-        from .base import result_url_problem
+        from sora_desktop.core.dialects.base import result_url_problem
 
         problem = result_url_problem(upload_url)
         if problem is not None:

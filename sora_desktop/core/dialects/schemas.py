@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_text
+from sora_desktop.core.atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,7 @@ from sora_desktop.core.models import Job, JobEvent, JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.simulator.server import SimulatorServer
-
-from .test_runner import Env, sim, with_runner
+from tests.core.batch.test_runner import Env, sim, with_runner
 
 
 def one_row(env: Env, server: SimulatorServer, prompt: str = "a lantern on a lake") -> str:
