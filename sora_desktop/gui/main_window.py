@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,18 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop import APP_NAME
-from sora_desktop.core.models import Connection, Job, JobEvent, JobStatus, Profile
-from sora_desktop.gui import sending, window_state
+from sora_desktop.core.models import Connection, Job, Profile
+from sora_desktop.gui import sending, storyboard_tab, window_state
 from sora_desktop.gui.banner import Banner
 from sora_desktop.gui.controller import Controller
 from sora_desktop.gui.error_presenter import ErrorPresenter
 from sora_desktop.gui.help_menu import HelpActions
+from sora_desktop.gui.job_updates import JobUpdates
 from sora_desktop.gui.library_wiring import connect_library
 from sora_desktop.gui.menus import build_menus
 from sora_desktop.gui.notifications import Notifier
 from sora_desktop.gui.preview import PreviewPane
 from sora_desktop.gui.prompt_editor import PromptEditor
-from sora_desktop.gui.questions import ask_cancel_job
+from sora_desktop.gui.questions import (
+    CLOSE_CANCEL,
+    CLOSE_KEEP,
+    CLOSE_STAY,
+    ask_cancel_job,
+    ask_close_running,
+)
 from sora_desktop.gui.queue_view import QueueView
 from sora_desktop.gui.resend import ask_resend
 from sora_desktop.gui.retry import ask_retry
@@ -54,8 +60,6 @@ if TYPE_CHECKING:
     from sora_desktop.usecases.resend import ResendOffer
 
 log = logging.getLogger(__name__)
-
-CLOSE_KEEP, CLOSE_CANCEL, CLOSE_STAY = "keep", "cancel", "stay"
 
 
 def simulator_notice() -> str:
@@ -238,13 +242,8 @@ class MainWindow(QMainWindow):
         self.prompt.generate_requested.connect(self.generate)
         self.settings_panel.changed.connect(self._on_settings_changed)
         self.settings_panel.profile_changed.connect(self._on_profile_changed)
-        controller.job_submitted.connect(self._on_submitted)
-        controller.job_event.connect(self._on_event)
-        controller.job_finished.connect(self._on_finished)
-        controller.job_failed.connect(self._on_failed)
-        controller.job_cancelled.connect(self._on_cancelled)
+        self.job_updates = JobUpdates(self, controller)
         controller.error.connect(self.errors.show)
-        controller.resumed.connect(self._on_resumed)
 
         self.settings_panel.set_profiles(profiles, active_profile_id)
         self.restore_state()
@@ -282,75 +281,27 @@ class MainWindow(QMainWindow):
         layout.addWidget(widget)
         connect_library(self, widget)
 
-    # --- the storyboard view ------------------------------------------------------------
+    # --- the storyboard view (gui/storyboard_tab.py) ---------------------------------------
     def _on_bottom_tab(self, index: int) -> None:
-        if self.bottom_tabs.widget(index) is self.storyboard_slot:
-            panel = self.ensure_storyboards()
-            if panel is not None:
-                panel.ensure_loaded()
+        storyboard_tab.on_bottom_tab(self, index)
 
     def ensure_storyboards(self) -> StoryboardPanel | None:
-        """The storyboard panel, made the first time it is needed."""
-        if self.storyboards is None and self.make_storyboards is not None:
-            panel = self.make_storyboards()
-            self.storyboards = panel
-            layout = self.storyboard_slot.layout()
-            assert layout is not None
-            layout.addWidget(panel)
-            panel.play_requested.connect(self.play_job)
-            panel.status.connect(self._status)
-            panel.film_made.connect(self._on_film_made)
-        return self.storyboards
+        return storyboard_tab.ensure_storyboards(self)
 
     def show_storyboards(self) -> StoryboardPanel | None:
-        """Bring the storyboard tab to the front (made and loaded if needed)."""
-        self.bottom_tabs.setCurrentWidget(self.storyboard_slot)
-        return self.ensure_storyboards()
+        return storyboard_tab.show_storyboards(self)
 
     def new_storyboard(self) -> None:
-        panel = self.show_storyboards()
-        if panel is not None:
-            panel.new_storyboard()
+        storyboard_tab.new_storyboard(self)
 
     def open_storyboard_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        panel = self.show_storyboards()
-        if panel is None:
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open storyboard"),
-            "",
-            self.tr("Storyboards (*.storyboard.json *.json)"),
-        )
-        if path:
-            panel.open_file(Path(path))
+        storyboard_tab.open_storyboard_file(self)
 
     def save_storyboard_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        panel = self.show_storyboards()
-        if panel is None or panel.board is None:
-            self._status(self.tr("Open a storyboard first."))
-            return
-        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in panel.board.name)
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save storyboard as"),
-            f"{name.strip() or 'storyboard'}.storyboard.json",
-            self.tr("Storyboards (*.storyboard.json)"),
-        )
-        if path:
-            if not path.endswith(".json"):
-                path += ".storyboard.json"
-            panel.save_file(Path(path))
+        storyboard_tab.save_storyboard_file(self)
 
     def _on_film_made(self, job_id: str) -> None:
-        library: Any = self.library
-        if library is not None and hasattr(library, "refresh"):
-            library.refresh()
-        self.play_job(job_id)
+        storyboard_tab.on_film_made(self, job_id)
 
     # --- generate ----------------------------------------------------------------------
     def generate_problem(self) -> str | None:
@@ -381,58 +332,8 @@ class MainWindow(QMainWindow):
         """Make a job that ended without a video again, as a new job (confirmed first)."""
         sending.retry_job(self, job_id)
 
-    # --- controller events -----------------------------------------------------------
-    def _on_submitted(self, job: Job) -> None:
-        self.error_banner.hide()
-        self.queue.model.upsert(job)
-        self._status(self.tr("Sent. Rendering…"))
-
-    def _on_event(self, event: JobEvent) -> None:
-        if not self.queue.model.apply_event(event):
-            job = self.controller.history.get(event.job_id)
-            if job is not None and not job.status.is_terminal:
-                self.queue.model.upsert(job)
-        library: Any = self.library
-        if library is not None and hasattr(library, "job_changed"):
-            if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
-                library.refresh()
-            else:
-                library.job_changed(event.job_id)
-        if self.storyboards is not None:
-            self.storyboards.job_changed(event.job_id, ended=event.status.is_terminal)
-
-    def _on_resumed(self, jobs: list[Job]) -> None:
-        for job in jobs:
-            self.queue.model.upsert(job)
-        if jobs:
-            self._status(self.tr("Resumed {0} unfinished job(s).").format(len(jobs)))
-
     def _on_finished(self, job: Job) -> None:
-        self.queue.model.upsert(job)
-        if self.batch_panel is not None and self.batch_panel.made_job(job.id):
-            return  # a batch's clip: the Batches panel shows it; no player, no notification
-        title = " ".join(job.request.prompt.split())
-        if job.file_path is not None:
-            self.preview.load(job.file_path, title=title)
-        self._status(self.tr("Your video is ready."))
-        self.notifier.notify(self.tr("Video ready"), title[:120])
-
-    def _on_failed(self, job: Job) -> None:
-        from sora_desktop.core.job_errors import error_for_job
-
-        self.queue.model.upsert(job)
-        error = error_for_job(job)
-        text = job.error_message or self.tr("The job did not finish.")
-        self._status(text)
-        if self.batch_panel is not None and self.batch_panel.made_job(job.id):
-            return  # a batch's row: the Batches panel says why (and offers Retry failed)
-        if error is not None:
-            self.errors.show(error, job_id=job.id)  # taken down if the job is deleted
-        self.notifier.notify(self.tr("Video failed"), text[:200], error=True)
-
-    def _on_cancelled(self, job: Job) -> None:
-        self.queue.model.upsert(job)
-        self._status(self.tr("Cancelled."))
+        self.job_updates.on_finished(job)
 
     # --- actions -----------------------------------------------------------------------
     def confirm_cancel(self, job_id: str) -> None:
@@ -553,27 +454,7 @@ class MainWindow(QMainWindow):
 
     def ask_close(self, running: int) -> str:
         """Ask what to do with running jobs: CLOSE_KEEP, CLOSE_CANCEL or CLOSE_STAY."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Jobs are still running"))
-        box.setText(self.tr("%n video(s) still being made.", "", running))
-        box.setInformativeText(
-            self.tr(
-                "Keep them and they continue the next time you open Sora Desktop, or cancel "
-                "them now (a render the service already started may still be billed)."
-            )
-        )
-        keep = box.addButton(self.tr("Keep for next start"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Cancel them"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Don't close"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is keep:
-            return CLOSE_KEEP
-        if clicked is cancel:
-            return CLOSE_CANCEL
-        return CLOSE_STAY
+        return ask_close_running(self, self.tr("%n video(s) still being made.", "", running))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing_done:

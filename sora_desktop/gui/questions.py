@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+CLOSE_KEEP, CLOSE_CANCEL, CLOSE_STAY = "keep", "cancel", "stay"
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
@@ -38,3 +40,29 @@ def ask_cancel_job(parent: QWidget | None, prompt: str | None) -> bool:
     box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is stop
+
+
+def ask_close_running(parent: QWidget | None, still_made: str) -> str:
+    """Ask what to do with running jobs: CLOSE_KEEP, CLOSE_CANCEL or CLOSE_STAY.
+    ``still_made``: how many are still being made, said (the caller's plural ``tr``)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_t("Jobs are still running"))
+    box.setText(still_made)
+    box.setInformativeText(
+        _t(
+            "Keep them and they continue the next time you open Sora Desktop, or cancel "
+            "them now (a render the service already started may still be billed)."
+        )
+    )
+    keep = box.addButton(_t("Keep for next start"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_t("Cancel them"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_t("Don't close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return CLOSE_KEEP
+    if clicked is cancel:
+        return CLOSE_CANCEL
+    return CLOSE_STAY

@@ -1,0 +1,84 @@
+"""The controller's job events shown in the window: the queue, the library, the storyboard
+tab, the status bar, the player and the notifications."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from sora_desktop.core.models import Job, JobEvent, JobStatus
+
+if TYPE_CHECKING:
+    from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class JobUpdates(QObject):
+    """Connected to ``controller``'s job signals for as long as ``window`` lives."""
+
+    def __init__(self, window: MainWindow, controller: Controller) -> None:
+        super().__init__(window)
+        self._w = window
+        controller.job_submitted.connect(self.on_submitted)
+        controller.job_event.connect(self.on_event)
+        controller.job_finished.connect(self.on_finished)
+        controller.job_failed.connect(self.on_failed)
+        controller.job_cancelled.connect(self.on_cancelled)
+        controller.resumed.connect(self.on_resumed)
+
+    def on_submitted(self, job: Job) -> None:
+        self._w.error_banner.hide()
+        self._w.queue.model.upsert(job)
+        self._w._status(_t("Sent. Rendering…"))
+
+    def on_event(self, event: JobEvent) -> None:
+        if not self._w.queue.model.apply_event(event):
+            job = self._w.controller.history.get(event.job_id)
+            if job is not None and not job.status.is_terminal:
+                self._w.queue.model.upsert(job)
+        library: Any = self._w.library
+        if library is not None and hasattr(library, "job_changed"):
+            if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
+                library.refresh()
+            else:
+                library.job_changed(event.job_id)
+        if self._w.storyboards is not None:
+            self._w.storyboards.job_changed(event.job_id, ended=event.status.is_terminal)
+
+    def on_resumed(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            self._w.queue.model.upsert(job)
+        if jobs:
+            self._w._status(_t("Resumed {0} unfinished job(s).").format(len(jobs)))
+
+    def on_finished(self, job: Job) -> None:
+        self._w.queue.model.upsert(job)
+        if self._w.batch_panel is not None and self._w.batch_panel.made_job(job.id):
+            return  # a batch's clip: the Batches panel shows it; no player, no notification
+        title = " ".join(job.request.prompt.split())
+        if job.file_path is not None:
+            self._w.preview.load(job.file_path, title=title)
+        self._w._status(_t("Your video is ready."))
+        self._w.notifier.notify(_t("Video ready"), title[:120])
+
+    def on_failed(self, job: Job) -> None:
+        from sora_desktop.core.job_errors import error_for_job
+
+        self._w.queue.model.upsert(job)
+        error = error_for_job(job)
+        text = job.error_message or _t("The job did not finish.")
+        self._w._status(text)
+        if self._w.batch_panel is not None and self._w.batch_panel.made_job(job.id):
+            return  # a batch's row: the Batches panel says why (and offers Retry failed)
+        if error is not None:
+            self._w.errors.show(error, job_id=job.id)  # taken down if the job is deleted
+        self._w.notifier.notify(_t("Video failed"), text[:200], error=True)
+
+    def on_cancelled(self, job: Job) -> None:
+        self._w.queue.model.upsert(job)
+        self._w._status(_t("Cancelled."))
