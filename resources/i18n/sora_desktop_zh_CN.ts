@@ -1601,7 +1601,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+132" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+136" />
             <source>Add a connection…</source>
             <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? asks before sending an outcome-unknown job again: (parent, offer) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
@@ -1628,67 +1628,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+89" />
-            <source>Open storyboard</source>
-            <translation>打开故事板</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Storyboards (*.storyboard.json *.json)</source>
-            <translation>故事板 (*.storyboard.json *.json)</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Open a storyboard first.</source>
-            <translation>请先打开一个故事板。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Save storyboard as</source>
-            <translation>故事板另存为</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Storyboards (*.storyboard.json)</source>
-            <translation>故事板 (*.storyboard.json)</translation>
-        </message>
-        <message>
-            <location line="+46" />
-            <source>Sent. Rendering…</source>
-            <translation>已发送，正在渲染…</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Resumed {0} unfinished job(s).</source>
-            <translation>已恢复 {0} 个未完成的任务。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Your video is ready.</source>
-            <translation>你的视频已就绪。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Video ready</source>
-            <translation>视频已就绪</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>The job did not finish.</source>
-            <translation>任务未能完成。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Video failed</source>
-            <translation>视频生成失败</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Cancelled.</source>
-            <translation>已取消。</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+110" />
             <source>This video is not on this computer (yet).</source>
             <translation>此视频（尚）不在本机上。</translation>
         </message>
@@ -1703,41 +1643,51 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请先在视频库中选择要导出的视频。</translation>
         </message>
         <message numerus="yes">
-            <location line="+53" />
+            <location line="+50" />
             <source>%n video(s) still being made.</source>
             <translation>
                 <numerusform>仍有 %n 个视频正在生成。</numerusform>
             </translation>
         </message>
         <message>
-            <location line="-1" />
-            <source>Jobs are still running</source>
-            <translation>仍有任务在运行</translation>
-        </message>
-        <message>
-            <location line="-496" />
+            <location line="-391" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
         <message>
-            <location line="+500" />
-            <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
-            <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="37" />
+            <source>Sent. Rendering…</source>
+            <translation>已发送，正在渲染…</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Keep for next start</source>
-            <translation>保留到下次启动</translation>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="66" />
+            <source>Your video is ready.</source>
+            <translation>你的视频已就绪。</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Cancel them</source>
-            <translation>取消这些任务</translation>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="67" />
+            <source>Video ready</source>
+            <translation>视频已就绪</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Don't close</source>
-            <translation>不关闭</translation>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="74" />
+            <source>The job did not finish.</source>
+            <translation>任务未能完成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="80" />
+            <source>Video failed</source>
+            <translation>视频生成失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="84" />
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="57" />
+            <source>Resumed {0} unfinished job(s).</source>
+            <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="24" />
@@ -1830,27 +1780,52 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="24" />
+            <location filename="../../sora_desktop/gui/questions.py" line="26" />
             <source>Cancel this job?</source>
             <translation>取消此任务？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="30" />
+            <location filename="../../sora_desktop/gui/questions.py" line="32" />
             <source>This app stops waiting for the video. A render the service has already started keeps running there and may still be billed.</source>
             <translation>本应用将不再等待此视频。服务端已开始的渲染会继续进行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="35" />
+            <location filename="../../sora_desktop/gui/questions.py" line="37" />
             <source>Cancel job</source>
             <translation>取消任务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="36" />
+            <location filename="../../sora_desktop/gui/questions.py" line="38" />
             <source>Keep waiting</source>
             <translation>继续等待</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="26" />
+            <location filename="../../sora_desktop/gui/questions.py" line="50" />
+            <source>Jobs are still running</source>
+            <translation>仍有任务在运行</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="53" />
+            <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
+            <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="58" />
+            <source>Keep for next start</source>
+            <translation>保留到下次启动</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="59" />
+            <source>Cancel them</source>
+            <translation>取消这些任务</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="60" />
+            <source>Don't close</source>
+            <translation>不关闭</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="28" />
             <source>Cancel the job “{0}”?</source>
             <translation>取消任务“{0}”吗？</translation>
         </message>
@@ -1893,6 +1868,31 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location filename="../../sora_desktop/gui/sending.py" line="75" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="61" />
+            <source>Open storyboard</source>
+            <translation>打开故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="63" />
+            <source>Storyboards (*.storyboard.json *.json)</source>
+            <translation>故事板 (*.storyboard.json *.json)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="79" />
+            <source>Save storyboard as</source>
+            <translation>故事板另存为</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="81" />
+            <source>Storyboards (*.storyboard.json)</source>
+            <translation>故事板 (*.storyboard.json)</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="74" />
+            <source>Open a storyboard first.</source>
+            <translation>请先打开一个故事板。</translation>
         </message>
     </context>
     <context>
