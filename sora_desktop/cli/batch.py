@@ -28,7 +28,7 @@ from sora_desktop.cli.generate import (
     connection_from_args,
     stop_on_sigterm,
 )
-from sora_desktop.cli.runtime import Runtime
+from sora_desktop.cli.runtime import Runtime, is_terminal
 from sora_desktop.core.batch.plan import Defaults
 from sora_desktop.core.batch.store import BatchRow, RowStatus, row_status_text
 from sora_desktop.core.errors import ExitCode, InvalidRequestError
@@ -248,7 +248,7 @@ def _ask(question: str) -> bool:
 
 def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
     connection, default_model = connection_from_args(args, rt)
-    interactive = sys.stdin.isatty() and sys.stderr.isatty()
+    interactive = is_terminal(sys.stdin) and is_terminal(sys.stderr)
     order = usecase.BatchOrder(
         file=Path(args.file).expanduser(),
         template=args.template,

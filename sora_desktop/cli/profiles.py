@@ -7,7 +7,7 @@ import getpass
 import sys
 from typing import Any
 
-from sora_desktop.cli.runtime import Runtime, keyring_hint
+from sora_desktop.cli.runtime import Runtime, is_terminal, keyring_hint
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import PROVIDER_KINDS, VIDEOS_API_KINDS, ConnectionKind
 
@@ -178,7 +178,7 @@ def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
             file=sys.stderr,
         )
         return 0
-    if sys.stdin.isatty():
+    if is_terminal(sys.stdin):
         key = getpass.getpass(f"API key for {profile.name}: ")
     else:
         key = sys.stdin.readline()

@@ -18,7 +18,7 @@ from sora_desktop.cli.generate import (
     make_out_dir,
     stop_on_sigterm,
 )
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, find_job, log
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime, find_job, is_terminal, log
 from sora_desktop.core.errors import CancelledByUser, InvalidRequestError
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.usecases.resend import ResendOffer, resend, resend_quote
@@ -48,7 +48,7 @@ def describe(offer: ResendOffer) -> list[str]:
 def _confirm(args: argparse.Namespace) -> None:
     if args.yes:
         return
-    if not sys.stdin.isatty():
+    if not is_terminal(sys.stdin):
         raise InvalidRequestError(
             "Sending a job again makes a new paid video, and there is no one to ask here.",
             "Add --yes to send it again without asking.",

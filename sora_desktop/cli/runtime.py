@@ -37,6 +37,32 @@ STATUS_LABELS: dict[JobStatus, str] = {
 }
 
 
+def is_terminal(stream: TextIO) -> bool:
+    """A person at a terminal on the other end of ``stream``, who can be asked. On Windows
+    ``isatty()`` is true for the NUL device as well (``< NUL``, a scheduled task), where no
+    one answers: there a console is what ``GetConsoleMode`` accepts."""
+    try:
+        if not stream.isatty():
+            return False
+    except (OSError, ValueError, AttributeError):  # closed, or no stream at all
+        return False
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True  # no OS handle behind it (a stand-in that says it is a terminal)
+    if sys.platform != "win32":
+        return True
+    import ctypes
+    import msvcrt
+
+    try:
+        handle = msvcrt.get_osfhandle(fd)
+    except OSError:
+        return False
+    mode = ctypes.c_uint32()
+    return bool(ctypes.windll.kernel32.GetConsoleMode(handle, ctypes.byref(mode)))
+
+
 @dataclass
 class Runtime:
     paths: AppPaths

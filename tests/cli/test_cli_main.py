@@ -151,3 +151,21 @@ def test_the_engine_is_paced_by_the_user_settings(data_dir: Path) -> None:
         assert rt.service(store).pacing == Pacing(max_concurrent_jobs=1)
     finally:
         store.close()
+
+
+def test_the_null_device_is_no_terminal_to_ask() -> None:
+    """On Windows ``isatty()`` is true for NUL too; a paid question asked there would read
+    an empty answer instead of refusing with exit 2 (found by the Wine run)."""
+    import io
+    import os
+
+    from sora_desktop.cli.runtime import is_terminal
+
+    with Path(os.devnull).open(encoding="utf-8") as null:
+        assert not is_terminal(null)
+
+    class Closed(io.StringIO):
+        def isatty(self) -> bool:
+            raise ValueError("I/O operation on closed file")
+
+    assert not is_terminal(Closed())
