@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sora_desktop.core.backoff import Backoff
-from sora_desktop.core.models import Connection, ConnectionKind
+from sora_desktop.core.models import Connection
 
 if TYPE_CHECKING:  # the window reads Pacing from its settings before asyncio is imported
     import asyncio
@@ -30,8 +30,11 @@ SIMULATOR_MAX_CONCURRENT = 8
 
 def provider_limit(connection: Connection) -> int | None:
     """How many jobs the provider runs at once for one key, where that is known (None:
-    not known; a 429 is then waited out by the job)."""
-    if connection.kind is ConnectionKind.SIMULATOR:
+    not known; a 429 is then waited out by the job). Known: the built-in simulator's; a
+    simulator at an address of its own may have been started with another limit."""
+    from sora_desktop.core.builtin_simulator import is_builtin_simulator
+
+    if is_builtin_simulator(connection):
         return SIMULATOR_MAX_CONCURRENT
     return None
 

@@ -266,7 +266,7 @@ def test_a_cancelled_batch_sends_nothing_and_resume_all_runs_active_batches_only
 def test_the_one_connection_line_respects_the_provider() -> None:
     async def main() -> tuple[int, int, int]:
         slots = ConnectionSlots(50)
-        server = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:1/v1")
+        server = Connection(kind=ConnectionKind.SIMULATOR, base_url="")  # the built-in one
         gateway = Connection(kind=ConnectionKind.COMPATIBLE, base_url="https://gw.example.com/v1")
         semaphore = slots.slot("sim", provider_limit(server))
         for _ in range(SIMULATOR_MAX_CONCURRENT):
@@ -277,6 +277,9 @@ def test_the_one_connection_line_respects_the_provider() -> None:
 
     assert asyncio.run(main()) == (SIMULATOR_MAX_CONCURRENT, 50, 1)
     assert SimulatorServer().max_concurrent == SIMULATOR_MAX_CONCURRENT
+    # a simulator at an address of its own may run more (or fewer): its limit is not known
+    elsewhere = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:1/v1")
+    assert provider_limit(elsewhere) is None
 
 
 def test_a_batchs_jobs_wait_in_the_connections_one_line(
