@@ -104,6 +104,10 @@ class LibraryReads(JobSource, Protocol):
     def remixes_of(self, job: Job) -> list[Job]: ...
 
 
+#: how long after a new job the library re-queries (later ones in that time join it)
+NEW_JOBS_REFRESH_MS = 150
+
+
 class LibraryPanel(QWidget):
     play_requested = Signal(str)
     remix_requested = Signal(str, str)
@@ -156,6 +160,11 @@ class LibraryPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._apply_search)
+        # a burst of new jobs (twenty clicks, a batch) re-queries the library once
+        self._refresh_later = QTimer(self)
+        self._refresh_later.setSingleShot(True)
+        self._refresh_later.setInterval(NEW_JOBS_REFRESH_MS)
+        self._refresh_later.timeout.connect(self.refresh)
         self._build()
         self._update_actions()
         self._update_count(self.model.total_count())
@@ -255,7 +264,13 @@ class LibraryPanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        self._refresh_later.stop()
         self.model.refresh()
+
+    def refresh_soon(self) -> None:
+        """Re-query shortly: new jobs arriving together cost one query and one repaint."""
+        if not self._refresh_later.isActive():
+            self._refresh_later.start()
 
     @Slot(str)
     def job_changed(self, job_id: str) -> None:
