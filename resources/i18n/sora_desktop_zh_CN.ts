@@ -1342,9 +1342,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+170" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+179" />
             <source>Search prompts…</source>
-            <extracomment>made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
+            <extracomment>how long after a new job the library re-queries (later ones in that time join it) made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
         </message>
         <message>
@@ -1506,7 +1506,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+79" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+85" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
