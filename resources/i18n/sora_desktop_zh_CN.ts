@@ -843,7 +843,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExtendDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/extend_dialog.py" line="+58" />
+            <location filename="../../sora_desktop/gui/extend_dialog.py" line="+57" />
             <source>Extend video</source>
             <translation>延长视频</translation>
         </message>
@@ -893,7 +893,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>发送延长请求 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+18" />
             <source>This connection or clip can't be extended by the service, so the clip's exact last frame starts a new generation; when it is ready the two are joined on this computer into a new library item.</source>
             <translation>此连接或片段无法由服务延长，因此以片段的最后一帧作为起点生成新视频；完成后两者会在本机拼接成新的视频库条目。</translation>
         </message>
@@ -2320,7 +2320,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+54" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+55" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
             <extracomment>asks how the recipe goes in when the prompt has the creator's own text: RECIPE_REPLACE, RECIPE_APPEND or None (leave it); replaceable in tests</extracomment>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
@@ -2351,12 +2351,12 @@ Write a prompt and press Generate.</source>
             <translation>描述视频：主体是谁或什么、在哪里、发生了什么，以及镜头、光线和风格。按 Ctrl+Enter 生成。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+20" />
             <source>Generate</source>
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+54" />
             <source>Insert the recipe</source>
             <translation>插入配方</translation>
         </message>

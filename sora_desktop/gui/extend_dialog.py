@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.core.extend import ExtendRoute
 from sora_desktop.core.models import Job
 from sora_desktop.gui.cost import cost_text
+from sora_desktop.gui.shortcuts import ctrl_enter
 
 if TYPE_CHECKING:
     from sora_desktop.core.capabilities import ModelCapabilities
@@ -100,13 +99,7 @@ class ExtendDialog(QDialog):
         layout.addWidget(self.buttons)
         self.editor.textChanged.connect(self._update)
         self.seconds_combo.currentIndexChanged.connect(self._update)
-        for seq in (
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
-        ):
-            shortcut = QShortcut(seq, self)
-            shortcut.setAutoRepeat(False)
-            shortcut.activated.connect(self._submit)
+        ctrl_enter(self, self._submit)
         self._update()
 
     def prompt(self) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.capabilities import MAX_PROMPT_CHARS
+from sora_desktop.gui.shortcuts import ctrl_enter
 from sora_desktop.gui.theme import set_error_style
 from sora_desktop.gui.wheel_guard import guard_wheel
 
@@ -92,15 +93,9 @@ class PromptEditor(QWidget):
         self._template: TemplateBuilder | None = None
         self.template_button.toggled.connect(lambda on: self.template.setVisible(on))
 
-        for seq in (
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
-        ):
-            shortcut = QShortcut(seq, self)
+        for shortcut in ctrl_enter(self, self.generate_requested.emit):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.setAutoRepeat(False)  # a held key is one request, not one per repeat
             shortcut.setWhatsThis(self.tr("Generate"))  # listed in Help > Keyboard shortcuts
-            shortcut.activated.connect(self.generate_requested)
         self.set_recent_prompts([])
         self._update_count()
 

@@ -15,8 +15,7 @@ action (``panel.ask_remix_prompt``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sora_desktop.core.models import Job
 from sora_desktop.gui.cost import job_cost_text
+from sora_desktop.gui.shortcuts import ctrl_enter
 
 
 class RemixDialog(QDialog):
@@ -72,13 +72,7 @@ class RemixDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.editor.textChanged.connect(self._update_ok)
         layout.addWidget(self.buttons)
-        for seq in (
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
-            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
-        ):
-            shortcut = QShortcut(seq, self)
-            shortcut.setAutoRepeat(False)
-            shortcut.activated.connect(self._submit)
+        ctrl_enter(self, self._submit)
         self._update_ok()
 
     def prompt(self) -> str:
