@@ -3603,22 +3603,22 @@ Write a prompt and press Generate.</source>
             <translation>文件或原因</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="100" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="107" />
             <source>To send</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="97" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="104" />
             <source>Held by the cap</source>
             <translation>因上限暂缓</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="99" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="106" />
             <source>To send (seed not sent)</source>
             <translation>待发送（不发送种子）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="95" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="102" />
             <source>Invalid: {reason}</source>
             <translation>无效：{reason}</translation>
         </message>

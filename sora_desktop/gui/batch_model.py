@@ -58,7 +58,27 @@ def _headers_rows() -> list[str]:
     ]
 
 
-class BatchPreviewModel(QAbstractTableModel):
+class _RowsTable(QAbstractTableModel):
+    """A flat table of ``_rows`` under the column titles ``_headers`` (both models below)."""
+
+    _rows: Sequence[object]
+    _headers: Sequence[str]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class BatchPreviewModel(_RowsTable):
     """Every job of a previewed batch; invalid rows say why, held rows say so."""
 
     STATUS = 8
@@ -75,19 +95,6 @@ class BatchPreviewModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> PreviewRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     @staticmethod
     def status_text(row: PreviewRow) -> str:
@@ -133,7 +140,7 @@ class BatchPreviewModel(QAbstractTableModel):
         return None
 
 
-class BatchRowsModel(QAbstractTableModel):
+class BatchRowsModel(_RowsTable):
     """A kept batch's rows with their status; a failed row says why, a ready one its file."""
 
     STATUS = 6
@@ -161,19 +168,6 @@ class BatchRowsModel(QAbstractTableModel):
 
     def count(self, *statuses: RowStatus) -> int:
         return sum(1 for r in self._rows if r.status in statuses)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
