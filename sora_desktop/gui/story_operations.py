@@ -222,12 +222,12 @@ class StoryOperations(OperationsBase):
 
         return Op(self, parent, work)
 
-    def storyboard_send(
+    def library_send(
         self, submit: Callable[[GenerationService, JobStore, AppPaths], Coroutine[Any, Any, T]]
     ) -> Coroutine[Any, Any, T]:
-        """The coroutine that sends a storyboard's shots (``usecases.storyboards``'s
-        ``generate_missing`` / ``regenerate_shot``, given as ``submit``), for
-        ``sending.send`` under the window's send guard."""
+        """The coroutine that runs ``submit`` (a paid use case: storyboard shots, an
+        extension) with the service, the library and the app's folders, for ``sending.send``
+        under the window's send guard."""
         store = self._library
         paths = self.paths
         controller = self._controller
@@ -241,28 +241,17 @@ class StoryOperations(OperationsBase):
     def start_extension(
         self, *, job_id: str, prompt: str, seconds: int, aliases: dict[str, str] | None
     ) -> Coroutine[Any, Any, Job]:
-        """The coroutine that sends an extension of ``job_id`` (``usecases.extend``), for
-        ``sending.send`` under the window's send guard; its new job."""
-        store = self._library
-        paths = self.paths
-        controller = self._controller
-        assert store is not None and paths is not None and controller is not None
+        """The coroutine that sends an extension of ``job_id`` (``usecases.extend``); its
+        new job."""
+        from sora_desktop.usecases import extend
 
-        async def send() -> Job:
-            from sora_desktop.usecases import extend
-
+        async def submit(service: GenerationService, store: JobStore, paths: AppPaths) -> Job:
             started = await extend.start_extension(
-                controller.service,
-                store,
-                job_id,
-                prompt,
-                seconds,
-                paths.images_dir,
-                aliases=aliases,
+                service, store, job_id, prompt, seconds, paths.images_dir, aliases=aliases
             )
             return started.job
 
-        return send()
+        return self.library_send(submit)
 
     def finish_extension(self, *, parent: QObject | None, job_id: str) -> Op[Job | None]:
         """When ``job_id`` is a continuation not joined yet: join it to the clip it

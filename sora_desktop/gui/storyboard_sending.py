@@ -47,7 +47,7 @@ class StoryboardSender:
             if not quiet:
                 self._held()
             return False
-        submit = self._ops.storyboard_send(
+        submit = self._ops.library_send(
             lambda service, store, paths: storyboards.generate_missing(
                 service,
                 store,
@@ -69,7 +69,7 @@ class StoryboardSender:
         if window.send_guard.blocked(key):
             self._held()
             return False
-        submit = self._ops.storyboard_send(
+        submit = self._ops.library_send(
             lambda service, store, paths: storyboards.regenerate_shot(
                 service,
                 store,
