@@ -80,7 +80,8 @@ class FalDialect(ProviderClient):
             start = await self.image_uri(request.reference_image, param="input_reference")
         if request.end_image is not None:
             end = await self.image_uri(request.end_image, param="end_image")
-        body = model.build_input(request, start_image=start, end_image=end)
+        images = await self.param_images(request)
+        body = model.build_input(request, start_image=start, end_image=end, images=images)
         endpoint = model.endpoint(with_image=with_image)
         response = await self.send("POST", self._path(endpoint), json=body)
         data = self.json(response)
