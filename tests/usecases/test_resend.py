@@ -67,5 +67,6 @@ def test_a_finished_job_is_not_outcome_unknown_and_a_running_one_is_refused(
 
     done, offer, refused = run_service(tmp_path, body)
     assert done.status is JobStatus.READY and not is_outcome_unknown(done)
-    assert not offer.outcome_unknown and not offer.estimate.known  # Gen-4.5: price unknown
+    assert not offer.outcome_unknown
+    assert offer.estimate.usd == pytest.approx(0.24)  # Gen-4.5, 2 s at 12 credits ($0.12) a second
     assert refused == "job"
