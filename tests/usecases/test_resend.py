@@ -42,7 +42,7 @@ def test_an_outcome_unknown_job_is_quoted_then_sent_again_as_a_new_job(
         first, offer, second, old = run_service(tmp_path, body)
     assert is_outcome_unknown(first) and first.status is JobStatus.FAILED
     assert offer.outcome_unknown and offer.job.id == first.id
-    assert offer.dashboard_url == "https://fal.ai/dashboard"
+    assert offer.dashboard_url == "https://fal.ai/dashboard/requests"
     assert offer.estimate == estimate_cost(kind, "fal-ai/veo3.1", "1280x720", 4, False)
     assert offer.estimate.usd == pytest.approx(0.80)
     assert second.id != first.id and second.request == first.request

@@ -57,7 +57,8 @@ def schema_url(base_url: str) -> str:
 
 class FalDialect(ProviderClient):
     provider_name = PROVIDER_NAMES[ConnectionKind.FAL]
-    dashboard_url = "https://fal.ai/dashboard"
+    #: the dashboard's request list, where a request whose reply was lost can be looked up
+    dashboard_url = "https://fal.ai/dashboard/requests"
     #: fal documents no data URI limit; larger images are re-encoded as JPEG
     data_uri_limit = 10 * 1024 * 1024
 
