@@ -21,6 +21,7 @@ from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.server import SimulatorServer
+from tests.fail_on_unexpected import ExpectLog
 from tests.provider_support import (
     KEY,
     assert_no_key_on_results,
@@ -30,6 +31,7 @@ from tests.provider_support import (
     request,
     run_service,
 )
+from tests.reliability.faultserver import Drop, FaultServer
 
 FIELD = "style_image"  # an image field no common setting covers
 MODEL = {
@@ -151,3 +153,43 @@ def test_an_image_field_of_another_size_is_refused_naming_it_before_any_request(
 
     assert run_service(tmp_path / "d", body) == FIELD
     assert sim.created_count == 0 and not _uploads(sim)
+
+
+REPLICATE_CREATE = r"^/replicate/v1/models/sim/any-video/predictions$"
+
+
+def test_a_lost_replicate_reply_is_found_in_its_list_with_the_image_field_aside(
+    sim: SimulatorServer, tmp_path: Path, expect_log: ExpectLog
+) -> None:
+    """The create arrived (its reply was lost): the list search compares the input with the
+    image fields left out (their upload URLs differ each time) and adopts it; one create."""
+    kind = ConnectionKind.REPLICATE
+    image = _image(tmp_path / "style.png", 6 << 20)
+    req = request(kind, "a boat [sim:drop]", model=MODEL[kind], image_params=((FIELD, image),))
+    with FaultServer(sim.url) as proxy:
+        with expect_log("sora_desktop.core.jobrunner", "reply lost"):
+            job = generate(tmp_path / "d", req, connection(sim, kind, proxy.url))
+        assert proxy.count("POST", REPLICATE_CREATE) == 1
+    assert_ready(job)
+    assert sim.created_count == 1
+    assert str(_sent(sim, job.remote_id or "")[FIELD]).startswith(f"{sim.url}/replicate/v1/files/")
+
+
+def test_a_create_that_never_arrived_is_sent_again_with_the_same_image_file(
+    sim: SimulatorServer, tmp_path: Path, expect_log: ExpectLog
+) -> None:
+    """Replicate's list proves the create never arrived: it is sent once more, built again
+    from the stored request, so the same file is uploaded again (uploads are free)."""
+    kind = ConnectionKind.REPLICATE
+    image = _image(tmp_path / "style.png", 6 << 20)
+    req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
+    with FaultServer(sim.url) as proxy:
+        proxy.add("POST", REPLICATE_CREATE, Drop(forward_first=False))
+        with expect_log("sora_desktop.core.jobrunner", "reply lost"):
+            job = generate(tmp_path / "d", req, connection(sim, kind, proxy.url))
+        assert proxy.count("POST", REPLICATE_CREATE) == 2
+        assert proxy.count("POST", r"^/replicate/v1/files$") == 2
+    assert_ready(job)
+    assert sim.created_count == 1
+    uploads = _uploads(sim)
+    assert len(uploads) == 2 and set(uploads.values()) == {image.read_bytes()}
