@@ -4899,6 +4899,11 @@ Write a prompt and press Generate.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="379" />
+            <source>Pick a smaller image.</source>
+            <translation>请选择一张更小的图片。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/dialects/base.py" line="122" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
@@ -4924,22 +4929,27 @@ Write a prompt and press Generate.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="361" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="364" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="392" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="376" />
+            <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
+            <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/base.py" line="408" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="410" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="426" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="413" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="429" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
@@ -4949,17 +4959,17 @@ Write a prompt and press Generate.</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="354" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="357" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="439" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="455" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="436" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="452" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4999,137 +5009,137 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="165" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="167" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="166" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="90" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="92" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="154" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="155" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="101" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="103" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="187" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="187" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="206" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="209" />
             <source>Replicate has no way to delete a prediction; it removes API predictions after an hour.</source>
             <translation>Replicate 无法删除预测任务；它会在一小时后自动删除通过 API 创建的预测。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="90" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="93" />
             <source>Replicate's answer is not a prediction.</source>
             <translation>Replicate 的回复不是预测任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="155" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="158" />
             <source>Replicate's prediction has no output yet.</source>
             <translation>Replicate 的预测任务还没有输出。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="237" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="240" />
             <source>Replicate's answer to the upload has no file URL.</source>
             <translation>Replicate 对上传的回复中没有文件地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="238" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="241" />
             <source>Try again later.</source>
             <translation>请稍后再试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="149" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="152" />
             <source>Replicate has removed this prediction's files (after an hour).</source>
             <translation>Replicate 已删除此预测任务的文件（一小时后删除）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="150" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="153" />
             <source>Generate it again; the app downloads at once when it is running.</source>
             <translation>请重新生成；应用运行时会立即下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="218" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="221" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="218" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="221" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="116" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="119" />
             <source>Replicate stopped this prediction before it started (its deadline passed); it was not charged.</source>
             <translation>Replicate 在此预测任务开始前将其停止（已超过期限）；未计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="122" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="125" />
             <source>The prediction was cancelled at Replicate.</source>
             <translation>该预测任务已在 Replicate 上被取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="99" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="100" />
             <source>Waiting in Runway's queue: your organisation is running as many tasks as its plan allows.</source>
             <translation>正在 Runway 的队列中等待：你的组织正在运行的任务数已达到套餐上限。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="80" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="81" />
             <source>Runway's answer to the create has no task id.</source>
             <translation>Runway 对创建请求的回复中没有任务 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="90" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="91" />
             <source>Runway's answer is not a task.</source>
             <translation>Runway 的回复不是任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="145" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="146" />
             <source>Runway's task has no output yet.</source>
             <translation>Runway 的任务还没有输出。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="177" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="178" />
             <source>Runway's answer to the upload is incomplete.</source>
             <translation>Runway 对上传的回复不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="161" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="162" />
             <source>Credits</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="184" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="185" />
             <source>Runway's upload address can't be used: {problem}.</source>
             <translation>无法使用 Runway 的上传地址：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="125" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="126" />
             <source>The task was cancelled at Runway.</source>
             <translation>该任务已在 Runway 上被取消。</translation>
         </message>
@@ -5749,12 +5759,12 @@ Write a prompt and press Generate.</source>
             <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/request_checks.py" line="87" />
+            <location filename="../../sora_desktop/core/request_checks.py" line="91" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/request_checks.py" line="84" />
+            <location filename="../../sora_desktop/core/request_checks.py" line="88" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
@@ -6529,24 +6539,9 @@ Write a prompt and press Generate.</source>
             <translation>图片必须是 .png 文件（{name!r}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="164" />
-            <source>Pick an image under 3.5 MB, or a smaller JPEG.</source>
-            <translation>请选择小于 3.5 MB 的图像，或更小的 JPEG。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="105" />
+            <location filename="../../sora_desktop/usecases/generate.py" line="109" />
             <source>Choose Fit or Crop under the image to convert it.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="161" />
-            <source>The image for {name} is too large to send ({mb:.1f} MB).</source>
-            <translation>{name} 的图像太大，无法发送（{mb:.1f} MB）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="153" />
-            <source>The image for {name} can't be read ({detail}).</source>
-            <translation>无法读取 {name} 的图像（{detail}）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/library.py" line="86" />

@@ -182,11 +182,13 @@ class CatalogueModel:
         *,
         start_image: str | None = None,
         end_image: str | None = None,
+        images: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """The model's input for ``request``; images given as URIs (data: or uploaded).
 
         A start and an end image mapped to the same field (Runway's ``promptImage``) go as
-        a list of ``{"uri", "position"}``. ``request.params`` (any schema field) win.
+        a list of ``{"uri", "position"}``. ``request.params`` (any schema field) win, and
+        ``images`` (the URIs of ``request.image_params``, by field name) after them.
         """
         body: dict[str, Any] = dict(self.constants)
         prompt_field = self.field_for("prompt") or "prompt"
@@ -221,6 +223,7 @@ class CatalogueModel:
                 body[name] = json.loads(text)
             except ValueError:
                 body[name] = text
+        body.update(images or {})
         return body
 
 

@@ -252,6 +252,10 @@ class VideoRequest:
     end_image: Path | None = None  # the last frame, converted to exactly ``size``
     #: any field of the model's own schema, as (name, JSON text of the value)
     params: tuple[tuple[str, str], ...] = ()
+    #: image fields of the model's own schema, as (name, file already fitted to ``size``):
+    #: the dialect sends each file as the provider takes it (a data URI, else its upload
+    #: flow) when the create is sent, so a resumed job sends the same file again
+    image_params: tuple[tuple[str, Path], ...] = ()
     #: remote video id this extends (``POST /videos/extensions``); ``seconds`` is then the
     #: length added, and the finished clip is the source followed by the new part
     extend_of: str | None = None

@@ -73,7 +73,11 @@ class RequestChecks:
                 request.model, aliases=aliases, azure=connection.kind is ConnectionKind.AZURE
             )
             validate_request(request, caps)
-        images = (("input_reference", request.reference_image), ("end_image", request.end_image))
+        images = (
+            ("input_reference", request.reference_image),
+            ("end_image", request.end_image),
+            *request.image_params,
+        )
         for param, image in images:
             if image is None:
                 continue

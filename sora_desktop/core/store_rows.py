@@ -96,6 +96,8 @@ def request_options(request: VideoRequest) -> str | None:
         data["end_image"] = str(request.end_image)
     if request.params:
         data["params"] = [[name, value] for name, value in request.params]
+    if request.image_params:
+        data["image_params"] = [[name, str(path)] for name, path in request.image_params]
     return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else None
 
 
@@ -122,6 +124,13 @@ def _options(text: str | None) -> dict[str, Any]:
     if isinstance(params, list):
         out["params"] = tuple(
             (str(p[0]), str(p[1])) for p in params if isinstance(p, list) and len(p) == 2
+        )
+    images = data.get("image_params")
+    if isinstance(images, list):
+        out["image_params"] = tuple(
+            (str(p[0]), Path(str(p[1])))
+            for p in images
+            if isinstance(p, list) and len(p) == 2 and p[1]
         )
     return out
 

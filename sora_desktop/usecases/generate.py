@@ -7,7 +7,9 @@
     await retry(service, job, connection) -> Job                     # a NEW job, same request
 
 Every face sends through these; the service stores the job before its create is sent, so a
-lost reply is reconciled, never re-sent (docs/reliability.md).
+lost reply is reconciled, never re-sent (docs/reliability.md). Images (the start and end
+image, and image fields of the model's own settings) are kept in the request as fitted
+files; the dialect sends each the provider's way when the create goes out.
 """
 
 from __future__ import annotations
@@ -53,14 +55,15 @@ class Order:
     end_fit: FitMode | None = None
     #: the model's own settings ("More settings", ``--param``): (name, JSON text)
     params: tuple[tuple[str, str], ...] = ()
-    #: image fields of the model's own settings: (name, file, fit); sent as data URIs
+    #: image fields of the model's own settings: (name, file, fit); fitted like the start
+    #: image, and sent the provider's way (data URI or upload) by the dialect
     image_params: tuple[tuple[str, Path, FitMode | None], ...] = ()
 
     def request(
         self,
         image: Path | None,
         end_image: Path | None = None,
-        image_params: tuple[tuple[str, str], ...] = (),
+        image_params: tuple[tuple[str, Path], ...] = (),
     ) -> VideoRequest:
         return VideoRequest(
             prompt=self.prompt,
@@ -72,7 +75,8 @@ class Order:
             negative_prompt=self.negative_prompt,
             seed=self.seed,
             end_image=end_image,
-            params=(*self.params, *image_params),
+            params=self.params,
+            image_params=image_params,
         )
 
 
@@ -122,52 +126,28 @@ async def submit(
     end = await asyncio.to_thread(
         prepare_reference_image, order.end_image, order.size, order.end_fit, images_dir
     )
-    uris = []
+    fields: list[tuple[str, Path]] = []
     for name, path, fit in order.image_params:
-        uri = await asyncio.to_thread(image_param, name, path, order.size, fit, images_dir)
-        uris.append((name, uri))
+        field = await asyncio.to_thread(image_param, name, path, order.size, fit, images_dir)
+        fields.append((name, field))
     request = order.request(
-        prepared.path if prepared else None, end.path if end else None, tuple(uris)
+        prepared.path if prepared else None, end.path if end else None, tuple(fields)
     )
     return await service.submit(request, connection)
 
 
-#: the largest image sent inline as one of a model's own settings (the providers' own
-#: data URI limit for inputs is about this: docs/providers.md)
-IMAGE_PARAM_LIMIT = 5 * 1024 * 1024
-
-
-def image_param(name: str, path: Path, size: str, fit: FitMode | None, images_dir: Path) -> str:
-    """An image field of the model's own settings as the JSON text of a data URI, fitted to
-    the video's ``size`` like the start image. Refused naming the field when the file can't
-    be used or is too large to go inline. Reads files: run it off the GUI thread."""
-    import base64
-    import json
-
-    prepared = prepare_reference_image(path, size, fit, images_dir)
-    assert prepared is not None
+def image_param(name: str, path: Path, size: str, fit: FitMode | None, images_dir: Path) -> Path:
+    """An image field of the model's own settings checked and fitted to the video's
+    ``size`` like the start image: the file the request keeps (the dialect sends it as a
+    data URI or through the provider's upload when the create goes out). Refusals name the
+    field. Reads (and may write) images: run it off the GUI thread."""
     try:
-        data = prepared.path.read_bytes()
-    except OSError as exc:
-        raise InvalidRequestError(
-            _("The image for {name} can't be read ({detail}).").format(
-                name=name, detail=exc.strerror or exc
-            ),
-            _("Pick the image again."),
-            param=name,
-        ) from None
-    if len(data) * 4 // 3 > IMAGE_PARAM_LIMIT:
-        raise InvalidRequestError(
-            _("The image for {name} is too large to send ({mb:.1f} MB).").format(
-                name=name, mb=len(data) / 1e6
-            ),
-            _("Pick an image under 3.5 MB, or a smaller JPEG."),
-            param=name,
-        )
-    mime = "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        mime = "image/webp"
-    return json.dumps(f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}")
+        prepared = prepare_reference_image(path, size, fit, images_dir)
+    except InvalidRequestError as err:
+        err.param = name
+        raise
+    assert prepared is not None
+    return prepared.path
 
 
 async def remix(service: GenerationService, job_id: str, prompt: str) -> Job:

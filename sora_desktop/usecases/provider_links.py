@@ -34,7 +34,8 @@ class ProviderLinks:
     env_var: str  # the environment variable the provider's own client reads
 
 
-#: verified against each provider's site and official client (docs/providers.md)
+#: (keys page, price list, the provider client's key variable); which of these were checked
+#: against the provider's own pages, and where, is in docs/providers.md ("Links")
 _PAGES: dict[ConnectionKind, tuple[str, str, str]] = {
     ConnectionKind.FAL: ("https://fal.ai/dashboard/keys", "https://fal.ai/pricing", "FAL_KEY"),
     ConnectionKind.REPLICATE: (

@@ -142,7 +142,9 @@ def test_models_lists_the_catalogue_and_one_model_s_parameters(
     veo = next(ln for ln in listed.stdout.splitlines() if ln.startswith("fal-ai/veo3.1\t"))
     assert "$0.40/s" in veo and "checked 20" in veo
     runway = run_cli("models", "--kind", "runway", data_dir=data_dir)
-    assert "price unknown" in next(ln for ln in runway.stdout.splitlines() if "gen4.5\t" in ln)
+    lines = runway.stdout.splitlines()
+    assert "$0.12/s" in next(ln for ln in lines if ln.startswith("gen4.5\t"))
+    assert "price unknown" in next(ln for ln in lines if ln.startswith("veo3.1\t"))
 
     kind = ConnectionKind.REPLICATE
     one = run_cli(

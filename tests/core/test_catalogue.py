@@ -73,6 +73,29 @@ def test_prices_are_estimates_with_audio_and_unknown_is_none() -> None:
     assert estimate_cost("acme/unknown", "1280x720", 8, fal) is None
 
 
+def test_the_prices_found_for_kling_seedance_and_runway_estimate_the_cost() -> None:
+    """Prices added with a cited source (docs/providers.md, "Prices"): fal's own model
+    pages for Kling 2.6 Pro, Kling 3 Pro and Seedance 2.0, Runway's credits a second."""
+    fal, runway = ConnectionKind.FAL, ConnectionKind.RUNWAY
+    kling26 = "fal-ai/kling-video/v2.6/pro/image-to-video"
+    assert estimate_cost(kling26, "1920x1080", 5, fal) == pytest.approx(0.70)  # audio on
+    assert estimate_cost(kling26, "1920x1080", 10, fal, audio=False) == pytest.approx(0.70)
+    kling3 = "fal-ai/kling-video/v3/pro/image-to-video"
+    assert estimate_cost(kling3, "1920x1080", 5, fal) == pytest.approx(0.84)
+    assert estimate_cost(kling3, "1920x1080", 5, fal, audio=False) == pytest.approx(0.56)
+    seedance = "bytedance/seedance-2.0/image-to-video"
+    assert estimate_cost(seedance, "1280x720", 10, fal) == pytest.approx(3.02)  # to the cent
+    assert estimate_cost(seedance, "1920x1080", 5, fal) == pytest.approx(3.40)
+    assert estimate_cost(seedance, "720x720", 5, fal, audio=False) == pytest.approx(0.85)
+    assert estimate_cost("gen4.5", "1280x720", 5, runway) == pytest.approx(0.60)
+    assert estimate_cost("gen4_turbo", "1280x720", 10, runway) == pytest.approx(0.50)
+    for still_unknown in ("veo3.1", "veo3.1_fast", "kling2.5_turbo_pro", "gemini_omni_flash"):
+        assert estimate_cost(still_unknown, "1280x720", 5, runway) is None
+    for model in load_catalogue().models:
+        if model.price is not None:
+            assert model.price.source.startswith("https://"), model.id
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

@@ -90,6 +90,46 @@ def test_round_trip_keeps_every_field(store: JobStore, tmp_path: Path) -> None:
     assert got.history[0].status is JobStatus.DRAFT
 
 
+def test_a_provider_requests_image_fields_are_kept_as_files(store: JobStore) -> None:
+    """Image fields of a model's own settings are stored as the fitted files' paths (a
+    resumed job sends the same file), beside its other settings."""
+    import dataclasses
+
+    job = make_job()
+    request = dataclasses.replace(
+        job.request,
+        model="sim/any-video",
+        params=(("motion_strength", "0.8"),),
+        image_params=(("style_image", Path("/imgs/style.png")), ("mask", Path("/imgs/m.png"))),
+    )
+    job = dataclasses.replace(job, request=request)
+    store.add(job)
+    store.close()
+    reopened = JobStore(store.path)
+    try:
+        got = reopened.get(job.id)
+    finally:
+        reopened.close()
+    assert got is not None and got.request == request
+
+
+def test_a_job_stored_before_image_fields_were_files_reads_as_it_was(store: JobStore) -> None:
+    """The request's shape changed inside the ``options`` JSON (no column, no migration):
+    a job stored by an earlier version, its image field inline as a data URI in
+    ``params``, still reads with that value and is sent as it was."""
+    job = make_job()
+    store.add(job)
+    old = '{"params": [["mask_image", "\\"data:image/png;base64,iVBORw0KGgo=\\""]], "seed": 7}'
+    conn = sqlite3.connect(store.path)
+    with conn:
+        conn.execute("UPDATE jobs SET options = ? WHERE id = ?", (old, job.id))
+    conn.close()
+    got = store.get(job.id)
+    assert got is not None
+    assert got.request.params == (("mask_image", '"data:image/png;base64,iVBORw0KGgo="'),)
+    assert got.request.seed == 7 and got.request.image_params == ()
+
+
 def test_add_fills_timestamps_and_refuses_duplicates(store: JobStore) -> None:
     job = make_job(created_at=0.0)
     job.updated_at = 0.0

@@ -78,7 +78,7 @@ def test_a_lost_create_reply_ends_outcome_unknown_and_is_never_resent(
     err = error_for_job(job)
     assert err is not None and err.kind is ErrorKind.OUTCOME_UNKNOWN
     assert err.exit_code is ExitCode.OUTCOME_UNKNOWN == 8
-    dashboard = {"fal": "https://fal.ai/dashboard", "runway": "https://dev.runwayml.com"}
+    dashboard = {"fal": "https://fal.ai/dashboard/requests", "runway": "https://dev.runwayml.com"}
     assert dashboard[kind.value] in (job.error_message or "")
     assert "may have been made, and charged" in (job.error_message or "")
     assert sim.created_count == 1  # the create arrived once; it was not sent again

@@ -59,24 +59,22 @@ def test_submit_sends_the_converted_image(tmp_path: Path) -> None:
     assert harness.client.calls.count("create") == 1
 
 
-def test_an_image_setting_goes_as_a_data_uri_fitted_to_the_video(tmp_path: Path) -> None:
-    """An image field of the model's own settings ("More settings") is fitted like the start
-    image and sent inline as the field's value."""
-    import base64
-    import io
-    import json
-
+def test_an_image_setting_is_fitted_to_the_video_and_kept_as_a_file(tmp_path: Path) -> None:
+    """An image field of the model's own settings ("More settings") is checked and fitted
+    like the start image; the request keeps the fitted FILE (no size limit here: the
+    dialect sends it inline or through the provider's upload when the create goes out)."""
     from sora_desktop.usecases.generate import image_param
 
     image = _png(tmp_path / "mask.png", (300, 200))
-    with pytest.raises(InvalidRequestError):  # another size, no fit: refused, as the start
+    with pytest.raises(InvalidRequestError) as refused:  # another size, no fit: refused
         image_param("mask_image", image, "1280x720", None, tmp_path / "c")
-    text = image_param("mask_image", image, "1280x720", "crop", tmp_path / "c")
-    uri = json.loads(text)
-    assert uri.startswith("data:image/png;base64,")
-    data = base64.b64decode(uri.split(",", 1)[1])
-    with Image.open(io.BytesIO(data)) as sent:
-        assert sent.size == (1280, 720)
+    assert refused.value.param == "mask_image"  # the field at fault, not the start image
+    fitted = image_param("mask_image", image, "1280x720", "crop", tmp_path / "c")
+    assert fitted.parent == tmp_path / "c"
+    with Image.open(fitted) as out:
+        assert out.size == (1280, 720)
+    right = _png(tmp_path / "right.png", (1280, 720))
+    assert image_param("mask_image", right, "1280x720", None, tmp_path / "c") == right
 
 
 def test_submit_carries_the_model_settings_and_the_end_image(tmp_path: Path) -> None:
@@ -102,9 +100,10 @@ def test_submit_carries_the_model_settings_and_the_end_image(tmp_path: Path) -> 
             request = job.request
             assert (request.audio, request.negative_prompt, request.seed) == (False, "text", 7)
             assert request.end_image == end
-            params = dict(request.params)
-            assert params["motion_strength"] == "0.8"
-            assert params["mask_image"].startswith('"data:image/png;base64,')
+            assert dict(request.params) == {"motion_strength": "0.8"}
+            assert request.image_params == (("mask_image", mask),)
+            stored = harness.store.get(job.id)  # persisted: a resume sends the same file
+            assert stored is not None and stored.request.image_params == request.image_params
             await harness.service.wait(job.id)
         finally:
             await harness.close()

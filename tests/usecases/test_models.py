@@ -86,7 +86,9 @@ def test_the_estimate_is_a_value_even_when_the_price_is_unknown() -> None:
     assert veo.checked and veo.checked in veo.text() and "1.60" in veo.text()
     on = estimate_cost(ConnectionKind.FAL, "fal-ai/veo3.1", "1280x720", 8, audio=True)
     assert on.usd == pytest.approx(3.20)
-    unknown = estimate_cost(ConnectionKind.RUNWAY, "gen4.5", "1280x720", 5)
+    gen45 = estimate_cost(ConnectionKind.RUNWAY, "gen4.5", "1280x720", 5)  # 12 credits/s
+    assert gen45.known and gen45.usd == pytest.approx(0.60)
+    unknown = estimate_cost(ConnectionKind.RUNWAY, "veo3.1", "1280x720", 4)
     assert not unknown.known and unknown.text() == "price unknown"
     assert not estimate_cost(ConnectionKind.FAL, "acme/not-listed", "1280x720", 5).known
     free = estimate_cost(ConnectionKind.SIMULATOR, "sora-2", "1280x720", 4)
@@ -160,7 +162,8 @@ def test_a_model_added_to_the_catalogue_file_is_offered_with_no_code(
     ]
     assert kling.name == "Kling 2.6 Pro" and kling.needs_image and kling.takes_end_image
     assert kling.seconds == (5, 10) and kling.default_seconds == 5 and kling.has_audio
-    assert not estimate_cost(ConnectionKind.FAL, kling.id, "1920x1080", 5).known
+    priced = estimate_cost(ConnectionKind.FAL, kling.id, "1920x1080", 5, audio=False)
+    assert priced.usd == pytest.approx(0.35)  # its price too is data: $0.07/s, audio off
     with pytest.raises(InvalidRequestError) as refused:
         choose_seconds(kling, 8)
     assert "5, 10" in refused.value.message

@@ -42,7 +42,7 @@ def test_an_outcome_unknown_job_is_quoted_then_sent_again_as_a_new_job(
         first, offer, second, old = run_service(tmp_path, body)
     assert is_outcome_unknown(first) and first.status is JobStatus.FAILED
     assert offer.outcome_unknown and offer.job.id == first.id
-    assert offer.dashboard_url == "https://fal.ai/dashboard"
+    assert offer.dashboard_url == "https://fal.ai/dashboard/requests"
     assert offer.estimate == estimate_cost(kind, "fal-ai/veo3.1", "1280x720", 4, False)
     assert offer.estimate.usd == pytest.approx(0.80)
     assert second.id != first.id and second.request == first.request
@@ -67,5 +67,6 @@ def test_a_finished_job_is_not_outcome_unknown_and_a_running_one_is_refused(
 
     done, offer, refused = run_service(tmp_path, body)
     assert done.status is JobStatus.READY and not is_outcome_unknown(done)
-    assert not offer.outcome_unknown and not offer.estimate.known  # Gen-4.5: price unknown
+    assert not offer.outcome_unknown
+    assert offer.estimate.usd == pytest.approx(0.24)  # Gen-4.5, 2 s at 12 credits ($0.12) a second
     assert refused == "job"

@@ -345,8 +345,11 @@ class ProviderClient:
     # -- images in
 
     async def image_uri(self, path: Path, *, param: str) -> str:
-        """A start or end image as the provider accepts it: a data URI within
-        :attr:`data_uri_limit`, else uploaded (:meth:`upload`)."""
+        """An image (the start or end image, or an image field of the model's own settings)
+        as the provider accepts it: a data URI within :attr:`data_uri_limit`, else uploaded
+        (:meth:`upload`), else re-encoded as a smaller JPEG that fits the limit (refused,
+        naming ``param``, when even that doesn't). Uploads are free: they happen before
+        the paid create."""
         try:
             data = await asyncio.to_thread(path.read_bytes)
         except OSError as exc:
@@ -367,8 +370,21 @@ class ProviderClient:
         uploaded = await self.upload(path.name, data, mime)
         if uploaded is not None:
             return uploaded
-        smaller = await asyncio.to_thread(_as_jpeg, data)
+        smaller = await asyncio.to_thread(_as_jpeg, data, self.data_uri_limit)
+        if smaller is None:
+            raise InvalidRequestError(
+                _(
+                    "The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG."
+                ).format(name=path.name, provider=self.provider_name, mb=len(data) / 1e6),
+                _("Pick a smaller image."),
+                param=param,
+            )
         return data_uri(smaller, "image/jpeg")
+
+    async def param_images(self, request: VideoRequest) -> dict[str, str]:
+        """The image fields of the model's own settings (``request.image_params``) as the
+        provider accepts them, by field name: each goes the way of :meth:`image_uri`."""
+        return {name: await self.image_uri(path, param=name) for name, path in request.image_params}
 
     async def upload(self, name: str, data: bytes, mime: str) -> str | None:
         """Upload an image too large for a data URI; its URI, or None (no upload flow)."""
@@ -465,13 +481,24 @@ def data_uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _as_jpeg(data: bytes) -> bytes:
+#: JPEG qualities tried, best first, for an image too large for a data URI
+JPEG_QUALITIES = (90, 80, 65)
+
+
+def _as_jpeg(data: bytes, limit: int) -> bytes | None:
+    """``data`` as a JPEG whose data URI fits ``limit`` bytes (same pixels: the image was
+    fitted to the video's size), or None when even the lowest quality doesn't fit."""
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as image:
+        rgb = image.convert("RGB")
+    for quality in JPEG_QUALITIES:
         out = io.BytesIO()
-        image.convert("RGB").save(out, "JPEG", quality=90)
-        return out.getvalue()
+        rgb.save(out, "JPEG", quality=quality)
+        encoded = out.getvalue()
+        if len(encoded) * 4 // 3 + 64 <= limit:
+            return encoded
+    return None
 
 
 def iso_seconds(value: Any) -> int | None:

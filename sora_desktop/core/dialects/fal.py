@@ -57,7 +57,8 @@ def schema_url(base_url: str) -> str:
 
 class FalDialect(ProviderClient):
     provider_name = PROVIDER_NAMES[ConnectionKind.FAL]
-    dashboard_url = "https://fal.ai/dashboard"
+    #: the dashboard's request list, where a request whose reply was lost can be looked up
+    dashboard_url = "https://fal.ai/dashboard/requests"
     #: fal documents no data URI limit; larger images are re-encoded as JPEG
     data_uri_limit = 10 * 1024 * 1024
 
@@ -80,7 +81,8 @@ class FalDialect(ProviderClient):
             start = await self.image_uri(request.reference_image, param="input_reference")
         if request.end_image is not None:
             end = await self.image_uri(request.end_image, param="end_image")
-        body = model.build_input(request, start_image=start, end_image=end)
+        images = await self.param_images(request)
+        body = model.build_input(request, start_image=start, end_image=end, images=images)
         endpoint = model.endpoint(with_image=with_image)
         response = await self.send("POST", self._path(endpoint), json=body)
         data = self.json(response)

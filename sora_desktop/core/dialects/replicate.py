@@ -62,11 +62,14 @@ class ReplicateDialect(ProviderClient):
     ) -> tuple[str, dict[str, Any]]:
         model = await self.model(request.model.split(":", 1)[0])
         start = end = None
+        images: dict[str, str] = {}
         if with_images and request.reference_image is not None:
             start = await self.image_uri(request.reference_image, param="input_reference")
         if with_images and request.end_image is not None:
             end = await self.image_uri(request.end_image, param="end_image")
-        body = model.build_input(request, start_image=start, end_image=end)
+        if with_images:
+            images = await self.param_images(request)
+        body = model.build_input(request, start_image=start, end_image=end, images=images)
         return model.endpoint(with_image=request.reference_image is not None), body
 
     async def create(self, request: VideoRequest) -> Polled:

@@ -69,7 +69,8 @@ class RunwayDialect(ProviderClient):
             start = await self.image_uri(request.reference_image, param="input_reference")
         if request.end_image is not None:
             end = await self.image_uri(request.end_image, param="end_image")
-        body = model.build_input(request, start_image=start, end_image=end)
+        images = await self.param_images(request)
+        body = model.build_input(request, start_image=start, end_image=end, images=images)
         body.setdefault("model", request.model)
         endpoint = model.endpoint(with_image=start is not None)
         response = await self.send("POST", f"v1/{quote(endpoint, safe='_')}", json=body)
