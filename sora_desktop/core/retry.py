@@ -7,6 +7,9 @@ stays in the library as it ended.
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Job, JobStatus, VideoRequest
@@ -22,28 +25,29 @@ def can_retry(job: Job) -> bool:
 
 
 def retry_request(job: Job) -> VideoRequest:
-    """The request to send again: same prompt, model, size, duration and reference image.
+    """The request to send again: the whole request as it was sent (prompt, model, size,
+    duration, images, audio, seed, negative prompt, the model's own settings, remix or
+    extension source).
 
     Raises :class:`InvalidRequestError` when the job can't be retried (still running or
-    finished with a video) or its reference image is no longer on this computer."""
+    finished with a video) or one of its images is no longer on this computer."""
     if not can_retry(job):
         raise InvalidRequestError(
             _("Only a job that failed, expired or was cancelled can be retried."),
             _("Generate a new video instead."),
         )
-    image = job.request.reference_image
-    if image is not None and not image.is_file():
-        raise InvalidRequestError(
-            _("The reference image of this job is no longer on this computer: {path}").format(
-                path=image
-            ),
-            _("Put the image back there, or reuse the prompt and choose the image again."),
-        )
-    return VideoRequest(
-        prompt=job.request.prompt,
-        model=job.request.model,
-        size=job.request.size,
-        seconds=job.request.seconds,
-        reference_image=image,
-        remix_of=job.request.remix_of,
-    )
+    for image in _local_files(job.request):
+        if not image.is_file():
+            raise InvalidRequestError(
+                _("The reference image of this job is no longer on this computer: {path}").format(
+                    path=image
+                ),
+                _("Put the image back there, or reuse the prompt and choose the image again."),
+            )
+    return dataclasses.replace(job.request)
+
+
+def _local_files(request: VideoRequest) -> list[Path]:
+    files = [request.reference_image, request.end_image]
+    files += [path for _name, path in request.image_params]
+    return [path for path in files if path is not None]

@@ -53,3 +53,51 @@ def test_a_reference_image_that_is_gone_is_named(tmp_path: Path) -> None:
         retry_request(_job(JobStatus.FAILED, gone))
     assert str(gone) in refused.value.message
     assert refused.value.next_step
+
+
+def test_a_provider_job_is_retried_with_every_setting_it_had(tmp_path: Path) -> None:
+    """Audio, seed, negative prompt, end image, the model's own fields and image fields are
+    part of what the creator asked for: a retry that dropped them would pay for another
+    video than the one asked for."""
+    start, end, field = (tmp_path / f"{n}.png" for n in ("start", "end", "field"))
+    for path in (start, end, field):
+        path.write_bytes(b"png")
+    request = VideoRequest(
+        prompt="A lighthouse at dusk",
+        model="fal-ai/veo3.1",
+        size="1280x720",
+        seconds=8,
+        reference_image=start,
+        audio=False,
+        negative_prompt="blur",
+        seed=42,
+        end_image=end,
+        params=(("safety_tolerance", '"2"'),),
+        image_params=(("style_image_url", field),),
+    )
+    job = Job(
+        id="j2",
+        request=request,
+        connection=Connection(kind=ConnectionKind.FAL, base_url="http://127.0.0.1:9/fal"),
+        status=JobStatus.FAILED,
+    )
+    assert retry_request(job) == request
+
+
+@pytest.mark.parametrize("which", ["end_image", "image_params"])
+def test_an_end_image_or_image_field_that_is_gone_is_named(tmp_path: Path, which: str) -> None:
+    gone = tmp_path / "gone.png"
+    request = VideoRequest(
+        prompt="A lighthouse at dusk",
+        end_image=gone if which == "end_image" else None,
+        image_params=(("style_image_url", gone),) if which == "image_params" else (),
+    )
+    job = Job(
+        id="j3",
+        request=request,
+        connection=Connection(kind=ConnectionKind.FAL, base_url="http://127.0.0.1:9/fal"),
+        status=JobStatus.FAILED,
+    )
+    with pytest.raises(InvalidRequestError) as refused:
+        retry_request(job)
+    assert str(gone) in refused.value.message
