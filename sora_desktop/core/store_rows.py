@@ -96,6 +96,10 @@ def request_options(request: VideoRequest) -> str | None:
         data["end_image"] = str(request.end_image)
     if request.params:
         data["params"] = [[name, value] for name, value in request.params]
+    if request.extend_video is not None:
+        data["extend_video"] = str(request.extend_video)
+    if request.extend_endpoint is not None:
+        data["extend_endpoint"] = request.extend_endpoint
     return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else None
 
 
@@ -123,6 +127,10 @@ def _options(text: str | None) -> dict[str, Any]:
         out["params"] = tuple(
             (str(p[0]), str(p[1])) for p in params if isinstance(p, list) and len(p) == 2
         )
+    if isinstance(data.get("extend_video"), str):
+        out["extend_video"] = Path(data["extend_video"])
+    if isinstance(data.get("extend_endpoint"), str):
+        out["extend_endpoint"] = data["extend_endpoint"]
     return out
 
 
