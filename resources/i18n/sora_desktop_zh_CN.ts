@@ -898,7 +898,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此连接或片段无法由服务延长，因此以片段的最后一帧作为起点生成新视频；完成后两者会在本机拼接成新的视频库条目。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
+            <source>This clip is sent to the provider, whose model continues it; the whole longer clip becomes a new library item and this one stays as it is.</source>
+            <translation>此片段会发送给服务商，由其模型接着生成；延长后的完整片段成为新的视频库条目，此片段保持不变。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The longer clip becomes a new library item; this one stays as it is.</source>
             <translation>更长的片段将成为新的视频库条目；此片段保持不变。</translation>
         </message>
@@ -2922,7 +2927,7 @@ Write a prompt and press Generate.</source>
             <translation>此任务已不在视频库中。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Already sent. Wait a moment to extend it again.</source>
             <translation>已发送。请稍候再延长一次。</translation>
         </message>
@@ -4614,42 +4619,42 @@ Write a prompt and press Generate.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="145" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
             <source>Add a start image, or pick a model that also works from text.</source>
             <translation>请添加起始图片，或选择也能根据文字生成的模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="154" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="159" />
             <source>Pick one of the allowed sizes, or add a start image.</source>
             <translation>请选择允许的尺寸之一，或添加起始图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="179" />
             <source>An end image needs a start image too.</source>
             <translation>使用结束图片时也需要起始图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="175" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="180" />
             <source>Add a start image, or remove the end image.</source>
             <translation>请添加起始图片，或移除结束图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="169" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
             <source>Leave it out, or pick another model.</source>
             <translation>请不要设置此项，或选择其他模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="144" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="149" />
             <source>{model} makes videos from a start image only.</source>
             <translation>{model} 只能根据起始图片生成视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="155" />
             <source>{model} can't make {size!r} videos without a start image. Allowed sizes: {allowed}.</source>
             <translation>没有起始图片时，{model} 无法生成 {size!r} 的视频。允许的尺寸：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="166" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="171" />
             <source>{model} has no setting {setting!r}.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
@@ -4999,42 +5004,52 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="165" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="196" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="166" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="197" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="90" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="106" />
+            <source>Extend it from its last frame instead.</source>
+            <translation>请改为从它的最后一帧延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="121" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="183" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="184" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="101" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="132" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="105" />
+            <source>{model} has no extend endpoint of its own.</source>
+            <translation>{model} 没有自己的延长端点。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="216" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="216" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
@@ -5334,17 +5349,17 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="72" />
+            <location filename="../../sora_desktop/core/extend.py" line="84" />
             <source>Only a finished video can be continued.</source>
             <translation>只有已完成的视频才能接续。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="73" />
+            <location filename="../../sora_desktop/core/extend.py" line="85" />
             <source>Wait until the video is ready.</source>
             <translation>请等到视频完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="79" />
+            <location filename="../../sora_desktop/core/extend.py" line="91" />
             <source>The video file of this clip is not on disk ({path}).</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
@@ -5739,6 +5754,46 @@ Write a prompt and press Generate.</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="64" />
+            <source>Export a shorter or smaller copy and extend that, or extend it from its last frame (a continuation), which sends only one picture.</source>
+            <translation>导出一个更短或更小的副本再延长它，或从最后一帧延长（续接生成），那样只发送一张图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="123" />
+            <source>Pick one of the lengths it adds.</source>
+            <translation>请选择它可以增加的时长之一。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="136" />
+            <source>The extension names no clip to extend.</source>
+            <translation>此延长请求没有指定要延长的片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="137" />
+            <source>Extend a clip from the library.</source>
+            <translation>请从视频库中选择片段进行延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="60" />
+            <source>This clip is {size} MB; the model's extend endpoint takes at most {limit} MB sent from this computer.</source>
+            <translation>此片段为 {size} MB；该模型的延长端点最多接受从本机发送的 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="183" />
+            <source>This model has no extend endpoint of its own.</source>
+            <translation>此模型没有自己的延长端点。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="118" />
+            <source>{model}'s extend endpoint adds {allowed} seconds, not {seconds}.</source>
+            <translation>{model} 的延长端点只能增加 {allowed} 秒，不能增加 {seconds} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="128" />
+            <source>{model}'s extend endpoint takes {allowed} clips, not {size}.</source>
+            <translation>{model} 的延长端点接受 {allowed} 的片段，不接受 {size}。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/qt_pair.py" line="64" />
             <source>Install a PySide6 older than 6.12 (pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"), or run the app on Python 3.12 or newer.</source>
             <translation>请安装低于 6.12 的 PySide6（pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"），或在 Python 3.12 及更高版本上运行本应用。</translation>
@@ -5749,12 +5804,12 @@ Write a prompt and press Generate.</source>
             <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/request_checks.py" line="87" />
+            <location filename="../../sora_desktop/core/request_checks.py" line="91" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/request_checks.py" line="84" />
+            <location filename="../../sora_desktop/core/request_checks.py" line="88" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
@@ -5769,9 +5824,19 @@ Write a prompt and press Generate.</source>
             <translation>请把图片放回原处，或者重用提示词并重新选择图片。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/retry.py" line="46" />
+            <source>Put the clip back there, or extend it again from the library.</source>
+            <translation>请把片段放回原处，或从视频库中重新延长。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/retry.py" line="37" />
             <source>The reference image of this job is no longer on this computer: {path}</source>
             <translation>这个任务的参考图片已不在这台电脑上：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/retry.py" line="45" />
+            <source>The clip this job extends is no longer on this computer: {path}</source>
+            <translation>此任务要延长的片段已不在本机上：{path}</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/secrets.py" line="38" />
@@ -6479,42 +6544,32 @@ Write a prompt and press Generate.</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="92" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="108" />
             <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
             <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="89" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="102" />
             <source>The service extends the clip itself (its extensions endpoint).</source>
             <translation>由服务直接延长这段视频（其扩展接口）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="91" />
-            <source>The model's own extend endpoint makes the longer clip.</source>
-            <translation>由该模型自己的延长接口生成更长的视频。</translation>
+            <location filename="../../sora_desktop/usecases/extend.py" line="104" />
+            <source>The model's own extend endpoint makes the longer clip (this clip is sent to the provider).</source>
+            <translation>由模型自己的延长端点生成更长的片段（此片段会发送给服务商）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="149" />
-            <source>This model's own extend endpoint is not supported yet.</source>
-            <translation>暂不支持该模型自己的延长接口。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="150" />
-            <source>Extend it from its last frame instead.</source>
-            <translation>请改为从它的最后一帧延长。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="194" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="227" />
             <source>This clip is not a continuation waiting to be joined.</source>
             <translation>这段视频不是等待拼接的续接片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="195" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="228" />
             <source>Extend the clip again.</source>
             <translation>请重新延长这段视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="204" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="237" />
             <source>{prompt} (extended)</source>
             <translation>{prompt}（已延长）</translation>
         </message>
