@@ -35,13 +35,9 @@ def _extension(tmp_path: Path, **kw: Any) -> VideoRequest:
     clip.write_bytes(b"\x00" * 1000)
     kw.setdefault("seconds", 7)
     kw.setdefault("size", "1280x720")
-    return VideoRequest(
-        prompt="more",
-        model="fal-ai/veo3.1",
-        extend_video=clip,
-        extend_endpoint="fal-ai/veo3.1/extend-video",
-        **kw,
-    )
+    kw.setdefault("model", "fal-ai/veo3.1")
+    kw.setdefault("extend_endpoint", kw["model"] + "/extend-video")
+    return VideoRequest(prompt="more", extend_video=clip, **kw)
 
 
 def test_the_shipped_catalogue_lists_fals_veo_extend_endpoints_and_no_others() -> None:
@@ -201,3 +197,19 @@ def test_a_failed_extension_is_retried_as_an_extension_of_the_same_clip(tmp_path
     with pytest.raises(InvalidRequestError) as info:
         retry_request(failed)
     assert "no longer on this computer" in info.value.message
+
+
+def test_sending_an_extension_again_is_quoted_at_the_extend_endpoints_price(
+    tmp_path: Path,
+) -> None:
+    """A resend or retry of an outcome-unknown extension says what IT costs: the fast
+    extend's $0.15/s, not the fast model's generation price (which the catalogue doesn't
+    know)."""
+    from sora_desktop.usecases.models import request_cost
+
+    request = _extension(tmp_path, model="fal-ai/veo3.1/fast")
+    quote = request_cost(ConnectionKind.FAL, request)
+    assert quote.usd == pytest.approx(1.05) and quote.usd_per_second == pytest.approx(0.15)
+    assert quote.checked == "2026-11-30" and "fast/extend-video" in quote.source
+    plain = VideoRequest(prompt="p", model="fal-ai/veo3.1/fast", size="1280x720", seconds=8)
+    assert request_cost(ConnectionKind.FAL, plain).usd is None  # its price is unknown
