@@ -32,9 +32,16 @@ if TYPE_CHECKING:
     from sora_desktop.core.catalogue_extend import ExtendEndpoint
 
 
+#: the provider kinds whose dialect sends an extension's clip (``FalDialect._extend``); a
+#: catalogue ``extend`` on another kind is ignored until its dialect does (the Replicate and
+#: Runway dialects would send a plain generation)
+SENDS_CLIP = frozenset({ConnectionKind.FAL})
+
+
 def extend_endpoint(kind: ConnectionKind, model: str) -> ExtendEndpoint | None:
-    """The catalogue's extend endpoint of ``model`` on a provider kind (None: none)."""
-    if not kind.is_provider:
+    """The catalogue's extend endpoint of ``model`` on a provider kind whose dialect can
+    send it (None: none)."""
+    if kind not in SENDS_CLIP:
         return None
     from sora_desktop.core.catalogue import load_catalogue
 
@@ -106,7 +113,7 @@ def check_extension(model: CatalogueModel, request: VideoRequest, kind: Connecti
     """Refuse an extension request the model's endpoint can't take (before any I/O but a
     file's size): no endpoint, a length it doesn't add, a source size it doesn't take, a
     clip missing or over the dialect's limit."""
-    ext = model.extend
+    ext = model.extend if kind in SENDS_CLIP else None
     if ext is None:
         raise InvalidRequestError(
             _("{model} has no extend endpoint of its own.").format(model=model.name),

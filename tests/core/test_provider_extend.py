@@ -213,3 +213,18 @@ def test_sending_an_extension_again_is_quoted_at_the_extend_endpoints_price(
     assert quote.checked == "2026-11-30" and "fast/extend-video" in quote.source
     plain = VideoRequest(prompt="p", model="fal-ai/veo3.1/fast", size="1280x720", seconds=8)
     assert request_cost(ConnectionKind.FAL, plain).usd is None  # its price is unknown
+
+
+def test_an_extend_entry_on_a_kind_whose_dialect_sends_no_clip_is_not_offered(
+    tmp_path: Path,
+) -> None:
+    """Runway's dialect would send a plain generation: an ``extend`` there is ignored."""
+    entry = _entry("gen4.5")
+    entry["extend"] = _entry()["extend"]
+    model = parse_model(entry)
+    assert model.extend is not None
+    with pytest.raises(InvalidRequestError) as info:
+        check_extension(model, _extension(tmp_path), ConnectionKind.RUNWAY)
+    assert "no extend endpoint" in info.value.message
+    runway = Connection(kind=ConnectionKind.RUNWAY, base_url="https://api.dev.runwayml.com")
+    assert not CatalogueExtender().can_extend(runway, "gen4.5")
