@@ -3631,7 +3631,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Cost</name>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="71" />
+            <location filename="../../sora_desktop/gui/cost.py" line="74" />
             <source>An estimate; the provider bills the truth.</source>
             <translation>这是估算；实际费用以服务商账单为准。</translation>
         </message>
@@ -3651,22 +3651,22 @@ Write a prompt and press Generate.</source>
             <translation>（模拟器上免费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="62" />
+            <location filename="../../sora_desktop/gui/cost.py" line="65" />
             <source>price unknown: the app has no price for this model</source>
             <translation>价格未知：应用中没有此模型的价格</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="63" />
+            <location filename="../../sora_desktop/gui/cost.py" line="66" />
             <source>See the provider's price list (Connections… links to it) before you generate</source>
             <translation>生成前请查看服务商的价格表（“连接…”中有链接）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="70" />
+            <location filename="../../sora_desktop/gui/cost.py" line="73" />
             <source>≈ ${0}</source>
             <translation>≈ ${0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="73" />
+            <location filename="../../sora_desktop/gui/cost.py" line="76" />
             <source>Price checked {date}: {source}</source>
             <translation>价格核对于 {date}：{source}</translation>
         </message>
@@ -5754,42 +5754,42 @@ Write a prompt and press Generate.</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="64" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="71" />
             <source>Export a shorter or smaller copy and extend that, or extend it from its last frame (a continuation), which sends only one picture.</source>
             <translation>导出一个更短或更小的副本再延长它，或从最后一帧延长（续接生成），那样只发送一张图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="123" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="130" />
             <source>Pick one of the lengths it adds.</source>
             <translation>请选择它可以增加的时长之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="136" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="143" />
             <source>The extension names no clip to extend.</source>
             <translation>此延长请求没有指定要延长的片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="137" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="144" />
             <source>Extend a clip from the library.</source>
             <translation>请从视频库中选择片段进行延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="60" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="67" />
             <source>This clip is {size} MB; the model's extend endpoint takes at most {limit} MB sent from this computer.</source>
             <translation>此片段为 {size} MB；该模型的延长端点最多接受从本机发送的 {limit} MB。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="183" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="190" />
             <source>This model has no extend endpoint of its own.</source>
             <translation>此模型没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="118" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="125" />
             <source>{model}'s extend endpoint adds {allowed} seconds, not {seconds}.</source>
             <translation>{model} 的延长端点只能增加 {allowed} 秒，不能增加 {seconds} 秒。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/provider_extend.py" line="128" />
+            <location filename="../../sora_desktop/core/provider_extend.py" line="135" />
             <source>{model}'s extend endpoint takes {allowed} clips, not {size}.</source>
             <translation>{model} 的延长端点接受 {allowed} 的片段，不接受 {size}。</translation>
         </message>
@@ -6614,107 +6614,107 @@ Write a prompt and press Generate.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="346" />
+            <location filename="../../sora_desktop/usecases/models.py" line="369" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="343" />
+            <location filename="../../sora_desktop/usecases/models.py" line="366" />
             <source>a whole number</source>
             <translation>整数</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="345" />
+            <location filename="../../sora_desktop/usecases/models.py" line="368" />
             <source>a number</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="92" />
+            <location filename="../../sora_desktop/usecases/models.py" line="93" />
             <source>free (simulator)</source>
             <translation>免费（模拟器）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="94" />
+            <location filename="../../sora_desktop/usecases/models.py" line="95" />
             <source>price unknown</source>
             <translation>价格未知</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="95" />
+            <location filename="../../sora_desktop/usecases/models.py" line="96" />
             <source>about ${amount:.2f}</source>
             <translation>约 ${amount:.2f}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="123" />
+            <location filename="../../sora_desktop/usecases/models.py" line="124" />
             <source>{provider}'s parameter list for {model} could not be read ({reason}); these are the fields the app's catalogue knows.</source>
             <translation>无法读取 {provider} 上 {model} 的参数列表（{reason}）；以下是应用模型目录中已知的字段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="303" />
+            <location filename="../../sora_desktop/usecases/models.py" line="326" />
             <source>Pick one of the allowed lengths.</source>
             <translation>请选择允许的时长之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="319" />
+            <location filename="../../sora_desktop/usecases/models.py" line="342" />
             <source>For example: seed=42</source>
             <translation>例如：seed=42</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="97" />
+            <location filename="../../sora_desktop/usecases/models.py" line="98" />
             <source>{amount} (price checked {date})</source>
             <translation>{amount}（价格核对于 {date}）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="128" />
+            <location filename="../../sora_desktop/usecases/models.py" line="129" />
             <source>{provider} gave no parameter list for {model} (it publishes none, or it could not be reached); these are the fields the app's catalogue knows.</source>
             <translation>{provider} 没有提供 {model} 的参数列表（它不公开参数列表，或无法连接）；以下是应用模型目录中已知的字段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="274" />
+            <location filename="../../sora_desktop/usecases/models.py" line="297" />
             <source>Pick one of the allowed aspects.</source>
             <translation>请选择允许的画面比例之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="284" />
+            <location filename="../../sora_desktop/usecases/models.py" line="307" />
             <source>{model} offers no size.</source>
             <translation>{model} 没有可用的尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="298" />
+            <location filename="../../sora_desktop/usecases/models.py" line="321" />
             <source>{model} can't make {seconds}-second videos. Allowed lengths: {allowed}.</source>
             <translation>{model} 无法生成 {seconds} 秒的视频。允许的时长：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="318" />
+            <location filename="../../sora_desktop/usecases/models.py" line="341" />
             <source>{text!r} is not a setting: write it as NAME=VALUE.</source>
             <translation>{text!r} 不是有效的设置：请写成 NAME=VALUE。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="271" />
+            <location filename="../../sora_desktop/usecases/models.py" line="294" />
             <source>{model} has no {aspect} aspect. Allowed aspects: {allowed}.</source>
             <translation>{model} 没有 {aspect} 画面比例。允许的比例：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="331" />
+            <location filename="../../sora_desktop/usecases/models.py" line="354" />
             <source>{name} takes {type}</source>
             <translation>{name} 需要{type}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="333" />
+            <location filename="../../sora_desktop/usecases/models.py" line="356" />
             <source>{value!r} is not a value for {name}: {detail}.</source>
             <translation>{value!r} 不是 {name} 的有效值：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="366" />
+            <location filename="../../sora_desktop/usecases/models.py" line="389" />
             <source>Check the name; the models command lists them.</source>
             <translation>请检查名称；models 命令会列出所有设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="336" />
+            <location filename="../../sora_desktop/usecases/models.py" line="359" />
             <source>Correct the value of {name}.</source>
             <translation>请更正 {name} 的值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="363" />
+            <location filename="../../sora_desktop/usecases/models.py" line="386" />
             <source>{model} has no setting {name!r}. Its settings: {allowed}.</source>
             <translation>{model} 没有设置 {name!r}。它的设置有：{allowed}。</translation>
         </message>
