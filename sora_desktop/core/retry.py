@@ -39,12 +39,6 @@ def retry_request(job: Job) -> VideoRequest:
             ),
             _("Put the image back there, or reuse the prompt and choose the image again."),
         )
-    clip = job.request.extend_video  # a provider model's own extend endpoint continues it
-    if clip is not None and not clip.is_file():
-        raise InvalidRequestError(
-            _("The clip this job extends is no longer on this computer: {path}").format(path=clip),
-            _("Put the clip back there, or extend it again from the library."),
-        )
     return VideoRequest(
         prompt=job.request.prompt,
         model=job.request.model,
@@ -52,7 +46,4 @@ def retry_request(job: Job) -> VideoRequest:
         seconds=job.request.seconds,
         reference_image=image,
         remix_of=job.request.remix_of,
-        audio=job.request.audio,
-        extend_video=clip,
-        extend_endpoint=job.request.extend_endpoint,
     )

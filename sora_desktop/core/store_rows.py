@@ -94,12 +94,12 @@ def request_options(request: VideoRequest) -> str | None:
         data["seed"] = int(request.seed)
     if request.end_image is not None:
         data["end_image"] = str(request.end_image)
-    if request.params:
-        data["params"] = [[name, value] for name, value in request.params]
     if request.extend_video is not None:
         data["extend_video"] = str(request.extend_video)
     if request.extend_endpoint is not None:
         data["extend_endpoint"] = request.extend_endpoint
+    if request.params:
+        data["params"] = [[name, value] for name, value in request.params]
     return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else None
 
 
@@ -122,15 +122,15 @@ def _options(text: str | None) -> dict[str, Any]:
         out["seed"] = data["seed"]
     if isinstance(data.get("end_image"), str):
         out["end_image"] = Path(data["end_image"])
+    if isinstance(data.get("extend_video"), str):
+        out["extend_video"] = Path(data["extend_video"])
+    if isinstance(data.get("extend_endpoint"), str):
+        out["extend_endpoint"] = data["extend_endpoint"]
     params = data.get("params")
     if isinstance(params, list):
         out["params"] = tuple(
             (str(p[0]), str(p[1])) for p in params if isinstance(p, list) and len(p) == 2
         )
-    if isinstance(data.get("extend_video"), str):
-        out["extend_video"] = Path(data["extend_video"])
-    if isinstance(data.get("extend_endpoint"), str):
-        out["extend_endpoint"] = data["extend_endpoint"]
     return out
 
 

@@ -180,25 +180,6 @@ def test_the_library_keeps_an_extensions_clip_and_endpoint(tmp_path: Path) -> No
     assert stored.request.extend_endpoint == "fal-ai/veo3.1/extend-video"
 
 
-def test_a_failed_extension_is_retried_as_an_extension_of_the_same_clip(tmp_path: Path) -> None:
-    from sora_desktop.core.retry import retry_request
-
-    request = _extension(tmp_path, audio=False)
-    failed = Job(id="f", request=request, connection=FAL, status=JobStatus.FAILED)
-    again = retry_request(failed)
-    assert (again.extend_video, again.extend_endpoint, again.seconds, again.audio) == (
-        request.extend_video,
-        "fal-ai/veo3.1/extend-video",
-        7,
-        False,
-    )
-    assert request.extend_video is not None
-    request.extend_video.unlink()
-    with pytest.raises(InvalidRequestError) as info:
-        retry_request(failed)
-    assert "no longer on this computer" in info.value.message
-
-
 def test_sending_an_extension_again_is_quoted_at_the_extend_endpoints_price(
     tmp_path: Path,
 ) -> None:
