@@ -5824,19 +5824,9 @@ Write a prompt and press Generate.</source>
             <translation>请把图片放回原处，或者重用提示词并重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/retry.py" line="46" />
-            <source>Put the clip back there, or extend it again from the library.</source>
-            <translation>请把片段放回原处，或从视频库中重新延长。</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/core/retry.py" line="37" />
             <source>The reference image of this job is no longer on this computer: {path}</source>
             <translation>这个任务的参考图片已不在这台电脑上：{path}</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/retry.py" line="45" />
-            <source>The clip this job extends is no longer on this computer: {path}</source>
-            <translation>此任务要延长的片段已不在本机上：{path}</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/secrets.py" line="38" />
