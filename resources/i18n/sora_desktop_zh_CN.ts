@@ -898,7 +898,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此连接或片段无法由服务延长，因此以片段的最后一帧作为起点生成新视频；完成后两者会在本机拼接成新的视频库条目。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
+            <source>This clip is sent to the provider, whose model continues it; the whole longer clip becomes a new library item and this one stays as it is.</source>
+            <translation>此片段会发送给服务商，由其模型接着生成；延长后的完整片段成为新的视频库条目，此片段保持不变。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The longer clip becomes a new library item; this one stays as it is.</source>
             <translation>更长的片段将成为新的视频库条目；此片段保持不变。</translation>
         </message>
@@ -2922,7 +2927,7 @@ Write a prompt and press Generate.</source>
             <translation>此任务已不在视频库中。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Already sent. Wait a moment to extend it again.</source>
             <translation>已发送。请稍候再延长一次。</translation>
         </message>
@@ -3626,7 +3631,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Cost</name>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="71" />
+            <location filename="../../sora_desktop/gui/cost.py" line="74" />
             <source>An estimate; the provider bills the truth.</source>
             <translation>这是估算；实际费用以服务商账单为准。</translation>
         </message>
@@ -3646,22 +3651,22 @@ Write a prompt and press Generate.</source>
             <translation>（模拟器上免费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="62" />
+            <location filename="../../sora_desktop/gui/cost.py" line="65" />
             <source>price unknown: the app has no price for this model</source>
             <translation>价格未知：应用中没有此模型的价格</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="63" />
+            <location filename="../../sora_desktop/gui/cost.py" line="66" />
             <source>See the provider's price list (Connections… links to it) before you generate</source>
             <translation>生成前请查看服务商的价格表（“连接…”中有链接）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="70" />
+            <location filename="../../sora_desktop/gui/cost.py" line="73" />
             <source>≈ ${0}</source>
             <translation>≈ ${0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="73" />
+            <location filename="../../sora_desktop/gui/cost.py" line="76" />
             <source>Price checked {date}: {source}</source>
             <translation>价格核对于 {date}：{source}</translation>
         </message>
@@ -4614,42 +4619,42 @@ Write a prompt and press Generate.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="145" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
             <source>Add a start image, or pick a model that also works from text.</source>
             <translation>请添加起始图片，或选择也能根据文字生成的模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="154" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="159" />
             <source>Pick one of the allowed sizes, or add a start image.</source>
             <translation>请选择允许的尺寸之一，或添加起始图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="179" />
             <source>An end image needs a start image too.</source>
             <translation>使用结束图片时也需要起始图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="175" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="180" />
             <source>Add a start image, or remove the end image.</source>
             <translation>请添加起始图片，或移除结束图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="169" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
             <source>Leave it out, or pick another model.</source>
             <translation>请不要设置此项，或选择其他模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="144" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="149" />
             <source>{model} makes videos from a start image only.</source>
             <translation>{model} 只能根据起始图片生成视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="155" />
             <source>{model} can't make {size!r} videos without a start image. Allowed sizes: {allowed}.</source>
             <translation>没有起始图片时，{model} 无法生成 {size!r} 的视频。允许的尺寸：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="166" />
+            <location filename="../../sora_desktop/core/catalogue.py" line="171" />
             <source>{model} has no setting {setting!r}.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
@@ -5009,42 +5014,52 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="167" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="198" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="199" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="92" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="108" />
+            <source>Extend it from its last frame instead.</source>
+            <translation>请改为从它的最后一帧延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="123" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="154" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="155" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="186" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="103" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="134" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="187" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="107" />
+            <source>{model} has no extend endpoint of its own.</source>
+            <translation>{model} 没有自己的延长端点。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="218" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="187" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="218" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
@@ -5344,17 +5359,17 @@ Write a prompt and press Generate.</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="72" />
+            <location filename="../../sora_desktop/core/extend.py" line="84" />
             <source>Only a finished video can be continued.</source>
             <translation>只有已完成的视频才能接续。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="73" />
+            <location filename="../../sora_desktop/core/extend.py" line="85" />
             <source>Wait until the video is ready.</source>
             <translation>请等到视频完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/extend.py" line="79" />
+            <location filename="../../sora_desktop/core/extend.py" line="91" />
             <source>The video file of this clip is not on disk ({path}).</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
@@ -5749,6 +5764,46 @@ Write a prompt and press Generate.</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="71" />
+            <source>Export a shorter or smaller copy and extend that, or extend it from its last frame (a continuation), which sends only one picture.</source>
+            <translation>导出一个更短或更小的副本再延长它，或从最后一帧延长（续接生成），那样只发送一张图片。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="130" />
+            <source>Pick one of the lengths it adds.</source>
+            <translation>请选择它可以增加的时长之一。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="143" />
+            <source>The extension names no clip to extend.</source>
+            <translation>此延长请求没有指定要延长的片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="144" />
+            <source>Extend a clip from the library.</source>
+            <translation>请从视频库中选择片段进行延长。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="67" />
+            <source>This clip is {size} MB; the model's extend endpoint takes at most {limit} MB sent from this computer.</source>
+            <translation>此片段为 {size} MB；该模型的延长端点最多接受从本机发送的 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="190" />
+            <source>This model has no extend endpoint of its own.</source>
+            <translation>此模型没有自己的延长端点。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="125" />
+            <source>{model}'s extend endpoint adds {allowed} seconds, not {seconds}.</source>
+            <translation>{model} 的延长端点只能增加 {allowed} 秒，不能增加 {seconds} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/provider_extend.py" line="135" />
+            <source>{model}'s extend endpoint takes {allowed} clips, not {size}.</source>
+            <translation>{model} 的延长端点接受 {allowed} 的片段，不接受 {size}。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/qt_pair.py" line="64" />
             <source>Install a PySide6 older than 6.12 (pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"), or run the app on Python 3.12 or newer.</source>
             <translation>请安装低于 6.12 的 PySide6（pip install "PySide6-Essentials&lt;6.12" "PySide6-Addons&lt;6.12"），或在 Python 3.12 及更高版本上运行本应用。</translation>
@@ -5759,27 +5814,27 @@ Write a prompt and press Generate.</source>
             <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/request_checks.py" line="91" />
+            <location filename="../../sora_desktop/core/request_checks.py" line="95" />
             <source>Fit or crop the image to the video size first.</source>
             <translation>请先将图片适应或裁剪到视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/request_checks.py" line="88" />
+            <location filename="../../sora_desktop/core/request_checks.py" line="92" />
             <source>The image is {width}x{height}; the video is {size}.</source>
             <translation>图片为 {width}x{height}，视频为 {size}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/retry.py" line="31" />
+            <location filename="../../sora_desktop/core/retry.py" line="36" />
             <source>Only a job that failed, expired or was cancelled can be retried.</source>
             <translation>只有失败、过期或已取消的任务才能重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/retry.py" line="40" />
+            <location filename="../../sora_desktop/core/retry.py" line="45" />
             <source>Put the image back there, or reuse the prompt and choose the image again.</source>
             <translation>请把图片放回原处，或者重用提示词并重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/retry.py" line="37" />
+            <location filename="../../sora_desktop/core/retry.py" line="42" />
             <source>The reference image of this job is no longer on this computer: {path}</source>
             <translation>这个任务的参考图片已不在这台电脑上：{path}</translation>
         </message>
@@ -6489,42 +6544,32 @@ Write a prompt and press Generate.</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="92" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="108" />
             <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
             <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="89" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="102" />
             <source>The service extends the clip itself (its extensions endpoint).</source>
             <translation>由服务直接延长这段视频（其扩展接口）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="91" />
-            <source>The model's own extend endpoint makes the longer clip.</source>
-            <translation>由该模型自己的延长接口生成更长的视频。</translation>
+            <location filename="../../sora_desktop/usecases/extend.py" line="104" />
+            <source>The model's own extend endpoint makes the longer clip (this clip is sent to the provider).</source>
+            <translation>由模型自己的延长端点生成更长的片段（此片段会发送给服务商）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="149" />
-            <source>This model's own extend endpoint is not supported yet.</source>
-            <translation>暂不支持该模型自己的延长接口。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="150" />
-            <source>Extend it from its last frame instead.</source>
-            <translation>请改为从它的最后一帧延长。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="194" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="227" />
             <source>This clip is not a continuation waiting to be joined.</source>
             <translation>这段视频不是等待拼接的续接片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="195" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="228" />
             <source>Extend the clip again.</source>
             <translation>请重新延长这段视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="204" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="237" />
             <source>{prompt} (extended)</source>
             <translation>{prompt}（已延长）</translation>
         </message>
@@ -6554,107 +6599,107 @@ Write a prompt and press Generate.</source>
             <translation>这个任务仍在生成中（{status}），暂时不能删除。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="346" />
+            <location filename="../../sora_desktop/usecases/models.py" line="369" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="343" />
+            <location filename="../../sora_desktop/usecases/models.py" line="366" />
             <source>a whole number</source>
             <translation>整数</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="345" />
+            <location filename="../../sora_desktop/usecases/models.py" line="368" />
             <source>a number</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="92" />
+            <location filename="../../sora_desktop/usecases/models.py" line="93" />
             <source>free (simulator)</source>
             <translation>免费（模拟器）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="94" />
+            <location filename="../../sora_desktop/usecases/models.py" line="95" />
             <source>price unknown</source>
             <translation>价格未知</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="95" />
+            <location filename="../../sora_desktop/usecases/models.py" line="96" />
             <source>about ${amount:.2f}</source>
             <translation>约 ${amount:.2f}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="123" />
+            <location filename="../../sora_desktop/usecases/models.py" line="124" />
             <source>{provider}'s parameter list for {model} could not be read ({reason}); these are the fields the app's catalogue knows.</source>
             <translation>无法读取 {provider} 上 {model} 的参数列表（{reason}）；以下是应用模型目录中已知的字段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="303" />
+            <location filename="../../sora_desktop/usecases/models.py" line="326" />
             <source>Pick one of the allowed lengths.</source>
             <translation>请选择允许的时长之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="319" />
+            <location filename="../../sora_desktop/usecases/models.py" line="342" />
             <source>For example: seed=42</source>
             <translation>例如：seed=42</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="97" />
+            <location filename="../../sora_desktop/usecases/models.py" line="98" />
             <source>{amount} (price checked {date})</source>
             <translation>{amount}（价格核对于 {date}）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="128" />
+            <location filename="../../sora_desktop/usecases/models.py" line="129" />
             <source>{provider} gave no parameter list for {model} (it publishes none, or it could not be reached); these are the fields the app's catalogue knows.</source>
             <translation>{provider} 没有提供 {model} 的参数列表（它不公开参数列表，或无法连接）；以下是应用模型目录中已知的字段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="274" />
+            <location filename="../../sora_desktop/usecases/models.py" line="297" />
             <source>Pick one of the allowed aspects.</source>
             <translation>请选择允许的画面比例之一。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="284" />
+            <location filename="../../sora_desktop/usecases/models.py" line="307" />
             <source>{model} offers no size.</source>
             <translation>{model} 没有可用的尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="298" />
+            <location filename="../../sora_desktop/usecases/models.py" line="321" />
             <source>{model} can't make {seconds}-second videos. Allowed lengths: {allowed}.</source>
             <translation>{model} 无法生成 {seconds} 秒的视频。允许的时长：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="318" />
+            <location filename="../../sora_desktop/usecases/models.py" line="341" />
             <source>{text!r} is not a setting: write it as NAME=VALUE.</source>
             <translation>{text!r} 不是有效的设置：请写成 NAME=VALUE。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="271" />
+            <location filename="../../sora_desktop/usecases/models.py" line="294" />
             <source>{model} has no {aspect} aspect. Allowed aspects: {allowed}.</source>
             <translation>{model} 没有 {aspect} 画面比例。允许的比例：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="331" />
+            <location filename="../../sora_desktop/usecases/models.py" line="354" />
             <source>{name} takes {type}</source>
             <translation>{name} 需要{type}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="333" />
+            <location filename="../../sora_desktop/usecases/models.py" line="356" />
             <source>{value!r} is not a value for {name}: {detail}.</source>
             <translation>{value!r} 不是 {name} 的有效值：{detail}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="366" />
+            <location filename="../../sora_desktop/usecases/models.py" line="389" />
             <source>Check the name; the models command lists them.</source>
             <translation>请检查名称；models 命令会列出所有设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="336" />
+            <location filename="../../sora_desktop/usecases/models.py" line="359" />
             <source>Correct the value of {name}.</source>
             <translation>请更正 {name} 的值。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/models.py" line="363" />
+            <location filename="../../sora_desktop/usecases/models.py" line="386" />
             <source>{model} has no setting {name!r}. Its settings: {allowed}.</source>
             <translation>{model} 没有设置 {name!r}。它的设置有：{allowed}。</translation>
         </message>

@@ -192,13 +192,19 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "extend",
         parents=[common],
         help="extend a library clip past its end",
-        description="Extend a finished library clip: through the service's extensions "
+        description="Extend a finished library clip: through the model's own extend "
+        "endpoint where the catalogue lists one (fal's Veo 3.1), the service's extensions "
         "endpoint where it can, else a new clip from its last frame joined to it. The new "
         "library item's path is printed last.",
     )
     ex.add_argument("job", metavar="JOB", help="the clip's job id (or a piece of it)")
     ex.add_argument("--prompt", required=True, help="what happens next")
-    ex.add_argument("--seconds", type=int, default=4, help="seconds to add (default: 4)")
+    ex.add_argument(
+        "--seconds",
+        type=int,
+        default=None,
+        help="seconds to add (default: what a model's own extend endpoint adds, else 4)",
+    )
     ex.add_argument(
         "--out", default=None, metavar="FILE", help="a continuation's film (default: library)"
     )

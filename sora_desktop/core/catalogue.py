@@ -20,12 +20,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sora_desktop.core.capabilities import ModelCapabilities
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import ConnectionKind, VideoRequest
+
+if TYPE_CHECKING:
+    from sora_desktop.core.catalogue_extend import ExtendEndpoint
 
 #: JSON scalars a wire field may hold
 Scalar = str | int | float | bool
@@ -86,6 +89,8 @@ class CatalogueModel:
     listed: bool = True  # False: derived at run time, not in the catalogue
     #: fields the provider's schema lists (for --param and the "More settings" form)
     schema_fields: tuple[str, ...] = field(default=())
+    #: the model's own extend endpoint (``catalogue_extend.py``), None when it has none
+    extend: ExtendEndpoint | None = None
 
     # -- reading
 
@@ -377,6 +382,8 @@ def parse_model(entry: Any, where: str = "model") -> CatalogueModel:
     verified = entry.get("verified", "")
     if not isinstance(verified, str):
         raise _fail(where, "'verified' must be text")
+    from sora_desktop.core.catalogue_extend import parse_extend
+
     return CatalogueModel(
         provider=provider,
         id=model_id,
@@ -393,6 +400,7 @@ def parse_model(entry: Any, where: str = "model") -> CatalogueModel:
         text_sizes=text_sizes,
         price=_price(entry.get("price"), where),
         verified=verified,
+        extend=parse_extend(entry.get("extend"), where),
     )
 
 

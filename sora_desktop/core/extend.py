@@ -2,9 +2,11 @@
 
 Three routes, tried in this order by :func:`extend_route`:
 
-1. **A provider's own extend endpoint**, where issue 11's catalogue says the model has one.
-   That catalogue plugs in here as a :class:`ProviderExtender` (nothing implements it yet);
-   its jobs are its own request kind.
+1. **A provider's own extend endpoint**, where issue 11's catalogue says the model has one
+   (fal's ``fal-ai/veo3.1/extend-video``). The catalogue plugs in here as a
+   :class:`ProviderExtender` (``core/provider_extend.py``); the new job, on the source's
+   connection, names the endpoint and the local clip (``request.extend_video``), and its
+   clip is the whole extended video.
 2. **The Videos API** (``POST /videos/extensions``): the job's own connection, when the
    model can extend there (``ModelCapabilities.supports_extend``) and the service still has
    the source (``job_rules.extend_problem``). ``GenerationService.extend`` makes the job; it
@@ -24,7 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from sora_desktop.core.capabilities import capabilities_for
+from sora_desktop.core.capabilities import ModelCapabilities, capabilities_for
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.job_rules import extend_problem
@@ -41,10 +43,20 @@ class ExtendRoute(StrEnum):
 
 
 class ProviderExtender(Protocol):
-    """The seam for issue 11's provider catalogue: whether a model on a connection has its
-    own extend endpoint."""
+    """The seam for issue 11's provider catalogue (``core/provider_extend.py``'s
+    ``CatalogueExtender``): whether a model on a connection has its own extend endpoint,
+    what it adds and costs, and the new job's request."""
 
     def can_extend(self, connection: Connection, model: str) -> bool: ...
+
+    def capabilities(self, source: Job) -> ModelCapabilities | None:
+        """The lengths the endpoint adds and its price per second (for the cost line)."""
+        ...
+
+    def extension_request(self, source: Job, prompt: str, seconds: int | None) -> VideoRequest:
+        """The new job's request (the source's connection, the endpoint, the local clip);
+        ``seconds`` None: the endpoint's default. Raises InvalidRequestError."""
+        ...
 
 
 def extend_route(

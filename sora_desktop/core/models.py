@@ -259,6 +259,12 @@ class VideoRequest:
     #: remote video id this extends (``POST /videos/extensions``); ``seconds`` is then the
     #: length added, and the finished clip is the source followed by the new part
     extend_of: str | None = None
+    #: the local clip a model's own extend endpoint continues (the provider kinds, e.g.
+    #: fal's ``fal-ai/veo3.1/extend-video``): sent in the endpoint's video field, and
+    #: ``seconds`` is then the length added; the finished clip is the whole extended video
+    extend_video: Path | None = None
+    #: that endpoint, as the catalogue named it when the job was made
+    extend_endpoint: str | None = None
 
     @property
     def width(self) -> int:

@@ -65,7 +65,11 @@ class RequestChecks:
         if profile is not None:
             aliases = dict(profile.model_aliases)
             offered = (*profile.models, profile.default_model, *aliases)
-        if connection.kind.is_provider:
+        if connection.kind.is_provider and request.extend_video is not None:
+            from sora_desktop.core.provider_extend import check_extension
+
+            check_extension(self._provider_model(request, connection), request, connection.kind)
+        elif connection.kind.is_provider:
             self._provider_model(request, connection).validate(request)
         else:
             check_model_served(request.model, connection.kind, offered)

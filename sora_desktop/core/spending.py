@@ -39,7 +39,12 @@ def estimate_cost(
 
 
 def estimate_job_cost(request: VideoRequest, connection: Connection) -> float | None:
-    """The estimate stored with a job when it is submitted."""
+    """The estimate stored with a job when it is submitted (an extension through a
+    provider model's own endpoint: that endpoint's price for the seconds it adds)."""
+    if request.extend_video is not None and connection.kind.is_provider:
+        from sora_desktop.core.provider_extend import extension_cost
+
+        return extension_cost(connection.kind, request)
     return estimate_cost(
         request.model, request.size, request.seconds, connection.kind, audio=request.audio
     )

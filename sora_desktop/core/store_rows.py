@@ -94,6 +94,10 @@ def request_options(request: VideoRequest) -> str | None:
         data["seed"] = int(request.seed)
     if request.end_image is not None:
         data["end_image"] = str(request.end_image)
+    if request.extend_video is not None:
+        data["extend_video"] = str(request.extend_video)
+    if request.extend_endpoint is not None:
+        data["extend_endpoint"] = request.extend_endpoint
     if request.params:
         data["params"] = [[name, value] for name, value in request.params]
     if request.image_params:
@@ -120,6 +124,10 @@ def _options(text: str | None) -> dict[str, Any]:
         out["seed"] = data["seed"]
     if isinstance(data.get("end_image"), str):
         out["end_image"] = Path(data["end_image"])
+    if isinstance(data.get("extend_video"), str):
+        out["extend_video"] = Path(data["extend_video"])
+    if isinstance(data.get("extend_endpoint"), str):
+        out["extend_endpoint"] = data["extend_endpoint"]
     params = data.get("params")
     if isinstance(params, list):
         out["params"] = tuple(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sora_desktop.core.capabilities import ModelCapabilities, capabilities_for
 from sora_desktop.core.models import ConnectionKind, Job, Profile
-from sora_desktop.usecases.models import estimate_cost
+from sora_desktop.usecases.models import CostEstimate, estimate_cost, request_cost
 
 
 def _t(text: str) -> str:
@@ -56,7 +56,10 @@ def provider_cost(
     "price unknown" said plainly, with what to do about it."""
     if not model or not size or not seconds:
         return _t("price unknown"), ""
-    estimate = estimate_cost(kind, model, size, seconds, audio)
+    return _provider_words(estimate_cost(kind, model, size, seconds, audio))
+
+
+def _provider_words(estimate: CostEstimate) -> tuple[str, str]:
     if estimate.usd is None:
         return (
             _t("price unknown: the app has no price for this model"),
@@ -78,10 +81,8 @@ def provider_cost(
 
 def job_cost_text(job: Job, profiles: Iterable[Profile] = ()) -> str:
     """The estimate for making ``job``'s request once more (a retry or a remix)."""
-    if job.connection.kind.is_provider:
-        request = job.request
-        kind = job.connection.kind
-        return provider_cost(kind, request.model, request.size, request.seconds, request.audio)[0]
+    if job.connection.kind.is_provider:  # an extension: its endpoint's price (request_cost)
+        return _provider_words(request_cost(job.connection.kind, job.request))[0]
     caps = capabilities_for_job(job, profiles)
     simulator = job.connection.kind is ConnectionKind.SIMULATOR
     return cost_text(caps, job.request.size, job.request.seconds, simulator=simulator)

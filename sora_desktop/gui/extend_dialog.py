@@ -115,6 +115,11 @@ class ExtendDialog(QDialog):
                 "exact last frame starts a new generation; when it is ready the two are "
                 "joined on this computer into a new library item."
             )
+        if self._route is ExtendRoute.PROVIDER:
+            return self.tr(
+                "This clip is sent to the provider, whose model continues it; the whole "
+                "longer clip becomes a new library item and this one stays as it is."
+            )
         return self.tr("The longer clip becomes a new library item; this one stays as it is.")
 
     def _update(self) -> None:

@@ -86,7 +86,9 @@ class StoryActions(QObject):
         except SoraError as err:
             window.errors.show(err)
             return
-        caps: ModelCapabilities = capabilities_for_job(job, window.settings_panel.profiles())
+        caps: ModelCapabilities = plan.capabilities or capabilities_for_job(
+            job, window.settings_panel.profiles()
+        )
         answer = self.ask_extension(
             job, plan, caps, window, simulator=job.connection.kind is ConnectionKind.SIMULATOR
         )

@@ -97,8 +97,11 @@ def ranged(asset: Asset, range_header: str | None, fault: str | None) -> Respons
     )
 
 
-def probe_upload(part: FilePart) -> tuple[str, str, int, tuple[Segment, ...], bytes | None]:
-    """Size, duration and first frame of an uploaded source video (edits/extensions)."""
+def probe_upload(
+    part: FilePart, *, exact: bool = False
+) -> tuple[str, str, int, tuple[Segment, ...], bytes | None]:
+    """Size, duration and first frame of an uploaded source video (edits/extensions): the
+    duration as the nearest Videos API length, or (``exact``) rounded to whole seconds."""
     import av
 
     try:
@@ -112,4 +115,6 @@ def probe_upload(part: FilePart) -> tuple[str, str, int, tuple[Segment, ...], by
     except (av.FFmpegError, IndexError, StopIteration) as exc:
         raise invalid("The uploaded video could not be read.", "video") from exc
     seconds = min((int(s) for s in ALLOWED_SECONDS), key=lambda s: abs(s - duration))
+    if exact:
+        seconds = max(1, round(duration))
     return "sora-2", f"{width}x{height}", seconds, (Segment("", seconds),), png.getvalue()

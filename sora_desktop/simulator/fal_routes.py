@@ -1,4 +1,9 @@
-"""The simulator's fal queue API, under ``/fal/`` (see ``providers.py``)."""
+"""The simulator's fal queue API, under ``/fal/`` (see ``providers.py``).
+
+A model's own extend endpoint (the catalogue's ``extend``, e.g.
+``fal-ai/veo3.1/extend-video``) takes the source clip as a data URI and renders the whole
+longer clip: the source's length plus the seconds added, at the source's size, under the
+same prompt directives."""
 
 from __future__ import annotations
 
@@ -7,10 +12,11 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sora_desktop.core.catalogue import CatalogueModel
+from sora_desktop.core.catalogue import CatalogueModel, load_catalogue
 from sora_desktop.core.models import ConnectionKind
 from sora_desktop.simulator.content import Response
-from sora_desktop.simulator.providers import ProviderError, ProviderSim, _json
+from sora_desktop.simulator.providers import ProviderError, ProviderSim, _data_uri, _json
+from sora_desktop.simulator.render import Segment
 from sora_desktop.simulator.schemas import fal_openapi
 
 
@@ -83,13 +89,86 @@ class FalSim(ProviderSim):
                 item["url"] = "https://docs.fal.ai/errors"
             raise ProviderError(422, {"detail": problems})
 
+    def _extend_model(self, endpoint: str) -> CatalogueModel | None:
+        """The catalogue model whose own extend endpoint ``endpoint`` is."""
+        for model in load_catalogue().for_kind(self.kind):
+            if model.extend is not None and model.extend.endpoint == endpoint:
+                return model
+        return None
+
+    def _extension(
+        self, model: CatalogueModel, inputs: dict[str, Any]
+    ) -> tuple[str, int, tuple[Segment, ...], bytes | None]:
+        """(size, seconds added, the source's segments, its first frame) of an extend
+        endpoint's input; 422 naming the field otherwise."""
+        from sora_desktop.simulator.content import probe_upload
+        from sora_desktop.simulator.multipart import FilePart
+        from sora_desktop.simulator.validation import ApiError
+
+        ext = model.extend
+        assert ext is not None
+        problems: list[dict[str, Any]] = []
+        if not isinstance(inputs.get("prompt"), str) or not inputs["prompt"].strip():
+            problems.append({"loc": ["body", "prompt"], "msg": "field required", "type": "missing"})
+        value = inputs.get(ext.video_field)
+        data = _data_uri(value) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            problems.append(
+                {"loc": ["body", ext.video_field], "msg": "field required", "type": "missing"}
+            )
+        elif data is None:
+            problems.append(
+                {
+                    "loc": ["body", ext.video_field],
+                    "msg": "the simulator takes the video as a data: URI",
+                    "type": "value_error",
+                }
+            )
+        seconds = ext.default_seconds
+        if ext.seconds_field and ext.seconds_field in inputs:
+            added = [n for n, v in ext.seconds if v == inputs[ext.seconds_field]]
+            if not added:
+                problems.append(
+                    {
+                        "loc": ["body", ext.seconds_field],
+                        "msg": "unexpected value; permitted: "
+                        + ", ".join(json.dumps(v) for _n, v in ext.seconds),
+                        "type": "literal_error",
+                    }
+                )
+            else:
+                seconds = added[0]
+        source: tuple[str, str, int, tuple[Segment, ...], bytes | None] | None = None
+        if data is not None:
+            try:
+                source = probe_upload(FilePart("source.mp4", "video/mp4", data), exact=True)
+            except ApiError:
+                problems.append(
+                    {
+                        "loc": ["body", ext.video_field],
+                        "msg": "the video could not be read",
+                        "type": "value_error",
+                    }
+                )
+        if problems or source is None:
+            for item in problems:
+                item["url"] = "https://docs.fal.ai/errors"
+            raise ProviderError(422, {"detail": problems})
+        _model, size, _seconds, segments, first = source
+        return size, seconds, segments, first
+
     def submit(self, endpoint: str, inputs: dict[str, Any]) -> Response:
-        model = self.model(endpoint)
-        self._validate(model, endpoint, inputs)
-        size, seconds = self.size_and_seconds(model, inputs)
-        reference = None
-        if model is not None and model.field_for("start_image"):
-            reference = self.image_bytes(inputs.get(model.field_for("start_image") or ""))
+        extends = self._extend_model(endpoint)
+        before: tuple[Segment, ...] = ()
+        if extends is not None:
+            size, seconds, before, reference = self._extension(extends, inputs)
+        else:
+            model = self.model(endpoint)
+            self._validate(model, endpoint, inputs)
+            size, seconds = self.size_and_seconds(model, inputs)
+            reference = None
+            if model is not None and model.field_for("start_image"):
+                reference = self.image_bytes(inputs.get(model.field_for("start_image") or ""))
         request_id = str(uuid.uuid4())
         app = self._app(endpoint)
         job = self.start(
@@ -100,6 +179,7 @@ class FalSim(ProviderSim):
             reference=reference,
             extra={"input": inputs, "app": app},
             job_id=request_id,
+            before=before,
         )
         base = f"{self.api.base_url}{self.prefix}/{app}/requests/{request_id}"
         response = _json(

@@ -184,7 +184,10 @@ class ProviderSim:
         reference: bytes | None,
         extra: dict[str, Any],
         job_id: str,
+        before: tuple[Segment, ...] = (),
     ) -> SimJob:
+        """A new job (``before``: an extended clip's source, drawn ahead of the prompt's
+        ``seconds``)."""
         directives, text = parse_directives(prompt)
         if directives.create_500:
             raise ProviderError(500, {"detail": "The simulator failed this request ([sim:5xx])."})
@@ -214,8 +217,8 @@ class ProviderSim:
                 model=model_id,
                 prompt=prompt,
                 size=size,
-                seconds=seconds,
-                spec=RenderSpec(w, h, (Segment(text, seconds),), reference),
+                seconds=seconds + sum(s.seconds for s in before),
+                spec=RenderSpec(w, h, (*before, Segment(text, seconds)), reference),
                 directives=directives,
                 latency=self.api.latency if directives.slow is None else directives.slow,
                 created=now,

@@ -1,6 +1,6 @@
 """Extending a library clip past its end; the result is a new library item linked to it.
 
-    extend_plan(source, aliases=None, provider=None) -> ExtendPlan   # which route, in words
+    extend_plan(source, aliases=None, provider=CATALOGUE) -> ExtendPlan   # route, in words
     await start_extension(service, store, job_id, prompt, seconds, images_dir, ...) -> Extension
     continued_source(store, job_id) -> Job | None     # a continuation not joined yet: its source
     finish_extension(store, paths, job_id, out=None, on_progress=None, cancel=None) -> Film
@@ -8,11 +8,14 @@
         # start, wait, and for a continuation join it to its source (the command line)
 
 The route (``core/extend.py``): a provider's own extend endpoint where the catalogue says
-the model has one, else the Videos API's ``POST /videos/extensions`` when the connection's
-model can and the service still has the source (the new job's clip is the whole extended
-video, linked by ``extend_of``), else a **continuation**: a new generation starting on the
-source's exact last frame, then the source and the new clip stitched into one film (linked
-to both in the library). Every create goes through ``GenerationService.submit``: sent once.
+the model has one (``core/provider_extend.py``: a new job on the source's connection whose
+request names the endpoint and the local clip; its clip is the whole extended video, linked
+to the source in ``job_sources``), else the Videos API's ``POST /videos/extensions`` when
+the connection's model can and the service still has the source (the new job's clip is the
+whole extended video, linked by ``extend_of``), else a **continuation**: a new generation
+starting on the source's exact last frame, then the source and the new clip stitched into
+one film (linked to both in the library). Every create goes through
+``GenerationService.submit``: sent once.
 """
 
 from __future__ import annotations
@@ -32,16 +35,24 @@ from sora_desktop.core.extend import (
 )
 from sora_desktop.core.i18n import _
 from sora_desktop.core.job_sources import SourceKind, link_sources, made_from, source_ids
-from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.models import Job, JobStatus, VideoRequest
+from sora_desktop.core.provider_extend import CatalogueExtender
 from sora_desktop.usecases.stitch import Film, resolve_clip, stitch_film
 
 if TYPE_CHECKING:
+    from sora_desktop.core.capabilities import ModelCapabilities
     from sora_desktop.core.paths import AppPaths
     from sora_desktop.core.service import GenerationService
     from sora_desktop.core.stitch import CancelFlag, ProgressCallback
     from sora_desktop.core.store import JobStore
 
+#: the provider models' own extend endpoints, from the shipped catalogue (both faces)
+CATALOGUE = CatalogueExtender()
+#: what a route adds when the face names no length (the CLI without --seconds)
+DEFAULT_SECONDS = 4
+
 __all__ = [
+    "CATALOGUE",
     "ExtendOutcome",
     "ExtendPlan",
     "ExtendRoute",
@@ -59,6 +70,8 @@ class ExtendPlan:
     source: Job
     route: ExtendRoute
     description: str  # the route in the creator's words
+    #: the provider route's own lengths and price per second (None: the model's)
+    capabilities: ModelCapabilities | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +101,10 @@ def _describe(route: ExtendRoute) -> str:
     if route is ExtendRoute.VIDEOS_API:
         return _("The service extends the clip itself (its extensions endpoint).")
     if route is ExtendRoute.PROVIDER:
-        return _("The model's own extend endpoint makes the longer clip.")
+        return _(
+            "The model's own extend endpoint makes the longer clip (this clip is sent to the "
+            "provider)."
+        )
     return _(
         "A new clip is generated from this clip's last frame, then the two are joined into "
         "one film."
@@ -99,10 +115,11 @@ def extend_plan(
     source: Job,
     *,
     aliases: Mapping[str, str] | None = None,
-    provider: ProviderExtender | None = None,
+    provider: ProviderExtender | None = CATALOGUE,
 ) -> ExtendPlan:
     """Which way ``source`` would be extended, and that in words. InvalidRequestError when it
-    can't be extended at all (not finished, or its clip is not on disk for a continuation)."""
+    can't be extended at all (not finished, or its clip is not on disk for a continuation
+    or a provider's extend endpoint, which is sent the clip)."""
     if source.status is not JobStatus.READY:
         raise InvalidRequestError(
             _("Only a finished video can be extended."),
@@ -110,7 +127,7 @@ def extend_plan(
             param="extend_of",
         )
     route = extend_route(source, aliases=aliases, provider=provider)
-    if route is ExtendRoute.CONTINUATION and (
+    if route is not ExtendRoute.VIDEOS_API and (
         source.file_path is None or not Path(source.file_path).is_file()
     ):
         raise InvalidRequestError(
@@ -118,7 +135,10 @@ def extend_plan(
             _("Download it again from the library if it has not expired."),
             param="extend_of",
         )
-    return ExtendPlan(source, route, _describe(route))
+    caps = None
+    if route is ExtendRoute.PROVIDER and provider is not None:
+        caps = provider.capabilities(source)
+    return ExtendPlan(source, route, _describe(route), caps)
 
 
 async def start_extension(
@@ -126,16 +146,16 @@ async def start_extension(
     store: JobStore,
     job_id: str,
     prompt: str,
-    seconds: int,
+    seconds: int | None,
     images_dir: Path,
     *,
     aliases: Mapping[str, str] | None = None,
-    provider: ProviderExtender | None = None,
+    provider: ProviderExtender | None = CATALOGUE,
 ) -> Extension:
-    """Submit the extension of library job ``job_id`` (one paid create). For a continuation
-    the link to the source is recorded before the create is sent, so
-    :func:`finish_extension` can join them once the new clip is ready, even after a
-    restart."""
+    """Submit the extension of library job ``job_id`` (one paid create; ``seconds`` None:
+    the route's default). The link to the source is recorded before the create is sent: a
+    continuation's, so :func:`finish_extension` can join them once the new clip is ready,
+    even after a restart; a provider extension's, the extended clip's source."""
     import asyncio
 
     from sora_desktop.usecases.library import find_job
@@ -143,26 +163,39 @@ async def start_extension(
     source = find_job(store, job_id)
     route = extend_plan(source, aliases=aliases, provider=provider).route
     if route is ExtendRoute.VIDEOS_API:
-        return Extension(route, await service.extend(source.id, prompt, seconds))
+        added = DEFAULT_SECONDS if seconds is None else seconds
+        return Extension(route, await service.extend(source.id, prompt, added))
     if route is ExtendRoute.PROVIDER:
-        raise InvalidRequestError(
-            _("This model's own extend endpoint is not supported yet."),
-            _("Extend it from its last frame instead."),
-            param="extend_of",
+        assert provider is not None
+        request = await asyncio.to_thread(provider.extension_request, source, prompt, seconds)
+        kind = SourceKind.EXTENSION  # the whole extended clip, made from the source
+    else:
+        added = DEFAULT_SECONDS if seconds is None else seconds
+        request = await asyncio.to_thread(
+            continuation_request, source, prompt, added, Path(images_dir)
         )
-    request = await asyncio.to_thread(
-        continuation_request, source, prompt, seconds, Path(images_dir)
-    )
+        kind = SourceKind.CONTINUES
+    return Extension(route, await _submit_linked(service, store, source, request, kind))
+
+
+async def _submit_linked(
+    service: GenerationService,
+    store: JobStore,
+    source: Job,
+    request: VideoRequest,
+    kind: SourceKind,
+) -> Job:
+    """Validate, link the new job to ``source`` under an id chosen now, then submit (the
+    link is taken back when the job never reached the library)."""
     service.validate(request, source.connection)
     new_id = uuid.uuid4().hex
-    link_sources(store, new_id, [source.id], SourceKind.CONTINUES)
+    link_sources(store, new_id, [source.id], kind)
     try:
-        job = await service.submit(request, source.connection, job_id=new_id)
+        return await service.submit(request, source.connection, job_id=new_id)
     except (SoraError, ValueError):
         if store.get(new_id) is None:
-            link_sources(store, new_id, [], SourceKind.CONTINUES)
+            link_sources(store, new_id, [], kind)
         raise
-    return Extension(route, job)
 
 
 def continued_source(store: JobStore, job_id: str) -> Job | None:
@@ -214,11 +247,11 @@ async def extend(
     paths: AppPaths,
     job_id: str,
     prompt: str,
-    seconds: int,
+    seconds: int | None,
     *,
     out: Path | None = None,
     aliases: Mapping[str, str] | None = None,
-    provider: ProviderExtender | None = None,
+    provider: ProviderExtender | None = CATALOGUE,
     on_progress: ProgressCallback | None = None,
 ) -> ExtendOutcome:
     """Extend and wait: the new job's end state, and for a continuation the joined film.

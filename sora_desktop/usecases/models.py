@@ -6,6 +6,7 @@ the provider's own settings (``--param NAME=VALUE``, "More settings") checked an
         # capabilities + the full parameter list from the provider's schema (cached on
         # disk), else the catalogue's fields, saying so (``note``)
     estimate_cost(kind, model_id, size, seconds, audio=None) -> CostEstimate
+    request_cost(kind, request) -> CostEstimate     # sending a request again (extensions too)
         # "price unknown" is a value (``usd is None``), never an error
     choose_size(summary, size=None, aspect=None, with_image=False, hint=None) -> str
     choose_seconds(summary, seconds=None, hint=None) -> int
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sora_desktop.core.errors import InvalidRequestError, SoraError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.model_settings import ModelSettings, ModelSummary, summarize_capabilities
-from sora_desktop.core.models import Connection, ConnectionKind
+from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 from sora_desktop.core.schema_form import FormField, coerce
 
 if TYPE_CHECKING:
@@ -203,6 +204,28 @@ def estimate_cost(
                 source=price.source,
             )
     return CostEstimate(usd=usd, usd_per_second=usd / seconds if seconds > 0 else None)
+
+
+def request_cost(kind: ConnectionKind, request: VideoRequest) -> CostEstimate:
+    """The estimate for sending ``request`` once more (a retry, a resend): an extension
+    through a provider model's own endpoint costs that endpoint's price for the seconds it
+    adds, anything else :func:`estimate_cost`."""
+    if request.extend_video is None or not kind.is_provider:
+        return estimate_cost(kind, request.model, request.size, request.seconds, request.audio)
+    from sora_desktop.core.provider_extend import extend_endpoint
+
+    ext = extend_endpoint(kind, request.model)
+    if ext is None or ext.price is None:
+        return CostEstimate(usd=None)
+    usd = ext.estimate_cost(request.size, request.seconds, request.audio)
+    if usd is None:
+        return CostEstimate(usd=None)
+    return CostEstimate(
+        usd=usd,
+        usd_per_second=ext.price.rate(request.size, request.audio),
+        checked=ext.price.checked,
+        source=ext.price.source,
+    )
 
 
 # --------------------------------------------------------------------------- size and length

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sora_desktop.core.errors import ErrorKind
 from sora_desktop.core.models import Job, JobStatus
-from sora_desktop.usecases.models import CostEstimate, estimate_cost
+from sora_desktop.usecases.models import CostEstimate, request_cost
 
 if TYPE_CHECKING:
     from sora_desktop.core.service import GenerationService
@@ -45,9 +45,7 @@ def resend_quote(service: GenerationService, job_id: str) -> ResendOffer:
     quote = service.resend_quote(job_id)
     job = quote.job
     request = job.request
-    estimate = estimate_cost(
-        job.connection.kind, request.model, request.size, request.seconds, request.audio
-    )
+    estimate = request_cost(job.connection.kind, request)
     return ResendOffer(
         job=job,
         estimate=estimate,

@@ -145,3 +145,41 @@ def test_runway_client_creates_polls_deletes(sim: SimulatorServer, tmp_path: Pat
     finally:
         client.close()
     assert sim.created_count == 1
+
+
+def test_fal_client_extends_a_video_through_the_extend_endpoint(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    """fal's own client sends a clip to ``fal-ai/veo3.1/extend-video`` as a data URI (its
+    ``encode_file``) and gets the whole longer clip back."""
+    import fal_client
+
+    from tests.core.media_clips import marker_clip
+
+    source = marker_clip(tmp_path / "source.mp4", seconds=2.0, marks=(1.0,), width=320, height=180)
+    client = fal_client.SyncClient(key=KEY)
+    http = httpx.Client(
+        transport=_ToSimulator(sim),
+        headers={"Authorization": f"Key {KEY}"},
+        timeout=30,
+        follow_redirects=True,
+    )
+    client.__dict__["_client"] = http
+    try:
+        handle = client.submit(
+            "fal-ai/veo3.1/extend-video",
+            {
+                "prompt": "the marker keeps moving",
+                "video_url": fal_client.encode_file(source),
+                "duration": "7s",
+            },
+        )
+        result = handle.get(interval=0.05)
+        data = httpx.get(result["video"]["url"]).content
+    finally:
+        http.close()
+    _decodes(data, (320, 180))
+    with av.open(io.BytesIO(data)) as container:
+        assert container.duration is not None
+        assert container.duration / 1_000_000 == pytest.approx(2 + 7, abs=0.5)
+    assert sim.created_count == 1

@@ -61,6 +61,9 @@ class FalDialect(ProviderClient):
     dashboard_url = "https://fal.ai/dashboard/requests"
     #: fal documents no data URI limit; larger images are re-encoded as JPEG
     data_uri_limit = 10 * 1024 * 1024
+    #: the largest clip sent inline to an extend endpoint (fal documents no limit; a
+    #: Veo 3.1 clip of 8 s is a few MB); a larger one is refused before anything is sent
+    video_data_uri_limit = 20 * 1024 * 1024
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -74,6 +77,8 @@ class FalDialect(ProviderClient):
         return "/".join(quote(p, safe="-._~") for p in endpoint.strip("/").split("/"))
 
     async def create(self, request: VideoRequest) -> Polled:
+        if request.extend_video is not None:
+            return await self._extend(request)
         model = await self.model(request.model)
         with_image = request.reference_image is not None
         start = end = None
@@ -84,6 +89,32 @@ class FalDialect(ProviderClient):
         images = await self.param_images(request)
         body = model.build_input(request, start_image=start, end_image=end, images=images)
         endpoint = model.endpoint(with_image=with_image)
+        return await self._submit(endpoint, body, request)
+
+    async def _extend(self, request: VideoRequest) -> Polled:
+        """The model's own extend endpoint (``request.extend_endpoint``, else the
+        catalogue's): the local clip inline as a data URI within
+        :attr:`video_data_uri_limit` (refused over it, nothing sent)."""
+        import asyncio
+
+        from sora_desktop.core.errors import InvalidRequestError
+        from sora_desktop.core.provider_extend import video_data_uri
+
+        model = await self.model(request.model)
+        ext = model.extend
+        if ext is None or request.extend_video is None:
+            raise InvalidRequestError(
+                _("{model} has no extend endpoint of its own.").format(model=model.name),
+                _("Extend it from its last frame instead."),
+                param="extend_of",
+            )
+        video = await asyncio.to_thread(
+            video_data_uri, request.extend_video, self.video_data_uri_limit
+        )
+        body = ext.build_input(model, request, video)
+        return await self._submit(request.extend_endpoint or ext.endpoint, body, request)
+
+    async def _submit(self, endpoint: str, body: dict[str, Any], request: VideoRequest) -> Polled:
         response = await self.send("POST", self._path(endpoint), json=body)
         data = self.json(response)
         request_id = data.get("request_id") if isinstance(data, dict) else None
