@@ -110,6 +110,22 @@ def _no_leftover_threads(request: pytest.FixtureRequest) -> Iterator[None]:
     assert not extra, f"test left threads running: {[t.name for t in extra]}"
 
 
+#: the checkout the tests run from; a test writes only under its tmp_path, never here
+_CHECKOUT = Path(__file__).resolve().parent.parent
+#: what the tools themselves make at the top of a checkout
+_TOOL_LITTER = frozenset({".pytest_cache", ".mypy_cache", ".ruff_cache", ".coverage"})
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_in_the_checkout() -> Iterator[None]:
+    """A command run from the checkout (``generate`` exports to ``.`` by default) must be
+    given its own folder: a file left at the top of the checkout fails the test that made it."""
+    before = {p.name for p in _CHECKOUT.iterdir()}
+    yield
+    left = sorted({p.name for p in _CHECKOUT.iterdir()} - before - _TOOL_LITTER)
+    assert not left, f"the test left files in the checkout {_CHECKOUT}: {left}"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SORA_DESKTOP_DATA_DIR", str(tmp_path / "appdata"))
