@@ -1,5 +1,5 @@
-"""Fixtures for tests of batches without the network (``tests/core/batch``, ``tests/usecases``
-take them through their conftest): the app's folders in a temp dir, a real library (SQLite)
+"""Fixtures for engine tests without the network (``tests/core``, ``tests/usecases`` take
+them through their conftest): the app's folders in a temp dir, a real library (SQLite)
 in them, and a service used for its validation and bookkeeping only (no event loop)."""
 
 from __future__ import annotations
