@@ -355,108 +355,23 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+136" />
-            <source>e.g. Studio gateway</source>
-            <translation>例如：工作室网关</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+69" />
-            <location line="+261" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+306" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location line="-325" />
-            <source>Service</source>
-            <translation>服务</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <location line="+188" />
+            <location line="-100" />
             <location line="+14" />
             <source>Base URL</source>
             <translation>基础 URL</translation>
         </message>
         <message>
-            <location line="-199" />
-            <source>Authorization: Bearer header</source>
-            <translation>Authorization: Bearer 请求头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>api-key header (Azure)</source>
-            <translation>api-key 请求头（Azure）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Send the key as</source>
-            <translation>密钥发送方式</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Key stored in the system keychain</source>
-            <translation>密钥保存在系统钥匙串中</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Key from environment variable</source>
-            <translation>从环境变量读取密钥</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>This computer has no system keychain, so keys can't be stored here: name the environment variable that holds your key instead.</source>
-            <translation>这台电脑没有系统钥匙串，无法在此保存密钥：请改为填写保存密钥的环境变量名称。</translation>
-        </message>
-        <message>
-            <location line="-27" />
-            <location line="+43" />
-            <source>API key</source>
-            <translation>API 密钥</translation>
-        </message>
-        <message>
-            <location line="-42" />
-            <source>Microsoft Entra ID sign-in</source>
-            <translation>Microsoft Entra ID 登录</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Sign in with your Microsoft account in the browser when the connection is first used; no key is stored. The account needs the Cognitive Services OpenAI User role on the resource.</source>
-            <translation>首次使用此连接时，在浏览器中用你的 Microsoft 账户登录；不保存任何密钥。该账户需要在此资源上拥有“Cognitive Services OpenAI User”角色。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Sign in with</source>
-            <translation>登录方式</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <source>optional, e.g. http://proxy.example:3128</source>
-            <translation>可选，例如 http://proxy.example:3128</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+285" />
+            <location line="+104" />
             <source>Proxy</source>
             <translation>代理</translation>
         </message>
         <message>
-            <location line="-279" />
-            <source>Works like</source>
-            <translation>能力等同于</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Add model</source>
-            <translation>添加模型</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Remove model</source>
-            <translation>移除模型</translation>
-        </message>
-        <message>
-            <location line="+30" />
+            <location line="-202" />
             <source>A key is stored. Type a new one to replace it.</source>
             <translation>已保存密钥。输入新密钥即可替换。</translation>
         </message>
@@ -502,12 +417,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此连接提供的模型（第一个为默认）：</translation>
         </message>
         <message>
-            <location line="+32" />
-            <source>Other (the gateway decides)</source>
-            <translation>其他（由网关决定）</translation>
-        </message>
-        <message>
-            <location line="+49" />
+            <location line="+46" />
             <source>Enter the address.</source>
             <translation>请输入地址。</translation>
         </message>
@@ -545,6 +455,91 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+1" />
             <source>Add at least one model or deployment name.</source>
             <translation>请至少添加一个模型或部署名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="65" />
+            <source>e.g. Studio gateway</source>
+            <translation>例如：工作室网关</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="70" />
+            <source>Service</source>
+            <translation>服务</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="75" />
+            <source>Authorization: Bearer header</source>
+            <translation>Authorization: Bearer 请求头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="76" />
+            <source>api-key header (Azure)</source>
+            <translation>api-key 请求头（Azure）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="77" />
+            <source>Send the key as</source>
+            <translation>密钥发送方式</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="81" />
+            <source>API key</source>
+            <translation>API 密钥</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="82" />
+            <source>Microsoft Entra ID sign-in</source>
+            <translation>Microsoft Entra ID 登录</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="84" />
+            <source>Sign in with your Microsoft account in the browser when the connection is first used; no key is stored. The account needs the Cognitive Services OpenAI User role on the resource.</source>
+            <translation>首次使用此连接时，在浏览器中用你的 Microsoft 账户登录；不保存任何密钥。该账户需要在此资源上拥有“Cognitive Services OpenAI User”角色。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="90" />
+            <source>Sign in with</source>
+            <translation>登录方式</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="95" />
+            <source>Key stored in the system keychain</source>
+            <translation>密钥保存在系统钥匙串中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="98" />
+            <source>Key from environment variable</source>
+            <translation>从环境变量读取密钥</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="105" />
+            <source>This computer has no system keychain, so keys can't be stored here: name the environment variable that holds your key instead.</source>
+            <translation>这台电脑没有系统钥匙串，无法在此保存密钥：请改为填写保存密钥的环境变量名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="125" />
+            <source>optional, e.g. http://proxy.example:3128</source>
+            <translation>可选，例如 http://proxy.example:3128</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="142" />
+            <source>Add model</source>
+            <translation>添加模型</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="143" />
+            <source>Remove model</source>
+            <translation>移除模型</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="161" />
+            <source>Other (the gateway decides)</source>
+            <translation>其他（由网关决定）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="132" />
+            <source>Works like</source>
+            <translation>能力等同于</translation>
         </message>
     </context>
     <context>
@@ -1347,7 +1342,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+179" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+173" />
             <source>Search prompts…</source>
             <extracomment>how long after a new job the library re-queries (later ones in that time join it) made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
@@ -1398,7 +1393,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+41" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+51" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
@@ -1531,7 +1526,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你的视频会显示在这里。写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+72" />
             <source>Can't show the file</source>
             <translation>无法显示该文件</translation>
         </message>
@@ -1558,12 +1553,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>要从服务端删除选中的 %n 个视频吗？此操作无法撤销：之后将无法再对它们进行再创作。本机上的视频仍保留在你的视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+27" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+33" />
             <source>Delete videos</source>
             <translation>删除视频</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Some files could not be deleted</source>
             <translation>部分文件无法删除</translation>
         </message>
@@ -1573,7 +1568,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请关闭正在使用这些文件的应用后重试。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Delete from the service</source>
             <translation>从服务端删除</translation>
         </message>
@@ -2945,7 +2940,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Storyboard</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+57" />
+            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+65" />
             <source>Ready</source>
             <extracomment>thumbnail lookup: (job id, thumbnail file, clip) -&gt; pixmap, or None while it loads status colours, readable on light and dark themes</extracomment>
             <translation>已完成</translation>
@@ -2994,120 +2989,10 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+127" />
-            <source>New</source>
-            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Start a new storyboard</source>
-            <translation>新建一个故事板</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rename…</source>
-            <translation>重命名…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Forget this storyboard (its clips stay in the library)</source>
-            <translation>删除此故事板（其片段仍保留在素材库中）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>More</source>
-            <translation>更多</translation>
-        </message>
-        <message>
-            <location line="+28" />
-            <source>Add shot…</source>
-            <translation>添加镜头…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Take:</source>
-            <translation>版本：</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The take of this shot that goes into the film</source>
-            <translation>此镜头用于影片的版本</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Generate missing</source>
-            <translation>生成缺少的镜头</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
-            <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Regenerate</source>
-            <translation>重新生成</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Make a new take of the selected shot (it is made and billed again)</source>
-            <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Make film…</source>
-            <translation>制作影片…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Export timeline…</source>
-            <translation>导出时间线…</translation>
-        </message>
-        <message>
-            <location line="+102" />
-            <source>Every shot needs a finished take first.</source>
-            <translation>每个镜头都需要先有一个已完成的版本。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Make a storyboard with New, or open one from the File menu.</source>
-            <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Add the first shot: each shot becomes one clip of the film.</source>
-            <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>Take {0}</source>
-            <translation>版本 {0}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Take {0} (not ready)</source>
-            <translation>版本 {0}（未完成）</translation>
-        </message>
-        <message>
-            <location line="+24" />
+            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+117" />
             <location line="+50" />
             <source>Untitled storyboard</source>
+            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
             <translation>未命名故事板</translation>
         </message>
         <message numerus="yes">
@@ -3197,6 +3082,117 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/gui/storyboard_film.py" line="244" />
             <source>Timeline exported: {0}</source>
             <translation>时间线已导出：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="61" />
+            <source>New</source>
+            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="62" />
+            <source>Start a new storyboard</source>
+            <translation>新建一个故事板</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="63" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="64" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="65" />
+            <source>Forget this storyboard (its clips stay in the library)</source>
+            <translation>删除此故事板（其片段仍保留在素材库中）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="67" />
+            <source>More</source>
+            <translation>更多</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="95" />
+            <source>Add shot…</source>
+            <translation>添加镜头…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="96" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="97" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="98" />
+            <source>Take:</source>
+            <translation>版本：</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="101" />
+            <source>The take of this shot that goes into the film</source>
+            <translation>此镜头用于影片的版本</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="104" />
+            <source>Generate missing</source>
+            <translation>生成缺少的镜头</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="106" />
+            <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
+            <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="112" />
+            <source>Regenerate</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="114" />
+            <source>Make a new take of the selected shot (it is made and billed again)</source>
+            <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
+            <source>Make film…</source>
+            <translation>制作影片…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="117" />
+            <source>Export timeline…</source>
+            <translation>导出时间线…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="204" />
+            <source>Make a storyboard with New, or open one from the File menu.</source>
+            <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="208" />
+            <source>Add the first shot: each shot becomes one clip of the film.</source>
+            <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="197" />
+            <source>Every shot needs a finished take first.</source>
+            <translation>每个镜头都需要先有一个已完成的版本。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="223" />
+            <source>Take {0}</source>
+            <translation>版本 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="225" />
+            <source>Take {0} (not ready)</source>
+            <translation>版本 {0}（未完成）</translation>
         </message>
     </context>
     <context>
@@ -4659,172 +4655,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="211" />
-            <source>The connection to the server broke.</source>
-            <translation>与服务器的连接中断了。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="212" />
-            <source>The app will retry; check your connection if it keeps happening.</source>
-            <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="114" />
-            <source>Did you mean {url}?</source>
-            <translation>您是想输入 {url} 吗？</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="127" />
-            <source>Enter a URL like https://api.openai.com/v1.</source>
-            <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="132" />
-            <source>The base URL is empty.</source>
-            <translation>基础 URL 为空。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="158" />
-            <source>The base URL contains a user name or password.</source>
-            <translation>基础 URL 中包含用户名或密码。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="159" />
-            <source>Remove it from the URL; the API key belongs in the key field.</source>
-            <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="166" />
-            <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
-            <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="187" />
-            <source>Could not connect to the server in time.</source>
-            <translation>未能及时连接到服务器。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="188" />
-            <source>Check your internet connection, proxy and the base URL, then try again.</source>
-            <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="193" />
-            <source>The server's name could not be found (DNS).</source>
-            <translation>找不到服务器的域名（DNS）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="207" />
-            <source>The server stopped answering (timeout).</source>
-            <translation>服务器停止响应（超时）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="195" />
-            <source>The server's TLS certificate could not be verified.</source>
-            <translation>无法验证服务器的 TLS 证书。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="600" />
-            <source>Check that the library folder exists and is writable.</source>
-            <translation>请确认视频库文件夹存在且可写入。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="134" />
-            <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
-            <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="143" />
-            <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
-            <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="151" />
-            <source>The base URL {url!r} has no host name.</source>
-            <translation>基础 URL {url!r} 缺少主机名。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="153" />
-            <source>The base URL {url!r} is not a valid URL (bad host name).</source>
-            <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="155" />
-            <source>The base URL {url!r} is not a valid URL (bad port).</source>
-            <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="162" />
-            <source>The base URL {url!r} must not contain '?' or '#'.</source>
-            <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="165" />
-            <source>The base URL {url!r} is not encrypted (http).</source>
-            <translation>基础 URL {url!r} 未加密（http）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="197" />
-            <source>The server refused the connection.</source>
-            <translation>服务器拒绝了连接。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="199" />
-            <source>Could not connect to the server.</source>
-            <translation>无法连接到服务器。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="232" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="380" />
+            <location filename="../../sora_desktop/core/client.py" line="235" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="393" />
+            <location filename="../../sora_desktop/core/client.py" line="248" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="138" />
-            <source>The base URL {url!r} is not a valid URL.</source>
-            <translation>基础 URL {url!r} 不是有效的 URL。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="426" />
+            <location filename="../../sora_desktop/core/client.py" line="281" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="599" />
-            <source>The download folder can't be read ({detail}).</source>
-            <translation>无法读取下载文件夹（{detail}）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/client.py" line="229" />
+            <location filename="../../sora_desktop/core/client.py" line="95" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="376" />
+            <location filename="../../sora_desktop/core/client.py" line="231" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="392" />
+            <location filename="../../sora_desktop/core/client.py" line="247" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="448" />
+            <location filename="../../sora_desktop/core/client.py" line="303" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="423" />
+            <location filename="../../sora_desktop/core/client.py" line="278" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4894,17 +4765,17 @@ Write a prompt and press Generate.</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="302" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="322" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="311" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="379" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="368" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
@@ -4914,67 +4785,67 @@ Write a prompt and press Generate.</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="301" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="321" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="310" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="334" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="323" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="338" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="327" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="364" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="353" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="376" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="365" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="408" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="397" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="426" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="415" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="429" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="418" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="242" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="231" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="357" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="346" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="455" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="444" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="452" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="441" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -5499,6 +5370,16 @@ Write a prompt and press Generate.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/job_control.py" line="27" />
+            <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
+            <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/job_control.py" line="31" />
+            <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
+            <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/job_errors.py" line="25" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
@@ -5714,6 +5595,11 @@ Write a prompt and press Generate.</source>
             <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1（仅本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="289" />
+            <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
+            <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/profiles.py" line="295" />
             <source>Use letters, digits and underscores, e.g. OPENAI_API_KEY.</source>
             <translation>请使用字母、数字和下划线，例如 OPENAI_API_KEY。</translation>
@@ -5742,6 +5628,11 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/profiles.py" line="268" />
             <source>{id!r} is not a valid profile id.</source>
             <translation>{id!r} 不是有效的连接 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/profiles.py" line="288" />
+            <source>The base URL {url!r} is not encrypted (http).</source>
+            <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/profiles.py" line="294" />
@@ -5859,32 +5750,22 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="61" />
-            <source>Cancelled here. A render the service already started keeps running and may still be billed.</source>
-            <translation>已在本机取消。服务端已开始的渲染会继续运行，仍可能产生费用。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="65" />
-            <source>Cancelled here and at the service. What it had already rendered may still be billed.</source>
-            <translation>已在本应用和服务端取消。服务已渲染的部分仍可能计费。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/service.py" line="70" />
+            <location filename="../../sora_desktop/core/service.py" line="69" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="75" />
+            <location filename="../../sora_desktop/core/service.py" line="74" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="343" />
+            <location filename="../../sora_desktop/core/service.py" line="342" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="342" />
+            <location filename="../../sora_desktop/core/service.py" line="341" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -6374,6 +6255,121 @@ Write a prompt and press Generate.</source>
             <translation>时间线无法写入 {folder}（{detail}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/transport.py" line="158" />
+            <source>The connection to the server broke.</source>
+            <translation>与服务器的连接中断了。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="159" />
+            <source>The app will retry; check your connection if it keeps happening.</source>
+            <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="61" />
+            <source>Did you mean {url}?</source>
+            <translation>您是想输入 {url} 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="74" />
+            <source>Enter a URL like https://api.openai.com/v1.</source>
+            <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="79" />
+            <source>The base URL is empty.</source>
+            <translation>基础 URL 为空。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="105" />
+            <source>The base URL contains a user name or password.</source>
+            <translation>基础 URL 中包含用户名或密码。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="106" />
+            <source>Remove it from the URL; the API key belongs in the key field.</source>
+            <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="134" />
+            <source>Could not connect to the server in time.</source>
+            <translation>未能及时连接到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="135" />
+            <source>Check your internet connection, proxy and the base URL, then try again.</source>
+            <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="140" />
+            <source>The server's name could not be found (DNS).</source>
+            <translation>找不到服务器的域名（DNS）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="154" />
+            <source>The server stopped answering (timeout).</source>
+            <translation>服务器停止响应（超时）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="142" />
+            <source>The server's TLS certificate could not be verified.</source>
+            <translation>无法验证服务器的 TLS 证书。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="176" />
+            <source>Check that the library folder exists and is writable.</source>
+            <translation>请确认视频库文件夹存在且可写入。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="81" />
+            <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
+            <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="90" />
+            <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
+            <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="98" />
+            <source>The base URL {url!r} has no host name.</source>
+            <translation>基础 URL {url!r} 缺少主机名。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="100" />
+            <source>The base URL {url!r} is not a valid URL (bad host name).</source>
+            <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="102" />
+            <source>The base URL {url!r} is not a valid URL (bad port).</source>
+            <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="109" />
+            <source>The base URL {url!r} must not contain '?' or '#'.</source>
+            <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="144" />
+            <source>The server refused the connection.</source>
+            <translation>服务器拒绝了连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="146" />
+            <source>Could not connect to the server.</source>
+            <translation>无法连接到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="85" />
+            <source>The base URL {url!r} is not a valid URL.</source>
+            <translation>基础 URL {url!r} 不是有效的 URL。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/transport.py" line="175" />
+            <source>The download folder can't be read ({detail}).</source>
+            <translation>无法读取下载文件夹（{detail}）。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/wire.py" line="116" />
             <source>The video could not be made.</source>
             <translation>视频未能生成。</translation>
@@ -6799,72 +6795,72 @@ Write a prompt and press Generate.</source>
             <translation>找不到视频 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="155" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="68" />
             <source>It may have been deleted; open its file again.</source>
             <translation>它可能已被删除；请重新打开它的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="465" />
-            <source>A take of this shot is being made already.</source>
-            <translation>这个镜头已有一个版本正在生成。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="466" />
-            <source>Wait for it to finish, or cancel it in the queue.</source>
-            <translation>请等待它完成，或在队列中取消它。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="474" />
-            <source>A take of this shot is being sent already.</source>
-            <translation>这个镜头已有一个版本正在发送。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="475" />
-            <source>Wait for it to appear in the queue.</source>
-            <translation>请等待它出现在队列中。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="154" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="67" />
             <source>There is no storyboard {id!r} in the library.</source>
             <translation>素材库中没有故事板 {id!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="232" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="145" />
             <source>Open the storyboard again: it may have changed.</source>
             <translation>请重新打开故事板：它可能已被更改。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="304" />
-            <source>Add that connection, or pick another one for the shot.</source>
-            <translation>请添加该连接，或为这个镜头选择其他连接。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="572" />
-            <source>Storyboard film</source>
-            <translation>故事板影片</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="335" />
-            <source>Check the start image's path.</source>
-            <translation>请检查起始图片的路径。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="231" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="144" />
             <source>This storyboard has no shot or take {id!r}.</source>
             <translation>此故事板中没有镜头或版本 {id!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="301" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="312" />
+            <source>A take of this shot is being made already.</source>
+            <translation>这个镜头已有一个版本正在生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="313" />
+            <source>Wait for it to finish, or cancel it in the queue.</source>
+            <translation>请等待它完成，或在队列中取消它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="321" />
+            <source>A take of this shot is being sent already.</source>
+            <translation>这个镜头已有一个版本正在发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="322" />
+            <source>Wait for it to appear in the queue.</source>
+            <translation>请等待它出现在队列中。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="151" />
+            <source>Add that connection, or pick another one for the shot.</source>
+            <translation>请添加该连接，或为这个镜头选择其他连接。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="419" />
+            <source>Storyboard film</source>
+            <translation>故事板影片</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="182" />
+            <source>Check the start image's path.</source>
+            <translation>请检查起始图片的路径。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="148" />
             <source>The shot {name!r} uses the connection {profile!r}, which isn't set up here.</source>
             <translation>镜头 {name!r} 使用的连接 {profile!r} 在这台电脑上尚未设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="339" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="186" />
             <source>Shot {number} ({name}): {why}</source>
             <translation>镜头 {number}（{name}）：{why}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboards.py" line="334" />
+            <location filename="../../sora_desktop/usecases/storyboards.py" line="181" />
             <source>its start image {path} can't be found.</source>
             <translation>找不到它的起始图片 {path}。</translation>
         </message>

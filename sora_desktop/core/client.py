@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpcore
 import httpx
 
 from sora_desktop.core.download import (
@@ -35,16 +32,22 @@ from sora_desktop.core.download import (
     stream_to_file,
 )
 from sora_desktop.core.errors import (
-    DiskError,
     InvalidRequestError,
-    NetworkError,
     ServiceUnavailableError,
     SoraError,
 )
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import AuthStyle, Connection, RemoteVideo, VideoRequest
-from sora_desktop.core.profiles import is_loopback_host
 from sora_desktop.core.reconcile import WINDOW, find_created
+from sora_desktop.core.transport import (
+    DEFAULT_TIMEOUT,
+    AsyncClosing,
+    existing_size,
+    network_error,
+    origin_of,
+    user_agent,
+    validate_base_url,
+)
 from sora_desktop.core.wire import (
     Polled,
     VideoPage,
@@ -69,148 +72,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0, pool=30.0)
-
-#: The most one receive takes from a connection. httpcore's own limit (64 KiB) runs a 300 MB
-#: video through its parser (h11), anyio and asyncio in some 5,000 steps, each of which copies
-#: the bytes several times (anyio even splits asyncio's 256 KiB pieces to fit); with 1 MiB a
-#: receive takes whatever piece asyncio holds, and a download costs about half the CPU.
-#: Small replies and TLS (one record, <= 16 KiB, per read) are unaffected.
-READ_SIZE = 1024 * 1024
-
 #: Downloads of one client that receive at once, each in its own thread; the others wait
 #: their turn on the event loop. Every receiving thread competes for the GIL with the GUI
 #: thread (and the built-in simulator's sending threads): twenty at once made the GUI's
 #: waits for the GIL longer. Two keep a fast link busy; a slow one is shared anyway.
 DOWNLOAD_THREADS = 2
-
-
-def _raise_read_size() -> None:
-    """Let httpcore's HTTP/1.1 connections receive up to :data:`READ_SIZE` at a time."""
-    for connection in (httpcore.AsyncHTTP11Connection, httpcore.HTTP11Connection):
-        current = getattr(connection, "READ_NUM_BYTES", None)
-        if isinstance(current, int) and current < READ_SIZE:
-            connection.READ_NUM_BYTES = READ_SIZE
-
-
-_raise_read_size()
-
-
-# --------------------------------------------------------------------------- base URL
-
-
-_HOST = re.compile(r"[A-Za-z0-9._~-]+|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9]+)?")
-
-
-def _missing_scheme_step(text: str) -> str | None:
-    """``127.0.0.1:8000/v1`` -> "Did you mean http://127.0.0.1:8000/v1?" (https elsewhere)."""
-    if "://" in text:
-        return None
-    try:
-        host = httpx.URL("http://" + text).host
-    except (httpx.InvalidURL, TypeError, ValueError):
-        return None
-    scheme = "http" if host and is_loopback_host(host) else "https"
-    return _("Did you mean {url}?").format(url=f"{scheme}://{text}")
-
-
-def validate_base_url(url: str) -> str:
-    """Check and normalise a connection's base URL (trailing slash stripped).
-
-    Only ``https`` is accepted, except for loopback hosts (127.0.0.0/8, ::1, localhost) where
-    ``http`` is fine (the simulator, a local gateway). Raises :class:`InvalidRequestError`
-    with ``param="base_url"`` and a message saying what is wrong.
-    """
-
-    def refuse(why: str, step: str | None = None) -> None:
-        if step is None:
-            step = _("Enter a URL like https://api.openai.com/v1.")
-        raise InvalidRequestError(why, step, param="base_url")
-
-    text = (url or "").strip()
-    if not text:
-        refuse(_("The base URL is empty."))
-    if any(ch.isspace() for ch in text):
-        refuse(_("The base URL {url!r} is not a valid URL: it contains a space.").format(url=text))
-    try:
-        parsed = httpx.URL(text)
-    except (httpx.InvalidURL, TypeError, ValueError):
-        refuse(_("The base URL {url!r} is not a valid URL.").format(url=text))
-        raise AssertionError("unreachable") from None
-    scheme = parsed.scheme.lower()
-    if scheme not in ("http", "https"):
-        refuse(
-            _(
-                "The base URL {url!r} must start with https:// (or http:// for this computer: "
-                "127.0.0.1, localhost)."
-            ).format(url=text),
-            _missing_scheme_step(text),
-        )
-    host = parsed.host
-    if not host:
-        refuse(_("The base URL {url!r} has no host name.").format(url=text))
-    if not _HOST.fullmatch(host.strip("[]")):
-        refuse(_("The base URL {url!r} is not a valid URL (bad host name).").format(url=text))
-    if parsed.port is not None and not 0 < parsed.port < 65536:
-        refuse(_("The base URL {url!r} is not a valid URL (bad port).").format(url=text))
-    if parsed.userinfo:
-        refuse(
-            _("The base URL contains a user name or password."),
-            _("Remove it from the URL; the API key belongs in the key field."),
-        )
-    if parsed.query or parsed.fragment:
-        refuse(_("The base URL {url!r} must not contain '?' or '#'.").format(url=text))
-    if scheme == "http" and not is_loopback_host(host):
-        refuse(
-            _("The base URL {url!r} is not encrypted (http).").format(url=text),
-            _("Use https://; plain http is only allowed for this computer (127.0.0.1, localhost)."),
-        )
-    netloc = host.lower()
-    if ":" in netloc:  # IPv6 literal
-        netloc = f"[{netloc}]"
-    if parsed.port is not None:
-        netloc = f"{netloc}:{parsed.port}"
-    path = parsed.path.rstrip("/")
-    return f"{scheme}://{netloc}{path}"
-
-
-# --------------------------------------------------------------------------- transport errors
-
-
-def network_error(exc: Exception) -> NetworkError:
-    """Map an httpx transport failure. Only a failure to connect proves the request never
-    reached the server; anything later (read/write error, reset, timeout) may have."""
-    text = str(exc)
-    lowered = text.lower()
-    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
-        return NetworkError(
-            _("Could not connect to the server in time."),
-            _("Check your internet connection, proxy and the base URL, then try again."),
-            may_have_reached_server=False,
-        )
-    if isinstance(exc, httpx.ConnectError | httpx.ProxyError | httpx.UnsupportedProtocol):
-        if any(s in lowered for s in ("name or service", "getaddrinfo", "nodename", "resolve")):
-            what = _("The server's name could not be found (DNS).")
-        elif "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
-            what = _("The server's TLS certificate could not be verified.")
-        elif "refused" in lowered:
-            what = _("The server refused the connection.")
-        else:
-            what = _("Could not connect to the server.")
-        return NetworkError(
-            what,
-            _("Check your internet connection, proxy and the base URL, then try again."),
-            may_have_reached_server=False,
-        )
-    if isinstance(exc, httpx.TimeoutException):
-        return NetworkError(
-            _("The server stopped answering (timeout)."),
-            _("The app will retry; check your connection if it keeps happening."),
-        )
-    return NetworkError(
-        _("The connection to the server broke."),
-        _("The app will retry; check your connection if it keeps happening."),
-    )
 
 
 # --------------------------------------------------------------------------- images
@@ -240,7 +106,7 @@ def _image_part(path: Path) -> tuple[str, bytes, str]:
 # --------------------------------------------------------------------------- the client
 
 
-class VideoClient:
+class VideoClient(AsyncClosing):
     """Talks to one endpoint with one key through one connection pool."""
 
     provider_name = "Videos API"
@@ -258,8 +124,8 @@ class VideoClient:
         self.connection = connection
         self.base_url = validate_base_url(connection.base_url)
         self._secret = api_key or None
-        self._origin = _origin(httpx.URL(self.base_url))
-        headers = {"Accept": "application/json", "User-Agent": _user_agent()}
+        self._origin = origin_of(httpx.URL(self.base_url))
+        headers = {"Accept": "application/json", "User-Agent": user_agent()}
         #: a Microsoft Entra ID token instead of a key (fetched, and refreshed, per request)
         self._entra: EntraToken | None = None
         if connection.auth_style is AuthStyle.ENTRA:
@@ -297,7 +163,7 @@ class VideoClient:
         """Never send the key to another origin: a redirect (e.g. content served from a CDN)
         would otherwise carry the ``api-key`` header along (httpx only strips
         ``Authorization``). True when the request leaves the connection's origin."""
-        if _origin(request.url) == self._origin:
+        if origin_of(request.url) == self._origin:
             return False
         request.headers.pop("api-key", None)
         request.headers.pop("authorization", None)
@@ -332,17 +198,6 @@ class VideoClient:
         await self._http.aclose()
         if self._blocking is not None:
             self._blocking.close()
-
-    async def __aenter__(self) -> VideoClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     # -- plumbing
 
@@ -528,7 +383,7 @@ class VideoClient:
         waiting for a turn starts nothing.
         """
         async with self._download_slots:
-            existing = await asyncio.to_thread(_existing_size, dest)
+            existing = await asyncio.to_thread(existing_size, dest)
             http = self._blocking_client()
 
             def work(progress: ProgressCallback, stopper: Stopper) -> int:
@@ -577,31 +432,8 @@ class VideoClient:
             log.info("download of %s interrupted: %s", variant, type(exc).__name__)
             raise network_error(exc) from None
         if restart:
-            existing = _existing_size(dest)
+            existing = existing_size(dest)
             return self._download_blocking(
                 http, video_id, dest, variant, existing, on_progress, stopper
             )
         raise AssertionError("unreachable")
-
-
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    default = {"http": 80, "https": 443}.get(url.scheme)
-    return url.scheme, url.host, url.port or default
-
-
-def _existing_size(dest: Path) -> int:
-    try:
-        return dest.stat().st_size
-    except FileNotFoundError:
-        return 0
-    except OSError as exc:
-        raise DiskError(
-            _("The download folder can't be read ({detail}).").format(detail=exc.strerror or exc),
-            _("Check that the library folder exists and is writable."),
-        ) from None
-
-
-def _user_agent() -> str:
-    from sora_desktop import __version__
-
-    return f"sora-desktop/{__version__}"

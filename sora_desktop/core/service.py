@@ -39,8 +39,8 @@ from sora_desktop.core.errors import (
     StoreError,
 )
 from sora_desktop.core.i18n import N_, _
+from sora_desktop.core.job_control import CANCEL_MESSAGE, JobControl
 from sora_desktop.core.job_errors import dashboard_url, error_for_job
-from sora_desktop.core.job_rules import remote_delete_problem
 from sora_desktop.core.jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from sora_desktop.core.listeners import notify
 from sora_desktop.core.models import Connection, Job, JobEvent, JobStatus, KeySource, VideoRequest
@@ -56,15 +56,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["GenerationService", "ResendQuote", "dashboard_url", "error_for_job"]
+__all__ = [
+    "CANCEL_MESSAGE",
+    "GenerationService",
+    "ResendQuote",
+    "dashboard_url",
+    "error_for_job",
+]
 
-CANCEL_MESSAGE = N_(
-    "Cancelled here. A render the service already started keeps running and may still be billed."
-)
-#: a provider with a cancel call (fal, Replicate, Runway) was asked to stop the render too
-CANCEL_REMOTE_MESSAGE = N_(
-    "Cancelled here and at the service. What it had already rendered may still be billed."
-)
 #: The next step of a job the app stopped retrying (``give_up_after``). Its request may
 #: have reached the service: the job is kept and finished later, never sent again blindly.
 GAVE_UP_KEPT = N_(
@@ -103,7 +102,7 @@ async def _default_thumbnail(client: Dialect, remote_id: str, *args: Any, **kw: 
     return await fetch_thumbnail(client, remote_id, *args, **kw)
 
 
-class GenerationService(DerivedJobs):
+class GenerationService(DerivedJobs, JobControl):
     def __init__(
         self,
         store: JobStore,
@@ -416,63 +415,6 @@ class GenerationService(DerivedJobs):
             return False
         self._start(job_id, fresh=False)
         return True
-
-    async def cancel(self, job_id: str) -> Job:
-        """Stop working on a job here; a provider with a cancel call (fal, Replicate, Runway)
-        is asked to stop the render too. On the Videos API it keeps running remotely."""
-        before = self._store.get(job_id)
-        task = self._tasks.get(job_id)
-        if task is not None:
-            self._cancel_reasons[job_id] = "user"
-            task.cancel()
-            await asyncio.wait({task})
-        job = self._store.get(job_id)
-        if job is None:
-            raise NotFoundError(_("This job is no longer in the library."), "")
-        remote = before is not None and not before.status.is_terminal
-        remote = remote and before is not None and await self._cancel_remote(before)
-        message = _(CANCEL_REMOTE_MESSAGE) if remote else _(CANCEL_MESSAGE)
-        if not job.status.is_terminal:
-            job = self._move(
-                job_id,
-                JobStatus.CANCELLED,
-                note="cancelled by the user",
-                error_code=ErrorKind.CANCELLED.value,
-                error_message=message,
-            )
-        elif remote and job.status is JobStatus.CANCELLED:
-            job = self._store.update_fields(job_id, error_message=message)
-        return job
-
-    async def _cancel_remote(self, job: Job) -> bool:
-        """Ask a provider with a cancel call to stop the render (best effort); True when it
-        took the request. The Videos API has none."""
-        if job.remote_id is None or not job.connection.kind.is_provider:
-            return False
-        if job.status in (JobStatus.COMPLETED, JobStatus.DOWNLOADING):
-            return False  # already made: nothing left to stop
-        try:
-            client = await self._client_for(job.connection, resuming=True)
-            await client.cancel(job.remote_id)
-        except SoraError as err:
-            log.info("job %s: the service did not take the cancel (%s)", job.id, err.kind)
-            return False
-        return True
-
-    async def delete_remote(self, job_id: str) -> Job:
-        """Delete the job's video on the server (the local copy stays) and remember that it
-        is gone (``remote_deleted_at``), so remix is refused from now on. Returns the job."""
-        job = self._store.get(job_id)
-        if job is None:
-            raise NotFoundError(_("This job is no longer in the library."), "")
-        if remote_delete_problem(job) is not None or job.remote_id is None:
-            return job  # never sent, or already deleted: nothing to do
-        try:
-            client = await self._client_for(job.connection, resuming=True)
-            await client.delete(job.remote_id)
-        except NotFoundError:
-            log.info("job %s: remote video %s was already gone", job_id, job.remote_id)
-        return self._store.update_fields(job_id, remote_deleted_at=self._ctx.clock())
 
     def list_models(self, connection: Connection) -> list[ModelSummary]:
         """The catalogue's models for ``connection``'s provider kind (plain data)."""

@@ -24,31 +24,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QWidget
 
 from sora_desktop.core.capabilities import KNOWN_MODELS
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import (
-    PROVIDER_KINDS,
-    VIDEOS_API_KINDS,
     AuthStyle,
     ConnectionKind,
     Profile,
@@ -61,6 +42,7 @@ from sora_desktop.core.profiles import (
     default_auth_style,
     make_profile_id,
 )
+from sora_desktop.gui.connection_form_widgets import ConnectionFormWidgets
 from sora_desktop.gui.connection_kinds import (
     DEFAULT_MODELS,
     default_env,
@@ -75,8 +57,6 @@ from sora_desktop.usecases.connections import check_base_url
 
 translate = QCoreApplication.translate
 
-_OTHER_BASE = ""  # "works like": unknown model, the gateway decides
-
 
 class FormError(Exception):
     """A refused field: ``field_label`` names it, ``widget`` is where to put the focus."""
@@ -88,13 +68,20 @@ class FormError(Exception):
         self.widget = widget
 
 
-class ConnectionForm(QWidget):
+class ConnectionForm(ConnectionFormWidgets):
+    """What the form's widgets do: load a profile, follow the kind, read it back."""
+
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: Profile | None = None
-        self._build()
+        self._build()  # the widgets: gui/connection_form_widgets.py
+        self.kind_combo.currentIndexChanged.connect(self._on_kind)
+        self.azure_auth_combo.currentIndexChanged.connect(self._on_azure_auth)
+        self.keyring_radio.toggled.connect(self._on_key_mode)
+        self.add_model_button.clicked.connect(lambda: self.add_model_row("", "sora-2", edit=True))
+        self.remove_model_button.clicked.connect(self._remove_model_row)
         for line in (
             self.name_edit,
             self.url_edit,
@@ -111,119 +98,6 @@ class ConnectionForm(QWidget):
     @staticmethod
     def kind_label(kind: ConnectionKind) -> str:
         return kind_label(kind)
-
-    # ----- construction --------------------------------------------------------------------
-
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.note_label = QLabel()
-        self.note_label.setWordWrap(True)
-        self.note_label.setFrameShape(QFrame.Shape.StyledPanel)
-        self.note_label.setMargin(6)
-        layout.addWidget(self.note_label)
-        self.links_label = QLabel()
-        self.links_label.setObjectName("provider_links")
-        self.links_label.setTextFormat(Qt.TextFormat.RichText)
-        self.links_label.setOpenExternalLinks(True)
-        self.links_label.setWordWrap(True)
-        for label in (self.note_label, self.links_label):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addWidget(self.links_label)
-
-        self.fields = QFormLayout()
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("e.g. Studio gateway"))
-        self.fields.addRow(self.tr("Name"), self.name_edit)
-        self.kind_combo = QComboBox()
-        for kind in (*VIDEOS_API_KINDS, *PROVIDER_KINDS):
-            self.kind_combo.addItem(self.kind_label(kind), kind)
-        self.kind_combo.currentIndexChanged.connect(self._on_kind)
-        self.fields.addRow(self.tr("Service"), self.kind_combo)
-        self.url_edit = QLineEdit()
-        self.url_label = QLabel(self.tr("Base URL"))
-        self.fields.addRow(self.url_label, self.url_edit)
-        self.auth_combo = QComboBox()
-        self.auth_combo.addItem(self.tr("Authorization: Bearer header"), AuthStyle.BEARER)
-        self.auth_combo.addItem(self.tr("api-key header (Azure)"), AuthStyle.API_KEY)
-        self.fields.addRow(self.tr("Send the key as"), self.auth_combo)
-        # Azure only: an API key, or Microsoft Entra ID sign-in (no key at all: core/entra.py)
-        self.azure_auth_combo = QComboBox()
-        self.azure_auth_combo.setObjectName("azure_auth")
-        self.azure_auth_combo.addItem(self.tr("API key"), AuthStyle.API_KEY)
-        self.azure_auth_combo.addItem(self.tr("Microsoft Entra ID sign-in"), AuthStyle.ENTRA)
-        self.azure_auth_combo.setToolTip(
-            self.tr(
-                "Sign in with your Microsoft account in the browser when the connection is "
-                "first used; no key is stored. The account needs the Cognitive Services "
-                "OpenAI User role on the resource."
-            )
-        )
-        self.azure_auth_combo.currentIndexChanged.connect(self._on_azure_auth)
-        self.fields.addRow(self.tr("Sign in with"), self.azure_auth_combo)
-
-        key_box = QWidget()
-        key_layout = QVBoxLayout(key_box)
-        key_layout.setContentsMargins(0, 0, 0, 0)
-        self.keyring_radio = QRadioButton(self.tr("Key stored in the system keychain"))
-        self.key_edit = QLineEdit()
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.env_radio = QRadioButton(self.tr("Key from environment variable"))
-        self.env_edit = QLineEdit()
-        self.env_edit.setPlaceholderText("OPENAI_API_KEY")
-        group = QButtonGroup(self)
-        group.addButton(self.keyring_radio)
-        group.addButton(self.env_radio)
-        self.keyring_radio.toggled.connect(self._on_key_mode)
-        self.keyring_note = QLabel(
-            self.tr(
-                "This computer has no system keychain, so keys can't be stored here: name "
-                "the environment variable that holds your key instead."
-            )
-        )
-        self.keyring_note.setObjectName("keyring_note")
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.hide()
-        for w in (
-            self.keyring_note,
-            self.keyring_radio,
-            self.key_edit,
-            self.env_radio,
-            self.env_edit,
-        ):
-            key_layout.addWidget(w)
-        self.key_row = key_box
-        self.fields.addRow(self.tr("API key"), key_box)
-
-        self.proxy_edit = QLineEdit()
-        self.proxy_edit.setPlaceholderText(self.tr("optional, e.g. http://proxy.example:3128"))
-        self.fields.addRow(self.tr("Proxy"), self.proxy_edit)
-        layout.addLayout(self.fields)
-
-        self.models_label = QLabel()
-        layout.addWidget(self.models_label)
-        self.models = QTableWidget(0, 2)
-        self.models.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Works like")])
-        self.models.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.models.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.models.verticalHeader().hide()
-        self.models.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.models.setMinimumHeight(110)
-        layout.addWidget(self.models, 1)
-        row = QHBoxLayout()
-        self.add_model_button = QPushButton(self.tr("Add model"))
-        self.add_model_button.clicked.connect(lambda: self.add_model_row("", "sora-2", edit=True))
-        self.remove_model_button = QPushButton(self.tr("Remove model"))
-        self.remove_model_button.clicked.connect(self._remove_model_row)
-        row.addWidget(self.add_model_button)
-        row.addWidget(self.remove_model_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        # with the models table hidden (a provider kind) the spare room goes here, not
-        # into the notes above
-        layout.addStretch(0)
 
     # ----- loading -------------------------------------------------------------------------
 
@@ -384,41 +258,6 @@ class ConnectionForm(QWidget):
     def _on_key_mode(self, keyring_mode: bool) -> None:
         self.key_edit.setEnabled(keyring_mode)
         self.env_edit.setEnabled(not keyring_mode)
-
-    # ----- models table --------------------------------------------------------------------
-
-    def add_model_row(self, name: str, base: str, *, edit: bool = False) -> None:
-        row = self.models.rowCount()
-        self.models.insertRow(row)
-        self.models.setItem(row, 0, QTableWidgetItem(name))
-        combo = QComboBox()
-        combo.addItem("sora-2", "sora-2")
-        combo.addItem("sora-2-pro", "sora-2-pro")
-        combo.addItem(self.tr("Other (the gateway decides)"), _OTHER_BASE)
-        index = combo.findData(KNOWN_MODELS[base].name if base in KNOWN_MODELS else _OTHER_BASE)
-        combo.setCurrentIndex(max(0, index))
-        self.models.setCellWidget(row, 1, combo)
-        if edit:
-            self.models.setCurrentCell(row, 0)
-            item = self.models.item(row, 0)
-            if item is not None:
-                self.models.editItem(item)
-
-    def _remove_model_row(self) -> None:
-        row = self.models.currentRow()
-        if row >= 0:
-            self.models.removeRow(row)
-
-    def model_rows(self) -> list[tuple[str, str]]:
-        rows = []
-        for row in range(self.models.rowCount()):
-            item = self.models.item(row, 0)
-            name = item.text().strip() if item is not None else ""
-            combo = self.models.cellWidget(row, 1)
-            base = combo.currentData() if isinstance(combo, QComboBox) else _OTHER_BASE
-            if name:
-                rows.append((name, str(base)))
-        return rows
 
     # ----- reading -------------------------------------------------------------------------
 

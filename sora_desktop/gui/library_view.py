@@ -25,7 +25,8 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.shutdown()                            # stop thumbnail workers (before closing)
     panel.filter_button.connection_name         # ConnectionFacet -> name (app.py sets it)
 
-Favourite toggling, reveal in the file manager and copy path are handled here. Deleting
+Favourite toggling, reveal in the file manager and copy path are the panel's actions
+(``library_actions``: made, enabled and what they do). Deleting
 locally removes the MP4, its thumbnail and the row under the one rule of
 ``usecases.library.delete_locally`` (active jobs are left alone: cancel first; only files in
 ``folders`` are removed).
@@ -66,18 +67,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sora_desktop.core.job_rules import remote_delete_problem
 from sora_desktop.core.library_query import LibraryFacets
 from sora_desktop.core.models import Job, JobStatus
-from sora_desktop.core.retry import can_retry
 from sora_desktop.gui import library_actions
-from sora_desktop.gui.file_actions import copy_paths_to_clipboard, reveal_in_file_manager
 from sora_desktop.gui.library_delete import (
-    cached_frames,
     confirm_dialog,
-    forget_thumbnails,
-    local_delete_question,
-    remote_delete_question,
 )
 from sora_desktop.gui.library_filters import FilterButton, SortButton
 from sora_desktop.gui.library_model import Column, JobSource, LibraryModel, playable_file
@@ -85,8 +79,8 @@ from sora_desktop.gui.library_table import LibraryTable
 from sora_desktop.gui.operations import Operations
 from sora_desktop.gui.remix_dialog import ask_remix_prompt
 from sora_desktop.gui.thumbnails import ThumbnailCache
-from sora_desktop.usecases.library import LibraryFolders, LocalDeletion
-from sora_desktop.usecases.status import WORKING_STATUSES, can_delete_locally
+from sora_desktop.usecases.library import LibraryFolders
+from sora_desktop.usecases.status import WORKING_STATUSES
 
 if TYPE_CHECKING:
     from sora_desktop.usecases.library import Marks
@@ -386,115 +380,13 @@ class LibraryPanel(QWidget):
         if index.column() == Column.FAVOURITE:
             job = self.model.job_at(index.row())
             if job is not None:
-                self._set_favourite([job], not job.favourite)
+                library_actions.set_favourite(self, [job], not job.favourite)
 
-    # ----- actions -------------------------------------------------------------------------
+    # ----- actions (what they do: gui/library_actions.py) -----------------------------------
 
     def _single(self) -> Job | None:
         jobs = self.selected_jobs()
         return jobs[0] if len(jobs) == 1 else None
-
-    def _play(self) -> None:
-        job = self._single()
-        if job is not None and playable_file(job) is not None:
-            self.play_requested.emit(job.id)
-
-    def _remix(self) -> None:
-        job = self._single()
-        if job is None:
-            return
-        prompt = self.ask_remix_prompt(job)
-        if prompt:
-            self.remix_requested.emit(job.id, prompt)
-
-    def _reuse(self) -> None:
-        job = self._single()
-        if job is not None:
-            self.reuse_requested.emit(job.id)
-
-    def _retry(self) -> None:
-        job = self._single()
-        if job is not None and can_retry(job):
-            self.retry_requested.emit(job.id)
-
-    def _extend(self) -> None:
-        job = self._single()
-        if job is not None and self.extend_action.isEnabled():
-            self.extend_requested.emit(job.id)
-
-    def _stitch(self) -> None:
-        jobs = self.selected_jobs()
-        if len(jobs) >= 2 and self.stitch_action.isEnabled():
-            self.stitch_requested.emit([job.id for job in jobs])
-
-    def _export(self) -> None:
-        ids = [job.id for job in self.selected_jobs() if playable_file(job) is not None]
-        if ids:
-            self.export_requested.emit(ids)
-
-    def _reveal(self) -> None:
-        job = self._single()
-        path = playable_file(job) if job is not None else None
-        if path is not None and not reveal_in_file_manager(path):
-            self.inform(
-                self.tr("Can't show the file"),
-                self.tr("The file manager could not be opened. The file is at:\n{path}").format(
-                    path=path
-                ),
-            )
-
-    def _copy_path(self) -> None:
-        paths = [p for job in self.selected_jobs() if (p := playable_file(job)) is not None]
-        if paths:
-            copy_paths_to_clipboard(paths)
-
-    def _toggle_favourite(self) -> None:
-        jobs = self.selected_jobs()
-        if jobs:
-            self._set_favourite(jobs, not all(j.favourite for j in jobs))
-
-    def _set_favourite(self, jobs: list[Job], on: bool) -> None:
-        self.operations.set_favourite(
-            parent=self, job_ids=[job.id for job in jobs], favourite=on
-        ).success(self._favourites_marked).run_in_background()
-
-    def _favourites_marked(self, job_ids: list[str]) -> None:
-        for job_id in job_ids:
-            self.model.job_changed(job_id)
-        self._update_actions()
-
-    def _delete_local(self) -> None:
-        jobs = [job for job in self.selected_jobs() if can_delete_locally(job)]
-        if not jobs or not self.confirm(self.tr("Delete videos"), local_delete_question(len(jobs))):
-            return
-        self.operations.delete_locally(
-            parent=self, jobs=jobs, cached_files=cached_frames(self.thumbnails, jobs)
-        ).success(lambda done: self._locally_deleted(jobs, done)).run_in_background()
-
-    def _locally_deleted(self, jobs: list[Job], done: LocalDeletion) -> None:
-        forget_thumbnails(self.thumbnails, jobs, done.deleted)
-        self.model.refresh()
-        self._update_actions()
-        if done.deleted:
-            self.locally_deleted.emit(done.deleted)
-        if done.failures:
-            self.inform(
-                self.tr("Some files could not be deleted"),
-                self.tr("Close any app that uses them and try again.")
-                + "\n\n"
-                + "\n".join(done.failures),
-            )
-
-    def _delete_remote(self) -> None:
-        jobs = [job for job in self.selected_jobs() if remote_delete_problem(job) is None]
-        if jobs and self.confirm(self.tr("Delete from the service"), remote_delete_question(jobs)):
-            self.delete_remote_requested.emit([job.id for job in jobs])
-
-    def _go_to_source(self) -> None:
-        job = self._single()
-        info = self.model.remix_info(job.id) if job is not None else None
-        if info is not None and info.source_id is not None:
-            self.show_job(info.source_id)
 
     # ----- default dialogs -----------------------------------------------------------------
 

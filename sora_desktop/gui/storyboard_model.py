@@ -1,4 +1,5 @@
-"""The strip of shot cards: a list model over one storyboard and its plan.
+"""The strip of shot cards: a list model over one storyboard and its plan, its card
+delegate and the view (:class:`ShotStrip`).
 
 Each row is a shot: its name (or the start of its prompt), the thumbnail of the take that
 counts (or the one being made), and its state from ``core.storyboard_plan.plan`` with the
@@ -26,7 +27,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from sora_desktop.core import storyboard as sb
 from sora_desktop.core.models import Job
@@ -344,3 +352,31 @@ class ShotCardDelegate(QStyledItemDelegate):
             metrics.elidedText(status_word(status), Qt.TextElideMode.ElideRight, text_width),
         )
         painter.restore()
+
+
+class ShotStrip(QListView):
+    """The shot cards, left to right, dragged to reorder."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shot_strip")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setMovement(QListView.Movement.Static)  # the model moves rows, not the view
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setItemDelegate(ShotCardDelegate(self))
+        self.setGridSize(ShotCardDelegate.CARD + QSize(6, 6))
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a whole card and the scroll bar under it always fit
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumHeight(self.gridSize().height() + bar + 2 * self.frameWidth() + 2)
+        self.setMinimumWidth(self.gridSize().width() + 2 * self.frameWidth())

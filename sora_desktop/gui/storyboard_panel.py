@@ -16,24 +16,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,7 +29,7 @@ from sora_desktop.core import storyboard as sb
 from sora_desktop.core.models import Job, Profile
 from sora_desktop.core.storyboard_plan import ShotStatus, shots_to_submit
 from sora_desktop.gui.shot_dialog import ShotDialog
-from sora_desktop.gui.storyboard_model import ShotCardDelegate, ShotListModel
+from sora_desktop.gui.storyboard_widgets import StoryboardWidgets
 
 if TYPE_CHECKING:
     from sora_desktop.core.storyboard_store import StoryboardSummary
@@ -54,37 +42,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 CONTINUE_RETRY_MS = 500
 
 
-class ShotStrip(QListView):
-    """The shot cards, left to right, dragged to reorder."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shot_strip")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(False)
-        self.setMovement(QListView.Movement.Static)  # the model moves rows, not the view
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setItemDelegate(ShotCardDelegate(self))
-        self.setGridSize(ShotCardDelegate.CARD + QSize(6, 6))
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # a whole card and the scroll bar under it always fit
-        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
-        self.setMinimumHeight(self.gridSize().height() + bar + 2 * self.frameWidth() + 2)
-        self.setMinimumWidth(self.gridSize().width() + 2 * self.frameWidth())
-
-
-class StoryboardPanel(QWidget):
-    """Signals: ``play_requested(job_id)`` (a card double-clicked), ``film_made(job_id)``,
-    ``status(str)`` for the status bar."""
+class StoryboardPanel(StoryboardWidgets):
+    """What the storyboard widgets do. Signals: ``play_requested(job_id)`` (a card
+    double-clicked), ``film_made(job_id)``, ``status(str)`` for the status bar."""
 
     play_requested = Signal(str)
     status = Signal(str)
@@ -104,123 +64,16 @@ class StoryboardPanel(QWidget):
         thumbnails: ThumbnailCache | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(thumbnails, shot_sender, parent)  # the widgets: gui/storyboard_widgets.py
         self.setObjectName("storyboard_panel")
         self.ops = operations
         self._profiles = profiles
-        #: sends shots through the window's send guard (None: a panel that can't send)
-        self.shot_sender = shot_sender
         #: the Make film progress dialog while a film is being made
         self.film_progress: QProgressDialog | None = None
         #: storyboards whose missing shots are sent as soon as they can start
         self.auto_generate: set[str] = set()
         self._loaded = False
         self._thumbnails = thumbnails
-
-        # --- the storyboards -----------------------------------------------------------
-        self.boards_list = QListWidget(self)
-        self.boards_list.setObjectName("storyboards_list")
-        self.boards_list.setMinimumWidth(100)
-        self.boards_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.boards_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.new_button = QToolButton(self)
-        self.new_button.setText(self.tr("New"))
-        self.new_button.setToolTip(self.tr("Start a new storyboard"))
-        self.rename_action = QAction(self.tr("Rename…"), self)
-        self.delete_action = QAction(self.tr("Delete"), self)
-        self.delete_action.setToolTip(
-            self.tr("Forget this storyboard (its clips stay in the library)")
-        )
-        self.more_button = QToolButton(self)
-        self.more_button.setText(self.tr("More"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more = QMenu(self.more_button)
-        more.addAction(self.rename_action)
-        more.addAction(self.delete_action)
-        self.more_button.setMenu(more)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.boards_list, 1)
-        board_buttons = QHBoxLayout()
-        board_buttons.setSpacing(2)
-        for button in (self.new_button, self.more_button):
-            board_buttons.addWidget(button)
-        board_buttons.addStretch(1)
-        left_layout.addLayout(board_buttons)
-
-        # --- the shots -----------------------------------------------------------------
-        self.model = ShotListModel(self)
-        if thumbnails is not None:
-            self.model.thumbnails = thumbnails.pixmap
-            thumbnails.thumbnail_ready.connect(self.model.refresh_thumbnail)
-        self.strip = ShotStrip(self)
-        self.strip.setModel(self.model)
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("storyboard_empty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton(self.tr("Add shot…"), self)
-        self.edit_button = QPushButton(self.tr("Edit…"), self)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.take_label = QLabel(self.tr("Take:"), self)
-        self.take_combo = QComboBox(self)
-        self.take_combo.setObjectName("take_combo")
-        self.take_combo.setToolTip(self.tr("The take of this shot that goes into the film"))
-        self.take_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.take_combo.setMinimumContentsLength(10)
-        self.generate_button = QPushButton(self.tr("Generate missing"), self)
-        self.generate_button.setToolTip(
-            self.tr(
-                "Make every shot that has no take yet; a shot that continues the one before "
-                "it starts when that take is ready"
-            )
-        )
-        self.generate_button.setObjectName("generate_missing_button")
-        self.regenerate_button = QPushButton(self.tr("Regenerate"), self)
-        self.regenerate_button.setToolTip(
-            self.tr("Make a new take of the selected shot (it is made and billed again)")
-        )
-        self.film_button = QPushButton(self.tr("Make film…"), self)
-        self.timeline_button = QPushButton(self.tr("Export timeline…"), self)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        shot_row = QHBoxLayout()
-        for widget in (self.add_button, self.edit_button, self.remove_button):
-            shot_row.addWidget(widget)
-        shot_row.addSpacing(12)
-        shot_row.addWidget(self.take_label)
-        shot_row.addWidget(self.take_combo)
-        shot_row.addStretch(1)
-        right_layout.addLayout(shot_row)
-        middle = QHBoxLayout()
-        middle.addWidget(self.strip, 1)
-        middle.addWidget(self.empty_label, 1)
-        actions = QVBoxLayout()
-        actions.setSpacing(4)
-        for action_button in (
-            self.generate_button,
-            self.regenerate_button,
-            self.film_button,
-            self.timeline_button,
-        ):
-            actions.addWidget(action_button)
-        actions.addStretch(1)
-        middle.addLayout(actions)
-        right_layout.addLayout(middle, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("storyboard_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([150, 600])
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.splitter)
 
         # --- wiring --------------------------------------------------------------------
         self.boards_list.currentItemChanged.connect(self._on_board_chosen)
@@ -242,82 +95,6 @@ class StoryboardPanel(QWidget):
         self.model.dataChanged.connect(lambda *_a: self._update())
         self.model.rowsMoved.connect(lambda *_a: self._update())
         self._update()
-
-    # --- state -------------------------------------------------------------------------
-    @property
-    def board(self) -> sb.Storyboard | None:
-        return self.model.board
-
-    def current_shot(self) -> sb.Shot | None:
-        return self.model.shot_at(self.strip.currentIndex().row())
-
-    def select_shot(self, shot_id: str) -> None:
-        row = self.model.row_of(shot_id)
-        if row >= 0:
-            self.strip.setCurrentIndex(self.model.index(row))
-
-    def _update(self) -> None:
-        board = self.board
-        shot = self.current_shot()
-        row = self.strip.currentIndex().row()
-        state = self.model.state_at(row) if shot is not None else None
-        has_board = board is not None
-        for action in (self.rename_action, self.delete_action):
-            action.setEnabled(has_board)
-        self.add_button.setEnabled(has_board)
-        self.edit_button.setEnabled(shot is not None)
-        self.remove_button.setEnabled(shot is not None)
-        self.regenerate_button.setEnabled(
-            shot is not None
-            and state is not None
-            and state.status not in (ShotStatus.RUNNING, ShotStatus.WAITING, ShotStatus.BLOCKED)
-        )
-        missing = (
-            bool(shots_to_submit(board, self.model.jobs, retry_failed=True)) if board else False
-        )
-        self.generate_button.setEnabled(missing and self.shot_sender is not None)
-        complete = (
-            board is not None
-            and bool(board.shots)
-            and all(s.status is ShotStatus.READY for s in self.model.states())
-        )
-        for button in (self.film_button, self.timeline_button):
-            button.setEnabled(complete)
-            button.setToolTip(
-                "" if complete else self.tr("Every shot needs a finished take first.")
-            )
-        self._fill_takes(shot)
-        show_strip = board is not None and bool(board.shots)
-        self.strip.setVisible(show_strip)
-        self.empty_label.setVisible(not show_strip)
-        if board is None:
-            self.empty_label.setText(
-                self.tr("Make a storyboard with New, or open one from the File menu.")
-            )
-        else:
-            self.empty_label.setText(
-                self.tr("Add the first shot: each shot becomes one clip of the film.")
-            )
-
-    def _fill_takes(self, shot: sb.Shot | None) -> None:
-        self.take_combo.clear()
-        takes = shot.takes if shot is not None else ()
-        self.take_combo.setEnabled(len(takes) > 1)
-        self.take_label.setEnabled(len(takes) > 1)
-        if shot is None or not takes:
-            return
-        state = self.model.state_at(self.model.row_of(shot.id))
-        counting = state.take if state is not None and state.status is ShotStatus.READY else None
-        for number, take in enumerate(takes, start=1):
-            job = self.model.jobs.get(take.job_id)
-            ready = job is not None and job.file_path is not None and job.status.value == "ready"
-            label = self.tr("Take {0}").format(number)
-            if not ready:
-                label = self.tr("Take {0} (not ready)").format(number)
-            self.take_combo.addItem(label, take.job_id)
-        chosen = shot.chosen or counting
-        if chosen is not None:
-            self.take_combo.setCurrentIndex(max(0, self.take_combo.findData(chosen)))
 
     # --- the storyboards ---------------------------------------------------------------
     def ensure_loaded(self) -> None:

@@ -87,7 +87,7 @@ def test_a_download_receives_up_to_a_megabyte_at_a_time_in_its_own_thread(
     simulator: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """httpcore asks the socket for 64 KiB per receive unless told otherwise, which runs a
-    300 MB video through its parser in some 5,000 steps (see ``client.READ_SIZE``). The body
+    300 MB video through its parser in some 5,000 steps (see ``transport.READ_SIZE``). The body
     is received by a blocking client in a thread of the download's own (no event loop per
     piece), while progress is still reported on the event loop's thread, in order."""
     from httpcore._backends.sync import SyncStream

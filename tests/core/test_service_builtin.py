@@ -4,10 +4,6 @@ run time, and jobs that can't go on ending or waiting with a reason (never polli
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from sora_desktop.core.builtin_simulator import is_builtin_simulator
 from sora_desktop.core.models import (
@@ -42,19 +38,6 @@ def test_one_rule_for_the_built_in_simulator() -> None:
     assert not is_builtin_simulator(elsewhere)
     gateway = make_profile("Gateway", ConnectionKind.COMPATIBLE, base_url="https://gw.example/v1")
     assert not is_builtin_simulator(gateway) and not is_builtin_simulator(gateway.connection())
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    paths = AppPaths.default(tmp_path / "appdata")
-    paths.ensure()
-    return paths
-
-
-@pytest.fixture
-def store(paths: AppPaths) -> Iterator[JobStore]:
-    with JobStore(paths.db_path) as store:
-        yield store
 
 
 def simulator(paths: AppPaths) -> BuiltinSimulator:

@@ -1,8 +1,9 @@
-"""GUI fixtures: QSettings in a temp dir, app identity, small real media files."""
+"""GUI fixtures: QSettings in a temp dir, app identity, small real media files, the real
+window (``make_app``, ``make_loopback_app``, ``sim_app``), a Controller over a real library."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,8 +13,14 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from sora_desktop.core.store import JobStore
+    from sora_desktop.gui.app import AppContext
     from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.library_view import LibraryPanel
     from sora_desktop.gui.operations import Operations
+    from sora_desktop.simulator.server import SimulatorServer
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -94,27 +101,38 @@ def clip(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def controller(data_dir: Path) -> Iterator[Controller]:
-    """A real Controller over a real store, service and I/O thread (shut down after)."""
-    from sora_desktop.core.loop_thread import LoopThread
+def controller_store(data_dir: Path) -> Iterator[JobStore]:
+    """The library (a real SQLite file) under :func:`controller`: tests set up rows in it
+    directly (closed after the controller has shut down)."""
     from sora_desktop.core.paths import AppPaths
-    from sora_desktop.core.service import GenerationService
     from sora_desktop.core.store import JobStore
-    from sora_desktop.gui.controller import Controller
-    from sora_desktop.usecases.history import History
 
     paths = AppPaths.default(data_dir)
     paths.ensure()
     store = JobStore(paths.db_path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def controller(data_dir: Path, controller_store: JobStore) -> Iterator[Controller]:
+    """A real Controller over a real store, service and I/O thread (shut down after)."""
+    from sora_desktop.core.loop_thread import LoopThread
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.core.service import GenerationService
+    from sora_desktop.gui.controller import Controller
+    from sora_desktop.usecases.history import History
+
+    paths = AppPaths.default(data_dir)
     loop = LoopThread()
     loop.start()
-    ctl = Controller(GenerationService(store, paths), loop, History(store))
-    ctl.test_store = store  # type: ignore[attr-defined]  # tests set up rows directly
+    ctl = Controller(GenerationService(controller_store, paths), loop, History(controller_store))
     try:
         yield ctl
     finally:
         ctl.shutdown()
-        store.close()
 
 
 @pytest.fixture
@@ -128,3 +146,69 @@ def ops(controller: Controller, data_dir: Path) -> Operations:
         raise error
 
     return Operations(controller, raise_it, LibraryFolders.of(AppPaths.default(data_dir)))
+
+
+@pytest.fixture
+def make_app(data_dir: Path, qtbot: QtBot) -> Iterator[Callable[..., AppContext]]:
+    """Opens the real window: ``make_app(**kw)`` is ``gui.app.build(paths, **kw)``, shown and
+    exposed; every window made is closed after the test."""
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.app import build
+
+    made: list[AppContext] = []
+
+    def make(**kw: object) -> AppContext:
+        ctx = build(AppPaths.default(data_dir), **kw)  # type: ignore[arg-type]
+        made.append(ctx)
+        ctx.window.show()
+        qtbot.waitExposed(ctx.window)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def make_loopback_app(
+    simulator: SimulatorServer, make_app: Callable[..., AppContext]
+) -> Iterator[Callable[[], AppContext]]:
+    """The real window over the ``simulator`` fixture on loopback (it counts the creates it
+    takes); a job still running at the end is cancelled when the window closes, not asked
+    about. (``simulator`` first: it stops after the windows are closed.)"""
+    from sora_desktop.gui.main_window import CLOSE_CANCEL
+
+    made: list[AppContext] = []
+
+    def make() -> AppContext:
+        ctx = make_app(simulator_url=simulator.url)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:  # before make_app closes them
+        ctx.window.ask_close = lambda _running: CLOSE_CANCEL  # type: ignore[method-assign]
+
+
+@pytest.fixture
+def sim_app(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
+    """The real window over the built-in simulator (in-process, ~1 s renders), its library
+    panel made (see :func:`library_of`); closed after the test."""
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.app import build
+
+    context = build(AppPaths.default(data_dir), sim_latency=1.0)
+    context.window.show()
+    qtbot.waitExposed(context.window)
+    context.ensure_library()
+    yield context
+    context.close()
+
+
+def library_of(ctx: AppContext) -> LibraryPanel:
+    """The window's library panel (made: it is built after the first paint)."""
+    from sora_desktop.gui.library_view import LibraryPanel
+
+    library = ctx.window.library
+    assert isinstance(library, LibraryPanel)
+    return library

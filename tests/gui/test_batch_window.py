@@ -17,6 +17,7 @@ from sora_desktop.core.batch.plan import Defaults
 from sora_desktop.core.batch.runner import BatchRunner
 from sora_desktop.core.batch.store import RowStatus
 from sora_desktop.core.models import Connection, ConnectionKind
+from sora_desktop.core.store import JobStore
 from sora_desktop.gui.batch_dialog import NewBatchDialog
 from sora_desktop.gui.batch_view import BatchPanel
 from sora_desktop.gui.controller import Controller
@@ -30,13 +31,8 @@ def raise_it(error: BaseException) -> None:
     raise error
 
 
-def ops_for(controller: Controller) -> Operations:
-    return Operations(
-        controller,
-        raise_it,
-        LibraryFolders(()),
-        library=controller.test_store,  # type: ignore[attr-defined]
-    )
+def ops_for(controller: Controller, store: JobStore) -> Operations:
+    return Operations(controller, raise_it, LibraryFolders(()), library=store)
 
 
 def sim(server: SimulatorServer) -> Connection:
@@ -44,11 +40,15 @@ def sim(server: SimulatorServer) -> Connection:
 
 
 def test_new_batch_previews_starts_once_and_the_panel_follows_it_to_the_end(
-    qtbot: QtBot, controller: Controller, simulator: SimulatorServer, tmp_path: Path
+    qtbot: QtBot,
+    controller: Controller,
+    controller_store: JobStore,
+    simulator: SimulatorServer,
+    tmp_path: Path,
 ) -> None:
     ideas = tmp_path / "ideas.csv"
     ideas.write_text("prompt,model\na fox in the snow,\nan owl in a barn,nope-9\n", "utf-8")
-    ops = ops_for(controller)
+    ops = ops_for(controller, controller_store)
     dialog = NewBatchDialog(ops, sim(simulator), Defaults(), "Simulator")
     qtbot.addWidget(dialog)
     dialog.file_edit.setText(str(ideas))
@@ -74,7 +74,7 @@ def test_new_batch_previews_starts_once_and_the_panel_follows_it_to_the_end(
     qtbot.waitUntil(lambda: panel.model.count(RowStatus.READY) == 2, timeout=60000)
     assert panel.model.count(RowStatus.INVALID) == 2
     assert simulator.created_count == 2  # one create per valid row, never more
-    store = controller.test_store  # type: ignore[attr-defined]
+    store = controller_store
     assert len(usecase.list_batches(store)) == 1
     qtbot.waitUntil(lambda: panel.sheet_button.isEnabled())
     assert not panel.retry_button.isEnabled()  # nothing failed
@@ -93,14 +93,18 @@ def test_new_batch_previews_starts_once_and_the_panel_follows_it_to_the_end(
 
 
 def test_the_panel_continues_unfinished_batches_on_start_and_says_so(
-    qtbot: QtBot, controller: Controller, simulator: SimulatorServer, tmp_path: Path
+    qtbot: QtBot,
+    controller: Controller,
+    controller_store: JobStore,
+    simulator: SimulatorServer,
+    tmp_path: Path,
 ) -> None:
     ideas = tmp_path / "ideas.txt"
     ideas.write_text("a kite over hills\na boat at dawn\n", "utf-8")
-    service, store = controller.service, controller.test_store  # type: ignore[attr-defined]
+    service, store = controller.service, controller_store
     preview = usecase.preview(usecase.BatchOrder(file=ideas), sim(simulator), service)
     kept = usecase.start(BatchRunner(service, store), preview)  # kept, never run (a crash)
-    panel = BatchPanel(ops_for(controller))
+    panel = BatchPanel(ops_for(controller, store))
     qtbot.addWidget(panel)
     lines: list[str] = []
     panel.status.connect(lines.append)
@@ -125,7 +129,9 @@ def test_file_menu_has_new_batch_on_ctrl_shift_b(qtbot: QtBot, controller: Contr
         action.trigger()
 
 
-def test_a_batch_job_is_neither_played_nor_announced(qtbot: QtBot, controller: Controller) -> None:
+def test_a_batch_job_is_neither_played_nor_announced(
+    qtbot: QtBot, controller: Controller, controller_store: JobStore
+) -> None:
     from sora_desktop.core.batch.runner import BatchEvent
     from sora_desktop.core.models import Job, JobStatus, VideoRequest
     from sora_desktop.gui.main_window import MainWindow
@@ -134,7 +140,7 @@ def test_a_batch_job_is_neither_played_nor_announced(qtbot: QtBot, controller: C
         controller, controller.service._paths, [], connection_for=lambda p: p.connection()
     )
     qtbot.addWidget(window)
-    ops = ops_for(controller)
+    ops = ops_for(controller, controller_store)
     window.set_batch_panel(BatchPanel(ops))
     ops.batch_events.deliver(BatchEvent("b1", 1, RowStatus.RUNNING, "job-of-a-batch"))
     loaded: list[Path] = []

@@ -3,34 +3,16 @@ saved to settings.json as it changes, restored at start."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core import settings as settings_mod
-from sora_desktop.core.paths import AppPaths
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from tests.gui.conftest import make_png
 
 PROMPT = "A paper boat drifts down a rainy street\nslow dolly-in, neon reflections"
-
-
-@pytest.fixture
-def make_app(data_dir: Path, qtbot: QtBot) -> Iterator[Callable[[], AppContext]]:
-    made: list[AppContext] = []
-
-    def make() -> AppContext:
-        ctx = build(AppPaths.default(data_dir))
-        made.append(ctx)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
 
 
 def _choose(combo: object, data: object) -> None:
@@ -52,7 +34,7 @@ def _draft(ctx: AppContext, image: Path) -> None:
 
 
 def test_the_draft_is_the_same_after_a_restart(
-    make_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
+    make_app: Callable[..., AppContext], qtbot: QtBot, tmp_path: Path
 ) -> None:
     image = make_png(tmp_path / "square.png", 300, 300)
     ctx = make_app()
@@ -71,7 +53,7 @@ def test_the_draft_is_the_same_after_a_restart(
 
 
 def test_the_draft_is_saved_as_it_changes_not_only_on_close(
-    make_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
+    make_app: Callable[..., AppContext], qtbot: QtBot, tmp_path: Path
 ) -> None:
     """A crash before closing still finds the draft on disk."""
     ctx = make_app()
@@ -95,7 +77,7 @@ def test_the_draft_is_saved_as_it_changes_not_only_on_close(
 
 
 def test_an_image_that_is_gone_is_left_out_with_a_note(
-    make_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
+    make_app: Callable[..., AppContext], qtbot: QtBot, tmp_path: Path
 ) -> None:
     image = make_png(tmp_path / "holiday.png", 300, 300)
     ctx = make_app()
@@ -113,7 +95,7 @@ def test_an_image_that_is_gone_is_left_out_with_a_note(
     assert ctx2.user is not None and ctx2.user.data.draft_image is None
 
 
-def test_a_first_start_has_an_empty_draft(make_app: Callable[[], AppContext]) -> None:
+def test_a_first_start_has_an_empty_draft(make_app: Callable[..., AppContext]) -> None:
     ctx = make_app()
     assert ctx.window.prompt.text() == ""
     assert ctx.window.settings_panel.image_picker.path() is None

@@ -6,37 +6,14 @@ it accepted, the library (a real SQLite file) the jobs it holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.models import JobStatus
-from sora_desktop.core.paths import AppPaths
-from sora_desktop.gui.app import AppContext, build
-from sora_desktop.gui.main_window import CLOSE_CANCEL
+from sora_desktop.gui.app import AppContext
 from sora_desktop.simulator.server import SimulatorServer
-
-
-@pytest.fixture
-def make_app(
-    data_dir: Path, qtbot: QtBot, simulator: SimulatorServer
-) -> Iterator[Callable[[], AppContext]]:
-    made: list[AppContext] = []
-
-    def make() -> AppContext:
-        ctx = build(AppPaths.default(data_dir), simulator_url=simulator.url)
-        made.append(ctx)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.window.ask_close = lambda _running: CLOSE_CANCEL  # type: ignore[method-assign]
-        ctx.close()
 
 
 def _finish_all(qtbot: QtBot, ctx: AppContext) -> None:
@@ -52,9 +29,9 @@ def _finish_all(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_a_double_click_on_generate_sends_one_create(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
 ) -> None:
-    ctx = make_app()
+    ctx = make_loopback_app()
     w = ctx.window
     qtbot.keyClicks(w.prompt.edit, "A heron takes off from a misty lake")
     button = w.generate_button
@@ -71,9 +48,9 @@ def test_a_double_click_on_generate_sends_one_create(
 
 
 def test_two_quick_clicks_send_one_create_and_generate_again_is_explicit(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
 ) -> None:
-    ctx = make_app()
+    ctx = make_loopback_app()
     w = ctx.window
     button = w.generate_button
     # a generous hold, so a slow test machine can't outlast it between two statements
@@ -105,9 +82,9 @@ def test_two_quick_clicks_send_one_create_and_generate_again_is_explicit(
 
 
 def test_ctrl_enter_pressed_twice_sends_one_create(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
 ) -> None:
-    ctx = make_app()
+    ctx = make_loopback_app()
     w = ctx.window
     w.activateWindow()
     w.prompt.edit.setFocus()
@@ -125,10 +102,10 @@ def test_ctrl_enter_pressed_twice_sends_one_create(
 
 
 def test_a_different_request_is_not_held_back(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
 ) -> None:
     """The guard is per request: a new prompt goes at once (several jobs at a time work)."""
-    ctx = make_app()
+    ctx = make_loopback_app()
     w = ctx.window
     submitted: list[object] = []
     ctx.controller.job_submitted.connect(submitted.append)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import av
 import pytest
@@ -20,28 +19,17 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.models import Job, JobEvent, JobStatus
-from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from tests.gui.test_main_window import answer_close_dialog
 
 SLOW = 8  # seconds the kept job renders ([sim:slow=8]): it is mid-way when the app closes
 
 
 @pytest.fixture
-def make_app(data_dir: Path, qtbot: QtBot) -> Iterator[Callable[[], AppContext]]:
-    made: list[AppContext] = []
-
-    def make() -> AppContext:
-        ctx = build(AppPaths.default(data_dir), sim_latency=1.0)  # the built-in simulator
-        made.append(ctx)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
+def make_app(make_app: Callable[..., AppContext]) -> Callable[[], AppContext]:
+    """Windows over the built-in simulator (``make_app`` of tests/gui/conftest.py)."""
+    return lambda: make_app(sim_latency=1.0)
 
 
 def start_and_keep(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.capabilities import MAX_PROMPT_CHARS
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.core.paths import AppPaths
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from tests.gui.conftest import make_png
 
 LOADED = (
@@ -24,22 +24,6 @@ LOADED = (
     QMediaPlayer.MediaStatus.BufferedMedia,
     QMediaPlayer.MediaStatus.EndOfMedia,
 )
-
-
-@pytest.fixture
-def make_app(data_dir: Path, qtbot: QtBot) -> Iterator[Callable[..., AppContext]]:
-    made: list[AppContext] = []
-
-    def make(**kw: object) -> AppContext:
-        ctx = build(AppPaths.default(data_dir), **kw)  # type: ignore[arg-type]
-        made.append(ctx)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
 
 
 def _choose(combo: object, data: object) -> None:

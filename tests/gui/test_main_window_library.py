@@ -4,52 +4,31 @@ about a job goes away with the job."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.models import Job, JobStatus
-from sora_desktop.core.paths import AppPaths
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.library_model import Column
 from sora_desktop.gui.library_rows import NOTES_ROLE
-from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.gui.queue_model import COL_PROGRESS
+from tests.gui.conftest import library_of
 
 
-@pytest.fixture
-def ctx(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    context = build(AppPaths.default(data_dir), sim_latency=1.0)
-    context.window.show()
-    qtbot.waitExposed(context.window)
-    context.ensure_library()
-    yield context
-    context.close()
-
-
-def _library(ctx: AppContext) -> LibraryPanel:
-    library = ctx.window.library
-    assert isinstance(library, LibraryPanel)
-    return library
-
-
-def _generate(ctx: AppContext, qtbot: QtBot, prompt: str, *, fails: bool = False) -> Job:
-    ctx.window.prompt.set_text(prompt)
-    signal = ctx.controller.job_failed if fails else ctx.controller.job_finished
+def _generate(sim_app: AppContext, qtbot: QtBot, prompt: str, *, fails: bool = False) -> Job:
+    sim_app.window.prompt.set_text(prompt)
+    signal = sim_app.controller.job_failed if fails else sim_app.controller.job_finished
     with qtbot.waitSignal(signal, timeout=60_000) as done:
-        ctx.window.generate()
+        sim_app.window.generate()
     job: Job = done.args[0]
     return job
 
 
 def test_after_delete_from_the_service_remix_is_off_and_refused_before_sending(
-    ctx: AppContext, qtbot: QtBot
+    sim_app: AppContext, qtbot: QtBot
 ) -> None:
-    job = _generate(ctx, qtbot, "A lighthouse at dusk, slow dolly in")
-    library = _library(ctx)
+    job = _generate(sim_app, qtbot, "A lighthouse at dusk, slow dolly in")
+    library = library_of(sim_app)
     qtbot.waitUntil(lambda: library.model.row_of(job.id) >= 0)
     library.select_jobs([job.id])
     assert library.remix_action.isEnabled()
@@ -58,38 +37,38 @@ def test_after_delete_from_the_service_remix_is_off_and_refused_before_sending(
     library.delete_remote_action.trigger()
     assert "can't be undone" in asked[0] and "A lighthouse at dusk" in asked[0]
     qtbot.waitUntil(lambda: not library.remix_action.isEnabled(), timeout=20_000)
-    stored = ctx.engine.store.get(job.id)
+    stored = sim_app.engine.store.get(job.id)
     assert stored is not None and stored.remote_deleted_at is not None
     assert stored.file_path is not None and stored.file_path.is_file()  # the local copy stays
     row = library.model.row_of(job.id)
     assert "Deleted from the service" in library.model.index(row, Column.PROMPT).data(NOTES_ROLE)
-    server = ctx.simulator.server
+    server = sim_app.simulator.server
     assert server is not None
     creates = server.created_count
-    jobs_before = ctx.engine.store.count()
+    jobs_before = sim_app.engine.store.count()
     # Even asked directly (a stale menu, a script), the remix is refused here and said plainly
-    with qtbot.waitSignal(ctx.window.errors.shown, timeout=20_000) as shown:
-        ctx.controller.remix(job.id, "the same lighthouse at night")
+    with qtbot.waitSignal(sim_app.window.errors.shown, timeout=20_000) as shown:
+        sim_app.controller.remix(job.id, "the same lighthouse at night")
     assert "deleted from the service" in shown.args[0]
-    assert ctx.window.error_banner.isVisible()
+    assert sim_app.window.error_banner.isVisible()
     assert server.created_count == creates  # nothing was sent
-    assert ctx.engine.store.count() == jobs_before  # and no failed job was left behind
+    assert sim_app.engine.store.count() == jobs_before  # and no failed job was left behind
 
 
 def test_a_failed_job_says_why_on_its_rows_and_its_banner_goes_with_it(
-    ctx: AppContext, qtbot: QtBot, boxes: list[QMessageBox]
+    sim_app: AppContext, qtbot: QtBot, boxes: list[QMessageBox]
 ) -> None:
-    job = _generate(ctx, qtbot, "[sim:moderation] a forbidden thing", fails=True)
-    stored = ctx.engine.store.get(job.id)
+    job = _generate(sim_app, qtbot, "[sim:moderation] a forbidden thing", fails=True)
+    stored = sim_app.engine.store.get(job.id)
     assert stored is not None and stored.status is JobStatus.FAILED and stored.error_message
     reason = stored.error_message.split("\n", 1)[0]
-    w = ctx.window
+    w = sim_app.window
     queue_row = w.queue.model.row_of(job.id)
     assert queue_row is not None
     bar_text = w.queue.model.index(queue_row, COL_PROGRESS).data()
     assert bar_text == f"Failed: {reason}"  # on the visible bar, not only in a hidden column
     assert not w.queue.table.isColumnHidden(COL_PROGRESS)
-    library = _library(ctx)
+    library = library_of(sim_app)
     qtbot.waitUntil(lambda: library.model.row_of(job.id) >= 0)
     index = library.model.index(library.model.row_of(job.id), Column.PROMPT)
     assert index.data(NOTES_ROLE).startswith(f"⚠ Failed: {reason[:20]}")

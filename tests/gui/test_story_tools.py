@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import av
@@ -19,38 +18,21 @@ from sora_desktop.core.job_sources import SourceKind, made_from, source_ids
 from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.controller import Controller
 from sora_desktop.gui.extend_dialog import ExtendDialog
 from sora_desktop.gui.library_rows import notes_line
-from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.gui.operations import Operations
 from sora_desktop.gui.stitch_dialog import StitchDialog
 from sora_desktop.usecases.library import LibraryFolders
-from tests.gui.conftest import make_clip
+from tests.gui.conftest import library_of, make_clip
 
 
-@pytest.fixture
-def ctx(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    context = build(AppPaths.default(data_dir), sim_latency=1.0)
-    context.window.show()
-    qtbot.waitExposed(context.window)
-    context.ensure_library()
-    yield context
-    context.close()
-
-
-def _library(ctx: AppContext) -> LibraryPanel:
-    library = ctx.window.library
-    assert isinstance(library, LibraryPanel)
-    return library
-
-
-def _generate(ctx: AppContext, qtbot: QtBot, prompt: str) -> Job:
-    ctx.window.prompt.set_text(prompt)
-    ctx.window.settings_panel.set_choice(model="sora-2", size="1280x720", seconds=4)
-    with qtbot.waitSignal(ctx.controller.job_finished, timeout=60_000) as done:
-        ctx.window.generate()
+def _generate(sim_app: AppContext, qtbot: QtBot, prompt: str) -> Job:
+    sim_app.window.prompt.set_text(prompt)
+    sim_app.window.settings_panel.set_choice(model="sora-2", size="1280x720", seconds=4)
+    with qtbot.waitSignal(sim_app.controller.job_finished, timeout=60_000) as done:
+        sim_app.window.generate()
     job: Job = done.args[0]
     return job
 
@@ -62,17 +44,19 @@ def _seconds(path: Path) -> float:
         return float(stream.duration * stream.time_base)
 
 
-def _extended(ctx: AppContext, source: Job) -> list[Job]:
+def _extended(sim_app: AppContext, source: Job) -> list[Job]:
     return [
-        j for j in ctx.engine.store.list_jobs(limit=100) if j.request.extend_of == source.remote_id
+        j
+        for j in sim_app.engine.store.list_jobs(limit=100)
+        if j.request.extend_of == source.remote_id
     ]
 
 
 def test_extend_goes_through_the_service_once_and_is_linked_to_its_source(
-    ctx: AppContext, qtbot: QtBot
+    sim_app: AppContext, qtbot: QtBot
 ) -> None:
-    source = _generate(ctx, qtbot, "A paper boat on a rainy street")
-    library = _library(ctx)
+    source = _generate(sim_app, qtbot, "A paper boat on a rainy street")
+    library = library_of(sim_app)
     qtbot.waitUntil(lambda: library.model.row_of(source.id) >= 0)
     library.select_jobs([source.id])
     assert library.extend_action.isEnabled()
@@ -82,17 +66,17 @@ def test_extend_goes_through_the_service_once_and_is_linked_to_its_source(
         shown.append((plan.route, plan.description))  # type: ignore[attr-defined]
         return "The boat sails out to sea", 4
 
-    assert ctx.story is not None
-    ctx.story.ask_extension = ask
+    assert sim_app.story is not None
+    sim_app.story.ask_extension = ask
     submitted: list[Job] = []
-    ctx.controller.job_submitted.connect(submitted.append)
-    with qtbot.waitSignal(ctx.controller.job_finished, timeout=60_000) as done:
+    sim_app.controller.job_submitted.connect(submitted.append)
+    with qtbot.waitSignal(sim_app.controller.job_finished, timeout=60_000) as done:
         library.extend_action.trigger()
         library.extend_action.trigger()  # a double click: the same extension is on its way
     assert shown[0][0] is ExtendRoute.VIDEOS_API
     assert "extensions endpoint" in shown[0][1]
     extended: Job = done.args[0]
-    assert len(submitted) == 1 and len(_extended(ctx, source)) == 1
+    assert len(submitted) == 1 and len(_extended(sim_app, source)) == 1
     assert extended.request.extend_of == source.remote_id
     assert extended.request.prompt == "The boat sails out to sea"
     assert len(shown) == 2  # asked twice, sent once
@@ -104,11 +88,11 @@ def test_extend_goes_through_the_service_once_and_is_linked_to_its_source(
 
 
 def test_a_clip_the_service_no_longer_has_is_continued_from_its_last_frame_and_joined(
-    ctx: AppContext, qtbot: QtBot
+    sim_app: AppContext, qtbot: QtBot
 ) -> None:
-    source = _generate(ctx, qtbot, "A lighthouse at dusk")
-    ctx.engine.store.update_fields(source.id, remote_deleted_at=time.time())
-    library = _library(ctx)
+    source = _generate(sim_app, qtbot, "A lighthouse at dusk")
+    sim_app.engine.store.update_fields(source.id, remote_deleted_at=time.time())
+    library = library_of(sim_app)
     library.refresh()
     qtbot.waitUntil(lambda: library.model.row_of(source.id) >= 0)
     library.select_jobs([source.id])
@@ -119,19 +103,20 @@ def test_a_clip_the_service_no_longer_has_is_continued_from_its_last_frame_and_j
         routes.append(plan.route)  # type: ignore[attr-defined]
         return "The light turns on", 4
 
-    assert ctx.story is not None
-    ctx.story.ask_extension = ask
+    assert sim_app.story is not None
+    sim_app.story.ask_extension = ask
     library.extend_action.trigger()
     assert routes == [ExtendRoute.CONTINUATION]
     qtbot.waitUntil(
-        lambda: bool(made_from(ctx.engine.store, source.id, SourceKind.EXTENSION)), timeout=90_000
+        lambda: bool(made_from(sim_app.engine.store, source.id, SourceKind.EXTENSION)),
+        timeout=90_000,
     )
-    film_id = made_from(ctx.engine.store, source.id, SourceKind.EXTENSION)[0]
-    film = ctx.engine.store.get(film_id)
+    film_id = made_from(sim_app.engine.store, source.id, SourceKind.EXTENSION)[0]
+    film = sim_app.engine.store.get(film_id)
     assert film is not None and film.status is JobStatus.READY and film.file_path is not None
-    kinds = source_ids(ctx.engine.store, film_id)
+    kinds = source_ids(sim_app.engine.store, film_id)
     assert kinds[0] == (source.id, SourceKind.EXTENSION) and len(kinds) == 2
-    continuation = ctx.engine.store.get(kinds[1][0])
+    continuation = sim_app.engine.store.get(kinds[1][0])
     assert continuation is not None and continuation.request.reference_image is not None
     assert abs(_seconds(film.file_path) - 8.0) < 0.2  # 4 s + the 4 s that follow
     qtbot.waitUntil(lambda: library.model.row_of(film_id) >= 0, timeout=10_000)
@@ -140,7 +125,7 @@ def test_a_clip_the_service_no_longer_has_is_continued_from_its_last_frame_and_j
 
 
 def test_extend_is_off_with_the_reason_for_a_clip_that_is_not_finished(
-    ctx: AppContext, qtbot: QtBot
+    sim_app: AppContext, qtbot: QtBot
 ) -> None:
     job = Job(
         id=uuid.uuid4().hex,
@@ -148,8 +133,8 @@ def test_extend_is_off_with_the_reason_for_a_clip_that_is_not_finished(
         connection=Connection(kind=ConnectionKind.SIMULATOR, base_url=""),
         status=JobStatus.FAILED,
     )
-    ctx.engine.store.add(job)
-    library = _library(ctx)
+    sim_app.engine.store.add(job)
+    library = library_of(sim_app)
     library.refresh()
     qtbot.waitUntil(lambda: library.model.row_of(job.id) >= 0)
     library.select_jobs([job.id])
@@ -199,7 +184,7 @@ def _clip_job(store: JobStore, path: Path, prompt: str) -> Job:
 
 @pytest.fixture
 def stitching(
-    controller: Controller, data_dir: Path, tmp_path: Path
+    controller: Controller, controller_store: JobStore, data_dir: Path, tmp_path: Path
 ) -> tuple[Operations, list[Job], Path]:
     paths = AppPaths.default(data_dir)
     ops = Operations(
@@ -207,10 +192,10 @@ def stitching(
         lambda exc: pytest.fail(str(exc)),
         LibraryFolders.of(paths),
         paths=paths,
-        library=controller.test_store,
+        library=controller_store,
     )
     jobs = [
-        _clip_job(controller.test_store, make_clip(tmp_path / f"{n}.mp4", seconds=1.0), f"shot {n}")
+        _clip_job(controller_store, make_clip(tmp_path / f"{n}.mp4", seconds=1.0), f"shot {n}")
         for n in ("a", "b", "c")
     ]
     return ops, jobs, paths.library_dir
@@ -224,7 +209,7 @@ def _dialog(qtbot: QtBot, ops: Operations, jobs: list[Job]) -> StitchDialog:
 
 
 def test_stitch_in_the_chosen_order_lands_in_the_library_linked_to_its_clips(
-    qtbot: QtBot, stitching: tuple[Operations, list[Job], Path], controller: Controller
+    qtbot: QtBot, stitching: tuple[Operations, list[Job], Path], controller_store: JobStore
 ) -> None:
     ops, jobs, library_dir = stitching
     dialog = _dialog(qtbot, ops, jobs)
@@ -241,11 +226,11 @@ def test_stitch_in_the_chosen_order_lands_in_the_library_linked_to_its_clips(
     film: Job = done.args[0]
     assert film.file_path is not None and film.file_path.parent == library_dir
     assert abs(_seconds(film.file_path) - 3.0) < 0.1
-    links = source_ids(controller.test_store, film.id)
+    links = source_ids(controller_store, film.id)
     assert links == [(jobs[i].id, SourceKind.FILM) for i in (1, 0, 2)]
     assert progress and max(progress) == 1000
     # the library says what the film was made from, and each clip that a film uses it
-    store = controller.test_store
+    store = controller_store
     assert notes_line(film, store.remix_info([film]).get(film.id)) == "Film of 3 clip(s)"
     used = store.remix_info([jobs[0]]).get(jobs[0].id)
     assert notes_line(jobs[0], used) == "Used in 1 film(s) or extension(s)"
@@ -276,10 +261,10 @@ def test_copy_only_refuses_clips_that_would_need_a_re_encode(
 
 
 def test_cancel_while_stitching_leaves_no_file_and_no_library_item(
-    qtbot: QtBot, stitching: tuple[Operations, list[Job], Path], controller: Controller
+    qtbot: QtBot, stitching: tuple[Operations, list[Job], Path], controller_store: JobStore
 ) -> None:
     ops, jobs, library_dir = stitching
-    before = {j.id for j in controller.test_store.list_jobs(limit=100)}
+    before = {j.id for j in controller_store.list_jobs(limit=100)}
     dialog = _dialog(qtbot, ops, jobs)
     dialog.crossfade_spin.setValue(0.25)  # a re-encode: something to cancel
     qtbot.waitUntil(lambda: dialog.stitch_button.isEnabled(), timeout=20_000)
@@ -291,5 +276,5 @@ def test_cancel_while_stitching_leaves_no_file_and_no_library_item(
         qtbot.waitUntil(lambda: not dialog.running(), timeout=30_000)
     assert "Cancelled" in dialog.plan_label.text()
     assert not [p for p in library_dir.iterdir() if p.is_file()]
-    assert {j.id for j in controller.test_store.list_jobs(limit=100)} == before
+    assert {j.id for j in controller_store.list_jobs(limit=100)} == before
     assert dialog.isVisible() or dialog.result() == 0

@@ -15,8 +15,8 @@ from sora_desktop.gui.storyboard_model import (
     SHOT_ID_ROLE,
     STATUS_ROLE,
     ShotListModel,
+    ShotStrip,
 )
-from sora_desktop.gui.storyboard_panel import ShotStrip
 
 
 def _board() -> sb.Storyboard:

@@ -9,41 +9,19 @@ timeline is written and read back with OpenTimelineIO.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core import storyboard as sb
-from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.storyboard_plan import ShotStatus
-from sora_desktop.gui.app import AppContext, build
-from sora_desktop.gui.main_window import CLOSE_CANCEL
+from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.storyboard_panel import StoryboardPanel
 from sora_desktop.simulator.server import SimulatorServer
 from sora_desktop.usecases import storyboards
-
-
-@pytest.fixture
-def make_app(
-    data_dir: Path, qtbot: QtBot, simulator: SimulatorServer
-) -> Iterator[Callable[[], AppContext]]:
-    made: list[AppContext] = []
-
-    def make() -> AppContext:
-        ctx = build(AppPaths.default(data_dir), simulator_url=simulator.url)
-        made.append(ctx)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.window.ask_close = lambda _running: CLOSE_CANCEL  # type: ignore[method-assign]
-        ctx.close()
 
 
 def _shot(name: str, start: sb.StartKind = sb.StartKind.NONE) -> sb.Shot:
@@ -78,9 +56,9 @@ def _statuses(panel: StoryboardPanel) -> list[ShotStatus]:
 
 
 def test_the_storyboard_is_kept_in_the_library_and_reordered_by_the_model(
-    make_app: Callable[[], AppContext], qtbot: QtBot
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot
 ) -> None:
-    ctx = make_app()
+    ctx = make_loopback_app()
     panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls"), _shot("Night"))
     board = panel.board
     assert board is not None
@@ -112,9 +90,12 @@ def test_the_storyboard_is_kept_in_the_library_and_reordered_by_the_model(
 
 
 def test_generate_missing_sends_each_shot_once_chains_then_makes_the_film(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer, tmp_path: Path
+    make_loopback_app: Callable[[], AppContext],
+    qtbot: QtBot,
+    simulator: SimulatorServer,
+    tmp_path: Path,
 ) -> None:
-    ctx = make_app()
+    ctx = make_loopback_app()
     panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls", sb.StartKind.PREVIOUS))
     assert _statuses(panel) == [ShotStatus.MISSING, ShotStatus.WAITING]
     ctx.window.send_guard.hold_ms = 3000  # longer than a slow machine's two statements
@@ -159,11 +140,11 @@ def test_generate_missing_sends_each_shot_once_chains_then_makes_the_film(
 
 
 def test_a_cancelled_film_leaves_nothing(
-    make_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
 ) -> None:
     from tests.gui.conftest import make_clip
 
-    ctx = make_app()
+    ctx = make_loopback_app()
     panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls"))
     board = panel.board
     assert board is not None
@@ -200,9 +181,9 @@ def test_a_cancelled_film_leaves_nothing(
 
 
 def test_a_chained_shot_goes_while_another_storyboard_is_open(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer
 ) -> None:
-    ctx = make_app()
+    ctx = make_loopback_app()
     panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls", sb.StartKind.PREVIOUS))
     first = panel.board
     assert first is not None
@@ -216,11 +197,14 @@ def test_a_chained_shot_goes_while_another_storyboard_is_open(
 
 
 def test_choosing_a_take_and_regenerating_a_shot(
-    make_app: Callable[[], AppContext], qtbot: QtBot, simulator: SimulatorServer, tmp_path: Path
+    make_loopback_app: Callable[[], AppContext],
+    qtbot: QtBot,
+    simulator: SimulatorServer,
+    tmp_path: Path,
 ) -> None:
     from tests.gui.conftest import make_clip
 
-    ctx = make_app()
+    ctx = make_loopback_app()
     panel = _panel_with_board(qtbot, ctx, _shot("Boats"))
     board = panel.board
     assert board is not None

@@ -5,7 +5,7 @@ operation API, and what the creator sets there reaches the provider in the job's
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,25 +16,9 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.models import AuthStyle, ConnectionKind, Job, JobStatus, Profile
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.profiles import ProfileStore
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 
 ENV = "SORA_TEST_REPLICATE_KEY"
-
-
-@pytest.fixture
-def make_app(data_dir: Path, qtbot: QtBot) -> Iterator[Callable[..., AppContext]]:
-    made: list[AppContext] = []
-
-    def make(**kw: object) -> AppContext:
-        ctx = build(AppPaths.default(data_dir), **kw)  # type: ignore[arg-type]
-        made.append(ctx)
-        ctx.window.show()
-        qtbot.waitExposed(ctx.window)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
 
 
 def _replicate_profile(data_dir: Path, url: str, model: str) -> None:

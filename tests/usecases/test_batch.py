@@ -3,7 +3,6 @@ batch kept and found by a piece of its id, all-invalid batches refused before an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,31 +11,11 @@ from sora_desktop.core.batch.errors import TooManyJobsError
 from sora_desktop.core.batch.runner import BatchRunner
 from sora_desktop.core.errors import InvalidRequestError, NotFoundError
 from sora_desktop.core.models import Connection, ConnectionKind
-from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.usecases import batch
 
 SIM = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1")
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    found = AppPaths.default(tmp_path / "appdata")
-    found.ensure()
-    return found
-
-
-@pytest.fixture
-def store(paths: AppPaths) -> Iterator[JobStore]:
-    opened = JobStore(paths.db_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def service(store: JobStore, paths: AppPaths) -> GenerationService:
-    return GenerationService(store, paths)  # validation and bookkeeping only: no loop
 
 
 def write(tmp_path: Path, text: str, name: str = "ideas.csv") -> Path:

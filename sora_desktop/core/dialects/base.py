@@ -17,20 +17,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Protocol
 
 import httpx
 
 from sora_desktop.core.catalogue import CatalogueModel, model_for
-from sora_desktop.core.client import (
-    DEFAULT_TIMEOUT,
-    _existing_size,
-    _origin,
-    _user_agent,
-    network_error,
-)
-from sora_desktop.core.client import validate_base_url as _validate_base_url
 from sora_desktop.core.dialects.errors import provider_error
 from sora_desktop.core.dialects.schemas import SchemaCache
 from sora_desktop.core.download import astream_to_file, content_range
@@ -46,6 +37,15 @@ from sora_desktop.core.errors import (
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Connection, RemoteVideo, VideoRequest
 from sora_desktop.core.profiles import is_loopback_host
+from sora_desktop.core.transport import (
+    DEFAULT_TIMEOUT,
+    AsyncClosing,
+    existing_size,
+    network_error,
+    origin_of,
+    user_agent,
+)
+from sora_desktop.core.transport import validate_base_url as _validate_base_url
 from sora_desktop.core.wire import Polled
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ def result_url_problem(url: str) -> str | None:
     return _("the result address {url!r} is not encrypted (https)").format(url=url[:200])
 
 
-class ProviderClient:
+class ProviderClient(AsyncClosing):
     """Shared plumbing of the fal, Replicate and Runway dialects."""
 
     provider_name = "provider"
@@ -147,7 +147,7 @@ class ProviderClient:
         self.connection = connection
         self.base_url = _validate_base_url(connection.base_url)
         self._secret = api_key or None
-        self._origin = _origin(httpx.URL(self.base_url))
+        self._origin = origin_of(httpx.URL(self.base_url))
         self._schemas = schema_cache
         kwargs: dict[str, Any] = {}
         if connection.proxy and transport is None:
@@ -159,7 +159,7 @@ class ProviderClient:
             "verify": True,
             **kwargs,
         }
-        headers = {"Accept": "application/json", "User-Agent": _user_agent()}
+        headers = {"Accept": "application/json", "User-Agent": user_agent()}
         headers.update(self.auth_headers(api_key))
         self._http = httpx.AsyncClient(
             base_url=self.base_url + "/",
@@ -170,7 +170,7 @@ class ProviderClient:
         )
         #: no credentials at all: result files, upload URLs (other hosts)
         self._public = httpx.AsyncClient(
-            headers={"User-Agent": _user_agent()}, follow_redirects=True, **common
+            headers={"User-Agent": user_agent()}, follow_redirects=True, **common
         )
         self._models: dict[str, CatalogueModel] = {}
 
@@ -192,20 +192,9 @@ class ProviderClient:
         await self._http.aclose()
         await self._public.aclose()
 
-    async def __aenter__(self) -> ProviderClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
     async def _guard_credentials(self, request: httpx.Request) -> None:
         """The key only ever goes to the connection's own origin (also after a redirect)."""
-        if _origin(request.url) != self._origin:
+        if origin_of(request.url) != self._origin:
             for name in ("authorization", "api-key", "x-runway-version"):
                 request.headers.pop(name, None)
 
@@ -257,7 +246,7 @@ class ProviderClient:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, TypeError, ValueError):
             return None
-        if _origin(parsed) != self._origin:
+        if origin_of(parsed) != self._origin:
             return None
         base_path = httpx.URL(self.base_url).path.rstrip("/")
         path = parsed.raw_path.decode("ascii", "replace")
@@ -431,7 +420,7 @@ class ProviderClient:
                 ),
                 code="result_url_refused",
             )
-        existing = await asyncio.to_thread(_existing_size, dest)
+        existing = await asyncio.to_thread(existing_size, dest)
         headers = {"Accept": "*/*", "Accept-Encoding": "identity"}
         if existing:
             headers["Range"] = f"bytes={existing}-"

@@ -3,7 +3,7 @@ for rows it refuses, and the rows the cap would hold. Nothing is sent (no networ
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -28,25 +28,6 @@ from sora_desktop.core.store import JobStore
 OPENAI = Connection(kind=ConnectionKind.OPENAI, base_url="https://api.openai.com/v1")
 GATEWAY = Connection(kind=ConnectionKind.COMPATIBLE, base_url="https://gw.example.com/v1")
 SIMULATOR = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1")
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    found = AppPaths.default(tmp_path / "appdata")
-    found.ensure()
-    return found
-
-
-@pytest.fixture
-def store(paths: AppPaths) -> Iterator[JobStore]:
-    opened = JobStore(paths.db_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def service(store: JobStore, paths: AppPaths) -> GenerationService:
-    return GenerationService(store, paths)  # only its validation is used: no loop needed
 
 
 def plan(text: str, *sweeps: str, template: str | None = None) -> BatchPlan:
