@@ -356,7 +356,8 @@ def test_send_again_makes_a_new_job_and_a_new_create(sim: SimulatorServer, tmp_p
     first, second, cost = run_service(tmp_path, body)
     assert first != second
     assert sim.created_count == 2
-    assert cost is None  # Runway's Gen-4.5 has no price in the catalogue: "price unknown"
+    # the quote is the new create's price: Gen-4.5 at 12 credits a second, $0.01 a credit
+    assert cost == pytest.approx(0.12 * request(kind).seconds)
 
 
 def test_a_fal_job_is_priced_from_the_catalogue_with_audio(
