@@ -1,0 +1,156 @@
+"""Where did the GUI thread spend a stall? A sampler for the heartbeat tests.
+
+A daemon thread wakes every few milliseconds; whenever the watched thread (the GUI thread) has
+not beaten for more than ``threshold_ms``, it takes that thread's Python stack
+(``sys._current_frames()``) as plain ``(file, line, function)`` tuples, cheap enough not to
+stall the thread it watches. At the next beat the samples of that gap are filed under the
+beat, and the worst beats (by the stall the heartbeat measured) are kept with their stacks::
+
+    sampler = StallSampler(threading.get_ident())
+    sampler.start()
+    ...                      # on the GUI thread, at each beat:
+    sampler.beat(index, stall_ms)
+    ...
+    sampler.stop()
+    print(sampler.describe(sampler.worst()[0]))
+
+A stack is what the GUI thread was running while it did not answer: a Python function, or the
+Python frame that called into Qt (C++ work shows as its caller). The sampler needs the GIL for
+a few microseconds per sample; it never changes what the heartbeat measures.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from types import FrameType
+
+#: one frame: (file, line, function)
+Frame = tuple[str, int, str]
+#: a stack, outermost frame first
+Stack = tuple[Frame, ...]
+
+_MAX_DEPTH = 60
+
+
+def _stack(frame: FrameType | None) -> Stack:
+    frames: list[Frame] = []
+    while frame is not None and len(frames) < _MAX_DEPTH:
+        code = frame.f_code
+        frames.append((code.co_filename, frame.f_lineno, code.co_name))
+        frame = frame.f_back
+    frames.reverse()
+    return tuple(frames)
+
+
+@dataclass
+class SampledBeat:
+    """A beat that came late: its index, the stall the heartbeat measured, and the watched
+    thread's stacks sampled while it was awaited (each with how often it was seen)."""
+
+    index: int
+    stall_ms: float
+    samples: list[Stack] = field(default_factory=list)
+
+    def stacks(self) -> list[tuple[Stack, int]]:
+        """Distinct stacks, the most often sampled first."""
+        return Counter(self.samples).most_common()
+
+
+class StallSampler:
+    """Samples ``thread_ident``'s stack while its beats are more than ``threshold_ms`` apart;
+    keeps the ``keep`` worst beats. :meth:`beat` is called by the watched thread."""
+
+    def __init__(
+        self,
+        thread_ident: int,
+        *,
+        threshold_ms: float = 30.0,
+        interval_ms: float = 5.0,
+        keep: int = 5,
+    ) -> None:
+        self._target = thread_ident
+        self._threshold = threshold_ms / 1000
+        self._interval = interval_ms / 1000
+        self._keep = keep
+        self._lock = threading.Lock()
+        self._last_beat = time.perf_counter()
+        self._pending: list[Stack] = []  # sampled since the last beat
+        self._worst: list[SampledBeat] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
+
+    def start(self) -> None:
+        self._last_beat = time.perf_counter()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def beat(self, index: int, stall_ms: float) -> None:
+        """The watched thread answered: file the stacks sampled since its last beat."""
+        with self._lock:
+            self._last_beat = time.perf_counter()
+            samples, self._pending = self._pending, []
+        if not samples:
+            return
+        self._worst.append(SampledBeat(index, stall_ms, samples))
+        self._worst.sort(key=lambda b: b.stall_ms, reverse=True)
+        del self._worst[self._keep :]
+
+    def clear(self) -> None:
+        """Forget the beats so far (the heartbeat counts its beats from 0 again)."""
+        with self._lock:
+            self._pending = []
+        self._worst.clear()
+
+    def worst(self) -> list[SampledBeat]:
+        """The worst sampled beats, the worst first."""
+        return list(self._worst)
+
+    def find(self, index: int) -> SampledBeat | None:
+        return next((b for b in self._worst if b.index == index), None)
+
+    def describe(self, beat: SampledBeat | None, *, stacks: int = 3) -> str:
+        """The beat's stacks as text, the most sampled first (at most ``stacks`` of them)."""
+        if beat is None:
+            return "no stack sampled for that beat"
+        lines = [
+            f"beat {beat.index}: stall {beat.stall_ms:.1f} ms, "
+            f"{len(beat.samples)} samples of the GUI thread's stack "
+            f"(every {self._interval * 1000:.0f} ms past {self._threshold * 1000:.0f} ms)"
+        ]
+        distinct = beat.stacks()
+        for stack, count in distinct[:stacks]:
+            lines.append(f"  seen {count}x, innermost last:")
+            lines.extend(f"    {file}:{line} in {name}" for file, line, name in stack)
+        if len(distinct) > stacks:
+            lines.append(f"  ... and {len(distinct) - stacks} other stacks")
+        return "\n".join(lines)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            with self._lock:
+                late = time.perf_counter() - self._last_beat > self._threshold
+            if not late:
+                continue
+            frame = sys._current_frames().get(self._target)
+            stack = _stack(frame)
+            del frame
+            with self._lock:
+                # a beat may have come in between: these samples would then belong to the
+                # next gap, which is only filed if it is late too
+                if time.perf_counter() - self._last_beat > self._threshold:
+                    self._pending.append(stack)
+
+
+__all__ = ["SampledBeat", "Stack", "StallSampler"]
