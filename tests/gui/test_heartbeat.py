@@ -132,6 +132,7 @@ class _Heartbeat:
         self.sampler = StallSampler(threading.get_ident())
         self.sampler.start()
         self._last = (time.perf_counter(), self._wait())
+        self._cpu = time.thread_time()
         self._timer = QTimer()
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._beat)
@@ -143,7 +144,8 @@ class _Heartbeat:
         self.gaps.append(gap)
         self.stalls.append(gap - (waited - self._last[1]))
         self._last = (now, waited)
-        self.sampler.beat(len(self.stalls) - 1, self.stalls[-1])
+        cpu, self._cpu = self._cpu, time.thread_time()
+        self.sampler.beat(len(self.stalls) - 1, self.stalls[-1], (self._cpu - cpu) * 1000)
 
     def clear(self) -> None:
         """Measure from now on (the beats so far were the window settling)."""

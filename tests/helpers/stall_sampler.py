@@ -15,8 +15,13 @@ beat, and the worst beats (by the stall the heartbeat measured) are kept with th
     print(sampler.describe(sampler.worst()[0]))
 
 A stack is what the GUI thread was running while it did not answer: a Python function, or the
-Python frame that called into Qt (C++ work shows as its caller). The sampler needs the GIL for
-a few microseconds per sample; it never changes what the heartbeat measures.
+Python frame that called into Qt (C++ work shows as its caller). Beside it, each sample notes
+what the other Python threads were running (their innermost frames): a GUI thread waiting for
+the GIL shows its caller's frame, and the thread that held the GIL is among the others. The
+heartbeat may pass the GUI thread's CPU time over the gap to :meth:`StallSampler.beat`: a gap
+spent on the CPU is work on the GUI thread (Python or C++), a gap off it is a wait (the GIL, a
+lock, the disk, another thread). The sampler needs the GIL for a few microseconds per sample;
+it never changes what the heartbeat measures.
 """
 
 from __future__ import annotations
@@ -26,19 +31,23 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType
 
 #: one frame: (file, line, function)
 Frame = tuple[str, int, str]
 #: a stack, outermost frame first
 Stack = tuple[Frame, ...]
+#: another thread at a sample: (its name, its innermost frames, outermost first)
+Other = tuple[str, Stack]
 
 _MAX_DEPTH = 60
+_OTHER_DEPTH = 3
 
 
-def _stack(frame: FrameType | None) -> Stack:
+def _stack(frame: FrameType | None, depth: int = _MAX_DEPTH) -> Stack:
     frames: list[Frame] = []
-    while frame is not None and len(frames) < _MAX_DEPTH:
+    while frame is not None and len(frames) < depth:
         code = frame.f_code
         frames.append((code.co_filename, frame.f_lineno, code.co_name))
         frame = frame.f_back
@@ -54,10 +63,18 @@ class SampledBeat:
     index: int
     stall_ms: float
     samples: list[Stack] = field(default_factory=list)
+    #: the other threads at each sample
+    others: list[tuple[Other, ...]] = field(default_factory=list)
+    #: the GUI thread's CPU time over the gap, when the heartbeat measured it
+    cpu_ms: float | None = None
 
     def stacks(self) -> list[tuple[Stack, int]]:
         """Distinct stacks, the most often sampled first."""
         return Counter(self.samples).most_common()
+
+    def other_threads(self) -> list[tuple[Other, int]]:
+        """What the other threads were running, the most often sampled first."""
+        return Counter(other for sample in self.others for other in sample).most_common()
 
 
 class StallSampler:
@@ -78,7 +95,7 @@ class StallSampler:
         self._keep = keep
         self._lock = threading.Lock()
         self._last_beat = time.perf_counter()
-        self._pending: list[Stack] = []  # sampled since the last beat
+        self._pending: list[tuple[Stack, tuple[Other, ...]]] = []  # since the last beat
         self._worst: list[SampledBeat] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
@@ -96,14 +113,23 @@ class StallSampler:
     def running(self) -> bool:
         return self._thread.is_alive()
 
-    def beat(self, index: int, stall_ms: float) -> None:
-        """The watched thread answered: file the stacks sampled since its last beat."""
+    def beat(self, index: int, stall_ms: float, cpu_ms: float | None = None) -> None:
+        """The watched thread answered: file the stacks sampled since its last beat (with
+        its CPU time over the gap, if known)."""
         with self._lock:
             self._last_beat = time.perf_counter()
             samples, self._pending = self._pending, []
         if not samples:
             return
-        self._worst.append(SampledBeat(index, stall_ms, samples))
+        self._worst.append(
+            SampledBeat(
+                index,
+                stall_ms,
+                [stack for stack, _others in samples],
+                [others for _stack, others in samples],
+                cpu_ms,
+            )
+        )
         self._worst.sort(key=lambda b: b.stall_ms, reverse=True)
         del self._worst[self._keep :]
 
@@ -120,12 +146,14 @@ class StallSampler:
     def find(self, index: int) -> SampledBeat | None:
         return next((b for b in self._worst if b.index == index), None)
 
-    def describe(self, beat: SampledBeat | None, *, stacks: int = 3) -> str:
-        """The beat's stacks as text, the most sampled first (at most ``stacks`` of them)."""
+    def describe(self, beat: SampledBeat | None, *, stacks: int = 3, others: int = 6) -> str:
+        """The beat's stacks as text, the most sampled first (at most ``stacks`` of them),
+        then what the other threads were running (at most ``others`` lines)."""
         if beat is None:
             return "no stack sampled for that beat"
+        cpu = "" if beat.cpu_ms is None else f", the GUI thread on the CPU {beat.cpu_ms:.1f} ms"
         lines = [
-            f"beat {beat.index}: stall {beat.stall_ms:.1f} ms, "
+            f"beat {beat.index}: stall {beat.stall_ms:.1f} ms{cpu}; "
             f"{len(beat.samples)} samples of the GUI thread's stack "
             f"(every {self._interval * 1000:.0f} ms past {self._threshold * 1000:.0f} ms)"
         ]
@@ -135,6 +163,12 @@ class StallSampler:
             lines.extend(f"    {file}:{line} in {name}" for file, line, name in stack)
         if len(distinct) > stacks:
             lines.append(f"  ... and {len(distinct) - stacks} other stacks")
+        running = beat.other_threads()
+        if running:
+            lines.append("  the other threads meanwhile (innermost frame first):")
+        for (thread, stack), count in running[:others]:
+            where = " < ".join(f"{Path(f).name}:{n} {fn}" for f, n, fn in reversed(stack))
+            lines.append(f"    {count}x {thread}: {where}")
         return "\n".join(lines)
 
     def _run(self) -> None:
@@ -143,14 +177,22 @@ class StallSampler:
                 late = time.perf_counter() - self._last_beat > self._threshold
             if not late:
                 continue
-            frame = sys._current_frames().get(self._target)
-            stack = _stack(frame)
-            del frame
+            frames = sys._current_frames()
+            stack = _stack(frames.pop(self._target, None))
+            frames.pop(threading.get_ident(), None)
+            names = {t.ident: t.name for t in threading.enumerate()}
+            others = tuple(
+                sorted(
+                    (names.get(ident, str(ident)), _stack(frame, _OTHER_DEPTH))
+                    for ident, frame in frames.items()
+                )
+            )
+            del frames
             with self._lock:
                 # a beat may have come in between: these samples would then belong to the
                 # next gap, which is only filed if it is late too
                 if time.perf_counter() - self._last_beat > self._threshold:
-                    self._pending.append(stack)
+                    self._pending.append((stack, others))
 
 
 __all__ = ["SampledBeat", "Stack", "StallSampler"]
