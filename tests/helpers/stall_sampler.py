@@ -119,8 +119,9 @@ class StallSampler:
         with self._lock:
             self._last_beat = time.perf_counter()
             samples, self._pending = self._pending, []
-        if not samples:
+        if not samples and stall_ms <= self._threshold * 1000:
             return
+        # a late beat without samples is kept too: the sampler could not run meanwhile
         self._worst.append(
             SampledBeat(
                 index,
@@ -157,6 +158,11 @@ class StallSampler:
             f"{len(beat.samples)} samples of the GUI thread's stack "
             f"(every {self._interval * 1000:.0f} ms past {self._threshold * 1000:.0f} ms)"
         ]
+        if not beat.samples:
+            lines.append(
+                "  no sample: the sampler thread could not run meanwhile (the GIL held all "
+                "along, by the GUI thread in C++ or by another thread, or no CPU for it)"
+            )
         distinct = beat.stacks()
         for stack, count in distinct[:stacks]:
             lines.append(f"  seen {count}x, innermost last:")
