@@ -3,6 +3,8 @@ a deliberate 200 ms sleep on the GUI thread is found, named, and put in the fail
 
 from __future__ import annotations
 
+import re
+import threading
 import time
 
 import pytest
@@ -56,3 +58,40 @@ def test_clearing_the_heartbeat_forgets_the_sampled_beats(qtbot: QtBot) -> None:
     finally:
         heartbeat.stop()
     assert not heartbeat.sampler.running
+
+
+def _calibrated_text(hold_ms: float) -> str:
+    """A text that ``re.search`` (C code that keeps the GIL) takes ``hold_ms`` or more on."""
+    sample = "a" * 1_000_000
+    started = time.perf_counter()
+    re.search(r"a[b-z]", sample)
+    per_char_ms = (time.perf_counter() - started) * 1000 / len(sample)
+    return "a" * int(hold_ms / max(per_char_ms, 1e-9))
+
+
+def _holding_the_gil(text: str, held: threading.Event, release: threading.Event) -> None:
+    for _ in range(3):
+        re.search(r"a[b-z]", text)
+    held.set()
+    release.wait(60)  # alive until the end: the sampler finds it whenever it gets the GIL
+
+
+def test_the_sampler_names_a_thread_that_held_the_gil(qtbot: QtBot) -> None:
+    """A stall the sampler cannot sample (another thread kept the GIL all along) still says
+    which thread it most likely was: the one the sampler finds right after it could run."""
+    text = _calibrated_text(150)
+    heartbeat = _Heartbeat()
+    held, release = threading.Event(), threading.Event()
+    hog = threading.Thread(target=_holding_the_gil, args=(text, held, release), name="gil-hog")
+    try:
+        qtbot.waitUntil(lambda: len(heartbeat.gaps) >= 5, timeout=10_000)
+        hog.start()
+        qtbot.waitUntil(held.is_set, timeout=60_000)
+        qtbot.waitUntil(lambda: len(heartbeat.gaps) > 50, timeout=20_000)
+    finally:
+        release.set()
+        hog.join()
+        heartbeat.stop()
+    where = heartbeat.beats().where
+    assert "the sampler could not run" in where
+    assert "gil-hog" in where and "_holding_the_gil" in where

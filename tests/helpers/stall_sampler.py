@@ -29,7 +29,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -55,6 +55,11 @@ def _stack(frame: FrameType | None, depth: int = _MAX_DEPTH) -> Stack:
     return tuple(frames)
 
 
+def _short(stack: Stack) -> str:
+    """A few frames on one line, the innermost first."""
+    return " < ".join(f"{Path(file).name}:{line} {name}" for file, line, name in stack[::-1])
+
+
 @dataclass
 class SampledBeat:
     """A beat that came late: its index, the stall the heartbeat measured, and the watched
@@ -67,6 +72,8 @@ class SampledBeat:
     others: list[tuple[Other, ...]] = field(default_factory=list)
     #: the GUI thread's CPU time over the gap, when the heartbeat measured it
     cpu_ms: float | None = None
+    #: the gap's start and end (``time.perf_counter()``)
+    span: tuple[float, float] = (0.0, 0.0)
 
     def stacks(self) -> list[tuple[Stack, int]]:
         """Distinct stacks, the most often sampled first."""
@@ -97,6 +104,9 @@ class StallSampler:
         self._last_beat = time.perf_counter()
         self._pending: list[tuple[Stack, tuple[Other, ...]]] = []  # since the last beat
         self._worst: list[SampledBeat] = []
+        #: when the sampler itself could not run (start, end, the other threads right after):
+        #: a thread held the GIL meanwhile, and is most likely among them
+        self._starved: deque[tuple[float, float, tuple[Other, ...]]] = deque(maxlen=200)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
 
@@ -117,7 +127,7 @@ class StallSampler:
         """The watched thread answered: file the stacks sampled since its last beat (with
         its CPU time over the gap, if known)."""
         with self._lock:
-            self._last_beat = time.perf_counter()
+            started, self._last_beat = self._last_beat, time.perf_counter()
             samples, self._pending = self._pending, []
         if not samples and stall_ms <= self._threshold * 1000:
             return
@@ -129,6 +139,7 @@ class StallSampler:
                 [stack for stack, _others in samples],
                 [others for _stack, others in samples],
                 cpu_ms,
+                (started, self._last_beat),
             )
         )
         self._worst.sort(key=lambda b: b.stall_ms, reverse=True)
@@ -139,6 +150,7 @@ class StallSampler:
         with self._lock:
             self._pending = []
         self._worst.clear()
+        self._starved.clear()
 
     def worst(self) -> list[SampledBeat]:
         """The worst sampled beats, the worst first."""
@@ -169,30 +181,46 @@ class StallSampler:
             lines.extend(f"    {file}:{line} in {name}" for file, line, name in stack)
         if len(distinct) > stacks:
             lines.append(f"  ... and {len(distinct) - stacks} other stacks")
+        start, end = beat.span
+        for since, until, threads in list(self._starved):
+            if since < end + self._threshold and until > start:
+                lines.append(
+                    f"  the sampler could not run for {(until - since) * 1000:.0f} ms (a thread "
+                    "held the GIL, or the machine gave it no CPU); right after, the threads were:"
+                )
+                lines.extend(f"    {thread}: {_short(stack)}" for thread, stack in threads)
         running = beat.other_threads()
         if running:
             lines.append("  the other threads meanwhile (innermost frame first):")
         for (thread, stack), count in running[:others]:
-            where = " < ".join(f"{Path(f).name}:{n} {fn}" for f, n, fn in reversed(stack))
-            lines.append(f"    {count}x {thread}: {where}")
+            lines.append(f"    {count}x {thread}: {_short(stack)}")
         return "\n".join(lines)
 
+    def _others(self, frames: dict[int, FrameType]) -> tuple[Other, ...]:
+        names = {t.ident: t.name for t in threading.enumerate()}
+        return tuple(
+            sorted(
+                (names.get(ident, str(ident)), _stack(frame, _OTHER_DEPTH))
+                for ident, frame in frames.items()
+                if ident not in (self._target, threading.get_ident())
+            )
+        )
+
     def _run(self) -> None:
+        woke = time.perf_counter()
         while not self._stop.wait(self._interval):
+            slept, woke = woke, time.perf_counter()
+            if woke - slept - self._interval > self._threshold:
+                frames = sys._current_frames()
+                self._starved.append((slept, woke, self._others(frames)))
+                del frames
             with self._lock:
-                late = time.perf_counter() - self._last_beat > self._threshold
+                late = woke - self._last_beat > self._threshold
             if not late:
                 continue
             frames = sys._current_frames()
-            stack = _stack(frames.pop(self._target, None))
-            frames.pop(threading.get_ident(), None)
-            names = {t.ident: t.name for t in threading.enumerate()}
-            others = tuple(
-                sorted(
-                    (names.get(ident, str(ident)), _stack(frame, _OTHER_DEPTH))
-                    for ident, frame in frames.items()
-                )
-            )
+            stack = _stack(frames.get(self._target))
+            others = self._others(frames)
             del frames
             with self._lock:
                 # a beat may have come in between: these samples would then belong to the
