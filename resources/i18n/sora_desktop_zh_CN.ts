@@ -4654,172 +4654,172 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="211" />
+            <location filename="../../sora_desktop/core/client.py" line="212" />
             <source>The connection to the server broke.</source>
             <translation>与服务器的连接中断了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="212" />
+            <location filename="../../sora_desktop/core/client.py" line="213" />
             <source>The app will retry; check your connection if it keeps happening.</source>
             <translation>应用会自动重试；如果反复出现，请检查网络连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="114" />
+            <location filename="../../sora_desktop/core/client.py" line="115" />
             <source>Did you mean {url}?</source>
             <translation>您是想输入 {url} 吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="127" />
+            <location filename="../../sora_desktop/core/client.py" line="128" />
             <source>Enter a URL like https://api.openai.com/v1.</source>
             <translation>请输入类似 https://api.openai.com/v1 的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="132" />
+            <location filename="../../sora_desktop/core/client.py" line="133" />
             <source>The base URL is empty.</source>
             <translation>基础 URL 为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="158" />
+            <location filename="../../sora_desktop/core/client.py" line="159" />
             <source>The base URL contains a user name or password.</source>
             <translation>基础 URL 中包含用户名或密码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="159" />
+            <location filename="../../sora_desktop/core/client.py" line="160" />
             <source>Remove it from the URL; the API key belongs in the key field.</source>
             <translation>请将其从 URL 中删除；API 密钥应填写在密钥栏中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="166" />
+            <location filename="../../sora_desktop/core/client.py" line="167" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="187" />
+            <location filename="../../sora_desktop/core/client.py" line="188" />
             <source>Could not connect to the server in time.</source>
             <translation>未能及时连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="188" />
+            <location filename="../../sora_desktop/core/client.py" line="189" />
             <source>Check your internet connection, proxy and the base URL, then try again.</source>
             <translation>请检查网络连接、代理和基础 URL，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="193" />
+            <location filename="../../sora_desktop/core/client.py" line="194" />
             <source>The server's name could not be found (DNS).</source>
             <translation>找不到服务器的域名（DNS）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="207" />
+            <location filename="../../sora_desktop/core/client.py" line="208" />
             <source>The server stopped answering (timeout).</source>
             <translation>服务器停止响应（超时）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="195" />
+            <location filename="../../sora_desktop/core/client.py" line="196" />
             <source>The server's TLS certificate could not be verified.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="600" />
+            <location filename="../../sora_desktop/core/client.py" line="601" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="134" />
+            <location filename="../../sora_desktop/core/client.py" line="135" />
             <source>The base URL {url!r} is not a valid URL: it contains a space.</source>
             <translation>基础 URL {url!r} 不是有效的 URL：其中包含空格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="143" />
+            <location filename="../../sora_desktop/core/client.py" line="144" />
             <source>The base URL {url!r} must start with https:// (or http:// for this computer: 127.0.0.1, localhost).</source>
             <translation>基础 URL {url!r} 必须以 https:// 开头（本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="151" />
+            <location filename="../../sora_desktop/core/client.py" line="152" />
             <source>The base URL {url!r} has no host name.</source>
             <translation>基础 URL {url!r} 缺少主机名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="153" />
+            <location filename="../../sora_desktop/core/client.py" line="154" />
             <source>The base URL {url!r} is not a valid URL (bad host name).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（主机名有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="155" />
+            <location filename="../../sora_desktop/core/client.py" line="156" />
             <source>The base URL {url!r} is not a valid URL (bad port).</source>
             <translation>基础 URL {url!r} 不是有效的 URL（端口有误）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="162" />
+            <location filename="../../sora_desktop/core/client.py" line="163" />
             <source>The base URL {url!r} must not contain '?' or '#'.</source>
             <translation>基础 URL {url!r} 中不能包含 '?' 或 '#'。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="165" />
+            <location filename="../../sora_desktop/core/client.py" line="166" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="197" />
+            <location filename="../../sora_desktop/core/client.py" line="198" />
             <source>The server refused the connection.</source>
             <translation>服务器拒绝了连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="199" />
+            <location filename="../../sora_desktop/core/client.py" line="200" />
             <source>Could not connect to the server.</source>
             <translation>无法连接到服务器。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="232" />
+            <location filename="../../sora_desktop/core/client.py" line="233" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="380" />
+            <location filename="../../sora_desktop/core/client.py" line="381" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="393" />
+            <location filename="../../sora_desktop/core/client.py" line="394" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="138" />
+            <location filename="../../sora_desktop/core/client.py" line="139" />
             <source>The base URL {url!r} is not a valid URL.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="426" />
+            <location filename="../../sora_desktop/core/client.py" line="427" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="599" />
+            <location filename="../../sora_desktop/core/client.py" line="600" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="229" />
+            <location filename="../../sora_desktop/core/client.py" line="230" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="376" />
+            <location filename="../../sora_desktop/core/client.py" line="377" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="392" />
+            <location filename="../../sora_desktop/core/client.py" line="393" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="448" />
+            <location filename="../../sora_desktop/core/client.py" line="449" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="423" />
+            <location filename="../../sora_desktop/core/client.py" line="424" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4884,82 +4884,82 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="127" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="128" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="314" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="322" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="323" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="122" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="123" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="321" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="322" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="334" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="335" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="338" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="339" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="361" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="362" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="392" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="393" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="410" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="411" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="413" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="414" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="242" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="243" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="354" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="355" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="439" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="440" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="436" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="437" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
