@@ -4655,47 +4655,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="98" />
+            <location filename="../../sora_desktop/core/client.py" line="99" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="235" />
+            <location filename="../../sora_desktop/core/client.py" line="236" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="248" />
+            <location filename="../../sora_desktop/core/client.py" line="249" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="281" />
+            <location filename="../../sora_desktop/core/client.py" line="282" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="95" />
+            <location filename="../../sora_desktop/core/client.py" line="96" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="231" />
+            <location filename="../../sora_desktop/core/client.py" line="232" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="247" />
+            <location filename="../../sora_desktop/core/client.py" line="248" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="303" />
+            <location filename="../../sora_desktop/core/client.py" line="304" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="278" />
+            <location filename="../../sora_desktop/core/client.py" line="279" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4760,92 +4760,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="127" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="128" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="302" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="303" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="311" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="368" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="369" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="122" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="123" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="301" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="302" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="310" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="311" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="323" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="324" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="327" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="353" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="354" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="365" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="366" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="397" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="398" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="415" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="416" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="418" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="419" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="231" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="232" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="346" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="347" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="444" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="445" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="441" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="442" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>

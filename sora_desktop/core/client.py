@@ -39,6 +39,7 @@ from sora_desktop.core.errors import (
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import AuthStyle, Connection, RemoteVideo, VideoRequest
 from sora_desktop.core.reconcile import WINDOW, find_created
+from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import (
     DEFAULT_TIMEOUT,
     AsyncClosing,
@@ -140,13 +141,13 @@ class VideoClient(AsyncClosing):
         if transport is not None and not isinstance(transport, httpx.BaseTransport):
             raise TypeError("the transport must serve both httpx.Client and AsyncClient")
         self._transport = transport
-        # both clients share one TLS context: loading the CA bundle costs ~0.15 s of CPU
+        # every client shares one TLS context: loading the CA bundle costs ~0.15 s of CPU
         self._settings: dict[str, Any] = {
             "base_url": self.base_url + "/",
             "headers": headers,
             "timeout": timeout or DEFAULT_TIMEOUT,
             "trust_env": True,
-            "verify": httpx.create_ssl_context(trust_env=True),
+            "verify": shared_context(),
             "follow_redirects": True,
         }
         if connection.proxy and transport is None:

@@ -319,6 +319,9 @@ WARM_MODULES = (
     "sora_desktop.core.images",
     "sora_desktop.core.secrets",
     "sora_desktop.usecases.extend",  # the library asks it whether a clip can be extended
+    "sora_desktop.core.dialects.fal",  # fal, Replicate and Runway: their first job and the
+    "sora_desktop.core.dialects.replicate",  # "More settings" of their first model
+    "sora_desktop.core.dialects.runway",
     "PIL.PngImagePlugin",
     "PIL.WebPImagePlugin",
     "PIL.JpegImagePlugin",
@@ -332,3 +335,13 @@ async def _warm_up() -> None:
     for name in WARM_MODULES:
         importlib.import_module(name)  # every one a dependency or our own
         await asyncio.sleep(0)  # let the loop (and the GIL) breathe between imports
+    from sora_desktop.core.catalogue import load_catalogue
+    from sora_desktop.core.tls import shared_context
+
+    # the CA bundle, loaded once for every client (40-150 ms of CPU, much of it holding the
+    # GIL): not while the creator clicks Generate on a connection's first job
+    shared_context()
+    await asyncio.sleep(0)
+    # the provider models (read and checked once, then cached): the settings panel lists
+    # them on the GUI thread when a fal, Replicate or Runway connection is chosen
+    load_catalogue()

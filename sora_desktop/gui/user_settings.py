@@ -2,7 +2,10 @@
 
 ``UserSettings.save`` serializes on the calling (GUI) thread and writes on a background
 thread (:class:`~sora_desktop.core.atomic.LatestTextWriter`): an fsync on a busy disk would
-freeze the window. ``flush`` before exit. Saving failures are logged, never fatal.
+freeze the window. The thread waits :data:`WRITER_LINGER_S` for the next save before it
+ends: each Generate saves, and so does the draft half a second after a change, and a new
+thread for each made the GUI thread wait for it to start (100+ ms on a busy machine).
+``flush`` before exit. Saving failures are logged, never fatal.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ if TYPE_CHECKING:
     from sora_desktop.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+#: how long the writer thread waits for the next save before it ends (seconds)
+WRITER_LINGER_S = 2.0
 
 
 class UserSettings:
@@ -31,6 +37,7 @@ class UserSettings:
             path,
             on_error=lambda exc: log.warning("could not save settings: %s", exc),
             thread_name="sora-settings-writer",
+            linger=WRITER_LINGER_S,
         )
 
     def save(self) -> None:

@@ -59,3 +59,36 @@ def test_a_failed_write_is_reported_and_the_writer_keeps_working(tmp_path: Path)
 def test_flush_without_writes_returns_at_once(tmp_path: Path) -> None:
     LatestTextWriter(tmp_path / "x").flush()
     assert not (tmp_path / "x").exists()
+
+
+def test_saves_a_little_apart_start_one_thread_and_flush_ends_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starting a thread makes the caller wait until it runs (a CPU and the GIL: 100+ ms on
+    a busy machine, the GUI thread's stall in issue 11's heartbeat): a writer that lingers
+    serves a burst of saves with one thread, and flush ends it without waiting out the
+    linger."""
+    path = tmp_path / "settings.json"
+    writers: list[threading.Thread] = []
+    landed = threading.Semaphore(0)
+    real_write = atomic.atomic_write_text
+
+    def recorded(p: Path, text: str) -> None:
+        real_write(p, text)
+        writers.append(threading.current_thread())
+        landed.release()
+
+    monkeypatch.setattr(atomic, "atomic_write_text", recorded)
+    writer = LatestTextWriter(path, linger=600.0)  # longer than the test may take
+    for text in ("one", "two", "three"):
+        writer.write(text)
+        assert landed.acquire(timeout=10)  # on disk: the thread now waits for more
+    assert len(writers) == 3 and len(set(writers)) == 1  # one thread served all three
+    assert writers[0].is_alive()
+    writer.flush()
+    assert not writers[0].is_alive()
+    assert path.read_text() == "three"
+    writer.write("four")  # a write after a flush starts a thread again
+    writer.flush()
+    assert path.read_text() == "four" and len(set(writers)) == 2
+    assert [t for t in threading.enumerate() if t.name == "sora-file-writer"] == []

@@ -130,3 +130,29 @@ def test_a_server_thumbnail_loads_only_the_pillow_plugins_it_needs(tmp_path: Pat
     assert "WebPImagePlugin" in plugins
     assert plugins <= {f"{p}ImagePlugin" for p in ("Bmp", "Gif", "Jpeg", "Png", "Ppm", "WebP")}
     assert (tmp_path / "row.jpg").is_file()
+
+
+def test_a_thumbnail_from_a_video_converts_only_a_thumbnail_sized_picture(
+    tmp_path: Path, green_clip: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyAV copies a frame into Pillow holding the GIL: the window's thread waited for a
+    full-size copy (and its resize) at each finished clip without a thumbnail. The frame is
+    scaled by FFmpeg first; the contact sheet still gets the whole frame."""
+    from sora_desktop.core import thumbnails
+
+    converted: list[tuple[int, int]] = []
+    real = thumbnails.first_frame
+
+    def recorded(video: Path, **kwargs: int | None) -> Image.Image:
+        image = real(video, **kwargs)
+        converted.append(image.size)
+        return image
+
+    monkeypatch.setattr(thumbnails, "first_frame", recorded)
+    dest = thumbnails.thumbnail_from_video(green_clip, tmp_path / "thumb.png")
+    assert converted == [(THUMB_MAX, 180)]  # 640x360 fitted into the thumbnail's box
+    with Image.open(dest) as thumb:
+        assert thumb.size == (THUMB_MAX, 180)
+        assert thumb.convert("RGB").getpixel((160, 90))[1] > 200  # still green
+    assert real(green_clip).size == (640, 360)
+    assert real(green_clip, fit=1000).size == (640, 360)  # never enlarged

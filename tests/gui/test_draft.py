@@ -99,3 +99,33 @@ def test_a_first_start_has_an_empty_draft(make_app: Callable[..., AppContext]) -
     ctx = make_app()
     assert ctx.window.prompt.text() == ""
     assert ctx.window.settings_panel.image_picker.path() is None
+
+
+def test_the_saves_of_a_burst_of_generate_clicks_share_one_writer_thread(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Each Generate saves settings.json (and the draft half a second after a change): a new
+    writer thread for each made the GUI thread wait for it to start, 100+ ms on a busy
+    machine (issue 11's provider heartbeat). The thread waits a while for the next save."""
+    import threading
+
+    from sora_desktop.gui.user_settings import UserSettings
+
+    def writers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "sora-settings-writer"]
+
+    path = tmp_path / "settings.json"
+
+    def saved(prompt: str) -> bool:
+        return path.exists() and prompt in path.read_text(encoding="utf-8")
+
+    user = UserSettings(path)
+    seen: list[threading.Thread] = []
+    for prompt in ("first clip", "second clip", "third clip"):
+        user.remember(prompt)
+        qtbot.waitUntil(lambda p=prompt: saved(p), timeout=10_000)
+        seen.extend(writers())
+    assert len(seen) == 3 and len(set(seen)) == 1  # one thread, still there for the next
+    user.flush()
+    assert writers() == []
+    assert settings_mod.load(path).recent_prompts[0] == "third clip"

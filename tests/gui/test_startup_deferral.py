@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import ssl
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.paths import AppPaths
@@ -128,3 +131,61 @@ def test_what_start_up_made_is_frozen_out_of_the_collector_until_the_app_closes(
     finally:
         ctx.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_warm_up_loads_the_catalogue_and_the_tls_context_off_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11's heartbeat: the first switch to a fal/Replicate/Runway connection read and
+    checked the catalogue on the GUI thread (62 ms), and each connection's first client
+    loaded the CA bundle on the I/O thread while the creator clicked (the window waited for
+    the GIL). The warm-up does both on the I/O thread, before the first click."""
+    from sora_desktop.core import catalogue, tls
+    from sora_desktop.core.models import AuthStyle, ConnectionKind, Profile
+    from sora_desktop.core.profiles import ProfileStore
+
+    read_on: list[str] = []
+    tls_on: list[str] = []
+    real_read, real_context = catalogue._read, tls._context.__wrapped__
+
+    def read(path: Path) -> catalogue.Catalogue:
+        read_on.append(threading.current_thread().name)
+        return real_read(path)
+
+    @functools.lru_cache(maxsize=4)
+    def context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+        tls_on.append(threading.current_thread().name)
+        return real_context(cert_file, cert_dir)
+
+    monkeypatch.setattr(catalogue, "_read", read)
+    monkeypatch.setattr(tls, "_context", context)
+    catalogue._shipped.cache_clear()  # as in a fresh process
+    monkeypatch.setenv("SORA_TEST_PROVIDER_KEY", "sim-provider-key")
+    paths = AppPaths.default(tmp_path / "d")
+    paths.ensure()
+    ProfileStore(paths.profiles_path).add(
+        Profile(
+            id="fal",
+            name="fal",
+            kind=ConnectionKind.FAL,
+            base_url="http://127.0.0.1:9/fal",
+            auth_style=AuthStyle.BEARER,
+            default_model="fal-ai/wan/v2.7/text-to-video",
+            env_var="SORA_TEST_PROVIDER_KEY",
+        )
+    )
+    ctx = build(paths, simulator_url="http://127.0.0.1:9")
+    try:
+        with qtbot.waitSignal(ctx.window.first_painted, timeout=10000):
+            ctx.window.show()
+        assert read_on == [] and tls_on == []  # the window shows the simulator: not needed yet
+        with qtbot.waitSignal(ctx.controller.warmed, timeout=30000):
+            ctx.start_background()
+        assert read_on == ["sora-io"] and tls_on == ["sora-io"]
+        panel = ctx.window.settings_panel
+        panel.profile_combo.setCurrentIndex(panel.profile_combo.findData("fal"))
+        assert panel.model() == "fal-ai/wan/v2.7/text-to-video"
+        assert read_on == ["sora-io"]  # the switch listed the catalogue without reading it
+    finally:
+        ctx.close()
+        catalogue._shipped.cache_clear()  # not this test's patched reader's result

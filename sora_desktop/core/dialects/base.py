@@ -37,6 +37,7 @@ from sora_desktop.core.errors import (
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Connection, RemoteVideo, VideoRequest
 from sora_desktop.core.profiles import is_loopback_host
+from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import (
     DEFAULT_TIMEOUT,
     AsyncClosing,
@@ -156,7 +157,7 @@ class ProviderClient(AsyncClosing):
             "timeout": timeout or DEFAULT_TIMEOUT,
             "transport": transport,
             "trust_env": True,
-            "verify": True,
+            "verify": shared_context(),  # the CA bundle loaded once per process (core/tls.py)
             **kwargs,
         }
         headers = {"Accept": "application/json", "User-Agent": user_agent()}
