@@ -73,17 +73,18 @@ def noise_clip(
     frames: int,
     *,
     options: dict[str, str],
+    codec: str = "libx264",
     fps: int = 24,
     audio: bool = True,
     width: int = 192,
-    height: int = 108,
+    height: int = 112,
 ) -> Path:
-    """Moving noise (every frame differs everywhere, so a wrong reference shows), H.264 with
-    the given x264 ``options``, and a tone when ``audio``."""
+    """Moving noise (every frame differs everywhere, so a wrong reference shows), encoded by
+    ``codec`` with ``options``, and a tone when ``audio``."""
     rng = np.random.default_rng(frames)
     base = rng.integers(0, 255, (height, width + 2 * frames, 3), dtype=np.uint8)
     with av.open(str(path), "w", format="mp4") as out:
-        video = out.add_stream("libx264", rate=fps, options=options)
+        video = out.add_stream(codec, rate=fps, options=options)
         video.width, video.height, video.pix_fmt = width, height, "yuv420p"
         sound = out.add_stream("aac", rate=48000, layout="mono") if audio else None
         for i in range(frames):
@@ -152,31 +153,56 @@ OPEN_GOP = {
     "g": "20",
     "x264-params": "b-adapt=0:scenecut=0:open-gop=1",
 }
+# x265: three B-frames, open GOPs (CRA keyframes with leading pictures) of 20 frames
+HEVC = {
+    "preset": "fast",
+    "crf": "20",
+    "x265-params": "keyint=20:min-keyint=20:scenecut=0:b-adapt=0:bframes=3:open-gop=1"
+    ":log-level=error",
+}
+H264_IDR, HEVC_CRA = 5, 21
+
+
+def first_nal_type(codec: str, data: bytes) -> int:
+    """The type of the first NAL unit of an MP4 (length-prefixed) packet."""
+    return data[4] & 0x1F if codec == "libx264" else (data[4] >> 1) & 0x3F
 
 
 @pytest.mark.parametrize(
-    ("options", "audio"),
-    [(B_FRAMES, True), (B_FRAMES, False), (OPEN_GOP, True)],
-    ids=["b-frames+audio", "b-frames-no-audio", "open-gop"],
+    ("codec", "options", "audio"),
+    [
+        ("libx264", B_FRAMES, True),
+        ("libx264", B_FRAMES, False),
+        ("libx264", OPEN_GOP, True),
+        ("libx265", HEVC, True),
+    ],
+    ids=["b-frames+audio", "b-frames-no-audio", "open-gop", "hevc-open-gop"],
 )
 def test_last_frame_is_pixel_identical_to_a_full_decode(
-    tmp_path: Path, options: dict[str, str], audio: bool
+    tmp_path: Path, codec: str, options: dict[str, str], audio: bool
 ) -> None:
-    clip = noise_clip(tmp_path / "c.mp4", 60, options=options, audio=audio)
+    clip = noise_clip(tmp_path / "c.mp4", 60, options=options, codec=codec, audio=audio)
     packets = video_packets(clip)
     # the last packet in the file is not the last frame shown (a B-frame comes after it)
     assert packets[-1][0] < max(pts for pts, _, _ in packets)
     keyframes = [data for _, key, data in packets if key]
     assert len(keyframes) >= 3  # the last keyframe is within the last two seconds
     if options is OPEN_GOP:
-        assert any(5 not in nal_types(data) for data in keyframes[1:])  # not IDR: open
+        assert any(H264_IDR not in nal_types(data) for data in keyframes[1:])  # not IDR
+    if options is HEVC:
+        assert first_nal_type(codec, keyframes[-1]) == HEVC_CRA  # open: leading pictures
     assert last_frame(clip).tobytes() == fully_decoded_last(clip)
 
 
-def test_a_last_frame_nothing_refers_to_is_decoded_in_full(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("codec", "options"), [("libx264", B_FRAMES), ("libx265", HEVC)], ids=["h264", "hevc"]
+)
+def test_a_last_frame_nothing_refers_to_is_decoded_in_full(
+    tmp_path: Path, codec: str, options: dict[str, str]
+) -> None:
     """The frames nothing refers to are skipped on the way to the end, never the last one
     shown: here the last packet (a B-frame no other frame uses) is made the last shown."""
-    source = noise_clip(tmp_path / "s.mp4", 40, options=B_FRAMES, audio=False)
+    source = noise_clip(tmp_path / "s.mp4", 40, options=options, codec=codec, audio=False)
     clip = tmp_path / "late_b.mp4"
     with av.open(str(source)) as src, av.open(str(clip), "w", format="mp4") as out:
         stream = out.add_stream_from_template(src.streams.video[0])
