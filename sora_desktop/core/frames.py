@@ -204,7 +204,7 @@ def frame_at(path: Path, seconds: float) -> Image.Image:
     tolerance = Fraction(1, 1000)
     shown: av.VideoFrame | None = None
     try:
-        with open_clip(clip.path) as container:
+        with open_clip(clip.path, TAIL_OPEN) as container:  # probed already
             stream = _decode_from(container, clip, at)
             for frame in container.decode(stream):
                 if frame.pts is None:

@@ -256,6 +256,17 @@ def test_frame_at_is_the_frame_on_screen(tmp_path: Path) -> None:
         frame_at(clip, -1)
 
 
+def test_frame_at_is_pixel_identical_to_a_full_decode(tmp_path: Path) -> None:
+    clip = noise_clip(tmp_path / "c.mp4", 60, options=B_FRAMES)
+    with av.open(str(clip)) as container:
+        stream = container.streams.video[0]
+        frames = sorted(
+            (f for f in container.decode(stream) if f.pts is not None), key=lambda f: f.pts or 0
+        )
+        expected = to_image(frames[37]).tobytes()  # 37/24 s after the first frame
+    assert frame_at(clip, 37 / 24 + 0.01).tobytes() == expected
+
+
 def test_full_resolution_png_and_a_fitted_continuation(tmp_path: Path) -> None:
     clip = sim_clip(tmp_path / "sim", "A red kite over the dunes", size="1280x720")
     png = save_png(frame_at(clip, 1.0), tmp_path / "grab.png")
