@@ -38,10 +38,11 @@ from sora_desktop.core.errors import DiskError, InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.images import fit_image, save_reference_png
 
-#: How :func:`last_frame` opens a clip: an MP4's header gives the decoder all it needs (the
-#: SPS/PPS), so nothing is probed. FFmpeg's probing decodes the first frames of a clip with
-#: B-frames (~35 ms of CPU per 720p clip here), which the decode from the last keyframe
-#: never uses; ``skip_frame`` reaches only the probing's own decoders, not the stream's.
+#: How :func:`last_frame` opens a clip (and :func:`frame_at`, once it has probed it): an
+#: MP4's header gives the decoder all it needs (the SPS/PPS), so nothing is probed. FFmpeg's
+#: probing decodes the first frames of a clip with B-frames (~35 ms of CPU per 720p clip
+#: here), which the decode from a keyframe never uses; ``skip_frame`` reaches only the
+#: probing's own decoders, not the stream's.
 TAIL_OPEN: dict[str, str] = {
     "fpsprobesize": "0",
     "probesize": "32",
