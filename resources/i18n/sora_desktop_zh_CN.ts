@@ -5245,27 +5245,27 @@ Write a prompt and press Generate.</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="69" />
+            <location filename="../../sora_desktop/core/frames.py" line="89" />
             <source>no frame could be decoded</source>
             <translation>无法解码任何帧</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="91" />
+            <location filename="../../sora_desktop/core/frames.py" line="198" />
             <source>Give a time from 0 seconds on.</source>
             <translation>请给出从 0 秒起的时间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="129" />
+            <location filename="../../sora_desktop/core/frames.py" line="236" />
             <source>Check that the folder exists and is writable, and that the disk has space.</source>
             <translation>请检查文件夹是否存在且可写，以及磁盘是否有空间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="90" />
+            <location filename="../../sora_desktop/core/frames.py" line="197" />
             <source>The time {seconds} is not a position in the clip.</source>
             <translation>时间 {seconds} 不是片段中的位置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="126" />
+            <location filename="../../sora_desktop/core/frames.py" line="233" />
             <source>The picture could not be saved to {path} ({detail}).</source>
             <translation>图片无法保存到 {path}（{detail}）。</translation>
         </message>

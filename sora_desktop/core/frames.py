@@ -1,9 +1,15 @@
 """Exact frames out of a clip, decoded with PyAV: the last one, or the one shown at a time.
 
-- :func:`last_frame`: the clip's final displayed frame. The demuxer seeks to the keyframe
-  before the last two seconds and everything from there is decoded; the frame with the
-  highest presentation time wins, so B-frames (decoded out of order) and edit lists (FFmpeg
-  drops the frames outside them) give the frame a player shows last, not the last packet.
+- :func:`last_frame`: the clip's final displayed frame. The demuxer seeks to the clip's
+  last keyframe and only that GOP is decoded; the frame with the highest presentation time
+  wins, so B-frames (decoded out of order) and edit lists (FFmpeg drops the frames outside
+  them) give the frame a player shows last, not the last packet. On the way, H.264/HEVC
+  frames nothing refers to are skipped (``skip_frame``) unless they could be the last one
+  shown: a packet a few packets later is shown after them. The result is the frame a full
+  decode gives, bit for bit; it costs the last GOP's reference frames (the clip's open is
+  not probed either). Should the decode from the last keyframe give no frame, or only one
+  shown before that keyframe (an open GOP's leading picture, which may refer to the GOP
+  before), the clip is decoded from the top instead.
 - :func:`frame_at`: the frame on screen ``seconds`` after the clip's first frame (the
   player's position): the last frame whose presentation time is not after it.
 
@@ -16,6 +22,8 @@ reference image, ready to be a generation's start image.
 from __future__ import annotations
 
 import io
+from collections import deque
+from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
@@ -30,8 +38,23 @@ from sora_desktop.core.errors import DiskError, InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.images import fit_image, save_reference_png
 
-#: How far before the end :func:`last_frame` seeks (it lands on the keyframe before that).
-TAIL_SECONDS = Fraction(2)
+#: How :func:`last_frame` opens a clip (and :func:`frame_at`, once it has probed it): an
+#: MP4's header gives the decoder all it needs (the SPS/PPS), so nothing is probed. FFmpeg's
+#: probing decodes the first frames of a clip with B-frames (~35 ms of CPU per 720p clip
+#: here), which the decode from a keyframe never uses; ``skip_frame`` reaches only the
+#: probing's own decoders, not the stream's.
+TAIL_OPEN: dict[str, str] = {
+    "fpsprobesize": "0",
+    "probesize": "32",
+    "analyzeduration": "0",
+    "skip_frame": "all",
+}
+#: Packets :func:`last_frame` reads ahead of the decoder: a packet is decoded in full unless
+#: one of these is shown after it (a B-frame's is, within the encoder's reorder depth).
+LOOKAHEAD = 16
+#: Decoders that read ``skip_frame`` for every packet, so a frame nothing refers to can be
+#: skipped on the way and the tail still decoded in full. Others decode everything.
+SKIP_NONREF_CODECS = frozenset({"h264", "hevc"})
 
 
 def to_image(frame: av.VideoFrame) -> Image.Image:
@@ -57,29 +80,113 @@ def _decode_from(
 
 def last_frame(path: Path) -> Image.Image:
     """The last frame ``path`` displays, full resolution (InvalidRequestError otherwise)."""
-    clip = probe(path)
-    end = clip.video.start + clip.video.duration
+    path = Path(path)
     try:
-        frame = _last_from(clip, max(clip.video.start, end - TAIL_SECONDS))
-        if frame is None:  # the seek went past every frame (a broken index): from the top
-            frame = _last_from(clip, clip.video.start)
+        frame = _last_frame(path)
     except (av.error.FFmpegError, OSError) as exc:
-        raise unreadable(clip.path, type(exc).__name__) from None
+        raise unreadable(path, type(exc).__name__) from None
     if frame is None:
-        raise unreadable(clip.path, _("no frame could be decoded"))
+        raise unreadable(path, _("no frame could be decoded"))
     return to_image(frame)
 
 
-def _last_from(clip: ClipInfo, at: Fraction) -> av.VideoFrame | None:
-    best: av.VideoFrame | None = None
+def _last_frame(path: Path) -> av.VideoFrame | None:
+    if not path.is_file():
+        probe(path)  # raises the error that names what is wrong
+    with open_clip(path, TAIL_OPEN) as container:
+        stream = container.streams.video[0] if container.streams.video else None
+        length = None if stream is None or not stream.codec_context.width else stream.duration
+        if stream is not None and length is not None:
+            start = stream.start_time or 0
+            tail = _decode_last(container, stream, start + length)
+            if tail.trusted or tail.keyframe_dts is None or tail.keyframe_dts <= start:
+                return tail.frame
+            return _decode_last(container, stream, start).frame  # from the top
+    # The header alone doesn't tell (no video, no length): probed, decoded from the top
+    clip = probe(path)
     with open_clip(clip.path) as container:
-        stream = _decode_from(container, clip, at)
-        for frame in container.decode(stream):
+        stream = container.streams.video[0]
+        first = round(clip.video.start / clip.video.time_base)
+        return _decode_last(container, stream, first).frame
+
+
+class _Tail:
+    """What a decode from one keyframe to the end found."""
+
+    __slots__ = ("frame", "keyframe_dts", "trusted")
+
+    def __init__(
+        self, frame: av.VideoFrame | None, keyframe_pts: int | None, keyframe_dts: int | None
+    ) -> None:
+        self.frame = frame
+        self.keyframe_dts = keyframe_dts
+        # A frame shown before the keyframe the decode started on (an open GOP's leading
+        # picture, which an edit list cut at the end could leave last) may refer to the GOP
+        # before: only a frame from the keyframe on is known to be exact
+        self.trusted = (
+            frame is not None
+            and frame.pts is not None
+            and keyframe_pts is not None
+            and frame.pts >= keyframe_pts
+        )
+
+
+def _decode_last(
+    container: av.container.InputContainer, stream: av.video.stream.VideoStream, at: int
+) -> _Tail:
+    """Decode from the keyframe at or before ``at`` (stream ticks) to the end; the frame
+    with the highest presentation time wins."""
+    codec = stream.codec_context
+    if not codec.is_open:  # a second decode (from the top) reuses the open decoder
+        codec.thread_type = "AUTO"
+    skipping = codec.name in SKIP_NONREF_CODECS
+    container.seek(at, stream=stream, backward=True, any_frame=False)
+    best: av.VideoFrame | None = None
+    key_pts: int | None = None
+    key_dts: int | None = None
+    started = False
+    ahead: deque[av.Packet[av.video.stream.VideoStream]] = deque()
+
+    def feed(
+        packet: av.Packet[av.video.stream.VideoStream] | None,
+        later: Iterable[av.Packet[av.video.stream.VideoStream]],
+    ) -> None:
+        nonlocal best
+        if skipping:
+            codec.skip_frame = (
+                "NONREF" if packet is not None and _hidden(packet, later) else "DEFAULT"
+            )
+        for frame in codec.decode(packet):
             if frame.pts is None:
                 continue
             if best is None or best.pts is None or frame.pts >= best.pts:
                 best = frame
-    return best
+
+    for packet in container.demux(stream):
+        if packet.size == 0:  # the end: demux hands over an empty packet
+            continue
+        if not started:
+            started, key_pts, key_dts = True, packet.pts, packet.dts
+        ahead.append(packet)
+        if len(ahead) > LOOKAHEAD:
+            feed(ahead.popleft(), ahead)
+    while ahead:
+        feed(ahead.popleft(), ahead)
+    feed(None, ())  # drain the decoder's delayed frames
+    return _Tail(best, key_pts, key_dts)
+
+
+def _hidden(
+    packet: av.Packet[av.video.stream.VideoStream],
+    later: Iterable[av.Packet[av.video.stream.VideoStream]],
+) -> bool:
+    """Whether ``packet``'s frame can't be the last one shown: a discarded one (outside the
+    edit list), or one a packet after it is shown after."""
+    if packet.is_discard:
+        return True
+    if packet.pts is None:
+        return False
+    return any(q.pts is not None and not q.is_discard and q.pts > packet.pts for q in later)
 
 
 def frame_at(path: Path, seconds: float) -> Image.Image:
@@ -98,7 +205,7 @@ def frame_at(path: Path, seconds: float) -> Image.Image:
     tolerance = Fraction(1, 1000)
     shown: av.VideoFrame | None = None
     try:
-        with open_clip(clip.path) as container:
+        with open_clip(clip.path, TAIL_OPEN) as container:  # probed already
             stream = _decode_from(container, clip, at)
             for frame in container.decode(stream):
                 if frame.pts is None:
