@@ -1,0 +1,83 @@
+"""What a creator saw in the real window (the Xvfb walk-through, h16h): a tab that widened the
+window past the screen, and a dialog whose Return key opened the wrong thing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core import i18n as core_i18n
+from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.settings import Settings
+from sora_desktop.gui import i18n
+from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.export_dialog import ExportDialog
+from sora_desktop.gui.storyboard_tab import show_storyboards
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    i18n.install_translator(qapp, request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.install_translator(qapp, "en")
+        core_i18n.install(None)
+
+
+@pytest.fixture
+def ctx(language: str, data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
+    made = build(AppPaths.default(data_dir))
+    made.ensure_library()
+    made.window.show()
+    qtbot.waitExposed(made.window)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext) -> None:
+    # 20-storyboard.png: the window grew from 1292 to 1376 px, past a 1360 px screen, and
+    # the library's buttons were cut off (the Take box sat in the shot buttons' row)
+    w = ctx.window
+    _settle()
+    before = w.minimumSizeHint().width()
+    panel = show_storyboards(w)
+    assert panel is not None
+    _settle()
+    assert w.centre_splitter.minimumSizeHint().width() <= w.preview.minimumSizeHint().width()
+    assert w.minimumSizeHint().width() <= before
+    # a long take label ("Take 2 (not ready)") doesn't widen it either
+    panel.take_combo.addItem("Take 12 (not ready) " * 3)
+    _settle()
+    assert w.minimumSizeHint().width() <= before
+    assert panel.take_combo.isVisibleTo(panel)
+
+
+def test_return_in_the_export_dialog_exports(qtbot: QtBot) -> None:
+    # 06-export.png / 07-exported.png: Return opened the folder chooser (Choose… had become
+    # the default button), not Export
+    dialog = ExportDialog([], Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.export_button.isDefault()
+    assert not dialog.browse_button.isDefault()
+    chosen: list[bool] = []
+    dialog._choose_folder = lambda: chosen.append(True)  # type: ignore[method-assign]
+    dialog.folder_edit.setFocus()
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)
+    assert chosen == []
