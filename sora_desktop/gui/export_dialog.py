@@ -178,11 +178,13 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.export_button.setDefault(True)
         self.export_button.setEnabled(bool(self._jobs))
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # only now, inside the dialog: made default earlier, the dialog never learns of it
+        # and makes the first button (Choose…) the default, so Return opened the chooser
+        self.export_button.setDefault(True)
 
     # ----- preview -------------------------------------------------------------------------
 
