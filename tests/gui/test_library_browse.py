@@ -234,3 +234,20 @@ def test_details_say_the_year_only_when_it_is_not_this_one(qapp: object) -> None
     assert this_year == f"1280×720 · 8 s · {at:%m-%d %H:%M} · sora-2"
     next_year = details_line(job, now=job.created_at + 400 * 86400)
     assert next_year == f"1280×720 · 8 s · {at:%Y-%m-%d %H:%M} · sora-2"
+
+
+def test_an_extension_row_says_the_length_it_added(qapp: object) -> None:
+    # 15-extend-done.png: the extension of a 4-second clip played 0:08 but its row said
+    # "4 s" (its seconds are what it added; the clip is the source followed by the new part)
+    import dataclasses
+
+    from sora_desktop.gui.library_rows import details_line, length_text
+
+    source = make_job(0, seconds=4)
+    job = make_job(1, seconds=4)
+    job = dataclasses.replace(
+        job, request=dataclasses.replace(job.request, extend_of=source.remote_id)
+    )
+    assert " · +4 s · " in details_line(job)
+    assert " · 4 s · " in details_line(source)
+    assert length_text(job) == "+4 s"  # the Length column's text too
