@@ -246,9 +246,9 @@ def test_stitch_in_the_chosen_order_lands_in_the_library_linked_to_its_clips(
     assert progress and max(progress) == 1000
     # the library says what the film was made from, and each clip that a film uses it
     store = controller.test_store
-    assert notes_line(film, store.remix_info([film]).get(film.id)) == "Film of 3 clip(s)"
+    assert notes_line(film, store.remix_info([film]).get(film.id)) == "Film of 3 clips"
     used = store.remix_info([jobs[0]]).get(jobs[0].id)
-    assert notes_line(jobs[0], used) == "Used in 1 film(s) or extension(s)"
+    assert notes_line(jobs[0], used) == "Used in 1 film or extension"
 
 
 def test_copy_only_refuses_clips_that_would_need_a_re_encode(

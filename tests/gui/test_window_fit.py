@@ -81,3 +81,30 @@ def test_return_in_the_export_dialog_exports(qtbot: QtBot) -> None:
     dialog.folder_edit.setFocus()
     qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)
     assert chosen == []
+
+
+def test_english_counts_read_as_english(qapp: Any) -> None:
+    # 12-context.png, 19-stitched.png, 09-exported.png: "1 remix(es)", "Film of 2 clip(s)",
+    # "Used in 1 film(s) or extension(s)", "Exported 1 file(s) to …"
+    assert i18n.install_translator(qapp, "en") == "en"
+    tr = QApplication.translate
+    assert tr("LibraryModel", "%n remix(es)", "", 1) == "1 remix"
+    assert tr("LibraryModel", "%n remix(es)", "", 2) == "2 remixes"
+    assert tr("LibraryModel", "%n remix(es)", "", 0) == "0 remixes"
+    both = "Used in %n film(s) or extension(s)"
+    assert tr("LibraryModel", both, "", 1) == "Used in 1 film or extension"
+    assert tr("LibraryModel", both, "", 3) == "Used in 3 films or extensions"
+    # only counted texts: one without a count, or with "(s)" not ending a word, stays
+    assert tr("X", "Choose file(s)") == "Choose file(s)"
+    assert tr("X", "%n clip (s)", "", 2) == "2 clip (s)"
+    assert tr("X", "Plain text") == "Plain text"
+
+
+def test_chinese_counts_are_still_chinese(qapp: Any) -> None:
+    try:
+        assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+        text = QApplication.translate("LibraryModel", "%n remix(es)", "", 2)
+        assert text == "2 个再创作"
+    finally:
+        i18n.install_translator(qapp, "en")
+        core_i18n.install(None)
