@@ -54,8 +54,8 @@ def make_actions(panel: LibraryPanel) -> None:
         panel._retry,
         translate("LibraryPanel", "Make this video again as a new job, with the same settings"),
     )
-    panel.extend_action = make(translate("LibraryPanel", "Extend…"), panel._extend, extend_tip())
-    panel.stitch_action = make(translate("LibraryPanel", "Stitch…"), panel._stitch, stitch_tip())
+    panel.extend_action = make(translate("LibraryPanel", "&Extend…"), panel._extend, extend_tip())
+    panel.stitch_action = make(translate("LibraryPanel", "&Stitch…"), panel._stitch, stitch_tip())
     panel.export_action = make(translate("LibraryPanel", "Export…"), panel._export)
     panel.reveal_action = make(translate("LibraryPanel", "Show in folder"), panel._reveal)
     panel.copy_path_action = make(translate("LibraryPanel", "Copy path"), panel._copy_path)

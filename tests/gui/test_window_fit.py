@@ -108,3 +108,21 @@ def test_chinese_counts_are_still_chinese(qapp: Any) -> None:
     finally:
         i18n.install_translator(qapp, "en")
         core_i18n.install(None)
+
+
+def test_every_menu_item_has_its_own_access_key(ctx: AppContext) -> None:
+    # 35-file-menu.png: New batch… and Batches shared B, Open storyboard… had none, and
+    # nothing in the Clip menu (Save frame…, Extend…, Stitch…) could be reached by a key
+    import re
+
+    for top in ctx.window.menuBar().actions():
+        menu = top.menu()
+        assert menu is not None
+        keys: list[str] = []
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            found = re.search(r"&(\w)", action.text())
+            assert found is not None, (top.text(), action.text())
+            keys.append(found.group(1).lower())
+        assert len(keys) == len(set(keys)), (top.text(), keys)
