@@ -97,6 +97,10 @@ class MoreSettings(QWidget):
             else self.tr("More settings")
         )
         self.toggle.setEnabled(bool(self._fields))
+        # greyed out, it says why (a disabled control without a reason is a dead end)
+        self.toggle.setToolTip(
+            "" if self._fields else self.tr("This model has no other settings to choose")
+        )
         if not self._fields:
             self.set_expanded(False)
         self.set_note(note)

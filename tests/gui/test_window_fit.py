@@ -126,3 +126,17 @@ def test_every_menu_item_has_its_own_access_key(ctx: AppContext) -> None:
             assert found is not None, (top.text(), action.text())
             keys.append(found.group(1).lower())
         assert len(keys) == len(set(keys)), (top.text(), keys)
+
+
+def test_a_greyed_more_settings_says_why(qtbot: QtBot) -> None:
+    # 60-zh-more-settings.png: on fal's Veo 3.1, "More settings" was greyed with no reason
+    from sora_desktop.core.schema_form import FormField
+    from sora_desktop.gui.more_settings import MoreSettings
+
+    box = MoreSettings()
+    qtbot.addWidget(box)
+    box.set_fields(())
+    assert not box.toggle.isEnabled()
+    assert box.toggle.toolTip() == "This model has no other settings to choose"
+    box.set_fields([FormField(name="fps", widget="check", label="fps")])
+    assert box.toggle.isEnabled() and box.toggle.toolTip() == ""
