@@ -140,3 +140,30 @@ def test_a_greyed_more_settings_says_why(qtbot: QtBot) -> None:
     assert box.toggle.toolTip() == "This model has no other settings to choose"
     box.set_fields([FormField(name="fps", widget="check", label="fps")])
     assert box.toggle.isEnabled() and box.toggle.toolTip() == ""
+
+
+def test_tab_goes_through_the_window_in_reading_order(ctx: AppContext, qtbot: QtBot) -> None:
+    # the keyboard-only walk: Tab stopped on the left column's scroll area (nothing showed
+    # focus), and reached the queue's table before the Queue/Storyboard tabs above it
+    w = ctx.window
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.prompt.edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.prompt.edit)
+    reached: list[object] = []
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if reached[-1] is w.prompt.edit:
+            break
+    assert w.left_scroll not in reached
+    tab_bar = w.bottom_tabs.tabBar()
+    assert tab_bar in reached and w.queue.table in reached
+    assert reached.index(tab_bar) < reached.index(w.queue.table)
+    # the settings come in the order they are shown, then the preview, then the library
+    panel = w.settings_panel
+    combos = [panel.profile_combo, panel.model_combo, panel.duration_combo]
+    assert [reached.index(c) for c in combos] == sorted(reached.index(c) for c in combos)
+    assert reached.index(panel.duration_combo) < reached.index(tab_bar)
