@@ -784,7 +784,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <location line="+54" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
@@ -1011,19 +1011,19 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>FrameGrab</name>
         <message>
-            <location filename="../../sora_desktop/gui/frame_grab.py" line="+72" />
-            <source>Save frame…</source>
-            <translation>保存画面…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location filename="../../sora_desktop/gui/frame_grab.py" line="+74" />
             <source>Save the frame on screen as a full-size PNG picture</source>
             <translation>将当前画面保存为原始尺寸的 PNG 图片</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Use frame as start image</source>
-            <translation>用此画面作为起始图片</translation>
+            <location line="-2" />
+            <source>Save &amp;frame…</source>
+            <translation>保存画面(&amp;F)…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Use frame as start image</source>
+            <translation>用此画面作为起始图片(&amp;U)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1242,7 +1242,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="+86" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+58" />
+            <source>+{seconds} s</source>
+            <translation>+{seconds} 秒</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Deleted from the service on {when}</source>
             <translation>已于 {when} 从服务端删除</translation>
         </message>
@@ -1289,10 +1294,10 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location line="+1" />
             <source>Extension of “{prompt}”</source>
-            <translation>“{prompt}”的延长部分</translation>
+            <translation>延长自“{prompt}”</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+358" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+359" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1328,13 +1333,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>收藏</translation>
         </message>
         <message>
-            <location line="-14" />
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-67" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-77" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+2" />
             <source>Not a favourite</source>
             <translation>未收藏</translation>
         </message>
@@ -1432,13 +1436,13 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="-93" />
-            <source>Extend…</source>
-            <translation>延长…</translation>
+            <source>&amp;Extend…</source>
+            <translation>延长(&amp;E)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Stitch…</source>
-            <translation>拼接…</translation>
+            <source>&amp;Stitch…</source>
+            <translation>拼接(&amp;S)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1612,7 +1616,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+47" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
@@ -1622,7 +1626,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+46" />
             <source>Ready</source>
             <extracomment>makes the storyboard panel (the composition root sets it)</extracomment>
             <translation>就绪</translation>
@@ -1650,7 +1654,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-391" />
+            <location line="-398" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
@@ -1711,8 +1715,8 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="40" />
-            <source>&amp;Batches</source>
-            <translation>批处理(&amp;B)</translation>
+            <source>Ba&amp;tches</source>
+            <translation>批处理(&amp;T)</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="44" />
@@ -1771,8 +1775,8 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="53" />
-            <source>Open storyboard…</source>
-            <translation>打开故事板…</translation>
+            <source>&amp;Open storyboard…</source>
+            <translation>打开故事板(&amp;O)…</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="54" />
@@ -1957,7 +1961,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>更多设置（{count}）</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+7" />
+            <source>This model has no other settings to choose</source>
+            <translation>此模型没有其他可选设置</translation>
+        </message>
+        <message>
+            <location line="+34" />
             <source>(model's default)</source>
             <translation>（模型默认值）</translation>
         </message>
@@ -3045,7 +3054,7 @@ Write a prompt and press Generate.</source>
             <translation>此镜头用于影片的版本</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>Generate missing</source>
             <translation>生成缺少的镜头</translation>
         </message>
@@ -3075,7 +3084,7 @@ Write a prompt and press Generate.</source>
             <translation>导出时间线…</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+105" />
             <source>Every shot needs a finished take first.</source>
             <translation>每个镜头都需要先有一个已完成的版本。</translation>
         </message>
