@@ -138,6 +138,9 @@ def test_a_greyed_more_settings_says_why(qtbot: QtBot) -> None:
     box.set_fields(())
     assert not box.toggle.isEnabled()
     assert box.toggle.toolTip() == "This model has no other settings to choose"
+    # when the service's list could not be read, it says that instead (not "no settings")
+    box.set_fields((), note="fal gave no list of this model's own settings")
+    assert box.toggle.toolTip() == "fal gave no list of this model's own settings"
     box.set_fields([FormField(name="fps", widget="check", label="fps")])
     assert box.toggle.isEnabled() and box.toggle.toolTip() == ""
 
