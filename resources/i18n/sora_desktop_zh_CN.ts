@@ -1961,7 +1961,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>更多设置（{count}）</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>This model has no other settings to choose</source>
             <translation>此模型没有其他可选设置</translation>
         </message>
