@@ -33,48 +33,48 @@ translate = QCoreApplication.translate
 def make_actions(panel: LibraryPanel) -> None:
     def make(text: str, slot: Callable[[], None], tip: str = "") -> QAction:
         action = QAction(text, panel)
-        action.setToolTip(tip or text.rstrip("…"))
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(slot)
         panel.addAction(action)
         return action
 
-    panel.play_action = make(translate("LibraryPanel", "Play"), panel._play)
+    panel.play_action = make(translate("LibraryPanel", "&Play"), panel._play)
     panel.remix_action = make(
-        translate("LibraryPanel", "Remix…"),
+        translate("LibraryPanel", "&Remix…"),
         panel._remix,
         translate("LibraryPanel", "Make a variation with a changed prompt"),
     )
     panel.reuse_action = make(
-        translate("LibraryPanel", "Reuse prompt"),
+        translate("LibraryPanel", "Re&use prompt"),
         panel._reuse,
         translate("LibraryPanel", "Put this prompt and its settings back into the editor"),
     )
     panel.retry_action = make(
-        translate("LibraryPanel", "Retry…"),
+        translate("LibraryPanel", "Re&try…"),
         panel._retry,
         translate("LibraryPanel", "Make this video again as a new job, with the same settings"),
     )
     panel.extend_action = make(translate("LibraryPanel", "&Extend…"), panel._extend, extend_tip())
     panel.stitch_action = make(translate("LibraryPanel", "&Stitch…"), panel._stitch, stitch_tip())
-    panel.export_action = make(translate("LibraryPanel", "Export…"), panel._export)
-    panel.reveal_action = make(translate("LibraryPanel", "Show in folder"), panel._reveal)
-    panel.copy_path_action = make(translate("LibraryPanel", "Copy path"), panel._copy_path)
-    panel.favourite_action = make(translate("LibraryPanel", "Favourite"), panel._toggle_favourite)
+    panel.export_action = make(translate("LibraryPanel", "E&xport…"), panel._export)
+    panel.reveal_action = make(translate("LibraryPanel", "Show in &folder"), panel._reveal)
+    panel.copy_path_action = make(translate("LibraryPanel", "&Copy path"), panel._copy_path)
+    panel.favourite_action = make(translate("LibraryPanel", "F&avourite"), panel._toggle_favourite)
     panel.favourite_action.setCheckable(True)
     panel.delete_local_action = make(
-        translate("LibraryPanel", "Delete from this computer…"),
+        translate("LibraryPanel", "&Delete from this computer…"),
         panel._delete_local,
         translate("LibraryPanel", "Remove the video file and its library entry"),
     )
     panel.delete_local_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     panel.delete_local_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     panel.delete_remote_action = make(
-        translate("LibraryPanel", "Delete from the service…"),
+        translate("LibraryPanel", "Delete from the ser&vice…"),
         panel._delete_remote,
         translate("LibraryPanel", "Ask the service to delete its copy"),
     )
     panel.source_action = make(
-        translate("LibraryPanel", "Go to the original"),
+        translate("LibraryPanel", "&Go to the original"),
         panel._go_to_source,
         translate(
             "LibraryPanel",
@@ -111,7 +111,7 @@ def _add_remixes_menu(panel: LibraryPanel, menu: QMenu) -> None:
     job = panel._single()
     remixes = panel._store.remixes_of(job) if job is not None else []
     count = len(remixes)  # a plain name as the count: lupdate misses a call there
-    sub = menu.addMenu(translate("LibraryPanel", "Remixes (%n)", "", count))
+    sub = menu.addMenu(translate("LibraryPanel", "Re&mixes (%n)", "", count))
     sub.setEnabled(bool(remixes))
     for remix in remixes:
         flat = " ".join(remix.request.prompt.split())
@@ -140,7 +140,9 @@ def update_actions(panel: LibraryPanel) -> None:
     unknown = one is not None and is_outcome_unknown(one)
     # a job that may exist (and be billed): "Send again…" shows the cost and asks first
     panel.retry_action.setText(
-        translate("LibraryPanel", "Send again…") if unknown else translate("LibraryPanel", "Retry…")
+        translate("LibraryPanel", "Se&nd again…")
+        if unknown
+        else translate("LibraryPanel", "Re&try…")
     )
     panel.retry_action.setToolTip(
         translate(

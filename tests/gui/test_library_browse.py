@@ -251,3 +251,24 @@ def test_an_extension_row_says_the_length_it_added(qapp: object) -> None:
     assert " · +4 s · " in details_line(job)
     assert " · 4 s · " in details_line(source)
     assert length_text(job) == "+4 s"  # the Length column's text too
+
+
+def test_every_item_of_a_clip_menu_has_its_own_access_key(
+    panel: LibraryPanel, jobs: list[Job]
+) -> None:
+    # 67-zh-context.png: only Extend… and Stitch… had one (from the Clip menu); the menu
+    # could not be used from the keyboard
+    import re
+
+    panel.select_jobs([jobs[0].id])
+    menu = panel.context_menu()
+    keys = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        found = re.search(r"&(\w)", action.text())
+        assert found is not None, action.text()
+        keys.append(found.group(1).lower())
+    assert len(keys) == len(set(keys)), keys
+    assert "&" not in panel.export_action.toolTip()  # a tooltip made from the text
+    menu.deleteLater()
