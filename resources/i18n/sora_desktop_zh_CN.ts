@@ -1397,45 +1397,45 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+41" />
-            <source>Play</source>
-            <translation>播放</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Remix…</source>
-            <translation>再创作…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+45" />
             <location line="+89" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-86" />
-            <source>Reuse prompt</source>
-            <translation>重用提示词</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="-84" />
             <source>Put this prompt and its settings back into the editor</source>
             <translation>把此提示词及其参数放回编辑器</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+90" />
-            <source>Retry…</source>
-            <translation>重试…</translation>
+            <location line="-9" />
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
         </message>
         <message>
-            <location line="-88" />
-            <location line="+95" />
+            <location line="+2" />
+            <source>&amp;Remix…</source>
+            <translation>再创作(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Re&amp;use prompt</source>
+            <translation>重用提示词(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+92" />
+            <source>Re&amp;try…</source>
+            <translation>重试(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="-90" />
+            <location line="+97" />
             <source>Make this video again as a new job, with the same settings</source>
             <translation>以相同设置作为新任务重新生成这个视频</translation>
         </message>
         <message>
-            <location line="-93" />
+            <location line="-95" />
             <source>&amp;Extend…</source>
             <translation>延长(&amp;E)…</translation>
         </message>
@@ -1446,66 +1446,66 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+1" />
-            <source>Export…</source>
-            <translation>导出…</translation>
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Show in folder</source>
-            <translation>在文件夹中显示</translation>
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Copy path</source>
-            <translation>复制路径</translation>
+            <source>&amp;Copy path</source>
+            <translation>复制路径(&amp;C)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Favourite</source>
-            <translation>收藏</translation>
+            <source>F&amp;avourite</source>
+            <translation>收藏(&amp;A)</translation>
         </message>
         <message>
             <location line="+3" />
-            <source>Delete from this computer…</source>
-            <translation>从本机删除…</translation>
+            <source>&amp;Delete from this computer…</source>
+            <translation>从本机删除(&amp;D)…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
+            <source>Delete from the ser&amp;vice…</source>
+            <translation>从服务端删除(&amp;V)…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Go to the original</source>
+            <translation>转到原视频(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Re&amp;mixes (%n)</source>
+            <translation>再创作(&amp;M)（%n）</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Se&amp;nd again…</source>
+            <translation>再次发送(&amp;N)…</translation>
+        </message>
+        <message>
+            <location line="-76" />
             <source>Remove the video file and its library entry</source>
             <translation>删除视频文件及其视频库条目</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Delete from the service…</source>
-            <translation>从服务端删除…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Ask the service to delete its copy</source>
             <translation>请求服务删除其副本</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Go to the original</source>
-            <translation>转到原视频</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Select the video this one was made from (remixed, extended or stitched)</source>
             <translation>选中此视频的来源视频（再创作、延长或拼接的来源）</translation>
         </message>
         <message>
-            <location line="+35" />
-            <source>Remixes (%n)</source>
-            <translation>再创作（%n）</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>Send again…</source>
-            <translation>再次发送…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+69" />
             <source>It may have been made and charged: check the dashboard, then decide</source>
             <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
