@@ -170,3 +170,23 @@ def test_tab_goes_through_the_window_in_reading_order(ctx: AppContext, qtbot: Qt
     combos = [panel.profile_combo, panel.model_combo, panel.duration_combo]
     assert [reached.index(c) for c in combos] == sorted(reached.index(c) for c in combos)
     assert reached.index(panel.duration_combo) < reached.index(tab_bar)
+
+
+def test_the_stitch_list_writes_length_and_size_in_the_window_language(qapp: Any) -> None:
+    # 71-zh-stitch.png: the Chinese dialog listed "a red kite over hills  (4 s, 720x1280)"
+    from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
+    from sora_desktop.gui.stitch_dialog import _label
+
+    job = Job(
+        id="j",
+        request=VideoRequest(prompt="A fox", model="sora-2", size="720x1280", seconds=4),
+        connection=Connection(kind=ConnectionKind.COMPATIBLE, base_url="https://x.example/v1"),
+        status=JobStatus.READY,
+    )
+    assert _label(job) == "A fox  (4 s, 720×1280)"
+    try:
+        assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+        assert _label(job) == "A fox  (4 秒, 720×1280)"
+    finally:
+        i18n.install_translator(qapp, "en")
+        core_i18n.install(None)
