@@ -2812,7 +2812,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StitchDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/stitch_dialog.py" line="+69" />
+            <location filename="../../sora_desktop/gui/stitch_dialog.py" line="+72" />
             <source>Stitch into one film</source>
             <translation>拼接成一部影片</translation>
         </message>
