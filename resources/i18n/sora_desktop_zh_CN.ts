@@ -586,7 +586,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>保存</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
             <source>Built in, no account needed</source>
             <translation>内置，无需账户</translation>
         </message>
