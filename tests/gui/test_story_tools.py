@@ -176,6 +176,10 @@ def test_the_extend_dialog_says_the_route_and_the_cost(qtbot: QtBot) -> None:
     assert "≈ $0.40 at $0.10/s" in dialog.cost_label.text()  # 4 s of sora-2
     assert "free" in dialog.cost_label.text()  # the join, on this computer
     assert dialog.route_label.text() == "From the last frame."
+    from PySide6.QtWidgets import QLabel
+
+    # the size as the library and the settings write it (not "1280x720")
+    assert any("(8 s, 1280×720)" in label.text() for label in dialog.findChildren(QLabel))
     ok = dialog.buttons.buttons()[0]
     assert ok.isEnabled()
     dialog.editor.setPlainText("   ")
