@@ -2452,7 +2452,7 @@ Write a prompt and press Generate.</source>
             <translation>新视频（{0} 秒，{1}）：{2}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>An estimate from archived per-second prices; the service bills the truth</source>
             <translation>根据存档的每秒价格估算；实际费用以服务商账单为准</translation>
         </message>
