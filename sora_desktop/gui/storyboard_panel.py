@@ -172,7 +172,7 @@ class StoryboardPanel(QWidget):
         self.take_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.take_combo.setMinimumContentsLength(10)
+        self.take_combo.setMinimumContentsLength(6)
         self.generate_button = QPushButton(self.tr("Generate missing"), self)
         self.generate_button.setToolTip(
             self.tr(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core import i18n as core_i18n
+from sora_desktop.core import storyboard as sb
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.settings import Settings
 from sora_desktop.gui import i18n
@@ -49,7 +50,7 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext) -> None:
+def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext, qtbot: QtBot) -> None:
     # 20-storyboard.png: the window grew from 1292 to 1376 px, past a 1360 px screen, and
     # the library's buttons were cut off (the Take box sat in the shot buttons' row)
     w = ctx.window
@@ -59,6 +60,18 @@ def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext) -> 
     assert panel is not None
     _settle()
     assert w.centre_splitter.minimumSizeHint().width() <= w.preview.minimumSizeHint().width()
+    assert w.minimumSizeHint().width() <= before
+    # with a storyboard open, its shot strip and actions shown (75-zh-min-storyboard.png:
+    # the Chinese window still grew 28 px then)
+    panel.ensure_loaded()
+    panel.new_storyboard("Harbour")
+    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
+    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
+    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
+    panel.add_shot()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    _settle()
+    assert panel.strip.isVisibleTo(panel)
     assert w.minimumSizeHint().width() <= before
     # a long take label ("Take 2 (not ready)") doesn't widen it either
     panel.take_combo.addItem("Take 12 (not ready) " * 3)
