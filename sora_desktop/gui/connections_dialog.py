@@ -448,9 +448,10 @@ class ConnectionsDialog(QDialog):
         if report.ok:
             if not report.facts:
                 return self.tr(
-                    "Connected in {ms} ms. The key was accepted and the service lists "
-                    "{count} video(s)."
-                ).format(ms=ms, count=report.videos_listed)
+                    "Connected in {ms} ms. The key was accepted and the service lists %n video(s).",
+                    "",
+                    report.videos_listed,
+                ).format(ms=ms)
             # a provider answers what it knows (account, credits) instead of a video list
             lines = [self.tr("Connected in {ms} ms. The key was accepted.").format(ms=ms)]
             lines += [

@@ -313,9 +313,7 @@ class ExportDialog(QDialog):
         self._running = False
         done = len(self._written)
         if done:
-            message += "\n" + self.tr("{count} file(s) were exported before this.").format(
-                count=done
-            )
+            message += "\n" + self.tr("Exported before this: %n file(s).", "", done)
         self._show_error(message)
         self.progress.hide()
         self._set_inputs_enabled(True)

@@ -190,7 +190,7 @@ def test_test_connection_against_the_simulator_reports_ok(
     assert report.videos_listed == 0 and report.latency > 0
     assert not dlg.is_testing()
     assert dlg.test_result.text().startswith("Connected in ")
-    assert "0 video(s)" in dlg.test_result.text()
+    assert "lists 0 videos." in dlg.test_result.text()
 
 
 def test_test_connection_with_a_wrong_key_says_what_to_do(

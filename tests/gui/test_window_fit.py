@@ -203,3 +203,12 @@ def test_the_stitch_list_writes_length_and_size_in_the_window_language(qapp: Any
     finally:
         i18n.install_translator(qapp, "en")
         core_i18n.install(None)
+
+
+def test_counted_questions_read_as_english(qapp: Any) -> None:
+    # "Delete 1 selected video(s) from this computer?": written with {count}, the English
+    # plurals could not reach it
+    from sora_desktop.gui.library_delete import local_delete_question
+
+    assert local_delete_question(1).startswith("Delete 1 selected video from this computer?")
+    assert local_delete_question(3).startswith("Delete 3 selected videos from this computer?")
