@@ -632,13 +632,15 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Testing {name}…</source>
             <translation>正在测试 {name}…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+34" />
-            <source>Connected in {ms} ms. The key was accepted and the service lists {count} video(s).</source>
-            <translation>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 {count} 个视频。</translation>
+            <source>Connected in {ms} ms. The key was accepted and the service lists %n video(s).</source>
+            <translation>
+                <numerusform>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 %n 个视频。</numerusform>
+            </translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Connected in {ms} ms. The key was accepted.</source>
             <translation>已连接，用时 {ms} 毫秒。密钥已被接受。</translation>
         </message>
@@ -809,10 +811,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+74" />
-            <source>{count} file(s) were exported before this.</source>
-            <translation>在此之前已导出 {count} 个文件。</translation>
+            <source>Exported before this: %n file(s).</source>
+            <translation>
+                <numerusform>在此之前已导出 %n 个文件。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1543,11 +1547,11 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/library_delete.py" line="+29" />
-            <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
-            <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
+            <source>Delete %n selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
+            <translation>从本机删除选中的 %n 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Delete “{prompt}” from the service? This can't be undone: you won't be able to remix it any more. The video on this computer stays in your library.</source>
             <translation>要从服务端删除“{prompt}”吗？此操作无法撤销：之后将无法再对它进行再创作。本机上的视频仍保留在你的视频库中。</translation>
         </message>
