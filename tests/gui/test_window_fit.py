@@ -212,3 +212,40 @@ def test_counted_questions_read_as_english(qapp: Any) -> None:
 
     assert local_delete_question(1).startswith("Delete 1 selected video from this computer?")
     assert local_delete_question(3).startswith("Delete 3 selected videos from this computer?")
+
+
+def test_return_in_the_new_batch_dialog_previews_and_never_starts(
+    qtbot: QtBot, tmp_path: Path, controller: Any
+) -> None:
+    # 36-new-batch.png: Choose… was the default button, so Return after typing the file's
+    # path opened the chooser; Return must never be what starts a paid batch
+    from sora_desktop.core.batch.plan import Defaults
+    from sora_desktop.core.models import Connection, ConnectionKind
+    from sora_desktop.gui.batch_dialog import NewBatchDialog
+    from sora_desktop.gui.operations import Operations
+    from sora_desktop.usecases.library import LibraryFolders
+
+    def raise_it(error: BaseException) -> None:
+        raise error
+
+    ops = Operations(controller, raise_it, LibraryFolders(()), library=controller.test_store)
+
+    ideas = tmp_path / "ideas.csv"
+    ideas.write_text("prompt\na fox in the snow\n", "utf-8")
+    connection = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1")
+    dialog = NewBatchDialog(ops, connection, Defaults(), "Simulator")
+    qtbot.addWidget(dialog)
+    chosen: list[bool] = []
+    dialog._browse = lambda: chosen.append(True)  # type: ignore[method-assign]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.preview_button.isDefault() and not dialog.start_button.autoDefault()
+    dialog.file_edit.setText(str(ideas))
+    dialog.file_edit.setFocus()
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10000)
+    assert chosen == []
+    started: list[object] = []
+    dialog.started.connect(started.append)
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)  # again: still a preview
+    assert started == [] and dialog.isVisible()
