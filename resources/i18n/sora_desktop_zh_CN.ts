@@ -2065,7 +2065,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+7" />
-            <location line="+42" />
+            <location line="+46" />
             <source>Start batch</source>
             <translation>开始批处理</translation>
         </message>
