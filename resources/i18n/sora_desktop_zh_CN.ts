@@ -581,7 +581,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>保存</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
             <source>Built in, no account needed</source>
             <translation>内置，无需账户</translation>
         </message>
@@ -627,13 +627,15 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Testing {name}…</source>
             <translation>正在测试 {name}…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+34" />
-            <source>Connected in {ms} ms. The key was accepted and the service lists {count} video(s).</source>
-            <translation>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 {count} 个视频。</translation>
+            <source>Connected in {ms} ms. The key was accepted and the service lists %n video(s).</source>
+            <translation>
+                <numerusform>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 %n 个视频。</numerusform>
+            </translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Connected in {ms} ms. The key was accepted.</source>
             <translation>已连接，用时 {ms} 毫秒。密钥已被接受。</translation>
         </message>
@@ -779,7 +781,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>导出</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <location line="+54" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
@@ -804,10 +806,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+74" />
-            <source>{count} file(s) were exported before this.</source>
-            <translation>在此之前已导出 {count} 个文件。</translation>
+            <source>Exported before this: %n file(s).</source>
+            <translation>
+                <numerusform>在此之前已导出 %n 个文件。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1011,19 +1015,19 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>FrameGrab</name>
         <message>
-            <location filename="../../sora_desktop/gui/frame_grab.py" line="+72" />
-            <source>Save frame…</source>
-            <translation>保存画面…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location filename="../../sora_desktop/gui/frame_grab.py" line="+74" />
             <source>Save the frame on screen as a full-size PNG picture</source>
             <translation>将当前画面保存为原始尺寸的 PNG 图片</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Use frame as start image</source>
-            <translation>用此画面作为起始图片</translation>
+            <location line="-2" />
+            <source>Save &amp;frame…</source>
+            <translation>保存画面(&amp;F)…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Use frame as start image</source>
+            <translation>用此画面作为起始图片(&amp;U)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1242,7 +1246,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="+86" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+58" />
+            <source>+{seconds} s</source>
+            <translation>+{seconds} 秒</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Deleted from the service on {when}</source>
             <translation>已于 {when} 从服务端删除</translation>
         </message>
@@ -1289,10 +1298,10 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location line="+1" />
             <source>Extension of “{prompt}”</source>
-            <translation>“{prompt}”的延长部分</translation>
+            <translation>延长自“{prompt}”</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+358" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+359" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1328,13 +1337,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>收藏</translation>
         </message>
         <message>
-            <location line="-14" />
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-67" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-77" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+2" />
             <source>Not a favourite</source>
             <translation>未收藏</translation>
         </message>
@@ -1393,115 +1401,39 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+51" />
-            <source>Play</source>
-            <translation>播放</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Remix…</source>
-            <translation>再创作…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="+55" />
             <location line="+89" />
             <source>Make a variation with a changed prompt</source>
             <translation>修改提示词生成一个变体</translation>
         </message>
         <message>
-            <location line="-86" />
-            <source>Reuse prompt</source>
-            <translation>重用提示词</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="-84" />
             <source>Put this prompt and its settings back into the editor</source>
             <translation>把此提示词及其参数放回编辑器</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+90" />
-            <source>Retry…</source>
-            <translation>重试…</translation>
-        </message>
-        <message>
-            <location line="-88" />
-            <location line="+95" />
+            <location line="+5" />
+            <location line="+97" />
             <source>Make this video again as a new job, with the same settings</source>
             <translation>以相同设置作为新任务重新生成这个视频</translation>
         </message>
         <message>
-            <location line="-93" />
-            <source>Extend…</source>
-            <translation>延长…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Stitch…</source>
-            <translation>拼接…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Export…</source>
-            <translation>导出…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Show in folder</source>
-            <translation>在文件夹中显示</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Copy path</source>
-            <translation>复制路径</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Favourite</source>
-            <translation>收藏</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Delete from this computer…</source>
-            <translation>从本机删除…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="-85" />
             <source>Remove the video file and its library entry</source>
             <translation>删除视频文件及其视频库条目</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Delete from the service…</source>
-            <translation>从服务端删除…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>Ask the service to delete its copy</source>
             <translation>请求服务删除其副本</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Go to the original</source>
-            <translation>转到原视频</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Select the video this one was made from (remixed, extended or stitched)</source>
             <translation>选中此视频的来源视频（再创作、延长或拼接的来源）</translation>
         </message>
         <message>
-            <location line="+35" />
-            <source>Remixes (%n)</source>
-            <translation>再创作（%n）</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>Send again…</source>
-            <translation>再次发送…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+69" />
             <source>It may have been made and charged: check the dashboard, then decide</source>
             <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
@@ -1539,11 +1471,11 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/library_delete.py" line="+29" />
-            <source>Delete {count} selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
-            <translation>从本机删除选中的 {count} 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
+            <source>Delete %n selected video(s) from this computer? The files are removed from the library folder. Copies you exported stay where they are.</source>
+            <translation>从本机删除选中的 %n 个视频？文件将从视频库文件夹中删除。你导出的副本不受影响。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Delete “{prompt}” from the service? This can't be undone: you won't be able to remix it any more. The video on this computer stays in your library.</source>
             <translation>要从服务端删除“{prompt}”吗？此操作无法撤销：之后将无法再对它进行再创作。本机上的视频仍保留在你的视频库中。</translation>
         </message>
@@ -1553,7 +1485,83 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>要从服务端删除选中的 %n 个视频吗？此操作无法撤销：之后将无法再对它们进行再创作。本机上的视频仍保留在你的视频库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_actions.py" line="+33" />
+            <location filename="../../sora_desktop/gui/library_actions.py" line="-180" />
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Remix…</source>
+            <translation>再创作(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Re&amp;use prompt</source>
+            <translation>重用提示词(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+92" />
+            <source>Re&amp;try…</source>
+            <translation>重试(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="-88" />
+            <source>&amp;Extend…</source>
+            <translation>延长(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Stitch…</source>
+            <translation>拼接(&amp;S)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show in &amp;folder</source>
+            <translation>在文件夹中显示(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Copy path</source>
+            <translation>复制路径(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>F&amp;avourite</source>
+            <translation>收藏(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Delete from this computer…</source>
+            <translation>从本机删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Delete from the ser&amp;vice…</source>
+            <translation>从服务端删除(&amp;V)…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Go to the original</source>
+            <translation>转到原视频(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Re&amp;mixes (%n)</source>
+            <translation>再创作(&amp;M)（%n）</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Se&amp;nd again…</source>
+            <translation>再次发送(&amp;N)…</translation>
+        </message>
+        <message>
+            <location line="+111" />
             <source>Delete videos</source>
             <translation>删除视频</translation>
         </message>
@@ -1612,7 +1620,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+47" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
@@ -1622,7 +1630,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+46" />
             <source>Ready</source>
             <extracomment>makes the storyboard panel (the composition root sets it)</extracomment>
             <translation>就绪</translation>
@@ -1650,7 +1658,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-391" />
+            <location line="-398" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
@@ -1711,8 +1719,8 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="40" />
-            <source>&amp;Batches</source>
-            <translation>批处理(&amp;B)</translation>
+            <source>Ba&amp;tches</source>
+            <translation>批处理(&amp;T)</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="44" />
@@ -1771,8 +1779,8 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="53" />
-            <source>Open storyboard…</source>
-            <translation>打开故事板…</translation>
+            <source>&amp;Open storyboard…</source>
+            <translation>打开故事板(&amp;O)…</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="54" />
@@ -1957,7 +1965,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>更多设置（{count}）</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+9" />
+            <source>This model has no other settings to choose</source>
+            <translation>此模型没有其他可选设置</translation>
+        </message>
+        <message>
+            <location line="+34" />
             <source>(model's default)</source>
             <translation>（模型默认值）</translation>
         </message>
@@ -2052,7 +2065,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+7" />
-            <location line="+42" />
+            <location line="+46" />
             <source>Start batch</source>
             <translation>开始批处理</translation>
         </message>
@@ -2443,7 +2456,7 @@ Write a prompt and press Generate.</source>
             <translation>新视频（{0} 秒，{1}）：{2}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>An estimate from archived per-second prices; the service bills the truth</source>
             <translation>根据存档的每秒价格估算；实际费用以服务商账单为准</translation>
         </message>
@@ -2803,7 +2816,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StitchDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/stitch_dialog.py" line="+69" />
+            <location filename="../../sora_desktop/gui/stitch_dialog.py" line="+72" />
             <source>Stitch into one film</source>
             <translation>拼接成一部影片</translation>
         </message>
@@ -3140,57 +3153,57 @@ Write a prompt and press Generate.</source>
             <translation>此镜头用于影片的版本</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="104" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="108" />
             <source>Generate missing</source>
             <translation>生成缺少的镜头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="106" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="110" />
             <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
             <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="112" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
             <source>Regenerate</source>
             <translation>重新生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="114" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="118" />
             <source>Make a new take of the selected shot (it is made and billed again)</source>
             <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="120" />
             <source>Make film…</source>
             <translation>制作影片…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="117" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="121" />
             <source>Export timeline…</source>
             <translation>导出时间线…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="204" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="211" />
             <source>Make a storyboard with New, or open one from the File menu.</source>
             <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="208" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="215" />
             <source>Add the first shot: each shot becomes one clip of the film.</source>
             <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="197" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="204" />
             <source>Every shot needs a finished take first.</source>
             <translation>每个镜头都需要先有一个已完成的版本。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="223" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="230" />
             <source>Take {0}</source>
             <translation>版本 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="225" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="232" />
             <source>Take {0} (not ready)</source>
             <translation>版本 {0}（未完成）</translation>
         </message>

@@ -153,6 +153,10 @@ class NewBatchDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
+        # Return previews (free); it never starts the paid batch, and never opens the file
+        # chooser, which the dialog made the default otherwise (36-new-batch.png)
+        self.preview_button.setDefault(True)
+        self.start_button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -212,13 +212,15 @@ class ConnectionsDialog(QDialog):
         test_row.addWidget(self.progress)
         test_row.addStretch(1)
         test_row.addWidget(self.save_button)
-        right.addLayout(test_row)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setTextFormat(Qt.TextFormat.PlainText)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.test_result.setObjectName("test_result")
         right.addWidget(self.test_result)
+        # the buttons last: a result (one line or three) appears above them, so Test and Save
+        # stay where the pointer is instead of jumping up under it
+        right.addLayout(test_row)
         body.addLayout(right, 1)
         outer.addLayout(body, 1)
 
@@ -446,9 +448,10 @@ class ConnectionsDialog(QDialog):
         if report.ok:
             if not report.facts:
                 return self.tr(
-                    "Connected in {ms} ms. The key was accepted and the service lists "
-                    "{count} video(s)."
-                ).format(ms=ms, count=report.videos_listed)
+                    "Connected in {ms} ms. The key was accepted and the service lists %n video(s).",
+                    "",
+                    report.videos_listed,
+                ).format(ms=ms)
             # a provider answers what it knows (account, credits) instead of a video list
             lines = [self.tr("Connected in {ms} ms. The key was accepted.").format(ms=ms)]
             lines += [

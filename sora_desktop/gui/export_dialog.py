@@ -178,11 +178,13 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.export_button.setDefault(True)
         self.export_button.setEnabled(bool(self._jobs))
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # only now, inside the dialog: made default earlier, the dialog never learns of it
+        # and makes the first button (Choose…) the default, so Return opened the chooser
+        self.export_button.setDefault(True)
 
     # ----- preview -------------------------------------------------------------------------
 
@@ -311,9 +313,7 @@ class ExportDialog(QDialog):
         self._running = False
         done = len(self._written)
         if done:
-            message += "\n" + self.tr("{count} file(s) were exported before this.").format(
-                count=done
-            )
+            message += "\n" + self.tr("Exported before this: %n file(s).", "", done)
         self._show_error(message)
         self.progress.hide()
         self._set_inputs_enabled(True)

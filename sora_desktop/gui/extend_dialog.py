@@ -59,7 +59,7 @@ class ExtendDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "Describe what happens next. The new part starts where this clip ends ({0} s, {1})."
-            ).format(job.request.seconds, job.request.size)
+            ).format(job.request.seconds, job.request.size.replace("x", "×"))
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)

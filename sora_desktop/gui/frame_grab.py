@@ -69,14 +69,14 @@ class FrameGrab(QObject):
             return action
 
         self.save_action = make(
-            self.tr("Save frame…"),
+            self.tr("Save &frame…"),
             SAVE_KEYS,
             self.tr("Save the frame on screen as a full-size PNG picture"),
             QStyle.StandardPixmap.SP_DialogSaveButton,
         )
         self.save_action.triggered.connect(self.save_frame)
         self.use_action = make(
-            self.tr("Use frame as start image"),
+            self.tr("&Use frame as start image"),
             USE_KEYS,
             self.tr("Start a new video from the frame on screen: it becomes the reference image"),
             QStyle.StandardPixmap.SP_ArrowLeft,

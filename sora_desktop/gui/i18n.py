@@ -19,10 +19,15 @@ Core's creator-facing messages (``SoraError.message``/``next_step``) are written
 (context ``"core"`` of the same catalogue), so every error core builds from then on is in the
 chosen language. Core is translated when a message is made, so this must run before anything
 builds one (``app.py`` calls it first thing). The CLI never installs it and stays English.
+
+English has no catalogue, but its counted texts (``tr("%n remix(es)", "", n)``) need their
+plural: :class:`EnglishPlurals` writes "1 remix" / "2 remixes" from the source text itself,
+so no English catalogue has to be kept in step with the code.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -62,6 +67,37 @@ def profile_name(profile: Profile) -> str:
     return profile.name
 
 
+#: "(s)" / "(es)" right after a word: the English plural ending of a counted text
+_PLURAL_ENDING = re.compile(r"(?<=\w)\((e?s)\)")
+
+
+class EnglishPlurals(QTranslator):
+    """The English window's plurals: a counted source text (``%n`` and a "(s)"/"(es)"
+    ending) is given its ending for ``n`` ("1 film or extension", "2 films or extensions");
+    every other text is left to the source (``None``: "not translated here")."""
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        if n < 0 or "%n" not in source_text or "(" not in source_text:
+            return None
+        return _PLURAL_ENDING.sub(lambda m: "" if n == 1 else m.group(1), source_text)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def _install_english(app: QCoreApplication) -> str:
+    plurals = EnglishPlurals(app)
+    app.installTranslator(plurals)
+    _installed[id(app)] = [plurals]
+    return SOURCE_LANGUAGE
+
+
 def _choose(language: str) -> str:
     """The shipped language code closest to ``language`` or to the system locale."""
     wanted = language.strip() or QLocale.system().name()  # e.g. "zh_CN", "de_DE"
@@ -81,7 +117,8 @@ def _choose(language: str) -> str:
 def install_translator(app: QCoreApplication, language: str = "") -> str:
     """Install the catalogue for ``language`` (or the OS locale); return the code chosen.
 
-    English needs no catalogue. A missing catalogue falls back to English rather than failing.
+    English needs no catalogue (only :class:`EnglishPlurals`). A missing catalogue falls back
+    to English rather than failing.
     """
     for old in _installed.pop(id(app), []):
         app.removeTranslator(old)
@@ -89,10 +126,10 @@ def install_translator(app: QCoreApplication, language: str = "") -> str:
     core_i18n.install(translate_core)
     code = _choose(language)
     if code == SOURCE_LANGUAGE:
-        return code
+        return _install_english(app)
     ours = QTranslator(app)
     if not ours.load(f"{CATALOGUE}_{code}", str(translations_dir())):
-        return SOURCE_LANGUAGE
+        return _install_english(app)
     app.installTranslator(ours)
     kept = [ours]
     # Qt's own strings (standard buttons of QMessageBox/QDialogButtonBox) when available.

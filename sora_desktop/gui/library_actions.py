@@ -43,48 +43,48 @@ translate = QCoreApplication.translate
 def make_actions(panel: LibraryPanel) -> None:
     def make(text: str, slot: Callable[[LibraryPanel], None], tip: str = "") -> QAction:
         action = QAction(text, panel)
-        action.setToolTip(tip or text.rstrip("…"))
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(lambda _checked=False: slot(panel))
         panel.addAction(action)
         return action
 
-    panel.play_action = make(translate("LibraryPanel", "Play"), play)
+    panel.play_action = make(translate("LibraryPanel", "&Play"), play)
     panel.remix_action = make(
-        translate("LibraryPanel", "Remix…"),
+        translate("LibraryPanel", "&Remix…"),
         remix,
         translate("LibraryPanel", "Make a variation with a changed prompt"),
     )
     panel.reuse_action = make(
-        translate("LibraryPanel", "Reuse prompt"),
+        translate("LibraryPanel", "Re&use prompt"),
         reuse,
         translate("LibraryPanel", "Put this prompt and its settings back into the editor"),
     )
     panel.retry_action = make(
-        translate("LibraryPanel", "Retry…"),
+        translate("LibraryPanel", "Re&try…"),
         retry,
         translate("LibraryPanel", "Make this video again as a new job, with the same settings"),
     )
-    panel.extend_action = make(translate("LibraryPanel", "Extend…"), extend, extend_tip())
-    panel.stitch_action = make(translate("LibraryPanel", "Stitch…"), stitch, stitch_tip())
-    panel.export_action = make(translate("LibraryPanel", "Export…"), export)
-    panel.reveal_action = make(translate("LibraryPanel", "Show in folder"), reveal)
-    panel.copy_path_action = make(translate("LibraryPanel", "Copy path"), copy_path)
-    panel.favourite_action = make(translate("LibraryPanel", "Favourite"), toggle_favourite)
+    panel.extend_action = make(translate("LibraryPanel", "&Extend…"), extend, extend_tip())
+    panel.stitch_action = make(translate("LibraryPanel", "&Stitch…"), stitch, stitch_tip())
+    panel.export_action = make(translate("LibraryPanel", "E&xport…"), export)
+    panel.reveal_action = make(translate("LibraryPanel", "Show in &folder"), reveal)
+    panel.copy_path_action = make(translate("LibraryPanel", "&Copy path"), copy_path)
+    panel.favourite_action = make(translate("LibraryPanel", "F&avourite"), toggle_favourite)
     panel.favourite_action.setCheckable(True)
     panel.delete_local_action = make(
-        translate("LibraryPanel", "Delete from this computer…"),
+        translate("LibraryPanel", "&Delete from this computer…"),
         delete_local,
         translate("LibraryPanel", "Remove the video file and its library entry"),
     )
     panel.delete_local_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     panel.delete_local_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     panel.delete_remote_action = make(
-        translate("LibraryPanel", "Delete from the service…"),
+        translate("LibraryPanel", "Delete from the ser&vice…"),
         delete_remote,
         translate("LibraryPanel", "Ask the service to delete its copy"),
     )
     panel.source_action = make(
-        translate("LibraryPanel", "Go to the original"),
+        translate("LibraryPanel", "&Go to the original"),
         go_to_source,
         translate(
             "LibraryPanel",
@@ -121,7 +121,7 @@ def _add_remixes_menu(panel: LibraryPanel, menu: QMenu) -> None:
     job = panel._single()
     remixes = panel._store.remixes_of(job) if job is not None else []
     count = len(remixes)  # a plain name as the count: lupdate misses a call there
-    sub = menu.addMenu(translate("LibraryPanel", "Remixes (%n)", "", count))
+    sub = menu.addMenu(translate("LibraryPanel", "Re&mixes (%n)", "", count))
     sub.setEnabled(bool(remixes))
     for remix in remixes:
         flat = " ".join(remix.request.prompt.split())
@@ -150,7 +150,9 @@ def update_actions(panel: LibraryPanel) -> None:
     unknown = one is not None and is_outcome_unknown(one)
     # a job that may exist (and be billed): "Send again…" shows the cost and asks first
     panel.retry_action.setText(
-        translate("LibraryPanel", "Send again…") if unknown else translate("LibraryPanel", "Retry…")
+        translate("LibraryPanel", "Se&nd again…")
+        if unknown
+        else translate("LibraryPanel", "Re&try…")
     )
     panel.retry_action.setToolTip(
         translate(

@@ -28,9 +28,11 @@ _PROMPT_CHARS = 80
 def local_delete_question(count: int) -> str:
     return translate(
         "LibraryPanel",
-        "Delete {count} selected video(s) from this computer? The files are removed from "
+        "Delete %n selected video(s) from this computer? The files are removed from "
         "the library folder. Copies you exported stay where they are.",
-    ).format(count=count)
+        "",
+        count,
+    )
 
 
 def remote_delete_question(jobs: Sequence[Job]) -> str:

@@ -53,6 +53,7 @@ from sora_desktop.gui.library_rows import (
     DETAILS_ROLE,
     NOTES_ROLE,
     details_line,
+    length_text,
     notes_line,
     row_tooltip,
 )
@@ -416,7 +417,7 @@ class LibraryModel(QAbstractTableModel):
         if col == Column.SIZE:
             return req.size.replace("x", "×")
         if col == Column.DURATION:
-            return translate("LibraryModel", "{seconds} s").format(seconds=req.seconds)
+            return length_text(job)
         if col == Column.STATUS:
             if job.status in (JobStatus.IN_PROGRESS, JobStatus.DOWNLOADING) and job.progress:
                 return f"{status_word(job.status)} {job.progress}%"

@@ -9,6 +9,7 @@ The tooltip holds the full texts.
 Public API::
 
     details_line(job) -> str
+    length_text(job) -> str                               # "8 s", an extension's "+4 s"
     notes_line(job, info: RemixInfo | None) -> str        # "" when there is nothing to say
     row_tooltip(job, info: RemixInfo | None) -> str
     PromptDelegate(parent)                                # paints thumbnail + three lines
@@ -49,6 +50,15 @@ def _short(text: str, limit: int = _QUOTE_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def length_text(job: Job) -> str:
+    """The length a row shows. An extension's ``seconds`` is the length it ADDED (its clip is
+    the source followed by the new part): "+4 s", not the "4 s" an 8-second clip read as."""
+    seconds = job.request.seconds
+    if job.request.extend_of:
+        return translate("LibraryModel", "+{seconds} s").format(seconds=seconds)
+    return translate("LibraryModel", "{seconds} s").format(seconds=seconds)
+
+
 def details_line(job: Job, now: float | None = None) -> str:
     """Size, length, date and model: what tells two takes of one prompt apart (in the order
     they matter most, since a narrow panel elides the end)."""
@@ -56,7 +66,7 @@ def details_line(job: Job, now: float | None = None) -> str:
     return _SEP.join(
         (
             req.size.replace("x", "×"),
-            translate("LibraryModel", "{seconds} s").format(seconds=req.seconds),
+            length_text(job),
             _when(job.created_at, now),
             req.model,
         )

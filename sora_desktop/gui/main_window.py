@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         self.left_scroll.setMinimumWidth(360)
         # the column reflows to its width; only tall content scrolls (vertically)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # no Tab stop of its own (it showed nothing when reached): the fields inside it take
+        # the focus, and the column scrolls to the one focused
+        self.left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         guard_wheel(left)  # the wheel scrolls the column; a setting changes only when focused
         # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
         # error banner), it stays on screen
@@ -230,6 +233,10 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         build_menus(self)
+        # Tab reaches the tabs (Queue, Storyboard) before what the chosen tab shows (the
+        # queue was made first, so its table came first)
+        QWidget.setTabOrder(self.bottom_tabs.tabBar(), self.queue.clear_button)
+        QWidget.setTabOrder(self.queue.clear_button, self.queue.table)
 
         self.batch_panel: BatchPanel | None = None  # set_batch_panel (the composition root)
         self.batch_dock: QWidget | None = None

@@ -37,7 +37,7 @@ def build_menus(window: MainWindow) -> None:
     batch.triggered.connect(window.new_batch_requested)
     file_menu.addAction(batch)
     window.new_batch_action = batch
-    window.batches_action = QAction(_t("&Batches"), window)
+    window.batches_action = QAction(_t("Ba&tches"), window)
     window.batches_action.setObjectName("batches_action")
     window.batches_action.triggered.connect(lambda: window.show_batches(None))
     file_menu.addAction(window.batches_action)
@@ -50,7 +50,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     for text, slot in (
         (_t("New &storyboard"), window.new_storyboard),
-        (_t("Open storyboard…"), window.open_storyboard_file),
+        (_t("&Open storyboard…"), window.open_storyboard_file),
         (_t("Save storyboard &as…"), window.save_storyboard_file),
     ):
         action = QAction(text, window)

@@ -97,6 +97,12 @@ class MoreSettings(QWidget):
             else self.tr("More settings")
         )
         self.toggle.setEnabled(bool(self._fields))
+        # greyed out, it says why (a disabled control without a reason is a dead end): the
+        # note when there is one (e.g. the service's list could not be read), else that
+        # there is nothing more to choose
+        self.toggle.setToolTip(
+            "" if self._fields else note or self.tr("This model has no other settings to choose")
+        )
         if not self._fields:
             self.set_expanded(False)
         self.set_note(note)

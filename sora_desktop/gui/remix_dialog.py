@@ -53,7 +53,9 @@ class RemixDialog(QDialog):
         layout.addWidget(self.editor)
         self.cost_label = QLabel(
             self.tr("A new video ({0} s, {1}): {2}").format(
-                job.request.seconds, job.request.size, estimate or job_cost_text(job)
+                job.request.seconds,
+                job.request.size.replace("x", "×"),  # as the library and settings write it
+                estimate or job_cost_text(job),
             )
         )
         self.cost_label.setObjectName("remix_cost")

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from sora_desktop.core.errors import CancelledByUser, SoraError
 from sora_desktop.core.models import Job
+from sora_desktop.gui.library_rows import length_text
 
 if TYPE_CHECKING:
     from sora_desktop.gui.operations import Operations
@@ -50,9 +51,11 @@ MAX_CROSSFADE = 2.0
 
 
 def _label(job: Job) -> str:
+    """The prompt, then length and size as the library writes them ("4 秒" in Chinese, an
+    extension's "+4 s", 720×1280)."""
     flat = " ".join(job.request.prompt.split())
     flat = flat if len(flat) <= 70 else flat[:69] + "…"
-    return f"{flat}  ({job.request.seconds} s, {job.request.size})"
+    return f"{flat}  ({length_text(job)}, {job.request.size.replace('x', '×')})"
 
 
 class StitchDialog(QDialog):

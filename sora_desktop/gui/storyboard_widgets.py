@@ -99,8 +99,12 @@ class StoryboardWidgets(QWidget):
         self.take_combo = QComboBox(self)
         self.take_combo.setObjectName("take_combo")
         self.take_combo.setToolTip(_t("The take of this shot that goes into the film"))
-        self.take_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.take_combo.setMinimumContentsLength(10)
+        # a fixed width (the list shows whole labels): "Take 2 (not ready)" must not
+        # widen the panel, and so the window
+        self.take_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.take_combo.setMinimumContentsLength(6)
         self.generate_button = QPushButton(_t("Generate missing"), self)
         self.generate_button.setToolTip(
             _t(
@@ -121,16 +125,19 @@ class StoryboardWidgets(QWidget):
         shot_row = QHBoxLayout()
         for widget in (self.add_button, self.edit_button, self.remove_button):
             shot_row.addWidget(widget)
-        shot_row.addSpacing(12)
-        shot_row.addWidget(self.take_label)
-        shot_row.addWidget(self.take_combo)
         shot_row.addStretch(1)
         right_layout.addLayout(shot_row)
         middle = QHBoxLayout()
         middle.addWidget(self.strip, 1)
         middle.addWidget(self.empty_label, 1)
+        # the take above the actions, not in the shot row: that row then fits the width
+        # the preview needs anyway, so opening this tab never widens the window
         actions = QVBoxLayout()
         actions.setSpacing(4)
+        take_row = QHBoxLayout()
+        take_row.addWidget(self.take_label)
+        take_row.addWidget(self.take_combo, 1)
+        actions.addLayout(take_row)
         for action_button in (
             self.generate_button,
             self.regenerate_button,

@@ -32,6 +32,16 @@ def _release_clipboard_at_exit() -> Iterator[None]:
     release_clipboard()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_as_the_app_shows_it(qapp: QCoreApplication) -> Iterator[None]:
+    """The English translator the app installs (its plurals: "1 remix", "2 remixes"), for
+    every test, whichever language test ran before (they restore English the same way)."""
+    from sora_desktop.gui.i18n import install_translator
+
+    install_translator(qapp, "en")
+    yield
+
+
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
     """Message boxes are recorded instead of shown (``exec`` returns at once)."""

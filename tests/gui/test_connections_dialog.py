@@ -190,7 +190,7 @@ def test_test_connection_against_the_simulator_reports_ok(
     assert report.videos_listed == 0 and report.latency > 0
     assert not dlg.is_testing()
     assert dlg.test_result.text().startswith("Connected in ")
-    assert "0 video(s)" in dlg.test_result.text()
+    assert "lists 0 videos." in dlg.test_result.text()
 
 
 def test_test_connection_with_a_wrong_key_says_what_to_do(
@@ -411,3 +411,18 @@ def test_saving_and_removing_run_off_the_gui_thread(
         dlg.remove_profile("studio-gateway")
     assert profiles.get("studio-gateway") is None
     assert on_gui == [("set", False), ("delete", False)]
+
+
+def test_test_and_save_stay_put_when_a_result_shows(dialog: ConnectionsDialog, qtbot: Any) -> None:
+    # 45-fal-test.png / 46-fal-saved.png: the buttons jumped up 40 px when a two-line result
+    # appeared under them, and back when it became "Saved."
+    dialog.resize(900, 600)
+    dialog.layout().activate()
+    buttons = (dialog.test_button, dialog.save_button)
+    before = [b.mapTo(dialog, b.rect().topLeft()) for b in buttons]
+    dialog.test_result.setText("The connection failed: no API key.\nNext step: set FAL_KEY.")
+    dialog.layout().activate()
+    assert [b.mapTo(dialog, b.rect().topLeft()) for b in buttons] == before
+    dialog.test_result.setText("Saved.")
+    dialog.layout().activate()
+    assert [b.mapTo(dialog, b.rect().topLeft()) for b in buttons] == before

@@ -152,7 +152,7 @@ def test_a_failure_midway_keeps_what_was_exported(qtbot: Any, jobs: list[Job], o
         dialog.start_export()
     assert len(partial.args[0]) == 1 and Path(partial.args[0][0]).is_file()
     assert "not on disk" in dialog.error_label.text()
-    assert "1 file(s) were exported before this." in dialog.error_label.text()
+    assert "Exported before this: 1 file." in dialog.error_label.text()
     assert dialog.export_button.isEnabled() and dialog.isVisible()
 
 

@@ -92,13 +92,13 @@ def test_the_exported_message_offers_the_folder(
 
     ctx.window.export_requested.emit([jobs[0].id])
     assert notice.isVisible()
-    assert "Exported 1 file(s) to" in notice.label.text() and str(out) in notice.label.text()
+    assert "Exported 1 file to" in notice.label.text() and str(out) in notice.label.text()
     assert notice.open_button.text() == "Show in folder"
     notice.open_button.click()
     assert len(revealed) == 1 and revealed[0].parent == out and revealed[0].is_file()
 
     ctx.window.export_requested.emit([j.id for j in jobs])
-    assert "Exported 2 file(s)" in notice.label.text()
+    assert "Exported 2 files" in notice.label.text()
     assert notice.open_button.text() == "Open folder"
     notice.open_button.click()
     assert opened == [out]
@@ -155,7 +155,7 @@ def test_spending_per_month_and_connection(qtbot: QtBot, tmp_path: Path) -> None
     assert children["Studio gateway"].text(2) == "≈ $4.00 (+1 unpriced)"
     assert children["Simulator (this computer)"].text(2) == "free"
     assert dialog.tree.topLevelItemCount() == 2
-    assert "1 video(s) with a model of unknown price" in dialog.note.text()
+    assert "1 video with a model of unknown price" in dialog.note.text()
 
 
 def test_spending_is_in_the_connections_menu(

@@ -108,7 +108,7 @@ def test_use_frame_puts_it_in_the_settings_panel_in_one_click(
             assert _same_pixels(png, frame_at(big_clip, 0.44))
         # the Clip menu offers the same actions, with their shortcuts
         texts = [a.text() for a in window.clip_menu.actions()]
-        assert "Save frame…" in texts and "Use frame as start image" in texts
+        assert "Save &frame…" in texts and "&Use frame as start image" in texts
         assert "Ctrl+Shift+S" in window.preview.frame_grab.save_action.toolTip()
     finally:
         ctx.close()

@@ -234,3 +234,41 @@ def test_details_say_the_year_only_when_it_is_not_this_one(qapp: object) -> None
     assert this_year == f"1280×720 · 8 s · {at:%m-%d %H:%M} · sora-2"
     next_year = details_line(job, now=job.created_at + 400 * 86400)
     assert next_year == f"1280×720 · 8 s · {at:%Y-%m-%d %H:%M} · sora-2"
+
+
+def test_an_extension_row_says_the_length_it_added(qapp: object) -> None:
+    # 15-extend-done.png: the extension of a 4-second clip played 0:08 but its row said
+    # "4 s" (its seconds are what it added; the clip is the source followed by the new part)
+    import dataclasses
+
+    from sora_desktop.gui.library_rows import details_line, length_text
+
+    source = make_job(0, seconds=4)
+    job = make_job(1, seconds=4)
+    job = dataclasses.replace(
+        job, request=dataclasses.replace(job.request, extend_of=source.remote_id)
+    )
+    assert " · +4 s · " in details_line(job)
+    assert " · 4 s · " in details_line(source)
+    assert length_text(job) == "+4 s"  # the Length column's text too
+
+
+def test_every_item_of_a_clip_menu_has_its_own_access_key(
+    panel: LibraryPanel, jobs: list[Job]
+) -> None:
+    # 67-zh-context.png: only Extend… and Stitch… had one (from the Clip menu); the menu
+    # could not be used from the keyboard
+    import re
+
+    panel.select_jobs([jobs[0].id])
+    menu = panel.context_menu()
+    keys = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        found = re.search(r"&(\w)", action.text())
+        assert found is not None, action.text()
+        keys.append(found.group(1).lower())
+    assert len(keys) == len(set(keys)), keys
+    assert "&" not in panel.export_action.toolTip()  # a tooltip made from the text
+    menu.deleteLater()

@@ -177,7 +177,7 @@ def test_closing_with_running_jobs_asks_then_stops_every_thread(
     asked = answer_close_dialog(monkeypatch, QMessageBox.ButtonRole.RejectRole)
     assert not w.close()  # "Don't close"
     assert w.isVisible() and ctx.controller.loop_thread.is_running
-    assert asked[0] == "1 video(s) still being made."
+    assert asked[0] == "1 video still being made."
     answer_close_dialog(monkeypatch, role)
     assert w.close()
     assert not ctx.controller.loop_thread.is_running

@@ -63,7 +63,7 @@ def test_the_estimated_cost_is_shown(qtbot: QtBot) -> None:
     paid = RemixDialog(_job(ConnectionKind.COMPATIBLE))
     qtbot.addWidget(paid)
     assert "≈ $0.80 at $0.10/s" in paid.cost_label.text()  # sora-2, 8 s
-    assert "8 s" in paid.cost_label.text() and "1280x720" in paid.cost_label.text()
+    assert "8 s" in paid.cost_label.text() and "1280×720" in paid.cost_label.text()
     free = RemixDialog(_job(ConnectionKind.SIMULATOR))
     qtbot.addWidget(free)
     assert "free on the simulator" in free.cost_label.text()

@@ -161,6 +161,10 @@ def test_the_extend_dialog_says_the_route_and_the_cost(qtbot: QtBot) -> None:
     assert "≈ $0.40 at $0.10/s" in dialog.cost_label.text()  # 4 s of sora-2
     assert "free" in dialog.cost_label.text()  # the join, on this computer
     assert dialog.route_label.text() == "From the last frame."
+    from PySide6.QtWidgets import QLabel
+
+    # the size as the library and the settings write it (not "1280x720")
+    assert any("(8 s, 1280×720)" in label.text() for label in dialog.findChildren(QLabel))
     ok = dialog.buttons.buttons()[0]
     assert ok.isEnabled()
     dialog.editor.setPlainText("   ")
@@ -231,9 +235,9 @@ def test_stitch_in_the_chosen_order_lands_in_the_library_linked_to_its_clips(
     assert progress and max(progress) == 1000
     # the library says what the film was made from, and each clip that a film uses it
     store = controller_store
-    assert notes_line(film, store.remix_info([film]).get(film.id)) == "Film of 3 clip(s)"
+    assert notes_line(film, store.remix_info([film]).get(film.id)) == "Film of 3 clips"
     used = store.remix_info([jobs[0]]).get(jobs[0].id)
-    assert notes_line(jobs[0], used) == "Used in 1 film(s) or extension(s)"
+    assert notes_line(jobs[0], used) == "Used in 1 film or extension"
 
 
 def test_copy_only_refuses_clips_that_would_need_a_re_encode(

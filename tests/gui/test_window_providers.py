@@ -141,7 +141,7 @@ def test_outcome_unknown_shows_the_dashboard_and_sends_again_only_when_asked(
     assert library is not None
     library.refresh()  # type: ignore[attr-defined]
     library.select_jobs([job.id])  # type: ignore[attr-defined]
-    assert library.retry_action.text() == "Send again…"  # type: ignore[attr-defined]
+    assert library.retry_action.text() == "Se&nd again…"  # type: ignore[attr-defined]
     assert "dashboard" in library.retry_action.toolTip()  # type: ignore[attr-defined]
 
     # the real question: the cost and the dashboard link, "Don't send" by default
