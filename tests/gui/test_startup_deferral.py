@@ -103,9 +103,31 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         "later = ('asyncio', 'logging.handlers', 'sora_desktop.core.logsetup', 'html',\n"
         "         'sora_desktop.gui.library_view', 'PySide6.QtMultimedia', 'av', 'numpy',\n"
         "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator',\n"
-        "         'sora_desktop.gui.help_dialogs')\n"
+        "         'sora_desktop.gui.help_dialogs', 'hashlib', 'uuid', 'platform')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
+    )
+    assert _printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_building_the_window_makes_no_message_box_nor_file_dialog_type(tmp_path: Path) -> None:
+    """PySide6 makes a class (and its enums) when its name is first imported: the boxes and
+    file dialogs are imported where they open, so none is made before the first paint."""
+    code = (
+        "from pathlib import Path\n"
+        "from PySide6 import QtWidgets\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "ctx.window.show()\n"
+        "boxes = ('QMessageBox', 'QFileDialog', 'QInputDialog')\n"
+        "made = [n for n in boxes if n in vars(QtWidgets)]\n"
+        "ctx.close()\n"
+        "QtWidgets.QMessageBox  # the probe works: made on first use\n"
+        "assert 'QMessageBox' in vars(QtWidgets)\n"
+        "print(made)\n"
     )
     assert _printed_by_a_fresh_interpreter(code) == "[]"
 
