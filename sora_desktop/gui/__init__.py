@@ -1,8 +1,11 @@
 """The Qt GUI. Importing this package imports the engine modules the window needs before
-PySide6. (A PySide6 that doesn't work with this Python is refused at start by ``app.run``:
-core/qt_pair.py.)"""
+PySide6, then tells PySide6 not to read the source of our own modules. (A PySide6 that
+doesn't work with this Python is refused at start by ``app.run``: core/qt_pair.py.)"""
 
 from __future__ import annotations
+
+import sys
+from types import ModuleType
 
 
 def _import_engine_first() -> None:
@@ -27,4 +30,36 @@ def _import_engine_first() -> None:
     from sora_desktop.usecases import context, history, models  # noqa: F401
 
 
+OWN_PACKAGE = "sora_desktop"
+OWN_PREFIX = OWN_PACKAGE + "."
+GUI_PREFIX = "sora_desktop.gui"
+
+
+def _skip_source_scan_of_own_modules() -> None:
+    """PySide6's import hook (``shibokensupport.feature``) reads the whole source of every
+    module imported after it, once, to decide whether it may use ``from __feature__``; for
+    the ~80 GUI modules the window imports before its first paint that is the largest part
+    of their import. None of our modules uses ``__feature__`` (tests/gui/
+    test_startup_import_order.py checks), so the answer is known without reading: a GUI
+    module uses PySide6 (the default selection, as the hook itself would decide), an engine
+    module does not (``core`` and ``usecases`` never import Qt). Other packages' modules
+    are still read as before. A PySide6 without this hook is left alone."""
+    import PySide6  # noqa: F401  (installs the hook)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(scan) or getattr(scan, "sora_known", False):
+        return
+
+    def uses_pyside(module: ModuleType) -> bool:
+        name = getattr(module, "__name__", None) or ""
+        if name.startswith(OWN_PREFIX) or name == OWN_PACKAGE:
+            return name.startswith(GUI_PREFIX)
+        return bool(scan(module))
+
+    uses_pyside.sora_known = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+
+
 _import_engine_first()
+_skip_source_scan_of_own_modules()
