@@ -13,10 +13,11 @@ def _import_engine_first() -> None:
 
     Once imported, PySide6 runs a hook on every later import that reads the new module's
     whole source (``inspect.getsource``) to look for ``from __feature__``; the window's core
-    modules, sqlite3, json, datetime, dataclasses and platformdirs imported after it cost
-    some 15 million instructions more (about 1.5 % of the start-up to the first paint,
-    measured with callgrind). Imported here, first, none of them is read. None of them
-    imports Qt (``core`` may not: tests/core/test_layering.py)."""
+    modules, json, dataclasses and platformdirs imported after it cost some 15 million
+    instructions more (about 1.5 % of the start-up to the first paint, measured with
+    callgrind). Imported here, first, none of them is read. None of them imports Qt
+    (``core`` may not: tests/core/test_layering.py). The library (``core.store``, sqlite3)
+    is not among them: the window opens it after its first paint."""
     import concurrent.futures  # noqa: F401  (the controller's futures)
 
     from sora_desktop.core import (  # noqa: F401
@@ -25,7 +26,6 @@ def _import_engine_first() -> None:
         profiles,
         qt_pair,
         settings,
-        store,
     )
     from sora_desktop.usecases import context, history, models  # noqa: F401
 

@@ -69,11 +69,12 @@ class AppContext:
     operations: Any = None  # gui.operations.Operations: what panels and dialogs run
     story: Any = None  # gui.story_actions.StoryActions: Extend… and Stitch…
     _closed: bool = False
+    _refused: bool = False  # the library could not be opened: nothing more is built
 
     def ensure_library(self) -> None:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
-        if self.window.library is None and not self._closed:
+        if self.window.library is None and not (self._closed or self._refused):
             library = _make_library(
                 self.controller.history, self.paths, self.profile_store, self.operations
             )
@@ -84,14 +85,37 @@ class AppContext:
 
     def ensure_batches(self) -> None:
         """Build the Batches panel (once, after the first paint: the window shows first)."""
-        if self.window.batch_panel is None and not self._closed:
+        if self.window.batch_panel is None and not (self._closed or self._refused):
             from sora_desktop.gui.batch_view import BatchPanel
 
             self.window.set_batch_panel(BatchPanel(self.operations))
 
+    def open_library(self) -> bool:
+        """Open the library (SQLite) now, after the first paint. A library that can't be
+        opened says so in a box and ends the app with its exit code, as before the window
+        showed; False then."""
+        try:
+            self.engine.open_library()
+        except SoraError as err:
+            self._refuse(f"{err.message}\n\n{err.next_step}", int(err.exit_code))
+            return False
+        except OSError as exc:
+            self._refuse(str(exc), int(ExitCode.LOCAL_IO))
+            return False
+        self.moved_aside = self.engine.moved_aside
+        return True
+
+    def _refuse(self, text: str, code: int) -> None:
+        log.error("the library could not be opened: %s", text)
+        _critical(text)
+        self._refused = True  # nothing else starts; run() closes what there is
+        QCoreApplication.exit(code)
+
     def start_background(self) -> None:
-        """After the first paint: the player, the I/O thread, the simulator if needed, resume
-        jobs and unfinished batches."""
+        """After the first paint: the library, the player, the I/O thread, the simulator if
+        needed, resume jobs and unfinished batches."""
+        if not self.open_library():
+            return
         self.ensure_library()
         self.ensure_batches()
         self.controller.start_io()
@@ -154,7 +178,9 @@ def build(
     from sora_desktop.usecases.context import Engine
     from sora_desktop.usecases.library import LibraryFolders
 
-    engine = Engine.open(paths)
+    # the library is opened right after the first paint (AppContext.open_library), or on
+    # first use if something asks for it sooner
+    engine = Engine.open_on_use(paths)
     collector = GuiGarbageCollector()
     try:
         profile_store = engine.profiles
@@ -215,9 +241,9 @@ def build(
         controller,
         window.errors.show,
         LibraryFolders.of(paths),
-        engine.store,
+        engine.library,
         paths=paths,
-        library=engine.store,
+        library=engine.library,
     )
     window.preview.frame_grab.operations = operations
     wire_dialogs(
@@ -352,11 +378,13 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         )
     )
     if quit_after_shown:
+        window.first_painted.connect(ctx.open_library)  # as a real start does, after the paint
         window.first_painted.connect(app.quit)
     else:
-        window.first_painted.connect(ctx.start_background)
-        if ctx.moved_aside is not None:
-            window.first_painted.connect(lambda: _tell_moved_aside(ctx))
+        window.first_painted.connect(ctx.start_background)  # opens the library first
+        window.first_painted.connect(
+            lambda: _tell_moved_aside(ctx) if ctx.moved_aside is not None else None
+        )
     app.lastWindowClosed.connect(app.quit)
     window.show()
     restart = False
