@@ -102,7 +102,7 @@
             <translation>批处理已开始：{0} 个任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+397" />
+            <location filename="../../sora_desktop/gui/app.py" line="+425" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
