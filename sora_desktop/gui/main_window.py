@@ -164,7 +164,11 @@ class MainWindow(QMainWindow):
         self.left_scroll.setMinimumWidth(360)
         # the column reflows to its width; only tall content scrolls (vertically)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        guard_wheel(left)  # the wheel scrolls the column; a setting changes only when focused
+        # The wheel scrolls the column; a setting changes only when focused. Guarded right
+        # after the first paint: finding the column's settings makes a Python wrapper for
+        # each of its widgets (~22 M instructions), and no wheel turns over a window that
+        # isn't on screen yet.
+        self.first_painted.connect(lambda: guard_wheel(left))
         # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
         # error banner), it stays on screen
         self.left_column = QWidget(self)

@@ -28,7 +28,8 @@ GATEWAY = Profile(
 @pytest.fixture
 def ctx(data_dir: object, qtbot: QtBot) -> Iterator[AppContext]:
     made = build(AppPaths.default(data_dir))  # type: ignore[arg-type]
-    made.window.show()
+    with qtbot.waitSignal(made.window.first_painted, timeout=10000):  # the column is guarded
+        made.window.show()
     qtbot.waitExposed(made.window)
     try:
         yield made

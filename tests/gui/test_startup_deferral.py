@@ -151,3 +151,24 @@ def test_what_start_up_made_is_frozen_out_of_the_collector_until_the_app_closes(
     finally:
         ctx.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_left_column_is_wheel_guarded_right_after_the_first_paint(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Finding the column's settings wraps each of its widgets in Python: done after the
+    first paint (no wheel can turn over a window not on screen), before anything else."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    ctx = build(AppPaths.default(tmp_path / "d"), simulator_url="http://127.0.0.1:9")
+    try:
+        combo = ctx.window.findChild(QComboBox, "profile_combo")
+        assert combo is not None
+        assert not combo.property("wheel_guarded")  # not part of building the window
+        with qtbot.waitSignal(ctx.window.first_painted, timeout=10000):
+            ctx.window.show()
+        assert combo.property("wheel_guarded")
+        assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    finally:
+        ctx.close()
