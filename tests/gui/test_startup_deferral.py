@@ -168,7 +168,7 @@ def test_the_left_column_is_wheel_guarded_right_after_the_first_paint(
         assert not combo.property("wheel_guarded")  # not part of building the window
         with qtbot.waitSignal(ctx.window.first_painted, timeout=10000):
             ctx.window.show()
-        assert combo.property("wheel_guarded")
+        qtbot.waitUntil(lambda: bool(combo.property("wheel_guarded")))
         assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
     finally:
         ctx.close()
