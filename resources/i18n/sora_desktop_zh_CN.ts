@@ -1612,7 +1612,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+48" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
@@ -1650,7 +1650,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-391" />
+            <location line="-395" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
