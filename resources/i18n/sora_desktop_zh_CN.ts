@@ -102,7 +102,7 @@
             <translation>批处理已开始：{0} 个任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+387" />
+            <location filename="../../sora_desktop/gui/app.py" line="+425" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -690,13 +690,13 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ErrorPresenter</name>
         <message>
-            <location filename="../../sora_desktop/gui/error_presenter.py" line="+89" />
+            <location filename="../../sora_desktop/gui/error_presenter.py" line="+91" />
             <source>Sora Desktop</source>
             <extracomment>the job the banner's message is about (None: not about one job)</extracomment>
             <translation>Sora Desktop</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>(no log file)</source>
             <translation>（无日志文件）</translation>
         </message>
@@ -1055,7 +1055,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此画面已设为下一个视频的起始图片。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>Save frame</source>
             <translation>保存画面</translation>
         </message>
@@ -1068,7 +1068,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+83" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+82" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -1093,7 +1093,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>图片尺寸必须与视频完全一致：请选择适应或裁剪</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+63" />
             <source>Choose a reference image</source>
             <translation>选择参考图片</translation>
         </message>
@@ -1620,7 +1620,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+51" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
@@ -1658,7 +1658,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-398" />
+            <location line="-402" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
@@ -1788,52 +1788,52 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="26" />
+            <location filename="../../sora_desktop/gui/questions.py" line="28" />
             <source>Cancel this job?</source>
             <translation>取消此任务？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="32" />
+            <location filename="../../sora_desktop/gui/questions.py" line="34" />
             <source>This app stops waiting for the video. A render the service has already started keeps running there and may still be billed.</source>
             <translation>本应用将不再等待此视频。服务端已开始的渲染会继续进行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="37" />
+            <location filename="../../sora_desktop/gui/questions.py" line="39" />
             <source>Cancel job</source>
             <translation>取消任务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="38" />
+            <location filename="../../sora_desktop/gui/questions.py" line="40" />
             <source>Keep waiting</source>
             <translation>继续等待</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="50" />
+            <location filename="../../sora_desktop/gui/questions.py" line="54" />
             <source>Jobs are still running</source>
             <translation>仍有任务在运行</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="53" />
+            <location filename="../../sora_desktop/gui/questions.py" line="57" />
             <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
             <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="58" />
+            <location filename="../../sora_desktop/gui/questions.py" line="62" />
             <source>Keep for next start</source>
             <translation>保留到下次启动</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="59" />
+            <location filename="../../sora_desktop/gui/questions.py" line="63" />
             <source>Cancel them</source>
             <translation>取消这些任务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="60" />
+            <location filename="../../sora_desktop/gui/questions.py" line="64" />
             <source>Don't close</source>
             <translation>不关闭</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="28" />
+            <location filename="../../sora_desktop/gui/questions.py" line="30" />
             <source>Cancel the job “{0}”?</source>
             <translation>取消任务“{0}”吗？</translation>
         </message>
@@ -2333,7 +2333,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+55" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+54" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
             <extracomment>asks how the recipe goes in when the prompt has the creator's own text: RECIPE_REPLACE, RECIPE_APPEND or None (leave it); replaceable in tests</extracomment>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
@@ -2369,7 +2369,7 @@ Write a prompt and press Generate.</source>
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+56" />
             <source>Insert the recipe</source>
             <translation>插入配方</translation>
         </message>
@@ -3774,17 +3774,17 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Resend</name>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="76" />
+            <location filename="../../sora_desktop/gui/resend.py" line="78" />
             <source>Send again</source>
             <translation>再次发送</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="77" />
+            <location filename="../../sora_desktop/gui/resend.py" line="79" />
             <source>Send this request again as a new job?</source>
             <translation>将此请求作为新任务再次发送？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="82" />
+            <location filename="../../sora_desktop/gui/resend.py" line="84" />
             <source>Don't send</source>
             <translation>不发送</translation>
         </message>
@@ -3840,22 +3840,22 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Retry</name>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="41" />
+            <location filename="../../sora_desktop/gui/retry.py" line="43" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="47" />
+            <location filename="../../sora_desktop/gui/retry.py" line="49" />
             <source>Make this video again as a new job?</source>
             <translation>要作为新任务重新生成这个视频吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="57" />
+            <location filename="../../sora_desktop/gui/retry.py" line="59" />
             <source>Retry as a new job</source>
             <translation>作为新任务重试</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="58" />
+            <location filename="../../sora_desktop/gui/retry.py" line="60" />
             <source>Don't retry</source>
             <translation>不重试</translation>
         </message>
@@ -3875,17 +3875,17 @@ Write a prompt and press Generate.</source>
             <translation>预估费用：{0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="43" />
+            <location filename="../../sora_desktop/gui/retry.py" line="45" />
             <source>This job failed.</source>
             <translation>这个任务失败了。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="44" />
+            <location filename="../../sora_desktop/gui/retry.py" line="46" />
             <source>This job was cancelled.</source>
             <translation>这个任务已被取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="45" />
+            <location filename="../../sora_desktop/gui/retry.py" line="47" />
             <source>This job's video expired before it was downloaded.</source>
             <translation>这个任务的视频在下载前已过期。</translation>
         </message>
@@ -3895,7 +3895,7 @@ Write a prompt and press Generate.</source>
             <translation>参考图片：{0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/retry.py" line="50" />
+            <location filename="../../sora_desktop/gui/retry.py" line="52" />
             <source>A new request with the same settings is sent to the service, which bills it separately. The old job stays in the library as it is.</source>
             <translation>会以相同设置向服务发送一个新请求，服务会单独计费。原来的任务保持原样留在作品库中。</translation>
         </message>
@@ -5553,117 +5553,117 @@ Write a prompt and press Generate.</source>
             <translation>此视频库由更新版本的 Sora Desktop 写入（数据结构版本 {schema}；当前版本最高支持 {known}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="85" />
+            <location filename="../../sora_desktop/core/profiles.py" line="83" />
             <source>Simulator (this computer)</source>
             <translation>模拟器（本机）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="154" />
+            <location filename="../../sora_desktop/core/profiles.py" line="156" />
             <source>The profile has no name.</source>
             <translation>此连接没有名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="154" />
+            <location filename="../../sora_desktop/core/profiles.py" line="156" />
             <source>Give it a name.</source>
             <translation>请为它命名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="160" />
+            <location filename="../../sora_desktop/core/profiles.py" line="162" />
             <source>Give it a shorter name.</source>
             <translation>请使用更短的名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="165" />
+            <location filename="../../sora_desktop/core/profiles.py" line="167" />
             <source>The name contains a line break, a tab or another control character.</source>
             <translation>名称中含有换行符、制表符或其他控制字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="166" />
+            <location filename="../../sora_desktop/core/profiles.py" line="168" />
             <source>Give it a name on one line.</source>
             <translation>请使用单行名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="194" />
+            <location filename="../../sora_desktop/core/profiles.py" line="196" />
             <source>The Azure endpoint is empty.</source>
             <translation>Azure 终结点为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="195" />
+            <location filename="../../sora_desktop/core/profiles.py" line="197" />
             <source>Enter the resource name or the endpoint shown in the Azure portal.</source>
             <translation>请输入 Azure 门户中显示的资源名称或终结点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="214" />
+            <location filename="../../sora_desktop/core/profiles.py" line="216" />
             <source>Enter the endpoint shown in the Azure portal, e.g. https://NAME.openai.azure.com.</source>
             <translation>请输入 Azure 门户中显示的终结点，例如 https://NAME.openai.azure.com。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="269" />
+            <location filename="../../sora_desktop/core/profiles.py" line="271" />
             <source>Use make_profile_id().</source>
             <translation>请使用 make_profile_id()。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="280" />
+            <location filename="../../sora_desktop/core/profiles.py" line="282" />
             <source>Enter the base URL, e.g. https://my-gateway.example.com/v1 (http:// only for this computer: 127.0.0.1, localhost).</source>
             <translation>请输入基础 URL，例如 https://my-gateway.example.com/v1（仅本机地址 127.0.0.1、localhost 可用 http://）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="289" />
+            <location filename="../../sora_desktop/core/profiles.py" line="291" />
             <source>Use https://; plain http is only allowed for this computer (127.0.0.1, localhost).</source>
             <translation>请使用 https://；未加密的 http 只允许用于本机（127.0.0.1、localhost）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="295" />
+            <location filename="../../sora_desktop/core/profiles.py" line="297" />
             <source>Use letters, digits and underscores, e.g. OPENAI_API_KEY.</source>
             <translation>请使用字母、数字和下划线，例如 OPENAI_API_KEY。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="355" />
+            <location filename="../../sora_desktop/core/profiles.py" line="357" />
             <source>Export the profile again and import that file.</source>
             <translation>请重新导出该连接配置，再导入导出的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="157" />
+            <location filename="../../sora_desktop/core/profiles.py" line="159" />
             <source>The name has {count} characters; a connection's name may have at most {limit}.</source>
             <translation>名称有 {count} 个字符；连接名称最多 {limit} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="176" />
+            <location filename="../../sora_desktop/core/profiles.py" line="178" />
             <source>Pick another name, or edit the existing connection.</source>
             <translation>请换一个名称，或编辑已有的连接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="213" />
+            <location filename="../../sora_desktop/core/profiles.py" line="215" />
             <source>{text!r} is not a web address.</source>
             <translation>{text!r} 不是网址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="268" />
+            <location filename="../../sora_desktop/core/profiles.py" line="270" />
             <source>{id!r} is not a valid profile id.</source>
             <translation>{id!r} 不是有效的连接 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="288" />
+            <location filename="../../sora_desktop/core/profiles.py" line="290" />
             <source>The base URL {url!r} is not encrypted (http).</source>
             <translation>基础 URL {url!r} 未加密（http）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="294" />
+            <location filename="../../sora_desktop/core/profiles.py" line="296" />
             <source>{text!r} is not an environment variable name.</source>
             <translation>{text!r} 不是有效的环境变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="173" />
+            <location filename="../../sora_desktop/core/profiles.py" line="175" />
             <source>There is already a connection named {name!r} (id {id}).</source>
             <translation>已有名为 {name!r} 的连接（ID {id}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="201" />
+            <location filename="../../sora_desktop/core/profiles.py" line="203" />
             <source>{text!r} is not an Azure resource name (letters, digits and hyphens).</source>
             <translation>{text!r} 不是 Azure 资源名称（只能包含字母、数字和连字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/profiles.py" line="354" />
+            <location filename="../../sora_desktop/core/profiles.py" line="356" />
             <source>This is not a Sora Desktop profile ({detail}).</source>
             <translation>这不是 Sora Desktop 的连接配置（{detail}）。</translation>
         </message>

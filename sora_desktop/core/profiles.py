@@ -15,8 +15,6 @@ The file is written atomically; a damaged file is kept aside as
 from __future__ import annotations
 
 import builtins
-import hashlib
-import ipaddress
 import json
 import logging
 import re
@@ -114,6 +112,8 @@ def make_profile_id(name: str, existing: Iterable[str] = ()) -> str:
     text = unicodedata.normalize("NFC", name.strip())
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
     if not text.isascii():
+        import hashlib  # here: loading OpenSSL costs every start ~11 M instructions
+
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
         slug = f"{slug[:33].strip('-') or 'profile'}-{digest}"
     slug = slug or "profile"
@@ -130,6 +130,8 @@ def is_loopback_host(host: str) -> bool:
     host = host.strip("[]").lower()
     if host == "localhost":
         return True
+    import ipaddress  # here, not at start-up
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

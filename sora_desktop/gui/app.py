@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from sora_desktop import APP_NAME, ORG_NAME, __version__
 from sora_desktop.core.errors import ExitCode, SoraError
@@ -69,11 +69,12 @@ class AppContext:
     operations: Any = None  # gui.operations.Operations: what panels and dialogs run
     story: Any = None  # gui.story_actions.StoryActions: Extend… and Stitch…
     _closed: bool = False
+    _refused: bool = False  # the library could not be opened: nothing more is built
 
     def ensure_library(self) -> None:
         """Build the library panel (once). It fills its slot right after the first paint:
         the window shows without waiting for its model, view and thumbnail cache."""
-        if self.window.library is None and not self._closed:
+        if self.window.library is None and not (self._closed or self._refused):
             library = _make_library(
                 self.controller.history, self.paths, self.profile_store, self.operations
             )
@@ -84,14 +85,37 @@ class AppContext:
 
     def ensure_batches(self) -> None:
         """Build the Batches panel (once, after the first paint: the window shows first)."""
-        if self.window.batch_panel is None and not self._closed:
+        if self.window.batch_panel is None and not (self._closed or self._refused):
             from sora_desktop.gui.batch_view import BatchPanel
 
             self.window.set_batch_panel(BatchPanel(self.operations))
 
+    def open_library(self) -> bool:
+        """Open the library (SQLite) now, after the first paint. A library that can't be
+        opened says so in a box and ends the app with its exit code, as before the window
+        showed; False then."""
+        try:
+            self.engine.open_library()
+        except SoraError as err:
+            self._refuse(f"{err.message}\n\n{err.next_step}", int(err.exit_code))
+            return False
+        except OSError as exc:
+            self._refuse(str(exc), int(ExitCode.LOCAL_IO))
+            return False
+        self.moved_aside = self.engine.moved_aside
+        return True
+
+    def _refuse(self, text: str, code: int) -> None:
+        log.error("the library could not be opened: %s", text)
+        _critical(text)
+        self._refused = True  # nothing else starts; run() closes what there is
+        QCoreApplication.exit(code)
+
     def start_background(self) -> None:
-        """After the first paint: the player, the I/O thread, the simulator if needed, resume
-        jobs and unfinished batches."""
+        """After the first paint: the library, the player, the I/O thread, the simulator if
+        needed, resume jobs and unfinished batches."""
+        if not self.open_library():
+            return
         self.ensure_library()
         self.ensure_batches()
         self.controller.start_io()
@@ -154,7 +178,9 @@ def build(
     from sora_desktop.usecases.context import Engine
     from sora_desktop.usecases.library import LibraryFolders
 
-    engine = Engine.open(paths)
+    # the library is opened right after the first paint (AppContext.open_library), or on
+    # first use if something asks for it sooner
+    engine = Engine.open_on_use(paths)
     collector = GuiGarbageCollector()
     try:
         profile_store = engine.profiles
@@ -215,9 +241,9 @@ def build(
         controller,
         window.errors.show,
         LibraryFolders.of(paths),
-        engine.store,
+        engine.library,
         paths=paths,
-        library=engine.store,
+        library=engine.library,
     )
     window.preview.frame_grab.operations = operations
     wire_dialogs(
@@ -324,11 +350,11 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         ctx = build(paths)
     except SoraError as err:
         logs.start()
-        QMessageBox.critical(None, APP_NAME, f"{err.message}\n\n{err.next_step}")
+        _critical(f"{err.message}\n\n{err.next_step}")
         return int(err.exit_code)
     except OSError as exc:
         logs.start()
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        _critical(str(exc))
         return int(ExitCode.LOCAL_IO)
     except BaseException:
         logs.start()
@@ -341,6 +367,10 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         window.errors.log_path = logs.start()
 
     quit_after_shown = os.environ.get(ENV_QUIT_AFTER_SHOWN) == "1"
+    if quit_after_shown:
+        # for the start-up benchmark: when the paint happened, on the system-wide clock
+        # (printed before anything else runs, so a count that stops here counts no more)
+        window.first_painted.connect(lambda: print(f"{PAINT_STAMP} {window.first_painted_at!r}"))
     window.first_painted.connect(start_logging)  # first: the lines below are logged to the file
     window.first_painted.connect(
         lambda: log.info(
@@ -348,13 +378,13 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
         )
     )
     if quit_after_shown:
-        # for the start-up benchmark: when the paint happened, on the system-wide clock
-        window.first_painted.connect(lambda: print(f"{PAINT_STAMP} {window.first_painted_at!r}"))
+        window.first_painted.connect(ctx.open_library)  # as a real start does, after the paint
         window.first_painted.connect(app.quit)
     else:
-        window.first_painted.connect(ctx.start_background)
-        if ctx.moved_aside is not None:
-            window.first_painted.connect(lambda: _tell_moved_aside(ctx))
+        window.first_painted.connect(ctx.start_background)  # opens the library first
+        window.first_painted.connect(
+            lambda: _tell_moved_aside(ctx) if ctx.moved_aside is not None else None
+        )
     app.lastWindowClosed.connect(app.quit)
     window.show()
     restart = False
@@ -381,7 +411,15 @@ def run(argv: list[str], data_dir: str | None = None) -> int:
     return int(code)
 
 
+def _critical(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # only where a box opens (start-up: not at all)
+
+    QMessageBox.critical(None, APP_NAME, text)
+
+
 def _tell_moved_aside(ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(ctx.window)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("App", "Library repaired"))
@@ -406,7 +444,7 @@ def _refuse_unsupported_qt() -> int | None:
     if problem is None:
         return None
     print(f"error: {problem.one_line()}", file=sys.stderr)
-    QMessageBox.critical(None, APP_NAME, f"{problem.message}\n\n{problem.next_step}")
+    _critical(f"{problem.message}\n\n{problem.next_step}")
     return int(problem.exit_code)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sora_desktop.core.errors import SoraError
 from sora_desktop.gui.banner import Banner
@@ -84,6 +84,8 @@ class ErrorPresenter(QObject):
             self.banner.show()
             self.shown.emit(f"{message} {next_step}".strip())
             return
+        from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
         box = QMessageBox(self._parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title or self.tr("Sora Desktop"))
@@ -101,6 +103,8 @@ class ErrorPresenter(QObject):
         tb: TracebackType | None,
     ) -> None:
         # The redaction patterns load with the log setup, after the first paint.
+        from PySide6.QtWidgets import QMessageBox
+
         from sora_desktop.core.logsetup import redact
 
         log.error("unexpected error", exc_info=(exc_type, exc, tb))

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QStyle
+from PySide6.QtWidgets import QStyle
 
 if TYPE_CHECKING:
     from sora_desktop.gui.operations import Operations
@@ -155,6 +155,8 @@ class FrameGrab(QObject):
         self._ops().show_error(error)
 
     def _ask_save_path(self, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # where the dialog opens, not at start-up
+
         chosen, _filter = QFileDialog.getSaveFileName(
             self._pane.window(),
             self.tr("Save frame"),

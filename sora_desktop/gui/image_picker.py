@@ -16,7 +16,6 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QPushButton,
@@ -150,6 +149,8 @@ class ImagePicker(QWidget):
         self.changed.emit()
 
     def choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # where the dialog opens, not at start-up
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a reference image"),

@@ -167,7 +167,11 @@ class MainWindow(QMainWindow):
         # no Tab stop of its own (it showed nothing when reached): the fields inside it take
         # the focus, and the column scrolls to the one focused
         self.left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        guard_wheel(left)  # the wheel scrolls the column; a setting changes only when focused
+        # The wheel scrolls the column; a setting changes only when focused. Guarded right
+        # after the first paint: finding the column's settings makes a Python wrapper for
+        # each of its widgets (~22 M instructions), and no wheel turns over a window that
+        # isn't on screen yet. (Queued: what the first paint starts elsewhere goes first.)
+        self.first_painted.connect(lambda: guard_wheel(left), Qt.ConnectionType.QueuedConnection)
         # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
         # error banner), it stays on screen
         self.left_column = QWidget(self)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -147,6 +146,8 @@ class PromptEditor(QWidget):
         self.edit.setFocus()
 
     def _ask_recipe_mode(self) -> str | None:
+        from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Insert the recipe"))

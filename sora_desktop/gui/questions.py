@@ -4,7 +4,7 @@ answered with buttons that say what they do."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 CLOSE_KEEP, CLOSE_CANCEL, CLOSE_STAY = "keep", "cancel", "stay"
 
@@ -21,6 +21,8 @@ def short_prompt(prompt: str, limit: int = 60) -> str:
 
 def ask_cancel_job(parent: QWidget | None, prompt: str | None) -> bool:
     """ "Cancel the job “…”?" — True for "Cancel job", False for "Keep waiting"."""
+    from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_t("Cancel this job?"))
@@ -45,6 +47,8 @@ def ask_cancel_job(parent: QWidget | None, prompt: str | None) -> bool:
 def ask_close_running(parent: QWidget | None, still_made: str) -> str:
     """Ask what to do with running jobs: CLOSE_KEEP, CLOSE_CANCEL or CLOSE_STAY.
     ``still_made``: how many are still being made, said (the caller's plural ``tr``)."""
+    from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_t("Jobs are still running"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sora_desktop.gui.cost import provider_cost
 from sora_desktop.gui.retry import retry_summary
@@ -70,6 +70,8 @@ def offer_text(offer: ResendOffer) -> str:
 
 def ask_resend(parent: QWidget | None, offer: ResendOffer) -> bool:
     """True when the creator chose to send the request again as a new job."""
+    from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
     box = QMessageBox(parent)
     box.setObjectName("resend_question")
     box.setIcon(QMessageBox.Icon.Warning)

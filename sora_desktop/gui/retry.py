@@ -8,7 +8,7 @@ size, duration, reference image) and its estimated cost; the buttons say what th
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sora_desktop.core.models import Job, JobStatus
 
@@ -36,6 +36,8 @@ def retry_summary(job: Job, estimate: str) -> str:
 
 def ask_retry(parent: QWidget | None, job: Job, estimate: str) -> bool:
     """True when the creator chose to make the video again as a new job."""
+    from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_t("Retry"))

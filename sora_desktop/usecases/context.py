@@ -2,6 +2,8 @@
 service.
 
     engine = Engine.open(paths)                 # folders made, the library opened (or repaired)
+    engine = Engine.open_on_use(paths)          # folders made, the library opened when first
+                                                # used or by engine.open_library() (the window)
     engine.store / engine.moved_aside           # the library; where a damaged one was moved
     engine.history                              # the library read-only (usecases.history)
     engine.profiles                             # connection profiles (profiles.json)
@@ -20,8 +22,9 @@ keys are looked up the engine's way unless a face passes its own wording (``key_
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sora_desktop.core.errors import DiskError
 from sora_desktop.core.paths import AppPaths
@@ -62,14 +65,32 @@ def make_service(store: JobStore, paths: AppPaths, **kw: Any) -> GenerationServi
     return GenerationService(store, paths, **kw)
 
 
+class _LibraryOnUse:
+    """Stands for the library of an :meth:`Engine.open_on_use` engine: the first attribute
+    asked of it opens the library (``Engine.store``) and hands the attribute over."""
+
+    __slots__ = ("_engine",)
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine.store, name)
+
+
 class Engine:
     """Everything the engine needs, made once (see the module)."""
 
-    def __init__(self, paths: AppPaths, store: JobStore, moved_aside: Path | None) -> None:
+    def __init__(self, paths: AppPaths, store: JobStore | None, moved_aside: Path | None) -> None:
         self.paths = paths
-        self.store = store
-        self.moved_aside = moved_aside
-        self.history = History(store)
+        self._store = store
+        self._moved_aside = moved_aside
+        self._opening = threading.Lock()
+        #: the library as the faces hold it: the store itself, or (opened on use) a stand-in
+        #: that opens it at the first call
+        on_use = cast("JobStore", _LibraryOnUse(self))
+        self.library: JobStore = store if store is not None else on_use
+        self.history = History(self.library)
         self._profiles: ProfileStore | None = None
 
     @classmethod
@@ -78,6 +99,39 @@ class Engine:
         paths.ensure()
         store, moved = open_library(paths)
         return cls(paths, store, moved)
+
+    @classmethod
+    def open_on_use(cls, paths: AppPaths) -> Engine:
+        """Make the folders (``OSError`` when one can't be made); the library is opened by
+        :meth:`open_library` or by its first use, whichever comes first (the window opens
+        it right after its first paint: importing and checking SQLite need not delay it)."""
+        paths.ensure()
+        return cls(paths, None, None)
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    def open_library(self) -> JobStore:
+        """The library, opened now if it was not yet (a damaged one moved aside first:
+        :attr:`moved_aside`); raises the :class:`SoraError` or ``OSError`` of the open."""
+        store = self._store
+        if store is None:
+            with self._opening:
+                if self._store is None:
+                    self._store, self._moved_aside = open_library(self.paths)
+                store = self._store
+        return store
+
+    @property
+    def store(self) -> JobStore:
+        """The library (opened on first use for an :meth:`open_on_use` engine)."""
+        return self._store if self._store is not None else self.open_library()
+
+    @property
+    def moved_aside(self) -> Path | None:
+        """Where a damaged library was moved when it was opened (None: it wasn't)."""
+        return self._moved_aside
 
     @property
     def profiles(self) -> ProfileStore:
@@ -99,4 +153,5 @@ class Engine:
         return make_service(self.store, self.paths, **kw)
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:  # never opened: nothing to close
+            self._store.close()

@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.core.library_query import LibraryFacets, RemixInfo
 from sora_desktop.core.models import Job, JobStatus
-from sora_desktop.core.spending import SpendingTotals
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store's modules load with the library, after the window's first paint
+    from sora_desktop.core.library_query import LibraryFacets, RemixInfo
+    from sora_desktop.core.spending import SpendingTotals
     from sora_desktop.core.store import JobStore
 
 

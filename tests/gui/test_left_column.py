@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QSlider, QWidget
 from pytestqt.qtbot import QtBot
@@ -28,8 +28,11 @@ GATEWAY = Profile(
 @pytest.fixture
 def ctx(data_dir: object, qtbot: QtBot) -> Iterator[AppContext]:
     made = build(AppPaths.default(data_dir))  # type: ignore[arg-type]
-    made.window.show()
+    with qtbot.waitSignal(made.window.first_painted, timeout=10000):
+        made.window.show()
     qtbot.waitExposed(made.window)
+    column = made.window.left_scroll.widget()
+    qtbot.waitUntil(lambda: column.findChild(QObject, "wheel_guard") is not None)  # guarded
     try:
         yield made
     finally:

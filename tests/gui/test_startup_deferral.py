@@ -106,9 +106,32 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         "later = ('asyncio', 'logging.handlers', 'sora_desktop.core.logsetup', 'html',\n"
         "         'sora_desktop.gui.library_view', 'PySide6.QtMultimedia', 'av', 'numpy',\n"
         "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator',\n"
-        "         'sora_desktop.gui.help_dialogs')\n"
+        "         'sora_desktop.gui.help_dialogs', 'hashlib', 'uuid', 'platform',\n"
+        "         'sqlite3', 'sora_desktop.core.store', 'sora_desktop.core.library_query')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
+    )
+    assert _printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_building_the_window_makes_no_message_box_nor_file_dialog_type(tmp_path: Path) -> None:
+    """PySide6 makes a class (and its enums) when its name is first imported: the boxes and
+    file dialogs are imported where they open, so none is made before the first paint."""
+    code = (
+        "from pathlib import Path\n"
+        "from PySide6 import QtWidgets\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "ctx.window.show()\n"
+        "boxes = ('QMessageBox', 'QFileDialog', 'QInputDialog')\n"
+        "made = [n for n in boxes if n in vars(QtWidgets)]\n"
+        "ctx.close()\n"
+        "QtWidgets.QMessageBox  # the probe works: made on first use\n"
+        "assert 'QMessageBox' in vars(QtWidgets)\n"
+        "print(made)\n"
     )
     assert _printed_by_a_fresh_interpreter(code) == "[]"
 
@@ -189,3 +212,24 @@ def test_the_warm_up_loads_the_catalogue_and_the_tls_context_off_the_gui_thread(
     finally:
         ctx.close()
         catalogue._shipped.cache_clear()  # not this test's patched reader's result
+
+
+def test_the_left_column_is_wheel_guarded_right_after_the_first_paint(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Finding the column's settings wraps each of its widgets in Python: done after the
+    first paint (no wheel can turn over a window not on screen), before anything else."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    ctx = build(AppPaths.default(tmp_path / "d"), simulator_url="http://127.0.0.1:9")
+    try:
+        combo = ctx.window.findChild(QComboBox, "profile_combo")
+        assert combo is not None
+        assert not combo.property("wheel_guarded")  # not part of building the window
+        with qtbot.waitSignal(ctx.window.first_painted, timeout=10000):
+            ctx.window.show()
+        qtbot.waitUntil(lambda: bool(combo.property("wheel_guarded")))
+        assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    finally:
+        ctx.close()

@@ -41,6 +41,53 @@ def test_a_damaged_library_is_moved_aside_and_a_new_one_started(tmp_path: Path) 
         engine.close()
 
 
+def test_an_engine_opened_on_use_opens_the_library_at_its_first_use_once(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    paths = AppPaths.default(str(tmp_path / "appdata"))
+    engine = Engine.open_on_use(paths)
+    try:
+        assert paths.library_dir.is_dir()  # the folders are made at once
+        assert not engine.is_open and not paths.db_path.exists()
+        assert engine.history.count() == 0  # the first read opens it
+        assert engine.is_open and paths.db_path.is_file()
+        store = engine.store
+        got: list[object] = []
+        threads = [threading.Thread(target=lambda: got.append(engine.store)) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert got == [store] * 4  # one library, however many ask
+        job = make_job()
+        engine.library.add(job)  # the faces' handle writes to the same library
+        assert engine.history.get(job.id) == store.get(job.id)
+    finally:
+        engine.close()
+
+
+def test_an_engine_never_used_closes_without_opening_the_library(tmp_path: Path) -> None:
+    paths = AppPaths.default(str(tmp_path / "appdata"))
+    engine = Engine.open_on_use(paths)
+    engine.close()
+    assert not engine.is_open and not paths.db_path.exists()
+
+
+def test_a_damaged_library_opened_on_use_is_moved_aside_when_opened(tmp_path: Path) -> None:
+    paths = AppPaths.default(str(tmp_path / "appdata"))
+    paths.ensure()
+    paths.db_path.write_bytes(b"this is not a database" * 100)
+    engine = Engine.open_on_use(paths)
+    try:
+        assert engine.moved_aside is None  # not known before the open
+        engine.open_library()
+        assert engine.moved_aside is not None and engine.moved_aside.is_file()
+    finally:
+        engine.close()
+
+
 def test_a_service_is_paced_by_the_settings_both_faces_share(tmp_path: Path) -> None:
     paths = AppPaths.default(str(tmp_path / "appdata"))
     paths.ensure()
