@@ -164,3 +164,19 @@ def test_a_narrow_library_offers_the_rest_in_its_more_menu(ctx: AppContext) -> N
         button = library.buttons.widgetForAction(action)
         assert button is not None and _whole(w, button), action.text()
     assert not more.isVisible()
+
+
+def test_a_narrow_column_ends_a_long_setting_in_an_ellipsis(ctx: AppContext, language: str) -> None:
+    # en-960.png: the Connection box read "Simulator (this com", cut mid-word
+    w = ctx.window
+    combo = w.settings_panel.profile_combo
+    w.resize(*NARROW)
+    _settle()
+    full = combo.currentText()
+    shown = combo.displayed_text()
+    if language == "en":  # "Simulator (this computer)" is wider than the box at 960 px
+        assert shown.endswith("…") and full.startswith(shown[:-1]), shown
+    assert combo.fontMetrics().horizontalAdvance(shown) <= combo.width()
+    w.resize(1360, 840)
+    _settle()
+    assert combo.displayed_text() == full
