@@ -191,16 +191,17 @@ class LibraryPanel(QWidget):
         self.favourites_only.setToolTip(self.tr("Show only favourites"))
         self.favourites_only.setCheckable(True)
         self.favourites_only.toggled.connect(self.model.set_favourites_only)
-        # the count beside the search it counts: the filter row then fits a narrow panel
+        # the count beside the search it counts, and Filter beside Favourites (both narrow
+        # the list): each row then fits a narrow panel
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
+        self.filter_button = FilterButton(self._store.facets)
+        self.filter_button.changed.connect(self.model.set_filters)
+        bar.addWidget(self.filter_button)
         bar.addWidget(self.favourites_only)
         layout.addLayout(bar)
         bar2 = QHBoxLayout()
         bar2.addWidget(self.status_filter)
-        self.filter_button = FilterButton(self._store.facets)
-        self.filter_button.changed.connect(self.model.set_filters)
-        bar2.addWidget(self.filter_button)
         self.sort_button = SortButton()
         self.sort_button.chosen.connect(self.sort_by)
         bar2.addWidget(self.sort_button)
