@@ -1396,7 +1396,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>只显示收藏</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Video actions</source>
             <translation>视频操作</translation>
         </message>
