@@ -1396,9 +1396,20 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>只显示收藏</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+46" />
+            <source>Video actions</source>
+            <translation>视频操作</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Delete</source>
             <translation>删除</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+1" />
+            <source>More actions</source>
+            <translation>更多操作</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/library_actions.py" line="+55" />
@@ -1438,7 +1449,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+85" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+80" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
@@ -1620,7 +1631,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+48" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
@@ -1630,7 +1641,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Ready</source>
             <extracomment>makes the storyboard panel (the composition root sets it)</extracomment>
             <translation>就绪</translation>
@@ -1658,7 +1669,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-402" />
+            <location line="-400" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
@@ -2241,21 +2252,21 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+88" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+89" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
-            <extracomment>The seek bar's narrowest width; below :data:`VOLUME_SLIDER_WIDTH_NEEDED` of pane width the volume slider hides (the mute button stays), so the seek bar keeps its room.</extracomment>
+            <extracomment>The seek bar's narrowest width. In a narrow pane the secondary controls give way, so the seek bar keeps its room: first the volume slider (the mute button stays), then Save frame and Use frame (also in the Clip menu), then the time labels.</extracomment>
             <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
         </message>
         <message>
-            <location line="+17" />
-            <location line="+306" />
+            <location line="+18" />
+            <location line="+345" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-300" />
+            <location line="-339" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -2295,8 +2306,9 @@ Write a prompt and press Generate.</source>
             <translation>全屏（F）</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+22" />
             <source>Play or pause the clip</source>
+            <extracomment>shown while the pane has room, kept in this order (the last give way first)</extracomment>
             <translation>播放或暂停片段</translation>
         </message>
         <message>
@@ -2320,7 +2332,7 @@ Write a prompt and press Generate.</source>
             <translation>退出全屏</translation>
         </message>
         <message>
-            <location line="+226" />
+            <location line="+259" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -2474,7 +2486,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+81" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+82" />
             <source>Where videos are made</source>
             <extracomment>the models offered when a profile lists none provider models' details (their schema's fields), per connection and model</extracomment>
             <translation>视频在哪里生成</translation>

@@ -169,7 +169,7 @@ def update_actions(panel: LibraryPanel) -> None:
     panel.favourite_action.setChecked(bool(jobs) and all(j.favourite for j in jobs))
     panel.delete_local_action.setEnabled(any(can_delete_locally(j) for j in jobs))
     panel.delete_remote_action.setEnabled(any(remote_delete_problem(j) is None for j in jobs))
-    panel.delete_button.setEnabled(
+    panel.delete_menu_action.setEnabled(
         panel.delete_local_action.isEnabled() or panel.delete_remote_action.isEnabled()
     )
 

@@ -60,8 +60,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -191,19 +191,21 @@ class LibraryPanel(QWidget):
         self.favourites_only.setToolTip(self.tr("Show only favourites"))
         self.favourites_only.setCheckable(True)
         self.favourites_only.toggled.connect(self.model.set_favourites_only)
+        # the count beside the search it counts, and Filter beside Favourites (both narrow
+        # the list): each row then fits a narrow panel
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        self.filter_button = FilterButton(self._store.facets)
+        self.filter_button.changed.connect(self.model.set_filters)
+        bar.addWidget(self.filter_button)
         bar.addWidget(self.favourites_only)
         layout.addLayout(bar)
         bar2 = QHBoxLayout()
         bar2.addWidget(self.status_filter)
-        self.filter_button = FilterButton(self._store.facets)
-        self.filter_button.changed.connect(self.model.set_filters)
-        bar2.addWidget(self.filter_button)
         self.sort_button = SortButton()
         self.sort_button.chosen.connect(self.sort_by)
         bar2.addWidget(self.sort_button)
         bar2.addStretch(1)
-        self.count_label = QLabel()
-        bar2.addWidget(self.count_label)
         layout.addLayout(bar2)
 
         self.view = LibraryTable(self.model, self.thumbnails.size)
@@ -230,7 +232,12 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._make_actions()
-        buttons = QHBoxLayout()
+        # the buttons are a tool bar: in a narrow panel those that don't fit go into its
+        # "»" menu (all of them are in the context menu and the Clip menu too)
+        self.buttons = QToolBar(self.tr("Video actions"))
+        self.buttons.setObjectName("library_buttons")
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons.setMovable(False)
         for action in (
             self.play_action,
             self.remix_action,
@@ -238,18 +245,24 @@ class LibraryPanel(QWidget):
             self.export_action,
             self.reveal_action,
         ):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.delete_button = QPushButton(self.tr("Delete"))
-        delete_menu = QMenu(self.delete_button)
+            self.buttons.addAction(action)
+        delete_menu = QMenu(self)
         delete_menu.addAction(self.delete_local_action)
         delete_menu.addAction(self.delete_remote_action)
-        self.delete_button.setMenu(delete_menu)
-        buttons.addWidget(self.delete_button)
-        layout.addLayout(buttons)
+        self.delete_menu_action = QAction(self.tr("Delete"), self)
+        self.delete_menu_action.setMenu(delete_menu)
+        self.buttons.addAction(self.delete_menu_action)
+        delete_button = self.buttons.widgetForAction(self.delete_menu_action)
+        assert isinstance(delete_button, QToolButton)
+        self.delete_button = delete_button
+        self.delete_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for button in self.buttons.findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tool bar's take none
+        more = self.buttons.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setToolTip(self.tr("More actions"))
+            more.setAccessibleName(self.tr("More actions"))
+        layout.addWidget(self.buttons)
 
     def _make_actions(self) -> None:
         library_actions.make_actions(self)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from sora_desktop import APP_NAME
 from sora_desktop.core.models import Connection, Job, Profile
 from sora_desktop.gui import sending, storyboard_tab, window_state
 from sora_desktop.gui.banner import Banner
+from sora_desktop.gui.column_scroll import ColumnScroll
 from sora_desktop.gui.controller import Controller
 from sora_desktop.gui.error_presenter import ErrorPresenter
 from sora_desktop.gui.help_menu import HelpActions
@@ -156,14 +156,11 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.prompt, 1)
         left_layout.addWidget(self.settings_panel)
-        self.left_scroll = QScrollArea(self)
+        # the column reflows to its width; only tall content scrolls (vertically), and it
+        # is as narrow as its content allows (a window half a screen wide)
+        self.left_scroll = ColumnScroll(self)
         self.left_scroll.setObjectName("left_scroll")
         self.left_scroll.setWidget(left)
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.left_scroll.setMinimumWidth(360)
-        # the column reflows to its width; only tall content scrolls (vertically)
-        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # no Tab stop of its own (it showed nothing when reached): the fields inside it take
         # the focus, and the column scrolls to the one focused
         self.left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -223,10 +220,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.left_column)
         self.main_splitter.addWidget(self.centre_splitter)
         self.main_splitter.addWidget(self.library_slot)
-        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(0, 1)  # gives way too in a narrow window
         self.main_splitter.setStretchFactor(1, 3)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([340, 660, 380])
+        # the library wide enough for its whole button row (at its narrowest it overflows)
+        self.main_splitter.setSizes([360, 520, 470])
         self.centre_splitter.setSizes([480, 220])
 
         central = QWidget(self)

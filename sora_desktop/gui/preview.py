@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QEventLoop,
     QMetaObject,
     QObject,
+    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -55,10 +56,10 @@ def format_ms(ms: int) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
-#: The seek bar's narrowest width; below :data:`VOLUME_SLIDER_WIDTH_NEEDED` of pane width the
-#: volume slider hides (the mute button stays), so the seek bar keeps its room.
+#: The seek bar's narrowest width. In a narrow pane the secondary controls give way, so the
+#: seek bar keeps its room: first the volume slider (the mute button stays), then Save frame
+#: and Use frame (also in the Clip menu), then the time labels.
 SEEK_MIN_WIDTH = 80
-VOLUME_SLIDER_WIDTH_NEEDED = 460
 
 
 class PreviewPane(QWidget):
@@ -100,6 +101,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.title_label)
 
         controls = QHBoxLayout()
+        self._controls = controls
         style = self.style()
         self.play_button = self._tool(
             style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("Play (Space)")
@@ -167,6 +169,12 @@ class PreviewPane(QWidget):
         controls.addWidget(self.use_frame_button)
         controls.addWidget(self.fullscreen_button)
         layout.addLayout(controls)
+        #: shown while the pane has room, kept in this order (the last give way first)
+        self._optional: tuple[tuple[QWidget, ...], ...] = (
+            (self.position_label, self.duration_label),
+            (self.save_frame_button, self.use_frame_button),
+            (self.volume_slider,),
+        )
 
         self._shortcuts: list[QShortcut] = []
         for key, slot, what in (
@@ -193,7 +201,40 @@ class PreviewPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.volume_slider.setVisible(event.size().width() >= VOLUME_SLIDER_WIDTH_NEEDED)
+        self._fit_controls(event.size().width())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the essential controls: the secondary ones hide to fit."""
+        hint = super().minimumSizeHint()
+        others = max(
+            self._stack_host.minimumSizeHint().width(), self.title_label.minimumSizeHint().width()
+        )
+        return QSize(min(hint.width(), max(self._essential_width(), others)), hint.height())
+
+    def _essential_width(self) -> int:
+        optional = {w for tier in self._optional for w in tier}
+        spacing = max(0, self._controls.spacing())
+        widths = []
+        for i in range(self._controls.count()):
+            item = self._controls.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget not in optional:
+                widths.append(max(widget.minimumSizeHint().width(), widget.minimumWidth()))
+        margins = self._controls.contentsMargins()
+        return sum(widths) + spacing * (len(widths) - 1) + margins.left() + margins.right()
+
+    def _fit_controls(self, width: int) -> None:
+        """Show the secondary controls, in order, while they fit beside the essential ones."""
+        spacing = max(0, self._controls.spacing())
+        room = width - self._essential_width()
+        fits = True
+        for tier in self._optional:
+            need = sum(min(w.sizeHint().width(), w.maximumWidth()) + spacing for w in tier)
+            fits = fits and room >= need
+            if fits:
+                room -= need
+            for widget in tier:
+                widget.setVisible(fits)
 
     def _tool(self, icon: Any, tip: str) -> QToolButton:
         b = QToolButton(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 from sora_desktop.core.capabilities import ModelCapabilities
 from sora_desktop.core.models import ConnectionKind, Profile
 from sora_desktop.gui.cost import capabilities_for_profile, cost_text, provider_cost
+from sora_desktop.gui.elided_combo import ElidedCombo
 from sora_desktop.gui.i18n import profile_name
 from sora_desktop.gui.image_picker import ImagePicker, parse_size
 from sora_desktop.gui.model_details import DetailsOp, ModelDetailsCache
@@ -76,22 +77,22 @@ class SettingsPanel(QWidget):
         form = QFormLayout()
         outer.addLayout(form)
 
-        self.profile_combo = QComboBox(self)
+        self.profile_combo = ElidedCombo(self)
         self.profile_combo.setObjectName("profile_combo")
         self.profile_combo.setToolTip(self.tr("Where videos are made"))
         form.addRow(self.tr("Connection"), self.profile_combo)
-        self.model_combo = QComboBox(self)
+        self.model_combo = ElidedCombo(self)
         self.model_combo.setObjectName("model_combo")
         form.addRow(self.tr("Model"), self.model_combo)
-        self.orientation_combo = QComboBox(self)
+        self.orientation_combo = ElidedCombo(self)
         self.orientation_combo.setObjectName("orientation_combo")
         self.orientation_combo.addItem(self.tr("Portrait"), "portrait")
         self.orientation_combo.addItem(self.tr("Landscape"), "landscape")
         form.addRow(self.tr("Orientation"), self.orientation_combo)
-        self.size_combo = QComboBox(self)
+        self.size_combo = ElidedCombo(self)
         self.size_combo.setObjectName("size_combo")
         form.addRow(self.tr("Size"), self.size_combo)
-        self.duration_combo = QComboBox(self)
+        self.duration_combo = ElidedCombo(self)
         self.duration_combo.setObjectName("duration_combo")
         form.addRow(self.tr("Duration"), self.duration_combo)
         self.cost_label = QLabel(self)

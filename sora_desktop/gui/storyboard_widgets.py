@@ -54,7 +54,7 @@ class StoryboardWidgets(QWidget):
         # --- the storyboards -----------------------------------------------------------
         self.boards_list = QListWidget(self)
         self.boards_list.setObjectName("storyboards_list")
-        self.boards_list.setMinimumWidth(100)
+        self.boards_list.setMinimumWidth(80)
         self.boards_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.boards_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QToolButton(self)
@@ -104,7 +104,7 @@ class StoryboardWidgets(QWidget):
         self.take_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.take_combo.setMinimumContentsLength(6)
+        self.take_combo.setMinimumContentsLength(4)
         self.generate_button = QPushButton(_t("Generate missing"), self)
         self.generate_button.setToolTip(
             _t(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.gui.preview import PreviewPane, format_ms
@@ -168,3 +169,43 @@ def test_a_narrow_pane_keeps_a_usable_seek_bar(qtbot: QtBot) -> None:
     pane.resize(700, 400)
     qtbot.waitUntil(lambda: pane.volume_slider.isVisible())
     assert pane.seek_slider.width() > pane.volume_slider.width()
+
+
+def test_a_narrow_pane_lets_its_secondary_controls_go(qtbot: QtBot) -> None:
+    # the controls row asked for 407 px (all of it shown at any width), so the window could
+    # not be narrower than 1258 px; now the secondary ones give way, in order
+    host = QWidget()  # in a layout, as in the window (a top-level keeps its layout's minimum)
+    qtbot.addWidget(host)
+    pane = PreviewPane()
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(pane)
+    host.resize(900, 400)
+    host.show()
+    qtbot.waitExposed(host)
+    secondary = (pane.position_label, pane.save_frame_button, pane.volume_slider)
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in secondary))
+    narrowest = pane.minimumSizeHint().width()
+    assert narrowest < 300
+    host.resize(narrowest, 400)
+    qtbot.waitUntil(lambda: pane.width() == narrowest)
+    qtbot.waitUntil(lambda: not pane.position_label.isVisible())
+    # once the layout has settled, the last button ends inside the pane
+    qtbot.waitUntil(lambda: pane.fullscreen_button.geometry().right() < pane.width())
+    assert not pane.duration_label.isVisible()
+    assert not pane.save_frame_button.isVisible() and not pane.use_frame_button.isVisible()
+    assert not pane.volume_slider.isVisible()
+    for essential in (
+        pane.play_button,
+        pane.next_frame,
+        pane.loop_button,
+        pane.mute_button,
+        pane.fullscreen_button,
+    ):
+        assert essential.isVisible()
+        assert essential.width() >= essential.minimumSizeHint().width()
+    assert pane.seek_slider.width() >= 80
+    # a little wider: the time labels come back before the frame buttons
+    host.resize(narrowest + 70, 400)
+    qtbot.waitUntil(pane.position_label.isVisible)
+    assert not pane.save_frame_button.isVisible()

@@ -21,6 +21,9 @@ from sora_desktop.gui.app import AppContext, build
 from sora_desktop.gui.export_dialog import ExportDialog
 from sora_desktop.gui.storyboard_tab import show_storyboards
 
+#: how narrow the window may be made (a 1366 px laptop screen, halved with a dock)
+NARROWEST = 960
+
 
 @pytest.fixture(params=["en", "zh_CN"])
 def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
@@ -52,14 +55,15 @@ def _settle() -> None:
 
 def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext, qtbot: QtBot) -> None:
     # 20-storyboard.png: the window grew from 1292 to 1376 px, past a 1360 px screen, and
-    # the library's buttons were cut off (the Take box sat in the shot buttons' row)
+    # the library's buttons were cut off (the Take box sat in the shot buttons' row). Since
+    # the window goes down to 960 px (test_window_narrow.py) the preview's controls need
+    # less than the storyboard: opening it may ask for more, never past those 960 px.
     w = ctx.window
     _settle()
-    before = w.minimumSizeHint().width()
+    before = max(w.minimumSizeHint().width(), NARROWEST)
     panel = show_storyboards(w)
     assert panel is not None
     _settle()
-    assert w.centre_splitter.minimumSizeHint().width() <= w.preview.minimumSizeHint().width()
     assert w.minimumSizeHint().width() <= before
     # with a storyboard open, its shot strip and actions shown (75-zh-min-storyboard.png:
     # the Chinese window still grew 28 px then)
