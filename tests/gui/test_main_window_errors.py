@@ -139,6 +139,7 @@ def test_a_corrupt_library_is_moved_aside_and_told(
     paths.db_path.write_bytes(b"this is not a database" * 100)
     context = build(paths, sim_latency=1.0)
     try:
+        assert context.open_library()  # after the first paint, in the app
         assert context.moved_aside is not None and context.moved_aside.exists()
         assert context.engine.store.count() == 0  # a fresh library
         _tell_moved_aside(context)
