@@ -274,6 +274,10 @@ class LibraryPanel(QWidget):
 
     @Slot(str)
     def job_changed(self, job_id: str) -> None:
+        if self._refresh_later.isActive() and self.model.row_of(job_id) < 0:
+            # a re-query is due: it shows this new job (reading it and counting the library
+            # now would re-query at once, one reset per job of a burst or a batch)
+            return
         self.model.job_changed(job_id)
         self._update_actions()
 

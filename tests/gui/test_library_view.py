@@ -325,3 +325,24 @@ def test_narrow_panel_hides_minor_columns_to_keep_the_prompt_readable(
     assert not panel.view.isColumnHidden(Column.PROMPT)
     assert not panel.view.isColumnHidden(Column.FAVOURITE)
     assert panel.view.columnWidth(Column.PROMPT) >= 250
+
+
+def test_new_jobs_arriving_together_reset_the_library_once(
+    qtbot: Any, panel: LibraryPanel, store: JobStore
+) -> None:
+    """A batch's job: its first event asks for a re-query soon; its next events (queued, in
+    progress) come before that re-query and must not read, count and re-query at once."""
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(panel.model.total_count()))
+    new = [make_job(10 + n, status=JobStatus.IN_PROGRESS) for n in range(3)]
+    for job in new:
+        store.add(job)
+        panel.refresh_soon()  # its draft / submitting event
+        panel.job_changed(job.id)  # queued
+        panel.job_changed(job.id)  # in progress
+    assert resets == []  # nothing yet: one re-query is due
+    qtbot.waitUntil(lambda: bool(resets), timeout=2000)
+    assert resets == [8]
+    assert {panel.model.job_at(r).id for r in range(3)} == {j.id for j in new}  # type: ignore[union-attr]
+    panel.job_changed(new[0].id)  # shown now: updated in place, no re-query
+    assert resets == [8]
