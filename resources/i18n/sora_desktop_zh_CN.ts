@@ -131,13 +131,13 @@ A new, empty library was started. Your video files are still in their folder.</s
         <name>BatchPanel</name>
         <message>
             <location filename="../../sora_desktop/gui/batch_view.py" line="+57" />
-            <location line="+98" />
+            <location line="+107" />
             <source>No batches yet: File ▸ New batch…</source>
             <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
         </message>
         <message>
-            <location line="-96" />
+            <location line="-105" />
             <source>Retry failed</source>
             <translation>重试失败的行</translation>
         </message>
@@ -172,12 +172,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>批处理：</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+70" />
             <source>{name} · {ready}/{rows} ready · {state}</source>
             <translation>{name} · {ready}/{rows} 已就绪 · {state}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+9" />
             <source>running</source>
             <translation>运行中</translation>
         </message>
@@ -1301,7 +1301,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>延长自“{prompt}”</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+359" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+389" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1350,7 +1350,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+173" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+174" />
             <source>Search prompts…</source>
             <extracomment>how long after a new job the library re-queries (later ones in that time join it) made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
@@ -1449,7 +1449,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+80" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+101" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>

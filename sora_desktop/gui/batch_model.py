@@ -153,11 +153,12 @@ class BatchRowsModel(_RowsTable):
     def set_rows(self, rows: Sequence[BatchRow]) -> None:
         new = list(rows)
         if len(new) == len(self._rows) and [r.index for r in new] == [r.index for r in self._rows]:
-            self._rows = new  # same rows, new states: repaint without losing the selection
-            if new:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(new) - 1, len(self._headers) - 1)
-                )
+            # same rows, new states: repaint only the rows that changed (a batch is read
+            # again every few hundred ms while it runs; most of its rows did not move)
+            old, self._rows = self._rows, new
+            last = len(self._headers) - 1
+            for first, end in _changed_spans(old, new):
+                self.dataChanged.emit(self.index(first, 0), self.index(end, last))
             return
         self.beginResetModel()
         self._rows = new
@@ -198,3 +199,16 @@ class BatchRowsModel(_RowsTable):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _changed_spans(old: Sequence[BatchRow], new: Sequence[BatchRow]) -> list[tuple[int, int]]:
+    """(first, last) of each run of rows that differ between ``old`` and ``new`` (as long)."""
+    spans: list[tuple[int, int]] = []
+    for i, (was, now) in enumerate(zip(old, new, strict=True)):
+        if was == now:
+            continue
+        if spans and spans[-1][1] == i - 1:
+            spans[-1] = (spans[-1][0], i)
+        else:
+            spans.append((i, i))
+    return spans

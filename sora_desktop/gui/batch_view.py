@@ -124,20 +124,29 @@ class BatchPanel(QWidget):
     def _listed(self, found: list[BatchOverview], chosen: str | None) -> None:
         self._batches = found
         self._loading = True
-        self.chooser.clear()
-        for overview in found:
-            info = overview.info
-            text = self.tr("{name} · {ready}/{rows} ready · {state}").format(
-                name=info.name,
-                ready=overview.count(RowStatus.READY),
-                rows=overview.rows,
-                state=self._state_text(info.state),
-            )
-            self.chooser.addItem(text, info.id)
         ids = [o.info.id for o in found]
+        texts = [self._chooser_text(o) for o in found]
+        listed = [self.chooser.itemData(i) for i in range(self.chooser.count())]
+        if listed == ids:  # the same batches, further on: only the texts that changed
+            for i, text in enumerate(texts):
+                if self.chooser.itemText(i) != text:
+                    self.chooser.setItemText(i, text)
+        else:
+            self.chooser.clear()
+            for text, batch_id in zip(texts, ids, strict=True):
+                self.chooser.addItem(text, batch_id)
         self.chooser.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
         self._loading = False
         self.refresh_rows()
+
+    def _chooser_text(self, overview: BatchOverview) -> str:
+        info = overview.info
+        return self.tr("{name} · {ready}/{rows} ready · {state}").format(
+            name=info.name,
+            ready=overview.count(RowStatus.READY),
+            rows=overview.rows,
+            state=self._state_text(info.state),
+        )
 
     def _state_text(self, state: BatchState) -> str:
         return {

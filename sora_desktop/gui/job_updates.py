@@ -44,7 +44,7 @@ class JobUpdates(QObject):
         library: Any = self._w.library
         if library is not None and hasattr(library, "job_changed"):
             if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
-                library.refresh_soon()
+                library.refresh_soon(event.job_id)
             else:
                 library.job_changed(event.job_id)
         if self._w.storyboards is not None:

@@ -316,6 +316,36 @@ class LibraryModel(QAbstractTableModel):
         if self._store.count(**self._filter_args()) != self._total:
             self.refresh()
 
+    def add_new_jobs(self, job_ids: Sequence[str]) -> bool:
+        """Show jobs new to the library on top without re-reading the page, where that is
+        their place: newest first, no search or filter beyond status and favourites, and
+        linked to no other job (a remix, an extension or a film changes its sources' rows
+        too). Returns False when only a re-query (:meth:`refresh`) can show them."""
+        if self._order_by != SORT_KEYS[Column.DATE] or not self._descending:
+            return False
+        if self._search or self._filters.active():
+            return False
+        found = (self._store.get(job_id) for job_id in dict.fromkeys(job_ids))
+        jobs = [j for j in found if j is not None and j.id not in self._rows]
+        jobs = [j for j in jobs if self._still_matches(j)]
+        if not jobs:
+            return True
+        if any(j.request.remix_of or j.request.extend_of for j in jobs):
+            return False
+        jobs.sort(key=lambda j: j.created_at or 0.0, reverse=True)
+        newest_shown = (self._jobs[0].created_at or 0.0) if self._jobs else None
+        if newest_shown is not None and (jobs[-1].created_at or 0.0) < newest_shown:
+            return False  # older than what is shown: its place is further down
+        if self._store.remix_info(jobs):
+            return False
+        self.beginInsertRows(QModelIndex(), 0, len(jobs) - 1)
+        self._jobs[0:0] = jobs
+        self._rows = {job.id: i for i, job in enumerate(self._jobs)}
+        self._total += len(jobs)
+        self.endInsertRows()
+        self.count_changed.emit(self._total)
+        return True
+
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._jobs[row]

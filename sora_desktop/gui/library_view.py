@@ -158,7 +158,8 @@ class LibraryPanel(QWidget):
         self._refresh_later = QTimer(self)
         self._refresh_later.setSingleShot(True)
         self._refresh_later.setInterval(NEW_JOBS_REFRESH_MS)
-        self._refresh_later.timeout.connect(self.refresh)
+        self._refresh_later.timeout.connect(self._show_new_jobs)
+        self._new_jobs: list[str] | None = []  # None: only a whole re-query will do
         self._build()
         self._update_actions()
         self._update_count(self.model.total_count())
@@ -272,15 +273,36 @@ class LibraryPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         self._refresh_later.stop()
+        self._new_jobs = []
         self.model.refresh()
 
-    def refresh_soon(self) -> None:
-        """Re-query shortly: new jobs arriving together cost one query and one repaint."""
+    def refresh_soon(self, job_id: str | None = None) -> None:
+        """Show a new job (``job_id``; None: re-query) shortly: new jobs arriving together
+        cost one update and one repaint; jobs that go on top are added without re-reading
+        the page (a batch adds a hundred, one by one)."""
+        if job_id is None:
+            self._new_jobs = None
+        elif self._new_jobs is not None:
+            self._new_jobs.append(job_id)
         if not self._refresh_later.isActive():
             self._refresh_later.start()
 
+    @Slot()
+    def _show_new_jobs(self) -> None:
+        new, self._new_jobs = self._new_jobs, []
+        if new is None or not self.model.add_new_jobs(new):
+            self.refresh()
+        else:
+            self._update_actions()
+
     @Slot(str)
     def job_changed(self, job_id: str) -> None:
+        if self._refresh_later.isActive() and self.model.row_of(job_id) < 0:
+            # new jobs are due to be shown: this one with them (reading it and counting the
+            # library now would re-query at once, one reset per job of a burst or a batch)
+            if self._new_jobs is not None:
+                self._new_jobs.append(job_id)
+            return
         self.model.job_changed(job_id)
         self._update_actions()
 

@@ -325,3 +325,75 @@ def test_narrow_panel_hides_minor_columns_to_keep_the_prompt_readable(
     assert not panel.view.isColumnHidden(Column.PROMPT)
     assert not panel.view.isColumnHidden(Column.FAVOURITE)
     assert panel.view.columnWidth(Column.PROMPT) >= 250
+
+
+def test_new_jobs_arriving_together_reset_the_library_once(
+    qtbot: Any, panel: LibraryPanel, store: JobStore
+) -> None:
+    """A batch's job: its first event asks for a re-query soon; its next events (queued, in
+    progress) come before that re-query and must not read, count and re-query at once."""
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(panel.model.total_count()))
+    new = [make_job(10 + n, status=JobStatus.IN_PROGRESS) for n in range(3)]
+    for job in new:
+        store.add(job)
+        panel.refresh_soon()  # its draft / submitting event
+        panel.job_changed(job.id)  # queued
+        panel.job_changed(job.id)  # in progress
+    assert resets == []  # nothing yet: one re-query is due
+    qtbot.waitUntil(lambda: bool(resets), timeout=2000)
+    assert resets == [8]
+    assert {panel.model.job_at(r).id for r in range(3)} == {j.id for j in new}  # type: ignore[union-attr]
+    panel.job_changed(new[0].id)  # shown now: updated in place, no re-query
+    assert resets == [8]
+
+
+def test_new_jobs_go_on_top_without_re_reading_the_library(
+    qtbot: Any, panel: LibraryPanel, store: JobStore, jobs: list[Job]
+) -> None:
+    """A batch adds its jobs one by one: each is added on top (one read of it), not by a
+    re-query of the whole page and a reset of the view (issue 13)."""
+    panel.select_jobs([jobs[1].id])
+    resets: list[bool] = []
+    inserted: list[tuple[int, int]] = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    panel.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    new = [make_job(10 + n, status=JobStatus.SUBMITTING) for n in range(3)]
+    for job in new:
+        store.add(job)
+        panel.refresh_soon(job.id)  # its draft / submitting event
+        panel.job_changed(job.id)  # queued: before the update, nothing read
+    qtbot.waitUntil(lambda: bool(inserted), timeout=2000)
+    assert resets == [] and inserted == [(0, 2)]
+    assert [panel.model.job_at(r).id for r in range(3)] == [j.id for j in reversed(new)]  # type: ignore[union-attr]
+    assert panel.model.total_count() == 8 and panel.count_label.text() == "8 videos"
+    assert panel.selected_ids() == [jobs[1].id]
+
+
+def test_new_jobs_the_top_is_not_the_place_of_are_shown_by_a_re_query(
+    qtbot: Any, panel: LibraryPanel, store: JobStore
+) -> None:
+    """A remix (its source's row changes too), or a search on: the page is read again."""
+    import dataclasses
+
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(panel.model.total_count()))
+    plain = make_job(10, status=JobStatus.SUBMITTING)
+    remix = make_job(11, status=JobStatus.SUBMITTING)
+    remix = dataclasses.replace(
+        remix, request=dataclasses.replace(remix.request, remix_of="video_abc")
+    )
+    for job in (plain, remix):
+        store.add(job)
+        panel.refresh_soon(job.id)
+    qtbot.waitUntil(lambda: bool(resets), timeout=2000)
+    assert resets == [7] and panel.model.row_of(remix.id) == 0
+
+    panel.search.setText("#12")
+    panel._apply_search()
+    resets.clear()
+    searched = make_job(12, status=JobStatus.SUBMITTING)
+    store.add(searched)
+    panel.refresh_soon(searched.id)
+    qtbot.waitUntil(lambda: bool(resets), timeout=2000)
+    assert resets == [1] and panel.model.row_of(searched.id) == 0

@@ -1,0 +1,82 @@
+"""The Batches panel while a batch runs: it is read again every few hundred ms, so a refresh
+must cost the GUI thread only what changed (issue 13: a 100-job batch never stalls the
+window). Counted, not timed: the rows repainted and the chooser rebuilt per refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex
+from pytestqt.qtbot import QtBot
+
+from sora_desktop.core.batch.runner import BatchRunner
+from sora_desktop.core.models import Connection, ConnectionKind
+from sora_desktop.gui.batch_model import BatchRowsModel
+from sora_desktop.gui.batch_view import BatchPanel
+from sora_desktop.gui.controller import Controller
+from sora_desktop.usecases import batch as usecase
+from tests.gui.test_batch_window import ops_for
+
+SIM = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1")
+ROWS = 100
+
+
+def _kept_batch(controller: Controller, tmp_path: Path) -> tuple[BatchRunner, str]:
+    ideas = tmp_path / "ideas.txt"
+    ideas.write_text("".join(f"Batch clip {n}: a kite over a beach\n" for n in range(ROWS)))
+    service, store = controller.service, controller.test_store  # type: ignore[attr-defined]
+    order = usecase.BatchOrder(file=ideas, confirmed=True)
+    runner = BatchRunner(service, store)
+    return runner, usecase.start(runner, usecase.preview(order, SIM, service)).id
+
+
+def test_a_refresh_repaints_only_the_rows_that_changed(
+    controller: Controller, tmp_path: Path
+) -> None:
+    runner, batch_id = _kept_batch(controller, tmp_path)
+    store = controller.test_store  # type: ignore[attr-defined]
+    model = BatchRowsModel()
+    model.set_rows(usecase.batch_rows(store, batch_id))
+    repainted: list[tuple[int, int]] = []
+    resets: list[bool] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): repainted.append((top.row(), bottom.row()))
+    )
+    model.modelReset.connect(lambda: resets.append(True))
+
+    model.set_rows(usecase.batch_rows(store, batch_id))  # nothing moved
+    assert repainted == [] and resets == []
+
+    indexes = [r.index for r in model.rows()]  # the rows' own numbers (from 1)
+    for row in (5, 6, 40):  # three rows move on, two of them together
+        runner.batches.set_problem(batch_id, indexes[row], "the image went away")
+    model.set_rows(usecase.batch_rows(store, batch_id))
+    assert repainted == [(5, 6), (40, 40)] and resets == []
+    assert model.data(model.index(40, 7)) == "the image went away"
+    assert model.rowCount(QModelIndex()) == ROWS
+
+
+def test_a_refresh_of_the_same_batches_keeps_the_chooser(
+    qtbot: QtBot, controller: Controller, tmp_path: Path
+) -> None:
+    runner, batch_id = _kept_batch(controller, tmp_path)
+    store = controller.test_store  # type: ignore[attr-defined]
+    panel = BatchPanel(ops_for(controller))
+    qtbot.addWidget(panel)
+    panel.show_batch(batch_id)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == ROWS, timeout=10000)
+    chooser = panel.chooser.model()
+    rebuilt: list[bool] = []
+    chooser.rowsRemoved.connect(lambda *_a: rebuilt.append(True))
+    chooser.rowsInserted.connect(lambda *_a: rebuilt.append(True))
+    before = panel.chooser.itemText(0)
+
+    runner.batches.set_problem(batch_id, panel.model.rows()[3].index, "the image went away")
+    panel._listed(usecase.list_batches(store), batch_id)  # a refresh's result
+    assert rebuilt == []  # the same batch: its line is rewritten in place
+    assert panel.chooser.count() == 1 and panel.current_id() == batch_id
+    assert panel.chooser.itemText(0) == before  # nothing ready yet: the same words
+
+    runner.cancel(batch_id)
+    panel._listed(usecase.list_batches(store), batch_id)
+    assert rebuilt == [] and panel.chooser.itemText(0).endswith("stopped")
