@@ -130,14 +130,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+57" />
-            <location line="+107" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+68" />
+            <location line="+113" />
             <source>No batches yet: File ▸ New batch…</source>
             <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-111" />
             <source>Retry failed</source>
             <translation>重试失败的行</translation>
         </message>
@@ -172,7 +172,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>批处理：</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+76" />
             <source>{name} · {ready}/{rows} ready · {state}</source>
             <translation>{name} · {ready}/{rows} 已就绪 · {state}</translation>
         </message>
@@ -192,7 +192,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>

@@ -8,6 +8,7 @@ Row events from the runner are coalesced: the rows are read again at most every
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,15 @@ REFRESH_MS = 400
 COLUMN_WIDTHS = (44, 200, 300, 110, 64, 70, 110)
 
 
+@dataclass
+class _Reads:
+    """How many reads of the batches and of the chosen batch's rows were started: the reads
+    run in worker threads and may end in any order, and only the latest one is shown."""
+
+    list: int = 0
+    rows: int = 0
+
+
 class BatchPanel(QWidget):
     """``status(str)``: a line for the window's status bar."""
 
@@ -50,6 +60,7 @@ class BatchPanel(QWidget):
         self._ops = ops
         self._batches: list[BatchOverview] = []
         self._loading = False
+        self._reads = _Reads()
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("batch_chooser")
         self.chooser.setMinimumContentsLength(30)
@@ -117,11 +128,17 @@ class BatchPanel(QWidget):
     def refresh(self, select: str | None = None) -> None:
         """Read the batches (and the chosen one's rows) again."""
         chosen = select or self.current_id()
+        self._reads.list += 1
+        read = self._reads.list
         self._ops.batch_list(parent=self).success(
-            lambda found: self._listed(found, chosen)
+            lambda found: self._listed(found, chosen, read=read)
         ).run_in_background()
 
-    def _listed(self, found: list[BatchOverview], chosen: str | None) -> None:
+    def _listed(
+        self, found: list[BatchOverview], chosen: str | None, *, read: int | None = None
+    ) -> None:
+        if read is not None and read != self._reads.list:
+            return  # a later read was started: it shows a newer state
         self._batches = found
         self._loading = True
         ids = [o.info.id for o in found]
@@ -164,13 +181,15 @@ class BatchPanel(QWidget):
             self.summary.setText(self.tr("No batches yet: File ▸ New batch…"))
             self._update_buttons()
             return
+        self._reads.rows += 1
+        read = self._reads.rows
         self._ops.batch_rows(parent=self, batch_id=batch_id).success(
-            lambda rows: self._rows_read(batch_id, rows)
+            lambda rows: self._rows_read(batch_id, rows, read=read)
         ).run_in_background()
 
-    def _rows_read(self, batch_id: str, rows: list[BatchRow]) -> None:
-        if batch_id != self.current_id():
-            return
+    def _rows_read(self, batch_id: str, rows: list[BatchRow], *, read: int | None = None) -> None:
+        if batch_id != self.current_id() or (read is not None and read != self._reads.rows):
+            return  # another batch is shown now, or a later read shows a newer state
         self.model.set_rows(rows)
         overview = next((o for o in self._batches if o.info.id == batch_id), None)
         self.summary.setText(self._summary(rows, overview))

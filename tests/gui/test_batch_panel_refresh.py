@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.batch.runner import BatchRunner
 from sora_desktop.core.models import Connection, ConnectionKind
+from sora_desktop.core.store import JobStore
 from sora_desktop.gui.batch_model import BatchRowsModel
 from sora_desktop.gui.batch_view import BatchPanel
 from sora_desktop.gui.controller import Controller
@@ -21,20 +22,20 @@ SIM = Connection(kind=ConnectionKind.SIMULATOR, base_url="http://127.0.0.1:9/v1"
 ROWS = 100
 
 
-def _kept_batch(controller: Controller, tmp_path: Path) -> tuple[BatchRunner, str]:
+def _kept_batch(controller: Controller, store: JobStore, tmp_path: Path) -> tuple[BatchRunner, str]:
     ideas = tmp_path / "ideas.txt"
     ideas.write_text("".join(f"Batch clip {n}: a kite over a beach\n" for n in range(ROWS)))
-    service, store = controller.service, controller.test_store  # type: ignore[attr-defined]
+    service = controller.service
     order = usecase.BatchOrder(file=ideas, confirmed=True)
     runner = BatchRunner(service, store)
     return runner, usecase.start(runner, usecase.preview(order, SIM, service)).id
 
 
 def test_a_refresh_repaints_only_the_rows_that_changed(
-    controller: Controller, tmp_path: Path
+    controller: Controller, controller_store: JobStore, tmp_path: Path
 ) -> None:
-    runner, batch_id = _kept_batch(controller, tmp_path)
-    store = controller.test_store  # type: ignore[attr-defined]
+    store = controller_store
+    runner, batch_id = _kept_batch(controller, store, tmp_path)
     model = BatchRowsModel()
     model.set_rows(usecase.batch_rows(store, batch_id))
     repainted: list[tuple[int, int]] = []
@@ -57,11 +58,11 @@ def test_a_refresh_repaints_only_the_rows_that_changed(
 
 
 def test_a_refresh_of_the_same_batches_keeps_the_chooser(
-    qtbot: QtBot, controller: Controller, tmp_path: Path
+    qtbot: QtBot, controller: Controller, controller_store: JobStore, tmp_path: Path
 ) -> None:
-    runner, batch_id = _kept_batch(controller, tmp_path)
-    store = controller.test_store  # type: ignore[attr-defined]
-    panel = BatchPanel(ops_for(controller))
+    store = controller_store
+    runner, batch_id = _kept_batch(controller, store, tmp_path)
+    panel = BatchPanel(ops_for(controller, store))
     qtbot.addWidget(panel)
     panel.show_batch(batch_id)
     qtbot.waitUntil(lambda: panel.model.rowCount() == ROWS, timeout=10000)
@@ -80,3 +81,30 @@ def test_a_refresh_of_the_same_batches_keeps_the_chooser(
     runner.cancel(batch_id)
     panel._listed(usecase.list_batches(store), batch_id)
     assert rebuilt == [] and panel.chooser.itemText(0).endswith("stopped")
+
+
+def test_a_read_that_ends_after_a_later_one_is_not_shown(
+    qtbot: QtBot, controller: Controller, controller_store: JobStore, tmp_path: Path
+) -> None:
+    """The panel reads in worker threads, so two reads can end in either order. A batch's
+    last refresh must win: an earlier read ending after it showed a row as still running
+    when it was ready, and nothing came to read it again (the 100-job heartbeat waited for
+    its last ready row until the watchdog ended it)."""
+    store = controller_store
+    runner, batch_id = _kept_batch(controller, store, tmp_path)
+    panel = BatchPanel(ops_for(controller, store))
+    qtbot.addWidget(panel)
+    panel.show_batch(batch_id)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == ROWS, timeout=10000)
+    old_list, old_rows = usecase.list_batches(store), usecase.batch_rows(store, batch_id)
+    runner.batches.set_problem(batch_id, panel.model.rows()[3].index, "the image went away")
+
+    lists = panel._reads.list
+    rows = panel._reads.rows
+    panel.refresh()  # the later read: it ends first
+    qtbot.waitUntil(lambda: panel.model.rows()[3].problem == "the image went away")
+    assert panel._reads.list > lists and panel._reads.rows > rows
+    # the earlier read's results arrive last: they are older than what is shown
+    panel._listed(old_list, batch_id, read=lists)
+    panel._rows_read(batch_id, old_rows, read=rows)
+    assert panel.model.rows()[3].problem == "the image went away"
