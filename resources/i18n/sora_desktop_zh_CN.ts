@@ -130,14 +130,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+68" />
-            <location line="+113" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+59" />
+            <location line="+112" />
             <source>No batches yet: File ▸ New batch…</source>
             <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-110" />
             <source>Retry failed</source>
             <translation>重试失败的行</translation>
         </message>
@@ -172,7 +172,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>批处理：</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+75" />
             <source>{name} · {ready}/{rows} ready · {state}</source>
             <translation>{name} · {ready}/{rows} 已就绪 · {state}</translation>
         </message>
@@ -192,7 +192,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -3014,21 +3014,21 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+117" />
-            <location line="+50" />
+            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+120" />
+            <location line="+54" />
             <source>Untitled storyboard</source>
-            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
+            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the board and its takes' jobs are read in worker threads: the latest read shows the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
             <translation>未命名故事板</translation>
         </message>
         <message numerus="yes">
-            <location line="-48" />
+            <location line="-52" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n 个镜头</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+48" />
             <source>New storyboard</source>
             <translation>新建故事板</translation>
         </message>
@@ -3059,7 +3059,7 @@ Write a prompt and press Generate.</source>
             <translation>删除故事板“{0}”吗？其片段仍保留在素材库中。</translation>
         </message>
         <message>
-            <location line="+203" />
+            <location line="+209" />
             <source>Storyboard saved to {0}</source>
             <translation>故事板已保存到 {0}</translation>
         </message>

@@ -8,7 +8,6 @@ Row events from the runner are coalesced: the rows are read again at most every
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sora_desktop.core.batch.store import BatchRow, BatchState, RowStatus
 from sora_desktop.gui.batch_model import BatchRowsModel, money
+from sora_desktop.gui.latest import LatestReads
 from sora_desktop.gui.operations import Operations
 
 if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imported
@@ -38,15 +38,6 @@ if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imp
 REFRESH_MS = 400
 #: #, row, prompt, model, seconds, cost, status (the file or reason takes the rest)
 COLUMN_WIDTHS = (44, 200, 300, 110, 64, 70, 110)
-
-
-@dataclass
-class _Reads:
-    """How many reads of the batches and of the chosen batch's rows were started: the reads
-    run in worker threads and may end in any order, and only the latest one is shown."""
-
-    list: int = 0
-    rows: int = 0
 
 
 class BatchPanel(QWidget):
@@ -60,7 +51,7 @@ class BatchPanel(QWidget):
         self._ops = ops
         self._batches: list[BatchOverview] = []
         self._loading = False
-        self._reads = _Reads()
+        self._reads = LatestReads()  # the batches and the rows are read in worker threads
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("batch_chooser")
         self.chooser.setMinimumContentsLength(30)
@@ -128,8 +119,7 @@ class BatchPanel(QWidget):
     def refresh(self, select: str | None = None) -> None:
         """Read the batches (and the chosen one's rows) again."""
         chosen = select or self.current_id()
-        self._reads.list += 1
-        read = self._reads.list
+        read = self._reads.start("list")
         self._ops.batch_list(parent=self).success(
             lambda found: self._listed(found, chosen, read=read)
         ).run_in_background()
@@ -137,7 +127,7 @@ class BatchPanel(QWidget):
     def _listed(
         self, found: list[BatchOverview], chosen: str | None, *, read: int | None = None
     ) -> None:
-        if read is not None and read != self._reads.list:
+        if read is not None and not self._reads.is_latest("list", read):
             return  # a later read was started: it shows a newer state
         self._batches = found
         self._loading = True
@@ -181,14 +171,15 @@ class BatchPanel(QWidget):
             self.summary.setText(self.tr("No batches yet: File ▸ New batch…"))
             self._update_buttons()
             return
-        self._reads.rows += 1
-        read = self._reads.rows
+        read = self._reads.start("rows")
         self._ops.batch_rows(parent=self, batch_id=batch_id).success(
             lambda rows: self._rows_read(batch_id, rows, read=read)
         ).run_in_background()
 
     def _rows_read(self, batch_id: str, rows: list[BatchRow], *, read: int | None = None) -> None:
-        if batch_id != self.current_id() or (read is not None and read != self._reads.rows):
+        if batch_id != self.current_id() or (
+            read is not None and not self._reads.is_latest("rows", read)
+        ):
             return  # another batch is shown now, or a later read shows a newer state
         self.model.set_rows(rows)
         overview = next((o for o in self._batches if o.info.id == batch_id), None)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.core import storyboard as sb
 from sora_desktop.core.models import Job, Profile
 from sora_desktop.core.storyboard_plan import ShotStatus, shots_to_submit
+from sora_desktop.gui.latest import LatestReads
 from sora_desktop.gui.shot_dialog import ShotDialog
 from sora_desktop.gui.storyboard_widgets import StoryboardWidgets
 
@@ -68,6 +69,8 @@ class StoryboardPanel(StoryboardWidgets):
         self.setObjectName("storyboard_panel")
         self.ops = operations
         self._profiles = profiles
+        #: the board and its takes' jobs are read in worker threads: the latest read shows
+        self._reads = LatestReads()
         #: the Make film progress dialog while a film is being made
         self.film_progress: QProgressDialog | None = None
         #: storyboards whose missing shots are sent as soon as they can start
@@ -139,7 +142,11 @@ class StoryboardPanel(StoryboardWidgets):
     def open_storyboard(self, board_id: str, *, keep_selection: bool = False) -> None:
         selected = self.current_shot() if keep_selection else None
 
+        read = self._reads.start("board")
+
         def show(opened: tuple[sb.Storyboard, dict[str, Job]]) -> None:
+            if not self._reads.is_latest("board", read):
+                return  # another board was opened, or this one read again, since
             board, jobs = opened
             self.model.set_board(board, jobs)
             row = self.model.row_of(selected.id) if selected is not None else -1
@@ -321,8 +328,14 @@ class StoryboardPanel(StoryboardWidgets):
         generated lets what waited for it go."""
         board = self.board
         if board is not None and any(t.job_id == job_id for s in board.shots for t in s.takes):
+            read = self._reads.start(("job", job_id))
+
+            def updated(jobs: dict[str, Job]) -> None:
+                if self._reads.is_latest(("job", job_id), read):  # else a newer read shows
+                    self._jobs_updated(jobs)
+
             self.ops.storyboard_jobs(parent=self, job_ids=[job_id]).success(
-                self._jobs_updated
+                updated
             ).run_in_background()
         elif ended and self.auto_generate - {board.id if board is not None else ""}:
             self.ops.storyboards_with_job(parent=self, job_id=job_id).success(

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -237,3 +238,50 @@ def test_choosing_a_take_and_regenerating_a_shot(
     )
     assert simulator.created_count == 1
     assert len(ctx.engine.store.list_jobs()) == 1
+
+
+def test_a_board_read_that_ends_last_does_not_replace_the_board_opened_after_it(
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Boards are read in worker threads: the creator clicks one storyboard, then another,
+    and the first read ends last. The second board stays shown (it showed the first, while
+    the list had the second selected)."""
+    ctx = make_loopback_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"))
+    harbour = panel.board
+    assert harbour is not None
+    panel.new_storyboard("Pier")
+    qtbot.waitUntil(lambda: panel.board is not None and panel.board.id != harbour.id)
+    pier = panel.board
+    assert pier is not None
+    held, reading = threading.Event(), threading.Event()
+    real_get = storyboards.get
+
+    def slow_for_harbour(store: object, board_id: str) -> sb.Storyboard:
+        if board_id == harbour.id:
+            reading.set()
+            assert held.wait(30)  # until the later read of Pier has been shown
+        return real_get(store, board_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storyboards, "get", slow_for_harbour)
+    panel.open_storyboard(harbour.id)  # the earlier read: it ends last
+    qtbot.waitUntil(reading.is_set, timeout=10000)
+    with qtbot.waitSignal(panel.opened, timeout=10000):
+        panel.open_storyboard(pier.id)
+    ended: list[str] = []
+    panel.opened.connect(ended.append)
+    dropped: list[int] = []
+    real_is_latest = panel._reads.is_latest
+
+    def is_latest(kind: object, ticket: int) -> bool:
+        latest = real_is_latest(kind, ticket)
+        if kind == "board" and not latest:
+            dropped.append(ticket)
+        return latest
+
+    monkeypatch.setattr(panel._reads, "is_latest", is_latest)
+    held.set()
+    # the Harbour read's result is back on the GUI thread, and dropped
+    qtbot.waitUntil(lambda: bool(dropped), timeout=10000)
+    assert panel.board is not None and panel.board.id == pier.id
+    assert ended == []
