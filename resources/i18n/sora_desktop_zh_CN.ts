@@ -6605,9 +6605,19 @@ Write a prompt and press Generate.</source>
             <translation>图片必须是 .png 文件（{name!r}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="109" />
+            <location filename="../../sora_desktop/usecases/generate.py" line="111" />
             <source>Choose Fit or Crop under the image to convert it.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="161" />
+            <source>Give the path of a JPEG, PNG or WebP image, or its https URL.</source>
+            <translation>请给出 JPEG、PNG 或 WebP 图片的路径，或其 https 网址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/generate.py" line="158" />
+            <source>The image for {name} is not a file on this computer, nor a URL: {path}</source>
+            <translation>{name} 的图片既不是本机上的文件，也不是网址：{path}</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/library.py" line="86" />

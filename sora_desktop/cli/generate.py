@@ -165,7 +165,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
     try:
         service_kw: dict[str, Any] = {"give_up_after": args.give_up_after}
         # Refuse bad input before anything starts: no simulator, no request, no row.
-        size, seconds, params = settings_from_args(args, rt, store, connection, model)
+        size, seconds, params, files = settings_from_args(args, rt, store, connection, model)
         request = VideoRequest(
             prompt=args.prompt,
             model=model,
@@ -182,6 +182,14 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
         if image is not None:
             request = dataclasses.replace(request, reference_image=image)
+        if files:  # a model's image fields given files: fitted like the start image
+            from sora_desktop.usecases.generate import image_param
+
+            fitted = tuple(
+                (name, image_param(name, path, size, args.fit, rt.paths.images_dir))
+                for name, path in files
+            )
+            request = dataclasses.replace(request, image_params=fitted)
         if connection.kind.is_provider:
             from sora_desktop.usecases.models import estimate_cost
 
@@ -201,9 +209,10 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
 
 def settings_from_args(
     args: argparse.Namespace, rt: Runtime, store: Any, connection: Connection, model: str
-) -> tuple[str, int, tuple[tuple[str, str], ...]]:
+) -> tuple[str, int, tuple[tuple[str, str], ...], list[tuple[str, Path]]]:
     """``--size``/``--aspect``, ``--seconds`` and ``--param`` checked against the model
-    (the catalogue, or the provider's schema) and mapped onto it: (size, seconds, params)."""
+    (the catalogue, or the provider's schema) and mapped onto it: (size, seconds, params,
+    the image fields given files on this computer)."""
     from sora_desktop.core.errors import InvalidRequestError
     from sora_desktop.usecases import models as usecase
 
@@ -227,14 +236,14 @@ def settings_from_args(
             )
         seconds = 4 if args.seconds is None else args.seconds  # 0 is refused, not defaulted
         if args.aspect is None:
-            return args.size or "720x1280", seconds, ()
+            return args.size or "720x1280", seconds, (), []
         from sora_desktop.core.capabilities import capabilities_for
         from sora_desktop.core.model_settings import summarize_capabilities
 
         caps = capabilities_for(model, azure=connection.kind is ConnectionKind.AZURE)
         summary = summarize_capabilities(connection.kind, caps)
         size = usecase.choose_size(summary, aspect=args.aspect, hint=VALIDATION_HINTS["aspect"])
-        return size, seconds, ()
+        return size, seconds, (), []
     listed = {m.id: m for m in usecase.list_models(connection.kind)}
     details = None
     if pairs or model.split(":", 1)[0] not in listed:
@@ -250,8 +259,13 @@ def settings_from_args(
         hint=VALIDATION_HINTS["aspect" if args.size is None else "size"],
     )
     seconds = usecase.choose_seconds(summary, args.seconds, hint=VALIDATION_HINTS["seconds"])
+    files: list[tuple[str, Path]] = []
+    if details is not None:
+        from sora_desktop.usecases.generate import image_files
+
+        pairs, files = image_files(pairs, details.fields, hint=PARAM_HINT)
     params = usecase.coerce_params(pairs, details, hint=PARAM_HINT) if details else ()
-    return size, seconds, params
+    return size, seconds, params, files
 
 
 async def _model_details(rt: Runtime, store: Any, connection: Connection, model: str) -> Any:

@@ -44,6 +44,12 @@ SIM_INPUT: dict[str, Any] = {
             "default": 0.5,
             "x-order": 7,
         },
+        "style_image": {
+            "type": "string",
+            "format": "uri",
+            "description": "An image whose look the video takes.",
+            "x-order": 8,
+        },
     },
 }
 

@@ -14,6 +14,7 @@ files; the dialect sends each the provider's way when the create goes out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -24,6 +25,7 @@ from sora_desktop.core.models import Connection, Job, VideoRequest
 from sora_desktop.core.retry import retry_request
 
 if TYPE_CHECKING:
+    from sora_desktop.core.schema_form import FormField
     from sora_desktop.core.service import GenerationService
 
 FitMode = Literal["fit", "crop"]
@@ -134,6 +136,33 @@ async def submit(
         prepared.path if prepared else None, end.path if end else None, tuple(fields)
     )
     return await service.submit(request, connection)
+
+
+def image_files(
+    pairs: Sequence[tuple[str, str]], fields: Sequence[FormField], *, hint: str | None = None
+) -> tuple[list[tuple[str, str]], list[tuple[str, Path]]]:
+    """``--param NAME=VALUE`` pairs split: a model's image field given a file on this
+    computer goes as one of the request's images (fitted by :func:`image_param`, then sent
+    inline or through the provider's upload), not as the text of its path; a URL (https,
+    data) goes as written. A file that isn't there is refused naming the field."""
+    images = {f.name for f in fields if f.widget == "image"}
+    rest: list[tuple[str, str]] = []
+    files: list[tuple[str, Path]] = []
+    for name, text in pairs:
+        if name not in images or text.strip().lower().startswith(("https:", "http:", "data:")):
+            rest.append((name, text))
+            continue
+        path = Path(text).expanduser()
+        if not path.is_file():
+            raise InvalidRequestError(
+                _("The image for {name} is not a file on this computer, nor a URL: {path}").format(
+                    name=name, path=path
+                ),
+                hint or _("Give the path of a JPEG, PNG or WebP image, or its https URL."),
+                param=name,
+            )
+        files.append((name, path))
+    return rest, files
 
 
 def image_param(name: str, path: Path, size: str, fit: FitMode | None, images_dir: Path) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 import av
 import pytest
 
+from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import ConnectionKind
 from sora_desktop.simulator.server import SimulatorServer
 from tests.cli_helpers import history_records, one_error_line, run_cli
@@ -288,3 +289,44 @@ def test_audio_and_seed_reach_the_model_s_own_fields_and_the_estimate(
     assert job.extra["input"]["generate_audio"] is False and job.extra["input"]["seed"] == 7
     refused = run_cli("generate", "--prompt", "a kite", "--seed", "7", data_dir=data_dir)
     assert refused.returncode == 2 and "--seed" in one_error_line(refused)
+
+
+def test_param_with_a_file_for_an_image_field_sends_the_image_not_its_path(
+    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+) -> None:
+    """``--param style_image=FILE``: the model's image field gets the picture, fitted to
+    the video and, past Replicate's 1 MB data-URI limit, uploaded (``POST /v1/files``), as
+    the window's More settings does; a path that is no file is refused before any create."""
+    import random
+
+    from PIL import Image
+
+    kind = ConnectionKind.REPLICATE
+    style = tmp_path / "style.png"
+    noise = random.Random(7).randbytes(1280 * 720 * 3)
+    Image.frombytes("RGB", (1280, 720), noise).save(style, "PNG", compress_level=1)
+    assert style.stat().st_size > 1 << 20
+    common = [
+        "generate", "--prompt", "a kite", *_where(sim, kind), "--model", "sim/any-video",
+        "--seconds", "2", "--aspect", "16:9", "--fit", "crop",
+        "--out", str(tmp_path / "clips"),
+    ]  # fmt: skip
+
+    missing = run_cli(
+        *common, "--param", f"style_image={tmp_path / 'gone.png'}",
+        data_dir=data_dir, env={ENV_VAR[kind]: KEY},
+    )  # fmt: skip
+    assert missing.returncode == ExitCode.INVALID_INPUT, missing.stderr
+    assert "style_image" in missing.stderr and sim.created_count == 0
+
+    made = run_cli(
+        *common, "--param", f"style_image={style}", data_dir=data_dir, env={ENV_VAR[kind]: KEY}
+    )
+    assert made.returncode == 0, made.stderr
+    [job] = sim._table.all()
+    sent = str(job.extra["input"]["style_image"])
+    assert sent.startswith(f"{sim.url}/replicate/v1/files/"), sent[:80]
+    assert sim._httpd is not None
+    uploaded = sim._httpd.api.uploads[sent.rsplit("/", 1)[-1]]
+    with Image.open(io.BytesIO(uploaded)) as picture:
+        assert picture.size == (1280, 720)
