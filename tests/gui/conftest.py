@@ -215,6 +215,45 @@ def sim_app(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
     context.close()
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: QCoreApplication) -> Iterator[str]:
+    """Each test that asks for it runs in English and in Simplified Chinese."""
+    from sora_desktop.core import i18n as core_i18n
+    from sora_desktop.gui import i18n
+
+    i18n.install_translator(qapp, request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.install_translator(qapp, "en")
+        core_i18n.install(None)
+
+
+@pytest.fixture
+def library_window(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
+    """The real window, its library panel made before it is shown; closed after the test."""
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.app import build
+
+    made = build(AppPaths.default(data_dir))
+    made.ensure_library()
+    made.window.show()
+    qtbot.waitExposed(made.window)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+def settle() -> None:
+    """Let posted layout requests run (no waiting: only what is already queued)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
 def library_of(ctx: AppContext) -> LibraryPanel:
     """The window's library panel (made: it is built after the first paint)."""
     from sora_desktop.gui.library_view import LibraryPanel
