@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import av
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -29,18 +28,11 @@ from sora_desktop.gui.library_rows import notes_line
 from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.simulator.server import SimulatorServer
 from tests.gui.conftest import make_clip
+from tests.provider_support import KEY, decoded_seconds
 
 pytestmark = pytest.mark.slow
 
-KEY = "gui-fal-key"
 ENV = "SORA_TEST_GUI_FAL_KEY"
-
-
-@pytest.fixture
-def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    renders = tmp_path_factory.mktemp("gui-extend-renders")
-    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
-        yield server
 
 
 @pytest.fixture
@@ -53,16 +45,10 @@ def ctx(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
     context.close()
 
 
-def _seconds(path: Path) -> float:
-    with av.open(str(path)) as container:
-        assert container.duration is not None
-        return float(container.duration / 1_000_000)
-
-
 def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
     ctx: AppContext,
     qtbot: QtBot,
-    sim: SimulatorServer,
+    provider_sim: SimulatorServer,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -75,7 +61,7 @@ def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
         ),
         connection=Connection(
             kind=ConnectionKind.FAL,
-            base_url=sim.url + "/fal",
+            base_url=provider_sim.url + "/fal",
             key_source=KeySource(env_var=ENV),
         ),
         status=JobStatus.READY,
@@ -113,9 +99,9 @@ def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
     assert "≈ $2.80 at $0.40/s" in cost  # 7 s at Veo 3.1 extend's price
     extended: Job = done.args[0]
     assert extended.status is JobStatus.READY, extended.error_message
-    assert len(submitted) == 1 and sim.created_count == 1
+    assert len(submitted) == 1 and provider_sim.created_count == 1
     assert extended.file_path is not None
-    assert _seconds(extended.file_path) == pytest.approx(1 + 7, abs=0.5)
+    assert decoded_seconds(extended.file_path) == pytest.approx(1 + 7, abs=0.5)
     assert source_ids(ctx.engine.store, extended.id) == [(source.id, SourceKind.EXTENSION)]
     qtbot.waitUntil(lambda: library.model.row_of(extended.id) >= 0, timeout=10_000)
     info = library.model.remix_info(extended.id)
