@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sora_desktop.gui.controller import Controller
     from sora_desktop.gui.library_view import LibraryPanel
     from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.storyboard_panel import StoryboardPanel
     from sora_desktop.simulator.server import SimulatorServer
 
 
@@ -252,6 +253,20 @@ def settle() -> None:
     for _ in range(3):
         QApplication.sendPostedEvents()
         QApplication.processEvents()
+
+
+def board_with_a_shot(panel: StoryboardPanel, qtbot: QtBot) -> None:
+    """A new storyboard open in ``panel`` with one shot, its strip laid out."""
+    from sora_desktop.core import storyboard as sb
+
+    panel.ensure_loaded()
+    panel.new_storyboard("Harbour")
+    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
+    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
+    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
+    panel.add_shot()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    settle()
 
 
 def library_of(ctx: AppContext) -> LibraryPanel:

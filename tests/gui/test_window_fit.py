@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core import i18n as core_i18n
-from sora_desktop.core import storyboard as sb
 from sora_desktop.core.settings import Settings
 from sora_desktop.gui import i18n
 from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.export_dialog import ExportDialog
 from sora_desktop.gui.storyboard_tab import show_storyboards
-from tests.gui.conftest import settle
+from tests.gui.conftest import board_with_a_shot, settle
 
 #: how narrow the window may be made (a 1366 px laptop screen, halved with a dock)
 NARROWEST = 960
@@ -44,14 +43,7 @@ def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext, qtb
     assert w.minimumSizeHint().width() <= before
     # with a storyboard open, its shot strip and actions shown (75-zh-min-storyboard.png:
     # the Chinese window still grew 28 px then)
-    panel.ensure_loaded()
-    panel.new_storyboard("Harbour")
-    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
-    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
-    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
-    panel.add_shot()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
-    settle()
+    board_with_a_shot(panel, qtbot)
     assert panel.strip.isVisibleTo(panel)
     assert w.minimumSizeHint().width() <= before
     # a long take label ("Take 2 (not ready)") doesn't widen it either

@@ -9,10 +9,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from sora_desktop.core import storyboard as sb
 from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.storyboard_tab import show_storyboards
-from tests.gui.conftest import library_of, settle
+from tests.gui.conftest import board_with_a_shot, library_of, settle
 
 NARROW = (960, 600)
 
@@ -46,14 +45,7 @@ def test_the_window_can_be_960_wide(ctx: AppContext, qtbot: QtBot) -> None:
     assert panel is not None
     settle()
     assert w.minimumSizeHint().width() <= NARROW[0]
-    panel.ensure_loaded()
-    panel.new_storyboard("Harbour")
-    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
-    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
-    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
-    panel.add_shot()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
-    settle()
+    board_with_a_shot(panel, qtbot)
     assert panel.strip.isVisibleTo(panel)
     assert w.minimumSizeHint().width() <= NARROW[0]
     assert w.minimumSizeHint().height() <= NARROW[1]
