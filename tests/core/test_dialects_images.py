@@ -95,17 +95,23 @@ def test_a_6_mb_image_field_goes_through_the_providers_upload(
     assert stored is not None and stored.request.image_params == ((FIELD, image),)
 
 
+def _sent_on_fal(provider_sim: SimulatorServer, tmp_path: Path, image: Path) -> str:
+    """What fal received in the image field for a create that sends ``image`` there (the
+    job made and ready)."""
+    kind = ConnectionKind.FAL
+    req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
+    job = generate(tmp_path / "d", req, connection(provider_sim, kind))
+    assert_ready(job, SECONDS[kind])
+    return str(_sent(provider_sim, job.remote_id or "")[FIELD])
+
+
 def test_on_fal_a_6_mb_image_field_goes_inline_within_fals_limit(
     provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     """fal has no upload flow in the dialect: the image goes as a data URI, within the
     dialect's limit, byte for byte."""
-    kind = ConnectionKind.FAL
     image = _image(tmp_path / "style.png", 6 << 20)
-    req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
-    job = generate(tmp_path / "d", req, connection(provider_sim, kind))
-    assert_ready(job, SECONDS[kind])
-    value = str(_sent(provider_sim, job.remote_id or "")[FIELD])
+    value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/png;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     assert base64.b64decode(value.split(",", 1)[1]) == image.read_bytes()
@@ -114,12 +120,8 @@ def test_on_fal_a_6_mb_image_field_goes_inline_within_fals_limit(
 def test_on_fal_an_image_field_too_large_to_go_inline_is_sent_as_a_smaller_jpeg(
     provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    kind = ConnectionKind.FAL
     image = _image(tmp_path / "style.png", 9 << 20)  # 12 MB as base64: over fal's 10 MB
-    req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
-    job = generate(tmp_path / "d", req, connection(provider_sim, kind))
-    assert_ready(job, SECONDS[kind])
-    value = str(_sent(provider_sim, job.remote_id or "")[FIELD])
+    value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/jpeg;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     with Image.open(io.BytesIO(base64.b64decode(value.split(",", 1)[1]))) as sent:
