@@ -4,7 +4,8 @@
 - a check that fails any test leaving a thread running (the napari pattern),
 - a keyring backend in memory, so no test touches the developer's real keyring,
 - under Wine only, the skips listed in tests/wine_skips.py,
-- ``simulator``: the real simulator on a free loopback port,
+- ``simulator``: the real simulator on a free loopback port (``provider_sim``: with the
+  provider routes' key),
 - a hard per-test watchdog (below),
 - a Python Qt message handler for the whole session (see ``qt_message_guard``),
 - ``tests/fail_on_unexpected.py``: an undeclared WARNING (or worse) log record, or an
@@ -20,6 +21,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -36,6 +38,9 @@ os.environ.pop("SORA_DESKTOP_DATA_DIR", None)
 # (see sora_desktop/gui/__init__.py)
 import sora_desktop.gui  # noqa: F401
 from tests import qt_message_guard
+
+if TYPE_CHECKING:
+    from sora_desktop.simulator.server import SimulatorServer
 
 pytest_plugins = ["tests.fail_on_unexpected"]
 
@@ -150,3 +155,15 @@ def simulator() -> Iterator[object]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def provider_sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
+    """The simulator with its fal, Replicate and Runway routes taking
+    ``tests.provider_support.KEY`` (quick: ~0.3 s renders, kept in a temp dir)."""
+    from sora_desktop.simulator.server import SimulatorServer
+    from tests.provider_support import KEY
+
+    renders = tmp_path_factory.mktemp("provider-renders")
+    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
+        yield server

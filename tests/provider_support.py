@@ -64,6 +64,14 @@ def request(
     return VideoRequest(prompt=prompt, **kw)
 
 
+def decoded_seconds(path: Path) -> float:
+    """How long the clip at ``path`` is, once its frames decode (a real MP4, not just a header)."""
+    with av.open(str(path)) as container:
+        assert container.streams.video and container.duration is not None
+        assert sum(1 for _ in container.decode(video=0)) > 0
+        return float(container.duration / 1_000_000)
+
+
 #: quick polls: the simulator's jobs take a second or two
 FAST = Pacing(poll_initial_seconds=0.05, poll_max_seconds=0.3)
 

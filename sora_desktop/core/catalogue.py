@@ -202,15 +202,7 @@ class CatalogueModel:
         if self.seconds_field:
             value = dict(self.seconds).get(request.seconds, request.seconds)
             body[self.seconds_field] = value
-        optional: tuple[tuple[str, Any], ...] = (
-            ("audio", request.audio),
-            ("negative_prompt", request.negative_prompt or None),
-            ("seed", request.seed),
-        )
-        for setting, value in optional:
-            name = self.field_for(setting)
-            if name is not None and value is not None:
-                body[name] = value
+        self.put_settings(body, request)
         start_field = self.field_for("start_image")
         end_field = self.field_for("end_image")
         if start_image is not None and start_field is not None:
@@ -223,13 +215,31 @@ class CatalogueModel:
                 body[start_field] = start_image
         if end_image is not None and end_field is not None and end_field != start_field:
             body[end_field] = end_image
-        for name, text in request.params:
-            try:
-                body[name] = json.loads(text)
-            except ValueError:
-                body[name] = text
+        put_params(body, request.params)
         body.update(images or {})
         return body
+
+    def put_settings(self, body: dict[str, Any], request: VideoRequest) -> None:
+        """``request``'s audio, negative prompt and seed into ``body``, in the fields this
+        model names for them (a setting it has no field for, or that is unset, stays out)."""
+        optional: tuple[tuple[str, Any], ...] = (
+            ("audio", request.audio),
+            ("negative_prompt", request.negative_prompt or None),
+            ("seed", request.seed),
+        )
+        for setting, value in optional:
+            name = self.field_for(setting)
+            if name is not None and value is not None:
+                body[name] = value
+
+
+def put_params(body: dict[str, Any], params: Iterable[tuple[str, str]]) -> None:
+    """``request.params`` into ``body`` (they win): JSON where the text is JSON, else the text."""
+    for name, text in params:
+        try:
+            body[name] = json.loads(text)
+        except ValueError:
+            body[name] = text
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +313,43 @@ def _price(value: Any, where: str) -> Price | None:
     )
 
 
+def _seconds(value: Any, where: str) -> tuple[str | None, tuple[tuple[int, Scalar], ...], int]:
+    """A ``"seconds"`` object, checked: its field (None: the endpoint has none), its
+    ``(seconds, wire value)`` pairs in order, and its default."""
+    if not isinstance(value, Mapping) or not isinstance(value.get("values"), Mapping):
+        raise _fail(where, "'seconds' must be an object with 'field' and 'values'")
+    field = value.get("field")
+    if field is not None and (not isinstance(field, str) or not field):
+        raise _fail(where, "'seconds' 'field' must name a field")
+    values: list[tuple[int, Scalar]] = []
+    for key, wire in value["values"].items():
+        if not str(key).isdigit() or int(key) <= 0:
+            raise _fail(where, f"'seconds' value {key!r} is not a whole number of seconds")
+        values.append((int(key), _scalar(wire, f"{where} seconds {key}")))
+    if not values:
+        raise _fail(where, "'seconds' 'values' is empty")
+    values.sort()
+    default = value.get("default", values[0][0])
+    if default not in dict(values):
+        raise _fail(where, f"'seconds' default {default!r} is not one of the values")
+    return field, tuple(values), int(default)
+
+
+def _constants(value: Any, where: str) -> tuple[tuple[str, Scalar], ...]:
+    """A ``"constants"`` object (fields always sent), checked; none: empty."""
+    constants = value or {}
+    if not isinstance(constants, Mapping):
+        raise _fail(where, "'constants' must be an object")
+    return tuple((str(k), _scalar(v, f"{where} constants")) for k, v in constants.items())
+
+
+def _verified(value: Any, where: str) -> str:
+    """A ``"verified"`` note (where the fields were read), checked."""
+    if not isinstance(value, str):
+        raise _fail(where, "'verified' must be text")
+    return value
+
+
 def parse_model(entry: Any, where: str = "model") -> CatalogueModel:
     """One catalogue entry, checked. Raises :class:`CatalogueError`."""
     if not isinstance(entry, Mapping):
@@ -359,29 +406,7 @@ def parse_model(entry: Any, where: str = "model") -> CatalogueModel:
         if not isinstance(text_sizes, list) or not all(s in sizes for s in text_sizes):
             raise _fail(where, "'text_sizes' must list sizes from 'sizes'")
         text_sizes = tuple(text_sizes)
-    seconds = entry.get("seconds")
-    if not isinstance(seconds, Mapping) or not isinstance(seconds.get("values"), Mapping):
-        raise _fail(where, "'seconds' must be an object with 'field' and 'values'")
-    seconds_field = seconds.get("field")
-    if seconds_field is not None and (not isinstance(seconds_field, str) or not seconds_field):
-        raise _fail(where, "'seconds' 'field' must name a field")
-    values = []
-    for key, wire in seconds["values"].items():
-        if not str(key).isdigit() or int(key) <= 0:
-            raise _fail(where, f"'seconds' value {key!r} is not a whole number of seconds")
-        values.append((int(key), _scalar(wire, f"{where} seconds {key}")))
-    if not values:
-        raise _fail(where, "'seconds' 'values' is empty")
-    values.sort()
-    default = seconds.get("default", values[0][0])
-    if default not in dict(values):
-        raise _fail(where, f"'seconds' default {default!r} is not one of the values")
-    constants = entry.get("constants") or {}
-    if not isinstance(constants, Mapping):
-        raise _fail(where, "'constants' must be an object")
-    verified = entry.get("verified", "")
-    if not isinstance(verified, str):
-        raise _fail(where, "'verified' must be text")
+    seconds_field, values, default = _seconds(entry.get("seconds"), where)
     from sora_desktop.core.catalogue_extend import parse_extend
 
     return CatalogueModel(
@@ -394,12 +419,12 @@ def parse_model(entry: Any, where: str = "model") -> CatalogueModel:
         fields=tuple((str(k), str(v)) for k, v in fields.items()),
         sizes=tuple(size_items),
         seconds_field=seconds_field,
-        seconds=tuple(values),
-        default_seconds=int(default),
-        constants=tuple((str(k), _scalar(v, f"{where} constants")) for k, v in constants.items()),
+        seconds=values,
+        default_seconds=default,
+        constants=_constants(entry.get("constants"), where),
         text_sizes=text_sizes,
         price=_price(entry.get("price"), where),
-        verified=verified,
+        verified=_verified(entry.get("verified", ""), where),
         extend=parse_extend(entry.get("extend"), where),
     )
 

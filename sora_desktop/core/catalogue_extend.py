@@ -20,12 +20,21 @@ The prompt, audio, negative prompt and seed go in the model's own ``fields``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.core.catalogue import _SIZE, Price, Scalar, _fail, _price, _scalar
+from sora_desktop.core.catalogue import (
+    _SIZE,
+    Price,
+    Scalar,
+    _constants,
+    _fail,
+    _price,
+    _seconds,
+    _verified,
+    put_params,
+)
 
 if TYPE_CHECKING:
     from sora_desktop.core.catalogue import CatalogueModel
@@ -65,23 +74,11 @@ class ExtendEndpoint:
         source video, the seconds added; ``request.params`` win."""
         body: dict[str, Any] = dict(self.constants)
         body[model.field_for("prompt") or "prompt"] = request.prompt
-        optional: tuple[tuple[str, Any], ...] = (
-            ("audio", request.audio),
-            ("negative_prompt", request.negative_prompt or None),
-            ("seed", request.seed),
-        )
-        for setting, value in optional:
-            name = model.field_for(setting)
-            if name is not None and value is not None:
-                body[name] = value
+        model.put_settings(body, request)
         if self.seconds_field:
             body[self.seconds_field] = dict(self.seconds).get(request.seconds, request.seconds)
         body[self.video_field] = video_uri
-        for name, text in request.params:
-            try:
-                body[name] = json.loads(text)
-            except ValueError:
-                body[name] = text
+        put_params(body, request.params)
         return body
 
 
@@ -98,40 +95,18 @@ def parse_extend(value: Any, where: str) -> ExtendEndpoint | None:
         if not isinstance(text, str) or not text.strip():
             raise _fail(where, f"{key!r} must be a non-empty string")
         texts[key] = text
-    seconds = value.get("seconds")
-    if not isinstance(seconds, Mapping) or not isinstance(seconds.get("values"), Mapping):
-        raise _fail(where, "'seconds' must be an object with 'field' and 'values'")
-    field = seconds.get("field")
-    if field is not None and (not isinstance(field, str) or not field):
-        raise _fail(where, "'seconds' 'field' must name a field")
-    values: list[tuple[int, Scalar]] = []
-    for key, wire in seconds["values"].items():
-        if not str(key).isdigit() or int(key) <= 0:
-            raise _fail(where, f"'seconds' value {key!r} is not a whole number of seconds")
-        values.append((int(key), _scalar(wire, f"{where} seconds {key}")))
-    if not values:
-        raise _fail(where, "'seconds' 'values' is empty")
-    values.sort()
-    default = seconds.get("default", values[0][0])
-    if default not in dict(values):
-        raise _fail(where, f"'seconds' default {default!r} is not one of the values")
+    field, values, default = _seconds(value.get("seconds"), where)
     sizes = value.get("source_sizes") or []
     if not isinstance(sizes, list) or not all(isinstance(s, str) and _SIZE.match(s) for s in sizes):
         raise _fail(where, "'source_sizes' must list sizes like 1280x720")
-    constants = value.get("constants") or {}
-    if not isinstance(constants, Mapping):
-        raise _fail(where, "'constants' must be an object")
-    verified = value.get("verified", "")
-    if not isinstance(verified, str):
-        raise _fail(where, "'verified' must be text")
     return ExtendEndpoint(
         endpoint=texts["endpoint"],
         video_field=texts["video_field"],
         seconds_field=field,
-        seconds=tuple(values),
-        default_seconds=int(default),
+        seconds=values,
+        default_seconds=default,
         source_sizes=tuple(sizes),
-        constants=tuple((str(k), _scalar(v, f"{where} constants")) for k, v in constants.items()),
+        constants=_constants(value.get("constants"), where),
         price=_price(value.get("price"), where),
-        verified=verified,
+        verified=_verified(value.get("verified", ""), where),
     )

@@ -3,10 +3,8 @@ endpoint, in the CLI's own process against the simulator's /fal routes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import av
 import pytest
 
 from sora_desktop.core.errors import ExitCode
@@ -15,33 +13,19 @@ from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.server import SimulatorServer
 from tests.cli_helpers import history_records, run_cli
-from tests.provider_support import KEY
+from tests.provider_support import KEY, decoded_seconds
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    renders = tmp_path_factory.mktemp("cli-extend-renders")
-    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
-        yield server
-
-
-def _seconds(path: Path) -> float:
-    with av.open(str(path)) as container:
-        assert container.streams.video and container.duration is not None
-        assert sum(1 for _ in container.decode(video=0)) > 0
-        return float(container.duration / 1_000_000)
-
-
 def test_extend_on_fal_sends_one_create_to_the_extend_endpoint_and_files_the_longer_clip(
-    sim: SimulatorServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    provider_sim: SimulatorServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("FAL_KEY", raising=False)
     env = {"FAL_KEY": KEY}
     made = run_cli(
         "generate", "--prompt", "a lantern on a pier", "--kind", "fal",
-        "--base-url", sim.url + "/fal", "--model", "fal-ai/veo3.1", "--aspect", "16:9",
+        "--base-url", provider_sim.url + "/fal", "--model", "fal-ai/veo3.1", "--aspect", "16:9",
         "--seconds", "4", "--out", str(data_dir.parent / "out"), data_dir=data_dir, env=env,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
@@ -56,8 +40,8 @@ def test_extend_on_fal_sends_one_create_to_the_extend_endpoint_and_files_the_lon
     assert extended.returncode == 0, extended.stderr
     assert "own extend endpoint" in extended.stderr
     path = Path(extended.stdout.strip().splitlines()[-1])
-    assert _seconds(path) == pytest.approx(_seconds(source) + 7, abs=0.5)
-    assert sim.created_count == 2  # the source, then one extension
+    assert decoded_seconds(path) == pytest.approx(decoded_seconds(source) + 7, abs=0.5)
+    assert provider_sim.created_count == 2  # the source, then one extension
     newest = history_records(run_cli("history", "--json", data_dir=data_dir))[0]
     assert (newest["model"], newest["seconds"], newest["file"]) == (
         "fal-ai/veo3.1",
@@ -72,12 +56,12 @@ def test_extend_on_fal_sends_one_create_to_the_extend_endpoint_and_files_the_lon
 
 
 def test_extend_on_fal_refuses_a_length_the_endpoint_does_not_add(
-    sim: SimulatorServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    provider_sim: SimulatorServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("FAL_KEY", raising=False)
     env = {"FAL_KEY": KEY}
     made = run_cli(
-        "generate", "--prompt", "a kite", "--kind", "fal", "--base-url", sim.url + "/fal",
+        "generate", "--prompt", "a kite", "--kind", "fal", "--base-url", provider_sim.url + "/fal",
         "--model", "fal-ai/veo3.1/fast", "--aspect", "9:16", "--seconds", "4",
         "--out", str(data_dir.parent / "out"), data_dir=data_dir, env=env,
     )  # fmt: skip
@@ -91,4 +75,4 @@ def test_extend_on_fal_refuses_a_length_the_endpoint_does_not_add(
 
     assert refused.returncode == ExitCode.INVALID_INPUT, refused.stderr
     assert "adds 7 seconds, not 4" in refused.stderr
-    assert sim.created_count == 1
+    assert provider_sim.created_count == 1

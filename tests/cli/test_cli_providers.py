@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import av
 import pytest
 
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import ConnectionKind
 from sora_desktop.simulator.server import SimulatorServer
 from tests.cli_helpers import history_records, one_error_line, run_cli
-from tests.provider_support import KEY, KINDS, MODEL, PREFIX
+from tests.provider_support import KEY, KINDS, MODEL, PREFIX, decoded_seconds
 
 pytestmark = pytest.mark.slow
 
@@ -32,34 +30,20 @@ def _no_provider_keys(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
-@pytest.fixture
-def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    renders = tmp_path_factory.mktemp("cli-provider-renders")
-    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
-        yield server
-
-
-def _where(sim: SimulatorServer, kind: ConnectionKind) -> list[str]:
-    return ["--kind", kind.value, "--base-url", sim.url + PREFIX[kind]]
-
-
-def _seconds(path: Path) -> float:
-    with av.open(str(path)) as container:
-        assert container.streams.video and container.duration is not None
-        assert sum(1 for _ in container.decode(video=0)) > 0
-        return float(container.duration / 1_000_000)
+def _where(provider_sim: SimulatorServer, kind: ConnectionKind) -> list[str]:
+    return ["--kind", kind.value, "--base-url", provider_sim.url + PREFIX[kind]]
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.value)
 def test_generate_on_each_provider_maps_aspect_and_seconds_and_takes_the_key_from_its_variable(
-    kind: ConnectionKind, sim: SimulatorServer, tmp_path: Path, data_dir: Path
+    kind: ConnectionKind, provider_sim: SimulatorServer, tmp_path: Path, data_dir: Path
 ) -> None:
     out = tmp_path / "clips"
     result = run_cli(
         "generate",
         "--prompt",
         "a red kite over green hills",
-        *_where(sim, kind),
+        *_where(provider_sim, kind),
         "--model",
         MODEL[kind],
         "--aspect",
@@ -73,23 +57,23 @@ def test_generate_on_each_provider_maps_aspect_and_seconds_and_takes_the_key_fro
     )
     assert result.returncode == 0, result.stderr
     clip = Path(result.stdout.strip().splitlines()[-1])
-    assert clip.parent == out and abs(_seconds(clip) - 2) < 0.5
+    assert clip.parent == out and abs(decoded_seconds(clip) - 2) < 0.5
     assert "Estimated cost:" in result.stderr
     [record] = history_records(run_cli("history", "--json", data_dir=data_dir))
     assert (record["size"], record["seconds"]) == ("1280x720", 2)
     assert record["connection"]["kind"] == kind.value
-    assert sim.created_count == 1
+    assert provider_sim.created_count == 1
 
 
 def test_param_reaches_the_provider_typed_by_its_schema(
-    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+    provider_sim: SimulatorServer, tmp_path: Path, data_dir: Path
 ) -> None:
     kind = ConnectionKind.REPLICATE
     result = run_cli(
         "generate",
         "--prompt",
         "a kite",
-        *_where(sim, kind),
+        *_where(provider_sim, kind),
         "--model",
         "sim/any-video",
         "--seconds",
@@ -102,7 +86,7 @@ def test_param_reaches_the_provider_typed_by_its_schema(
         env={ENV_VAR[kind]: KEY},
     )
     assert result.returncode == 0, result.stderr
-    [job] = sim._table.all()
+    [job] = provider_sim._table.all()
     assert job.extra["input"]["motion_strength"] == 0.5  # a number, not the text "0.5"
 
 
@@ -121,22 +105,22 @@ def test_param_reaches_the_provider_typed_by_its_schema(
 def test_refusals_name_the_field_and_the_allowed_values_before_any_create(
     args: list[str],
     named: tuple[str, ...],
-    sim: SimulatorServer,
+    provider_sim: SimulatorServer,
     data_dir: Path,
 ) -> None:
     kind = ConnectionKind.FAL
     result = run_cli(
-        "generate", "--prompt", "a kite", *_where(sim, kind), *args, data_dir=data_dir,
+        "generate", "--prompt", "a kite", *_where(provider_sim, kind), *args, data_dir=data_dir,
         env={ENV_VAR[kind]: KEY},
     )  # fmt: skip
     assert result.returncode == 2, result.stderr
     line = one_error_line(result)
     assert all(word in line for word in named), line
-    assert sim.created_count == 0
+    assert provider_sim.created_count == 0
 
 
 def test_models_lists_the_catalogue_and_one_model_s_parameters(
-    sim: SimulatorServer, data_dir: Path
+    provider_sim: SimulatorServer, data_dir: Path
 ) -> None:
     listed = run_cli("models", "--kind", "fal", data_dir=data_dir)
     assert listed.returncode == 0, listed.stderr
@@ -149,7 +133,8 @@ def test_models_lists_the_catalogue_and_one_model_s_parameters(
 
     kind = ConnectionKind.REPLICATE
     one = run_cli(
-        "models", *_where(sim, kind), "--model", "sim/any-video", "--json", data_dir=data_dir,
+        "models", *_where(provider_sim, kind), "--model", "sim/any-video", "--json",
+        data_dir=data_dir,
         env={ENV_VAR[kind]: KEY},
     )  # fmt: skip
     assert one.returncode == 0, one.stderr
@@ -160,7 +145,7 @@ def test_models_lists_the_catalogue_and_one_model_s_parameters(
 
     kind = ConnectionKind.RUNWAY
     gen = run_cli(
-        "models", *_where(sim, kind), "--model", "gen4.5", data_dir=data_dir,
+        "models", *_where(provider_sim, kind), "--model", "gen4.5", data_dir=data_dir,
         env={ENV_VAR[kind]: KEY},
     )  # fmt: skip
     assert gen.returncode == 0, gen.stderr
@@ -170,7 +155,7 @@ def test_models_lists_the_catalogue_and_one_model_s_parameters(
 
 
 def test_profile_add_for_a_provider_kind_then_generate_with_it(
-    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+    provider_sim: SimulatorServer, tmp_path: Path, data_dir: Path
 ) -> None:
     default = run_cli("profile", "add", "My fal", "--kind", "fal", data_dir=data_dir)
     assert default.returncode == 0, default.stderr
@@ -178,7 +163,7 @@ def test_profile_add_for_a_provider_kind_then_generate_with_it(
     kind = ConnectionKind.RUNWAY
     added = run_cli(
         "profile", "add", "sim runway", "--kind", "runway", "--base-url",
-        sim.url + PREFIX[kind], "--api-key-env", "MY_RUNWAY", data_dir=data_dir,
+        provider_sim.url + PREFIX[kind], "--api-key-env", "MY_RUNWAY", data_dir=data_dir,
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
     listed = run_cli("profile", "list", data_dir=data_dir).stdout
@@ -189,16 +174,16 @@ def test_profile_add_for_a_provider_kind_then_generate_with_it(
         "--out", str(tmp_path / "clips"), data_dir=data_dir, env={"MY_RUNWAY": KEY},
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    assert abs(_seconds(Path(made.stdout.strip().splitlines()[-1])) - 2) < 0.5
+    assert abs(decoded_seconds(Path(made.stdout.strip().splitlines()[-1])) - 2) < 0.5
 
 
 def test_resend_an_outcome_unknown_job_shows_its_cost_and_needs_yes_without_a_tty(
-    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+    provider_sim: SimulatorServer, tmp_path: Path, data_dir: Path
 ) -> None:
     kind = ConnectionKind.FAL
     env = {ENV_VAR[kind]: KEY}
     first = run_cli(
-        "generate", "--prompt", "a boat [sim:drop]", *_where(sim, kind), "--model",
+        "generate", "--prompt", "a boat [sim:drop]", *_where(provider_sim, kind), "--model",
         "fal-ai/veo3.1", "--seconds", "4", "--out", str(tmp_path / "clips"),
         data_dir=data_dir, env=env,
     )  # fmt: skip
@@ -211,12 +196,12 @@ def test_resend_an_outcome_unknown_job_shows_its_cost_and_needs_yes_without_a_tt
     assert "--yes" in one_error_line(asked)
     assert "may have been made" in asked.stderr and "https://fal.ai/dashboard" in asked.stderr
     assert "Estimated cost: about $1.60" in asked.stderr  # 4 s of Veo 3.1 at $0.40/s
-    assert sim.created_count == 1  # nothing sent without a yes
+    assert provider_sim.created_count == 1  # nothing sent without a yes
 
     again = run_cli("resend", record["id"], "--yes", "--out", str(tmp_path / "clips"),
                     data_dir=data_dir, env=env)  # fmt: skip
     assert again.returncode == 8, again.stderr  # the directive drops this reply too
-    assert sim.created_count == 2  # exactly one new create
+    assert provider_sim.created_count == 2  # exactly one new create
     records = history_records(run_cli("history", "--json", data_dir=data_dir))
     assert len(records) == 2 and {r["prompt"] for r in records} == {"a boat [sim:drop]"}
 
@@ -275,24 +260,24 @@ def test_a_provider_model_is_never_guessed_and_videos_api_models_are_described_o
 
 
 def test_audio_and_seed_reach_the_model_s_own_fields_and_the_estimate(
-    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+    provider_sim: SimulatorServer, tmp_path: Path, data_dir: Path
 ) -> None:
     kind = ConnectionKind.FAL
     result = run_cli(
-        "generate", "--prompt", "a kite", *_where(sim, kind), "--model", "fal-ai/veo3.1",
+        "generate", "--prompt", "a kite", *_where(provider_sim, kind), "--model", "fal-ai/veo3.1",
         "--seconds", "4", "--audio", "off", "--seed", "7", "--out", str(tmp_path / "clips"),
         data_dir=data_dir, env={ENV_VAR[kind]: KEY},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Estimated cost: about $0.80" in result.stderr  # 4 s at $0.20/s without audio
-    [job] = sim._table.all()
+    [job] = provider_sim._table.all()
     assert job.extra["input"]["generate_audio"] is False and job.extra["input"]["seed"] == 7
     refused = run_cli("generate", "--prompt", "a kite", "--seed", "7", data_dir=data_dir)
     assert refused.returncode == 2 and "--seed" in one_error_line(refused)
 
 
 def test_param_with_a_file_for_an_image_field_sends_the_image_not_its_path(
-    sim: SimulatorServer, tmp_path: Path, data_dir: Path
+    provider_sim: SimulatorServer, tmp_path: Path, data_dir: Path
 ) -> None:
     """``--param style_image=FILE``: the model's image field gets the picture, fitted to
     the video and, past Replicate's 1 MB data-URI limit, uploaded (``POST /v1/files``), as
@@ -307,7 +292,7 @@ def test_param_with_a_file_for_an_image_field_sends_the_image_not_its_path(
     Image.frombytes("RGB", (1280, 720), noise).save(style, "PNG", compress_level=1)
     assert style.stat().st_size > 1 << 20
     common = [
-        "generate", "--prompt", "a kite", *_where(sim, kind), "--model", "sim/any-video",
+        "generate", "--prompt", "a kite", *_where(provider_sim, kind), "--model", "sim/any-video",
         "--seconds", "2", "--aspect", "16:9", "--fit", "crop",
         "--out", str(tmp_path / "clips"),
     ]  # fmt: skip
@@ -317,16 +302,16 @@ def test_param_with_a_file_for_an_image_field_sends_the_image_not_its_path(
         data_dir=data_dir, env={ENV_VAR[kind]: KEY},
     )  # fmt: skip
     assert missing.returncode == ExitCode.INVALID_INPUT, missing.stderr
-    assert "style_image" in missing.stderr and sim.created_count == 0
+    assert "style_image" in missing.stderr and provider_sim.created_count == 0
 
     made = run_cli(
         *common, "--param", f"style_image={style}", data_dir=data_dir, env={ENV_VAR[kind]: KEY}
     )
     assert made.returncode == 0, made.stderr
-    [job] = sim._table.all()
+    [job] = provider_sim._table.all()
     sent = str(job.extra["input"]["style_image"])
-    assert sent.startswith(f"{sim.url}/replicate/v1/files/"), sent[:80]
-    assert sim._httpd is not None
-    uploaded = sim._httpd.api.uploads[sent.rsplit("/", 1)[-1]]
+    assert sent.startswith(f"{provider_sim.url}/replicate/v1/files/"), sent[:80]
+    assert provider_sim._httpd is not None
+    uploaded = provider_sim._httpd.api.uploads[sent.rsplit("/", 1)[-1]]
     with Image.open(io.BytesIO(uploaded)) as picture:
         assert picture.size == (1280, 720)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import io
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.server import SimulatorServer
 from tests.fail_on_unexpected import ExpectLog
 from tests.provider_support import (
-    KEY,
     assert_no_key_on_results,
     assert_ready,
     connection,
@@ -42,17 +40,6 @@ MODEL = {
 SECONDS = {ConnectionKind.FAL: 4, ConnectionKind.REPLICATE: 2, ConnectionKind.RUNWAY: 2}
 
 
-@pytest.fixture(scope="module")
-def renders(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("image-field-renders")
-
-
-@pytest.fixture
-def sim(renders: Path) -> Iterator[SimulatorServer]:
-    with SimulatorServer(latency=0.4, api_key=KEY, storage_dir=renders) as server:
-        yield server
-
-
 def _image(path: Path, total: int, size: tuple[int, int] = (1280, 720)) -> Path:
     """A noisy PNG of ``size`` padded after its end to ``total`` bytes (a large file that
     still decodes as that image)."""
@@ -64,24 +51,24 @@ def _image(path: Path, total: int, size: tuple[int, int] = (1280, 720)) -> Path:
     return path
 
 
-def _sent(sim: SimulatorServer, remote_id: str) -> dict[str, object]:
+def _sent(provider_sim: SimulatorServer, remote_id: str) -> dict[str, object]:
     job_id = remote_id.rsplit("/", 1)[-1]
-    for job in sim._table.all():
+    for job in provider_sim._table.all():
         if job.id == job_id:
             return dict(job.extra["input"])
     raise AssertionError(f"the simulator has no job {remote_id}")
 
 
-def _uploads(sim: SimulatorServer) -> dict[str, bytes]:
-    assert sim._httpd is not None
-    return dict(sim._httpd.api.uploads)
+def _uploads(provider_sim: SimulatorServer) -> dict[str, bytes]:
+    assert provider_sim._httpd is not None
+    return dict(provider_sim._httpd.api.uploads)
 
 
 @pytest.mark.parametrize(
     "kind", [ConnectionKind.REPLICATE, ConnectionKind.RUNWAY], ids=lambda k: k.value
 )
 def test_a_6_mb_image_field_goes_through_the_providers_upload(
-    kind: ConnectionKind, sim: SimulatorServer, tmp_path: Path
+    kind: ConnectionKind, provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     """Past the data-URI limit (Replicate 1 MB, Runway 5 MB) the image field is uploaded
     (Replicate ``POST /v1/files``; Runway ``/v1/uploads``, the file sent to the upload host
@@ -90,16 +77,16 @@ def test_a_6_mb_image_field_goes_through_the_providers_upload(
     image = _image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
     data_dir = tmp_path / "d"
-    job = generate(data_dir, req, connection(sim, kind))
+    job = generate(data_dir, req, connection(provider_sim, kind))
     assert_ready(job, SECONDS[kind])
-    value = str(_sent(sim, job.remote_id or "")[FIELD])
+    value = str(_sent(provider_sim, job.remote_id or "")[FIELD])
     if kind is ConnectionKind.REPLICATE:
-        assert value.startswith(f"{sim.url}/replicate/v1/files/")
+        assert value.startswith(f"{provider_sim.url}/replicate/v1/files/")
     else:
         assert value.startswith("runway://uploads/")
     token = value.rsplit("/", 1)[-1]
-    assert _uploads(sim)[token] == image.read_bytes()  # the very file, whole
-    assert_no_key_on_results(sim)
+    assert _uploads(provider_sim)[token] == image.read_bytes()  # the very file, whole
+    assert_no_key_on_results(provider_sim)
     store = JobStore(AppPaths.default(data_dir).db_path)
     try:
         stored = store.get(job.id)
@@ -108,31 +95,33 @@ def test_a_6_mb_image_field_goes_through_the_providers_upload(
     assert stored is not None and stored.request.image_params == ((FIELD, image),)
 
 
+def _sent_on_fal(provider_sim: SimulatorServer, tmp_path: Path, image: Path) -> str:
+    """What fal received in the image field for a create that sends ``image`` there (the
+    job made and ready)."""
+    kind = ConnectionKind.FAL
+    req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
+    job = generate(tmp_path / "d", req, connection(provider_sim, kind))
+    assert_ready(job, SECONDS[kind])
+    return str(_sent(provider_sim, job.remote_id or "")[FIELD])
+
+
 def test_on_fal_a_6_mb_image_field_goes_inline_within_fals_limit(
-    sim: SimulatorServer, tmp_path: Path
+    provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     """fal has no upload flow in the dialect: the image goes as a data URI, within the
     dialect's limit, byte for byte."""
-    kind = ConnectionKind.FAL
     image = _image(tmp_path / "style.png", 6 << 20)
-    req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
-    job = generate(tmp_path / "d", req, connection(sim, kind))
-    assert_ready(job, SECONDS[kind])
-    value = str(_sent(sim, job.remote_id or "")[FIELD])
+    value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/png;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     assert base64.b64decode(value.split(",", 1)[1]) == image.read_bytes()
 
 
 def test_on_fal_an_image_field_too_large_to_go_inline_is_sent_as_a_smaller_jpeg(
-    sim: SimulatorServer, tmp_path: Path
+    provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    kind = ConnectionKind.FAL
     image = _image(tmp_path / "style.png", 9 << 20)  # 12 MB as base64: over fal's 10 MB
-    req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
-    job = generate(tmp_path / "d", req, connection(sim, kind))
-    assert_ready(job, SECONDS[kind])
-    value = str(_sent(sim, job.remote_id or "")[FIELD])
+    value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/jpeg;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     with Image.open(io.BytesIO(base64.b64decode(value.split(",", 1)[1]))) as sent:
@@ -140,7 +129,7 @@ def test_on_fal_an_image_field_too_large_to_go_inline_is_sent_as_a_smaller_jpeg(
 
 
 def test_an_image_field_of_another_size_is_refused_naming_it_before_any_request(
-    sim: SimulatorServer, tmp_path: Path
+    provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     kind = ConnectionKind.REPLICATE
     image = _image(tmp_path / "small.png", 0, size=(300, 200))
@@ -148,48 +137,50 @@ def test_an_image_field_of_another_size_is_refused_naming_it_before_any_request(
 
     async def body(service: GenerationService) -> str | None:
         with pytest.raises(InvalidRequestError) as refused:
-            await service.submit(req, connection(sim, kind))
+            await service.submit(req, connection(provider_sim, kind))
         return refused.value.param
 
     assert run_service(tmp_path / "d", body) == FIELD
-    assert sim.created_count == 0 and not _uploads(sim)
+    assert provider_sim.created_count == 0 and not _uploads(provider_sim)
 
 
 REPLICATE_CREATE = r"^/replicate/v1/models/sim/any-video/predictions$"
 
 
 def test_a_lost_replicate_reply_is_found_in_its_list_with_the_image_field_aside(
-    sim: SimulatorServer, tmp_path: Path, expect_log: ExpectLog
+    provider_sim: SimulatorServer, tmp_path: Path, expect_log: ExpectLog
 ) -> None:
     """The create arrived (its reply was lost): the list search compares the input with the
     image fields left out (their upload URLs differ each time) and adopts it; one create."""
     kind = ConnectionKind.REPLICATE
     image = _image(tmp_path / "style.png", 6 << 20)
     req = request(kind, "a boat [sim:drop]", model=MODEL[kind], image_params=((FIELD, image),))
-    with FaultServer(sim.url) as proxy:
+    with FaultServer(provider_sim.url) as proxy:
         with expect_log("sora_desktop.core.jobrunner", "reply lost"):
-            job = generate(tmp_path / "d", req, connection(sim, kind, proxy.url))
+            job = generate(tmp_path / "d", req, connection(provider_sim, kind, proxy.url))
         assert proxy.count("POST", REPLICATE_CREATE) == 1
     assert_ready(job)
-    assert sim.created_count == 1
-    assert str(_sent(sim, job.remote_id or "")[FIELD]).startswith(f"{sim.url}/replicate/v1/files/")
+    assert provider_sim.created_count == 1
+    assert str(_sent(provider_sim, job.remote_id or "")[FIELD]).startswith(
+        f"{provider_sim.url}/replicate/v1/files/"
+    )
 
 
 def test_a_create_that_never_arrived_is_sent_again_with_the_same_image_file(
-    sim: SimulatorServer, tmp_path: Path, expect_log: ExpectLog
+    provider_sim: SimulatorServer, tmp_path: Path, expect_log: ExpectLog
 ) -> None:
     """Replicate's list proves the create never arrived: it is sent once more, built again
     from the stored request, so the same file is uploaded again (uploads are free)."""
     kind = ConnectionKind.REPLICATE
     image = _image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
-    with FaultServer(sim.url) as proxy:
+    with FaultServer(provider_sim.url) as proxy:
         proxy.add("POST", REPLICATE_CREATE, Drop(forward_first=False))
         with expect_log("sora_desktop.core.jobrunner", "reply lost"):
-            job = generate(tmp_path / "d", req, connection(sim, kind, proxy.url))
+            job = generate(tmp_path / "d", req, connection(provider_sim, kind, proxy.url))
         assert proxy.count("POST", REPLICATE_CREATE) == 2
         assert proxy.count("POST", r"^/replicate/v1/files$") == 2
     assert_ready(job)
-    assert sim.created_count == 1
-    uploads = _uploads(sim)
+    assert provider_sim.created_count == 1
+    uploads = _uploads(provider_sim)
     assert len(uploads) == 2 and set(uploads.values()) == {image.read_bytes()}

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sora_desktop.gui.controller import Controller
     from sora_desktop.gui.library_view import LibraryPanel
     from sora_desktop.gui.operations import Operations
+    from sora_desktop.gui.storyboard_panel import StoryboardPanel
     from sora_desktop.simulator.server import SimulatorServer
 
 
@@ -213,6 +214,59 @@ def sim_app(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
     context.ensure_library()
     yield context
     context.close()
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: QCoreApplication) -> Iterator[str]:
+    """Each test that asks for it runs in English and in Simplified Chinese."""
+    from sora_desktop.core import i18n as core_i18n
+    from sora_desktop.gui import i18n
+
+    i18n.install_translator(qapp, request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.install_translator(qapp, "en")
+        core_i18n.install(None)
+
+
+@pytest.fixture
+def library_window(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
+    """The real window, its library panel made before it is shown; closed after the test."""
+    from sora_desktop.core.paths import AppPaths
+    from sora_desktop.gui.app import build
+
+    made = build(AppPaths.default(data_dir))
+    made.ensure_library()
+    made.window.show()
+    qtbot.waitExposed(made.window)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+def settle() -> None:
+    """Let posted layout requests run (no waiting: only what is already queued)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def board_with_a_shot(panel: StoryboardPanel, qtbot: QtBot) -> None:
+    """A new storyboard open in ``panel`` with one shot, its strip laid out."""
+    from sora_desktop.core import storyboard as sb
+
+    panel.ensure_loaded()
+    panel.new_storyboard("Harbour")
+    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
+    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
+    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
+    panel.add_shot()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    settle()
 
 
 def library_of(ctx: AppContext) -> LibraryPanel:

@@ -31,6 +31,15 @@ def _kept_batch(controller: Controller, store: JobStore, tmp_path: Path) -> tupl
     return runner, usecase.start(runner, usecase.preview(order, SIM, service)).id
 
 
+def _showing(qtbot: QtBot, controller: Controller, store: JobStore, batch_id: str) -> BatchPanel:
+    """A Batches panel showing ``batch_id``, its rows read."""
+    panel = BatchPanel(ops_for(controller, store))
+    qtbot.addWidget(panel)
+    panel.show_batch(batch_id)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == ROWS, timeout=10000)
+    return panel
+
+
 def test_a_refresh_repaints_only_the_rows_that_changed(
     controller: Controller, controller_store: JobStore, tmp_path: Path
 ) -> None:
@@ -62,10 +71,7 @@ def test_a_refresh_of_the_same_batches_keeps_the_chooser(
 ) -> None:
     store = controller_store
     runner, batch_id = _kept_batch(controller, store, tmp_path)
-    panel = BatchPanel(ops_for(controller, store))
-    qtbot.addWidget(panel)
-    panel.show_batch(batch_id)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == ROWS, timeout=10000)
+    panel = _showing(qtbot, controller, store, batch_id)
     chooser = panel.chooser.model()
     rebuilt: list[bool] = []
     chooser.rowsRemoved.connect(lambda *_a: rebuilt.append(True))
@@ -92,10 +98,7 @@ def test_a_read_that_ends_after_a_later_one_is_not_shown(
     its last ready row until the watchdog ended it)."""
     store = controller_store
     runner, batch_id = _kept_batch(controller, store, tmp_path)
-    panel = BatchPanel(ops_for(controller, store))
-    qtbot.addWidget(panel)
-    panel.show_batch(batch_id)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == ROWS, timeout=10000)
+    panel = _showing(qtbot, controller, store, batch_id)
     old_list, old_rows = usecase.list_batches(store), usecase.batch_rows(store, batch_id)
     runner.batches.set_problem(batch_id, panel.model.rows()[3].index, "the image went away")
 

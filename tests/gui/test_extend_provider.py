@@ -5,10 +5,8 @@ once, over loopback to the simulator's /fal routes, into the library linked to i
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import av
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -22,47 +20,23 @@ from sora_desktop.core.models import (
     KeySource,
     VideoRequest,
 )
-from sora_desktop.core.paths import AppPaths
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.extend_dialog import ExtendDialog
 from sora_desktop.gui.library_rows import notes_line
 from sora_desktop.gui.library_view import LibraryPanel
 from sora_desktop.simulator.server import SimulatorServer
 from tests.gui.conftest import make_clip
+from tests.provider_support import KEY, decoded_seconds
 
 pytestmark = pytest.mark.slow
 
-KEY = "gui-fal-key"
 ENV = "SORA_TEST_GUI_FAL_KEY"
 
 
-@pytest.fixture
-def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    renders = tmp_path_factory.mktemp("gui-extend-renders")
-    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
-        yield server
-
-
-@pytest.fixture
-def ctx(data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    context = build(AppPaths.default(data_dir), sim_latency=1.0)
-    context.window.show()
-    qtbot.waitExposed(context.window)
-    context.ensure_library()
-    yield context
-    context.close()
-
-
-def _seconds(path: Path) -> float:
-    with av.open(str(path)) as container:
-        assert container.duration is not None
-        return float(container.duration / 1_000_000)
-
-
 def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
-    ctx: AppContext,
+    sim_app: AppContext,
     qtbot: QtBot,
-    sim: SimulatorServer,
+    provider_sim: SimulatorServer,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -75,15 +49,15 @@ def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
         ),
         connection=Connection(
             kind=ConnectionKind.FAL,
-            base_url=sim.url + "/fal",
+            base_url=provider_sim.url + "/fal",
             key_source=KeySource(env_var=ENV),
         ),
         status=JobStatus.READY,
         remote_id="fal-ai/veo3.1/requests/earlier",
         file_path=clip,
     )
-    ctx.engine.store.add(source)
-    library = ctx.window.library
+    sim_app.engine.store.add(source)
+    library = sim_app.window.library
     assert isinstance(library, LibraryPanel)
     library.refresh()
     qtbot.waitUntil(lambda: library.model.row_of(source.id) >= 0, timeout=10_000)
@@ -98,11 +72,11 @@ def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
         seen.append((plan.route, dialog.route_label.text(), dialog.cost_label.text(), choices))  # type: ignore[attr-defined]
         return "The lantern swings in the wind", dialog.seconds()
 
-    assert ctx.story is not None
-    ctx.story.ask_extension = ask
+    assert sim_app.story is not None
+    sim_app.story.ask_extension = ask
     submitted: list[Job] = []
-    ctx.controller.job_submitted.connect(submitted.append)
-    with qtbot.waitSignal(ctx.controller.job_finished, timeout=90_000) as done:
+    sim_app.controller.job_submitted.connect(submitted.append)
+    with qtbot.waitSignal(sim_app.controller.job_finished, timeout=90_000) as done:
         library.extend_action.trigger()
         library.extend_action.trigger()  # a double click: the same extension is on its way
 
@@ -113,10 +87,10 @@ def test_the_extend_dialog_names_the_models_own_endpoint_and_sends_it_once(
     assert "≈ $2.80 at $0.40/s" in cost  # 7 s at Veo 3.1 extend's price
     extended: Job = done.args[0]
     assert extended.status is JobStatus.READY, extended.error_message
-    assert len(submitted) == 1 and sim.created_count == 1
+    assert len(submitted) == 1 and provider_sim.created_count == 1
     assert extended.file_path is not None
-    assert _seconds(extended.file_path) == pytest.approx(1 + 7, abs=0.5)
-    assert source_ids(ctx.engine.store, extended.id) == [(source.id, SourceKind.EXTENSION)]
+    assert decoded_seconds(extended.file_path) == pytest.approx(1 + 7, abs=0.5)
+    assert source_ids(sim_app.engine.store, extended.id) == [(source.id, SourceKind.EXTENSION)]
     qtbot.waitUntil(lambda: library.model.row_of(extended.id) >= 0, timeout=10_000)
     info = library.model.remix_info(extended.id)
     assert info is not None and info.source_id == source.id

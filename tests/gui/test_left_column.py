@@ -15,6 +15,7 @@ from sora_desktop.core.errors import NetworkError
 from sora_desktop.core.models import ConnectionKind, Profile
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.app import AppContext, build
+from tests.gui.conftest import settle
 
 GATEWAY = Profile(
     id="gw",
@@ -39,13 +40,6 @@ def ctx(data_dir: object, qtbot: QtBot) -> Iterator[AppContext]:
         made.close()
 
 
-def _settle() -> None:
-    """Let posted layout requests run (no waiting: only what is already queued)."""
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-
-
 def _wheel(widget: QWidget, steps: int = -1) -> None:
     """One notch of the wheel over the middle of ``widget`` (negative: towards the user)."""
     centre = widget.rect().center()
@@ -66,7 +60,7 @@ def _small(ctx: AppContext) -> None:
     """As small as the window goes: the left column has to scroll."""
     w = ctx.window
     w.resize(w.minimumSizeHint())
-    _settle()
+    settle()
     assert w.left_scroll.verticalScrollBar().maximum() > 0
 
 
@@ -83,7 +77,7 @@ def test_the_wheel_over_an_unfocused_setting_scrolls_the_column(
     before = combo.currentIndex()
     bar = w.left_scroll.verticalScrollBar()
     w.left_scroll.ensureWidgetVisible(combo)
-    _settle()
+    settle()
     scrolled = bar.value()
     assert not combo.hasFocus()
     _wheel(combo)
@@ -114,7 +108,7 @@ def test_every_setting_in_the_column_is_guarded(ctx: AppContext) -> None:
     recipe = w.prompt.template.combos["camera"]
     _small(ctx)
     w.left_scroll.ensureWidgetVisible(recipe)
-    _settle()
+    settle()
     at = w.left_scroll.verticalScrollBar().value()
     _wheel(recipe, steps=1)  # away from the user: scrolls up
     assert recipe.currentIndex() == 0 and recipe.currentText() == ""
@@ -142,11 +136,11 @@ def test_generate_stays_on_screen_whatever_opens(
         w.resize(w.minimumSizeHint())
     else:
         w.resize(*size)
-    _settle()
+    settle()
     button = w.generate_button
     assert _fully_visible(w, button)
     w.prompt.template_button.click()  # the recipe opens under the editor
-    _settle()
+    settle()
     assert w.prompt.template.isVisible()
     assert _fully_visible(w, button), "the recipe pushed Generate off the window"
     w.errors.show(
@@ -155,7 +149,7 @@ def test_generate_stays_on_screen_whatever_opens(
             next_step="Check your internet connection, then try again.",
         )
     )
-    _settle()
+    settle()
     assert w.error_banner.isVisible()
     assert _fully_visible(w, button), "the error banner pushed Generate off the window"
     # and what scrolled out of view is still reachable: the column scrolls

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 import ssl
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -14,18 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.app import build
+from tests.fresh_interpreter import printed_by_a_fresh_interpreter
 
 
 def _io_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "sora-io"]
-
-
-def _printed_by_a_fresh_interpreter(code: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 def test_the_io_thread_starts_after_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
@@ -87,7 +78,7 @@ def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) ->
         "'sora_desktop.cli.runtime') if m in sys.modules)\n"
         "print(loaded)\n"
     )
-    assert _printed_by_a_fresh_interpreter(code) == "[]"
+    assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
 def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
@@ -111,7 +102,7 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
     )
-    assert _printed_by_a_fresh_interpreter(code) == "[]"
+    assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
 def test_building_the_window_makes_no_message_box_nor_file_dialog_type(tmp_path: Path) -> None:
@@ -133,7 +124,7 @@ def test_building_the_window_makes_no_message_box_nor_file_dialog_type(tmp_path:
         "assert 'QMessageBox' in vars(QtWidgets)\n"
         "print(made)\n"
     )
-    assert _printed_by_a_fresh_interpreter(code) == "[]"
+    assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
 def test_what_start_up_made_is_frozen_out_of_the_collector_until_the_app_closes(

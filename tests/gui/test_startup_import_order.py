@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh_interpreter import printed_by_a_fresh_interpreter
 
 
 def test_the_gui_package_imports_the_engine_before_pyside() -> None:
@@ -23,10 +23,7 @@ def test_the_gui_package_imports_the_engine_before_pyside() -> None:
         "late = [m for m in first if m not in order or order.index(m) > order.index('PySide6')]\n"
         "print(late)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
 def test_pyside_reads_the_source_of_none_of_our_modules() -> None:
@@ -46,12 +43,9 @@ def test_pyside_reads_the_source_of_none_of_our_modules() -> None:
         "      feature.pyside_feature_dict.get('sora_desktop.gui.gui_gc'),\n"
         "      feature.pyside_feature_dict.get('sora_desktop.core.profiles'))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
     # 0: a module that uses PySide6 (the default features); -1: one that doesn't (an engine
     # module, asked again by a later `from ... import`), as the hook would have decided
-    assert done.stdout.strip() == "[] True 0 -1"
+    assert printed_by_a_fresh_interpreter(code) == "[] True 0 -1"
 
 
 def test_no_module_of_ours_uses_pyside_features() -> None:

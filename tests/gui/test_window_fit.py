@@ -3,7 +3,6 @@ window past the screen, and a dialog whose Return key opened the wrong thing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,44 +12,21 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core import i18n as core_i18n
-from sora_desktop.core import storyboard as sb
-from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.settings import Settings
 from sora_desktop.gui import i18n
-from sora_desktop.gui.app import AppContext, build
+from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.export_dialog import ExportDialog
 from sora_desktop.gui.storyboard_tab import show_storyboards
+from tests.gui.conftest import board_with_a_shot, settle
 
 #: how narrow the window may be made (a 1366 px laptop screen, halved with a dock)
 NARROWEST = 960
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    i18n.install_translator(qapp, request.param)
-    try:
-        yield request.param
-    finally:
-        i18n.install_translator(qapp, "en")
-        core_i18n.install(None)
-
-
 @pytest.fixture
-def ctx(language: str, data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    made = build(AppPaths.default(data_dir))
-    made.ensure_library()
-    made.window.show()
-    qtbot.waitExposed(made.window)
-    try:
-        yield made
-    finally:
-        made.close()
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
+def ctx(language: str, library_window: AppContext) -> AppContext:
+    """The window, in each language (``language`` is installed before it is built)."""
+    return library_window
 
 
 def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext, qtbot: QtBot) -> None:
@@ -59,27 +35,20 @@ def test_opening_the_storyboard_tab_never_widens_the_window(ctx: AppContext, qtb
     # the window goes down to 960 px (test_window_narrow.py) the preview's controls need
     # less than the storyboard: opening it may ask for more, never past those 960 px.
     w = ctx.window
-    _settle()
+    settle()
     before = max(w.minimumSizeHint().width(), NARROWEST)
     panel = show_storyboards(w)
     assert panel is not None
-    _settle()
+    settle()
     assert w.minimumSizeHint().width() <= before
     # with a storyboard open, its shot strip and actions shown (75-zh-min-storyboard.png:
     # the Chinese window still grew 28 px then)
-    panel.ensure_loaded()
-    panel.new_storyboard("Harbour")
-    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
-    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
-    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
-    panel.add_shot()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
-    _settle()
+    board_with_a_shot(panel, qtbot)
     assert panel.strip.isVisibleTo(panel)
     assert w.minimumSizeHint().width() <= before
     # a long take label ("Take 2 (not ready)") doesn't widen it either
     panel.take_combo.addItem("Take 12 (not ready) " * 3)
-    _settle()
+    settle()
     assert w.minimumSizeHint().width() <= before
     assert panel.take_combo.isVisibleTo(panel)
 

@@ -4,58 +4,22 @@ narrow library (its secondary buttons) is still reachable from the "»" menu."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from sora_desktop.core import i18n as core_i18n
-from sora_desktop.core import storyboard as sb
-from sora_desktop.core.paths import AppPaths
-from sora_desktop.gui import i18n
-from sora_desktop.gui.app import AppContext, build
-from sora_desktop.gui.library_view import LibraryPanel
+from sora_desktop.gui.app import AppContext
 from sora_desktop.gui.storyboard_tab import show_storyboards
+from tests.gui.conftest import board_with_a_shot, library_of, settle
 
 NARROW = (960, 600)
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    i18n.install_translator(qapp, request.param)
-    try:
-        yield request.param
-    finally:
-        i18n.install_translator(qapp, "en")
-        core_i18n.install(None)
-
-
 @pytest.fixture
-def ctx(language: str, data_dir: Path, qtbot: QtBot) -> Iterator[AppContext]:
-    made = build(AppPaths.default(data_dir))
-    made.ensure_library()
-    made.window.show()
-    qtbot.waitExposed(made.window)
-    try:
-        yield made
-    finally:
-        made.close()
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-
-
-def _library(ctx: AppContext) -> LibraryPanel:
-    library = ctx.window.library
-    assert isinstance(library, LibraryPanel)
-    return library
+def ctx(language: str, library_window: AppContext) -> AppContext:
+    """The window, in each language (``language`` is installed before it is built)."""
+    return library_window
 
 
 def _whole(window: QWidget, widget: QWidget) -> bool:
@@ -75,25 +39,18 @@ def test_the_window_can_be_960_wide(ctx: AppContext, qtbot: QtBot) -> None:
     # it was 1258 px in English, 1208 in Chinese: the left column at a fixed 360, the
     # preview's controls and the library's button row each asked for their full width
     w = ctx.window
-    _settle()
+    settle()
     assert w.minimumSizeHint().width() <= NARROW[0]
     panel = show_storyboards(w)
     assert panel is not None
-    _settle()
+    settle()
     assert w.minimumSizeHint().width() <= NARROW[0]
-    panel.ensure_loaded()
-    panel.new_storyboard("Harbour")
-    qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
-    shot = sb.Shot(id=sb.new_id(), name="Boats", prompt="boats", profile_id="simulator")
-    panel.ask_shot = lambda _shot, first: shot  # type: ignore[method-assign]
-    panel.add_shot()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
-    _settle()
+    board_with_a_shot(panel, qtbot)
     assert panel.strip.isVisibleTo(panel)
     assert w.minimumSizeHint().width() <= NARROW[0]
     assert w.minimumSizeHint().height() <= NARROW[1]
     w.resize(*NARROW)
-    _settle()
+    settle()
     assert (w.width(), w.height()) == NARROW
     for button in (panel.add_button, panel.generate_button, panel.film_button):
         assert _whole(w, button), button.text()
@@ -105,9 +62,9 @@ def test_at_960x600_the_primary_controls_are_whole(ctx: AppContext, storyboard: 
     if storyboard:
         assert show_storyboards(w) is not None
     w.resize(*NARROW)
-    _settle()
+    settle()
     assert (w.width(), w.height()) == NARROW
-    library = _library(ctx)
+    library = library_of(ctx)
     export = library.buttons.widgetForAction(library.export_action)
     play = library.buttons.widgetForAction(library.play_action)
     assert export is not None and play is not None
@@ -131,7 +88,7 @@ def test_at_960x600_the_primary_controls_are_whole(ctx: AppContext, storyboard: 
 
 def test_a_narrow_library_offers_the_rest_in_its_more_menu(ctx: AppContext) -> None:
     w = ctx.window
-    library = _library(ctx)
+    library = library_of(ctx)
     row = (
         library.play_action,
         library.remix_action,
@@ -141,7 +98,7 @@ def test_a_narrow_library_offers_the_rest_in_its_more_menu(ctx: AppContext) -> N
         library.delete_menu_action,
     )
     w.resize(*NARROW)
-    _settle()
+    settle()
     more = library.buttons.findChild(QToolButton, "qt_toolbar_ext_button")
     assert more is not None and _whole(w, more)
     assert more.toolTip()
@@ -159,7 +116,7 @@ def test_a_narrow_library_offers_the_rest_in_its_more_menu(ctx: AppContext) -> N
     assert delete_menu.actions() == [library.delete_local_action, library.delete_remote_action]
     # wide, every button is on the row again
     w.resize(1360, 840)
-    _settle()
+    settle()
     for action in row:
         button = library.buttons.widgetForAction(action)
         assert button is not None and _whole(w, button), action.text()
@@ -171,12 +128,12 @@ def test_a_narrow_column_ends_a_long_setting_in_an_ellipsis(ctx: AppContext, lan
     w = ctx.window
     combo = w.settings_panel.profile_combo
     w.resize(*NARROW)
-    _settle()
+    settle()
     full = combo.currentText()
     shown = combo.displayed_text()
     if language == "en":  # "Simulator (this computer)" is wider than the box at 960 px
         assert shown.endswith("…") and full.startswith(shown[:-1]), shown
     assert combo.fontMetrics().horizontalAdvance(shown) <= combo.width()
     w.resize(1360, 840)
-    _settle()
+    settle()
     assert combo.displayed_text() == full

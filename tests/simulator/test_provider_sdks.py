@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import av
 import httpx
@@ -49,7 +51,9 @@ class _ToSimulator(httpx.BaseTransport):
         self.inner.close()
 
 
-def test_fal_client_submits_polls_and_fetches_the_result(sim: SimulatorServer) -> None:
+@contextmanager
+def _fal_client(sim: SimulatorServer) -> Iterator[Any]:
+    """fal's own ``SyncClient`` with the key, its HTTP going to the simulator's /fal routes."""
     import fal_client
 
     client = fal_client.SyncClient(key=KEY)
@@ -61,6 +65,15 @@ def test_fal_client_submits_polls_and_fetches_the_result(sim: SimulatorServer) -
     )
     client.__dict__["_client"] = http
     try:
+        yield client
+    finally:
+        http.close()
+
+
+def test_fal_client_submits_polls_and_fetches_the_result(sim: SimulatorServer) -> None:
+    import fal_client
+
+    with _fal_client(sim) as client:
         handle = client.submit(
             "fal-ai/wan/v2.7/text-to-video",
             {
@@ -78,8 +91,6 @@ def test_fal_client_submits_polls_and_fetches_the_result(sim: SimulatorServer) -
         with pytest.raises(fal_client.FalClientHTTPError) as info:
             client.submit("fal-ai/veo3.1", {"prompt": "x", "duration": "5s"})
         assert info.value.status_code == 422
-    finally:
-        http.close()
     assert sim.created_count == 1
 
 
@@ -157,15 +168,7 @@ def test_fal_client_extends_a_video_through_the_extend_endpoint(
     from tests.core.media_clips import marker_clip
 
     source = marker_clip(tmp_path / "source.mp4", seconds=2.0, marks=(1.0,), width=320, height=180)
-    client = fal_client.SyncClient(key=KEY)
-    http = httpx.Client(
-        transport=_ToSimulator(sim),
-        headers={"Authorization": f"Key {KEY}"},
-        timeout=30,
-        follow_redirects=True,
-    )
-    client.__dict__["_client"] = http
-    try:
+    with _fal_client(sim) as client:
         handle = client.submit(
             "fal-ai/veo3.1/extend-video",
             {
@@ -176,8 +179,6 @@ def test_fal_client_extends_a_video_through_the_extend_endpoint(
         )
         result = handle.get(interval=0.05)
         data = httpx.get(result["video"]["url"]).content
-    finally:
-        http.close()
     _decodes(data, (320, 180))
     with av.open(io.BytesIO(data)) as container:
         assert container.duration is not None

@@ -7,10 +7,8 @@ source; a clip over the dialect's limit refused with nothing sent; a lost create
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 from pathlib import Path
 
-import av
 import pytest
 
 from sora_desktop.core.dialects.fal import FalDialect
@@ -24,29 +22,17 @@ from sora_desktop.core.store import JobStore
 from sora_desktop.simulator.server import SimulatorServer
 from sora_desktop.usecases.extend import extend, extend_plan
 from tests.fail_on_unexpected import ExpectLog
-from tests.provider_support import KEY, connection, request, run_service
+from tests.provider_support import KEY, connection, decoded_seconds, request, run_service
 
 pytestmark = pytest.mark.slow
 
 VEO = "fal-ai/veo3.1"
 
 
-@pytest.fixture
-def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    renders = tmp_path_factory.mktemp("provider-extend-renders")
-    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
-        yield server
-
-
-def _seconds(path: Path) -> float:
-    with av.open(str(path)) as container:
-        assert container.streams.video and container.duration is not None
-        assert sum(1 for _ in container.decode(video=0)) > 0
-        return float(container.duration / 1_000_000)
-
-
-def _source(sim: SimulatorServer, data_dir: Path, prompt: str = "a lantern on a pier") -> Job:
-    conn = connection(sim, ConnectionKind.FAL)
+def _source(
+    provider_sim: SimulatorServer, data_dir: Path, prompt: str = "a lantern on a pier"
+) -> Job:
+    conn = connection(provider_sim, ConnectionKind.FAL)
 
     async def body(service: GenerationService) -> Job:
         return await service.generate(
@@ -74,9 +60,9 @@ def _extend(data_dir: Path, job_id: str, prompt: str, seconds: int | None = None
 
 
 def test_the_extend_endpoint_makes_the_whole_longer_clip_linked_to_its_source(
-    sim: SimulatorServer, data_dir: Path
+    provider_sim: SimulatorServer, data_dir: Path
 ) -> None:
-    source = _source(sim, data_dir)
+    source = _source(provider_sim, data_dir)
     plan = extend_plan(source)
     assert plan.route is ExtendRoute.PROVIDER
     assert plan.capabilities is not None and plan.capabilities.seconds == (7,)
@@ -86,12 +72,12 @@ def test_the_extend_endpoint_makes_the_whole_longer_clip_linked_to_its_source(
 
     assert job.status is JobStatus.READY, job.error_message
     assert job.file_path is not None and job.file_path != source.file_path
-    assert _seconds(job.file_path) == pytest.approx(4 + 7, abs=0.5)
+    assert decoded_seconds(job.file_path) == pytest.approx(4 + 7, abs=0.5)
     assert job.request.extend_endpoint == "fal-ai/veo3.1/extend-video"
     assert job.request.extend_video == source.file_path
     assert job.request.seconds == 7
     assert job.estimated_cost == pytest.approx(2.8)  # 7 s at $0.40/s
-    assert sim.created_count == 2  # the source, then one extension
+    assert provider_sim.created_count == 2  # the source, then one extension
     store = JobStore(AppPaths.default(data_dir).db_path)
     try:
         assert source_ids(store, job.id) == [(source.id, SourceKind.EXTENSION)]
@@ -102,19 +88,19 @@ def test_the_extend_endpoint_makes_the_whole_longer_clip_linked_to_its_source(
 
 
 def test_a_clip_over_the_dialects_limit_is_refused_and_nothing_is_sent(
-    sim: SimulatorServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    provider_sim: SimulatorServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = _source(sim, data_dir)
+    source = _source(provider_sim, data_dir)
     assert source.file_path is not None
     monkeypatch.setattr(FalDialect, "video_data_uri_limit", source.file_path.stat().st_size - 1)
-    before = sim.created_count
+    before = provider_sim.created_count
 
     with pytest.raises(InvalidRequestError) as info:
         _extend(data_dir, source.id, "the lantern goes out")
 
     assert info.value.param == "extend_video"
     assert "MB" in info.value.message and "last frame" in (info.value.next_step or "")
-    assert sim.created_count == before
+    assert provider_sim.created_count == before
     store = JobStore(AppPaths.default(data_dir).db_path)
     try:
         assert store.count() == 1  # no job was made: the source only
@@ -123,29 +109,31 @@ def test_a_clip_over_the_dialects_limit_is_refused_and_nothing_is_sent(
 
 
 def test_a_lost_create_reply_ends_outcome_unknown_and_is_not_sent_again(
-    sim: SimulatorServer, data_dir: Path, expect_log: ExpectLog
+    provider_sim: SimulatorServer, data_dir: Path, expect_log: ExpectLog
 ) -> None:
-    source = _source(sim, data_dir)
-    before = sim.created_count
+    source = _source(provider_sim, data_dir)
+    before = provider_sim.created_count
 
     with expect_log("sora_desktop.core.jobrunner", "create reply lost"):
         job = _extend(data_dir, source.id, "[sim:drop] the pier at night")
 
     assert job.status is JobStatus.FAILED
     assert job.error_code == "outcome_unknown"
-    assert sim.created_count == before + 1  # it arrived once; never sent again
+    assert provider_sim.created_count == before + 1  # it arrived once; never sent again
 
 
 def test_the_simulator_refuses_an_extension_without_a_readable_video(
-    sim: SimulatorServer,
+    provider_sim: SimulatorServer,
 ) -> None:
     import httpx
 
     junk = "data:video/mp4;base64," + base64.b64encode(b"not a video").decode()
     with httpx.Client(headers={"Authorization": f"Key {KEY}"}, timeout=30) as client:
-        missing = client.post(sim.url + "/fal/fal-ai/veo3.1/extend-video", json={"prompt": "more"})
+        missing = client.post(
+            provider_sim.url + "/fal/fal-ai/veo3.1/extend-video", json={"prompt": "more"}
+        )
         unreadable = client.post(
-            sim.url + "/fal/fal-ai/veo3.1/extend-video",
+            provider_sim.url + "/fal/fal-ai/veo3.1/extend-video",
             json={"prompt": "more", "video_url": junk, "duration": "8s"},
         )
     assert missing.status_code == 422
@@ -153,4 +141,4 @@ def test_the_simulator_refuses_an_extension_without_a_readable_video(
     assert unreadable.status_code == 422
     locs = sorted(tuple(d["loc"]) for d in unreadable.json()["detail"])
     assert locs == [("body", "duration"), ("body", "video_url")]
-    assert sim.created_count == 0
+    assert provider_sim.created_count == 0

@@ -3,7 +3,6 @@ resend as a NEW job with one new create, over the simulator's fal route."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,24 +13,17 @@ from sora_desktop.core.service import GenerationService
 from sora_desktop.simulator.server import SimulatorServer
 from sora_desktop.usecases.models import estimate_cost
 from sora_desktop.usecases.resend import ResendOffer, is_outcome_unknown, resend, resend_quote
-from tests.provider_support import KEY, connection, request, run_service
-
-
-@pytest.fixture
-def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    renders = tmp_path_factory.mktemp("resend-renders")
-    with SimulatorServer(latency=0.3, api_key=KEY, storage_dir=renders) as server:
-        yield server
+from tests.provider_support import connection, request, run_service
 
 
 def test_an_outcome_unknown_job_is_quoted_then_sent_again_as_a_new_job(
-    sim: SimulatorServer, tmp_path: Path, expect_log: object
+    provider_sim: SimulatorServer, tmp_path: Path, expect_log: object
 ) -> None:
     kind = ConnectionKind.FAL
     req = request(kind, "a boat [sim:drop]", model="fal-ai/veo3.1", seconds=4, audio=False)
 
     async def body(service: GenerationService) -> tuple[Job, ResendOffer, Job, Job]:
-        first = await service.generate(req, connection(sim, kind))
+        first = await service.generate(req, connection(provider_sim, kind))
         offer = resend_quote(service, first.id)
         second = await service.wait((await resend(service, first.id)).id)
         old = service._store.get(first.id)
@@ -46,19 +38,21 @@ def test_an_outcome_unknown_job_is_quoted_then_sent_again_as_a_new_job(
     assert offer.estimate == estimate_cost(kind, "fal-ai/veo3.1", "1280x720", 4, False)
     assert offer.estimate.usd == pytest.approx(0.80)
     assert second.id != first.id and second.request == first.request
-    assert sim.created_count == 2  # one new create, asked for; the old one never repeated
+    assert provider_sim.created_count == 2  # one new create, asked for; the old one never repeated
     assert old.status is JobStatus.FAILED and old.error_code == "outcome_unknown"
 
 
 def test_a_finished_job_is_not_outcome_unknown_and_a_running_one_is_refused(
-    sim: SimulatorServer, tmp_path: Path
+    provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     kind = ConnectionKind.RUNWAY
 
     async def body(service: GenerationService) -> tuple[Job, ResendOffer, str | None]:
-        done = await service.generate(request(kind), connection(sim, kind))
+        done = await service.generate(request(kind), connection(provider_sim, kind))
         offer = resend_quote(service, done.id)
-        running = await service.submit(request(kind, "slow [sim:slow=30]"), connection(sim, kind))
+        running = await service.submit(
+            request(kind, "slow [sim:slow=30]"), connection(provider_sim, kind)
+        )
         try:
             await resend(service, running.id)
         except InvalidRequestError as err:

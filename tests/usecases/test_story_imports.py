@@ -4,8 +4,7 @@ first paint: tests/gui/test_startup_deferral.py)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.fresh_interpreter import printed_by_a_fresh_interpreter
 
 
 def test_importing_the_story_use_cases_loads_no_media_library() -> None:
@@ -17,7 +16,4 @@ def test_importing_the_story_use_cases_loads_no_media_library() -> None:
         "heavy = ('av', 'PIL', 'numpy', 'opentimelineio', 'asyncio', 'httpx')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+    assert printed_by_a_fresh_interpreter(code) == "[]"
