@@ -11,7 +11,7 @@ CPU (Linux: ``/proc/self/task/<tid>/schedstat``): on a shared 2-core machine ano
 may take the CPU for 100 ms, which is the machine's stall, not the app's. Time the GUI thread
 spends blocked on the disk, on a lock or on the GIL still counts. Both figures are printed.
 
-While a beat is late (> 30 ms), ``tests/helpers/stall_sampler.py`` samples the GUI thread's
+While a beat is late (> 30 ms), ``tests/stall_sampler.py`` samples the GUI thread's
 Python stack: a stall over the bound fails with the worst beat's stacks in its message, so the
 failure says where the time went.
 """
@@ -39,7 +39,7 @@ from pytestqt.qtbot import QtBot
 from sora_desktop.core.models import Job
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.app import AppContext, build
-from tests.helpers.stall_sampler import StallSampler
+from tests.stall_sampler import StallSampler
 
 MAX_STALL_MS = 50.0
 JOBS = 5

@@ -1,4 +1,4 @@
-"""The heartbeat's stall sampler (tests/helpers/stall_sampler.py) says where a stall was spent:
+"""The heartbeat's stall sampler (tests/stall_sampler.py) says where a stall was spent:
 a deliberate 200 ms sleep on the GUI thread is found, named, and put in the failure message."""
 
 from __future__ import annotations
