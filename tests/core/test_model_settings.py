@@ -98,8 +98,10 @@ def test_a_model_known_by_its_schema_offers_its_own_fields_and_the_schema_is_cac
     settings = _settings(tmp_path, connection(sim, kind), "sim/any-video")
     assert settings.schema_found and not settings.model.listed
     extra = {f.name: f for f in settings.extra_fields}
-    assert list(extra) == ["motion_strength"]  # prompt, size, seconds, image... are common
+    # prompt, size, seconds, image... are common; its own: a number and an image of its own
+    assert list(extra) == ["motion_strength", "style_image"]
     assert extra["motion_strength"].widget == "spin"
+    assert extra["style_image"].widget == "image"
     assert (extra["motion_strength"].minimum, extra["motion_strength"].maximum) == (0, 1)
     assert settings.model.sizes and 3 in settings.model.seconds
     assert list((tmp_path / "cache" / "schemas" / kind.value).glob("*.json"))

@@ -62,7 +62,7 @@ def test_a_model_s_full_parameter_list_comes_from_the_provider_schema(
     assert details.schema_found and details.note is None
     names = [f.name for f in details.fields]
     assert "prompt" in names and "motion_strength" in names
-    assert [f.name for f in details.extra_fields] == ["motion_strength"]
+    assert [f.name for f in details.extra_fields] == ["motion_strength", "style_image"]
     motion = details.field("motion_strength")
     assert motion is not None and (motion.minimum, motion.maximum) == (0, 1)
 
