@@ -176,3 +176,28 @@ def test_every_empty_pipe_message_is_received() -> None:
         while len(received) < 3 and reader.poll(1.0):
             received.append(reader.recv_bytes())
     assert received == [b"", b""]
+
+
+def test_a_frozen_unit_runs_once_more_and_a_second_freeze_fails(
+    wine_suite: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit killed at the hard timeout with no closing line (the Windows process froze)
+    runs once more, its first log kept; a unit that freezes twice, or fails, is not rerun."""
+    runs: list[str] = []
+    plan = {"froze-once": [None, 0], "froze-twice": [None, None], "failed": [1]}
+
+    def run_unit(name: str, args: list[str], **_kw: object) -> object:
+        runs.append(name)
+        rc = plan[name].pop(0)
+        log = tmp_path / f"{name}.log"
+        log.write_text("collected 1 item\n" if rc is None else "== 1 passed in 1.00s ==\n")
+        counts = {} if rc is None else wine_suite.parse_counts(log.read_text())
+        return wine_suite.UnitResult(name, rc, 1.0, counts, log)
+
+    monkeypatch.setattr(wine_suite, "run_unit", run_unit)
+    units = [("froze-once", ["a"]), ("froze-twice", ["b"]), ("failed", ["c"])]
+    results = {r.unit: r for r in wine_suite.run_units(units, [], 1)}
+    assert sorted(runs) == ["failed", "froze-once", "froze-once", "froze-twice", "froze-twice"]
+    assert results["froze-once"].ok and not results["froze-twice"].ok
+    assert not results["failed"].ok
+    assert (tmp_path / "froze-once.frozen.log").is_file()
