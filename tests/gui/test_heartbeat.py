@@ -253,19 +253,31 @@ def test_gui_thread_never_stalls_while_twenty_jobs_run(qtbot: QtBot, data_dir: P
     machine can cross the bound: a first measure over it is measured once more, in a fresh
     library, and the bound holds only if the second measure keeps it (a real stall shows up
     in both; each measure is printed)."""
-    for attempt in (1, 2):
-        ctx = build(AppPaths.default(data_dir / f"attempt-{attempt}"))
+
+    def measure(fresh: Path) -> Beats:
+        ctx = build(AppPaths.default(fresh))
         try:
             beats = _jobs_under_heartbeat(qtbot, ctx, jobs=20)
             assert ctx.simulator.server is not None
             assert ctx.simulator.server.created_count == 20
         finally:
             ctx.close()
+        return beats
+
+    _assert_no_stall(measured_at_most_twice(measure, data_dir), "twenty jobs, built-in simulator")
+
+
+def measured_at_most_twice(measure: Callable[[Path], Beats], data_dir: Path) -> Beats:
+    """``measure(fresh library folder)``, and once more in another when the first measure's
+    worst stall is over the bound (a real stall shows up in both; each over it is printed).
+    The long heartbeats use it: the longest of thousands of beats decides."""
+    for attempt in (1, 2):
+        beats = measure(data_dir / f"attempt-{attempt}")
         if max(beats.stalls) < MAX_STALL_MS:
             break
         print(f"\nmeasure {attempt}: worst stall {max(beats.stalls):.1f} ms, over the bound")
         print(beats.where)
-    _assert_no_stall(beats, "twenty jobs, built-in simulator")
+    return beats
 
 
 def _beats_while(
