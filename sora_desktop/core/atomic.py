@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -30,6 +31,30 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+#: Windows refuses to replace a file another handle has open without delete sharing (a
+#: reader such as Python's ``open``, an antivirus scan, the search indexer): WinError 5
+#: (access denied) or 32 (sharing violation), for as long as that handle lives, usually
+#: milliseconds. The replace is tried again after each of these waits (seconds).
+REPLACE_WAITS_S = (0.01, 0.02, 0.05, 0.1, 0.2, 0.4)
+_HELD_OPEN_WINERRORS = (5, 32)
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """``source.replace(target)``, waiting out a moment's sharing violation on Windows.
+
+    Any other error, and one that lasts past :data:`REPLACE_WAITS_S`, is raised as it is.
+    """
+    for wait in REPLACE_WAITS_S:
+        try:
+            source.replace(target)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _HELD_OPEN_WINERRORS:
+                raise
+        time.sleep(wait)
+    source.replace(target)
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` atomically. Raises OSError on failure (the old file stays).
 
@@ -46,7 +71,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
             os.fsync(fh.fileno())
         if mode is not None:
             tmp.chmod(mode)
-        tmp.replace(path)
+        replace_file(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -157,7 +182,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         yield tmp
         with tmp.open("r+b") as fh:
             os.fsync(fh.fileno())
-        tmp.replace(path)
+        replace_file(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

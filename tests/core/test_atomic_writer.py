@@ -92,3 +92,70 @@ def test_saves_a_little_apart_start_one_thread_and_flush_ends_it(
     writer.flush()
     assert path.read_text() == "four" and len(set(writers)) == 2
     assert [t for t in threading.enumerate() if t.name == "sora-file-writer"] == []
+
+
+def _held_open(winerror: int) -> PermissionError:
+    exc = PermissionError(13, "Access is denied")
+    exc.winerror = winerror  # type: ignore[attr-defined]  # set by Windows, absent elsewhere
+    return exc
+
+
+@pytest.mark.parametrize("winerror", [5, 32])
+def test_a_target_held_open_for_a_moment_is_replaced_once_it_is_let_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, winerror: int
+) -> None:
+    """Windows refuses the replace while another handle has the file open (seen in CI: the
+    settings writer lost a save while a reader had settings.json open)."""
+    path = tmp_path / "settings.json"
+    path.write_text("old", encoding="utf-8")
+    real_replace = Path.replace
+    refusals = [_held_open(winerror), _held_open(winerror)]
+    tries: list[Path] = []
+
+    def replace(src: Path, dst: Path) -> Path:
+        tries.append(dst)
+        if refusals:
+            raise refusals.pop()
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
+    atomic.atomic_write_text(path, "new")
+    assert path.read_text(encoding="utf-8") == "new"
+    assert len(tries) == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temporary left
+
+
+def test_a_refusal_that_is_not_a_held_file_is_raised_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("old", encoding="utf-8")
+    tries: list[Path] = []
+
+    def replace(src: Path, dst: Path) -> Path:
+        tries.append(dst)
+        raise PermissionError(13, "Permission denied")  # POSIX: no winerror, a real refusal
+
+    monkeypatch.setattr(Path, "replace", replace)
+    with pytest.raises(PermissionError):
+        atomic.atomic_write_text(path, "new")
+    assert len(tries) == 1
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_a_file_a_reader_has_open_is_still_replaced(tmp_path: Path) -> None:
+    """The real thing on Windows (a reader without delete sharing); elsewhere the replace
+    never waits, and the test checks the reader's handle still reads the old text."""
+    path = tmp_path / "settings.json"
+    path.write_text("old", encoding="utf-8")
+    reader = path.open(encoding="utf-8")
+    letting_go = threading.Timer(0.15, reader.close)
+    letting_go.start()
+    try:
+        atomic.atomic_write_text(path, "new")
+    finally:
+        letting_go.join()
+        reader.close()
+    assert path.read_text(encoding="utf-8") == "new"
