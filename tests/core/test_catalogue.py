@@ -70,7 +70,6 @@ def test_prices_are_estimates_with_audio_and_unknown_is_none() -> None:
     assert estimate_cost("fal-ai/veo3.1", "1920x1080", 8, fal, audio=False) == 1.6
     assert estimate_cost("fal-ai/veo3.1", "3840x2160", 8, fal) == 4.8
     assert estimate_cost("acme/unknown", "1280x720", 8, fal) is None
-    assert estimate_cost("google/veo-3.1-fast", "1280x720", 8, ConnectionKind.REPLICATE) is None
 
 
 def test_the_prices_found_for_kling_seedance_and_runway_estimate_the_cost() -> None:
@@ -101,6 +100,7 @@ SECOND_SEARCH = {
     (ConnectionKind.FAL, "fal-ai/veo3.1/fast"),
     (ConnectionKind.FAL, "fal-ai/wan/v2.7/text-to-video"),
     (ConnectionKind.REPLICATE, "google/veo-3.1"),
+    (ConnectionKind.REPLICATE, "google/veo-3.1-fast"),
     (ConnectionKind.REPLICATE, "kwaivgi/kling-v2.5-turbo-pro"),
     (ConnectionKind.REPLICATE, "wan-video/wan-2.5-i2v"),
     (ConnectionKind.RUNWAY, "veo3.1"),
@@ -124,6 +124,9 @@ def test_the_prices_found_by_the_second_search_estimate_the_cost() -> None:
     assert estimate_cost(wan27, "1080x1080", 10, fal) == pytest.approx(1.50)
     assert estimate_cost("google/veo-3.1", "1920x1080", 8, rep) == pytest.approx(3.20)
     assert estimate_cost("google/veo-3.1", "1280x720", 4, rep, audio=False) == pytest.approx(0.80)
+    rep_fast = "google/veo-3.1-fast"
+    assert estimate_cost(rep_fast, "1080x1920", 8, rep) == pytest.approx(1.20)
+    assert estimate_cost(rep_fast, "1080x1920", 8, rep, audio=False) == pytest.approx(0.80)
     kling25 = "kwaivgi/kling-v2.5-turbo-pro"
     assert estimate_cost(kling25, "1080x1080", 10, rep) == pytest.approx(0.70)
     wan25 = "wan-video/wan-2.5-i2v"
