@@ -44,7 +44,7 @@ _PAGES: dict[ConnectionKind, tuple[str, str, str]] = {
         "REPLICATE_API_TOKEN",
     ),
     ConnectionKind.RUNWAY: (
-        "https://dev.runwayml.com",
+        "https://dev.runwayml.com/settings/api-keys",
         "https://docs.dev.runwayml.com/guides/pricing/",
         "RUNWAYML_API_SECRET",
     ),

@@ -129,7 +129,8 @@ def test_models_lists_the_catalogue_and_one_model_s_parameters(
     runway = run_cli("models", "--kind", "runway", data_dir=data_dir)
     lines = runway.stdout.splitlines()
     assert "$0.12/s" in next(ln for ln in lines if ln.startswith("gen4.5\t"))
-    assert "price unknown" in next(ln for ln in lines if ln.startswith("veo3.1\t"))
+    assert "$0.40/s" in next(ln for ln in lines if ln.startswith("veo3.1\t"))
+    assert "price unknown" in next(ln for ln in lines if ln.startswith("kling2.5_turbo_pro\t"))
 
     kind = ConnectionKind.REPLICATE
     one = run_cli(

@@ -69,7 +69,6 @@ def test_prices_are_estimates_with_audio_and_unknown_is_none() -> None:
     assert estimate_cost("fal-ai/veo3.1", "1920x1080", 8, fal) == 3.2
     assert estimate_cost("fal-ai/veo3.1", "1920x1080", 8, fal, audio=False) == 1.6
     assert estimate_cost("fal-ai/veo3.1", "3840x2160", 8, fal) == 4.8
-    assert estimate_cost("fal-ai/veo3.1/fast", "1280x720", 8, fal) is None
     assert estimate_cost("acme/unknown", "1280x720", 8, fal) is None
 
 
@@ -89,11 +88,64 @@ def test_the_prices_found_for_kling_seedance_and_runway_estimate_the_cost() -> N
     assert estimate_cost(seedance, "720x720", 5, fal, audio=False) == pytest.approx(0.85)
     assert estimate_cost("gen4.5", "1280x720", 5, runway) == pytest.approx(0.60)
     assert estimate_cost("gen4_turbo", "1280x720", 10, runway) == pytest.approx(0.50)
-    for still_unknown in ("veo3.1", "veo3.1_fast", "kling2.5_turbo_pro", "gemini_omni_flash"):
-        assert estimate_cost(still_unknown, "1280x720", 5, runway) is None
+    assert estimate_cost("kling2.5_turbo_pro", "1280x720", 5, runway) is None  # still unknown
     for model in load_catalogue().models:
         if model.price is not None:
             assert model.price.source.startswith("https://"), model.id
+
+
+#: the prices found by the second search (docs/providers.md, "Prices"): each read from a
+#: third-party record that quotes the provider's own page, and marked so in its source
+SECOND_SEARCH = {
+    (ConnectionKind.FAL, "fal-ai/veo3.1/fast"),
+    (ConnectionKind.FAL, "fal-ai/wan/v2.7/text-to-video"),
+    (ConnectionKind.REPLICATE, "google/veo-3.1"),
+    (ConnectionKind.REPLICATE, "google/veo-3.1-fast"),
+    (ConnectionKind.REPLICATE, "kwaivgi/kling-v2.5-turbo-pro"),
+    (ConnectionKind.REPLICATE, "wan-video/wan-2.5-i2v"),
+    (ConnectionKind.RUNWAY, "veo3.1"),
+    (ConnectionKind.RUNWAY, "veo3.1_fast"),
+    (ConnectionKind.RUNWAY, "gemini_omni_flash"),
+    (ConnectionKind.RUNWAY, "seedance2"),
+    (ConnectionKind.RUNWAY, "hailuo3"),
+    (ConnectionKind.RUNWAY, "wan3"),
+}
+
+
+def test_the_prices_found_by_the_second_search_estimate_the_cost() -> None:
+    fal, rep, runway = ConnectionKind.FAL, ConnectionKind.REPLICATE, ConnectionKind.RUNWAY
+    fast = "fal-ai/veo3.1/fast"
+    assert estimate_cost(fast, "1280x720", 8, fal) == pytest.approx(1.20)  # audio on
+    assert estimate_cost(fast, "1920x1080", 8, fal, audio=False) == pytest.approx(0.80)
+    assert estimate_cost(fast, "3840x2160", 8, fal) == pytest.approx(2.80)
+    assert estimate_cost(fast, "2160x3840", 8, fal, audio=False) == pytest.approx(2.40)
+    wan27 = "fal-ai/wan/v2.7/text-to-video"
+    assert estimate_cost(wan27, "1280x720", 5, fal) == pytest.approx(0.50)
+    assert estimate_cost(wan27, "1080x1080", 10, fal) == pytest.approx(1.50)
+    assert estimate_cost("google/veo-3.1", "1920x1080", 8, rep) == pytest.approx(3.20)
+    assert estimate_cost("google/veo-3.1", "1280x720", 4, rep, audio=False) == pytest.approx(0.80)
+    rep_fast = "google/veo-3.1-fast"
+    assert estimate_cost(rep_fast, "1080x1920", 8, rep) == pytest.approx(1.20)
+    assert estimate_cost(rep_fast, "1080x1920", 8, rep, audio=False) == pytest.approx(0.80)
+    kling25 = "kwaivgi/kling-v2.5-turbo-pro"
+    assert estimate_cost(kling25, "1080x1080", 10, rep) == pytest.approx(0.70)
+    wan25 = "wan-video/wan-2.5-i2v"
+    assert estimate_cost(wan25, "854x480", 5, rep) == pytest.approx(0.25)
+    assert estimate_cost(wan25, "720x1280", 5, rep) == pytest.approx(0.50)
+    assert estimate_cost(wan25, "1920x1080", 10, rep) == pytest.approx(1.50)
+    assert estimate_cost("veo3.1", "1280x720", 8, runway) == pytest.approx(3.20)  # 40 credits/s
+    assert estimate_cost("veo3.1", "1280x720", 8, runway, audio=False) == pytest.approx(1.60)
+    assert estimate_cost("veo3.1_fast", "720x1280", 6, runway) == pytest.approx(0.90)
+    assert estimate_cost("veo3.1_fast", "720x1280", 6, runway, audio=False) == pytest.approx(0.60)
+    assert estimate_cost("gemini_omni_flash", "1280x720", 8, runway) == pytest.approx(0.80)
+    assert estimate_cost("seedance2", "1280x720", 5, runway) == pytest.approx(1.80)
+    assert estimate_cost("hailuo3", "720x1280", 10, runway) == pytest.approx(1.00)
+    assert estimate_cost("wan3", "1280x720", 5, runway) == pytest.approx(0.50)
+    by_key = {(m.provider, m.id): m for m in load_catalogue().models}
+    for key in SECOND_SEARCH:
+        price = by_key[key].price
+        assert price is not None, key
+        assert price.checked == "2026-11-30" and "third-party" in price.source, key
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,9 @@ def test_the_listed_models_say_what_they_make_and_their_estimated_price() -> Non
     gen45 = runway["gen4.5"]
     assert gen45.usd_per_second == 0.12 and gen45.price_checked == "2026-11-30"
     runway_veo = runway["veo3.1"]
-    assert runway_veo.usd_per_second is None and runway_veo.price_checked == ""  # unknown
+    assert (runway_veo.usd_per_second, runway_veo.usd_per_second_audio_off) == (0.40, 0.20)
+    kling25 = runway["kling2.5_turbo_pro"]
+    assert kling25.usd_per_second is None and kling25.price_checked == ""  # unknown
     assert gen45.takes_image and not gen45.needs_image and 10 in gen45.seconds
 
     kling = fal["fal-ai/kling-video/v3/pro/image-to-video"]

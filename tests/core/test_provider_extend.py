@@ -184,8 +184,7 @@ def test_sending_an_extension_again_is_quoted_at_the_extend_endpoints_price(
     tmp_path: Path,
 ) -> None:
     """A resend or retry of an outcome-unknown extension says what IT costs: the fast
-    extend's $0.15/s, not the fast model's generation price (which the catalogue doesn't
-    know)."""
+    extend's $0.15/s from the extend page, not the fast model's generation price."""
     from sora_desktop.usecases.models import request_cost
 
     request = _extension(tmp_path, model="fal-ai/veo3.1/fast")
@@ -193,7 +192,8 @@ def test_sending_an_extension_again_is_quoted_at_the_extend_endpoints_price(
     assert quote.usd == pytest.approx(1.05) and quote.usd_per_second == pytest.approx(0.15)
     assert quote.checked == "2026-11-30" and "fast/extend-video" in quote.source
     plain = VideoRequest(prompt="p", model="fal-ai/veo3.1/fast", size="1280x720", seconds=8)
-    assert request_cost(ConnectionKind.FAL, plain).usd is None  # its price is unknown
+    generation = request_cost(ConnectionKind.FAL, plain)  # the model's own price, 8 s
+    assert generation.usd == pytest.approx(1.20) and "fast/extend-video" not in generation.source
 
 
 def test_an_extend_entry_on_a_kind_whose_dialect_sends_no_clip_is_not_offered(

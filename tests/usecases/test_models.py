@@ -88,7 +88,7 @@ def test_the_estimate_is_a_value_even_when_the_price_is_unknown() -> None:
     assert on.usd == pytest.approx(3.20)
     gen45 = estimate_cost(ConnectionKind.RUNWAY, "gen4.5", "1280x720", 5)  # 12 credits/s
     assert gen45.known and gen45.usd == pytest.approx(0.60)
-    unknown = estimate_cost(ConnectionKind.RUNWAY, "veo3.1", "1280x720", 4)
+    unknown = estimate_cost(ConnectionKind.RUNWAY, "kling2.5_turbo_pro", "1280x720", 5)
     assert not unknown.known and unknown.text() == "price unknown"
     assert not estimate_cost(ConnectionKind.FAL, "acme/not-listed", "1280x720", 5).known
     free = estimate_cost(ConnectionKind.SIMULATOR, "sora-2", "1280x720", 4)

@@ -20,7 +20,7 @@ PAGES = {
         "https://replicate.com/predictions",
     ),
     ConnectionKind.RUNWAY: (
-        "https://dev.runwayml.com",
+        "https://dev.runwayml.com/settings/api-keys",  # the keys tab, not the portal's front
         "https://docs.dev.runwayml.com/guides/pricing/",
         "https://dev.runwayml.com",
     ),
