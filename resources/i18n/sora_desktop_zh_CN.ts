@@ -545,12 +545,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ConnectionsDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+95" />
+            <location filename="../../sora_desktop/gui/connection_test.py" line="+43" />
             <source>Paste the key in the API key field.</source>
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+95" />
             <source>Connections</source>
             <extracomment>what the dialog runs off the GUI thread (saving and removing profiles with their keys); inline when built on its own (a test)</extracomment>
             <translation>连接</translation>
@@ -627,20 +627,18 @@ A new, empty library was started. Your video files are still in their folder.</s
             <source>Testing {name}…</source>
             <translation>正在测试 {name}…</translation>
         </message>
-        <message numerus="yes">
-            <location line="+34" />
+        <message>
+            <location filename="../../sora_desktop/gui/connection_test.py" line="+12" />
             <source>Connected in {ms} ms. The key was accepted and the service lists %n video(s).</source>
-            <translation>
-                <numerusform>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 %n 个视频。</numerusform>
-            </translation>
+            <translation>连接成功，用时 {ms} 毫秒。密钥有效，服务中共列出 %n 个视频。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Connected in {ms} ms. The key was accepted.</source>
             <translation>已连接，用时 {ms} 毫秒。密钥已被接受。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>{label}: {value}</source>
             <translation>{label}：{value}</translation>
         </message>
@@ -660,7 +658,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>下一步：{step}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+34" />
             <source>{field}: {message}</source>
             <translation>{field}：{message}</translation>
         </message>
@@ -1301,7 +1299,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>延长自“{prompt}”</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+389" />
+            <location filename="../../sora_desktop/gui/library_columns.py" line="+71" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
@@ -1331,8 +1329,8 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>状态</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+66" />
+            <location line="+34" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+364" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
@@ -1342,7 +1340,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>{seconds} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_model.py" line="+2" />
+            <location filename="../../sora_desktop/gui/library_columns.py" line="+2" />
             <source>Not a favourite</source>
             <translation>未收藏</translation>
         </message>
@@ -2252,7 +2250,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+89" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+90" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <extracomment>The seek bar's narrowest width. In a narrow pane the secondary controls give way, so the seek bar keeps its room: first the volume slider (the mute button stays), then Save frame and Use frame (also in the Clip menu), then the time labels.</extracomment>
@@ -2261,12 +2259,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+18" />
-            <location line="+345" />
+            <location line="+309" />
             <source>Play (Space)</source>
             <translation>播放（空格）</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-303" />
             <source>Previous frame</source>
             <translation>上一帧</translation>
         </message>
@@ -2332,7 +2330,7 @@ Write a prompt and press Generate.</source>
             <translation>退出全屏</translation>
         </message>
         <message>
-            <location line="+259" />
+            <location line="+223" />
             <source>Pause (Space)</source>
             <translation>暂停（空格）</translation>
         </message>
@@ -4220,6 +4218,61 @@ Write a prompt and press Generate.</source>
             <translation>{model} 不能生成 {aspect} 的视频（它的尺寸：{sizes}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="72" />
+            <source>invalid</source>
+            <translation>无效</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="73" />
+            <source>waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="74" />
+            <source>held by the cap</source>
+            <translation>因花费上限暂停</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="75" />
+            <source>sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="76" />
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="77" />
+            <source>interrupted</source>
+            <translation>已中断</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="78" />
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="79" />
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="80" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="81" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/batch/records.py" line="82" />
+            <source>deleted from the library</source>
+            <translation>已从视频库删除</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/batch/review.py" line="215" />
             <source>no frame could be read</source>
             <translation>无法读取画面</translation>
@@ -4348,61 +4401,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/batch/source.py" line="208" />
             <source>this row is not valid {kind} ({detail}).</source>
             <translation>此行不是有效的 {kind}（{detail}）。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="100" />
-            <source>invalid</source>
-            <translation>无效</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="101" />
-            <source>waiting</source>
-            <translation>等待中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="102" />
-            <source>held by the cap</source>
-            <translation>因花费上限暂停</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="103" />
-            <source>sending</source>
-            <translation>发送中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="104" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="105" />
-            <source>interrupted</source>
-            <translation>已中断</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="106" />
-            <source>ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="107" />
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="108" />
-            <source>expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="109" />
-            <source>cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/batch/store.py" line="110" />
-            <source>deleted from the library</source>
-            <translation>已从视频库删除</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/batch/sweep.py" line="94" />
@@ -4640,42 +4638,42 @@ Write a prompt and press Generate.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="150" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="127" />
             <source>Add a start image, or pick a model that also works from text.</source>
             <translation>请添加起始图片，或选择也能根据文字生成的模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="159" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="136" />
             <source>Pick one of the allowed sizes, or add a start image.</source>
             <translation>请选择允许的尺寸之一，或添加起始图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="179" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="156" />
             <source>An end image needs a start image too.</source>
             <translation>使用结束图片时也需要起始图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="180" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="157" />
             <source>Add a start image, or remove the end image.</source>
             <translation>请添加起始图片，或移除结束图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="174" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="151" />
             <source>Leave it out, or pick another model.</source>
             <translation>请不要设置此项，或选择其他模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="149" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="126" />
             <source>{model} makes videos from a start image only.</source>
             <translation>{model} 只能根据起始图片生成视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="155" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="132" />
             <source>{model} can't make {size!r} videos without a start image. Allowed sizes: {allowed}.</source>
             <translation>没有起始图片时，{model} 无法生成 {size!r} 的视频。允许的尺寸：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/catalogue.py" line="171" />
+            <location filename="../../sora_desktop/core/catalogue_model.py" line="148" />
             <source>{model} has no setting {setting!r}.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
@@ -4785,92 +4783,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="128" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="81" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="303" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="256" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="265" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="369" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="322" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="123" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="76" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="302" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="255" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="311" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="264" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="324" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="277" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="281" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="354" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="307" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="366" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="319" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="398" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="351" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="416" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="369" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="419" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="372" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="232" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="185" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="347" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="300" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="445" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="398" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="442" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="395" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>

@@ -24,20 +24,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.core.catalogue import (
+from sora_desktop.core.catalogue_model import Price, Scalar, put_params
+from sora_desktop.core.catalogue_parse import (
     _SIZE,
-    Price,
-    Scalar,
     _constants,
     _fail,
     _price,
     _seconds,
     _verified,
-    put_params,
 )
 
 if TYPE_CHECKING:
-    from sora_desktop.core.catalogue import CatalogueModel
+    from sora_desktop.core.catalogue_model import CatalogueModel
     from sora_desktop.core.models import VideoRequest
 
 

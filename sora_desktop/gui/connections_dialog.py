@@ -23,7 +23,8 @@ Without a system keychain (``keyring_available()`` False) new profiles default t
 environment-variable option, the form says why, and saving a profile whose key is to be kept
 in the keychain is refused with that reason. A failed Save keeps everything typed, the key
 too; a message about a field goes away (or changes) as soon as the field is edited. The form
-scrolls when the dialog is too small for it, so no field is ever squashed.
+scrolls when the dialog is too small for it, so no field is ever squashed (``form_scroll.py``).
+The tester and the words for its outcome are in ``connection_test.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,16 +46,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from sora_desktop.core.builtin_simulator import SimulatorLink
 from sora_desktop.core.errors import SoraError
-from sora_desktop.core.models import Connection, Profile
+from sora_desktop.core.models import Profile
 from sora_desktop.core.profiles import SIMULATOR_ID, ProfileStore, validate_profile
 from sora_desktop.gui.connection_form import ConnectionForm, FormError
+from sora_desktop.gui.connection_test import ConnectionTester, connection_tester, describe_report
+from sora_desktop.gui.form_scroll import FormScroll
 from sora_desktop.gui.i18n import profile_name
 from sora_desktop.usecases.connections import (
     ConnectionReport,
@@ -64,7 +65,7 @@ from sora_desktop.usecases.connections import (
 from sora_desktop.usecases.profiles import ProfileNotSaved, ProfileSaved
 
 if TYPE_CHECKING:
-    from sora_desktop.gui.operations import Op, Operations
+    from sora_desktop.gui.operations import Operations
 
 
 def _inline_operations() -> Operations:
@@ -73,62 +74,7 @@ def _inline_operations() -> Operations:
     return Operations.inline()
 
 
-translate = QCoreApplication.translate
-
-ConnectionTester = Callable[[QObject, Profile, str | None], "Op[ConnectionReport]"]
-
-
-def connection_tester(
-    operations: Operations,
-    connection_for: Callable[[Profile], Connection],
-    simulator: SimulatorLink | None = None,
-) -> ConnectionTester:
-    """A tester that runs the test-a-connection use case as an operation, on the I/O loop
-    (``simulator``: the built-in one, started there when a profile on it is tested)."""
-
-    def test(parent: QObject, profile: Profile, key: str | None) -> Op[ConnectionReport]:
-        return operations.test_connection(
-            parent=parent,
-            connection=connection_for(profile),
-            key=key,
-            simulator=simulator,
-            hint=translate("ConnectionsDialog", "Paste the key in the API key field."),
-        )
-
-    return test
-
-
-class _FormScroll(QScrollArea):
-    """Scrolls the form vertically; never narrower than the form needs (no clipped fields),
-    and tall enough to show several fields at the dialog's minimum size. When the form's
-    needs change (a note appears, another kind of service), the dialog's minimum follows."""
-
-    def setWidget(self, widget: QWidget) -> None:
-        super().setWidget(widget)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
-            self.updateGeometry()  # QScrollArea doesn't pass its widget's new hints on
-        return super().eventFilter(watched, event)
-
-    def follow_form(self) -> None:
-        """The form was refilled: take its new needs into account now."""
-        form = self.widget()
-        layout = form.layout() if form is not None else None
-        if layout is not None:
-            layout.activate()
-        self.updateGeometry()
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        form = self.widget()
-        if form is None:
-            return hint
-        bar = self.verticalScrollBar().sizeHint().width()
-        width = form.minimumSizeHint().width() + bar + 2 * self.frameWidth()
-        # room for the note and the first fields at the dialog's minimum size
-        return QSize(max(hint.width(), width), max(hint.height(), self.fontMetrics().height() * 16))
+__all__ = ["ConnectionTester", "ConnectionsDialog", "connection_tester"]
 
 
 class ConnectionsDialog(QDialog):
@@ -182,7 +128,7 @@ class ConnectionsDialog(QDialog):
         self.form = ConnectionForm(self)
         self.form.edited.connect(self._revalidate)
         # When a message below needs room the form scrolls; its fields are never squashed.
-        self.form_scroll = _FormScroll()
+        self.form_scroll = FormScroll()
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -441,31 +387,7 @@ class ConnectionsDialog(QDialog):
         else:
             report = outcome
         self.last_report = report
-        self._say(self.describe_report(report))
-
-    def describe_report(self, report: ConnectionReport) -> str:
-        ms = round(report.latency * 1000)
-        if report.ok:
-            if not report.facts:
-                return self.tr(
-                    "Connected in {ms} ms. The key was accepted and the service lists %n video(s).",
-                    "",
-                    report.videos_listed,
-                ).format(ms=ms)
-            # a provider answers what it knows (account, credits) instead of a video list
-            lines = [self.tr("Connected in {ms} ms. The key was accepted.").format(ms=ms)]
-            lines += [
-                self.tr("{label}: {value}").format(label=label, value=value)
-                for label, value in report.facts
-            ]
-            return "\n".join(lines)
-        err = report.error
-        detail = err.message if err is not None else self.tr("No answer.")
-        step = err.next_step if err is not None else ""
-        text = self.tr("The connection failed: {detail}").format(detail=detail)
-        if step:
-            text += "\n" + self.tr("Next step: {step}").format(step=step)
-        return text
+        self._say(describe_report(report))
 
     # ----- messages ------------------------------------------------------------------------
 

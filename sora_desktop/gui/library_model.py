@@ -22,14 +22,14 @@ favourite. ``JOB_ID_ROLE`` gives the local job id, ``JOB_ROLE`` the ``Job``; the
 also answers ``DETAILS_ROLE`` and ``NOTES_ROLE`` (the lines under the prompt, see
 ``library_rows``), so rows stay distinguishable when the minor columns are hidden. Rows are read
 ``page_size`` at a time through ``canFetchMore``/``fetchMore``, so a 50,000-row library opens
-with one page. Drags carry the MP4 files as ``text/uri-list``.
+with one page. Drags carry the MP4 files as ``text/uri-list``. The columns (which, their
+widths, sort keys and what each cell shows) are in ``library_columns.py``, importable from
+here too.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Collection, Sequence
-from enum import IntEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -49,16 +49,24 @@ from PySide6.QtGui import QFont
 from sora_desktop.core.library_query import LibraryFilters, RemixInfo
 from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.gui.file_actions import file_mime_data
+from sora_desktop.gui.library_columns import (
+    COLUMN_WIDTHS,
+    HIDE_ORDER,
+    PROMPT_MIN_WIDTH,
+    SORT_KEYS,
+    Column,
+    cell_text,
+    cell_tooltip,
+    columns_to_hide,
+    header_text,
+)
 from sora_desktop.gui.library_rows import (
     DETAILS_ROLE,
     NOTES_ROLE,
     details_line,
-    length_text,
     notes_line,
-    row_tooltip,
 )
 from sora_desktop.gui.thumbnails import ThumbnailCache
-from sora_desktop.usecases.status import status_word
 
 translate = QCoreApplication.translate
 
@@ -67,53 +75,19 @@ JOB_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
-
-class Column(IntEnum):
-    PROMPT = 0
-    DATE = 1
-    MODEL = 2
-    SIZE = 3
-    DURATION = 4
-    STATUS = 5
-    FAVOURITE = 6
-
-
-PROMPT_MIN_WIDTH = 300  # thumbnail + a readable part of the prompt
-COLUMN_WIDTHS = {
-    Column.DATE: 130,
-    Column.MODEL: 100,
-    Column.SIZE: 90,
-    Column.DURATION: 60,
-    Column.STATUS: 110,
-    Column.FAVOURITE: 36,
-}
-# hidden first to last when the panel gets narrow
-HIDE_ORDER = (Column.MODEL, Column.SIZE, Column.DATE, Column.DURATION, Column.STATUS)
-
-
-def columns_to_hide(viewport_width: int) -> set[Column]:
-    """The columns to hide so the prompt keeps ``PROMPT_MIN_WIDTH`` in a view this wide."""
-    room = viewport_width - PROMPT_MIN_WIDTH
-    needed = sum(COLUMN_WIDTHS.values())
-    hidden: set[Column] = set()
-    for col in HIDE_ORDER:
-        if needed <= room:
-            break
-        hidden.add(col)
-        needed -= COLUMN_WIDTHS[col]
-    return hidden
-
-
-# the ORDER BY key (in the store) for each column
-SORT_KEYS: dict[Column, str] = {
-    Column.PROMPT: "prompt",
-    Column.DATE: "created_at",
-    Column.MODEL: "model",
-    Column.SIZE: "size",
-    Column.DURATION: "seconds",
-    Column.STATUS: "status",
-    Column.FAVOURITE: "favourite",
-}
+__all__ = [
+    "COLUMN_WIDTHS",
+    "HIDE_ORDER",
+    "JOB_ID_ROLE",
+    "JOB_ROLE",
+    "PROMPT_MIN_WIDTH",
+    "SORT_KEYS",
+    "Column",
+    "JobSource",
+    "LibraryModel",
+    "columns_to_hide",
+    "playable_file",
+]
 
 
 class JobSource(Protocol):
@@ -385,15 +359,7 @@ class LibraryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.PROMPT: translate("LibraryModel", "Prompt"),
-                Column.DATE: translate("LibraryModel", "Created"),
-                Column.MODEL: translate("LibraryModel", "Model"),
-                Column.SIZE: translate("LibraryModel", "Size"),
-                Column.DURATION: translate("LibraryModel", "Length"),
-                Column.STATUS: translate("LibraryModel", "Status"),
-                Column.FAVOURITE: "★",
-            }.get(Column(section))
+            return header_text(Column(section))
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.FAVOURITE:
             return translate("LibraryModel", "Favourite")
         return None
@@ -411,7 +377,7 @@ class LibraryModel(QAbstractTableModel):
         job = self._jobs[index.row()]
         col = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(job, col)
+            return cell_text(job, col)
         if role == JOB_ID_ROLE:
             return job.id
         if role == JOB_ROLE:
@@ -423,7 +389,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == Column.PROMPT:
             return self._thumbnail(job)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(job, col)
+            return cell_tooltip(job, col, self._remix.get(job.id))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             Column.DURATION,
             Column.FAVOURITE,
@@ -433,38 +399,6 @@ class LibraryModel(QAbstractTableModel):
             font = QFont()
             font.setPointSizeF(font.pointSizeF() * 1.2)
             return font
-        return None
-
-    def _display(self, job: Job, col: Column) -> str:
-        req = job.request
-        if col == Column.PROMPT:
-            return " ".join(req.prompt.split())
-        if col == Column.DATE:
-            when = _dt.datetime.fromtimestamp(job.created_at or 0)
-            return when.strftime("%Y-%m-%d %H:%M")
-        if col == Column.MODEL:
-            return req.model
-        if col == Column.SIZE:
-            return req.size.replace("x", "×")
-        if col == Column.DURATION:
-            return length_text(job)
-        if col == Column.STATUS:
-            if job.status in (JobStatus.IN_PROGRESS, JobStatus.DOWNLOADING) and job.progress:
-                return f"{status_word(job.status)} {job.progress}%"
-            return status_word(job.status)
-        return "★" if job.favourite else "☆"
-
-    def _tooltip(self, job: Job, col: Column) -> str | None:
-        if col == Column.PROMPT:
-            return row_tooltip(job, self._remix.get(job.id))
-        if col == Column.STATUS and job.error_message:
-            return job.error_message
-        if col == Column.FAVOURITE:
-            return (
-                translate("LibraryModel", "Favourite")
-                if job.favourite
-                else translate("LibraryModel", "Not a favourite")
-            )
         return None
 
     @staticmethod

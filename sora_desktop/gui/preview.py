@@ -5,24 +5,21 @@ paused), full screen, and the frame grab (``frame_grab.py``: Save frame…, Use 
 image). Shortcuts: Space, Left/Right (±5 s, or ±1 frame while paused), F, Esc, Ctrl+Shift+S,
 Ctrl+Shift+I.
 QtMultimedia is imported only when the first clip is loaded (or just after the first paint,
-via :meth:`ensure_player`), so start-up stays lean.
+via :meth:`ensure_player`), so start-up stays lean. The player's media is torn down through
+``player_calls.py`` (queued on the event loop); the controls give way in a narrow pane as
+``control_fit.py`` says.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    Q_ARG,
     QEvent,
-    QEventLoop,
-    QMetaObject,
     QObject,
     QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -41,11 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.gui.caption import ElidedCaption
+from sora_desktop.gui.control_fit import Tiers, essential_width, fit_controls
 from sora_desktop.gui.frame_grab import FrameGrab
+from sora_desktop.gui.player_calls import from_event_loop, shut_down, stop_and_unload
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
     from PySide6.QtMultimediaWidgets import QVideoWidget
+
+__all__ = ["SEEK_MIN_WIDTH", "SEEK_STEP_MS", "PreviewPane", "format_ms", "stop_and_unload"]
 
 SEEK_STEP_MS = 5000
 _DEFAULT_FPS = 30.0
@@ -170,7 +171,7 @@ class PreviewPane(QWidget):
         controls.addWidget(self.fullscreen_button)
         layout.addLayout(controls)
         #: shown while the pane has room, kept in this order (the last give way first)
-        self._optional: tuple[tuple[QWidget, ...], ...] = (
+        self._optional: Tiers = (
             (self.position_label, self.duration_label),
             (self.save_frame_button, self.use_frame_button),
             (self.volume_slider,),
@@ -201,7 +202,7 @@ class PreviewPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_controls(event.size().width())
+        fit_controls(self._controls, self._optional, event.size().width())
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the essential controls: the secondary ones hide to fit."""
@@ -209,32 +210,10 @@ class PreviewPane(QWidget):
         others = max(
             self._stack_host.minimumSizeHint().width(), self.title_label.minimumSizeHint().width()
         )
-        return QSize(min(hint.width(), max(self._essential_width(), others)), hint.height())
-
-    def _essential_width(self) -> int:
-        optional = {w for tier in self._optional for w in tier}
-        spacing = max(0, self._controls.spacing())
-        widths = []
-        for i in range(self._controls.count()):
-            item = self._controls.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget not in optional:
-                widths.append(max(widget.minimumSizeHint().width(), widget.minimumWidth()))
-        margins = self._controls.contentsMargins()
-        return sum(widths) + spacing * (len(widths) - 1) + margins.left() + margins.right()
-
-    def _fit_controls(self, width: int) -> None:
-        """Show the secondary controls, in order, while they fit beside the essential ones."""
-        spacing = max(0, self._controls.spacing())
-        room = width - self._essential_width()
-        fits = True
-        for tier in self._optional:
-            need = sum(min(w.sizeHint().width(), w.maximumWidth()) + spacing for w in tier)
-            fits = fits and room >= need
-            if fits:
-                room -= need
-            for widget in tier:
-                widget.setVisible(fits)
+        return QSize(
+            min(hint.width(), max(essential_width(self._controls, self._optional), others)),
+            hint.height(),
+        )
 
     def _tool(self, icon: Any, tip: str) -> QToolButton:
         b = QToolButton(self)
@@ -286,10 +265,10 @@ class PreviewPane(QWidget):
         self.title_label.set_full_text(title)
         if self.video is not None:
             self._stack.setCurrentWidget(self.video)
-        _from_event_loop(player, "setSource", QUrl.fromLocalFile(str(path)))
+        from_event_loop(player, "setSource", QUrl.fromLocalFile(str(path)))
         self._set_controls_enabled(True)
         if autoplay:
-            _from_event_loop(player, "play")
+            from_event_loop(player, "play")
 
     def source(self) -> Path | None:
         return self._source
@@ -300,31 +279,17 @@ class PreviewPane(QWidget):
 
     def unload(self) -> None:
         if self.player is not None:
-            _from_event_loop(self.player, "stop")
-            _from_event_loop(self.player, "setSource", QUrl())
+            from_event_loop(self.player, "stop")
+            from_event_loop(self.player, "setSource", QUrl())
         self._source = None
         self._stack.setCurrentWidget(self.placeholder)
         self.title_label.clear()
         self._set_controls_enabled(False)
 
     def shutdown(self) -> None:
-        """Stop playback (before the window closes, so no decoder outlives it).
-
-        A clip still opening is let finish first (bounded): tearing the FFmpeg backend down
-        in the middle of opening a file can wedge its loader thread against the GUI thread.
-        """
-        if self.player is None:
-            return
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        player = self.player
-        if player.mediaStatus() == QMediaPlayer.MediaStatus.LoadingMedia:
-            loop = QEventLoop()
-            player.mediaStatusChanged.connect(loop.quit)
-            QTimer.singleShot(2000, loop.quit)
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            player.mediaStatusChanged.disconnect(loop.quit)
-        stop_and_unload(player)
+        """Stop playback (before the window closes, so no decoder outlives it)."""
+        if self.player is not None:
+            shut_down(self.player)
 
     # --- controls ----------------------------------------------------------------------
     def is_playing(self) -> bool:
@@ -474,38 +439,3 @@ class PreviewPane(QWidget):
     def _on_error(self, _error: object, text: str) -> None:
         name = self._source.name if self._source else ""
         self.media_error.emit(self.tr("Can't play {0}: {1}").format(name, text))
-
-
-def stop_and_unload(player: QMediaPlayer, timeout: float = 5.0) -> None:
-    """Stop ``player`` and drop its media, from the event loop (see :func:`_from_event_loop`),
-    and wait (at most ``timeout`` s) until it holds no media: its FFmpeg threads are gone."""
-    from PySide6.QtMultimedia import QMediaPlayer
-
-    if player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
-        return
-    _from_event_loop(player, "stop")
-    _from_event_loop(player, "setSource", QUrl())
-    loop = QEventLoop()
-    tick = QTimer()
-    tick.setInterval(50)
-    tick.timeout.connect(loop.quit)
-    player.mediaStatusChanged.connect(loop.quit)
-    tick.start()
-    deadline = time.monotonic() + timeout
-    while player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia and time.monotonic() < deadline:
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    tick.stop()
-    player.mediaStatusChanged.disconnect(loop.quit)
-
-
-def _from_event_loop(player: QMediaPlayer, method: str, *args: QUrl) -> None:
-    """Have the event loop call ``player.<method>(*args)`` instead of calling it here.
-
-    ``setSource`` and ``stop`` tear the current media down and wait for FFmpeg's threads to
-    end. Called from Python, that wait holds the GIL, and a media thread that needs the GIL
-    meanwhile (to log through a Python Qt message handler, as pytest-qt installs one)
-    deadlocks the process: seen in CI, the window stuck closing in ``stop()``. Queued, the
-    call is made by the event loop, which has released the GIL. Calls keep their order.
-    """
-    arguments = [Q_ARG(QUrl, arg) for arg in args]
-    QMetaObject.invokeMethod(player, method, Qt.ConnectionType.QueuedConnection, *arguments)

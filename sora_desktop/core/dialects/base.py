@@ -1,28 +1,32 @@
-"""The dialect interface, and what the three provider dialects share.
+"""What the three provider dialects share (and the dialect interface, from ``interface.py``).
 
 :class:`ProviderClient` holds one ``httpx.AsyncClient`` for the connection's own origin
 (the key goes in one header there, and is stripped from any request to another origin) and
 a second client **without credentials** for everything else: result files on CDN hosts and
 upload URLs. It never retries a create; every failure becomes the app's error taxonomy
 (``.errors``). Result files are streamed into ``.part`` files with ``Range`` resume by
-:func:`sora_desktop.core.download.download_video`, which calls :meth:`download`.
+:func:`sora_desktop.core.download.download_video`, which calls :meth:`download`. Images go
+inline as data URIs (``image_data.py``) or through the provider's upload.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import io
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 
 from sora_desktop.core.catalogue import CatalogueModel, model_for
 from sora_desktop.core.dialects.errors import provider_error
+from sora_desktop.core.dialects.image_data import as_jpeg, data_uri, image_mime
+from sora_desktop.core.dialects.interface import (
+    ConnectionFacts,
+    Dialect,
+    ProgressCallback,
+    Taken,
+)
 from sora_desktop.core.dialects.schemas import SchemaCache
 from sora_desktop.core.download import astream_to_file, content_range
 from sora_desktop.core.errors import (
@@ -51,68 +55,17 @@ from sora_desktop.core.wire import Polled
 
 log = logging.getLogger(__name__)
 
-ProgressCallback = Callable[[int, int | None], None]
-Taken = Callable[[str], bool]
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectionFacts:
-    """What one cheap authenticated call learned ("Test connection")."""
-
-    videos_listed: int = 0
-    #: plain facts to show, e.g. (("Account", "studio-a"), ("Credits", "1200"))
-    facts: tuple[tuple[str, str], ...] = ()
-
-
-class Dialect(Protocol):
-    """What the job runner and the service need of a video API."""
-
-    connection: Connection
-
-    @property
-    def provider_name(self) -> str: ...
-
-    @property
-    def dashboard_url(self) -> str | None:
-        """Where the creator sees their jobs and bill at the provider (None: none known)."""
-        ...
-
-    async def create(self, request: VideoRequest) -> Polled:
-        """Start one render. Sent once: a lost reply goes to :meth:`find_created`."""
-        ...
-
-    async def remix(self, video_id: str, prompt: str) -> Polled: ...
-
-    async def extend(self, video_id: str, prompt: str, seconds: int) -> Polled:
-        """Continue a finished video by ``seconds`` (``POST /videos/extensions``). Sent once,
-        like a create."""
-        ...
-
-    async def retrieve(self, remote_id: str) -> Polled: ...
-
-    async def find_created(
-        self, request: VideoRequest, submitted_at: float, *, now: float, taken: Taken
-    ) -> RemoteVideo | None:
-        """The job a create whose reply was lost made, or None when the provider proves it
-        made none. Raises :class:`OutcomeUnknownError` where the provider can't say."""
-        ...
-
-    async def cancel(self, remote_id: str) -> None: ...
-
-    async def delete(self, remote_id: str) -> None: ...
-
-    async def download(
-        self,
-        video_id: str,
-        dest: Path,
-        *,
-        variant: str = "video",
-        on_progress: ProgressCallback | None = None,
-    ) -> int: ...
-
-    async def check(self) -> ConnectionFacts: ...
-
-    async def aclose(self) -> None: ...
+__all__ = [
+    "ConnectionFacts",
+    "Dialect",
+    "ProgressCallback",
+    "ProviderClient",
+    "Taken",
+    "data_uri",
+    "image_mime",
+    "iso_seconds",
+    "result_url_problem",
+]
 
 
 def result_url_problem(url: str) -> str | None:
@@ -360,7 +313,7 @@ class ProviderClient(AsyncClosing):
         uploaded = await self.upload(path.name, data, mime)
         if uploaded is not None:
             return uploaded
-        smaller = await asyncio.to_thread(_as_jpeg, data, self.data_uri_limit)
+        smaller = await asyncio.to_thread(as_jpeg, data, self.data_uri_limit)
         if smaller is None:
             raise InvalidRequestError(
                 _(
@@ -455,40 +408,6 @@ class ProviderClient(AsyncClosing):
             raise network_error(exc) from None
         assert restart
         return await self._fetch_result(url, dest, on_progress)
-
-
-def image_mime(data: bytes) -> str | None:
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
-
-
-def data_uri(data: bytes, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-#: JPEG qualities tried, best first, for an image too large for a data URI
-JPEG_QUALITIES = (90, 80, 65)
-
-
-def _as_jpeg(data: bytes, limit: int) -> bytes | None:
-    """``data`` as a JPEG whose data URI fits ``limit`` bytes (same pixels: the image was
-    fitted to the video's size), or None when even the lowest quality doesn't fit."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as image:
-        rgb = image.convert("RGB")
-    for quality in JPEG_QUALITIES:
-        out = io.BytesIO()
-        rgb.save(out, "JPEG", quality=quality)
-        encoded = out.getvalue()
-        if len(encoded) * 4 // 3 + 64 <= limit:
-            return encoded
-    return None
 
 
 def iso_seconds(value: Any) -> int | None:
