@@ -174,6 +174,12 @@ class ShotListModel(QAbstractListModel):
             return waiting_word(row)  # the shot before it: number ``row``
         return status_word(state.status)
 
+    def is_sending(self, shot_id: str) -> bool:
+        """The shot is on its way (its card says "Sending…")."""
+        row = self.row_of(shot_id)
+        state = self.state_at(row)
+        return state is not None and self._is_sending(state)
+
     def _is_sending(self, state: ShotState) -> bool:
         sendable = state.status in (ShotStatus.MISSING, ShotStatus.FAILED)
         return sendable and state.shot_id in self._sending

@@ -189,10 +189,11 @@ class StoryboardWidgets(QWidget):
             shot is not None
             and state is not None
             and state.status not in (ShotStatus.RUNNING, ShotStatus.WAITING, ShotStatus.BLOCKED)
+            and not self.model.is_sending(shot.id)
         )
-        missing = (
-            bool(shots_to_submit(board, self.model.jobs, retry_failed=True)) if board else False
-        )
+        # a shot being sent is not missing: the buttons don't light up while it goes
+        to_send = shots_to_submit(board, self.model.jobs, retry_failed=True) if board else []
+        missing = any(not self.model.is_sending(s.id) for s in to_send)
         self.generate_button.setEnabled(missing and self.shot_sender is not None)
         complete = (
             board is not None

@@ -184,9 +184,14 @@ def test_a_chained_shot_says_it_is_sent_from_the_click_on(
     qtbot.waitUntil(lambda: _statuses(panel) == [ShotStatus.READY, ShotStatus.MISSING])
     assert _card_text(panel, 1) == "Not made yet"
     seen = _card_texts(panel, 1)
+    panel.select_shot(board.shots[1].id)
+    assert panel.regenerate_button.isEnabled()
     with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
         qtbot.mouseClick(panel.generate_button, Qt.MouseButton.LeftButton)
         assert seen == ["Not made yet", "Sending…"]  # right after the click
+        # nothing is missing now, and the shot on its way is not made again
+        assert not panel.generate_button.isEnabled()
+        assert not panel.regenerate_button.isEnabled()
     qtbot.waitUntil(lambda: _statuses(panel)[1] is ShotStatus.RUNNING, timeout=20000)
     assert seen[1:] == ["Sending…", "Being made"]
     tip = str(panel.model.data(panel.model.index(1), Qt.ItemDataRole.ToolTipRole))
