@@ -28,7 +28,7 @@ _AS_JOB: dict[RowStatus, JobStatus] = {
 #: rows with no job (yet, or any more), or whose job is somewhere between sent and downloaded
 _WORDS: dict[RowStatus, str] = {
     RowStatus.INVALID: N_("Invalid (never sent)"),
-    RowStatus.PENDING: N_("Waiting to be sent"),
+    RowStatus.PENDING: N_("Waiting"),
     RowStatus.HELD: N_("Held by the cap"),
     RowStatus.RUNNING: N_("In progress"),
     RowStatus.INTERRUPTED: N_("Interrupted (resumes)"),

@@ -8,12 +8,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from sora_desktop.core import i18n as core_i18n
 from sora_desktop.core.batch.store import BatchRow, RowStatus, row_status_text
 from sora_desktop.core.models import JobStatus, VideoRequest
+from sora_desktop.core.store import JobStore
 from sora_desktop.gui import i18n
 from sora_desktop.gui.batch_model import BatchRowsModel
+from sora_desktop.gui.batch_view import BatchPanel
+from sora_desktop.gui.controller import Controller
+from sora_desktop.gui.operations import Operations
+from sora_desktop.usecases.library import LibraryFolders
 from sora_desktop.usecases.row_status import row_status_word
 from sora_desktop.usecases.status import status_word
 
@@ -87,3 +94,28 @@ def test_the_panel_shows_capitalised_words_and_the_cli_keeps_its_own(qapp: Any) 
         "held by the cap",
         "running",
     ]
+
+
+def test_the_status_column_shows_every_word_whole(
+    qtbot: QtBot, controller: Controller, controller_store: JobStore
+) -> None:
+    panel = BatchPanel(Operations(controller, _raise, LibraryFolders(()), library=controller_store))
+    qtbot.addWidget(panel)
+    panel.model.set_rows([_row(n, status) for n, status in enumerate(RowStatus)])
+    table = panel.table
+    metrics = table.fontMetrics()
+    for row in range(panel.model.rowCount()):
+        index = panel.model.index(row, panel.model.STATUS)
+        word = str(index.data())
+        # the width Qt's view gives the text of a cell: the column less the cell's margins
+        assert metrics.horizontalAdvance(word) + 8 <= table.columnWidth(panel.model.STATUS), word
+        assert (
+            metrics.elidedText(
+                word, Qt.TextElideMode.ElideRight, table.columnWidth(panel.model.STATUS) - 8
+            )
+            == word
+        )
+
+
+def _raise(error: BaseException) -> None:
+    raise error
