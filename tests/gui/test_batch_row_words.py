@@ -96,6 +96,14 @@ def test_the_panel_shows_capitalised_words_and_the_cli_keeps_its_own(qapp: Any) 
     ]
 
 
+def test_the_panel_words_are_chinese_in_the_chinese_ui(zh: Any) -> None:
+    model = BatchRowsModel()
+    model.set_rows([_row(n, status) for n, status in enumerate(RowStatus)])
+    shown = _shown(model)
+    assert all(HAN.search(word) for word in shown), shown
+    assert row_status_word(RowStatus.READY) == status_word(JobStatus.READY)
+
+
 def test_the_status_column_shows_every_word_whole(
     qtbot: QtBot, controller: Controller, controller_store: JobStore
 ) -> None:
