@@ -3120,113 +3120,113 @@ Write a prompt and press Generate.</source>
             <translation>时间线已导出：{0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="61" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="44" />
+            <source>The take of this shot that goes into the film</source>
+            <translation>此镜头用于影片的版本</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="67" />
             <source>New</source>
             <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="62" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="68" />
             <source>Start a new storyboard</source>
             <translation>新建一个故事板</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="63" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="69" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="64" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="70" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="65" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="71" />
             <source>Forget this storyboard (its clips stay in the library)</source>
             <translation>删除此故事板（其片段仍保留在素材库中）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="67" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="73" />
             <source>More</source>
             <translation>更多</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="95" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="101" />
             <source>Add shot…</source>
             <translation>添加镜头…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="96" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="102" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="97" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="103" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="98" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="104" />
             <source>Take:</source>
             <translation>版本：</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="101" />
-            <source>The take of this shot that goes into the film</source>
-            <translation>此镜头用于影片的版本</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="108" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="114" />
             <source>Generate missing</source>
             <translation>生成缺少的镜头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="110" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
             <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
             <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="122" />
             <source>Regenerate</source>
             <translation>重新生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="118" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="124" />
             <source>Make a new take of the selected shot (it is made and billed again)</source>
             <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="120" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="126" />
             <source>Make film…</source>
             <translation>制作影片…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="121" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="127" />
             <source>Export timeline…</source>
             <translation>导出时间线…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="212" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="218" />
             <source>Make a storyboard with New, or open one from the File menu.</source>
             <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="216" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="222" />
             <source>Add the first shot: each shot becomes one clip of the film.</source>
             <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="205" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="211" />
             <source>Every shot needs a finished take first.</source>
             <translation>每个镜头都需要先有一个已完成的版本。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="231" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="238" />
             <source>Take {0}</source>
             <translation>版本 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="233" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="240" />
             <source>Take {0} (not ready)</source>
             <translation>版本 {0}（未完成）</translation>
         </message>

@@ -196,6 +196,13 @@ def test_a_chained_shot_says_it_is_sent_from_the_click_on(
     assert seen[1:] == ["Sending…", "Being made"]
     tip = str(panel.model.data(panel.model.index(1), Qt.ItemDataRole.ToolTipRole))
     assert "Being made" in tip
+    # the narrow Take box: the chosen take ends in "…" (not cut mid-letter), whole in the tip
+    qtbot.waitUntil(lambda: panel.take_combo.currentText() == "Take 1 (not ready)")
+    shown = panel.take_combo.displayed_text()
+    assert shown == "Take 1 (not ready)" or (
+        shown.endswith("…") and "Take 1 (not ready)".startswith(shown[:-1])
+    )
+    assert panel.take_combo.toolTip().startswith("Take 1 (not ready)\n")
 
 
 def test_a_refused_send_shows_the_shot_missing_again(
