@@ -1785,8 +1785,8 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="52" />
-            <source>New &amp;storyboard</source>
-            <translation>新建故事板(&amp;S)</translation>
+            <source>New &amp;storyboard…</source>
+            <translation>新建故事板(&amp;S)…</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="53" />
