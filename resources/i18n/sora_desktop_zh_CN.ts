@@ -130,14 +130,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+59" />
-            <location line="+112" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+69" />
+            <location line="+114" />
             <source>No batches yet: File ▸ New batch…</source>
             <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
         </message>
         <message>
-            <location line="-110" />
+            <location line="-112" />
             <source>Retry failed</source>
             <translation>重试失败的行</translation>
         </message>
@@ -172,7 +172,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>批处理：</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+77" />
             <source>{name} · {ready}/{rows} ready · {state}</source>
             <translation>{name} · {ready}/{rows} 已就绪 · {state}</translation>
         </message>
@@ -719,7 +719,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_dialog.py" line="+105" />
+            <location filename="../../sora_desktop/gui/export_dialog.py" line="+106" />
             <source>Export videos</source>
             <translation>导出视频</translation>
         </message>
@@ -744,7 +744,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>文件夹</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>File names</source>
             <translation>文件名</translation>
         </message>
@@ -780,12 +780,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+26" />
-            <location line="+54" />
+            <location line="+53" />
             <source>File names: {problem}</source>
             <translation>文件名：{problem}</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-49" />
             <source>… and {count} more</source>
             <translation>……另外还有 {count} 个</translation>
         </message>
@@ -795,7 +795,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>{folder} 尚不存在，导出时将自动创建。</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+19" />
             <source>Export to folder</source>
             <translation>导出到文件夹</translation>
         </message>
@@ -850,7 +850,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>描述接下来发生的事。新的部分从此片段结束处开始（{0} 秒，{1}）。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>{0} seconds</source>
             <translation>{0} 秒</translation>
         </message>
@@ -1783,8 +1783,8 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="52" />
-            <source>New &amp;storyboard</source>
-            <translation>新建故事板(&amp;S)</translation>
+            <source>New &amp;storyboard…</source>
+            <translation>新建故事板(&amp;S)…</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/menus.py" line="53" />
@@ -2197,7 +2197,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Sora Desktop 重新启动后才会切换到这种语言。点击“确定”后，可以选择立即或稍后重新启动。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+16" />
             <source>Show the banner while using the simulator</source>
             <translation>使用模拟器时显示提示横幅</translation>
         </message>
@@ -2250,10 +2250,10 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+90" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+95" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
-            <extracomment>The seek bar's narrowest width. In a narrow pane the secondary controls give way, so the seek bar keeps its room: first the volume slider (the mute button stays), then Save frame and Use frame (also in the Clip menu), then the time labels.</extracomment>
+            <extracomment>The seek bar's narrowest width. In a narrow pane the secondary controls give way, so the seek bar keeps its room: first the volume slider (the mute button stays), then Save frame and Use frame (also in the Clip menu), then the time labels. the video's least height (px) in a small window</extracomment>
             <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
         </message>
@@ -2461,7 +2461,7 @@ Write a prompt and press Generate.</source>
             <translation>描述需要改变的地方。再创作会保留原视频的结构，因此小而具体的修改效果最好。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>A new video ({0} s, {1}): {2}</source>
             <translation>新视频（{0} 秒，{1}）：{2}</translation>
         </message>
@@ -2963,9 +2963,9 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Storyboard</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+65" />
+            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+68" />
             <source>Ready</source>
-            <extracomment>thumbnail lookup: (job id, thumbnail file, clip) -&gt; pixmap, or None while it loads status colours, readable on light and dark themes</extracomment>
+            <extracomment>the state as the card says it (str) and its colour (a hex string) thumbnail lookup: (job id, thumbnail file, clip) -&gt; pixmap, or None while it loads status colours, readable on light and dark themes</extracomment>
             <translation>已完成</translation>
         </message>
         <message>
@@ -2994,13 +2994,24 @@ Write a prompt and press Generate.</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+7" />
+            <source>Sending…</source>
+            <translation>正在发送…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Waiting for shot {0}</source>
+            <translation>等待第 {0} 个镜头</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Shot {0}</source>
             <translation>镜头 {0}</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+161" />
             <source>Takes: {0}</source>
+            <extracomment>shots being sent (Generate missing was clicked): shown as such, not as "Not made yet", until the board read after the send shows their take</extracomment>
             <translation>版本数：{0}</translation>
         </message>
         <message>
@@ -3012,21 +3023,21 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+120" />
-            <location line="+54" />
+            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+122" />
+            <location line="+57" />
             <source>Untitled storyboard</source>
-            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the board and its takes' jobs are read in worker threads: the latest read shows the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
+            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the board and its takes' jobs are read in worker threads: the latest read shows the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start shots whose send ended: their "Sending…" goes when the board is read again</extracomment>
             <translation>未命名故事板</translation>
         </message>
         <message numerus="yes">
-            <location line="-52" />
+            <location line="-55" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n 个镜头</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+51" />
             <source>New storyboard</source>
             <translation>新建故事板</translation>
         </message>
@@ -3057,7 +3068,7 @@ Write a prompt and press Generate.</source>
             <translation>删除故事板“{0}”吗？其片段仍保留在素材库中。</translation>
         </message>
         <message>
-            <location line="+209" />
+            <location line="+226" />
             <source>Storyboard saved to {0}</source>
             <translation>故事板已保存到 {0}</translation>
         </message>
@@ -3107,113 +3118,113 @@ Write a prompt and press Generate.</source>
             <translation>时间线已导出：{0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="61" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="44" />
+            <source>The take of this shot that goes into the film</source>
+            <translation>此镜头用于影片的版本</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="67" />
             <source>New</source>
             <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="62" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="68" />
             <source>Start a new storyboard</source>
             <translation>新建一个故事板</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="63" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="69" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="64" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="70" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="65" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="71" />
             <source>Forget this storyboard (its clips stay in the library)</source>
             <translation>删除此故事板（其片段仍保留在素材库中）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="67" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="73" />
             <source>More</source>
             <translation>更多</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="95" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="101" />
             <source>Add shot…</source>
             <translation>添加镜头…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="96" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="102" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="97" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="103" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="98" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="104" />
             <source>Take:</source>
             <translation>版本：</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="101" />
-            <source>The take of this shot that goes into the film</source>
-            <translation>此镜头用于影片的版本</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="108" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="114" />
             <source>Generate missing</source>
             <translation>生成缺少的镜头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="110" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
             <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
             <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="122" />
             <source>Regenerate</source>
             <translation>重新生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="118" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="124" />
             <source>Make a new take of the selected shot (it is made and billed again)</source>
             <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="120" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="126" />
             <source>Make film…</source>
             <translation>制作影片…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="121" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="127" />
             <source>Export timeline…</source>
             <translation>导出时间线…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="211" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="218" />
             <source>Make a storyboard with New, or open one from the File menu.</source>
             <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="215" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="222" />
             <source>Add the first shot: each shot becomes one clip of the film.</source>
             <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="204" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="211" />
             <source>Every shot needs a finished take first.</source>
             <translation>每个镜头都需要先有一个已完成的版本。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="230" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="238" />
             <source>Take {0}</source>
             <translation>版本 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="232" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="240" />
             <source>Take {0} (not ready)</source>
             <translation>版本 {0}（未完成）</translation>
         </message>
@@ -3577,72 +3588,72 @@ Write a prompt and press Generate.</source>
     <context>
         <name>BatchModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="31" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="32" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="37" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="38" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="38" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="39" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="39" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="40" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="40" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="41" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="41" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="42" />
             <source>Seconds</source>
             <translation>秒数</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="42" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="43" />
             <source>Seed</source>
             <translation>种子</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="43" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="44" />
             <source>Cost</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="44" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="45" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="57" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="58" />
             <source>File or reason</source>
             <translation>文件或原因</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="107" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="108" />
             <source>To send</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="104" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="105" />
             <source>Held by the cap</source>
             <translation>因上限暂缓</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="106" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="107" />
             <source>To send (seed not sent)</source>
             <translation>待发送（不发送种子）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_model.py" line="102" />
+            <location filename="../../sora_desktop/gui/batch_model.py" line="103" />
             <source>Invalid: {reason}</source>
             <translation>无效：{reason}</translation>
         </message>
@@ -6738,6 +6749,36 @@ Write a prompt and press Generate.</source>
             <translation>任务已结束（{status}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/usecases/row_status.py" line="30" />
+            <source>Invalid (never sent)</source>
+            <translation>无效（未发送）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/row_status.py" line="31" />
+            <source>Waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/row_status.py" line="32" />
+            <source>Held by the cap</source>
+            <translation>因上限暂缓</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/row_status.py" line="33" />
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/row_status.py" line="34" />
+            <source>Interrupted (resumes)</source>
+            <translation>已中断（将继续）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/row_status.py" line="35" />
+            <source>Deleted from the library</source>
+            <translation>已从视频库删除</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/usecases/status.py" line="21" />
             <source>Preparing</source>
             <translation>准备中</translation>
@@ -6786,11 +6827,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/usecases/status.py" line="30" />
             <source>Cancelled</source>
             <translation>已取消</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="31" />
-            <source>Interrupted (resumes)</source>
-            <translation>已中断（将继续）</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/stitch.py" line="107" />

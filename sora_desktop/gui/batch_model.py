@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from sora_desktop.core.batch.preview import PreviewRow
-from sora_desktop.core.batch.store import BatchRow, RowStatus, row_status_text
+from sora_desktop.core.batch.store import BatchRow, RowStatus
+from sora_desktop.usecases.row_status import row_status_word
 
 Index = QModelIndex | QPersistentModelIndex
 _PROBLEM = QColor(200, 60, 40)
@@ -185,7 +186,7 @@ class BatchRowsModel(_RowsTable):
                 row.request.model,
                 row.request.seconds,
                 money(row.estimated_cost),
-                row_status_text(row.status),
+                row_status_word(row.status),
                 detail or "",
             )
             return values[column]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from sora_desktop.core.batch.store import BatchRow, BatchState, RowStatus
 from sora_desktop.gui.batch_model import BatchRowsModel, money
 from sora_desktop.gui.latest import LatestReads
 from sora_desktop.gui.operations import Operations
+from sora_desktop.usecases.row_status import row_status_word
 
 if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imported
     from sora_desktop.core.batch.runner import BatchEvent, BatchSummary
@@ -38,6 +40,14 @@ if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imp
 REFRESH_MS = 400
 #: #, row, prompt, model, seconds, cost, status (the file or reason takes the rest)
 COLUMN_WIDTHS = (44, 200, 300, 110, 64, 70, 110)
+
+
+def status_column_width(table: QTableView) -> int:
+    """Wide enough for every row status's word (and the cell's margins)."""
+    metrics = table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(row_status_word(s)) for s in RowStatus)
+    margin = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+    return max(COLUMN_WIDTHS[BatchRowsModel.STATUS], widest + margin)
 
 
 class BatchPanel(QWidget):
@@ -90,6 +100,8 @@ class BatchPanel(QWidget):
         # fixed widths: measuring every cell of a big batch would pause the GUI thread
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        # the status column fits its longest word (a handful, measured once), in any language
+        self.table.setColumnWidth(BatchRowsModel.STATUS, status_column_width(self.table))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -127,9 +128,12 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.browse_button)
         form.addRow(self.tr("Folder"), folder_row)
         self.folder_note = QLabel()
-        self.folder_note.setWordWrap(True)
+        self.folder_note.setWordWrap(False)  # one line, cut to the width (the path is typed above)
+        self.folder_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.folder_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.folder_note.hide()
+        # always one line high, empty when the folder exists: typing a path shows and
+        # clears the note at each keystroke, and File names must not jump with it
+        self.folder_note.setMinimumHeight(self.folder_note.fontMetrics().lineSpacing())
         form.addRow("", self.folder_note)
         self.template_edit = QLineEdit(self._settings.filename_template or DEFAULT_TEMPLATE)
         self.template_edit.textChanged.connect(self._update_state)
@@ -216,7 +220,6 @@ class ExportDialog(QDialog):
             if creates
             else ""
         )
-        self.folder_note.setVisible(creates)
         problem = problem or folder_problem
         if problem is not None:
             self._show_error(problem)

@@ -66,6 +66,7 @@ class ExtendDialog(QDialog):
         self.editor = QPlainTextEdit(job.request.prompt)
         self.editor.setObjectName("extend_prompt")
         self.editor.setMinimumSize(440, 120)
+        self.editor.setTabChangesFocus(True)  # Tab goes on to the next control
         self.editor.selectAll()
         layout.addWidget(self.editor)
         form = QFormLayout()

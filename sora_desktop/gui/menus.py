@@ -49,7 +49,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.open_library_folder_action)
     file_menu.addSeparator()
     for text, slot in (
-        (_t("New &storyboard"), window.new_storyboard),
+        (_t("New &storyboard…"), window.new_storyboard),
         (_t("&Open storyboard…"), window.open_storyboard_file),
         (_t("Save storyboard &as…"), window.save_storyboard_file),
     ):

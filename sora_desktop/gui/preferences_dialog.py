@@ -75,8 +75,15 @@ class PreferencesDialog(QDialog):
         self.restart_note.setObjectName("restart_note")
         self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
+        keep_place = self.restart_note.sizePolicy()  # hidden, it keeps its place: OK stays put
+        keep_place.setRetainSizeWhenHidden(True)
+        self.restart_note.setSizePolicy(keep_place)
         self.language_combo.currentIndexChanged.connect(self._show_restart_note)
-        form.addRow("", self.restart_note)
+        note_place = QWidget()  # a form row drops a hidden field's place; a box keeps it
+        note_layout = QVBoxLayout(note_place)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(self.restart_note)
+        form.addRow("", note_place)
         self.banner_check = QCheckBox(self.tr("Show the banner while using the simulator"))
         self.banner_check.setChecked(settings.show_simulator_banner)
         form.addRow("", self.banner_check)

@@ -61,6 +61,8 @@ def format_ms(ms: int) -> str:
 #: seek bar keeps its room: first the volume slider (the mute button stays), then Save frame
 #: and Use frame (also in the Clip menu), then the time labels.
 SEEK_MIN_WIDTH = 80
+#: the video's least height (px) in a small window
+MIN_PICTURE_HEIGHT = 96
 
 
 class PreviewPane(QWidget):
@@ -83,8 +85,11 @@ class PreviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._stack_host = QFrame(self)
+        self.picture_area = self._stack_host  # the video (or what stands for it)
         self._stack_host.setFrameShape(QFrame.Shape.StyledPanel)
         self._stack_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # a picture, not a strip: a dock under a small window gives way before it does
+        self._stack_host.setMinimumHeight(MIN_PICTURE_HEIGHT)
         self._stack = QStackedLayout(self._stack_host)
         self.placeholder = QLabel(
             self.tr("Your video plays here.\nWrite a prompt and press Generate."),

@@ -49,6 +49,7 @@ class RemixDialog(QDialog):
         layout.addWidget(hint)
         self.editor = QPlainTextEdit(job.request.prompt)
         self.editor.setMinimumSize(420, 140)
+        self.editor.setTabChangesFocus(True)  # Tab goes on to the next control
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         layout.addWidget(self.editor)
         self.cost_label = QLabel(

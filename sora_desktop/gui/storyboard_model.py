@@ -10,7 +10,7 @@ edit functions) and emits ``edited`` with it, for the panel to save off the GUI 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -45,6 +45,9 @@ MIME_SHOT = "application/x-sora-desktop-shot"
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
+#: the state as the card says it (str) and its colour (a hex string)
+STATUS_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
+STATUS_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 5
 #: thumbnail lookup: (job id, thumbnail file, clip) -> pixmap, or None while it loads
 Thumbnails = Callable[[str, Path | None, Path | None], QPixmap | None]
 
@@ -72,6 +75,16 @@ def status_word(status: ShotStatus) -> str:
     return words[status]
 
 
+def sending_word() -> str:
+    """A shot the creator asked for whose take is on its way (not made yet, but not idle)."""
+    return QCoreApplication.translate("Storyboard", "Sending…")
+
+
+def waiting_word(number: int) -> str:
+    """A chained shot waiting for shot ``number``'s take."""
+    return QCoreApplication.translate("Storyboard", "Waiting for shot {0}").format(number)
+
+
 def shot_title(shot: sb.Shot, number: int) -> str:
     if shot.name:
         return shot.name
@@ -92,6 +105,9 @@ class ShotListModel(QAbstractListModel):
         self._board: sb.Storyboard | None = None
         self._jobs: dict[str, Job] = {}
         self._states: list[ShotState] = []
+        #: shots being sent (Generate missing was clicked): shown as such, not as "Not
+        #: made yet", until the board read after the send shows their take
+        self._sending: set[str] = set()
         self.thumbnails: Thumbnails | None = None
 
     # --- content -----------------------------------------------------------------------
@@ -109,6 +125,8 @@ class ShotListModel(QAbstractListModel):
     def set_board(self, board: sb.Storyboard | None, jobs: Mapping[str, Job] | None = None) -> None:
         """Show ``board`` (None: nothing) with ``jobs`` (its takes' jobs by id)."""
         self.beginResetModel()
+        if board is None or self._board is None or board.id != self._board.id:
+            self._sending.clear()
         self._board = board
         if jobs is not None:
             self._jobs = dict(jobs)
@@ -133,6 +151,38 @@ class ShotListModel(QAbstractListModel):
             self._jobs[job.id] = job
         self._replan()
         self._repaint_all()
+
+    def mark_sending(self, shot_ids: Iterable[str]) -> None:
+        """These shots are on their way (a send of them started): say so until
+        :meth:`unmark_sending`."""
+        self._sending.update(shot_ids)
+        self._repaint_all()
+
+    def unmark_sending(self, shot_ids: Iterable[str]) -> None:
+        """Their send ended (accepted: their takes are in the board; or refused)."""
+        self._sending.difference_update(shot_ids)
+        self._repaint_all()
+
+    def status_text(self, row: int) -> str:
+        """The state of the shot at ``row`` as its card says it."""
+        state = self.state_at(row)
+        if state is None:
+            return ""
+        if self._is_sending(state):
+            return sending_word()
+        if state.status is ShotStatus.WAITING:
+            return waiting_word(row)  # the shot before it: number ``row``
+        return status_word(state.status)
+
+    def is_sending(self, shot_id: str) -> bool:
+        """The shot is on its way (its card says "Sending…")."""
+        row = self.row_of(shot_id)
+        state = self.state_at(row)
+        return state is not None and self._is_sending(state)
+
+    def _is_sending(self, state: ShotState) -> bool:
+        sendable = state.status in (ShotStatus.MISSING, ShotStatus.FAILED)
+        return sendable and state.shot_id in self._sending
 
     def refresh_thumbnail(self, job_id: str) -> None:
         for row, state in enumerate(self._states):
@@ -176,13 +226,18 @@ class ShotListModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             title = shot_title(shot, index.row() + 1)
-            return f"{index.row() + 1}. {title}\n{status_word(state.status)}"
+            return f"{index.row() + 1}. {title}\n{self.status_text(index.row())}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(shot, state, index.row() + 1)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(shot, state)
         if role == STATUS_ROLE:
             return state.status.value
+        if role == STATUS_TEXT_ROLE:
+            return self.status_text(index.row())
+        if role == STATUS_COLOUR_ROLE:
+            shown = ShotStatus.RUNNING if self._is_sending(state) else state.status
+            return STATUS_COLOURS[shown]
         if role == SHOT_ID_ROLE:
             return shot.id
         if role == TITLE_ROLE:
@@ -190,7 +245,7 @@ class ShotListModel(QAbstractListModel):
         return None
 
     def _tooltip(self, shot: sb.Shot, state: ShotState, number: int) -> str:
-        lines = [shot_title(shot, number), status_word(state.status)]
+        lines = [shot_title(shot, number), self.status_text(number - 1)]
         if state.message:
             lines.append(state.message)
         if shot.prompt:
@@ -308,8 +363,8 @@ class ShotCardDelegate(QStyledItemDelegate):
             self.THUMB.width(),
             self.THUMB.height(),
         )
-        status = ShotStatus(str(index.data(STATUS_ROLE)))
-        colour = QColor(STATUS_COLOURS[status])
+        colour = QColor(str(index.data(STATUS_COLOUR_ROLE)))
+        word = str(index.data(STATUS_TEXT_ROLE))
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             scaled = pixmap.scaled(
@@ -328,7 +383,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             painter.setBrush(placeholder)
             painter.drawRoundedRect(thumb, 4, 4)
             painter.setPen(colour)
-            painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, status_word(status))
+            painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, word)
         metrics = option.fontMetrics
         line = metrics.height()
         text_width = rect.width() - 12
@@ -349,7 +404,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.drawText(
             status_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(status_word(status), Qt.TextElideMode.ElideRight, text_width),
+            metrics.elidedText(word, Qt.TextElideMode.ElideRight, text_width),
         )
         painter.restore()
 

@@ -75,6 +75,8 @@ class StoryboardPanel(StoryboardWidgets):
         self.film_progress: QProgressDialog | None = None
         #: storyboards whose missing shots are sent as soon as they can start
         self.auto_generate: set[str] = set()
+        #: shots whose send ended: their "Sending…" goes when the board is read again
+        self._settled: set[str] = set()
         self._loaded = False
         self._thumbnails = thumbnails
 
@@ -149,6 +151,9 @@ class StoryboardPanel(StoryboardWidgets):
                 return  # another board was opened, or this one read again, since
             board, jobs = opened
             self.model.set_board(board, jobs)
+            # read after those sends ended: each shot shows its take now, or is missing
+            self.model.unmark_sending(self._settled)
+            self._settled.clear()
             row = self.model.row_of(selected.id) if selected is not None else -1
             if board.shots:
                 self.strip.setCurrentIndex(self.model.index(max(row, 0)))
@@ -309,13 +314,22 @@ class StoryboardPanel(StoryboardWidgets):
         if board is None or self.shot_sender is None:
             return
         self.auto_generate.add(board.id)
-        self.shot_sender.generate_missing(board.id, retry_failed=True, after=self._refresh)
+        going = [s.id for s in shots_to_submit(board, self.model.jobs, retry_failed=True)]
+        if self.shot_sender.generate_missing(
+            board.id, retry_failed=True, after=lambda: self._sent(going)
+        ):
+            self.model.mark_sending(going)  # from the click on, not "Not made yet"
 
     def regenerate_shot(self) -> None:
         shot = self.current_shot()
         if shot is None or self.board is None or self.shot_sender is None:
             return
         self.shot_sender.regenerate(self.board.id, shot.id, after=self._refresh)
+
+    def _sent(self, shot_ids: Sequence[str]) -> None:
+        """A send of these shots ended (accepted or refused): read the board again."""
+        self._settled.update(shot_ids)
+        self._refresh()
 
     def _refresh(self) -> None:
         """Read the open storyboard again (its takes changed)."""
@@ -347,33 +361,41 @@ class StoryboardPanel(StoryboardWidgets):
             self._continue(board_id)
 
     def _jobs_updated(self, jobs: dict[str, Job]) -> None:
+        board = self.board
+        continuing = (
+            board is not None
+            and board.id in self.auto_generate
+            and any(j.status.is_terminal for j in jobs.values())
+        )
+        going: list[str] = []
+        if board is not None and continuing:
+            # a take ended: what waited for it goes now (a chained shot); it says so
+            # before the new plan is shown, so it never reads "Not made yet" meanwhile
+            going = [s.id for s in shots_to_submit(board, {**self.model.jobs, **jobs})]
+            self.model.mark_sending(going)
         self.model.update_jobs(list(jobs.values()))
         for job in jobs.values():
             self.model.refresh_thumbnail(job.id)
         self._update()
-        board = self.board
-        if (
-            board is not None
-            and board.id in self.auto_generate
-            and any(j.status.is_terminal for j in jobs.values())
-        ):
-            # a take ended: what waited for it may go now (a chained shot)
-            if shots_to_submit(board, self.model.jobs):
-                self._continue(board.id)
+        if board is not None and continuing:
+            if going:
+                self._continue(board.id, going)
             elif not any(
                 s.status in (ShotStatus.RUNNING, ShotStatus.WAITING) for s in self.model.states()
             ):
                 self.auto_generate.discard(board.id)
 
-    def _continue(self, board_id: str) -> None:
-        """Send what of ``board_id`` can go now. Held back by the send guard (a send of it
-        was accepted a moment ago), it tries again once that moment has passed."""
+    def _continue(self, board_id: str, going: Sequence[str] = ()) -> None:
+        """Send what of ``board_id`` can go now (``going``: those of its shots shown as
+        being sent). Held back by the send guard (a send of it was accepted a moment ago),
+        it tries again once that moment has passed."""
         if self.shot_sender is None or board_id not in self.auto_generate:
+            self.model.unmark_sending(going)
             return
         if not self.shot_sender.generate_missing(
-            board_id, retry_failed=False, after=self._refresh, quiet=True
+            board_id, retry_failed=False, after=lambda: self._sent(going), quiet=True
         ):
-            QTimer.singleShot(CONTINUE_RETRY_MS, self, lambda: self._continue(board_id))
+            QTimer.singleShot(CONTINUE_RETRY_MS, self, lambda: self._continue(board_id, going))
 
     # --- film and timeline (dialogs in gui/storyboard_film.py) -------------------------
     def make_film(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sora_desktop.core import storyboard as sb
 from sora_desktop.core.storyboard_plan import ShotStatus, shots_to_submit
+from sora_desktop.gui.elided_combo import ElidedCombo
 from sora_desktop.gui.storyboard_model import ShotListModel, ShotStrip
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("StoryboardPanel", text)
+
+
+def _take_tip() -> str:
+    """What the Take box is for (its tooltip, under the chosen take)."""
+    return _t("The take of this shot that goes into the film")
 
 
 class StoryboardWidgets(QWidget):
@@ -96,9 +102,9 @@ class StoryboardWidgets(QWidget):
         self.edit_button = QPushButton(_t("Edit…"), self)
         self.remove_button = QPushButton(_t("Remove"), self)
         self.take_label = QLabel(_t("Take:"), self)
-        self.take_combo = QComboBox(self)
+        self.take_combo = ElidedCombo(self)  # "Take 2 (not ready)" ends in "…", not mid-letter
         self.take_combo.setObjectName("take_combo")
-        self.take_combo.setToolTip(_t("The take of this shot that goes into the film"))
+        self.take_combo.setToolTip(_take_tip())
         # a fixed width (the list shows whole labels): "Take 2 (not ready)" must not
         # widen the panel, and so the window
         self.take_combo.setSizeAdjustPolicy(
@@ -189,10 +195,11 @@ class StoryboardWidgets(QWidget):
             shot is not None
             and state is not None
             and state.status not in (ShotStatus.RUNNING, ShotStatus.WAITING, ShotStatus.BLOCKED)
+            and not self.model.is_sending(shot.id)
         )
-        missing = (
-            bool(shots_to_submit(board, self.model.jobs, retry_failed=True)) if board else False
-        )
+        # a shot being sent is not missing: the buttons don't light up while it goes
+        to_send = shots_to_submit(board, self.model.jobs, retry_failed=True) if board else []
+        missing = any(not self.model.is_sending(s.id) for s in to_send)
         self.generate_button.setEnabled(missing and self.shot_sender is not None)
         complete = (
             board is not None
@@ -217,6 +224,7 @@ class StoryboardWidgets(QWidget):
 
     def _fill_takes(self, shot: sb.Shot | None) -> None:
         self.take_combo.clear()
+        self.take_combo.setToolTip(_take_tip())
         takes = shot.takes if shot is not None else ()
         self.take_combo.setEnabled(len(takes) > 1)
         self.take_label.setEnabled(len(takes) > 1)
@@ -234,3 +242,5 @@ class StoryboardWidgets(QWidget):
         chosen = shot.chosen or counting
         if chosen is not None:
             self.take_combo.setCurrentIndex(max(0, self.take_combo.findData(chosen)))
+        # the box is narrow: the tooltip says the chosen take whole
+        self.take_combo.setToolTip("\n".join((self.take_combo.currentText(), _take_tip())).strip())

@@ -173,3 +173,29 @@ def test_disk_full_is_said_plainly_and_leaves_no_half_file(
         qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
     assert "is full" in dialog.error_label.text()
     assert list(out.iterdir()) == []  # no partial file left behind
+
+
+def test_typing_a_folder_does_not_move_the_file_names(
+    qtbot: Any, jobs: list[Job], tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    dialog = ExportDialog(
+        jobs[:1], Settings(export_dir=str(tmp_path)), save_settings=lambda s: None
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def where() -> QPoint:
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        return dialog.template_edit.mapTo(dialog, QPoint(0, 0))
+
+    start = where()
+    # each keystroke of a path is a folder that exists or not: the note comes and goes
+    for typed in (str(tmp_path / "ne"), str(tmp_path), str(tmp_path / "new")):
+        dialog.folder_edit.setText(typed)
+        assert where() == start, typed
+    assert "will be created" in dialog.folder_note.text()

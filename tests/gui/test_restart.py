@@ -161,3 +161,23 @@ def test_the_note_is_shown_whole(qtbot: QtBot) -> None:
     note = dialog.restart_note
     qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))
     assert note.heightForWidth(note.width()) > note.fontMetrics().height()  # wrapped
+
+
+def test_choosing_a_language_does_not_move_ok(qtbot: QtBot) -> None:
+    """The note's place is kept while it is hidden: OK stays where the creator aims."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = PreferencesDialog(Settings(language=""))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    before = (ok.mapTo(dialog, QPoint(0, 0)), dialog.height())
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(dialog.restart_note.isVisible)
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert (ok.mapTo(dialog, QPoint(0, 0)), dialog.height()) == before

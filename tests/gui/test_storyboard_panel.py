@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,28 @@ def _panel_with_board(qtbot: QtBot, ctx: AppContext, *shots: sb.Shot) -> Storybo
 
 def _statuses(panel: StoryboardPanel) -> list[ShotStatus]:
     return [s.status for s in panel.model.states()]
+
+
+def _card_text(panel: StoryboardPanel, row: int) -> str:
+    """The state the card at ``row`` says (the last line of its text)."""
+    text = panel.model.data(panel.model.index(row), Qt.ItemDataRole.DisplayRole)
+    return str(text).splitlines()[-1]
+
+
+def _card_texts(panel: StoryboardPanel, row: int) -> list[str]:
+    """Every state the card at ``row`` shows from now on (each time the strip repaints)."""
+    seen: list[str] = []
+
+    def look(*_args: object) -> None:
+        if panel.model.rowCount() > row:
+            text = _card_text(panel, row)
+            if not seen or seen[-1] != text:
+                seen.append(text)
+
+    panel.model.dataChanged.connect(look)
+    panel.model.modelReset.connect(look)
+    look()
+    return seen
 
 
 def test_the_storyboard_is_kept_in_the_library_and_reordered_by_the_model(
@@ -101,8 +124,10 @@ def test_generate_missing_sends_each_shot_once_chains_then_makes_the_film(
     assert _statuses(panel) == [ShotStatus.MISSING, ShotStatus.WAITING]
     ctx.window.send_guard.hold_ms = 3000  # longer than a slow machine's two statements
     button = panel.generate_button
+    chained = _card_texts(panel, 1)
     with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert _card_text(panel, 0) == "Sending…"  # not "Not made yet"
         qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)  # the tail of a double click
     qtbot.waitUntil(lambda: _statuses(panel)[0] is ShotStatus.RUNNING, timeout=20000)
     assert _statuses(panel)[1] is ShotStatus.WAITING
@@ -114,6 +139,8 @@ def test_generate_missing_sends_each_shot_once_chains_then_makes_the_film(
     assert simulator.created_count == 2
     assert len(ctx.engine.store.list_jobs()) == 2
     assert panel.film_button.isEnabled() and panel.timeline_button.isEnabled()
+    # the chained shot said it waited, then that it was sent: never "Not made yet" between
+    assert chained == ["Waiting for shot 1", "Sending…", "Being made", "Ready"]
 
     # Make film: progress, then the film lands in the library and plays
     panel.ask_crossfade = lambda _board: 0.0  # type: ignore[method-assign]
@@ -138,6 +165,58 @@ def test_generate_missing_sends_each_shot_once_chains_then_makes_the_film(
         target = clip.media_reference.target_url
         assert not Path(target).is_absolute()
         assert (folder / target).is_file()
+
+
+def test_a_chained_shot_says_it_is_sent_from_the_click_on(
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The shot before it is ready: its start frame is decoded before its take is sent,
+    and meanwhile its card says "Sending…", not "Not made yet"."""
+    from tests.gui.conftest import make_clip
+
+    ctx = make_loopback_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls", sb.StartKind.PREVIOUS))
+    board = panel.board
+    assert board is not None
+    board = sb.add_take(board, board.shots[0].id, "elsewhere", make_clip(tmp_path / "boats.mp4"))
+    storyboards.replace_shot(ctx.engine.store, board.id, board.shots[0])
+    panel.open_storyboard(board.id)
+    qtbot.waitUntil(lambda: _statuses(panel) == [ShotStatus.READY, ShotStatus.MISSING])
+    assert _card_text(panel, 1) == "Not made yet"
+    seen = _card_texts(panel, 1)
+    panel.select_shot(board.shots[1].id)
+    assert panel.regenerate_button.isEnabled()
+    with qtbot.waitSignal(ctx.controller.job_submitted, timeout=20000):
+        qtbot.mouseClick(panel.generate_button, Qt.MouseButton.LeftButton)
+        assert seen == ["Not made yet", "Sending…"]  # right after the click
+        # nothing is missing now, and the shot on its way is not made again
+        assert not panel.generate_button.isEnabled()
+        assert not panel.regenerate_button.isEnabled()
+    qtbot.waitUntil(lambda: _statuses(panel)[1] is ShotStatus.RUNNING, timeout=20000)
+    assert seen[1:] == ["Sending…", "Being made"]
+    tip = str(panel.model.data(panel.model.index(1), Qt.ItemDataRole.ToolTipRole))
+    assert "Being made" in tip
+    # the narrow Take box: the chosen take ends in "…" (not cut mid-letter), whole in the tip
+    qtbot.waitUntil(lambda: panel.take_combo.currentText() == "Take 1 (not ready)")
+    shown = panel.take_combo.displayed_text()
+    assert shown == "Take 1 (not ready)" or (
+        shown.endswith("…") and "Take 1 (not ready)".startswith(shown[:-1])
+    )
+    assert panel.take_combo.toolTip().startswith("Take 1 (not ready)\n")
+
+
+def test_a_refused_send_shows_the_shot_missing_again(
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot
+) -> None:
+    """A send that is refused (no profile for the shot) leaves no "Sending…" behind."""
+    ctx = make_loopback_app()
+    panel = _panel_with_board(qtbot, ctx, replace(_shot("Boats"), profile_id="gone"))
+    with qtbot.waitSignal(ctx.window.errors.shown, timeout=20000) as shown:
+        panel.generate_missing()
+        assert _card_text(panel, 0) == "Sending…"
+    assert "isn't set up here" in str(shown.args)
+    qtbot.waitUntil(lambda: _card_text(panel, 0) == "Not made yet", timeout=20000)
+    assert _statuses(panel) == [ShotStatus.MISSING]
 
 
 def test_a_cancelled_film_leaves_nothing(

@@ -222,3 +222,27 @@ def test_return_in_the_new_batch_dialog_previews_and_never_starts(
     dialog.started.connect(started.append)
     qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)  # again: still a preview
     assert started == [] and dialog.isVisible()
+
+
+def test_new_storyboard_asks_for_a_name_and_says_so(
+    library_window: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A menu item that opens a dialog ends in "…" (the walk: File ▸ New storyboard asked
+    for a name without saying it would)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[object] = []
+
+    def get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(args)
+        return "", False  # cancelled
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    file_menu = library_window.window.menuBar().actions()[0].menu()
+    assert file_menu is not None
+    action = next(
+        a for a in file_menu.actions() if a.text().replace("&", "").startswith("New storyboard")
+    )
+    action.trigger()
+    assert asked  # it asks for the storyboard's name first
+    assert action.text().endswith("…")
