@@ -10,7 +10,9 @@ the dialect derives it for any base URL but fal's own: ``POST /fal/storage/auth/
 (with the key) hands out a storage token; ``POST /fal/cdn/files/upload`` takes the raw bytes
 with that token (the key is refused there, as fal's CDN takes only its token) and answers
 ``{"access_url"}``; ``GET /fal/cdn/files/<id>`` serves the bytes back, and a create naming
-that URL reads the image."""
+that URL reads the image. fal-client's fallback, ``POST /fal/storage/upload/initiate`` (with
+the key), hands out an upload URL on the results origin (another host, as Google's storage
+is) where the bytes are PUT, and a file URL served as the CDN's."""
 
 from __future__ import annotations
 
@@ -65,6 +67,8 @@ class FalSim(ProviderSim):
         self.key_of(headers, "Key")
         if parts == ["storage", "auth", "token"] and method == "POST":
             return self.storage_token(query)
+        if parts == ["storage", "upload", "initiate"] and method == "POST":
+            return self.storage_initiate(query, self.body_json(body))
         if "requests" in parts:
             at = parts.index("requests")
             app = "/".join(parts[:at])
@@ -94,6 +98,22 @@ class FalSim(ProviderSim):
                 "token_type": "Bearer",
                 "base_url": f"{self.api.base_url}{self.prefix}/cdn",
                 "expires_at": expires,
+            }
+        )
+
+    def storage_initiate(self, query: Mapping[str, str], data: dict[str, Any]) -> Response:
+        if query.get("storage_type") != "gcs":
+            raise ProviderError(422, {"detail": "storage_type must be gcs"})
+        content_type = data.get("content_type")
+        if not isinstance(content_type, str) or not content_type:
+            raise ProviderError(422, {"detail": "content_type is required"})
+        file_id = secrets.token_hex(12)
+        self.api.pending_uploads.add(file_id)
+        self._upload_types[file_id] = content_type
+        return _json(
+            {
+                "upload_url": f"{self.api.results_url}/uploads/{file_id}",
+                "file_url": f"{self.api.base_url}{self.prefix}/cdn/files/{file_id}",
             }
         )
 

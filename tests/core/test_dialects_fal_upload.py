@@ -36,6 +36,7 @@ KIND = ConnectionKind.FAL
 MODEL = "fal-ai/veo3.1"
 TOKEN = r"^/fal/storage/auth/token$"
 UPLOAD = r"^/fal/cdn/files/upload$"
+INITIATE = r"^/fal/storage/upload/initiate$"
 CREATE = r"^/fal/fal-ai/veo3\.1"
 
 
@@ -94,15 +95,41 @@ def test_a_6_mb_image_is_uploaded_once_and_the_create_names_it_unshrunk(
     assert_no_key_on_results(provider_sim)
 
 
-@pytest.mark.parametrize("step", [TOKEN, UPLOAD], ids=["token", "upload"])
+def test_when_the_cdn_upload_fails_fals_storage_upload_takes_the_image(
+    provider_sim: SimulatorServer, tmp_path: Path
+) -> None:
+    """fal-client's fallback: an upload URL from the REST host (with the key), the bytes PUT
+    there (another host: without the key), and the create names the file URL."""
+    image = _image(tmp_path / "big.png", 6 << 20)
+    req = request(KIND, model=MODEL, seconds=4, reference_image=image)
+    with FaultServer(provider_sim.url) as proxy:
+        proxy.add("POST", UPLOAD, Respond(500, b'{"detail": "cdn is down"}'))
+        job = generate(tmp_path / "d", req, connection(provider_sim, KIND, proxy.url))
+        (initiate,) = proxy.requests("POST", INITIATE)
+        assert proxy.count("POST", CREATE) == 1
+    assert_ready(job, 4)
+    assert initiate.headers["authorization"] == f"Key {KEY}"
+    (put,) = [r for r in provider_sim.result_requests if r.method == "PUT"]
+    assert put.path.startswith("/uploads/")
+    value = str(_sent(provider_sim, job.remote_id or "")["image_url"])
+    assert value == f"{provider_sim.url}/fal/cdn/files/{put.path.rsplit('/', 1)[-1]}"
+    assert _uploads(provider_sim) == {put.path.rsplit("/", 1)[-1]: image.read_bytes()}
+    assert_no_key_on_results(provider_sim)  # the PUT went there without the key
+
+
+@pytest.mark.parametrize(
+    "down", [(r"^/fal/storage/",), (UPLOAD, INITIATE)], ids=["rest host", "cdn and fallback"]
+)
 def test_a_failed_upload_fails_the_job_before_the_paid_create(
-    step: str, provider_sim: SimulatorServer, tmp_path: Path
+    down: tuple[str, ...], provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     image = _image(tmp_path / "big.png", 6 << 20)
     req = request(KIND, model=MODEL, seconds=4, reference_image=image)
     with FaultServer(provider_sim.url) as proxy:
-        proxy.add("POST", step, Respond(500, b'{"detail": "storage is down"}'))
+        for path in down:
+            proxy.add("POST", path, Respond(500, b'{"detail": "storage is down"}'), times=None)
         job = generate(tmp_path / "d", req, connection(provider_sim, KIND, proxy.url))
+        assert proxy.count("POST", INITIATE) == 1  # the fallback was tried
         assert proxy.count("POST", CREATE) == 0
     assert job.status is JobStatus.FAILED
     assert job.error_code == "upload_failed"
@@ -111,6 +138,22 @@ def test_a_failed_upload_fails_the_job_before_the_paid_create(
     assert "nothing was charged" in (job.error_message or "")
     assert "Try again in a few minutes" in (job.error_message or "")
     assert provider_sim.created_count == 0 and not _uploads(provider_sim)
+
+
+def test_a_refused_key_is_said_as_such_and_nothing_else_is_tried(
+    provider_sim: SimulatorServer, tmp_path: Path
+) -> None:
+    image = _image(tmp_path / "big.png", 6 << 20)
+    req = request(KIND, model=MODEL, seconds=4, reference_image=image)
+    with FaultServer(provider_sim.url) as proxy:
+        job = generate(
+            tmp_path / "d", req, connection(provider_sim, KIND, proxy.url), key="not-the-key"
+        )
+        assert proxy.count("POST", TOKEN) == 1
+        assert proxy.count("POST", INITIATE) == 0 and proxy.count("POST", CREATE) == 0
+    assert job.status is JobStatus.FAILED
+    err = error_for_job(job)
+    assert err is not None and err.kind is ErrorKind.AUTHENTICATION
 
 
 def test_storage_hosts_follow_the_base_url() -> None:
@@ -131,16 +174,17 @@ def test_storage_hosts_follow_the_base_url() -> None:
 class _FalHosts:
     """fal's three hosts, answered in memory; every request is kept."""
 
-    def __init__(self, *, redirect_token: bool = False) -> None:
+    def __init__(self, *, redirect_token: bool = False, cdn_down: bool = False) -> None:
         self.seen: list[httpx.Request] = []
         self.redirect_token = redirect_token
+        self.cdn_down = cdn_down
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.seen.append(request)
         host, path = request.url.host, request.url.path
+        if host == "rest.fal.ai" and self.redirect_token:
+            return httpx.Response(307, headers={"Location": "https://elsewhere.example/t"})
         if host == "rest.fal.ai" and path == "/storage/auth/token":
-            if self.redirect_token:
-                return httpx.Response(307, headers={"Location": "https://elsewhere.example/t"})
             return httpx.Response(
                 200,
                 json={
@@ -152,6 +196,18 @@ class _FalHosts:
             )
         if host == "elsewhere.example":
             return httpx.Response(500, json={"detail": "no"})
+        if host == "rest.fal.ai" and path == "/storage/upload/initiate":
+            return httpx.Response(
+                200,
+                json={
+                    "upload_url": "https://storage.googleapis.com/fal/up?sig=1",
+                    "file_url": "https://v3.fal.media/files/gcs/a.png",
+                },
+            )
+        if host == "storage.googleapis.com" and request.method == "PUT":
+            return httpx.Response(200)
+        if self.cdn_down and host == "v3.fal.media":
+            return httpx.Response(503, json={"detail": "down"})
         if host == "v3.fal.media" and path == "/files/upload":
             n = sum(1 for r in self.seen if r.url.host == "v3.fal.media")
             return httpx.Response(200, json={"access_url": f"https://v3.fal.media/files/x/{n}"})
@@ -196,6 +252,19 @@ def test_a_redirect_off_fals_rest_host_never_carries_the_key() -> None:
     with pytest.raises(Exception) as failed:
         _upload_twice(hosts)
     assert getattr(failed.value, "code", None) == "upload_failed"
-    (elsewhere,) = [r for r in hosts.seen if r.url.host == "elsewhere.example"]
-    assert "authorization" not in elsewhere.headers
+    elsewhere = [r for r in hosts.seen if r.url.host == "elsewhere.example"]
+    assert len(elsewhere) == 2  # the token request, then the fallback's initiate
+    assert all("authorization" not in r.headers for r in elsewhere)
     assert not [r for r in hosts.seen if r.url.host == "v3.fal.media"]
+
+
+def test_on_fals_own_hosts_the_fallback_puts_the_bytes_without_the_key() -> None:
+    hosts = _FalHosts(cdn_down=True)
+    assert _upload_twice(hosts) == ["https://v3.fal.media/files/gcs/a.png"] * 2
+    initiates = [r for r in hosts.seen if r.url.path == "/storage/upload/initiate"]
+    assert [str(r.url.params) for r in initiates] == ["storage_type=gcs"] * 2
+    assert all(r.headers["authorization"] == "Key real-key" for r in initiates)
+    assert json.loads(initiates[0].content) == {"file_name": "a.png", "content_type": "image/png"}
+    puts = [r for r in hosts.seen if r.url.host == "storage.googleapis.com"]
+    assert len(puts) == 2 and all(r.content == b"\x89PNG..." for r in puts)
+    assert all("authorization" not in r.headers for r in puts)

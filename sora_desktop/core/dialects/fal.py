@@ -24,19 +24,28 @@ from urllib.parse import quote
 
 import httpx
 
-from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient
+from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient, result_url_problem
 from sora_desktop.core.dialects.errors import PROVIDER_NAMES
 from sora_desktop.core.dialects.fal_storage import (
+    INITIATE_PATH,
+    INITIATE_QUERY,
     TOKEN_PATH,
     TOKEN_QUERY,
     UPLOAD_PATH,
     StorageToken,
     parse_access_url,
+    parse_initiate,
     parse_token,
     storage_hosts,
     upload_failed,
 )
-from sora_desktop.core.errors import ErrorKind, ServiceUnavailableError, SoraError
+from sora_desktop.core.errors import (
+    AuthenticationError,
+    ErrorKind,
+    PermissionDeniedError,
+    ServiceUnavailableError,
+    SoraError,
+)
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import (
     Connection,
@@ -286,34 +295,64 @@ class FalDialect(ProviderClient):
     # -- images in: fal's storage upload (fal_storage.py)
 
     async def upload(self, name: str, data: bytes, mime: str) -> str:
-        """An image too large to go inline, through fal's storage: its access URL. Any
-        failure here fails the job before the paid create is sent."""
+        """An image too large to go inline, through fal's storage (its CDN, else the
+        older storage upload, as fal-client): its URL. A failure of both fails the job
+        before the paid create is sent."""
+        inline_mb = (self.data_uri_limit - 64) * 3 / 4 / 1e6
         try:
             token = await self._fresh_storage_token()
             url = await self._cdn_upload(token, name, data, mime)
         except SoraError as err:
-            log.info("fal upload of %d bytes failed: %s", len(data), err.kind)
-            raise upload_failed(err, name, (self.data_uri_limit - 64) * 3 / 4 / 1e6) from None
+            if isinstance(err, AuthenticationError | PermissionDeniedError):
+                raise  # a refused key: the fallback takes the same key
+            log.info("fal CDN upload failed (%s); trying fal's storage upload", err.kind)
+            try:
+                url = await self._storage_upload(name, data, mime)
+            except SoraError as again:
+                log.info("fal upload of %d bytes failed: %s", len(data), again.kind)
+                raise upload_failed(again, name, inline_mb) from None
         log.info("uploaded %d bytes to fal's storage", len(data))
         return url
+
+    async def _rest_post(self, path: str, **kwargs: Any) -> httpx.Response:
+        """A request with the key to fal's REST host (the base origin but on fal's own)."""
+        if self._rest is None:
+            return await self.send("POST", path, **kwargs)
+        try:
+            response = await self._rest.post(path, **kwargs)
+        except httpx.TransportError as exc:
+            raise network_error(exc) from None
+        if response.status_code >= 400:
+            raise self.http_error(response)
+        return response
 
     async def _fresh_storage_token(self) -> StorageToken:
         token = self._storage_token
         if token is not None and token.fresh():
             return token
-        kwargs: dict[str, Any] = {"params": TOKEN_QUERY, "json": {}}
-        if self._rest is None:
-            response = await self.send("POST", TOKEN_PATH, **kwargs)
-        else:
-            try:
-                response = await self._rest.post(TOKEN_PATH, **kwargs)
-            except httpx.TransportError as exc:
-                raise network_error(exc) from None
-            if response.status_code >= 400:
-                raise self.http_error(response)
+        response = await self._rest_post(TOKEN_PATH, params=TOKEN_QUERY, json={})
         token = parse_token(self.json(response))
         self._storage_token = token
         return token
+
+    async def _storage_upload(self, name: str, data: bytes, mime: str) -> str:
+        """fal-client's fallback: an upload URL from fal's REST host, the bytes PUT there
+        without the key."""
+        body = {"file_name": name, "content_type": mime}
+        response = await self._rest_post(INITIATE_PATH, params=INITIATE_QUERY, json=body)
+        upload_url, file_url = parse_initiate(self.json(response))
+        problem = result_url_problem(upload_url)
+        if problem is not None:
+            raise ServiceUnavailableError(
+                _("fal's upload address can't be used: {problem}.").format(problem=problem)
+            )
+        try:
+            put = await self._public.put(upload_url, content=data, headers={"Content-Type": mime})
+        except httpx.TransportError as exc:
+            raise network_error(exc) from None
+        if put.status_code >= 400:
+            raise self.http_error(put, context="upload")
+        return file_url
 
     async def _cdn_upload(self, token: StorageToken, name: str, data: bytes, mime: str) -> str:
         """The bytes to the CDN with the storage token: never the key (``_public`` has

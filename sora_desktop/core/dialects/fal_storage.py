@@ -8,6 +8,14 @@ with its default ``fal_v3`` repository (read from fal-client 1.0.3's ``client.py
    and ``Authorization: {token_type} {token}``: the storage token, **never the key** ->
    ``{"access_url": ...}``, the URL the create then names.
 
+When that fails, fal-client falls back to its older ``fal`` repository, and so does the app:
+
+3. ``POST {rest}/storage/upload/initiate?storage_type=gcs`` with
+   ``{"file_name", "content_type"}`` and the key -> ``{upload_url, file_url}``;
+4. ``PUT {upload_url}`` with the bytes and ``Content-Type``, **without the key** (a signed
+   URL on another host: fal-client's client sends its key there too, the app never does);
+   ``file_url`` is the URL the create names.
+
 Where those hosts are (:func:`storage_hosts`) follows from the connection's base URL: fal's
 own queue host maps to fal's REST and CDN hosts (fal-client's ``REST_URL`` and ``CDN_URL``,
 constants it offers no setting for); any other base URL (a proxy, the simulator) keeps both
@@ -40,6 +48,8 @@ CDN_URL = "https://v3.fal.media"
 TOKEN_PATH = "storage/auth/token"
 TOKEN_QUERY = {"storage_type": "fal-cdn-v3"}
 UPLOAD_PATH = "files/upload"
+INITIATE_PATH = "storage/upload/initiate"
+INITIATE_QUERY = {"storage_type": "gcs"}
 #: under a base URL other than fal's own, where the CDN's paths go
 CDN_UNDER_BASE = "cdn"
 #: a token this close to its ``expires_at`` is asked for again
@@ -100,6 +110,18 @@ def parse_access_url(data: Any) -> str:
             _("Try again later."),
         )
     return url
+
+
+def parse_initiate(data: Any) -> tuple[str, str]:
+    """(upload URL, file URL) of the fallback's initiate answer."""
+    upload = data.get("upload_url") if isinstance(data, dict) else None
+    file_url = data.get("file_url") if isinstance(data, dict) else None
+    if not isinstance(upload, str) or not isinstance(file_url, str) or not file_url:
+        raise ServiceUnavailableError(
+            _("fal's answer to the upload request is incomplete."),
+            _("Try again later."),
+        )
+    return upload, file_url
 
 
 def upload_failed(err: SoraError, name: str, inline_mb: float) -> SoraError:
