@@ -174,8 +174,11 @@ def test_storage_hosts_follow_the_base_url() -> None:
 class _FalHosts:
     """fal's three hosts, answered in memory; every request is kept."""
 
-    def __init__(self, *, redirect_token: bool = False, cdn_down: bool = False) -> None:
+    def __init__(
+        self, *, redirect_token: bool = False, cdn_down: bool = False, put_status: int = 200
+    ) -> None:
         self.seen: list[httpx.Request] = []
+        self.put_status = put_status
         self.redirect_token = redirect_token
         self.cdn_down = cdn_down
 
@@ -205,7 +208,7 @@ class _FalHosts:
                 },
             )
         if host == "storage.googleapis.com" and request.method == "PUT":
-            return httpx.Response(200)
+            return httpx.Response(self.put_status)
         if self.cdn_down and host == "v3.fal.media":
             return httpx.Response(503, json={"detail": "down"})
         if host == "v3.fal.media" and path == "/files/upload":
@@ -268,3 +271,10 @@ def test_on_fals_own_hosts_the_fallback_puts_the_bytes_without_the_key() -> None
     puts = [r for r in hosts.seen if r.url.host == "storage.googleapis.com"]
     assert len(puts) == 2 and all(r.content == b"\x89PNG..." for r in puts)
     assert all("authorization" not in r.headers for r in puts)
+
+
+def test_a_signed_upload_url_that_refuses_the_file_is_an_upload_failure_not_a_bad_key() -> None:
+    with pytest.raises(Exception) as failed:
+        _upload_twice(_FalHosts(cdn_down=True, put_status=403))
+    assert getattr(failed.value, "code", None) == "upload_failed"
+    assert "HTTP 403" in str(failed.value)

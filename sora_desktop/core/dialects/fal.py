@@ -351,7 +351,11 @@ class FalDialect(ProviderClient):
         except httpx.TransportError as exc:
             raise network_error(exc) from None
         if put.status_code >= 400:
-            raise self.http_error(put, context="upload")
+            # a signed URL: a 401/403 there is no verdict on the key
+            raise ServiceUnavailableError(
+                _("fal's storage refused the file (HTTP {status}).").format(status=put.status_code),
+                status_code=put.status_code,
+            )
         return file_url
 
     async def _cdn_upload(self, token: StorageToken, name: str, data: bytes, mime: str) -> str:
