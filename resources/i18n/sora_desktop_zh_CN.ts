@@ -4919,54 +4919,99 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="198" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="273" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="199" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="274" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="108" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="183" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="123" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="198" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="260" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="186" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="261" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="134" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="209" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="107" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="182" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="218" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="293" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="218" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="293" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="347" />
+            <source>fal's upload address can't be used: {problem}.</source>
+            <translation>fal 的上传地址无法使用：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="356" />
+            <source>fal's storage refused the file (HTTP {status}).</source>
+            <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="379" />
+            <source>fal's storage refused the upload token (HTTP {status}).</source>
+            <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="97" />
+            <source>fal's answer to the upload token request has no token.</source>
+            <translation>fal 对上传令牌请求的回复中没有令牌。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="98" />
+            <source>Try again later.</source>
+            <translation>请稍后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="109" />
+            <source>fal's answer to the upload has no file URL.</source>
+            <translation>fal 对上传的回复中没有文件地址。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="121" />
+            <source>fal's answer to the upload request is incomplete.</source>
+            <translation>fal 对上传请求的回复不完整。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="133" />
+            <source>fal didn't take the image {name!r} for upload ({detail}). The video was not requested, so nothing was charged.</source>
+            <translation>fal 未接收图片 {name!r} 的上传（{detail}）。视频尚未请求，因此没有产生任何费用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="137" />
+            <source>Try again in a few minutes. If it keeps failing, use a smaller image: up to {mb:.1f} MB is sent without an upload.</source>
+            <translation>请几分钟后重试。如果一直失败，请使用更小的图片：{mb:.1f} MB 以内的图片无需上传即可发送。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/dialects/replicate.py" line="209" />
@@ -4987,11 +5032,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/dialects/replicate.py" line="240" />
             <source>Replicate's answer to the upload has no file URL.</source>
             <translation>Replicate 对上传的回复中没有文件地址。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="241" />
-            <source>Try again later.</source>
-            <translation>请稍后再试。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/dialects/replicate.py" line="152" />

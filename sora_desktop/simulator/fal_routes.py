@@ -3,14 +3,25 @@
 A model's own extend endpoint (the catalogue's ``extend``, e.g.
 ``fal-ai/veo3.1/extend-video``) takes the source clip as a data URI and renders the whole
 longer clip: the source's length plus the seconds added, at the source's size, under the
-same prompt directives."""
+same prompt directives.
+
+fal's storage upload (``core/dialects/fal_storage.py``) is served under the same prefix, as
+the dialect derives it for any base URL but fal's own: ``POST /fal/storage/auth/token``
+(with the key) hands out a storage token; ``POST /fal/cdn/files/upload`` takes the raw bytes
+with that token (the key is refused there, as fal's CDN takes only its token) and answers
+``{"access_url"}``; ``GET /fal/cdn/files/<id>`` serves the bytes back, and a create naming
+that URL reads the image. fal-client's fallback, ``POST /fal/storage/upload/initiate`` (with
+the key), hands out an upload URL on the results origin (another host, as Google's storage
+is) where the bytes are PUT, and a file URL served as the CDN's."""
 
 from __future__ import annotations
 
 import json
+import secrets
+import time
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sora_desktop.core.catalogue import CatalogueModel, load_catalogue
 from sora_desktop.core.models import ConnectionKind
@@ -19,10 +30,20 @@ from sora_desktop.simulator.providers import ProviderError, ProviderSim, _data_u
 from sora_desktop.simulator.render import Segment
 from sora_desktop.simulator.schemas import fal_openapi
 
+if TYPE_CHECKING:
+    from sora_desktop.simulator.api import SimulatorApi
+
 
 class FalSim(ProviderSim):
     kind = ConnectionKind.FAL
     prefix = "/fal"
+    #: how long a storage token lasts
+    token_seconds = 3600
+
+    def __init__(self, api: SimulatorApi) -> None:
+        super().__init__(api)
+        self._storage_tokens: set[str] = set()
+        self._upload_types: dict[str, str] = {}
 
     def unauthorized(self, message: str) -> ProviderError:
         return ProviderError(401, {"detail": message}, {"X-Fal-Error-Type": "unauthorized"})
@@ -41,7 +62,13 @@ class FalSim(ProviderSim):
             if doc is None:
                 raise self.not_found(f"Endpoint {query.get('endpoint_id')!r}")
             return _json(doc)
+        if parts[:1] == ["cdn"]:
+            return self.cdn(method, parts[1:], headers, body)
         self.key_of(headers, "Key")
+        if parts == ["storage", "auth", "token"] and method == "POST":
+            return self.storage_token(query)
+        if parts == ["storage", "upload", "initiate"] and method == "POST":
+            return self.storage_initiate(query, self.body_json(body))
         if "requests" in parts:
             at = parts.index("requests")
             app = "/".join(parts[:at])
@@ -56,6 +83,61 @@ class FalSim(ProviderSim):
         if method != "POST" or len(parts) < 2:
             raise ProviderError(405, {"detail": f"{method} is not allowed here."})
         return self.submit("/".join(parts), self.body_json(body))
+
+    # -- storage
+
+    def storage_token(self, query: Mapping[str, str]) -> Response:
+        if query.get("storage_type") != "fal-cdn-v3":
+            raise ProviderError(422, {"detail": "storage_type must be fal-cdn-v3"})
+        token = secrets.token_urlsafe(16)
+        self._storage_tokens.add(token)
+        expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + self.token_seconds))
+        return _json(
+            {
+                "token": token,
+                "token_type": "Bearer",
+                "base_url": f"{self.api.base_url}{self.prefix}/cdn",
+                "expires_at": expires,
+            }
+        )
+
+    def storage_initiate(self, query: Mapping[str, str], data: dict[str, Any]) -> Response:
+        if query.get("storage_type") != "gcs":
+            raise ProviderError(422, {"detail": "storage_type must be gcs"})
+        content_type = data.get("content_type")
+        if not isinstance(content_type, str) or not content_type:
+            raise ProviderError(422, {"detail": "content_type is required"})
+        file_id = secrets.token_hex(12)
+        self.api.pending_uploads.add(file_id)
+        self._upload_types[file_id] = content_type
+        return _json(
+            {
+                "upload_url": f"{self.api.results_url}/uploads/{file_id}",
+                "file_url": f"{self.api.base_url}{self.prefix}/cdn/files/{file_id}",
+            }
+        )
+
+    def cdn(
+        self, method: str, parts: list[str], headers: Mapping[str, str], body: bytes
+    ) -> Response:
+        if parts == ["files", "upload"] and method == "POST":
+            auth = headers.get("authorization", "")
+            scheme, _sep, token = auth.partition(" ")
+            if scheme != "Bearer" or token not in self._storage_tokens:
+                raise ProviderError(401, {"detail": "The CDN takes a storage token, not a key."})
+            if not body:
+                raise ProviderError(400, {"detail": "The upload is empty."})
+            file_id = secrets.token_hex(12)
+            self.api.uploads[file_id] = body
+            self._upload_types[file_id] = headers.get("content-type", "application/octet-stream")
+            return _json({"access_url": f"{self.api.base_url}{self.prefix}/cdn/files/{file_id}"})
+        if len(parts) == 2 and parts[0] == "files" and method == "GET":
+            data = self.api.uploads.get(parts[1])
+            if data is None:
+                raise self.not_found(f"File {parts[1]!r}")
+            kind = self._upload_types.get(parts[1], "application/octet-stream")
+            return Response(200, data, content_type=kind)
+        raise self.not_found(f"Path {'/'.join(parts)!r}")
 
     def _app(self, endpoint: str) -> str:
         parts = endpoint.split("/")

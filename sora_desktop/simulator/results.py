@@ -5,7 +5,8 @@ served, on another port than the API, as the providers' CDNs are on other hosts.
 ``exp`` has passed (an expired signed URL), 404 when the job is gone or its files were
 removed (``[sim:expired]`` on fal and Replicate). The first-download faults
 (``[sim:drop-download]``, ``[sim:truncate]``, ``[sim:notmp4]``) play here.
-``POST /uploads/<token>``: the file of a Runway upload (multipart ``file``).
+``POST /uploads/<token>``: the file of a Runway upload (multipart ``file``);
+``PUT /uploads/<token>``: the raw bytes of fal's fallback storage upload.
 
 Every request is recorded (:attr:`ResultsApi.seen`): the tests prove no key ever came here.
 """
@@ -48,6 +49,8 @@ class ResultsApi:
         parts = [p for p in path.split("/") if p]
         if len(parts) == 2 and parts[0] == "uploads" and method == "POST":
             return self.upload(parts[1], headers, body)
+        if len(parts) == 2 and parts[0] == "uploads" and method == "PUT":
+            return self.put_upload(parts[1], body)
         if len(parts) == 2 and parts[0] == "results" and method in ("GET", "HEAD"):
             return self.result(parts[1].removesuffix(".mp4"), query, headers, head=method == "HEAD")
         return json_response({"error": "not found"}, 404)
@@ -67,6 +70,13 @@ class ResultsApi:
         self.api.pending_uploads.discard(token)
         self.api.uploads[token] = part.data
         return Response(204, b"", content_type="text/plain")
+
+    def put_upload(self, token: str, body: bytes) -> Response:
+        if token not in self.api.pending_uploads:
+            return json_response({"error": "unknown upload"}, 403)
+        self.api.pending_uploads.discard(token)
+        self.api.uploads[token] = body
+        return Response(200, b"", content_type="text/plain")
 
     def result(
         self, job_id: str, query: dict[str, str], headers: Mapping[str, str], *, head: bool

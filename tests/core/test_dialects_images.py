@@ -1,7 +1,8 @@
 """Image fields of a model's own settings ("More settings") go the way the start image goes:
 the request keeps the fitted file, and the dialect sends it as the provider takes it when
-the create goes out (a data URI within the provider's limit, else its upload flow, else a
-smaller JPEG), over loopback against the simulator's fal, Replicate and Runway routes."""
+the create goes out (a data URI within the provider's limit, else its upload flow; a
+smaller JPEG only for a provider without one), over loopback against the simulator's fal,
+Replicate and Runway routes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from sora_desktop.core.dialects.base import ProviderClient
 from sora_desktop.core.dialects.fal import FalDialect
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import ConnectionKind
@@ -105,27 +107,31 @@ def _sent_on_fal(provider_sim: SimulatorServer, tmp_path: Path, image: Path) -> 
     return str(_sent(provider_sim, job.remote_id or "")[FIELD])
 
 
-def test_on_fal_a_6_mb_image_field_goes_inline_within_fals_limit(
+def test_on_fal_an_image_field_within_its_limit_goes_inline(
     provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    """fal has no upload flow in the dialect: the image goes as a data URI, within the
-    dialect's limit, byte for byte."""
-    image = _image(tmp_path / "style.png", 6 << 20)
+    """Within fal's data-URI limit the image goes inline, byte for byte, and nothing is
+    uploaded (larger ones: tests/core/test_dialects_fal_upload.py)."""
+    image = _image(tmp_path / "style.png", 3 << 20)
     value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/png;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     assert base64.b64decode(value.split(",", 1)[1]) == image.read_bytes()
+    assert not _uploads(provider_sim)
 
 
-def test_on_fal_an_image_field_too_large_to_go_inline_is_sent_as_a_smaller_jpeg(
-    provider_sim: SimulatorServer, tmp_path: Path
+def test_without_an_upload_flow_an_image_too_large_to_go_inline_is_sent_as_a_smaller_jpeg(
+    provider_sim: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    image = _image(tmp_path / "style.png", 9 << 20)  # 12 MB as base64: over fal's 10 MB
+    """The base dialect's last resort, on fal's wire with its upload taken away."""
+    monkeypatch.setattr(FalDialect, "upload", ProviderClient.upload)
+    image = _image(tmp_path / "style.png", 9 << 20)
     value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/jpeg;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     with Image.open(io.BytesIO(base64.b64decode(value.split(",", 1)[1]))) as sent:
         assert sent.format == "JPEG" and sent.size == (1280, 720)
+    assert not _uploads(provider_sim)
 
 
 def test_an_image_field_of_another_size_is_refused_naming_it_before_any_request(

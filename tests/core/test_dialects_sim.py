@@ -245,7 +245,7 @@ def test_runway_throttled_shows_as_waiting_in_its_queue(
 @pytest.mark.parametrize(
     ("kind", "size", "upload_path"),
     [
-        (ConnectionKind.FAL, "1280x720", None),
+        (ConnectionKind.FAL, "1280x720", "/fal/cdn/files/upload"),
         (ConnectionKind.REPLICATE, "1280x720", "/replicate/v1/files"),
         (ConnectionKind.RUNWAY, "1280x720", "/uploads/"),
     ],
@@ -258,11 +258,12 @@ def test_a_large_start_image_goes_through_the_providers_upload(
     provider_sim: SimulatorServer,
     tmp_path: Path,
 ) -> None:
-    """fal: a data URI; Replicate past 1 MB: POST /v1/files; Runway past 5 MB: /v1/uploads,
-    the file itself sent to the upload host without the key."""
+    """fal past 5 MB: its storage upload (tests/core/test_dialects_fal_upload.py); Replicate
+    past 1 MB: POST /v1/files; Runway past 5 MB: /v1/uploads, the file itself sent to the
+    upload host without the key."""
     w, h = (int(v) for v in size.split("x"))
     image = tmp_path / "start.png"
-    big = kind is ConnectionKind.RUNWAY
+    big = kind is not ConnectionKind.REPLICATE
     image.write_bytes(
         _png(w, h, noisy=True) if not big else _png(w, h, noisy=True) + b"\0" * (6 << 20)
     )
@@ -281,6 +282,8 @@ def test_a_large_start_image_goes_through_the_providers_upload(
         assert value.startswith("data:image/png;base64,")
     else:
         assert not value.startswith("data:")
+    if kind is ConnectionKind.FAL:
+        assert value.startswith(f"{provider_sim.url}/fal/cdn/files/")
     if kind is ConnectionKind.RUNWAY:
         assert value.startswith("runway://uploads/")
         assert any(r.path.startswith("/uploads/") for r in provider_sim.result_requests)

@@ -224,3 +224,60 @@ def test_a_failed_profiles_save_leaves_the_old_file_whole(
     assert path.read_bytes() == before
     assert [p.id for p in ProfileStore(path).list() if p.id != "simulator"] == ["work"]
     assert [p.name for p in tmp_path.iterdir()] == ["profiles.json"]
+
+
+FAL_CREATE = r"^/fal/fal-ai/veo3\.1"
+FAL_UPLOAD = r"^/fal/cdn/files/upload$"
+
+
+def _padded_png(path: Path, total: int) -> Path:
+    """A 1280x720 PNG padded after its end to ``total`` bytes: past fal's data-URI limit."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (1280, 720), (20, 90, 160)).save(out, "PNG")
+    path.write_bytes(out.getvalue() + b"\0" * (total - len(out.getvalue())))
+    return path
+
+
+def test_killed_between_fals_upload_and_its_create_sends_nothing_paid_twice(
+    sim: SimulatorServer, fault: FaultServer, data_dir: Path, out_dir: Path, tmp_path: Path
+) -> None:
+    """The job was stored before the create (as always): the image is uploaded, the create
+    is on its way (held by the proxy, so fal never got it) when the CLI dies. fal can't say
+    whether a create arrived, so the resumed job ends "outcome unknown", sending neither the
+    upload nor the create again."""
+    fault.add("POST", FAL_CREATE, Hang())  # never forwarded
+    image = _padded_png(tmp_path / "start.png", 6 << 20)
+    env = {"FAL_KEY": "sim-fal-key"}
+    db = AppPaths.default(data_dir).db_path
+    args = [
+        "generate", "--kind", "fal", "--base-url", fault.url + "/fal", "--model", "fal-ai/veo3.1",
+        "--seconds", "4", "--size", "1280x720", "--image", str(image), "--prompt", "a paper boat",
+        "--out", str(out_dir),
+    ]  # fmt: skip
+    proc = subprocess.Popen(
+        cli_cmd(data_dir, *args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(env),
+    )
+    until(
+        "the upload to be done and the create in flight",
+        lambda: (
+            fault.count("POST", FAL_UPLOAD) == 1
+            and fault.count("POST", FAL_CREATE) == 1
+            and read_job(db) == ("submitting", None)
+        ),
+        proc,
+    )
+    sigkill(proc)
+    resumed = run_cli("resume", data_dir=data_dir, env=env)
+    assert resumed.returncode == ExitCode.OUTCOME_UNKNOWN, resumed.stderr
+    (record,) = history(data_dir)
+    assert record["status"] == "failed" and record["error_code"] == "outcome_unknown"
+    assert fault.count("POST", FAL_UPLOAD) == 1 and fault.count("POST", FAL_CREATE) == 1
+    assert sim.created_count == 0

@@ -3,6 +3,7 @@ simulator's routes as outside clients, as the ``openai`` SDK does for ``/v1``.""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -184,3 +185,37 @@ def test_fal_client_extends_a_video_through_the_extend_endpoint(
         assert container.duration is not None
         assert container.duration / 1_000_000 == pytest.approx(2 + 7, abs=0.5)
     assert sim.created_count == 1
+
+
+def test_fal_client_uploads_a_file_and_a_create_names_it(
+    sim: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``fal_client.upload_file`` against the simulator's storage routes. fal-client has no
+    setting for its storage hosts: ``REST_URL`` and ``CDN_URL`` are module constants (the
+    queue host alone reads ``FAL_QUEUE_RUN_HOST``), so the test points those two at the
+    simulator, where the dialect's own derivation puts them for a base URL other than fal's."""
+    import fal_client
+    import fal_client.client as fal_module
+    from PIL import Image
+
+    monkeypatch.setattr(fal_module, "REST_URL", sim.url + "/fal")
+    monkeypatch.setattr(fal_module, "CDN_URL", sim.url + "/fal/cdn")
+    image = tmp_path / "start.png"
+    Image.new("RGB", (1280, 720), (200, 40, 40)).save(image)
+    # the async client: the sync one leaves its CDN connection open (fal-client 1.0.3)
+    url = asyncio.run(fal_client.AsyncClient(key=KEY).upload_file(image))
+    with _fal_client(sim) as client:
+        assert url.startswith(sim.url + "/fal/cdn/files/")
+        assert httpx.get(url).content == image.read_bytes()
+        handle = client.submit(
+            "fal-ai/veo3.1/image-to-video",
+            {"prompt": "a red field", "image_url": url, "duration": "4s", "aspect_ratio": "16:9"},
+        )
+        result = handle.get(interval=0.05)
+    _decodes(httpx.get(result["video"]["url"]).content, (1280, 720))
+    (job,) = sim._table.all()
+    assert job.spec.reference == image.read_bytes()  # the create read the uploaded image
+    with pytest.raises(httpx.HTTPStatusError) as refused:  # its token request raises
+        wrong = fal_client.AsyncClient(key="not-the-key")
+        asyncio.run(wrong.upload_file(image, fallback_repository=[]))
+    assert refused.value.response.status_code == 401

@@ -10,23 +10,55 @@
 The remote id the app keeps is ``{owner}/{app}/requests/{request_id}``: status, result and
 cancel are built from it and the connection's base URL, never from the URLs fal returns
 (another host would get the key). Auth: ``Authorization: Key <key>``. Images go inline as
-data URIs (fal's upload hosts are fixed in its client and take another token).
+data URIs within :attr:`FalDialect.data_uri_limit`; larger ones through fal's storage
+upload (``fal_storage.py``): the key goes to fal's REST host for a storage token, and only
+that token goes with the bytes to fal's CDN.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient
+from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient, result_url_problem
 from sora_desktop.core.dialects.errors import PROVIDER_NAMES
-from sora_desktop.core.errors import ErrorKind, ServiceUnavailableError, SoraError
+from sora_desktop.core.dialects.fal_storage import (
+    INITIATE_PATH,
+    INITIATE_QUERY,
+    TOKEN_PATH,
+    TOKEN_QUERY,
+    UPLOAD_PATH,
+    StorageToken,
+    parse_access_url,
+    parse_initiate,
+    parse_token,
+    storage_hosts,
+    upload_failed,
+)
+from sora_desktop.core.errors import (
+    AuthenticationError,
+    ErrorKind,
+    PermissionDeniedError,
+    ServiceUnavailableError,
+    SoraError,
+)
 from sora_desktop.core.i18n import _
-from sora_desktop.core.models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
+from sora_desktop.core.models import (
+    Connection,
+    ConnectionKind,
+    RemoteError,
+    RemoteVideo,
+    VideoRequest,
+)
+from sora_desktop.core.tls import shared_context
+from sora_desktop.core.transport import DEFAULT_TIMEOUT, network_error, origin_of, user_agent
 from sora_desktop.core.wire import Polled
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://queue.fal.run"
 #: where fal publishes each endpoint's OpenAPI document (another host than the queue)
@@ -59,15 +91,58 @@ class FalDialect(ProviderClient):
     provider_name = PROVIDER_NAMES[ConnectionKind.FAL]
     #: the dashboard's request list, where a request whose reply was lost can be looked up
     dashboard_url = "https://fal.ai/dashboard/requests"
-    #: fal documents no data URI limit; larger images are re-encoded as JPEG
-    data_uri_limit = 10 * 1024 * 1024
+    #: fal documents no data URI limit; past this (the app's choice, as Runway's 5 MB) an
+    #: image goes through fal's storage upload instead of a large JSON body
+    data_uri_limit = 5 * 1024 * 1024
     #: the largest clip sent inline to an extend endpoint (fal documents no limit; a
     #: Veo 3.1 clip of 8 s is a few MB); a larger one is refused before anything is sent
     video_data_uri_limit = 20 * 1024 * 1024
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        connection: Connection,
+        api_key: str | None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(connection, api_key, transport=transport, timeout=timeout, **kwargs)
         self._results: dict[str, str] = {}
+        self._storage = storage_hosts(self.base_url)
+        self._storage_token: StorageToken | None = None
+        #: fal's REST host (storage tokens), with the key; None when it is the base origin
+        self._rest: httpx.AsyncClient | None = None
+        if self._storage.separate:
+            self._rest_origin = origin_of(httpx.URL(self._storage.rest))
+            proxy: dict[str, Any] = {}
+            if connection.proxy and transport is None:
+                proxy["proxy"] = connection.proxy
+            self._rest = httpx.AsyncClient(
+                base_url=self._storage.rest + "/",
+                headers={
+                    "Accept": "application/json",
+                    "User-Agent": user_agent(),
+                    **self.auth_headers(api_key),
+                },
+                follow_redirects=True,
+                event_hooks={"request": [self._guard_rest]},
+                timeout=timeout or DEFAULT_TIMEOUT,
+                transport=transport,
+                trust_env=True,
+                verify=shared_context(),
+                **proxy,
+            )
+
+    async def aclose(self) -> None:
+        if self._rest is not None:
+            await self._rest.aclose()
+        await super().aclose()
+
+    async def _guard_rest(self, request: httpx.Request) -> None:
+        """The key goes to fal's REST origin only (also after a redirect)."""
+        if origin_of(request.url) != self._rest_origin:
+            request.headers.pop("authorization", None)
 
     def auth_headers(self, api_key: str | None) -> dict[str, str]:
         return {"Authorization": f"Key {api_key}"} if api_key else {}
@@ -216,6 +291,99 @@ class FalDialect(ProviderClient):
             else:
                 raise
         return ConnectionFacts(facts=((_("Key"), _("accepted by fal")),))
+
+    # -- images in: fal's storage upload (fal_storage.py)
+
+    async def upload(self, name: str, data: bytes, mime: str) -> str:
+        """An image too large to go inline, through fal's storage (its CDN, else the
+        older storage upload, as fal-client): its URL. A failure of both fails the job
+        before the paid create is sent."""
+        inline_mb = (self.data_uri_limit - 64) * 3 / 4 / 1e6
+        try:
+            token = await self._fresh_storage_token()
+            url = await self._cdn_upload(token, name, data, mime)
+        except SoraError as err:
+            if isinstance(err, AuthenticationError | PermissionDeniedError):
+                raise  # a refused key: the fallback takes the same key
+            log.info("fal CDN upload failed (%s); trying fal's storage upload", err.kind)
+            try:
+                url = await self._storage_upload(name, data, mime)
+            except SoraError as again:
+                log.info("fal upload of %d bytes failed: %s", len(data), again.kind)
+                raise upload_failed(again, name, inline_mb) from None
+        log.info("uploaded %d bytes to fal's storage", len(data))
+        return url
+
+    async def _rest_post(self, path: str, **kwargs: Any) -> httpx.Response:
+        """A request with the key to fal's REST host (the base origin but on fal's own)."""
+        if self._rest is None:
+            return await self.send("POST", path, **kwargs)
+        try:
+            response = await self._rest.post(path, **kwargs)
+        except httpx.TransportError as exc:
+            raise network_error(exc) from None
+        if response.status_code >= 400:
+            raise self.http_error(response)
+        return response
+
+    async def _fresh_storage_token(self) -> StorageToken:
+        token = self._storage_token
+        if token is not None and token.fresh():
+            return token
+        response = await self._rest_post(TOKEN_PATH, params=TOKEN_QUERY, json={})
+        token = parse_token(self.json(response))
+        self._storage_token = token
+        return token
+
+    async def _storage_upload(self, name: str, data: bytes, mime: str) -> str:
+        """fal-client's fallback: an upload URL from fal's REST host, the bytes PUT there
+        without the key."""
+        body = {"file_name": name, "content_type": mime}
+        response = await self._rest_post(INITIATE_PATH, params=INITIATE_QUERY, json=body)
+        upload_url, file_url = parse_initiate(self.json(response))
+        problem = result_url_problem(upload_url)
+        if problem is not None:
+            raise ServiceUnavailableError(
+                _("fal's upload address can't be used: {problem}.").format(problem=problem)
+            )
+        try:
+            put = await self._public.put(upload_url, content=data, headers={"Content-Type": mime})
+        except httpx.TransportError as exc:
+            raise network_error(exc) from None
+        if put.status_code >= 400:
+            # a signed URL: a 401/403 there is no verdict on the key
+            raise ServiceUnavailableError(
+                _("fal's storage refused the file (HTTP {status}).").format(status=put.status_code),
+                status_code=put.status_code,
+            )
+        return file_url
+
+    async def _cdn_upload(self, token: StorageToken, name: str, data: bytes, mime: str) -> str:
+        """The bytes to the CDN with the storage token: never the key (``_public`` has
+        none, on whichever host the CDN is)."""
+        headers = {
+            "Authorization": token.header,
+            "Content-Type": mime,
+            "X-Fal-File-Name": name,
+            "Accept": "application/json",
+        }
+        url = f"{self._storage.cdn}/{UPLOAD_PATH}"
+        try:
+            response = await self._public.post(url, content=data, headers=headers)
+        except httpx.TransportError as exc:
+            raise network_error(exc) from None
+        if response.status_code in (401, 403):
+            # the storage token was refused (not the key): ask for a new one next time
+            self._storage_token = None
+            raise ServiceUnavailableError(
+                _("fal's storage refused the upload token (HTTP {status}).").format(
+                    status=response.status_code
+                ),
+                status_code=response.status_code,
+            )
+        if response.status_code >= 400:
+            raise self.http_error(response)
+        return parse_access_url(self.json(response))
 
     async def _fetch_schema(self, model_id: str) -> dict[str, Any] | None:
         from sora_desktop.core.schema_form import fal_input_schema
