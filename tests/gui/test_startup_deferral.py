@@ -133,7 +133,7 @@ def test_a_simulator_start_paints_its_first_frame_without_the_catalogue_nor_send
         "         'sora_desktop.core.model_settings', 'sora_desktop.core.schema_form',\n"
         "         'sora_desktop.usecases.generate', 'sora_desktop.usecases.resend',\n"
         "         'sora_desktop.usecases.provider_links', 'sora_desktop.gui.file_actions',\n"
-        "         'sora_desktop.gui.wheel_guard')\n"
+        "         'sora_desktop.gui.wheel_guard', 'sora_desktop.core.job_rules')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
     )
