@@ -17,7 +17,9 @@ def _import_engine_first() -> None:
     instructions more (about 1.5 % of the start-up to the first paint, measured with
     callgrind). Imported here, first, none of them is read. None of them imports Qt
     (``core`` may not: tests/core/test_layering.py). The library (``core.store``, sqlite3)
-    is not among them: the window opens it after its first paint."""
+    is not among them: the window opens it after its first paint; nor are the catalogue's
+    modules (``usecases.models``: catalogue, model settings, schema forms), which load when
+    a provider profile or price is first shown."""
     import concurrent.futures  # noqa: F401  (the controller's futures)
 
     from sora_desktop.core import (  # noqa: F401
@@ -27,7 +29,7 @@ def _import_engine_first() -> None:
         qt_pair,
         settings,
     )
-    from sora_desktop.usecases import context, history, models  # noqa: F401
+    from sora_desktop.usecases import context, history  # noqa: F401
 
 
 OWN_PACKAGE = "sora_desktop"

@@ -8,9 +8,13 @@ for more width than its layout gives it, so a long prompt can't widen the window
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QResizeEvent
 
 
 def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
@@ -18,6 +22,10 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
     "…" when something was left out). Lines are joined with newlines."""
     if not text or width <= 0:
         return text
+    # imported here: PySide6 makes a class (and its enums) when its name is first imported,
+    # and the caption is empty until a clip plays (none is made before the first paint)
+    from PySide6.QtGui import QFontMetrics, QTextLayout
+
     layout = QTextLayout(text, font)
     layout.beginLayout()
     spans: list[tuple[int, int]] = []
@@ -68,6 +76,10 @@ class ElidedCaption(QLabel):
             self._refit()
 
     def _refit(self) -> None:
-        shown = elide_lines(self._full, self.font(), self.contentsRect().width(), self.max_lines)
+        if not self._full:  # nothing to fit (nor a font to ask: the empty caption at start)
+            shown = ""
+        else:
+            width = self.contentsRect().width()
+            shown = elide_lines(self._full, self.font(), width, self.max_lines)
         if shown != self.text():
             self.setText(shown)

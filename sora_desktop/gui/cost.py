@@ -8,12 +8,15 @@ the truth.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from sora_desktop.core.capabilities import ModelCapabilities, capabilities_for
 from sora_desktop.core.models import ConnectionKind, Job, Profile
-from sora_desktop.usecases.models import CostEstimate, estimate_cost, request_cost
+
+if TYPE_CHECKING:  # provider prices come from the catalogue: loaded when first asked for
+    from sora_desktop.usecases.models import CostEstimate
 
 
 def _t(text: str) -> str:
@@ -56,6 +59,8 @@ def provider_cost(
     "price unknown" said plainly, with what to do about it."""
     if not model or not size or not seconds:
         return _t("price unknown"), ""
+    from sora_desktop.usecases.models import estimate_cost
+
     return _provider_words(estimate_cost(kind, model, size, seconds, audio))
 
 
@@ -82,6 +87,8 @@ def _provider_words(estimate: CostEstimate) -> tuple[str, str]:
 def job_cost_text(job: Job, profiles: Iterable[Profile] = ()) -> str:
     """The estimate for making ``job``'s request once more (a retry or a remix)."""
     if job.connection.kind.is_provider:  # an extension: its endpoint's price (request_cost)
+        from sora_desktop.usecases.models import request_cost
+
         return _provider_words(request_cost(job.connection.kind, job.request))[0]
     caps = capabilities_for_job(job, profiles)
     simulator = job.connection.kind is ConnectionKind.SIMULATOR

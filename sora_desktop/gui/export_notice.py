@@ -13,8 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from sora_desktop.gui import file_actions
-
 SHOW_FOR_MS = 30_000
 
 
@@ -64,6 +62,8 @@ class ExportNotice(QWidget):
     def open(self) -> None:
         if not self._paths:
             return
+        from sora_desktop.gui import file_actions  # QProcess, QUrl: made when first needed
+
         if len(self._paths) == 1:
             opened = file_actions.reveal_in_file_manager(self._paths[0])
         else:

@@ -50,7 +50,6 @@ from sora_desktop.gui.retry import ask_retry
 from sora_desktop.gui.send_guard import SendGuard
 from sora_desktop.gui.settings_panel import SettingsPanel
 from sora_desktop.gui.theme import app_icon
-from sora_desktop.gui.wheel_guard import guard_wheel
 from sora_desktop.usecases.connections import is_builtin_simulator
 
 if TYPE_CHECKING:
@@ -70,6 +69,12 @@ def simulator_notice() -> str:
         "Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes "
         "no new Sora 2 deployments.",
     )
+
+
+def _guard_wheel(column: QWidget) -> None:
+    from sora_desktop.gui.wheel_guard import guard_wheel  # after the paint, with its types
+
+    guard_wheel(column)
 
 
 class MainWindow(QMainWindow):
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
         # after the first paint: finding the column's settings makes a Python wrapper for
         # each of its widgets (~22 M instructions), and no wheel turns over a window that
         # isn't on screen yet. (Queued: what the first paint starts elsewhere goes first.)
-        self.first_painted.connect(lambda: guard_wheel(left), Qt.ConnectionType.QueuedConnection)
+        self.first_painted.connect(lambda: _guard_wheel(left), Qt.ConnectionType.QueuedConnection)
         # Generate is pinned under the scrolling part: whatever opens above (the recipe, an
         # error banner), it stays on screen
         self.left_column = QWidget(self)

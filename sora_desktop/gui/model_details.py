@@ -22,11 +22,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.models import Profile
-from sora_desktop.usecases.models import ModelDetails
-from sora_desktop.usecases.provider_links import provider_links
 
 if TYPE_CHECKING:
     from sora_desktop.gui.operations import Op
+    from sora_desktop.usecases.models import ModelDetails
 
 #: runs "one model's details" for (profile, model id) as an operation (gui/operations.py)
 DetailsOp = Callable[[Profile, str], "Op[ModelDetails]"]
@@ -82,6 +81,8 @@ class ModelDetailsCache(QObject):
         """A quiet line when the provider gave no schema (the settings above still work)."""
         if details.schema_found:
             return None
+        from sora_desktop.usecases.provider_links import provider_links
+
         links = provider_links(profile.kind)
         return _t(
             "{provider} gave no list of this model's own settings (it publishes none, or it "

@@ -15,13 +15,16 @@ schema says so), so nothing is offered that the model would ignore.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from sora_desktop.gui.image_picker import FitMode, ImagePicker
-from sora_desktop.usecases.models import ModelSummary
+
+if TYPE_CHECKING:  # the catalogue's modules load when a provider model is first shown
+    from sora_desktop.usecases.models import ModelSummary
 
 
 class ModelOptions(QObject):

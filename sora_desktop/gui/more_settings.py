@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sora_desktop.core.schema_form import FormField
 from sora_desktop.gui.image_picker import ImagePicker
+
+if TYPE_CHECKING:  # a provider model's form, made when one is first shown
+    from sora_desktop.core.schema_form import FormField
 
 _UNSET = "__default__"
 

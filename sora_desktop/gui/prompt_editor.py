@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from sora_desktop.core.capabilities import MAX_PROMPT_CHARS
 from sora_desktop.gui.shortcuts import ctrl_enter
 from sora_desktop.gui.theme import set_error_style
-from sora_desktop.gui.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from sora_desktop.gui.template_builder import TemplateBuilder
@@ -103,6 +102,7 @@ class PromptEditor(QWidget):
         """The recipe panel (built on first use, below the editor)."""
         if self._template is None:
             from sora_desktop.gui.template_builder import TemplateBuilder
+            from sora_desktop.gui.wheel_guard import guard_wheel
 
             self._template = TemplateBuilder(self)
             self._template.setVisible(False)

@@ -19,8 +19,6 @@ from PySide6.QtCore import (
 )
 
 from sora_desktop.core.models import Job, JobEvent, JobStatus
-from sora_desktop.usecases.provider_links import provider_links
-from sora_desktop.usecases.resend import is_outcome_unknown
 from sora_desktop.usecases.status import is_retryable, is_terminal, is_working, status_text
 
 COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
@@ -73,6 +71,8 @@ class QueueModel(QAbstractTableModel):
 
     # --- feeding -----------------------------------------------------------------------
     def upsert(self, job: Job) -> None:
+        from sora_desktop.usecases.resend import is_outcome_unknown  # loaded with the first job
+
         row = QueueRow(
             job_id=job.id,
             prompt=job.request.prompt,
@@ -86,6 +86,8 @@ class QueueModel(QAbstractTableModel):
             message=job.error_message,
         )
         if is_outcome_unknown(job):
+            from sora_desktop.usecases.provider_links import provider_links
+
             links = provider_links(job.connection.kind)
             row.outcome_unknown = True
             row.dashboard_url = links.dashboard_url if links is not None else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -12,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,9 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionButton,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,12 @@ from sora_desktop.gui.queue_model import (
     QueueModel,
 )
 from sora_desktop.usecases.status import is_retryable
+
+if TYPE_CHECKING:
+    # the delegates' style options are made when a row is first painted (PySide6 makes a
+    # class and its enums when its name is first imported): none is before the first paint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionButton, QStyleOptionViewItem
 
 _Index = QModelIndex | QPersistentModelIndex
 #: the prompt column keeps room for about this many characters before Format is hidden
@@ -64,6 +69,8 @@ class ProgressDelegate(QStyledItemDelegate):
     """Paints the progress column as a native progress bar."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        from PySide6.QtWidgets import QStyleOptionProgressBar
+
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum = 0
@@ -88,6 +95,8 @@ class CancelDelegate(QStyledItemDelegate):
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not text:
             return None
+        from PySide6.QtWidgets import QStyleOptionButton
+
         button = QStyleOptionButton()
         button.rect = option.rect.adjusted(2, 2, -2, -2)
         button.text = str(text)

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import QWidget
 
 from sora_desktop.gui.cost import provider_cost
 from sora_desktop.gui.retry import retry_summary
-from sora_desktop.usecases import resend as resend_usecase
-from sora_desktop.usecases.resend import ResendOffer
 
 if TYPE_CHECKING:
     from sora_desktop.gui.main_window import MainWindow
+    from sora_desktop.usecases.resend import ResendOffer
 
 
 def _t(text: str) -> str:
@@ -92,6 +91,7 @@ def resend_job(window: MainWindow, job_id: str) -> None:
     """Quote ``job_id``'s resend off the GUI thread, ask with its cost, and only then send
     it (a new job) under the send guard."""
     from sora_desktop.gui import sending
+    from sora_desktop.usecases import resend as resend_usecase
 
     key = ("resend", job_id)
     if window.send_guard.blocked(key):

@@ -17,9 +17,6 @@ from PySide6.QtCore import QCoreApplication
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.models import Job
 from sora_desktop.gui.cost import job_cost_text
-from sora_desktop.usecases import generate as usecase
-from sora_desktop.usecases.generate import Order
-from sora_desktop.usecases.resend import is_outcome_unknown
 
 if TYPE_CHECKING:
     from sora_desktop.gui.main_window import MainWindow
@@ -109,6 +106,10 @@ def generate(window: MainWindow) -> None:
     except SoraError as err:
         window.errors.show(err)
         return
+    # the generate use case loads on the first send, not before the window's first paint
+    from sora_desktop.usecases import generate as usecase
+    from sora_desktop.usecases.generate import Order
+
     # Plain values only: nothing that runs on the I/O thread may hold a Qt object.
     order = Order(
         prompt=prompt,
@@ -169,6 +170,8 @@ def retry_job(window: MainWindow, job_id: str) -> None:
     after the creator confirmed it with its estimated cost. The old job is untouched
     and its create is never sent again."""
     from sora_desktop.core.retry import retry_request
+    from sora_desktop.usecases import generate as usecase
+    from sora_desktop.usecases.resend import is_outcome_unknown
 
     job = window.controller.history.get(job_id)
     if job is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -27,7 +28,9 @@ from sora_desktop.gui.image_picker import ImagePicker, parse_size
 from sora_desktop.gui.model_details import DetailsOp, ModelDetailsCache
 from sora_desktop.gui.model_options import ModelOptions
 from sora_desktop.gui.more_settings import MoreSettings
-from sora_desktop.usecases.models import ModelDetails, ModelSummary, list_models
+
+if TYPE_CHECKING:  # the catalogue's modules load when a provider profile is first shown
+    from sora_desktop.usecases.models import ModelDetails, ModelSummary
 
 #: the models offered when a profile lists none
 KIND_MODELS: dict[ConnectionKind, tuple[str, ...]] = {
@@ -317,6 +320,8 @@ class SettingsPanel(QWidget):
                 i = self.model_combo.findData(profile.default_model)
             self.model_combo.setCurrentIndex(max(i, 0))
             return
+        from sora_desktop.usecases.models import list_models
+
         self._listed = list_models(profile.kind)
         for summary in self._listed:
             self.model_combo.addItem(summary.name, summary.id)

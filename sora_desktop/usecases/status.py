@@ -13,7 +13,6 @@ status has the same word everywhere and "is it still working?" has one answer::
 from __future__ import annotations
 
 from sora_desktop.core.i18n import N_, translate
-from sora_desktop.core.job_rules import remix_problem
 from sora_desktop.core.models import TERMINAL_STATUSES, Job, JobStatus
 from sora_desktop.core.retry import RETRYABLE_STATUSES
 
@@ -74,6 +73,10 @@ def can_retry(job: Job) -> bool:
 
 def can_remix(job: Job) -> bool:
     """A finished video the service still has."""
+    # the job rules (and datetime) load with the first library row that asks, not at
+    # the window's start-up (the queue's status texts need only the functions above)
+    from sora_desktop.core.job_rules import remix_problem
+
     return remix_problem(job) is None
 
 

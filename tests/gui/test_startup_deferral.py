@@ -105,6 +105,72 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
     assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
+def test_a_simulator_start_paints_its_first_frame_without_the_catalogue_nor_send_modules(
+    tmp_path: Path,
+) -> None:
+    """The first frame of a start on the built-in simulator (the default profile) needs no
+    provider catalogue (``usecases.models``: catalogue, model settings, schema forms: ten
+    dataclasses), no generate/resend use case and no file-manager helpers: they load when a
+    provider profile or price is shown, on the first send, on the first "Show in folder"
+    (~75 M instructions before the paint, startup_instructions.py). Checked at the real
+    first paint, not only after building."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "loop = QEventLoop()\n"
+        "ctx.window.first_painted.connect(loop.quit)\n"
+        "QTimer.singleShot(30000, loop.quit)\n"
+        "ctx.window.show()\n"
+        "loop.exec()\n"
+        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+        "later = ('sora_desktop.usecases.models', 'sora_desktop.core.catalogue',\n"
+        "         'sora_desktop.core.model_settings', 'sora_desktop.core.schema_form',\n"
+        "         'sora_desktop.usecases.generate', 'sora_desktop.usecases.resend',\n"
+        "         'sora_desktop.usecases.provider_links', 'sora_desktop.gui.file_actions',\n"
+        "         'sora_desktop.gui.wheel_guard', 'sora_desktop.core.job_rules')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+        "ctx.close()\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) -> None:
+    """PySide6 makes a class and its enums when its name is first imported: the queue's
+    row painting (style options) and the caption's text fitting (text layout) import theirs
+    where they are used, after the first paint (test_queue.py and test_caption.py show
+    they still work)."""
+    code = (
+        "from pathlib import Path\n"
+        "from PySide6 import QtGui, QtWidgets\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "loop = QEventLoop()\n"
+        "ctx.window.first_painted.connect(loop.quit)\n"
+        "QTimer.singleShot(30000, loop.quit)\n"
+        "ctx.window.show()\n"
+        "loop.exec()\n"
+        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+        "later = {QtWidgets: ('QStyleOptionButton', 'QStyleOptionProgressBar'),\n"
+        "         QtGui: ('QTextLayout',)}\n"
+        "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
+        "ctx.close()\n"
+        "QtGui.QTextLayout  # the probe works: made on first use\n"
+        "assert 'QTextLayout' in vars(QtGui)\n"
+        "print(made)\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
 def test_building_the_window_makes_no_message_box_nor_file_dialog_type(tmp_path: Path) -> None:
     """PySide6 makes a class (and its enums) when its name is first imported: the boxes and
     file dialogs are imported where they open, so none is made before the first paint."""
