@@ -124,7 +124,7 @@ def test_without_an_upload_flow_an_image_too_large_to_go_inline_is_sent_as_a_sma
     provider_sim: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The base dialect's last resort, on fal's wire with its upload taken away."""
-    monkeypatch.setattr(FalDialect, "upload", ProviderClient.upload)
+    monkeypatch.setattr(FalDialect, "_upload", ProviderClient._upload)
     image = _image(tmp_path / "style.png", 9 << 20)
     value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/jpeg;base64,")
