@@ -165,6 +165,7 @@ def test_a_lost_replicate_reply_is_found_in_its_list_with_the_image_field_aside(
         with expect_log("sora_desktop.core.jobrunner", "reply lost"):
             job = generate(tmp_path / "d", req, connection(provider_sim, kind, proxy.url))
         assert proxy.count("POST", REPLICATE_CREATE) == 1
+        assert proxy.count("POST", r"^/replicate/v1/files$") == 1  # the search uploads nothing
     assert_ready(job)
     assert provider_sim.created_count == 1
     assert str(_sent(provider_sim, job.remote_id or "")[FIELD]).startswith(

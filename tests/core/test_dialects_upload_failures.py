@@ -7,6 +7,7 @@ no create. Over loopback against the simulator, the faults made by the fault pro
 
 from __future__ import annotations
 
+import asyncio
 import io
 import random
 from pathlib import Path
@@ -16,11 +17,11 @@ import pytest
 from PIL import Image
 
 from sora_desktop.core.errors import ErrorKind
-from sora_desktop.core.models import ConnectionKind, JobStatus
-from sora_desktop.core.service import error_for_job
+from sora_desktop.core.models import ConnectionKind, Job, JobStatus
+from sora_desktop.core.service import GenerationService, error_for_job
 from sora_desktop.simulator.server import SimulatorServer
-from tests.provider_support import connection, generate, request
-from tests.reliability.faultserver import Action, Drop, FaultServer, Mutate, Respond
+from tests.provider_support import assert_ready, connection, generate, request, run_service
+from tests.reliability.faultserver import Action, Drop, FaultServer, Hang, Mutate, Respond
 
 FIELD = "style_image"
 MODEL = {ConnectionKind.REPLICATE: "sim/any-video", ConnectionKind.RUNWAY: "gen4.5"}
@@ -112,3 +113,48 @@ def test_runways_upload_url_failing_fails_the_job_before_the_paid_create(
         assert files.count("POST", r"^/uploads/") == 1
         assert proxy.count("POST", CREATE[ConnectionKind.RUNWAY]) == 0
     _assert_failed_before_the_create(job, provider_sim)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.value)
+def test_a_job_stopped_between_its_upload_and_its_create_sends_nothing_paid_twice(
+    kind: ConnectionKind, provider_sim: SimulatorServer, tmp_path: Path
+) -> None:
+    """The app stops (the job ``interrupted``) after the upload, with the create held by the
+    proxy (never reaching the provider). Resumed: Runway can't say whether a create arrived,
+    so the job ends "outcome unknown" with neither the upload nor the create sent again;
+    Replicate's list proves the create never arrived, so it is sent once more (the image
+    uploaded again: uploads are free) and exactly one prediction is made."""
+    image = _image(tmp_path / "style.png", 6 << 20)
+    req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
+    data_dir = tmp_path / "d"
+    with FaultServer(provider_sim.url) as proxy:
+        conn = connection(provider_sim, kind, proxy.url)
+        proxy.add("POST", CREATE[kind], Hang())
+
+        async def stopped(service: GenerationService) -> str:
+            job = await service.submit(req, conn)
+            for _ in range(1500):  # up to 30 s for the upload, then the held create
+                if proxy.count("POST", CREATE[kind]) == 1:
+                    break
+                await asyncio.sleep(0.02)
+            else:
+                raise AssertionError("the create never went out")
+            return job.id  # run_service shuts the service down: the job is interrupted
+
+        job_id = run_service(data_dir, stopped)
+        assert proxy.count("POST", UPLOAD[kind]) == 1
+
+        async def resumed(service: GenerationService) -> Job:
+            assert await service.resume(job_id)
+            return await service.wait(job_id)
+
+        job = run_service(data_dir, resumed)
+        sent = (proxy.count("POST", UPLOAD[kind]), proxy.count("POST", CREATE[kind]))
+    if kind is ConnectionKind.RUNWAY:
+        assert job.status is JobStatus.FAILED and job.error_code == "outcome_unknown"
+        assert sent == (1, 1)
+        assert provider_sim.created_count == 0
+    else:
+        assert_ready(job)
+        assert sent == (2, 2)
+        assert provider_sim.created_count == 1
