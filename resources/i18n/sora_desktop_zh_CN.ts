@@ -4849,17 +4849,17 @@ Write a prompt and press Generate.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="351" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="372" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="369" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="390" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="372" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="393" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
@@ -4874,144 +4874,144 @@ Write a prompt and press Generate.</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="398" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="419" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="395" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="416" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="44" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="51" />
             <source>Change the prompt or the image: no real people, no copyrighted characters or music, content suitable for all ages.</source>
             <translation>请修改提示词或图片：不要涉及真实人物，不要有受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="41" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="48" />
             <source>{provider} blocked this request for its content rules: {detail}</source>
             <translation>{provider} 因其内容规则拦截了此请求：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="128" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="68" />
+            <source>{provider} didn't take the image {name!r} for upload ({detail}). The video was not requested, so nothing was charged.</source>
+            <translation>{provider} 未接收图片 {name!r} 的上传（{detail}）。视频尚未请求，因此没有产生任何费用。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="72" />
+            <source>Try again in a few minutes. If it keeps failing, use a smaller image: up to {mb:.1f} MB is sent without an upload.</source>
+            <translation>请几分钟后重试。如果一直失败，请使用更小的图片：{mb:.1f} MB 以内的图片无需上传即可发送。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="156" />
             <source>Check the settings.</source>
             <translation>请检查参数设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="42" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="49" />
             <source>(no reason given)</source>
             <translation>（未说明原因）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="125" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="153" />
             <source>{provider} refused the request: {detail}</source>
             <translation>{provider} 拒绝了此请求：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="117" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="145" />
             <source>{provider} refused the field {param!r}: {detail}</source>
             <translation>{provider} 拒绝了字段 {param!r}：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/errors.py" line="120" />
+            <location filename="../../sora_desktop/core/dialects/errors.py" line="148" />
             <source>Change the field '{param}' and try again.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="273" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="272" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="274" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="273" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="183" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="182" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="198" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="197" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="260" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="259" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="260" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="209" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="208" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="182" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="181" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="293" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="292" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="293" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="292" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="347" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="341" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="356" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="350" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="379" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="373" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="97" />
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="91" />
             <source>fal's answer to the upload token request has no token.</source>
             <translation>fal 对上传令牌请求的回复中没有令牌。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="98" />
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="92" />
             <source>Try again later.</source>
             <translation>请稍后再试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="109" />
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="103" />
             <source>fal's answer to the upload has no file URL.</source>
             <translation>fal 对上传的回复中没有文件地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="121" />
+            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="115" />
             <source>fal's answer to the upload request is incomplete.</source>
             <translation>fal 对上传请求的回复不完整。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="133" />
-            <source>fal didn't take the image {name!r} for upload ({detail}). The video was not requested, so nothing was charged.</source>
-            <translation>fal 未接收图片 {name!r} 的上传（{detail}）。视频尚未请求，因此没有产生任何费用。</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/dialects/fal_storage.py" line="137" />
-            <source>Try again in a few minutes. If it keeps failing, use a smaller image: up to {mb:.1f} MB is sent without an upload.</source>
-            <translation>请几分钟后重试。如果一直失败，请使用更小的图片：{mb:.1f} MB 以内的图片无需上传即可发送。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/dialects/replicate.py" line="209" />

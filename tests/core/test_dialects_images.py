@@ -124,7 +124,7 @@ def test_without_an_upload_flow_an_image_too_large_to_go_inline_is_sent_as_a_sma
     provider_sim: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The base dialect's last resort, on fal's wire with its upload taken away."""
-    monkeypatch.setattr(FalDialect, "upload", ProviderClient.upload)
+    monkeypatch.setattr(FalDialect, "_upload", ProviderClient._upload)
     image = _image(tmp_path / "style.png", 9 << 20)
     value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/jpeg;base64,")
@@ -165,6 +165,7 @@ def test_a_lost_replicate_reply_is_found_in_its_list_with_the_image_field_aside(
         with expect_log("sora_desktop.core.jobrunner", "reply lost"):
             job = generate(tmp_path / "d", req, connection(provider_sim, kind, proxy.url))
         assert proxy.count("POST", REPLICATE_CREATE) == 1
+        assert proxy.count("POST", r"^/replicate/v1/files$") == 1  # the search uploads nothing
     assert_ready(job)
     assert provider_sim.created_count == 1
     assert str(_sent(provider_sim, job.remote_id or "")[FIELD]).startswith(

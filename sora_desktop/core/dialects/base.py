@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from sora_desktop.core.catalogue import CatalogueModel, model_for
-from sora_desktop.core.dialects.errors import provider_error
+from sora_desktop.core.dialects.errors import provider_error, upload_failed
 from sora_desktop.core.dialects.image_data import as_jpeg, data_uri, image_mime
 from sora_desktop.core.dialects.interface import (
     ConnectionFacts,
@@ -329,8 +329,29 @@ class ProviderClient(AsyncClosing):
         provider accepts them, by field name: each goes the way of :meth:`image_uri`."""
         return {name: await self.image_uri(path, param=name) for name, path in request.image_params}
 
+    @property
+    def inline_mb(self) -> float:
+        """The largest image (MB) sent inline as a data URI, without an upload."""
+        return (self.data_uri_limit - 64) * 3 / 4 / 1e6
+
     async def upload(self, name: str, data: bytes, mime: str) -> str | None:
-        """Upload an image too large for a data URI; its URI, or None (no upload flow)."""
+        """Upload an image too large for a data URI through the provider's own flow
+        (:meth:`_upload`): its URI, or None (no upload flow). The upload goes before the
+        paid create, so its failure (a 5xx, a dropped connection, an answer that isn't
+        one) fails the job here, saying nothing was charged (``upload_failed``): the job
+        runner never takes it for a create whose reply was lost. A refused key stays
+        what it is."""
+        try:
+            return await self._upload(name, data, mime)
+        except SoraError as err:
+            log.info("%s upload of %d bytes failed: %s", self.provider_name, len(data), err.kind)
+            raise upload_failed(
+                err, provider=self.provider_name, name=name, inline_mb=self.inline_mb
+            ) from None
+
+    async def _upload(self, name: str, data: bytes, mime: str) -> str | None:
+        """The provider's upload flow; None where it has none (the image is then sent as a
+        smaller JPEG)."""
         return None
 
     # -- results out

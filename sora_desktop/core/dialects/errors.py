@@ -17,7 +17,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sora_desktop.core.errors import InvalidRequestError, ModerationBlockedError, SoraError
+from sora_desktop.core.errors import (
+    AuthenticationError,
+    InvalidRequestError,
+    ModerationBlockedError,
+    PermissionDeniedError,
+    RemoteJobFailedError,
+    SoraError,
+)
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import ConnectionKind
 from sora_desktop.core.wire import _redact, error_from_response
@@ -47,6 +54,27 @@ def moderation_error(provider: str, text: str, **kw: Any) -> ModerationBlockedEr
         ),
         code="moderation_blocked",
         **kw,
+    )
+
+
+def upload_failed(err: SoraError, *, provider: str, name: str, inline_mb: float) -> SoraError:
+    """An image upload that failed, said as what it is. The upload goes before the paid
+    create, so nothing paid was sent: the job fails here (``upload_failed``), never as a
+    lost create ("outcome unknown", a "did it arrive?" search). A refused key stays what
+    it is."""
+    if isinstance(err, AuthenticationError | PermissionDeniedError):
+        return err
+    return RemoteJobFailedError(
+        _(
+            "{provider} didn't take the image {name!r} for upload ({detail}). The video was "
+            "not requested, so nothing was charged."
+        ).format(provider=provider, name=name, detail=err.message.rstrip(".")),
+        _(
+            "Try again in a few minutes. If it keeps failing, use a smaller image: up to "
+            "{mb:.1f} MB is sent without an upload."
+        ).format(mb=inline_mb),
+        status_code=err.status_code,
+        code="upload_failed",
     )
 
 

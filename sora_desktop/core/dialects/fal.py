@@ -37,7 +37,6 @@ from sora_desktop.core.dialects.fal_storage import (
     parse_initiate,
     parse_token,
     storage_hosts,
-    upload_failed,
 )
 from sora_desktop.core.errors import (
     AuthenticationError,
@@ -294,11 +293,10 @@ class FalDialect(ProviderClient):
 
     # -- images in: fal's storage upload (fal_storage.py)
 
-    async def upload(self, name: str, data: bytes, mime: str) -> str:
+    async def _upload(self, name: str, data: bytes, mime: str) -> str:
         """An image too large to go inline, through fal's storage (its CDN, else the
-        older storage upload, as fal-client): its URL. A failure of both fails the job
-        before the paid create is sent."""
-        inline_mb = (self.data_uri_limit - 64) * 3 / 4 / 1e6
+        older storage upload, as fal-client): its URL. When both fail, the fallback's error
+        is raised, and :meth:`upload` fails the job before the paid create is sent."""
         try:
             token = await self._fresh_storage_token()
             url = await self._cdn_upload(token, name, data, mime)
@@ -306,11 +304,7 @@ class FalDialect(ProviderClient):
             if isinstance(err, AuthenticationError | PermissionDeniedError):
                 raise  # a refused key: the fallback takes the same key
             log.info("fal CDN upload failed (%s); trying fal's storage upload", err.kind)
-            try:
-                url = await self._storage_upload(name, data, mime)
-            except SoraError as again:
-                log.info("fal upload of %d bytes failed: %s", len(data), again.kind)
-                raise upload_failed(again, name, inline_mb) from None
+            url = await self._storage_upload(name, data, mime)
         log.info("uploaded %d bytes to fal's storage", len(data))
         return url
 

@@ -31,13 +31,7 @@ from typing import Any
 import httpx
 
 from sora_desktop.core.dialects.base import iso_seconds
-from sora_desktop.core.errors import (
-    AuthenticationError,
-    PermissionDeniedError,
-    RemoteJobFailedError,
-    ServiceUnavailableError,
-    SoraError,
-)
+from sora_desktop.core.errors import ServiceUnavailableError
 from sora_desktop.core.i18n import _
 
 #: fal's queue host: a connection on it uploads through fal's own storage hosts
@@ -122,22 +116,3 @@ def parse_initiate(data: Any) -> tuple[str, str]:
             _("Try again later."),
         )
     return upload, file_url
-
-
-def upload_failed(err: SoraError, name: str, inline_mb: float) -> SoraError:
-    """An upload that failed, said as what it is: nothing paid was sent. A refused key stays
-    what it is; anything else fails the job here (never "may have been charged")."""
-    if isinstance(err, AuthenticationError | PermissionDeniedError):
-        return err
-    return RemoteJobFailedError(
-        _(
-            "fal didn't take the image {name!r} for upload ({detail}). The video was not "
-            "requested, so nothing was charged."
-        ).format(name=name, detail=err.message.rstrip(".")),
-        _(
-            "Try again in a few minutes. If it keeps failing, use a smaller image: up to "
-            "{mb:.1f} MB is sent without an upload."
-        ).format(mb=inline_mb),
-        status_code=err.status_code,
-        code="upload_failed",
-    )

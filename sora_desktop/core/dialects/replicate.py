@@ -230,7 +230,7 @@ class ReplicateDialect(ProviderClient):
         data = self.json(await self.send("GET", f"v1/models/{_quote(model_id)}"))
         return replicate_input_schema(data) if isinstance(data, Mapping) else None
 
-    async def upload(self, name: str, data: bytes, mime: str) -> str | None:
+    async def _upload(self, name: str, data: bytes, mime: str) -> str:
         response = await self.send("POST", "v1/files", files={"content": (name, data, mime)})
         body = self.json(response)
         urls = body.get("urls") if isinstance(body, Mapping) else None

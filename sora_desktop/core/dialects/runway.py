@@ -162,7 +162,7 @@ class RunwayDialect(ProviderClient):
                 facts.append((_("Credits"), f"{credits:g}"))
         return ConnectionFacts(facts=tuple(facts))
 
-    async def upload(self, name: str, data: bytes, mime: str) -> str | None:
+    async def _upload(self, name: str, data: bytes, mime: str) -> str:
         """``POST /v1/uploads`` for an upload URL, then the file there (no key: another
         host); the ``runwayUri`` is what goes into the task."""
         answer = self.json(
