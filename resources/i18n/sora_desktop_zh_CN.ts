@@ -815,7 +815,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ExportNotice</name>
         <message>
-            <location filename="../../sora_desktop/gui/export_notice.py" line="+40" />
+            <location filename="../../sora_desktop/gui/export_notice.py" line="+38" />
             <source>Dismiss</source>
             <translation>关闭提示</translation>
         </message>
@@ -1618,7 +1618,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../sora_desktop/gui/main_window.py" line="+136" />
+            <location filename="../../sora_desktop/gui/main_window.py" line="+141" />
             <source>Add a connection…</source>
             <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? asks before sending an outcome-unknown job again: (parent, offer) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
@@ -1667,7 +1667,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-400" />
+            <location line="-406" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
@@ -1847,42 +1847,42 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="164" />
+            <location filename="../../sora_desktop/gui/sending.py" line="165" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="64" />
+            <location filename="../../sora_desktop/gui/sending.py" line="61" />
             <source>This request is on its way to the service.</source>
             <translation>这个请求正在发送给服务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="88" />
+            <location filename="../../sora_desktop/gui/sending.py" line="85" />
             <source>Already sent. Change the prompt or settings, or wait a moment to generate it again.</source>
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="157" />
+            <location filename="../../sora_desktop/gui/sending.py" line="158" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="175" />
+            <location filename="../../sora_desktop/gui/sending.py" line="178" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="66" />
+            <location filename="../../sora_desktop/gui/sending.py" line="63" />
             <source>Generate again</source>
             <translation>再次生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="69" />
+            <location filename="../../sora_desktop/gui/sending.py" line="66" />
             <source>Start another job with the same prompt and settings (it is made and billed again)</source>
             <translation>用相同的提示词和设置再开始一个任务（会重新生成并再次计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="75" />
+            <location filename="../../sora_desktop/gui/sending.py" line="72" />
             <source>Start the generation (Ctrl+Enter)</source>
             <translation>开始生成（Ctrl+Enter）</translation>
         </message>
@@ -1915,7 +1915,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ModelOptions</name>
         <message>
-            <location filename="../../sora_desktop/gui/model_options.py" line="+36" />
+            <location filename="../../sora_desktop/gui/model_options.py" line="+39" />
             <source>Make sound</source>
             <translation>生成声音</translation>
         </message>
@@ -1963,7 +1963,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MoreSettings</name>
         <message>
-            <location filename="../../sora_desktop/gui/more_settings.py" line="+56" />
+            <location filename="../../sora_desktop/gui/more_settings.py" line="+58" />
             <location line="+41" />
             <source>More settings</source>
             <translation>更多设置</translation>
@@ -2343,7 +2343,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+54" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+53" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
             <extracomment>asks how the recipe goes in when the prompt has the creator's own text: RECIPE_REPLACE, RECIPE_APPEND or None (leave it); replaceable in tests</extracomment>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
@@ -2379,7 +2379,7 @@ Write a prompt and press Generate.</source>
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+57" />
             <source>Insert the recipe</source>
             <translation>插入配方</translation>
         </message>
@@ -2427,7 +2427,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueView</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_view.py" line="+140" />
+            <location filename="../../sora_desktop/gui/queue_view.py" line="+149" />
             <source>Clear finished</source>
             <extracomment>the prompt column keeps room for about this many characters before Format is hidden</extracomment>
             <translation>清除已完成</translation>
@@ -2484,7 +2484,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+82" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+85" />
             <source>Where videos are made</source>
             <extracomment>the models offered when a profile lists none provider models' details (their schema's fields), per connection and model</extracomment>
             <translation>视频在哪里生成</translation>
@@ -2536,12 +2536,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+272" />
+            <location line="+274" />
             <source>Reference image (optional)</source>
             <translation>参考图片（可选）</translation>
         </message>
         <message>
-            <location line="-148" />
+            <location line="-150" />
             <source>Add a connection first.</source>
             <translation>请先添加连接。</translation>
         </message>
@@ -2566,7 +2566,7 @@ Write a prompt and press Generate.</source>
             <translation>此尺寸需要起始图像：请选择一张，或换一个尺寸。</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+92" />
             <source>or type any model id</source>
             <translation>或输入任意模型 ID</translation>
         </message>
@@ -2591,17 +2591,17 @@ Write a prompt and press Generate.</source>
             <translation>{0} × {1}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/model_details.py" line="67" />
+            <location filename="../../sora_desktop/gui/model_details.py" line="66" />
             <source>Reading the model's settings…</source>
             <translation>正在读取模型的设置…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/model_details.py" line="86" />
+            <location filename="../../sora_desktop/gui/model_details.py" line="87" />
             <source>{provider} gave no list of this model's own settings (it publishes none, or it could not be reached); the settings above still work.</source>
             <translation>{provider} 未提供此模型自身设置的列表（它不公开，或无法连接）；上面的设置仍然可用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/model_details.py" line="99" />
+            <location filename="../../sora_desktop/gui/model_details.py" line="100" />
             <source>The model's own settings could not be read ({reason}); the settings above still work.</source>
             <translation>无法读取模型自身的设置（{reason}）；上面的设置仍然可用。</translation>
         </message>
@@ -3661,42 +3661,42 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Cost</name>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="74" />
+            <location filename="../../sora_desktop/gui/cost.py" line="79" />
             <source>An estimate; the provider bills the truth.</source>
             <translation>这是估算；实际费用以服务商账单为准。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="43" />
+            <location filename="../../sora_desktop/gui/cost.py" line="46" />
             <source>price unknown</source>
             <translation>价格未知</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="45" />
+            <location filename="../../sora_desktop/gui/cost.py" line="48" />
             <source>≈ ${0} at ${1}/s</source>
             <translation>≈ ${0}（每秒 ${1}）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="47" />
+            <location filename="../../sora_desktop/gui/cost.py" line="50" />
             <source>(free on the simulator)</source>
             <translation>（模拟器上免费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="65" />
+            <location filename="../../sora_desktop/gui/cost.py" line="70" />
             <source>price unknown: the app has no price for this model</source>
             <translation>价格未知：应用中没有此模型的价格</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="66" />
+            <location filename="../../sora_desktop/gui/cost.py" line="71" />
             <source>See the provider's price list (Connections… links to it) before you generate</source>
             <translation>生成前请查看服务商的价格表（“连接…”中有链接）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="73" />
+            <location filename="../../sora_desktop/gui/cost.py" line="78" />
             <source>≈ ${0}</source>
             <translation>≈ ${0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="76" />
+            <location filename="../../sora_desktop/gui/cost.py" line="81" />
             <source>Price checked {date}: {source}</source>
             <translation>价格核对于 {date}：{source}</translation>
         </message>
@@ -3737,57 +3737,57 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="173" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="175" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="174" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="176" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="175" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="177" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="176" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="177" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="231" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="235" />
             <source>Send again…</source>
             <translation>再次发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="234" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="236" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="214" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="216" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="199" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="201" />
             <source>Look for it in your dashboard first: {0}</source>
             <translation>请先在你的控制台中查找：{0}</translation>
         </message>
@@ -3795,32 +3795,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Resend</name>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="78" />
+            <location filename="../../sora_desktop/gui/resend.py" line="77" />
             <source>Send again</source>
             <translation>再次发送</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="79" />
+            <location filename="../../sora_desktop/gui/resend.py" line="78" />
             <source>Send this request again as a new job?</source>
             <translation>将此请求作为新任务再次发送？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="84" />
+            <location filename="../../sora_desktop/gui/resend.py" line="83" />
             <source>Don't send</source>
             <translation>不发送</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="61" />
+            <location filename="../../sora_desktop/gui/resend.py" line="60" />
             <source>Sending again makes a NEW paid job with the same settings; the old one stays in the library as it is.</source>
             <translation>再次发送会以相同设置创建一个新的付费任务；旧任务原样保留在资料库中。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="46" />
+            <location filename="../../sora_desktop/gui/resend.py" line="45" />
             <source>The reply to this request was lost and the provider can't say whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复已丢失，服务商无法确认请求是否送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/resend.py" line="55" />
+            <location filename="../../sora_desktop/gui/resend.py" line="54" />
             <source>Look for it in your dashboard first: {link}</source>
             <translation>请先在你的控制台中查找：{link}</translation>
         </message>
@@ -6819,52 +6819,52 @@ Write a prompt and press Generate.</source>
             <translation>已从视频库删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="21" />
+            <location filename="../../sora_desktop/usecases/status.py" line="20" />
             <source>Preparing</source>
             <translation>准备中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="22" />
+            <location filename="../../sora_desktop/usecases/status.py" line="21" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="23" />
+            <location filename="../../sora_desktop/usecases/status.py" line="22" />
             <source>Waiting in line</source>
             <translation>排队等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="24" />
+            <location filename="../../sora_desktop/usecases/status.py" line="23" />
             <source>Rendering</source>
             <translation>渲染中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="25" />
+            <location filename="../../sora_desktop/usecases/status.py" line="24" />
             <source>Rendered</source>
             <translation>已渲染</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="26" />
+            <location filename="../../sora_desktop/usecases/status.py" line="25" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="27" />
+            <location filename="../../sora_desktop/usecases/status.py" line="26" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="28" />
+            <location filename="../../sora_desktop/usecases/status.py" line="27" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="29" />
+            <location filename="../../sora_desktop/usecases/status.py" line="28" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="30" />
+            <location filename="../../sora_desktop/usecases/status.py" line="29" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
