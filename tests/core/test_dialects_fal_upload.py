@@ -16,6 +16,7 @@ import httpx
 import pytest
 from PIL import Image
 
+from sora_desktop.core.dialects import base
 from sora_desktop.core.dialects.fal import FalDialect
 from sora_desktop.core.dialects.fal_storage import storage_hosts
 from sora_desktop.core.errors import ErrorKind
@@ -38,6 +39,12 @@ TOKEN = r"^/fal/storage/auth/token$"
 UPLOAD = r"^/fal/cdn/files/upload$"
 INITIATE = r"^/fal/storage/upload/initiate$"
 CREATE = r"^/fal/fal-ai/veo3\.1"
+
+
+@pytest.fixture(autouse=True)
+def _upload_retries_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed upload is tried again (UPLOAD_RETRY_WAITS_S) without the waits here."""
+    monkeypatch.setattr(base, "UPLOAD_RETRY_WAITS_S", (0.0, 0.0))
 
 
 def _image(path: Path, total: int) -> Path:
@@ -129,7 +136,8 @@ def test_a_failed_upload_fails_the_job_before_the_paid_create(
         for path in down:
             proxy.add("POST", path, Respond(500, b'{"detail": "storage is down"}'), times=None)
         job = generate(tmp_path / "d", req, connection(provider_sim, KIND, proxy.url))
-        assert proxy.count("POST", INITIATE) == 1  # the fallback was tried
+        # the fallback was tried, and the whole upload again after each retry wait
+        assert proxy.count("POST", INITIATE) == 1 + len(base.UPLOAD_RETRY_WAITS_S)
         assert proxy.count("POST", CREATE) == 0
     assert job.status is JobStatus.FAILED
     assert job.error_code == "upload_failed"
@@ -256,7 +264,8 @@ def test_a_redirect_off_fals_rest_host_never_carries_the_key() -> None:
         _upload_twice(hosts)
     assert getattr(failed.value, "code", None) == "upload_failed"
     elsewhere = [r for r in hosts.seen if r.url.host == "elsewhere.example"]
-    assert len(elsewhere) == 2  # the token request, then the fallback's initiate
+    # the token request, then the fallback's initiate; the whole upload tried again
+    assert len(elsewhere) == 2 * (1 + len(base.UPLOAD_RETRY_WAITS_S))
     assert all("authorization" not in r.headers for r in elsewhere)
     assert not [r for r in hosts.seen if r.url.host == "v3.fal.media"]
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from sora_desktop.core.dialects import base
 from sora_desktop.core.errors import ErrorKind
 from sora_desktop.core.models import ConnectionKind, Job, JobStatus
 from sora_desktop.core.service import GenerationService, error_for_job
@@ -40,6 +41,14 @@ FAULTS: dict[str, Action] = {
     "dropped": Drop(forward_first=False),
 }
 KINDS = (ConnectionKind.REPLICATE, ConnectionKind.RUNWAY)
+#: an upload that keeps failing is sent this often: once, then after each retry wait
+TRIES = 1 + len(base.UPLOAD_RETRY_WAITS_S)
+
+
+@pytest.fixture(autouse=True)
+def _upload_retries_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed upload is tried again (UPLOAD_RETRY_WAITS_S) without the waits here."""
+    monkeypatch.setattr(base, "UPLOAD_RETRY_WAITS_S", (0.0, 0.0))
 
 
 def _image(path: Path, total: int) -> Path:
@@ -80,7 +89,7 @@ def test_a_failed_upload_fails_the_job_before_the_paid_create(
         job = generate(
             tmp_path / "d", req, connection(provider_sim, kind, proxy.url), give_up_after=3.0
         )
-        assert proxy.count("POST", UPLOAD[kind]) == 1  # failed there, not retried as a create
+        assert proxy.count("POST", UPLOAD[kind]) == TRIES  # free, so tried again; never a create
         assert proxy.count("POST", CREATE[kind]) == 0
         assert proxy.count("GET", LIST) == 0  # nothing to look for: no create was sent
     _assert_failed_before_the_create(job, provider_sim)
@@ -110,7 +119,7 @@ def test_runways_upload_url_failing_fails_the_job_before_the_paid_create(
         files.add("POST", r"^/uploads/", FAULTS[fault], times=None)
         conn = connection(provider_sim, ConnectionKind.RUNWAY, proxy.url)
         job = generate(tmp_path / "d", req, conn, give_up_after=3.0)
-        assert files.count("POST", r"^/uploads/") == 1
+        assert files.count("POST", r"^/uploads/") == TRIES
         assert proxy.count("POST", CREATE[ConnectionKind.RUNWAY]) == 0
     _assert_failed_before_the_create(job, provider_sim)
 
@@ -158,3 +167,21 @@ def test_a_job_stopped_between_its_upload_and_its_create_sends_nothing_paid_twic
         assert_ready(job)
         assert sent == (2, 2)
         assert provider_sim.created_count == 1
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.value)
+def test_an_upload_that_fails_once_is_sent_again_and_the_video_made_once(
+    kind: ConnectionKind, fault: str, provider_sim: SimulatorServer, tmp_path: Path
+) -> None:
+    """An upload is free: a passing 5xx or dropped connection costs the creator nothing but
+    a moment, never the job."""
+    image = _image(tmp_path / "style.png", 6 << 20)
+    req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
+    with FaultServer(provider_sim.url) as proxy:
+        proxy.add("POST", UPLOAD[kind], FAULTS[fault], times=1)
+        job = generate(tmp_path / "d", req, connection(provider_sim, kind, proxy.url))
+        assert proxy.count("POST", UPLOAD[kind]) == 2
+        assert proxy.count("POST", CREATE[kind]) == 1
+    assert_ready(job)
+    assert provider_sim.created_count == 1 and len(_uploads(provider_sim)) == 1

@@ -55,6 +55,11 @@ from sora_desktop.core.wire import Polled
 
 log = logging.getLogger(__name__)
 
+#: a failed image upload (a 5xx, a dropped connection, a 429) is tried again after each of
+#: these waits (seconds), longer if the provider asks: an upload is free and goes before
+#: the paid create, so trying it again costs nothing
+UPLOAD_RETRY_WAITS_S = (1.0, 4.0)
+
 __all__ = [
     "ConnectionFacts",
     "Dialect",
@@ -337,17 +342,30 @@ class ProviderClient(AsyncClosing):
     async def upload(self, name: str, data: bytes, mime: str) -> str | None:
         """Upload an image too large for a data URI through the provider's own flow
         (:meth:`_upload`): its URI, or None (no upload flow). The upload goes before the
-        paid create, so its failure (a 5xx, a dropped connection, an answer that isn't
-        one) fails the job here, saying nothing was charged (``upload_failed``): the job
-        runner never takes it for a create whose reply was lost. A refused key stays
+        paid create, so a failure that may pass (a 5xx, a dropped connection, a 429) is
+        tried again after :data:`UPLOAD_RETRY_WAITS_S`; one that stays (or an answer that
+        isn't one) fails the job here, saying nothing was charged (``upload_failed``): the
+        job runner never takes it for a create whose reply was lost. A refused key stays
         what it is."""
-        try:
-            return await self._upload(name, data, mime)
-        except SoraError as err:
-            log.info("%s upload of %d bytes failed: %s", self.provider_name, len(data), err.kind)
-            raise upload_failed(
-                err, provider=self.provider_name, name=name, inline_mb=self.inline_mb
-            ) from None
+        waits = iter(UPLOAD_RETRY_WAITS_S)
+        while True:
+            try:
+                return await self._upload(name, data, mime)
+            except SoraError as err:
+                wait = next(waits, None) if err.retryable else None
+                log.info(
+                    "%s upload of %d bytes failed: %s%s",
+                    self.provider_name,
+                    len(data),
+                    err.kind,
+                    "" if wait is None else "; trying again",
+                )
+                if wait is None:
+                    raise upload_failed(
+                        err, provider=self.provider_name, name=name, inline_mb=self.inline_mb
+                    ) from None
+                wait = max(wait, err.retry_after or 0.0)
+            await asyncio.sleep(wait)
 
     async def _upload(self, name: str, data: bytes, mime: str) -> str | None:
         """The provider's upload flow; None where it has none (the image is then sent as a
