@@ -179,7 +179,7 @@ class LibraryModel(QAbstractTableModel):
         self._order_by = SORT_KEYS[Column.DATE]
         self._descending = True
         self._remix: dict[str, RemixInfo] = {}
-        #: the last status an event showed for jobs matching the filter but not loaded
+        # the last status an event showed for jobs matching the filter but not loaded
         self._unloaded: dict[str, JobStatus] = {}
         if thumbnails is not None:
             thumbnails.thumbnail_ready.connect(self._on_thumbnail)
