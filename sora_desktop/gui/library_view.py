@@ -315,14 +315,16 @@ class LibraryPanel(QWidget):
     def job_event(self, event: JobEvent) -> None:
         """Show a job event without reading the library for it (``LibraryModel.apply_event``):
         reads follow state changes, never a job's progress ticks."""
-        if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
-            self.refresh_soon(event.job_id, event.job)
-        elif self._refresh_later.isActive() and self.model.row_of(event.job_id) < 0:
+        shown = self.model.row_of(event.job_id) >= 0
+        if not shown and (
+            event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING)
+            or self._refresh_later.isActive()
+        ):
             self.refresh_soon(event.job_id, event.job)  # shown with the other new jobs
-        else:
-            self.model.apply_event(event)
-            if event.job is not None:
-                self._update_actions()
+            return
+        self.model.apply_event(event)
+        if event.job is not None:
+            self._update_actions()
 
     def selected_jobs(self) -> list[Job]:
         return self.model.jobs_for(self.view.selectionModel().selectedRows())

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from sora_desktop.core.models import Job
+from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.gui.app import AppContext
 from sora_desktop.usecases.history import History
 from tests.gui.conftest import library_of
@@ -62,6 +62,11 @@ def test_twenty_jobs_read_the_library_per_state_change_not_per_event(
         qtbot.waitUntil(lambda n=i + 1: w.queue.model.rowCount() == n, timeout=10000)
     qtbot.waitUntil(lambda: len(finished) == JOBS, timeout=240000)
     qtbot.waitUntil(lambda: library.model.rowCount() == JOBS, timeout=10000)
+    shown = [library.model.job_at(row) for row in range(JOBS)]
+    # what the events carried is what the library holds: every row ready, with its clip
+    assert all(j is not None and j.status is JobStatus.READY for j in shown)
+    assert all(j is not None and j.file_path is not None and j.file_path.is_file() for j in shown)
+    assert all(r.status is JobStatus.READY and r.progress == 100 for r in w.queue.model.rows())
     print(f"\n{len(events)} job events; GUI-thread reads: {dict(counts)}")
     assert len(events) > 5 * JOBS  # progress ticks, not just state changes
     assert counts["get"] == 0, counts  # no job is read for an event: the event has it
