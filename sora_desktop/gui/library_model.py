@@ -333,8 +333,11 @@ class LibraryModel(QAbstractTableModel):
                 self._thumbs.forget(self._thumb_key(old))
             if job is not None and self._still_matches(job):
                 self._jobs[row] = job
-                if old.remote_id != job.remote_id:  # its remix links may have changed (a
-                    self._remix.pop(job_id, None)  # progress event can't change them)
+                # its remix links may have changed with another remote id (a progress event
+                # can't change them); a job's FIRST remote id links it to nothing yet (remixes
+                # and extensions are made from a finished job's id), so nothing is read then
+                if old.remote_id is not None and old.remote_id != job.remote_id:
+                    self._remix.pop(job_id, None)
                     self._remix.update(self._store.remix_info([job]))
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1), [])
             else:

@@ -20,10 +20,10 @@ from tests.gui.conftest import library_of
 
 JOBS = 20
 #: the library's reads on the GUI thread for the whole run, per job: a burst of new jobs
-#: shown on top checks their remix links once, and a job's links once more when its remote id
-#: is first known. Before events carried the job it was ~17 a job (321 ``get`` for 20 jobs:
+#: shown on top checks their links once (a continuation is linked to its source). Before
+#: events carried the job it was ~17 a job (321 ``get`` and 23 ``remix_info`` for 20 jobs:
 #: one per progress tick, for the queue, the library and the job's end).
-READS_PER_JOB = 2
+READS_PER_JOB = 1
 
 
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
