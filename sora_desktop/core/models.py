@@ -350,3 +350,8 @@ class JobEvent:
     downloaded: int | None = None  # bytes so far while downloading
     total: int | None = None  # bytes expected while downloading
     note: str | None = None  # what the provider says while the job waits (not a failure)
+    #: the job as just stored, when the event follows a write of it (a state change, or a
+    #: field such as progress or the remote id); None for a tick that stored nothing (a
+    #: download's bytes, a wait in line, a provider's note). Listeners show it without
+    #: reading the library again; nobody changes it (it is shared across threads).
+    job: Job | None = None

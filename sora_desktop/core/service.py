@@ -181,7 +181,7 @@ class GenerationService(DerivedJobs, JobControl):
             job = self._store.update_fields(job_id, **changes) if changes else current
         else:
             job = self._store.transition(job_id, status, note=note, **changes)
-        self._emit(JobEvent(job.id, job.status, job.progress, message=job.error_message))
+        self._emit(JobEvent(job.id, job.status, job.progress, message=job.error_message, job=job))
         return job
 
     def _progress(
@@ -272,7 +272,7 @@ class GenerationService(DerivedJobs, JobControl):
             estimated_cost=estimate_job_cost(request, connection),
         )
         self._store.add(job)
-        self._emit(JobEvent(job.id, JobStatus.DRAFT))
+        self._emit(JobEvent(job.id, JobStatus.DRAFT, job=job))
         job = self._move(job.id, JobStatus.SUBMITTING, submitted_at=now)
         self._start(job.id, fresh=True)
         return job

@@ -152,6 +152,26 @@ def _fps(rate: Fraction) -> str:
     return f"{float(rate):.3f}".rstrip("0").rstrip(".") + " fps"
 
 
+def _probe_each(clips: Sequence[Path]) -> tuple[ClipInfo, ...]:
+    """Each clip probed once per plan: a clip listed again (a shot used twice) is not
+    probed again while its file is the same (path, size and modification time)."""
+    probed: dict[tuple[Path, int, int], ClipInfo] = {}
+    infos = []
+    for clip in clips:
+        path = Path(clip)
+        try:
+            stat = path.stat()
+        except OSError:
+            infos.append(probe(path))  # names what is wrong (missing, unreadable)
+            continue
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        info = probed.get(key)
+        if info is None:
+            info = probed[key] = probe(path)
+        infos.append(info)
+    return tuple(infos)
+
+
 def plan_stitch(clips: Sequence[Path], *, crossfade: float = 0.0) -> StitchPlan:
     """Probe every clip and decide copy or re-encode. Refuses (InvalidRequestError) no
     clips, a missing or unreadable clip, and a crossfade longer than half a clip."""
@@ -159,7 +179,7 @@ def plan_stitch(clips: Sequence[Path], *, crossfade: float = 0.0) -> StitchPlan:
         raise InvalidRequestError(
             _("There are no clips to join."), _("Give at least one clip."), param="clips"
         )
-    infos = tuple(probe(Path(p)) for p in clips)
+    infos = _probe_each(clips)
     if crossfade < 0 or crossfade != crossfade:
         raise InvalidRequestError(
             _("The crossfade can't be negative."), _("Give 0 or more seconds."), param="crossfade"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,21 +116,39 @@ class BatchOperations(OperationsBase):
         _controller, runner = self._batches()
         return Op(self, parent, lambda _report: runner.cancel(batch_id))
 
-    def batch_list(self, *, parent: QObject | None) -> Op[list[batch_usecase.BatchOverview]]:
+    def batch_list(
+        self,
+        *,
+        parent: QObject | None,
+        known: Mapping[str, batch_usecase.BatchOverview] | None = None,
+        changed: Collection[str] | None = None,
+        counted: Collection[str] = (),
+    ) -> Op[list[batch_usecase.BatchOverview]]:
+        """The batches, counted; with ``known`` only the ``changed`` ones counted again
+        (``usecases.batch.list_batches``)."""
         from sora_desktop.usecases import batch as batch_usecase
 
         _controller, _runner = self._batches()
         store = self._library
         assert store is not None
-        return Op(self, parent, lambda _report: batch_usecase.list_batches(store))
+        return Op(
+            self,
+            parent,
+            lambda _report: batch_usecase.list_batches(
+                store, known=known, changed=changed, counted=counted
+            ),
+        )
 
-    def batch_rows(self, *, parent: QObject | None, batch_id: str) -> Op[list[BatchRow]]:
+    def batch_rows(
+        self, *, parent: QObject | None, batch_id: str, indexes: Collection[int] | None = None
+    ) -> Op[list[BatchRow]]:
+        """A batch's rows (only ``indexes`` when given)."""
         from sora_desktop.usecases import batch as batch_usecase
 
         _controller, _runner = self._batches()
         store = self._library
         assert store is not None
-        return Op(self, parent, lambda _report: batch_usecase.batch_rows(store, batch_id))
+        return Op(self, parent, lambda _report: batch_usecase.batch_rows(store, batch_id, indexes))
 
     def batch_export_results(
         self, *, parent: QObject | None, batch_id: str, csv: Path | None, json: Path | None

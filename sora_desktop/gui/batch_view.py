@@ -3,11 +3,15 @@ ready and where), with "Retry failed", "Export results…" and "Contact sheet…
 
 Everything it reads or writes runs as an operation (``usecases.batch`` off the GUI thread).
 Row events from the runner are coalesced: the rows are read again at most every
-:data:`REFRESH_MS`, so a hundred jobs finishing keep the window responsive.
+:data:`REFRESH_MS`, so a hundred jobs finishing keep the window responsive; and such a
+refresh reads only what had events since the last one (the batches that had them counted
+again, the shown batch's rows that had them), not every row of every batch.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +66,14 @@ class BatchPanel(QWidget):
         self._batches: list[BatchOverview] = []
         self._loading = False
         self._reads = LatestReads()  # the batches and the rows are read in worker threads
+        # what had events since it was last read, each with its event's number (a read
+        # forgets only what it saw: an event during the read is read next time)
+        self._events = 0
+        self._changed_batches: dict[str, int] = {}
+        self._changed_rows: dict[tuple[str, int | None], int] = {}  # None: all its rows
+        self._shown: str | None = None  # the batch whose rows the table holds (all read)
+        self._list_exact = False  # the last whole read of a kind was shown: the changes
+        self._rows_exact = False  # alone bring it up to date
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("batch_chooser")
         self.chooser.setMinimumContentsLength(30)
@@ -110,7 +122,7 @@ class BatchPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_changed)
         ops.batch_events.happened.connect(self._on_event)
         self._update_buttons()
 
@@ -124,23 +136,52 @@ class BatchPanel(QWidget):
         data = self.chooser.currentData()
         return str(data) if data else None
 
-    def _on_event(self, _event: BatchEvent) -> None:
+    def _on_event(self, event: BatchEvent) -> None:
+        self._events += 1
+        self._changed_batches[event.batch_id] = self._events
+        # the batch itself, or the cap holding this row and every one after it: all rows
+        whole = event.index is None or event.status is RowStatus.HELD
+        self._changed_rows[(event.batch_id, None if whole else event.index)] = self._events
         if not self._timer.isActive():
             self._timer.start()
 
     def refresh(self, select: str | None = None) -> None:
-        """Read the batches (and the chosen one's rows) again."""
+        """Read the batches (and the chosen one's rows) again, all of them."""
+        self._read_list(select, changed_only=False)
+
+    def _refresh_changed(self) -> None:
+        """Read again only what had events since the last read."""
+        self._read_list(None, changed_only=True)
+
+    def _read_list(self, select: str | None, *, changed_only: bool) -> None:
         chosen = select or self.current_id()
         read = self._reads.start("list")
-        self._ops.batch_list(parent=self).success(
-            lambda found: self._listed(found, chosen, read=read)
+        seen = self._events
+        changed_only = changed_only and self._list_exact
+        if not changed_only:
+            self._list_exact = False
+        known = {o.info.id: o for o in self._batches} if changed_only else None
+        changed = set(self._changed_batches) if changed_only else None
+        # the shown batch is counted from its rows (only those that changed are read)
+        counted = [self._shown] if changed_only and self._rows_exact and self._shown else []
+        self._ops.batch_list(parent=self, known=known, changed=changed, counted=counted).success(
+            lambda found: self._listed(found, chosen, read=read, seen=seen, whole=not changed_only)
         ).run_in_background()
 
     def _listed(
-        self, found: list[BatchOverview], chosen: str | None, *, read: int | None = None
+        self,
+        found: list[BatchOverview],
+        chosen: str | None,
+        *,
+        read: int | None = None,
+        seen: int | None = None,
+        whole: bool = True,
     ) -> None:
         if read is not None and not self._reads.is_latest("list", read):
             return  # a later read was started: it shows a newer state
+        if seen is not None:
+            _forget(self._changed_batches, seen)
+            self._list_exact = self._list_exact or whole
         self._batches = found
         self._loading = True
         ids = [o.info.id for o in found]
@@ -156,7 +197,7 @@ class BatchPanel(QWidget):
                 self.chooser.addItem(text, batch_id)
         self.chooser.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
         self._loading = False
-        self.refresh_rows()
+        self.refresh_rows(changed_only=not whole)
 
     def _chooser_text(self, overview: BatchOverview) -> str:
         info = overview.info
@@ -174,29 +215,76 @@ class BatchPanel(QWidget):
             BatchState.CANCELLED: self.tr("stopped"),
         }[state]
 
-    def refresh_rows(self) -> None:
+    def refresh_rows(self, *, changed_only: bool = False) -> None:
+        """Read the chosen batch's rows again (``changed_only``: those that had events, when
+        the table holds that batch's rows as a whole read showed them)."""
         if self._loading:
             return
         batch_id = self.current_id()
         if batch_id is None:
             self.model.set_rows([])
+            self._shown = None
             self.summary.setText(self.tr("No batches yet: File ▸ New batch…"))
             self._update_buttons()
             return
+        seen = self._events
+        indexes: set[int] | None = None
+        changed = {i for (b, i) in self._changed_rows if b == batch_id}
+        if changed_only and self._rows_exact and self._shown == batch_id and None not in changed:
+            indexes = {i for i in changed if i is not None}
+            if not indexes:  # none of its rows moved: its line may have (the summary)
+                self._rows_read(batch_id, [], seen=seen, part=True)
+                return
+        else:
+            self._rows_exact = False
         read = self._reads.start("rows")
-        self._ops.batch_rows(parent=self, batch_id=batch_id).success(
-            lambda rows: self._rows_read(batch_id, rows, read=read)
+        self._ops.batch_rows(parent=self, batch_id=batch_id, indexes=indexes).success(
+            lambda rows: self._rows_read(
+                batch_id, rows, read=read, seen=seen, part=indexes is not None
+            )
         ).run_in_background()
 
-    def _rows_read(self, batch_id: str, rows: list[BatchRow], *, read: int | None = None) -> None:
+    def _rows_read(
+        self,
+        batch_id: str,
+        rows: list[BatchRow],
+        *,
+        read: int | None = None,
+        seen: int | None = None,
+        part: bool = False,
+    ) -> None:
         if batch_id != self.current_id() or (
             read is not None and not self._reads.is_latest("rows", read)
         ):
             return  # another batch is shown now, or a later read shows a newer state
+        if part and self._shown != batch_id:
+            self.refresh_rows()  # the table holds another batch now: read them all
+            return
+        if seen is not None:
+            for key in [k for k, n in self._changed_rows.items() if k[0] == batch_id]:
+                if self._changed_rows[key] <= seen:
+                    del self._changed_rows[key]
+        if part:
+            fresh = {r.index: r for r in rows}
+            rows = [fresh.get(r.index, r) for r in self.model.rows()]
+        else:
+            self._shown = batch_id
+            self._rows_exact = True
         self.model.set_rows(rows)
+        self._count_shown(batch_id)
         overview = next((o for o in self._batches if o.info.id == batch_id), None)
         self.summary.setText(self._summary(rows, overview))
         self._update_buttons()
+
+    def _count_shown(self, batch_id: str) -> None:
+        """The shown batch's counts from its rows as the table holds them (its line too)."""
+        counts = Counter(r.status for r in self.model.rows())
+        for i, overview in enumerate(self._batches):
+            if overview.info.id == batch_id and overview.counts != counts:
+                self._batches[i] = dataclasses.replace(overview, counts=dict(counts))
+                at = self.chooser.findData(batch_id)
+                if at >= 0:
+                    self.chooser.setItemText(at, self._chooser_text(self._batches[i]))
 
     def _summary(self, rows: list[BatchRow], overview: BatchOverview | None) -> str:
         m = self.model
@@ -341,3 +429,9 @@ def dock_panel(window: QMainWindow, panel: BatchPanel) -> QDockWidget:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
     return dock
+
+
+def _forget(changed: dict[str, int], seen: int) -> None:
+    """Drop what a read that started after event number ``seen`` has shown."""
+    for key in [k for k, n in changed.items() if n <= seen]:
+        del changed[key]

@@ -225,16 +225,23 @@ class Controller(QObject):
 
     def _on_event(self, event: JobEvent) -> None:
         self.job_event.emit(event)
-        if is_terminal(event.status):
-            job = self.history.get(event.job_id)
-            if job is None:
-                return
-            if event.status is JobStatus.READY:
-                self.job_finished.emit(job)
-            elif event.status is JobStatus.CANCELLED:
-                self.job_cancelled.emit(job)
-            else:
-                self.job_failed.emit(job)
+        if not is_terminal(event.status):
+            return
+        if event.job is not None:  # the job as stored when it ended: nothing to read
+            self._ended(event.job)
+        elif not self._closed:  # (every end is stored first; never on the GUI thread anyway)
+            job_id = event.job_id
+            self.run_blocking(lambda _report: self.history.get(job_id), self._ended)
+
+    def _ended(self, job: Job | None) -> None:
+        if job is None:
+            return
+        if job.status is JobStatus.READY:
+            self.job_finished.emit(job)
+        elif job.status is JobStatus.CANCELLED:
+            self.job_cancelled.emit(job)
+        elif job.status.is_terminal:
+            self.job_failed.emit(job)
 
     # --- verbs the window uses --------------------------------------------------------
     def submit(self, request: VideoRequest, connection: Connection) -> None:

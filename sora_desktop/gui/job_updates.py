@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from sora_desktop.core.models import Job, JobEvent, JobStatus
+from sora_desktop.core.models import Job, JobEvent
 
 if TYPE_CHECKING:
     from sora_desktop.gui.controller import Controller
@@ -37,18 +37,19 @@ class JobUpdates(QObject):
         self._w._status(_t("Sent. Rendering…"))
 
     def on_event(self, event: JobEvent) -> None:
+        # Nothing is read from the library here: a state change carries the job as stored
+        # (event.job), a tick carries its progress; reads scale with state changes, not ticks.
         if not self._w.queue.model.apply_event(event):
-            job = self._w.controller.history.get(event.job_id)
+            job = event.job  # a job the window did not send (a batch's): its first event has it
             if job is not None and not job.status.is_terminal:
                 self._w.queue.model.upsert(job)
         library: Any = self._w.library
-        if library is not None and hasattr(library, "job_changed"):
-            if event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING):
-                library.refresh_soon(event.job_id)
-            else:
-                library.job_changed(event.job_id)
+        if library is not None and hasattr(library, "job_event"):
+            library.job_event(event)
         if self._w.storyboards is not None:
-            self._w.storyboards.job_changed(event.job_id, ended=event.status.is_terminal)
+            self._w.storyboards.job_changed(
+                event.job_id, ended=event.status.is_terminal, job=event.job
+            )
 
     def on_resumed(self, jobs: list[Job]) -> None:
         for job in jobs:

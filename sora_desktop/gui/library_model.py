@@ -12,6 +12,7 @@ Public API::
     model.set_order(key: str, descending: bool)       # any store sort key, e.g. "connection"
     model.refresh()                                   # re-query from the first page
     model.job_changed(job_id: str)                    # after a job event: update/insert/remove
+    model.apply_event(event: JobEvent)                # the same from the event, reading no job
     model.job_at(row: int) -> Job | None
     model.row_of(job_id: str) -> int                  # -1 when not loaded
     model.total_count() -> int                        # rows matching the filter (all pages)
@@ -29,7 +30,8 @@ here too.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,7 +49,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from sora_desktop.core.library_query import LibraryFilters, RemixInfo
-from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.models import Job, JobEvent, JobStatus
 from sora_desktop.gui.file_actions import file_mime_data
 from sora_desktop.gui.library_columns import (
     COLUMN_WIDTHS,
@@ -151,6 +153,8 @@ class LibraryModel(QAbstractTableModel):
         self._order_by = SORT_KEYS[Column.DATE]
         self._descending = True
         self._remix: dict[str, RemixInfo] = {}
+        # the last status an event showed for jobs matching the filter but not loaded
+        self._unloaded: dict[str, JobStatus] = {}
         if thumbnails is not None:
             thumbnails.thumbnail_ready.connect(self._on_thumbnail)
         self._requery()
@@ -229,6 +233,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _requery(self) -> None:
         self._remix = {}
+        self._unloaded = {}
         self._total = self._store.count(**self._filter_args())
         self._jobs = self._fetch(0, self._page) if self._total else []
         self._rows = {job.id: i for i, job in enumerate(self._jobs)}
@@ -266,8 +271,32 @@ class LibraryModel(QAbstractTableModel):
         """Reflect a change of one job: update its row in place, drop it when it was deleted
         or no longer matches the filter, and re-query only when the number of matching jobs
         changed (a new job). A job on a page not loaded yet costs one COUNT, no reset."""
+        self._show_job(job_id, self._store.get(job_id), counted=True)
+
+    def apply_event(self, event: JobEvent) -> None:
+        """Reflect a job event without reading the job: a state change carries the job as
+        stored (``event.job``), a tick that stored nothing moves a loaded row's progress.
+        A job on a page not loaded yet costs one COUNT per status change, and only under a
+        status filter (nothing else an event changes adds or removes a matching job)."""
+        job = event.job
+        row = self._rows.get(event.job_id)
+        if job is not None:
+            counted = row is None and self._statuses is not None and self._still_matches(job)
+            counted = counted and self._unloaded.get(job.id) is not job.status
+            if row is None and self._still_matches(job):
+                self._unloaded[job.id] = job.status
+            self._show_job(job.id, job, counted=counted)
+            return
+        if row is None:
+            return  # nothing stored: what matches the filter is as it was
+        old = self._jobs[row]
+        if old.status is event.status and old.progress != event.progress:
+            self._jobs[row] = replace(old, progress=event.progress)
+            cell = self.index(row, Column.STATUS)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
+    def _show_job(self, job_id: str, job: Job | None, *, counted: bool) -> None:
         row = self._rows.get(job_id)
-        job = self._store.get(job_id)
         if row is not None:
             old = self._jobs[row]
             if self._thumbs is not None and (
@@ -278,8 +307,11 @@ class LibraryModel(QAbstractTableModel):
                 self._thumbs.forget(self._thumb_key(old))
             if job is not None and self._still_matches(job):
                 self._jobs[row] = job
-                if old.remote_id != job.remote_id:  # its remix links may have changed (a
-                    self._remix.pop(job_id, None)  # progress event can't change them)
+                # its remix links may have changed with another remote id (a progress event
+                # can't change them); a job's FIRST remote id links it to nothing yet (remixes
+                # and extensions are made from a finished job's id), so nothing is read then
+                if old.remote_id is not None and old.remote_id != job.remote_id:
+                    self._remix.pop(job_id, None)
                     self._remix.update(self._store.remix_info([job]))
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1), [])
             else:
@@ -287,20 +319,23 @@ class LibraryModel(QAbstractTableModel):
             return
         if job is not None and not self._still_matches(job):
             return
-        if self._store.count(**self._filter_args()) != self._total:
+        if counted and self._store.count(**self._filter_args()) != self._total:
             self.refresh()
 
-    def add_new_jobs(self, job_ids: Sequence[str]) -> bool:
+    def add_new_jobs(self, job_ids: Sequence[str], known: Mapping[str, Job] | None = None) -> bool:
         """Show jobs new to the library on top without re-reading the page, where that is
         their place: newest first, no search or filter beyond status and favourites, and
         linked to no other job (a remix, an extension or a film changes its sources' rows
-        too). Returns False when only a re-query (:meth:`refresh`) can show them."""
+        too). Returns False when only a re-query (:meth:`refresh`) can show them.
+        ``known``: jobs as their latest events carried them (not read again)."""
         if self._order_by != SORT_KEYS[Column.DATE] or not self._descending:
             return False
         if self._search or self._filters.active():
             return False
-        found = (self._store.get(job_id) for job_id in dict.fromkeys(job_ids))
-        jobs = [j for j in found if j is not None and j.id not in self._rows]
+        known = known or {}
+        unseen = [i for i in dict.fromkeys(job_ids) if i not in self._rows]
+        found = (known.get(i) or self._store.get(i) for i in unseen)
+        jobs = [j for j in found if j is not None]
         jobs = [j for j in jobs if self._still_matches(j)]
         if not jobs:
             return True

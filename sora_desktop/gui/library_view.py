@@ -19,7 +19,8 @@ Public API (embed it in the main window; the controller connects the signals)::
     panel.current_job_changed(str job_id)         # "" when nothing is selected
     # slots
     panel.refresh()                             # re-query (e.g. after a new job was added)
-    panel.job_changed(str job_id)                # call on every controller job event
+    panel.job_event(JobEvent event)              # call on every controller job event
+    panel.job_changed(str job_id)                # a job changed otherwise: read it again
     panel.selected_ids() -> list[str]
     panel.show_job(str job_id) -> bool          # select it (clearing filters that hide it)
     panel.shutdown()                            # stop thumbnail workers (before closing)
@@ -68,7 +69,7 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.library_query import LibraryFacets
-from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.models import Job, JobEvent, JobStatus
 from sora_desktop.gui import library_actions
 from sora_desktop.gui.library_delete import (
     confirm_dialog,
@@ -160,6 +161,7 @@ class LibraryPanel(QWidget):
         self._refresh_later.setInterval(NEW_JOBS_REFRESH_MS)
         self._refresh_later.timeout.connect(self._show_new_jobs)
         self._new_jobs: list[str] | None = []  # None: only a whole re-query will do
+        self._new_known: dict[str, Job] = {}  # new jobs as their latest events carried them
         self._build()
         self._update_actions()
         self._update_count(self.model.total_count())
@@ -274,23 +276,27 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         self._refresh_later.stop()
         self._new_jobs = []
+        self._new_known = {}
         self.model.refresh()
 
-    def refresh_soon(self, job_id: str | None = None) -> None:
+    def refresh_soon(self, job_id: str | None = None, job: Job | None = None) -> None:
         """Show a new job (``job_id``; None: re-query) shortly: new jobs arriving together
         cost one update and one repaint; jobs that go on top are added without re-reading
-        the page (a batch adds a hundred, one by one)."""
+        the page (a batch adds a hundred, one by one). ``job``: as its event carried it."""
         if job_id is None:
             self._new_jobs = None
         elif self._new_jobs is not None:
             self._new_jobs.append(job_id)
+            if job is not None:
+                self._new_known[job_id] = job
         if not self._refresh_later.isActive():
             self._refresh_later.start()
 
     @Slot()
     def _show_new_jobs(self) -> None:
         new, self._new_jobs = self._new_jobs, []
-        if new is None or not self.model.add_new_jobs(new):
+        known, self._new_known = self._new_known, {}
+        if new is None or not self.model.add_new_jobs(new, known):
             self.refresh()
         else:
             self._update_actions()
@@ -305,6 +311,20 @@ class LibraryPanel(QWidget):
             return
         self.model.job_changed(job_id)
         self._update_actions()
+
+    def job_event(self, event: JobEvent) -> None:
+        """Show a job event without reading the library for it (``LibraryModel.apply_event``):
+        reads follow state changes, never a job's progress ticks."""
+        shown = self.model.row_of(event.job_id) >= 0
+        if not shown and (
+            event.status in (JobStatus.DRAFT, JobStatus.SUBMITTING)
+            or self._refresh_later.isActive()
+        ):
+            self.refresh_soon(event.job_id, event.job)  # shown with the other new jobs
+            return
+        self.model.apply_event(event)
+        if event.job is not None:
+            self._update_actions()
 
     def selected_jobs(self) -> list[Job]:
         return self.model.jobs_for(self.view.selectionModel().selectedRows())

@@ -336,13 +336,19 @@ class StoryboardPanel(StoryboardWidgets):
         if self.board is not None:
             self.open_storyboard(self.board.id, keep_selection=True)
 
-    def job_changed(self, job_id: str, *, ended: bool = False) -> None:
-        """A job's state changed (every job event; ``ended``: it reached a final state).
-        A take of the open storyboard re-plans it; a take of another storyboard being
-        generated lets what waited for it go."""
+    def job_changed(self, job_id: str, *, ended: bool = False, job: Job | None = None) -> None:
+        """A job's state changed (every job event; ``ended``: it reached a final state;
+        ``job``: the job as stored, when the event carries it). A take of the open
+        storyboard re-plans it (a tick that stored nothing changes no plan: nothing read);
+        a take of another storyboard being generated lets what waited for it go."""
         board = self.board
         if board is not None and any(t.job_id == job_id for s in board.shots for t in s.takes):
-            read = self._reads.start(("job", job_id))
+            read = self._reads.start(("job", job_id))  # a read still running is out of date
+            if job is not None:
+                self._jobs_updated({job_id: job})
+                return
+            if not ended:
+                return
 
             def updated(jobs: dict[str, Job]) -> None:
                 if self._reads.is_latest(("job", job_id), read):  # else a newer read shows

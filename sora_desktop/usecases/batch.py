@@ -23,7 +23,7 @@ before it is sent and resumes (never re-creates) what a previous run sent.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -194,12 +194,31 @@ def retry_failed(runner: BatchRunner, batch_id: str) -> list[int]:
 
 
 def list_batches(
-    store: JobStore, states: Sequence[BatchState] | None = None
+    store: JobStore,
+    states: Sequence[BatchState] | None = None,
+    *,
+    known: Mapping[str, BatchOverview] | None = None,
+    changed: Collection[str] | None = None,
+    counted: Collection[str] = (),
 ) -> list[BatchOverview]:
-    """Batches, newest first, with their rows counted by status."""
+    """Batches, newest first, with their rows counted by status.
+
+    ``known`` (an earlier read's overviews by batch id) with ``changed`` (the batches that
+    had events since): only those, and batches not known, have their rows read and counted
+    again; the others keep their counts (each batch's own line is read anew: one row each).
+    ``counted``: batches the caller counts itself from the rows it holds (their spending is
+    read again when they changed, their counts are kept)."""
     batches = BatchStore(store)
     found = []
     for info in batches.batches(states):
+        before = known.get(info.id) if known is not None else None
+        if before is not None and changed is not None:
+            if info.id not in changed:
+                found.append(BatchOverview(info, before.counts, before.committed))
+                continue
+            if info.id in counted:
+                found.append(BatchOverview(info, before.counts, batches.committed(info.id)))
+                continue
         counts = Counter(r.status for r in batches.rows(info.id))
         found.append(BatchOverview(info, dict(counts), batches.committed(info.id)))
     return found
@@ -234,11 +253,13 @@ def find_batch(store: JobStore, ref: str, hint: str | None = None) -> BatchInfo:
     )
 
 
-def batch_rows(store: JobStore, batch_id: str) -> list[BatchRow]:
-    """The batch's rows in order, each with its latest job."""
+def batch_rows(
+    store: JobStore, batch_id: str, indexes: Iterable[int] | None = None
+) -> list[BatchRow]:
+    """The batch's rows in order, each with its latest job (only ``indexes`` when given)."""
     batches = BatchStore(store)
     _get(batches, batch_id)
-    return batches.rows(batch_id)
+    return batches.rows(batch_id, indexes)
 
 
 def export_results(

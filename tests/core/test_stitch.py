@@ -216,3 +216,27 @@ def test_tick_rescaling_is_exact_on_the_fast_path_and_rounds_otherwise() -> None
     other = _rescaler(Fraction(1, 1000), Fraction(1, 3), Fraction(1, 90000))
     for x in (0, 1, 41, 1001, 123457):
         assert other(x) == round((Fraction(x, 1000) + Fraction(1, 3)) * 90000)
+
+
+def test_a_clip_listed_again_is_probed_once_per_plan_while_its_file_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sora_desktop.core import stitch as stitch_module
+
+    probed: list[Path] = []
+    real_probe = stitch_module.probe
+
+    def counting(path: Path) -> object:
+        probed.append(path)
+        return real_probe(path)
+
+    monkeypatch.setattr(stitch_module, "probe", counting)
+    a, b = (sim_clip(tmp_path / "sim", f"Shot {name}") for name in "ab")
+    film = tmp_path / "film.mp4"
+    result = stitch([a, b, a, a], film)  # a shot used three times
+    assert sorted(probed) == sorted([a, b])
+    assert result.copied and [s.start for s in result.shots] == [0.0, 2.0, 4.0, 6.0]
+    assert len(frame_times(film)) == 4 * 48
+    probed.clear()
+    plan_stitch([a, a])  # a new plan probes again (the file may have changed since), once
+    assert probed == [a]

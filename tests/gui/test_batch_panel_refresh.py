@@ -4,12 +4,16 @@ window). Counted, not timed: the rows repainted and the chooser rebuilt per refr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
-from sora_desktop.core.batch.runner import BatchRunner
+from sora_desktop.core.batch.runner import BatchEvent, BatchRunner
+from sora_desktop.core.batch.store import BatchRow, RowStatus
 from sora_desktop.core.models import Connection, ConnectionKind
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui.batch_model import BatchRowsModel
@@ -110,3 +114,49 @@ def test_a_read_that_ends_after_a_later_one_is_not_shown(
     panel._listed(old_list, batch_id, read=lists)
     panel._rows_read(batch_id, old_rows, read=rows)
     assert panel.model.rows()[3].problem == "the image went away"
+
+
+def test_a_refresh_reads_only_the_rows_that_had_events(
+    qtbot: QtBot,
+    controller: Controller,
+    controller_store: JobStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A refresh while batches run reads the rows that had events, and counts again only
+    the batches that had them (it read and built every row of every batch, and the shown
+    batch's rows once more: 300 rows here, each 400 ms)."""
+    from sora_desktop.core.batch import store as batch_store
+
+    store = controller_store
+    runner, batch_id = _kept_batch(controller, store, tmp_path)
+    _runner, other = _kept_batch(controller, store, tmp_path)
+    panel = _showing(qtbot, controller, store, batch_id)
+    built: list[int] = []
+    real_row = batch_store._row
+
+    def counted(row: Mapping[str, Any]) -> BatchRow:
+        built.append(int(row["idx"]))
+        return real_row(row)
+
+    monkeypatch.setattr(batch_store, "_row", counted)
+    indexes = [r.index for r in panel.model.rows()]
+    for at in (3, 40):  # two rows of the shown batch move on
+        runner.batches.set_problem(batch_id, indexes[at], "the image went away")
+        panel._on_event(BatchEvent(batch_id, indexes[at], RowStatus.INVALID))
+    qtbot.waitUntil(lambda: "2 invalid" in panel.summary.text(), timeout=10000)
+    assert sorted(built) == [indexes[3], indexes[40]]  # those two rows, nothing else
+    assert panel.model.rows()[40].problem == "the image went away"
+    assert panel.model.rowCount() == ROWS
+
+    built.clear()  # a row of the other batch: that batch is counted again, no row is shown
+    runner.batches.set_problem(other, indexes[7], "the image went away")
+    panel._on_event(BatchEvent(other, indexes[7], RowStatus.INVALID))
+    qtbot.waitUntil(
+        lambda: any(o.info.id == other and o.count(RowStatus.INVALID) for o in panel._batches),
+        timeout=10000,
+    )
+    assert len(built) == ROWS
+    assert panel.model.rows()[3].problem == "the image went away"  # the shown rows stay
+    fresh = usecase.list_batches(store)
+    assert {o.info.id: o.counts for o in panel._batches} == {o.info.id: o.counts for o in fresh}

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QPixmap
 
-from sora_desktop.core.models import JobStatus
+from sora_desktop.core.models import JobEvent, JobStatus
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui.library_model import JOB_ID_ROLE, Column, LibraryModel
 from sora_desktop.gui.thumbnails import ThumbnailCache
@@ -143,6 +143,57 @@ def test_job_changed_updates_inserts_and_removes_rows(qapp: object, store: JobSt
     store.delete(newcomer.id)
     model.job_changed(newcomer.id)
     assert model.row_of(newcomer.id) == -1 and model.rowCount() == 2
+
+
+class _CountingStore:
+    """The store, counting the jobs read one by one and the COUNTs."""
+
+    def __init__(self, store: JobStore) -> None:
+        self._store = store
+        self.gets = 0
+        self.counts = 0
+
+    def get(self, job_id: str) -> object:
+        self.gets += 1
+        return self._store.get(job_id)
+
+    def count(self, **kw: object) -> int:
+        self.counts += 1
+        return self._store.count(**kw)  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+
+def test_job_events_update_rows_without_reading_the_job(qapp: object, store: JobStore) -> None:
+    running = make_job(1, status=JobStatus.IN_PROGRESS)
+    hidden = make_job(0, status=JobStatus.IN_PROGRESS)  # on a page not loaded
+    fill_store(store, [hidden, make_job(2, status=JobStatus.IN_PROGRESS), running])
+    reads = _CountingStore(store)
+    model = LibraryModel(reads, page_size=2)  # type: ignore[arg-type]
+    assert model.row_of(hidden.id) == -1
+    row = model.row_of(running.id)
+    reads.gets = reads.counts = 0
+    for pct in range(1, 60):  # ticks that stored nothing: the event's progress is shown
+        model.apply_event(JobEvent(running.id, JobStatus.IN_PROGRESS, pct))
+        model.apply_event(JobEvent(hidden.id, JobStatus.IN_PROGRESS, pct))
+    assert model.index(row, Column.STATUS).data() == "Rendering 59%"
+    stored = store.update_fields(running.id, progress=70)  # a stored change carries the job
+    model.apply_event(JobEvent(running.id, JobStatus.IN_PROGRESS, 70, job=stored))
+    assert model.index(row, Column.STATUS).data() == "Rendering 70%"
+    for pct in range(60, 90):  # the hidden job's stored ticks: no filter, nothing to count
+        moved = store.update_fields(hidden.id, progress=pct)
+        model.apply_event(JobEvent(hidden.id, JobStatus.IN_PROGRESS, pct, job=moved))
+    assert (reads.gets, reads.counts) == (0, 0)
+
+    model.set_statuses([JobStatus.IN_PROGRESS, JobStatus.FAILED])
+    reads.gets = reads.counts = 0
+    for pct in range(90, 95):  # under a status filter: one COUNT for its status, not per tick
+        moved = store.update_fields(hidden.id, progress=pct)
+        model.apply_event(JobEvent(hidden.id, JobStatus.IN_PROGRESS, pct, job=moved))
+    failed = store.transition(hidden.id, JobStatus.FAILED, note="test")
+    model.apply_event(JobEvent(hidden.id, JobStatus.FAILED, job=failed))
+    assert (reads.gets, reads.counts) == (0, 2)
 
 
 def test_display_columns(qapp: object, store: JobStore) -> None:
