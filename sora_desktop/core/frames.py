@@ -67,6 +67,10 @@ LOOKAHEAD = 16
 #: Decoders that read ``skip_frame`` for every packet, so a frame nothing refers to can be
 #: skipped on the way and the tail still decoded in full. Others decode everything.
 SKIP_NONREF_CODECS = frozenset({"h264", "hevc"})
+#: FFmpeg's decoder threads (frame and slice threads, one per core): on an idle machine
+#: they spread a GOP's decode over the cores; on a busy one they cost the same CPU as none
+#: (``benchmarks/bench_stitch.py`` measures both).
+THREAD_TYPE = "AUTO"
 #: The PNG text key of a stored last frame's stamp (the clip it was decoded from).
 STAMP_KEY = "sora-desktop-clip"
 #: zlib level of a stored last frame: level 1 writes a 1080p frame several times faster
@@ -91,7 +95,7 @@ def _decode_from(
     container: av.container.InputContainer, clip: ClipInfo, at: Fraction
 ) -> av.video.stream.VideoStream:
     stream = container.streams.video[0]
-    stream.codec_context.thread_type = "AUTO"
+    stream.codec_context.thread_type = THREAD_TYPE
     if at > clip.video.start:
         container.seek(
             round(at / clip.video.time_base), stream=stream, backward=True, any_frame=False
@@ -163,7 +167,7 @@ def _decode_last(
     with the highest presentation time wins."""
     codec = stream.codec_context
     if not codec.is_open:  # a second decode (from the top) reuses the open decoder
-        codec.thread_type = "AUTO"
+        codec.thread_type = THREAD_TYPE
     skipping = codec.name in SKIP_NONREF_CODECS
     container.seek(at, stream=stream, backward=True, any_frame=False)
     best: av.VideoFrame | None = None
