@@ -276,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("ffmpeg is not on PATH (apt-get install ffmpeg): it is the yardstick")
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
+    if {"copy", "reencode"} <= skip:  # the last frame alone needs none of the 720p clips
+        if "lastframe" not in skip:
+            last_frame_rows(work, ffmpeg, args.runs)
+        return 0
     clips = []
     for i in range(10):
         path = work / f"clip{i:02d}.mp4"
