@@ -295,9 +295,10 @@ def _clip_lock(clip: Path) -> threading.Lock:
         return _locks.setdefault(key, threading.Lock())
 
 
-def stored_last_frame(clip: Path) -> Image.Image | None:
+def stored_last_frame(clip: Path, *, pixels: bool = True) -> Image.Image | None:
     """``clip``'s stored last frame while its stamp matches the clip; None otherwise
-    (missing, stale, unreadable: the caller decodes)."""
+    (missing, stale, unreadable: the caller decodes). ``pixels=False``: only checked, the
+    image returned undecoded (and closed)."""
     clip = Path(clip)
     try:
         stamp = _stamp(clip)
@@ -307,6 +308,8 @@ def stored_last_frame(clip: Path) -> Image.Image | None:
                 return None
             if stored.info.get(STAMP_KEY) != stamp or stored.mode != "RGB":
                 return None
+            if not pixels:
+                return stored
             stored.load()
             return stored.copy()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
@@ -332,7 +335,7 @@ def store_last_frame(clip: Path, *, stop: threading.Event | None = None) -> Path
     be written. Blocking: the engine runs it in the background once a clip is ready."""
     clip = Path(clip)
     with _clip_lock(clip):
-        if stored_last_frame(clip) is not None:
+        if stored_last_frame(clip, pixels=False) is not None:
             return stored_frame_path(clip)
         try:
             stamp = _stamp(clip)  # before the decode: a clip changed meanwhile won't match
