@@ -35,10 +35,6 @@ class LastFrameKeeper:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def pending(self) -> int:
-        """Clips waiting or being stored."""
-        return len(self._tasks)
-
     async def idle(self) -> None:
         """Wait until every clip handed over so far is stored (or given up)."""
         while self._tasks:

@@ -24,6 +24,7 @@ from sora_desktop.core.frames import (
     store_last_frame,
     stored_last_frame,
 )
+from sora_desktop.core.last_frames import LastFrameKeeper
 from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
 from sora_desktop.core.paths import AppPaths, stored_frame_path
 from sora_desktop.core.service import GenerationService
@@ -225,3 +226,28 @@ def test_the_service_stores_the_last_frame_after_ready(simulator: Any, tmp_path:
     assert image is not None and image.tobytes() == fully_decoded_last(job.file_path)
     with av.open(str(job.file_path)) as container:
         assert container.streams.video[0].codec_context.width == 720
+
+
+def test_the_keeper_stores_one_clip_at_a_time_and_stops_at_shutdown(
+    tmp_path: Path, clip: Path, decodes: Decodes
+) -> None:
+    second = numbered_clip(clip.parent / "job2.mp4", 30)
+    decodes.gate = threading.Event()
+
+    async def main() -> None:
+        keeper = LastFrameKeeper()
+        keeper.keep("job1", clip)
+        keeper.keep("job2", second)
+        assert await asyncio.to_thread(decodes.entered.wait, 30)
+        assert decodes.count == 1  # the second waits for its turn
+        closing = asyncio.create_task(keeper.close())
+        await asyncio.sleep(0)  # close has asked the decode under way to stop
+        decodes.gate.set()
+        await closing
+
+    try:
+        asyncio.run(main())
+    finally:
+        decodes.gate.set()
+    assert decodes.count == 1  # the waiting clip was dropped
+    assert stored_last_frame(clip) is None and stored_last_frame(second) is None
