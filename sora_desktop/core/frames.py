@@ -17,11 +17,22 @@ Both return a Pillow RGB image at the clip's full resolution. :func:`save_png` w
 atomically; :func:`continuation_image` fits a clip's last frame to another shot's size with
 the reference-image rule (:func:`.images.fit_image`) and stores it like a converted
 reference image, ready to be a generation's start image.
+
+The stored last frame: decoding costs the last GOP (0.1-5 s of CPU for a 1080p clip), so
+the engine keeps each library clip's last frame once the clip is ready
+(:func:`store_last_frame`, in the background): a lossless PNG in a hidden folder beside the
+clip (``.last-frames/NAME.png``), stamped with the clip's name, size and modification time.
+:func:`last_frame_of` (what :func:`continuation_image` uses) reads it while the stamp still
+matches the clip, and decodes otherwise (then stores it for the next time). One clip's
+frame is made by one thread at a time: a chained shot asking while the engine stores it
+waits and reads the stored one instead of decoding it twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import threading
 from collections import deque
 from collections.abc import Iterable
 from fractions import Fraction
@@ -30,13 +41,14 @@ from typing import Literal
 
 import av
 import av.error
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from sora_desktop.core.atomic import atomic_write_bytes
 from sora_desktop.core.clipinfo import ClipInfo, open_clip, probe, unreadable
 from sora_desktop.core.errors import DiskError, InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.images import fit_image, save_reference_png
+from sora_desktop.core.paths import stored_frame_path
 
 #: How :func:`last_frame` opens a clip (and :func:`frame_at`, once it has probed it): an
 #: MP4's header gives the decoder all it needs (the SPS/PPS), so nothing is probed. FFmpeg's
@@ -55,6 +67,19 @@ LOOKAHEAD = 16
 #: Decoders that read ``skip_frame`` for every packet, so a frame nothing refers to can be
 #: skipped on the way and the tail still decoded in full. Others decode everything.
 SKIP_NONREF_CODECS = frozenset({"h264", "hevc"})
+#: FFmpeg's decoder threads (frame and slice threads, one per core): on an idle machine
+#: they spread a GOP's decode over the cores; on a busy one they cost the same CPU as none
+#: (``benchmarks/bench_stitch.py`` measures both).
+THREAD_TYPE = "AUTO"
+#: The PNG text key of a stored last frame's stamp (the clip it was decoded from).
+STAMP_KEY = "sora-desktop-clip"
+#: zlib level of a stored last frame: level 1 writes a 1080p frame several times faster
+#: than Pillow's default 6 for a slightly larger file; both are lossless.
+STORED_COMPRESS_LEVEL = 1
+
+
+class FrameStopped(Exception):
+    """A decode was stopped through its ``stop`` event (the engine shutting down)."""
 
 
 def to_image(frame: av.VideoFrame) -> Image.Image:
@@ -70,7 +95,7 @@ def _decode_from(
     container: av.container.InputContainer, clip: ClipInfo, at: Fraction
 ) -> av.video.stream.VideoStream:
     stream = container.streams.video[0]
-    stream.codec_context.thread_type = "AUTO"
+    stream.codec_context.thread_type = THREAD_TYPE
     if at > clip.video.start:
         container.seek(
             round(at / clip.video.time_base), stream=stream, backward=True, any_frame=False
@@ -78,11 +103,12 @@ def _decode_from(
     return stream
 
 
-def last_frame(path: Path) -> Image.Image:
-    """The last frame ``path`` displays, full resolution (InvalidRequestError otherwise)."""
+def last_frame(path: Path, *, stop: threading.Event | None = None) -> Image.Image:
+    """The last frame ``path`` displays, full resolution (InvalidRequestError otherwise).
+    ``stop`` set: the decode ends early with :class:`FrameStopped`."""
     path = Path(path)
     try:
-        frame = _last_frame(path)
+        frame = _last_frame(path, stop)
     except (av.error.FFmpegError, OSError) as exc:
         raise unreadable(path, type(exc).__name__) from None
     if frame is None:
@@ -90,7 +116,7 @@ def last_frame(path: Path) -> Image.Image:
     return to_image(frame)
 
 
-def _last_frame(path: Path) -> av.VideoFrame | None:
+def _last_frame(path: Path, stop: threading.Event | None = None) -> av.VideoFrame | None:
     if not path.is_file():
         probe(path)  # raises the error that names what is wrong
     with open_clip(path, TAIL_OPEN) as container:
@@ -98,16 +124,16 @@ def _last_frame(path: Path) -> av.VideoFrame | None:
         length = None if stream is None or not stream.codec_context.width else stream.duration
         if stream is not None and length is not None:
             start = stream.start_time or 0
-            tail = _decode_last(container, stream, start + length)
+            tail = _decode_last(container, stream, start + length, stop)
             if tail.trusted or tail.keyframe_dts is None or tail.keyframe_dts <= start:
                 return tail.frame
-            return _decode_last(container, stream, start).frame  # from the top
+            return _decode_last(container, stream, start, stop).frame  # from the top
     # The header alone doesn't tell (no video, no length): probed, decoded from the top
     clip = probe(path)
     with open_clip(clip.path) as container:
         stream = container.streams.video[0]
         first = round(clip.video.start / clip.video.time_base)
-        return _decode_last(container, stream, first).frame
+        return _decode_last(container, stream, first, stop).frame
 
 
 class _Tail:
@@ -132,13 +158,16 @@ class _Tail:
 
 
 def _decode_last(
-    container: av.container.InputContainer, stream: av.video.stream.VideoStream, at: int
+    container: av.container.InputContainer,
+    stream: av.video.stream.VideoStream,
+    at: int,
+    stop: threading.Event | None = None,
 ) -> _Tail:
     """Decode from the keyframe at or before ``at`` (stream ticks) to the end; the frame
     with the highest presentation time wins."""
     codec = stream.codec_context
     if not codec.is_open:  # a second decode (from the top) reuses the open decoder
-        codec.thread_type = "AUTO"
+        codec.thread_type = THREAD_TYPE
     skipping = codec.name in SKIP_NONREF_CODECS
     container.seek(at, stream=stream, backward=True, any_frame=False)
     best: av.VideoFrame | None = None
@@ -165,6 +194,8 @@ def _decode_last(
     for packet in container.demux(stream):
         if packet.size == 0:  # the end: demux hands over an empty packet
             continue
+        if stop is not None and stop.is_set():
+            raise FrameStopped
         if not started:
             started, key_pts, key_dts = True, packet.pts, packet.dts
         ahead.append(packet)
@@ -243,5 +274,94 @@ def continuation_image(
 ) -> Path:
     """``clip``'s last frame at exactly ``size`` (another shot's), saved as a PNG in
     ``dest_dir`` (content-hash name, like a converted reference image); returns its path."""
-    image = fit_image(last_frame(clip), size, mode)
+    image = fit_image(last_frame_of(clip), size, mode)
     return save_reference_png(image, dest_dir, prefix="last")
+
+
+def _stamp(clip: Path) -> str:
+    """What ties a stored frame to its clip: the clip's name, size and modification time
+    (a clip replaced or re-encoded in place no longer matches). OSError when it is gone."""
+    info = clip.stat()
+    return f"{clip.name}:{info.st_size}:{info.st_mtime_ns}"
+
+
+_locks_guard = threading.Lock()
+_locks: dict[Path, threading.Lock] = {}
+
+
+def _clip_lock(clip: Path) -> threading.Lock:
+    key = Path(clip).absolute()
+    with _locks_guard:
+        return _locks.setdefault(key, threading.Lock())
+
+
+def stored_last_frame(clip: Path, *, pixels: bool = True) -> Image.Image | None:
+    """``clip``'s stored last frame while its stamp matches the clip; None otherwise
+    (missing, stale, unreadable: the caller decodes). ``pixels=False``: only checked, the
+    image returned undecoded (and closed)."""
+    clip = Path(clip)
+    try:
+        stamp = _stamp(clip)
+        with Image.open(stored_frame_path(clip), formats=("PNG",)) as stored:
+            # text chunks come before the pixels: a stale frame is never decoded
+            if not isinstance(stored, PngImagePlugin.PngImageFile):
+                return None
+            if stored.info.get(STAMP_KEY) != stamp or stored.mode != "RGB":
+                return None
+            if not pixels:
+                return stored
+            stored.load()
+            return stored.copy()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+
+
+def _store(clip: Path, image: Image.Image, stamp: str) -> Path:
+    """Write ``image`` as ``clip``'s stored last frame, stamped ``stamp``. Atomic; OSError."""
+    meta = PngImagePlugin.PngInfo()
+    meta.add_text(STAMP_KEY, stamp)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", pnginfo=meta, compress_level=STORED_COMPRESS_LEVEL)
+    dest = stored_frame_path(clip)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(dest, buffer.getvalue())
+    return dest
+
+
+def store_last_frame(clip: Path, *, stop: threading.Event | None = None) -> Path:
+    """Decode ``clip``'s last frame and store it beside the clip (nothing is decoded when
+    a matching one is there already); returns the stored PNG's path. Raises like
+    :func:`last_frame`, :class:`FrameStopped` when ``stop`` is set, OSError when it can't
+    be written. Blocking: the engine runs it in the background once a clip is ready."""
+    clip = Path(clip)
+    with _clip_lock(clip):
+        if stored_last_frame(clip, pixels=False) is not None:
+            return stored_frame_path(clip)
+        try:
+            stamp = _stamp(clip)  # before the decode: a clip changed meanwhile won't match
+        except OSError:
+            probe(clip)  # raises the error that names what is wrong
+            raise
+        return _store(clip, last_frame(clip, stop=stop), stamp)
+
+
+def last_frame_of(clip: Path) -> Image.Image:
+    """``clip``'s last frame: the stored one when it still matches the clip (a PNG read),
+    else decoded (:func:`last_frame`). A decoded one is stored for the next time where the
+    engine keeps stored frames already (the clip's folder has ``.last-frames``: a clip
+    outside the library gets no folder written beside it); a failed write only costs the
+    next caller a decode."""
+    clip = Path(clip)
+    with _clip_lock(clip):  # the engine may be storing it right now: wait, then read it
+        image = stored_last_frame(clip)
+        if image is not None:
+            return image
+        try:
+            stamp: str | None = _stamp(clip)
+        except OSError:
+            stamp = None
+        image = last_frame(clip)
+        if stamp is not None and stored_frame_path(clip).parent.is_dir():
+            with contextlib.suppress(OSError):
+                _store(clip, image, stamp)
+        return image

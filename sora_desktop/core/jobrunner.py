@@ -110,6 +110,8 @@ class RunnerContext:
     give_up_after: float | None
     downloader: Downloader
     thumbnailer: Thumbnailer
+    #: Called on the loop with (job id, clip) once a job is ready (the stored last frame)
+    after_ready: Callable[[str, Path], None] | None = None
 
 
 def remote_failure(video: RemoteVideo) -> SoraError:
@@ -435,6 +437,8 @@ class JobRunner:
             thumbnail_path=thumb,
             completed_at=job.completed_at or self.ctx.clock(),
         )
+        if self.ctx.after_ready is not None:
+            self.ctx.after_ready(self.job_id, final)
 
     async def thumbnail(self, remote_id: str, video: Path) -> Path | None:
         dest = self.ctx.paths.thumbnail_dir / f"{self.job_id}.jpg"

@@ -15,6 +15,15 @@ import platformdirs
 ENV_DATA_DIR = "SORA_DESKTOP_DATA_DIR"
 _APP = "sora-desktop"
 _AUTHOR = "SoraDesktop"
+#: The folder beside a clip that holds its stored last frame (as the library's ``.partial``).
+LAST_FRAMES_DIR = ".last-frames"
+
+
+def stored_frame_path(clip: Path) -> Path:
+    """Where ``clip``'s stored last frame lives, whether or not it is there (core/frames.py
+    writes and reads it; deleting the clip from the library deletes it too)."""
+    clip = Path(clip)
+    return clip.parent / LAST_FRAMES_DIR / f"{clip.name}.png"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ from sora_desktop.core.i18n import N_, _
 from sora_desktop.core.job_control import CANCEL_MESSAGE, JobControl
 from sora_desktop.core.job_errors import dashboard_url, error_for_job
 from sora_desktop.core.jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
+from sora_desktop.core.last_frames import LastFrameKeeper
 from sora_desktop.core.listeners import notify
 from sora_desktop.core.models import Connection, Job, JobEvent, JobStatus, KeySource, VideoRequest
 from sora_desktop.core.pacing import ConnectionSlots, Pacing, provider_limit
@@ -117,10 +118,13 @@ class GenerationService(DerivedJobs, JobControl):
         downloader: Downloader | None = None,
         thumbnailer: Thumbnailer | None = None,
         builtin_simulator: SimulatorLink | None = None,
+        keep_last_frames: bool = False,
     ) -> None:
         """``builtin_simulator``: its address at run time (see core/builtin_simulator.py).
         ``pacing``: the waits between polls and the jobs at once per connection (the user
-        settings' ``Settings.pacing()``; the defaults without)."""
+        settings' ``Settings.pacing()``; the defaults without). ``keep_last_frames``: store
+        each ready clip's last frame in the background (core/last_frames.py; the window
+        does, so a chained shot reads a PNG; a one-shot CLI run has no next step)."""
         self.pacing = pacing = pacing or Pacing()
         self._store = store
         self._simulator = builtin_simulator
@@ -134,6 +138,7 @@ class GenerationService(DerivedJobs, JobControl):
         self._unexpected: dict[str, BaseException] = {}
         self._closed = False
         self._checks = RequestChecks(paths)
+        self.last_frames = LastFrameKeeper() if keep_last_frames else None
         self._ctx = RunnerContext(
             store=store,
             paths=paths,
@@ -146,6 +151,7 @@ class GenerationService(DerivedJobs, JobControl):
             give_up_after=give_up_after,
             downloader=downloader or _default_download,
             thumbnailer=thumbnailer or _default_thumbnail,
+            after_ready=self.last_frames.keep if self.last_frames is not None else None,
         )
 
     def _default_client(self, connection: Connection, key: str | None) -> Dialect:
@@ -440,6 +446,8 @@ class GenerationService(DerivedJobs, JobControl):
                 task.cancel()
         if tasks:
             await asyncio.wait({t for _, t in tasks})
+        if self.last_frames is not None:
+            await self.last_frames.close()
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             try:

@@ -207,7 +207,11 @@ def build(
         # asyncio and the engine load on first use or right after the first paint
         from sora_desktop.core.loop_thread import LoopThread
 
-        service = engine.service(builtin_simulator=simulator, pacing=user.data.pacing())
+        # each ready clip's last frame is stored in the background: a chained shot or a
+        # continuation started later reads a PNG instead of decoding the clip's last GOP
+        service = engine.service(
+            builtin_simulator=simulator, pacing=user.data.pacing(), keep_last_frames=True
+        )
         return service, LoopThread()
 
     controller = Controller.deferred(engine.history, make_io)

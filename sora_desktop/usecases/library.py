@@ -24,7 +24,7 @@ from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.i18n import _
 from sora_desktop.core.jobref import resolve_job
 from sora_desktop.core.models import Job
-from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.paths import AppPaths, stored_frame_path
 from sora_desktop.usecases.status import can_delete_locally, status_word
 
 if TYPE_CHECKING:
@@ -89,9 +89,9 @@ def delete_problem(job: Job, *, hint: str | None = None) -> InvalidRequestError 
 
 
 def delete_locally(store: Deletes, folders: LibraryFolders, jobs: Iterable[Job]) -> LocalDeletion:
-    """Remove each job's clip, thumbnail and row, under the one safety rule (see the
-    module). A job whose file can't be removed keeps its row. Disk and SQLite work: run it
-    off the GUI thread."""
+    """Remove each job's clip, thumbnail, stored last frame and row, under the one safety
+    rule (see the module). A job whose file can't be removed keeps its row. Disk and SQLite
+    work: run it off the GUI thread."""
     done = LocalDeletion()
     folders = folders.resolved()
     for job in jobs:
@@ -107,6 +107,11 @@ def delete_locally(store: Deletes, folders: LibraryFolders, jobs: Iterable[Job])
                     continue
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
+            # the clip's stored last frame, which only the library's own folder holds
+            stored = stored_frame_path(job.file_path) if job.file_path is not None else None
+            if stored is not None and folders.owns(stored):
+                with contextlib.suppress(FileNotFoundError):
+                    stored.unlink()
         except OSError as exc:
             done.failures.append(f"{job.file_path}: {exc.strerror or exc}")
             continue

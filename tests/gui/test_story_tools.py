@@ -5,12 +5,14 @@ refused or cancelled stitch leaves nothing."""
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from pathlib import Path
 
 import av
 import pytest
+from PIL import Image
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.extend import ExtendRoute
@@ -122,6 +124,48 @@ def test_a_clip_the_service_no_longer_has_is_continued_from_its_last_frame_and_j
     qtbot.waitUntil(lambda: library.model.row_of(film_id) >= 0, timeout=10_000)
     assert library.selected_ids() == [film_id]  # shown in the library
     assert notes_line(film, library.model.remix_info(film_id)) == "“A lighthouse at dusk” extended"
+
+
+def test_the_window_stores_a_clips_last_frame_and_a_continuation_reads_it(
+    sim_app: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sora_desktop.core import frames
+
+    source = _generate(sim_app, qtbot, "A windmill in the evening")
+    assert source.file_path is not None
+    # stored in the background once the clip is ready
+    qtbot.waitUntil(lambda: frames.stored_last_frame(source.file_path) is not None, timeout=30_000)
+    stored = frames.stored_last_frame(source.file_path)
+    assert stored is not None and stored.size == (1280, 720)
+
+    real = frames._last_frame
+    decoded: list[Path] = []
+
+    def decode(path: Path, stop: threading.Event | None = None) -> object:
+        decoded.append(Path(path))  # (the continuation's own clip is stored once ready)
+        return real(path, stop)
+
+    monkeypatch.setattr(frames, "_last_frame", decode)
+    sim_app.engine.store.update_fields(source.id, remote_deleted_at=time.time())
+    library = library_of(sim_app)
+    library.refresh()
+    qtbot.waitUntil(lambda: library.model.row_of(source.id) >= 0)
+    library.select_jobs([source.id])
+    assert sim_app.story is not None
+    sim_app.story.ask_extension = lambda *a, **kw: ("The sails turn", 4)
+    submitted: list[Job] = []
+    sim_app.controller.job_submitted.connect(submitted.append)
+    library.extend_action.trigger()
+    qtbot.waitUntil(lambda: bool(submitted), timeout=30_000)
+    start = submitted[0].request.reference_image
+    assert start is not None
+    with Image.open(start) as image:  # the same size: the stored frame itself
+        assert image.tobytes() == stored.tobytes()
+    assert source.file_path not in decoded  # read, not decoded again
+    qtbot.waitUntil(  # the continuation made and joined: nothing left running at close
+        lambda: bool(made_from(sim_app.engine.store, source.id, SourceKind.EXTENSION)),
+        timeout=90_000,
+    )
 
 
 def test_extend_is_off_with_the_reason_for_a_clip_that_is_not_finished(

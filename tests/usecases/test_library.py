@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sora_desktop.core.models import JobStatus
-from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.paths import AppPaths, stored_frame_path
 from sora_desktop.core.store import JobStore
 from sora_desktop.usecases.library import LibraryFolders, delete_locally, delete_problem
 from tests.core.test_store import make_job
@@ -67,3 +67,21 @@ def test_a_path_that_only_looks_inside_is_kept(paths: AppPaths, tmp_path: Path) 
         store.add(job)
         done = delete_locally(store, LibraryFolders.of(paths), [job])
     assert done.deleted == [job.id] and sneaky.is_file()
+
+
+def test_a_clips_stored_last_frame_goes_with_it_but_never_one_outside(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    inside = _clip(paths.library_dir, "kept.mp4")
+    frame = _clip(stored_frame_path(inside).parent, stored_frame_path(inside).name)
+    elsewhere = _clip(tmp_path / "Desktop", "precious.mp4")
+    theirs_frame = _clip(stored_frame_path(elsewhere).parent, stored_frame_path(elsewhere).name)
+    ours = make_job(status=JobStatus.READY, file_path=inside)
+    theirs = make_job(status=JobStatus.READY, file_path=elsewhere)
+    with JobStore(paths.db_path) as store:
+        store.add(ours)
+        store.add(theirs)
+        done = delete_locally(store, LibraryFolders.of(paths), [ours, theirs])
+    assert sorted(done.deleted) == sorted([ours.id, theirs.id])
+    assert not inside.exists() and not frame.exists()
+    assert theirs_frame.is_file() and done.kept_files == [elsewhere]
