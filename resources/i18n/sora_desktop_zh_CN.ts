@@ -102,7 +102,7 @@
             <translation>批处理已开始：{0} 个任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+425" />
+            <location filename="../../sora_desktop/gui/app.py" line="+429" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -130,14 +130,14 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+69" />
-            <location line="+114" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+81" />
+            <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
             <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
         </message>
         <message>
-            <location line="-112" />
+            <location line="-144" />
             <source>Retry failed</source>
             <translation>重试失败的行</translation>
         </message>
@@ -172,7 +172,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>批处理：</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+106" />
             <source>{name} · {ready}/{rows} ready · {state}</source>
             <translation>{name} · {ready}/{rows} 已就绪 · {state}</translation>
         </message>
@@ -192,7 +192,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+77" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -1330,7 +1330,7 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+34" />
-            <location filename="../../sora_desktop/gui/library_model.py" line="+364" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+399" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
@@ -1348,7 +1348,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+174" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+176" />
             <source>Search prompts…</source>
             <extracomment>how long after a new job the library re-queries (later ones in that time join it) made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
@@ -1447,7 +1447,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>它可能已经生成并已计费：请先查看控制台再决定</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_view.py" line="+101" />
+            <location filename="../../sora_desktop/gui/library_view.py" line="+119" />
             <source>1 video</source>
             <translation>1 个视频</translation>
         </message>
@@ -1677,32 +1677,32 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已发送，正在渲染…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="66" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="67" />
             <source>Your video is ready.</source>
             <translation>你的视频已就绪。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="67" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="68" />
             <source>Video ready</source>
             <translation>视频已就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="74" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="75" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="80" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="81" />
             <source>Video failed</source>
             <translation>视频生成失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="84" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="85" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="57" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="58" />
             <source>Resumed {0} unfinished job(s).</source>
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
@@ -3068,7 +3068,7 @@ Write a prompt and press Generate.</source>
             <translation>删除故事板“{0}”吗？其片段仍保留在素材库中。</translation>
         </message>
         <message>
-            <location line="+226" />
+            <location line="+232" />
             <source>Storyboard saved to {0}</source>
             <translation>故事板已保存到 {0}</translation>
         </message>
@@ -4794,92 +4794,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="81" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="86" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="256" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="265" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="322" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="327" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="76" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="81" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="255" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="260" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="264" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="269" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="277" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="281" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="286" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="307" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="319" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="324" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="372" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="390" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="390" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="408" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="393" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="411" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="190" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="300" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="305" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="419" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="437" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="416" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="434" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -5319,27 +5319,27 @@ Write a prompt and press Generate.</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="89" />
+            <location filename="../../sora_desktop/core/frames.py" line="115" />
             <source>no frame could be decoded</source>
             <translation>无法解码任何帧</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="198" />
+            <location filename="../../sora_desktop/core/frames.py" line="229" />
             <source>Give a time from 0 seconds on.</source>
             <translation>请给出从 0 秒起的时间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="236" />
+            <location filename="../../sora_desktop/core/frames.py" line="267" />
             <source>Check that the folder exists and is writable, and that the disk has space.</source>
             <translation>请检查文件夹是否存在且可写，以及磁盘是否有空间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="197" />
+            <location filename="../../sora_desktop/core/frames.py" line="228" />
             <source>The time {seconds} is not a position in the clip.</source>
             <translation>时间 {seconds} 不是片段中的位置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="233" />
+            <location filename="../../sora_desktop/core/frames.py" line="264" />
             <source>The picture could not be saved to {path} ({detail}).</source>
             <translation>图片无法保存到 {path}（{detail}）。</translation>
         </message>
@@ -5574,32 +5574,32 @@ Write a prompt and press Generate.</source>
             <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="139" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="141" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="142" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="144" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="139" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="130" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="132" />
             <source>{provider} could not make this video: {detail}</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="288" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="290" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="292" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="294" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
@@ -5824,27 +5824,27 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="69" />
+            <location filename="../../sora_desktop/core/service.py" line="70" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="74" />
+            <location filename="../../sora_desktop/core/service.py" line="75" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="342" />
+            <location filename="../../sora_desktop/core/service.py" line="348" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="341" />
+            <location filename="../../sora_desktop/core/service.py" line="347" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="295" />
+            <location filename="../../sora_desktop/core/stitch.py" line="315" />
             <source>A crossfade needs the film to be re-encoded.</source>
             <translation>交叉淡化需要重新编码整部影片。</translation>
         </message>
@@ -5874,47 +5874,47 @@ Write a prompt and press Generate.</source>
             <translation>帧率</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="160" />
+            <location filename="../../sora_desktop/core/stitch.py" line="180" />
             <source>There are no clips to join.</source>
             <translation>没有可拼接的片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="160" />
+            <location filename="../../sora_desktop/core/stitch.py" line="180" />
             <source>Give at least one clip.</source>
             <translation>请至少提供一个片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="165" />
+            <location filename="../../sora_desktop/core/stitch.py" line="185" />
             <source>The crossfade can't be negative.</source>
             <translation>交叉淡化时长不能为负数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="165" />
+            <location filename="../../sora_desktop/core/stitch.py" line="185" />
             <source>Give 0 or more seconds.</source>
             <translation>请给出 0 秒或更长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="192" />
+            <location filename="../../sora_desktop/core/stitch.py" line="212" />
             <source>Name the output file with .mp4 at the end.</source>
             <translation>请将输出文件命名为以 .mp4 结尾。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="202" />
+            <location filename="../../sora_desktop/core/stitch.py" line="222" />
             <source>Choose another file name, or allow replacing it.</source>
             <translation>请选择其他文件名，或允许替换它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="216" />
+            <location filename="../../sora_desktop/core/stitch.py" line="236" />
             <source>Create it first, or choose another folder.</source>
             <translation>请先创建它，或选择其他文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="252" />
+            <location filename="../../sora_desktop/core/stitch.py" line="272" />
             <source>Leave out the clips that differ, or allow re-encoding.</source>
             <translation>请去掉不一致的片段，或允许重新编码。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="319" />
+            <location filename="../../sora_desktop/core/stitch.py" line="339" />
             <source>Stitching was cancelled; no film was written.</source>
             <translation>拼接已取消；未写入任何影片。</translation>
         </message>
@@ -5929,22 +5929,22 @@ Write a prompt and press Generate.</source>
             <translation>视频配置文件（profile）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="175" />
+            <location filename="../../sora_desktop/core/stitch.py" line="195" />
             <source>Use at most half the shortest clip's length.</source>
             <translation>最多使用最短片段时长的一半。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="210" />
+            <location filename="../../sora_desktop/core/stitch.py" line="230" />
             <source>Choose another file name.</source>
             <translation>请选择其他文件名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="275" />
+            <location filename="../../sora_desktop/core/stitch.py" line="295" />
             <source>Check that the folder is writable and the disk has space.</source>
             <translation>请检查文件夹是否可写以及磁盘是否有空间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="280" />
+            <location filename="../../sora_desktop/core/stitch.py" line="300" />
             <source>Check the clips: one of them may be damaged.</source>
             <translation>请检查这些片段：其中之一可能已损坏。</translation>
         </message>
@@ -5979,27 +5979,27 @@ Write a prompt and press Generate.</source>
             <translation>声道数</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="191" />
+            <location filename="../../sora_desktop/core/stitch.py" line="211" />
             <source>The film must be an .mp4 or .mov file ({name!r}).</source>
             <translation>影片必须是 .mp4 或 .mov 文件（{name!r}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="201" />
+            <location filename="../../sora_desktop/core/stitch.py" line="221" />
             <source>{name!r} already exists.</source>
             <translation>{name!r} 已存在。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="215" />
+            <location filename="../../sora_desktop/core/stitch.py" line="235" />
             <source>The folder {folder} does not exist.</source>
             <translation>文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="249" />
+            <location filename="../../sora_desktop/core/stitch.py" line="269" />
             <source>These clips can't be joined without re-encoding: {why}</source>
             <translation>这些片段不重新编码就无法拼接：{why}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="256" />
+            <location filename="../../sora_desktop/core/stitch.py" line="276" />
             <source>Re-encoding was asked for.</source>
             <translation>已要求重新编码。</translation>
         </message>
@@ -6014,22 +6014,22 @@ Write a prompt and press Generate.</source>
             <translation>{clip} 没有声音，而第一个片段有。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="171" />
+            <location filename="../../sora_desktop/core/stitch.py" line="191" />
             <source>A {seconds:g} s crossfade is too long: the shortest clip lasts {shortest:.2f} s.</source>
             <translation>{seconds:g} 秒的交叉淡化太长：最短的片段只有 {shortest:.2f} 秒。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="209" />
+            <location filename="../../sora_desktop/core/stitch.py" line="229" />
             <source>The film can't replace one of its own clips ({name!r}).</source>
             <translation>影片不能替换它自己的片段之一（{name!r}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="272" />
+            <location filename="../../sora_desktop/core/stitch.py" line="292" />
             <source>The film could not be written to {folder} ({detail}).</source>
             <translation>影片无法写入 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/stitch.py" line="279" />
+            <location filename="../../sora_desktop/core/stitch.py" line="299" />
             <source>The clips could not be joined ({detail}).</source>
             <translation>无法拼接这些片段（{detail}）。</translation>
         </message>
@@ -6544,27 +6544,27 @@ Write a prompt and press Generate.</source>
             <translation>请修正预览中标出的行，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="228" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="247" />
             <source>Give more of the batch's id.</source>
             <translation>请给出更多的批处理 ID 字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="233" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="252" />
             <source>Pick one from the list of batches.</source>
             <translation>请从批处理列表中选择一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="279" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="300" />
             <source>This batch has no rows.</source>
             <translation>这个批处理没有任何行。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="232" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="251" />
             <source>No batch {ref!r} in the library.</source>
             <translation>资料库中没有批处理 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="269" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="290" />
             <source>Pick a writable folder.</source>
             <translation>请选择一个可写的文件夹。</translation>
         </message>
@@ -6584,12 +6584,12 @@ Write a prompt and press Generate.</source>
             <translation>这个批处理没有可以发送的行（{invalid} 行无效）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="227" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="246" />
             <source>{count} batches start with {ref!r}.</source>
             <translation>有 {count} 个批处理以 {ref!r} 开头。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="268" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="289" />
             <source>Can't write {path} ({reason}).</source>
             <translation>无法写入 {path}（{reason}）。</translation>
         </message>
