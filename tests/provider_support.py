@@ -154,3 +154,26 @@ def assert_no_key_on_results(sim: SimulatorServer) -> None:
 
 def no_part_files(data_dir: Path) -> list[Path]:
     return sorted(data_dir.rglob("*.part"))
+
+
+def padded_image(path: Path, total: int, size: tuple[int, int] = (1280, 720)) -> Path:
+    """A noisy PNG of ``size`` padded after its end to ``total`` bytes: a file as large as a
+    test needs (past a provider's data-URI limit) that still decodes as that image."""
+    import io
+    import random
+
+    from PIL import Image
+
+    noise = random.Random(7).randbytes(size[0] * size[1] * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", size, noise).save(out, "PNG", compress_level=1)
+    data = out.getvalue()
+    path.write_bytes(data + b"\0" * max(0, total - len(data)))
+    return path
+
+
+def sim_uploads(sim: SimulatorServer) -> dict[str, bytes]:
+    """The files uploaded to the simulator (fal's storage, Replicate's files, Runway's
+    uploads), by their id."""
+    assert sim._httpd is not None
+    return dict(sim._httpd.api.uploads)

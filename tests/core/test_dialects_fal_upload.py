@@ -7,14 +7,11 @@ every request), and against fal's real host names with a mock transport."""
 from __future__ import annotations
 
 import asyncio
-import io
 import json
-import random
 from pathlib import Path
 
 import httpx
 import pytest
-from PIL import Image
 
 from sora_desktop.core.dialects import base
 from sora_desktop.core.dialects.fal import FalDialect
@@ -29,7 +26,9 @@ from tests.provider_support import (
     assert_ready,
     connection,
     generate,
+    padded_image,
     request,
+    sim_uploads,
 )
 from tests.reliability.faultserver import FaultServer, Respond
 
@@ -47,21 +46,6 @@ def _upload_retries_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(base, "UPLOAD_RETRY_WAITS_S", (0.0, 0.0))
 
 
-def _image(path: Path, total: int) -> Path:
-    """A noisy 1280x720 PNG padded after its end to ``total`` bytes (decodes as that image)."""
-    noise = random.Random(7).randbytes(1280 * 720 * 3)
-    out = io.BytesIO()
-    Image.frombytes("RGB", (1280, 720), noise).save(out, "PNG", compress_level=1)
-    data = out.getvalue()
-    path.write_bytes(data + b"\0" * max(0, total - len(data)))
-    return path
-
-
-def _uploads(sim: SimulatorServer) -> dict[str, bytes]:
-    assert sim._httpd is not None
-    return dict(sim._httpd.api.uploads)
-
-
 def _sent(sim: SimulatorServer, remote_id: str) -> dict[str, object]:
     job_id = remote_id.rsplit("/", 1)[-1]
     for job in sim._table.all():
@@ -74,7 +58,7 @@ def _sent(sim: SimulatorServer, remote_id: str) -> dict[str, object]:
 def test_a_6_mb_image_is_uploaded_once_and_the_create_names_it_unshrunk(
     where: str, provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    image = _image(tmp_path / "big.png", 6 << 20)
+    image = padded_image(tmp_path / "big.png", 6 << 20)
     if where == "start image":
         req, field = request(KIND, model=MODEL, seconds=4, reference_image=image), "image_url"
     else:
@@ -94,7 +78,7 @@ def test_a_6_mb_image_is_uploaded_once_and_the_create_names_it_unshrunk(
     assert upload_req.headers["x-fal-file-name"] == "big.png"
     value = str(_sent(provider_sim, job.remote_id or "")[field])
     assert value.startswith(f"{provider_sim.url}/fal/cdn/files/")  # served back on loopback
-    uploads = _uploads(provider_sim)
+    uploads = sim_uploads(provider_sim)
     assert list(uploads) == [value.rsplit("/", 1)[-1]]
     assert uploads[value.rsplit("/", 1)[-1]] == image.read_bytes()  # the very file: not shrunk
     assert httpx.get(value).content == image.read_bytes()
@@ -107,7 +91,7 @@ def test_when_the_cdn_upload_fails_fals_storage_upload_takes_the_image(
 ) -> None:
     """fal-client's fallback: an upload URL from the REST host (with the key), the bytes PUT
     there (another host: without the key), and the create names the file URL."""
-    image = _image(tmp_path / "big.png", 6 << 20)
+    image = padded_image(tmp_path / "big.png", 6 << 20)
     req = request(KIND, model=MODEL, seconds=4, reference_image=image)
     with FaultServer(provider_sim.url) as proxy:
         proxy.add("POST", UPLOAD, Respond(500, b'{"detail": "cdn is down"}'))
@@ -120,7 +104,7 @@ def test_when_the_cdn_upload_fails_fals_storage_upload_takes_the_image(
     assert put.path.startswith("/uploads/")
     value = str(_sent(provider_sim, job.remote_id or "")["image_url"])
     assert value == f"{provider_sim.url}/fal/cdn/files/{put.path.rsplit('/', 1)[-1]}"
-    assert _uploads(provider_sim) == {put.path.rsplit("/", 1)[-1]: image.read_bytes()}
+    assert sim_uploads(provider_sim) == {put.path.rsplit("/", 1)[-1]: image.read_bytes()}
     assert_no_key_on_results(provider_sim)  # the PUT went there without the key
 
 
@@ -130,7 +114,7 @@ def test_when_the_cdn_upload_fails_fals_storage_upload_takes_the_image(
 def test_a_failed_upload_fails_the_job_before_the_paid_create(
     down: tuple[str, ...], provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    image = _image(tmp_path / "big.png", 6 << 20)
+    image = padded_image(tmp_path / "big.png", 6 << 20)
     req = request(KIND, model=MODEL, seconds=4, reference_image=image)
     with FaultServer(provider_sim.url) as proxy:
         for path in down:
@@ -145,13 +129,13 @@ def test_a_failed_upload_fails_the_job_before_the_paid_create(
     assert err is not None and err.kind is ErrorKind.REMOTE_FAILED
     assert "nothing was charged" in (job.error_message or "")
     assert "Try again in a few minutes" in (job.error_message or "")
-    assert provider_sim.created_count == 0 and not _uploads(provider_sim)
+    assert provider_sim.created_count == 0 and not sim_uploads(provider_sim)
 
 
 def test_a_refused_key_is_said_as_such_and_nothing_else_is_tried(
     provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    image = _image(tmp_path / "big.png", 6 << 20)
+    image = padded_image(tmp_path / "big.png", 6 << 20)
     req = request(KIND, model=MODEL, seconds=4, reference_image=image)
     with FaultServer(provider_sim.url) as proxy:
         job = generate(

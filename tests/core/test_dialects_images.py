@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import io
-import random
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,10 @@ from tests.provider_support import (
     assert_ready,
     connection,
     generate,
+    padded_image,
     request,
     run_service,
+    sim_uploads,
 )
 from tests.reliability.faultserver import Drop, FaultServer
 
@@ -42,28 +43,12 @@ MODEL = {
 SECONDS = {ConnectionKind.FAL: 4, ConnectionKind.REPLICATE: 2, ConnectionKind.RUNWAY: 2}
 
 
-def _image(path: Path, total: int, size: tuple[int, int] = (1280, 720)) -> Path:
-    """A noisy PNG of ``size`` padded after its end to ``total`` bytes (a large file that
-    still decodes as that image)."""
-    noise = random.Random(7).randbytes(size[0] * size[1] * 3)
-    out = io.BytesIO()
-    Image.frombytes("RGB", size, noise).save(out, "PNG", compress_level=1)
-    data = out.getvalue()
-    path.write_bytes(data + b"\0" * max(0, total - len(data)))
-    return path
-
-
 def _sent(provider_sim: SimulatorServer, remote_id: str) -> dict[str, object]:
     job_id = remote_id.rsplit("/", 1)[-1]
     for job in provider_sim._table.all():
         if job.id == job_id:
             return dict(job.extra["input"])
     raise AssertionError(f"the simulator has no job {remote_id}")
-
-
-def _uploads(provider_sim: SimulatorServer) -> dict[str, bytes]:
-    assert provider_sim._httpd is not None
-    return dict(provider_sim._httpd.api.uploads)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +61,7 @@ def test_a_6_mb_image_field_goes_through_the_providers_upload(
     (Replicate ``POST /v1/files``; Runway ``/v1/uploads``, the file sent to the upload host
     without the key) and the create carries the upload's URI; the stored request keeps
     the file, so a resumed job sends the same one."""
-    image = _image(tmp_path / "style.png", 6 << 20)
+    image = padded_image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], seconds=SECONDS[kind], image_params=((FIELD, image),))
     data_dir = tmp_path / "d"
     job = generate(data_dir, req, connection(provider_sim, kind))
@@ -87,7 +72,7 @@ def test_a_6_mb_image_field_goes_through_the_providers_upload(
     else:
         assert value.startswith("runway://uploads/")
     token = value.rsplit("/", 1)[-1]
-    assert _uploads(provider_sim)[token] == image.read_bytes()  # the very file, whole
+    assert sim_uploads(provider_sim)[token] == image.read_bytes()  # the very file, whole
     assert_no_key_on_results(provider_sim)
     store = JobStore(AppPaths.default(data_dir).db_path)
     try:
@@ -112,12 +97,12 @@ def test_on_fal_an_image_field_within_its_limit_goes_inline(
 ) -> None:
     """Within fal's data-URI limit the image goes inline, byte for byte, and nothing is
     uploaded (larger ones: tests/core/test_dialects_fal_upload.py)."""
-    image = _image(tmp_path / "style.png", 3 << 20)
+    image = padded_image(tmp_path / "style.png", 3 << 20)
     value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/png;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     assert base64.b64decode(value.split(",", 1)[1]) == image.read_bytes()
-    assert not _uploads(provider_sim)
+    assert not sim_uploads(provider_sim)
 
 
 def test_without_an_upload_flow_an_image_too_large_to_go_inline_is_sent_as_a_smaller_jpeg(
@@ -125,20 +110,20 @@ def test_without_an_upload_flow_an_image_too_large_to_go_inline_is_sent_as_a_sma
 ) -> None:
     """The base dialect's last resort, on fal's wire with its upload taken away."""
     monkeypatch.setattr(FalDialect, "_upload", ProviderClient._upload)
-    image = _image(tmp_path / "style.png", 9 << 20)
+    image = padded_image(tmp_path / "style.png", 9 << 20)
     value = _sent_on_fal(provider_sim, tmp_path, image)
     assert value.startswith("data:image/jpeg;base64,")
     assert len(value) <= FalDialect.data_uri_limit
     with Image.open(io.BytesIO(base64.b64decode(value.split(",", 1)[1]))) as sent:
         assert sent.format == "JPEG" and sent.size == (1280, 720)
-    assert not _uploads(provider_sim)
+    assert not sim_uploads(provider_sim)
 
 
 def test_an_image_field_of_another_size_is_refused_naming_it_before_any_request(
     provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
     kind = ConnectionKind.REPLICATE
-    image = _image(tmp_path / "small.png", 0, size=(300, 200))
+    image = padded_image(tmp_path / "small.png", 0, size=(300, 200))
     req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
 
     async def body(service: GenerationService) -> str | None:
@@ -147,7 +132,7 @@ def test_an_image_field_of_another_size_is_refused_naming_it_before_any_request(
         return refused.value.param
 
     assert run_service(tmp_path / "d", body) == FIELD
-    assert provider_sim.created_count == 0 and not _uploads(provider_sim)
+    assert provider_sim.created_count == 0 and not sim_uploads(provider_sim)
 
 
 REPLICATE_CREATE = r"^/replicate/v1/models/sim/any-video/predictions$"
@@ -159,7 +144,7 @@ def test_a_lost_replicate_reply_is_found_in_its_list_with_the_image_field_aside(
     """The create arrived (its reply was lost): the list search compares the input with the
     image fields left out (their upload URLs differ each time) and adopts it; one create."""
     kind = ConnectionKind.REPLICATE
-    image = _image(tmp_path / "style.png", 6 << 20)
+    image = padded_image(tmp_path / "style.png", 6 << 20)
     req = request(kind, "a boat [sim:drop]", model=MODEL[kind], image_params=((FIELD, image),))
     with FaultServer(provider_sim.url) as proxy:
         with expect_log("sora_desktop.core.jobrunner", "reply lost"):
@@ -179,7 +164,7 @@ def test_a_create_that_never_arrived_is_sent_again_with_the_same_image_file(
     """Replicate's list proves the create never arrived: it is sent once more, built again
     from the stored request, so the same file is uploaded again (uploads are free)."""
     kind = ConnectionKind.REPLICATE
-    image = _image(tmp_path / "style.png", 6 << 20)
+    image = padded_image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
     with FaultServer(provider_sim.url) as proxy:
         proxy.add("POST", REPLICATE_CREATE, Drop(forward_first=False))
@@ -189,5 +174,5 @@ def test_a_create_that_never_arrived_is_sent_again_with_the_same_image_file(
         assert proxy.count("POST", r"^/replicate/v1/files$") == 2
     assert_ready(job)
     assert provider_sim.created_count == 1
-    uploads = _uploads(provider_sim)
+    uploads = sim_uploads(provider_sim)
     assert len(uploads) == 2 and set(uploads.values()) == {image.read_bytes()}

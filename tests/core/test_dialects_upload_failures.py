@@ -8,20 +8,25 @@ no create. Over loopback against the simulator, the faults made by the fault pro
 from __future__ import annotations
 
 import asyncio
-import io
-import random
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from sora_desktop.core.dialects import base
 from sora_desktop.core.errors import ErrorKind
 from sora_desktop.core.models import ConnectionKind, Job, JobStatus
 from sora_desktop.core.service import GenerationService, error_for_job
 from sora_desktop.simulator.server import SimulatorServer
-from tests.provider_support import assert_ready, connection, generate, request, run_service
+from tests.provider_support import (
+    assert_ready,
+    connection,
+    generate,
+    padded_image,
+    request,
+    run_service,
+    sim_uploads,
+)
 from tests.reliability.faultserver import Action, Drop, FaultServer, Hang, Mutate, Respond
 
 FIELD = "style_image"
@@ -51,22 +56,6 @@ def _upload_retries_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(base, "UPLOAD_RETRY_WAITS_S", (0.0, 0.0))
 
 
-def _image(path: Path, total: int) -> Path:
-    """A noisy 1280x720 PNG padded after its end to ``total`` bytes: past both providers'
-    data-URI limits (Replicate 1 MB, Runway 5 MB), so it must be uploaded."""
-    noise = random.Random(7).randbytes(1280 * 720 * 3)
-    out = io.BytesIO()
-    Image.frombytes("RGB", (1280, 720), noise).save(out, "PNG", compress_level=1)
-    data = out.getvalue()
-    path.write_bytes(data + b"\0" * max(0, total - len(data)))
-    return path
-
-
-def _uploads(sim: SimulatorServer) -> dict[str, bytes]:
-    assert sim._httpd is not None
-    return dict(sim._httpd.api.uploads)
-
-
 def _assert_failed_before_the_create(job: Any, sim: SimulatorServer) -> None:
     assert job.status is JobStatus.FAILED, (job.status, job.error_code, job.error_message)
     assert job.error_code == "upload_failed"
@@ -74,7 +63,7 @@ def _assert_failed_before_the_create(job: Any, sim: SimulatorServer) -> None:
     assert err is not None and err.kind is ErrorKind.REMOTE_FAILED  # not "outcome unknown"
     assert "nothing was charged" in (job.error_message or "")
     assert "Try again in a few minutes" in (job.error_message or "")
-    assert sim.created_count == 0 and not _uploads(sim)
+    assert sim.created_count == 0 and not sim_uploads(sim)
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
@@ -82,7 +71,7 @@ def _assert_failed_before_the_create(job: Any, sim: SimulatorServer) -> None:
 def test_a_failed_upload_fails_the_job_before_the_paid_create(
     kind: ConnectionKind, fault: str, provider_sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    image = _image(tmp_path / "style.png", 6 << 20)
+    image = padded_image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
     with FaultServer(provider_sim.url) as proxy:
         proxy.add("POST", UPLOAD[kind], FAULTS[fault], times=None)
@@ -103,7 +92,7 @@ def test_runways_upload_url_failing_fails_the_job_before_the_paid_create(
     """The second leg of Runway's upload: the file to the upload URL (another host, here the
     simulator's results origin behind a second proxy) answers 500 or drops the connection."""
     assert provider_sim._httpd is not None
-    image = _image(tmp_path / "start.png", 6 << 20)
+    image = padded_image(tmp_path / "start.png", 6 << 20)
     req = request(ConnectionKind.RUNWAY, model=MODEL[ConnectionKind.RUNWAY], reference_image=image)
     with (
         FaultServer(provider_sim._httpd.api.results_url) as files,
@@ -133,7 +122,7 @@ def test_a_job_stopped_between_its_upload_and_its_create_sends_nothing_paid_twic
     so the job ends "outcome unknown" with neither the upload nor the create sent again;
     Replicate's list proves the create never arrived, so it is sent once more (the image
     uploaded again: uploads are free) and exactly one prediction is made."""
-    image = _image(tmp_path / "style.png", 6 << 20)
+    image = padded_image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
     data_dir = tmp_path / "d"
     with FaultServer(provider_sim.url) as proxy:
@@ -176,7 +165,7 @@ def test_an_upload_that_fails_once_is_sent_again_and_the_video_made_once(
 ) -> None:
     """An upload is free: a passing 5xx or dropped connection costs the creator nothing but
     a moment, never the job."""
-    image = _image(tmp_path / "style.png", 6 << 20)
+    image = padded_image(tmp_path / "style.png", 6 << 20)
     req = request(kind, model=MODEL[kind], image_params=((FIELD, image),))
     with FaultServer(provider_sim.url) as proxy:
         proxy.add("POST", UPLOAD[kind], FAULTS[fault], times=1)
@@ -184,4 +173,4 @@ def test_an_upload_that_fails_once_is_sent_again_and_the_video_made_once(
         assert proxy.count("POST", UPLOAD[kind]) == 2
         assert proxy.count("POST", CREATE[kind]) == 1
     assert_ready(job)
-    assert provider_sim.created_count == 1 and len(_uploads(provider_sim)) == 1
+    assert provider_sim.created_count == 1 and len(sim_uploads(provider_sim)) == 1
