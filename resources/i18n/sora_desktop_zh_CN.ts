@@ -1244,12 +1244,12 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="+58" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="+60" />
             <source>+{seconds} s</source>
             <translation>+{seconds} 秒</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+40" />
             <source>Deleted from the service on {when}</source>
             <translation>已于 {when} 从服务端删除</translation>
         </message>
@@ -1330,12 +1330,12 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+34" />
-            <location filename="../../sora_desktop/gui/library_model.py" line="+399" />
+            <location filename="../../sora_desktop/gui/library_model.py" line="+403" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/library_rows.py" line="-77" />
+            <location filename="../../sora_desktop/gui/library_rows.py" line="-79" />
             <source>{seconds} s</source>
             <translation>{seconds} 秒</translation>
         </message>
@@ -2963,7 +2963,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Storyboard</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+68" />
+            <location filename="../../sora_desktop/gui/storyboard_model.py" line="+69" />
             <source>Ready</source>
             <extracomment>the state as the card says it (str) and its colour (a hex string) thumbnail lookup: (job id, thumbnail file, clip) -&gt; pixmap, or None while it loads status colours, readable on light and dark themes</extracomment>
             <translation>已完成</translation>
@@ -3024,20 +3024,25 @@ Write a prompt and press Generate.</source>
         <name>StoryboardPanel</name>
         <message>
             <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+122" />
-            <location line="+57" />
+            <location line="+66" />
             <source>Untitled storyboard</source>
             <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the board and its takes' jobs are read in worker threads: the latest read shows the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start shots whose send ended: their "Sending…" goes when the board is read again</extracomment>
             <translation>未命名故事板</translation>
         </message>
         <message numerus="yes">
-            <location line="-55" />
+            <location line="-64" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n 个镜头</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+18" />
+            <source>The storyboard shown</source>
+            <translation>当前显示的故事板</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>New storyboard</source>
             <translation>新建故事板</translation>
         </message>
@@ -3118,7 +3123,7 @@ Write a prompt and press Generate.</source>
             <translation>时间线已导出：{0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="44" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="43" />
             <source>The take of this shot that goes into the film</source>
             <translation>此镜头用于影片的版本</translation>
         </message>
@@ -3154,77 +3159,77 @@ Write a prompt and press Generate.</source>
             <translation>更多</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="101" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="94" />
             <source>Add shot…</source>
             <translation>添加镜头…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="102" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="96" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="103" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="98" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="104" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="99" />
             <source>Take:</source>
             <translation>版本：</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="114" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="109" />
             <source>Generate missing</source>
             <translation>生成缺少的镜头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="116" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="111" />
             <source>Make every shot that has no take yet; a shot that continues the one before it starts when that take is ready</source>
             <translation>生成所有还没有版本的镜头；接续上一个镜头的镜头会在上一个版本完成后开始</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="122" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="117" />
             <source>Regenerate</source>
             <translation>重新生成</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="124" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="119" />
             <source>Make a new take of the selected shot (it is made and billed again)</source>
             <translation>为选中的镜头生成一个新版本（会再次生成并计费）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="126" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="121" />
             <source>Make film…</source>
             <translation>制作影片…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="127" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="122" />
             <source>Export timeline…</source>
             <translation>导出时间线…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="218" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="206" />
             <source>Make a storyboard with New, or open one from the File menu.</source>
             <translation>点击“新建”创建故事板，或从“文件”菜单打开一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="222" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="210" />
             <source>Add the first shot: each shot becomes one clip of the film.</source>
             <translation>添加第一个镜头：每个镜头会成为影片中的一个片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="211" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="199" />
             <source>Every shot needs a finished take first.</source>
             <translation>每个镜头都需要先有一个已完成的版本。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="238" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="226" />
             <source>Take {0}</source>
             <translation>版本 {0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="240" />
+            <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="228" />
             <source>Take {0} (not ready)</source>
             <translation>版本 {0}（未完成）</translation>
         </message>
@@ -3737,57 +3742,57 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="175" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="176" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="177" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="178" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="179" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="180" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="233" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="236" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="235" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
             <source>Send again…</source>
             <translation>再次发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="236" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="239" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="216" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="222" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="201" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="207" />
             <source>Look for it in your dashboard first: {0}</source>
             <translation>请先在你的控制台中查找：{0}</translation>
         </message>
@@ -6644,12 +6649,12 @@ Write a prompt and press Generate.</source>
             <translation>{prompt}（已延长）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/frames.py" line="43" />
+            <location filename="../../sora_desktop/usecases/frames.py" line="46" />
             <source>Name the output file with .png at the end.</source>
             <translation>请让输出文件名以 .png 结尾。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/frames.py" line="42" />
+            <location filename="../../sora_desktop/usecases/frames.py" line="45" />
             <source>The picture must be a .png file ({name!r}).</source>
             <translation>图片必须是 .png 文件（{name!r}）。</translation>
         </message>
@@ -6819,52 +6824,52 @@ Write a prompt and press Generate.</source>
             <translation>已从视频库删除</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="20" />
+            <location filename="../../sora_desktop/usecases/status.py" line="21" />
             <source>Preparing</source>
             <translation>准备中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="21" />
+            <location filename="../../sora_desktop/usecases/status.py" line="22" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="22" />
+            <location filename="../../sora_desktop/usecases/status.py" line="23" />
             <source>Waiting in line</source>
             <translation>排队等待中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="23" />
+            <location filename="../../sora_desktop/usecases/status.py" line="24" />
             <source>Rendering</source>
             <translation>渲染中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="24" />
+            <location filename="../../sora_desktop/usecases/status.py" line="25" />
             <source>Rendered</source>
             <translation>已渲染</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="25" />
+            <location filename="../../sora_desktop/usecases/status.py" line="26" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="26" />
+            <location filename="../../sora_desktop/usecases/status.py" line="27" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="27" />
+            <location filename="../../sora_desktop/usecases/status.py" line="28" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="28" />
+            <location filename="../../sora_desktop/usecases/status.py" line="29" />
             <source>Expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/status.py" line="29" />
+            <location filename="../../sora_desktop/usecases/status.py" line="30" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>

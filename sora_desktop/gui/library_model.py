@@ -292,8 +292,12 @@ class LibraryModel(QAbstractTableModel):
         old = self._jobs[row]
         if old.status is event.status and old.progress != event.progress:
             self._jobs[row] = replace(old, progress=event.progress)
-            cell = self.index(row, Column.STATUS)
-            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+            # the status cell and the notes line under the prompt ("Rendering 40%")
+            self.dataChanged.emit(
+                self.index(row, Column.PROMPT),
+                self.index(row, Column.STATUS),
+                [Qt.ItemDataRole.DisplayRole, NOTES_ROLE],
+            )
 
     def _show_job(self, job_id: str, job: Job | None, *, counted: bool) -> None:
         row = self._rows.get(job_id)

@@ -2,8 +2,9 @@
 
 Rows with the same prompt must be told apart at a glance, also when the panel is too narrow
 for the Size/Length/Model/Created columns: each row shows, under the prompt, a details line
-(size, length, date, model) and, when there is something to say, a notes line (why a job
-failed, that the service's copy was deleted, what it is a remix of, how many remixes it has).
+(size, length, date, model) and, when there is something to say, a notes line (how far a
+job being made is, in the queue's words: "Rendering 40%"; why a job failed, that the
+service's copy was deleted, what it is a remix of, how many remixes it has).
 The tooltip holds the full texts.
 
 Public API::
@@ -11,6 +12,7 @@ Public API::
     details_line(job) -> str
     length_text(job) -> str                               # "8 s", an extension's "+4 s"
     notes_line(job, info: RemixInfo | None) -> str        # "" when there is nothing to say
+                                                          # (a job being made: its status)
     row_tooltip(job, info: RemixInfo | None) -> str
     PromptDelegate(parent)                                # paints thumbnail + three lines
 """
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from sora_desktop.core.job_rules import deleted_on, remote_copy_gone
 from sora_desktop.core.library_query import RemixInfo
 from sora_desktop.core.models import Job, JobStatus
-from sora_desktop.usecases.status import status_word
+from sora_desktop.usecases.status import is_working, progress_text, status_word
 
 translate = QCoreApplication.translate
 
@@ -91,6 +93,8 @@ def _notes(job: Job, info: RemixInfo | None, *, full: bool) -> list[str]:
     failure = _failure(job, full=full)
     if failure is not None:
         notes.append(failure)
+    elif is_working(job.status):  # being made: the queue's words ("Rendering 40%")
+        notes.append(progress_text(job.status, job.progress, job.error_message))
     if remote_copy_gone(job):
         notes.append(
             translate("LibraryModel", "Deleted from the service on {when}").format(
@@ -138,7 +142,8 @@ def _made_from(job: Job, info: RemixInfo, *, full: bool) -> list[str]:
 
 
 def notes_line(job: Job, info: RemixInfo | None) -> str:
-    """Why it failed, that the service's copy is gone, its remix links ("" if none)."""
+    """How far it is while being made, why it failed, that the service's copy is gone, its
+    remix links ("" if none)."""
     return _SEP.join(_notes(job, info, full=False))
 
 

@@ -19,7 +19,13 @@ from PySide6.QtCore import (
 )
 
 from sora_desktop.core.models import Job, JobEvent, JobStatus
-from sora_desktop.usecases.status import is_retryable, is_terminal, is_working, status_text
+from sora_desktop.usecases.status import (
+    is_retryable,
+    is_terminal,
+    is_working,
+    progress_text,
+    status_text,
+)
 
 COL_PROMPT, COL_MODEL, COL_FORMAT, COL_PROGRESS, COL_STATUS, COL_ELAPSED, COL_CANCEL = range(7)
 _PROMPT_CHARS = 80
@@ -215,10 +221,7 @@ class QueueModel(QAbstractTableModel):
         if col == COL_FORMAT:
             return _t("{0} · {1} · {2} s").format(row.model, row.size, row.seconds)
         if col == COL_PROGRESS:  # the bar's text: what is happening, how far, or why not
-            if row.status in (JobStatus.QUEUED, JobStatus.IN_PROGRESS):
-                return f"{status_text(row.status)} {row.progress}%"
-            first_line = (row.message or "").strip().split("\n", 1)[0]
-            return status_text(row.status, first_line or None)
+            return progress_text(row.status, row.progress, row.message)
         if col == COL_STATUS:
             text = status_text(row.status, row.message)
             if row.status is JobStatus.DOWNLOADING and row.downloaded:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QMimeData,
     QModelIndex,
     QObject,
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -338,15 +339,22 @@ class ShotListModel(QAbstractListModel):
         return True
 
 
+def card_size(metrics: QFontMetrics) -> QSize:
+    """A card's size for text in ``metrics``: the thumbnail, the title and the state, with
+    the card's margins. Compact, so a normal window shows several shots side by side."""
+    thumb = ShotCardDelegate.THUMB
+    return QSize(thumb.width() + 8, 2 + 4 + thumb.height() + 4 + 2 * metrics.height() + 2 + 4 + 2)
+
+
 class ShotCardDelegate(QStyledItemDelegate):
     """Paints a shot card: the thumbnail (or a placeholder saying the state), the shot's
-    number and name, and its state in the state's colour."""
+    number and name, and its state in the state's colour; the texts end in "…" when they
+    don't fit (the tooltip holds them whole)."""
 
-    THUMB = QSize(128, 72)
-    CARD = QSize(140, 116)
+    THUMB = QSize(76, 43)  # 16:9; a portrait clip is fitted inside
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(self.CARD)
+        return card_size(option.fontMetrics)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -359,7 +367,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 6, 6)
         thumb = QRect(
             rect.x() + (rect.width() - self.THUMB.width()) // 2,
-            rect.y() + 6,
+            rect.y() + 4,
             self.THUMB.width(),
             self.THUMB.height(),
         )
@@ -383,16 +391,20 @@ class ShotCardDelegate(QStyledItemDelegate):
             painter.setBrush(placeholder)
             painter.drawRoundedRect(thumb, 4, 4)
             painter.setPen(colour)
-            painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, word)
+            painter.drawText(
+                thumb,
+                Qt.AlignmentFlag.AlignCenter,
+                option.fontMetrics.elidedText(word, Qt.TextElideMode.ElideRight, thumb.width() - 4),
+            )
         metrics = option.fontMetrics
         line = metrics.height()
-        text_width = rect.width() - 12
+        text_width = rect.width() - 8
         title = str(index.data(TITLE_ROLE) or "")
         painter.setPen(palette.text().color())
         font = QFont(option.font)
         font.setBold(True)
         painter.setFont(font)
-        title_rect = QRect(rect.x() + 6, thumb.bottom() + 6, text_width, line)
+        title_rect = QRect(rect.x() + 4, thumb.bottom() + 4, text_width, line)
         painter.drawText(
             title_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -400,7 +412,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         )
         painter.setFont(option.font)
         painter.setPen(colour)
-        status_rect = QRect(rect.x() + 6, title_rect.bottom() + 2, text_width, line)
+        status_rect = QRect(rect.x() + 4, title_rect.bottom() + 2, text_width, line)
         painter.drawText(
             status_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -410,7 +422,8 @@ class ShotCardDelegate(QStyledItemDelegate):
 
 
 class ShotStrip(QListView):
-    """The shot cards, left to right, dragged to reorder."""
+    """The shot cards, left to right, dragged to reorder. The mouse wheel scrolls them
+    sideways (there is nothing to scroll up or down)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -421,7 +434,6 @@ class ShotStrip(QListView):
         self.setMovement(QListView.Movement.Static)  # the model moves rows, not the view
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setItemDelegate(ShotCardDelegate(self))
-        self.setGridSize(ShotCardDelegate.CARD + QSize(6, 6))
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
@@ -429,9 +441,30 @@ class ShotStrip(QListView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # a whole card and the scroll bar under it always fit
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """The grid for this font; a whole card and the scroll bar under it always fit."""
+        self.setGridSize(card_size(self.fontMetrics()) + QSize(4, 4))
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         self.setMinimumHeight(self.gridSize().height() + bar + 2 * self.frameWidth() + 2)
         self.setMinimumWidth(self.gridSize().width() + 2 * self.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_cards()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if abs(delta.y()) > abs(delta.x()):  # the usual wheel: the cards go sideways
+            bar = self.horizontalScrollBar()
+            step = self.gridSize().width() // 2
+            before = bar.value()
+            bar.setValue(before - round(delta.y() / 120 * step))
+            event.setAccepted(bar.value() != before)
+            return
+        super().wheelEvent(event)

@@ -1,4 +1,4 @@
-"""The storyboard view: the storyboards on the left, the open one's shot cards on the right.
+"""The storyboard view: a storyboard chooser on top, the open one's shot cards under it.
 
 Every change runs as an operation (``gui/operations.py``): the storyboards are read and
 saved in the library off the GUI thread, and a shot is sent through the window's one send
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
-    QListWidgetItem,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -81,7 +80,7 @@ class StoryboardPanel(StoryboardWidgets):
         self._thumbnails = thumbnails
 
         # --- wiring --------------------------------------------------------------------
-        self.boards_list.currentItemChanged.connect(self._on_board_chosen)
+        self.boards_combo.currentIndexChanged.connect(self._on_board_chosen)
         self.new_button.clicked.connect(lambda: self.new_storyboard())
         self.rename_action.triggered.connect(self.rename_storyboard)
         self.delete_action.triggered.connect(self.delete_storyboard)
@@ -115,28 +114,38 @@ class StoryboardPanel(StoryboardWidgets):
         ).run_in_background()
 
     def _fill_boards(self, found: Sequence[StoryboardSummary], select: str | None) -> None:
-        self.boards_list.blockSignals(True)
-        self.boards_list.clear()
-        chosen: QListWidgetItem | None = None
+        combo = self.boards_combo
+        combo.blockSignals(True)
+        combo.clear()
+        chosen = -1
         for summary in found:
-            item = QListWidgetItem(summary.name or self.tr("Untitled storyboard"))
-            item.setData(ID_ROLE, summary.id)
-            item.setToolTip("\n".join((item.text(), self.tr("%n shot(s)", "", summary.shots))))
-            self.boards_list.addItem(item)
+            name = summary.name or self.tr("Untitled storyboard")
+            combo.addItem(name, summary.id)
+            tip = "\n".join((name, self.tr("%n shot(s)", "", summary.shots)))
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             if summary.id == select:
-                chosen = item
-        self.boards_list.blockSignals(False)
-        if chosen is None and self.boards_list.count() and self.board is None:
-            chosen = self.boards_list.item(0)
-        if chosen is not None:
-            self.boards_list.setCurrentItem(chosen)
+                chosen = combo.count() - 1
+        if chosen < 0 and combo.count() and self.board is None:
+            chosen = 0
+        combo.setCurrentIndex(chosen)
+        combo.blockSignals(False)
+        self._tip_board()
+        if chosen >= 0:
+            self._on_board_chosen(chosen)
         elif self.board is not None and select is None:
             self.model.set_board(None)
 
-    def _on_board_chosen(self, item: QListWidgetItem | None, _old: object = None) -> None:
-        if item is None:
+    def _tip_board(self) -> None:
+        """The chooser's tooltip: the chosen storyboard whole (the box may elide it)."""
+        combo = self.boards_combo
+        tip = combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(str(tip) if tip else self.tr("The storyboard shown"))
+
+    def _on_board_chosen(self, index: int) -> None:
+        self._tip_board()
+        if index < 0:
             return
-        board_id = str(item.data(ID_ROLE))
+        board_id = str(self.boards_combo.itemData(index, ID_ROLE))
         if self.board is not None and self.board.id == board_id:
             return
         self.open_storyboard(board_id)

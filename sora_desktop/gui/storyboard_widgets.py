@@ -1,5 +1,6 @@
-"""The storyboard panel's widgets: the storyboards on the left (New, More: Rename, Delete),
-the open one's shot strip on the right with its buttons and the take chooser.
+"""The storyboard panel's widgets: the storyboard chooser (New, More: Rename, Delete) and the
+shot buttons in a row on top, the open one's shot strip under it with the take chooser and
+the actions beside it.
 
 :class:`StoryboardWidgets` builds and lays them out and shows a shot's takes; what they do is
 :class:`~sora_desktop.gui.storyboard_panel.StoryboardPanel`'s (its subclass). The texts keep
@@ -16,10 +17,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMenu,
     QPushButton,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -57,12 +56,13 @@ class StoryboardWidgets(QWidget):
         super().__init__(parent)
         #: sends shots through the window's send guard (None: a panel that can't send)
         self.shot_sender = shot_sender
-        # --- the storyboards -----------------------------------------------------------
-        self.boards_list = QListWidget(self)
-        self.boards_list.setObjectName("storyboards_list")
-        self.boards_list.setMinimumWidth(80)
-        self.boards_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.boards_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # --- the storyboards: a chooser in the top row, so the strip gets the width ---
+        self.boards_combo = ElidedCombo(self)
+        self.boards_combo.setObjectName("storyboards_combo")
+        self.boards_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.boards_combo.setMinimumContentsLength(4)
         self.new_button = QToolButton(self)
         self.new_button.setText(_t("New"))
         self.new_button.setToolTip(_t("Start a new storyboard"))
@@ -76,16 +76,6 @@ class StoryboardWidgets(QWidget):
         more.addAction(self.rename_action)
         more.addAction(self.delete_action)
         self.more_button.setMenu(more)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.boards_list, 1)
-        board_buttons = QHBoxLayout()
-        board_buttons.setSpacing(2)
-        for button in (self.new_button, self.more_button):
-            board_buttons.addWidget(button)
-        board_buttons.addStretch(1)
-        left_layout.addLayout(board_buttons)
 
         # --- the shots -----------------------------------------------------------------
         self.model = ShotListModel(self)
@@ -98,9 +88,14 @@ class StoryboardWidgets(QWidget):
         self.empty_label.setObjectName("storyboard_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton(_t("Add shot…"), self)
-        self.edit_button = QPushButton(_t("Edit…"), self)
-        self.remove_button = QPushButton(_t("Remove"), self)
+        # tool buttons: as wide as their words (a push button is at least 80 px), so the
+        # storyboard chooser and these fit one row
+        self.add_button = QToolButton(self)
+        self.add_button.setText(_t("Add shot…"))
+        self.edit_button = QToolButton(self)
+        self.edit_button.setText(_t("Edit…"))
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText(_t("Remove"))
         self.take_label = QLabel(_t("Take:"), self)
         self.take_combo = ElidedCombo(self)  # "Take 2 (not ready)" ends in "…", not mid-letter
         self.take_combo.setObjectName("take_combo")
@@ -125,19 +120,21 @@ class StoryboardWidgets(QWidget):
         )
         self.film_button = QPushButton(_t("Make film…"), self)
         self.timeline_button = QPushButton(_t("Export timeline…"), self)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        shot_row = QHBoxLayout()
+        # the storyboard and the shot buttons in one row above the strip, the take and
+        # the actions in a column beside it: the strip has the rest of the width, so a
+        # normal window shows several cards (and the row fits the width the preview needs
+        # anyway: opening this tab never widens the window)
+        top_row = QHBoxLayout()
+        top_row.setSpacing(4)
+        top_row.addWidget(self.boards_combo, 1)
+        for board_button in (self.new_button, self.more_button):
+            top_row.addWidget(board_button)
+        top_row.addSpacing(6)
         for widget in (self.add_button, self.edit_button, self.remove_button):
-            shot_row.addWidget(widget)
-        shot_row.addStretch(1)
-        right_layout.addLayout(shot_row)
+            top_row.addWidget(widget)
         middle = QHBoxLayout()
         middle.addWidget(self.strip, 1)
         middle.addWidget(self.empty_label, 1)
-        # the take above the actions, not in the shot row: that row then fits the width
-        # the preview needs anyway, so opening this tab never widens the window
         actions = QVBoxLayout()
         actions.setSpacing(4)
         take_row = QHBoxLayout()
@@ -153,19 +150,10 @@ class StoryboardWidgets(QWidget):
             actions.addWidget(action_button)
         actions.addStretch(1)
         middle.addLayout(actions)
-        right_layout.addLayout(middle, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("storyboard_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([150, 600])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.splitter)
+        outer.addLayout(top_row)
+        outer.addLayout(middle, 1)
 
     # --- state -------------------------------------------------------------------------
     @property

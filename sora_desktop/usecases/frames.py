@@ -6,9 +6,12 @@
         # reference image ("use as start image")
 
 The frame is decoded with PyAV at exactly that position (``core/frames.py``: the frame on
-screen at ``at``, the last displayed frame for None), never a screen grab. Blocking
-(decodes, writes): run it off the GUI thread. A missing or unreadable clip and a negative
-time are InvalidRequestError; a PNG that can't be written is DiskError and leaves no file.
+screen at ``at``, the last displayed frame for None), never a screen grab. The last frame
+comes from :func:`~sora_desktop.core.frames.last_frame_of`, like a continuation's start
+image: the clip's stored last frame (kept beside each ready library clip) while it still
+matches the clip, a decode otherwise. Blocking (decodes, writes): run it off the GUI
+thread. A missing or unreadable clip and a negative time are InvalidRequestError; a PNG
+that can't be written is DiskError and leaves no file.
 """
 
 from __future__ import annotations
@@ -26,9 +29,9 @@ __all__ = ["frame_as_start_image", "save_frame"]
 
 
 def _image(clip: Path, at: float | None) -> Image.Image:
-    from sora_desktop.core.frames import frame_at, last_frame
+    from sora_desktop.core.frames import frame_at, last_frame_of
 
-    return last_frame(clip) if at is None else frame_at(clip, at)
+    return last_frame_of(clip) if at is None else frame_at(clip, at)
 
 
 def save_frame(clip: Path, out: Path, at: float | None = None) -> Path:

@@ -5,6 +5,7 @@ status has the same word everywhere and "is it still working?" has one answer::
 
     status_word(status) -> str                 # "Waiting in line", "Ready", ... (translated)
     status_text(status, message=None) -> str   # "Failed: why" for a status that says why
+    progress_text(status, progress, message=None) -> str  # "Rendering 40%": how far it is
     is_working(status) / is_terminal(status) / is_retryable(status) -> bool
     can_retry(job) / can_remix(job) / can_export(job) / can_delete_locally(job) -> bool
     WORKING_STATUSES                           # every status of a job not finished yet
@@ -50,6 +51,16 @@ def status_text(status: JobStatus, message: str | None = None) -> str:
         return message  # waiting for a free slot on its connection: core says what for
     word = status_word(status)
     return f"{word}: {message}" if message and status in SAYS_WHY else word
+
+
+def progress_text(status: JobStatus, progress: int, message: str | None = None) -> str:
+    """What a job is doing and how far it got, as the queue's bar and a library row being
+    made say it: "Waiting in line 0%", "Rendering 40%"; else :func:`status_text` with the
+    first line of ``message``."""
+    if status in (JobStatus.QUEUED, JobStatus.IN_PROGRESS):
+        return f"{status_text(status)} {progress}%"
+    first_line = (message or "").strip().split("\n", 1)[0]
+    return status_text(status, first_line or None)
 
 
 def is_terminal(status: JobStatus) -> bool:

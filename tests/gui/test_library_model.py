@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmap
 from sora_desktop.core.models import JobEvent, JobStatus
 from sora_desktop.core.store import JobStore
 from sora_desktop.gui.library_model import JOB_ID_ROLE, Column, LibraryModel
+from sora_desktop.gui.library_rows import NOTES_ROLE
 from sora_desktop.gui.thumbnails import ThumbnailCache
 from tests.gui.library_jobs import fill_store, make_job
 
@@ -174,10 +175,21 @@ def test_job_events_update_rows_without_reading_the_job(qapp: object, store: Job
     assert model.row_of(hidden.id) == -1
     row = model.row_of(running.id)
     reads.gets = reads.counts = 0
+    prompt_repaints: list[int] = []
+    model.dataChanged.connect(
+        lambda top, _bottom, roles: (
+            top.column() == Column.PROMPT
+            and NOTES_ROLE in roles
+            and prompt_repaints.append(top.row())
+        )
+    )
     for pct in range(1, 60):  # ticks that stored nothing: the event's progress is shown
         model.apply_event(JobEvent(running.id, JobStatus.IN_PROGRESS, pct))
         model.apply_event(JobEvent(hidden.id, JobStatus.IN_PROGRESS, pct))
     assert model.index(row, Column.STATUS).data() == "Rendering 59%"
+    # and the line under the prompt, shown when the Status column is hidden, moves with it
+    assert model.index(row, Column.PROMPT).data(NOTES_ROLE) == "Rendering 59%"
+    assert prompt_repaints and prompt_repaints[-1] == row
     stored = store.update_fields(running.id, progress=70)  # a stored change carries the job
     model.apply_event(JobEvent(running.id, JobStatus.IN_PROGRESS, 70, job=stored))
     assert model.index(row, Column.STATUS).data() == "Rendering 70%"

@@ -4,6 +4,8 @@ about a job goes away with the job."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -82,3 +84,44 @@ def test_a_failed_job_says_why_on_its_rows_and_its_banner_goes_with_it(
         library.delete_local_action.trigger()
     assert not w.error_banner.isVisible()
     assert w.queue.model.row_of(job.id) is None
+
+
+def test_a_row_being_made_says_how_far_in_the_queues_words_then_shows_the_clip(
+    sim_app: AppContext, qtbot: QtBot
+) -> None:
+    # the walk: a row whose clip was being made showed only a grey placeholder (the Status
+    # column is hidden at the library's usual width), nothing saying it was under way
+    w = sim_app.window
+    library = library_of(sim_app)
+    w.prompt.set_text("A paper lantern drifting over a lake")
+    seen: list[str] = []
+
+    def running_row_says_so() -> bool:
+        queue_row = w.queue.model.rows()[0] if w.queue.model.rows() else None
+        if queue_row is None or library.model.row_of(queue_row.job_id) < 0:
+            return False
+        index = library.model.index(library.model.row_of(queue_row.job_id), Column.PROMPT)
+        notes = str(index.data(NOTES_ROLE) or "")
+        bar = w.queue.model.index(w.queue.model.row_of(queue_row.job_id) or 0, COL_PROGRESS)
+        if queue_row.status is JobStatus.IN_PROGRESS and queue_row.progress > 0:
+            seen.append(notes)
+            return notes == bar.data() and notes.startswith("Rendering ")
+        return False
+
+    with qtbot.waitSignal(sim_app.controller.job_finished, timeout=60_000) as done:
+        w.generate()
+        qtbot.waitUntil(running_row_says_so, timeout=60_000)
+    assert seen and seen[-1].endswith("%")
+    job: Job = done.args[0]
+    row = library.model.row_of(job.id)
+    index = library.model.index(row, Column.PROMPT)
+    shown = library.model.job_at(row)
+    assert shown is not None and shown.status is JobStatus.READY
+    assert index.data(NOTES_ROLE) == ""  # ready: nothing more to say
+    placeholder = library.thumbnails.placeholder().cacheKey()
+
+    def shows_the_clip() -> bool:
+        pix = library.model.index(row, Column.PROMPT).data(Qt.ItemDataRole.DecorationRole)
+        return isinstance(pix, QPixmap) and pix.cacheKey() != placeholder
+
+    qtbot.waitUntil(shows_the_clip, timeout=30_000)

@@ -86,8 +86,8 @@ def test_the_storyboard_is_kept_in_the_library_and_reordered_by_the_model(
     panel = _panel_with_board(qtbot, ctx, _shot("Boats"), _shot("Gulls"), _shot("Night"))
     board = panel.board
     assert board is not None
-    assert panel.boards_list.count() == 1
-    assert panel.boards_list.currentItem().text() == "Harbour"
+    assert panel.boards_combo.count() == 1
+    assert panel.boards_combo.currentText() == "Harbour"
     assert panel.generate_button.isEnabled()
     assert not panel.film_button.isEnabled()  # nothing made yet
     # drag "Night" to the front: the move is stored in the library
@@ -106,7 +106,7 @@ def test_the_storyboard_is_kept_in_the_library_and_reordered_by_the_model(
     assert [s.name for s in sb.load_storyboard(out).shots] == ["Night", "Boats", "Gulls"]
     panel.ask_delete = lambda _board: True  # type: ignore[method-assign]
     panel.delete_storyboard()
-    qtbot.waitUntil(lambda: panel.board is None and panel.boards_list.count() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: panel.board is None and panel.boards_combo.count() == 0, timeout=10000)
     assert storyboards.list_all(ctx.engine.store) == []
     panel.open_file(out)
     qtbot.waitUntil(lambda: panel.board is not None, timeout=10000)
