@@ -35,6 +35,7 @@ from sora_desktop.core.batch.preview import BatchPreview
 from sora_desktop.core.batch.store import BatchInfo
 from sora_desktop.core.models import Connection
 from sora_desktop.gui.batch_model import BatchPreviewModel, money
+from sora_desktop.gui.cost import free_note
 from sora_desktop.gui.operations import Operations
 from sora_desktop.usecases.batch import BatchOrder
 
@@ -261,7 +262,7 @@ class NewBatchDialog(QDialog):
         figure, the one its cap counts."""
         text = money(preview.total_cost)
         if preview.free:
-            text += " " + QCoreApplication.translate("Cost", "(free on the simulator)")
+            text += " " + free_note()
         return text
 
     def summary_text(self, preview: BatchPreview) -> str:

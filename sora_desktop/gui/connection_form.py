@@ -78,7 +78,7 @@ class ConnectionForm(ConnectionFormWidgets):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: Profile | None = None
-        #: the fields as last loaded (:meth:`is_modified` compares with them)
+        # the fields as last loaded (is_modified compares with them)
         self._loaded: tuple[object, ...] | None = None
         self._build()  # the widgets: gui/connection_form_widgets.py
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
