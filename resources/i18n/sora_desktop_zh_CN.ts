@@ -355,7 +355,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+306" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+336" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -371,23 +371,23 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>代理</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-228" />
             <source>A key is stored. Type a new one to replace it.</source>
             <translation>已保存密钥。输入新密钥即可替换。</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+42" />
+            <location line="+43" />
             <source>Paste the API key (kept in the system keychain, never in a file)</source>
             <translation>粘贴 API 密钥（保存在系统钥匙串中，绝不写入文件）</translation>
         </message>
         <message>
-            <location line="-27" />
+            <location line="-28" />
             <source>Started by the app on this computer</source>
             <translation>由本应用在本机启动</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+95" />
             <source>Resource endpoint</source>
             <translation>资源终结点</translation>
         </message>
@@ -550,13 +550,14 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+95" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+98" />
+            <location line="+357" />
             <source>Connections</source>
             <extracomment>what the dialog runs off the GUI thread (saving and removing profiles with their keys); inline when built on its own (a test)</extracomment>
             <translation>连接</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="-334" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -587,23 +588,23 @@ A new, empty library was started. Your video files are still in their folder.</s
         </message>
         <message>
             <location line="+59" />
-            <location line="+62" />
+            <location line="+65" />
             <source>Profile</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="-59" />
-            <location line="+57" />
+            <location line="-62" />
+            <location line="+60" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="-55" />
+            <location line="-58" />
             <source>This computer has no system keychain, so the key can't be kept there. Choose “{option}” and enter the name of the variable that holds your key.</source>
             <translation>这台电脑没有系统钥匙串，无法在其中保存密钥。请选择“{option}”，并填写保存密钥的环境变量名称。</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>Saved, but no API key is stored for it yet: paste the key and press Save before you generate.</source>
             <translation>已保存，但尚未为其保存 API 密钥：生成之前，请粘贴密钥并点击“保存”。</translation>
         </message>
@@ -613,7 +614,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已保存。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <source>Remove connection</source>
             <translation>移除连接</translation>
         </message>
@@ -626,6 +627,21 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location line="+37" />
             <source>Testing {name}…</source>
             <translation>正在测试 {name}…</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>Save the changes to “{name}”?</source>
+            <translation>要保存对“{name}”的更改吗？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the new connection?</source>
+            <translation>要保存这个新连接吗？</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>If you don't save, what you typed here is lost.</source>
+            <translation>如果不保存，在这里输入的内容将会丢失。</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/connection_test.py" line="+12" />
@@ -658,7 +674,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>下一步：{step}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+34" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="-61" />
             <source>{field}: {message}</source>
             <translation>{field}：{message}</translation>
         </message>
@@ -1992,7 +2008,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>NewBatchDialog</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_dialog.py" line="+71" />
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="+72" />
             <source>New batch</source>
             <translation>新建批处理</translation>
         </message>
@@ -2124,7 +2140,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>开始批处理（≈ {cost}）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+15" />
             <source>{send} of {total} jobs to send, estimated {cost}, about {time} with {n} at a time.</source>
             <translation>{total} 个任务中将发送 {send} 个，估计 {cost}，每次 {n} 个，约需 {time}。</translation>
         </message>
@@ -2154,17 +2170,17 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>正在开始…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_dialog.py" line="53" />
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="54" />
             <source>{n} h</source>
             <translation>{n} 小时</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_dialog.py" line="50" />
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="51" />
             <source>{n} s</source>
             <translation>{n} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/batch_dialog.py" line="52" />
+            <location filename="../../sora_desktop/gui/batch_dialog.py" line="53" />
             <source>{n} min</source>
             <translation>{n} 分钟</translation>
         </message>
@@ -3666,7 +3682,12 @@ Write a prompt and press Generate.</source>
     <context>
         <name>Cost</name>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="79" />
+            <location filename="../../sora_desktop/gui/cost.py" line="56" />
+            <source>(free on the simulator)</source>
+            <translation>（模拟器上免费）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/cost.py" line="84" />
             <source>An estimate; the provider bills the truth.</source>
             <translation>这是估算；实际费用以服务商账单为准。</translation>
         </message>
@@ -3681,27 +3702,22 @@ Write a prompt and press Generate.</source>
             <translation>≈ ${0}（每秒 ${1}）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="50" />
-            <source>(free on the simulator)</source>
-            <translation>（模拟器上免费）</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="70" />
+            <location filename="../../sora_desktop/gui/cost.py" line="75" />
             <source>price unknown: the app has no price for this model</source>
             <translation>价格未知：应用中没有此模型的价格</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="71" />
+            <location filename="../../sora_desktop/gui/cost.py" line="76" />
             <source>See the provider's price list (Connections… links to it) before you generate</source>
             <translation>生成前请查看服务商的价格表（“连接…”中有链接）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="78" />
+            <location filename="../../sora_desktop/gui/cost.py" line="83" />
             <source>≈ ${0}</source>
             <translation>≈ ${0}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/cost.py" line="81" />
+            <location filename="../../sora_desktop/gui/cost.py" line="86" />
             <source>Price checked {date}: {source}</source>
             <translation>价格核对于 {date}：{source}</translation>
         </message>
@@ -4224,12 +4240,12 @@ Write a prompt and press Generate.</source>
             <translation>此行没有模板用到的 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/preview.py" line="142" />
+            <location filename="../../sora_desktop/core/batch/preview.py" line="149" />
             <source>seed {seed} is not sent: {model} on this connection takes no seed, so the result varies as any new job does.</source>
             <translation>种子 {seed} 不会发送：此连接上的 {model} 不接受种子，因此结果会像任何新任务一样有所不同。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/batch/preview.py" line="207" />
+            <location filename="../../sora_desktop/core/batch/preview.py" line="214" />
             <source>{model} makes no {aspect} videos (its sizes: {sizes}).</source>
             <translation>{model} 不能生成 {aspect} 的视频（它的尺寸：{sizes}）。</translation>
         </message>

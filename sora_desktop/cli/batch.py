@@ -18,7 +18,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.cli.batch_report import BatchProgress, finish, money, print_preview, print_rows
+from sora_desktop.cli.batch_report import (
+    BatchProgress,
+    finish,
+    money,
+    print_preview,
+    print_rows,
+    total_cost,
+)
 from sora_desktop.cli.generate import (
     BUILTIN,
     VALIDATION_HINTS,
@@ -158,7 +165,8 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
                     "to ask.",
                     "Pass --yes to start it (check it first with --dry-run).",
                 )
-            question = f"Start {preview.to_send} jobs for about {money(preview.total_cost)}? [y/N] "
+            cost = total_cost(preview)
+            question = f"Start {preview.to_send} jobs for about {cost}? [y/N] "
             if not _ask(question):
                 print("Nothing was sent.", file=sys.stderr)
                 return 0

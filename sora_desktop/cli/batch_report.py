@@ -71,10 +71,16 @@ def print_preview(preview: BatchPreview, out: Any = None) -> None:
     out.flush()
 
 
+def total_cost(preview: BatchPreview) -> str:
+    """ "$1.20", or "$1.20 (free on the simulator)": the notional figure its cap counts."""
+    text = money(preview.total_cost)
+    return f"{text} (free on the simulator)" if preview.free else text
+
+
 def summary_line(preview: BatchPreview) -> str:
     parts = [
         f"Total: {preview.to_send} of {len(preview.rows)} jobs to send, "
-        f"estimated {money(preview.total_cost)}"
+        f"estimated {total_cost(preview)}"
     ]
     if preview.unpriced:
         parts.append(f"{preview.unpriced} without a known price")

@@ -35,6 +35,7 @@ from sora_desktop.core.batch.preview import BatchPreview
 from sora_desktop.core.batch.store import BatchInfo
 from sora_desktop.core.models import Connection
 from sora_desktop.gui.batch_model import BatchPreviewModel, money
+from sora_desktop.gui.cost import free_note
 from sora_desktop.gui.operations import Operations
 from sora_desktop.usecases.batch import BatchOrder
 
@@ -252,8 +253,17 @@ class NewBatchDialog(QDialog):
         self.summary.setText(self.summary_text(preview))
         self.start_button.setEnabled(preview.to_send > 0 or preview.held > 0)
         self.start_button.setText(
-            self.tr("Start batch (≈ {cost})").format(cost=money(preview.total_cost))
+            self.tr("Start batch (≈ {cost})").format(cost=self.total_cost(preview))
         )
+
+    @staticmethod
+    def total_cost(preview: BatchPreview) -> str:
+        """ "$1.20", with the main window's "(free on the simulator)" there: its notional
+        figure, the one its cap counts."""
+        text = money(preview.total_cost)
+        if preview.free:
+            text += " " + free_note()
+        return text
 
     def summary_text(self, preview: BatchPreview) -> str:
         parts = [
@@ -262,7 +272,7 @@ class NewBatchDialog(QDialog):
             ).format(
                 send=preview.to_send,
                 total=len(preview.rows),
-                cost=money(preview.total_cost),
+                cost=self.total_cost(preview),
                 time=duration_text(preview.estimated_seconds),
                 n=preview.concurrency,
             )

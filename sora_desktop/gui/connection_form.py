@@ -11,6 +11,8 @@ Public API::
     form.to_profile(existing: list[str]) -> Profile    # raises FormError naming the field
     form.typed_key() -> str                            # "" when the key field is empty
     form.is_new() / form.profile_id()
+    form.is_modified() -> bool        # a field differs from what load()/load_new() put in
+    form.mark_unchanged()             # what the fields hold now counts as loaded
     ConnectionForm.kind_label(kind) -> str
 
 Per kind the form asks for what that service needs: OpenAI a base URL (prefilled), Azure
@@ -76,6 +78,8 @@ class ConnectionForm(ConnectionFormWidgets):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: Profile | None = None
+        # the fields as last loaded (is_modified compares with them)
+        self._loaded: tuple[object, ...] | None = None
         self._build()  # the widgets: gui/connection_form_widgets.py
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self.azure_auth_combo.currentIndexChanged.connect(self._on_azure_auth)
@@ -137,6 +141,7 @@ class ConnectionForm(ConnectionFormWidgets):
             w.setEnabled(not builtin)
         if builtin:
             self.url_edit.setPlaceholderText(self.tr("Started by the app on this computer"))
+        self.mark_unchanged()
 
     def _editable_fields(self) -> tuple[QWidget, ...]:
         """The fields a user profile can change (the built-in simulator's are read-only)."""
@@ -171,9 +176,34 @@ class ConnectionForm(ConnectionFormWidgets):
             w.setEnabled(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self._on_kind(self.kind_combo.currentIndex())
+        self.mark_unchanged()
 
     def is_new(self) -> bool:
         return self._profile is None
+
+    def _state(self) -> tuple[object, ...]:
+        """Every value the creator can change, to tell an edited form from the loaded one."""
+        return (
+            self.name_edit.text().strip(),
+            self.kind_combo.currentData(),
+            self.url_edit.text().strip(),
+            self.auth_combo.currentData(),
+            self.azure_auth_combo.currentIndex(),
+            self.keyring_radio.isChecked(),
+            self.key_edit.text().strip(),
+            self.env_edit.text().strip(),
+            self.proxy_edit.text().strip(),
+            tuple(self.model_rows()),
+        )
+
+    def is_modified(self) -> bool:
+        """Does a field differ from what :meth:`load` or :meth:`load_new` put in (a new
+        connection with a name typed, an edited one, a key pasted)?"""
+        return self._loaded is not None and self._state() != self._loaded
+
+    def mark_unchanged(self) -> None:
+        """What the fields hold now is what :meth:`is_modified` compares with."""
+        self._loaded = self._state()
 
     def profile_id(self) -> str:
         return self._profile.id if self._profile is not None else ""

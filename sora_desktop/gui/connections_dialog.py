@@ -24,6 +24,9 @@ environment-variable option, the form says why, and saving a profile whose key i
 in the keychain is refused with that reason. A failed Save keeps everything typed, the key
 too; a message about a field goes away (or changes) as soon as the field is edited. The form
 scrolls when the dialog is too small for it, so no field is ever squashed (``form_scroll.py``).
+Closing it (Close, Escape, the window's close box) with unsaved changes in the form asks
+first, the native way: Save (then closes once saved), Discard or Cancel (the form stays as
+typed); with nothing changed it just closes.
 The tester and the words for its outcome are in ``connection_test.py``.
 """
 
@@ -265,10 +268,11 @@ class ConnectionsDialog(QDialog):
         self._clear_messages()
 
     @Slot()
-    def save(self) -> bool:
+    def save(self, *, then_close: bool = False) -> bool:
         """Validate the form, then store the key and the profile (an operation). False (with
         the field named inline) when something is refused (by the operation: when it
-        answered at once); what was typed, the key too, stays in the form."""
+        answered at once); what was typed, the key too, stays in the form. ``then_close``:
+        the dialog closes once the profile is saved."""
         self._clear_messages()
         editing = None if self.form.is_new() else self.form.profile_id()
         try:
@@ -293,6 +297,8 @@ class ConnectionsDialog(QDialog):
             else:
                 self._say(self.tr("Saved."))
             self.profiles_changed.emit()
+            if then_close:
+                QDialog.reject(self)  # saved: nothing left to ask about
 
         def refused(error: BaseException) -> None:
             outcome.append(False)
@@ -427,6 +433,42 @@ class ConnectionsDialog(QDialog):
         self.error_label.setMinimumHeight(0)
         self.test_result.clear()
         self.test_result.setMinimumHeight(0)
+
+    # ----- closing -------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Close, Escape and the close box: unsaved changes are asked about first."""
+        if not self.form.is_modified():
+            super().reject()
+            return
+        answer = self._ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save(then_close=True)  # closes once saved; a refusal stays, named inline
+        elif answer == QMessageBox.StandardButton.Discard:
+            super().reject()
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, in the platform's own order and words."""
+        name = self.form.name_edit.text().strip()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Connections"),
+            self.tr("Save the changes to “{name}”?").format(name=name)
+            if name
+            else self.tr("Save the new connection?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(self.tr("If you don't save, what you typed here is lost."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is None:
+            return QMessageBox.StandardButton.Cancel
+        return box.standardButton(clicked)
 
     def done(self, result: int) -> None:
         self._test_token += 1  # a test still running answers no one

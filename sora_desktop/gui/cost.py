@@ -47,8 +47,13 @@ def cost_text(caps: ModelCapabilities, size: str, seconds: int, *, simulator: bo
     cost = caps.estimate_cost(size, seconds) or 0.0
     text = _t("≈ ${0} at ${1}/s").format(f"{cost:.2f}", f"{price:.2f}")
     if simulator:
-        text += " " + _t("(free on the simulator)")
+        text += " " + free_note()
     return text
+
+
+def free_note() -> str:
+    """ "(free on the simulator)", after a figure the simulator never bills."""
+    return _t("(free on the simulator)")
 
 
 def provider_cost(

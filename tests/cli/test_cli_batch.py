@@ -70,6 +70,37 @@ def test_dry_run_prints_every_job_and_the_total_and_sends_nothing(
     assert run_cli("batch", "list", data_dir=data_dir).stdout == ""  # nothing kept
 
 
+def test_on_the_simulator_the_preview_shows_the_notional_price_and_the_cap_holds_for_free(
+    simulator: SimulatorServer, prompts: Path, data_dir: Path
+) -> None:
+    batch = [str(prompts), "--template", "{subject}", "--sweep", "seconds=4,8"]
+    dry = run_cli("batch", *batch, "--dry-run", *sim_args(simulator), data_dir=data_dir)
+    assert dry.returncode == 0, dry.stderr
+    lines = dry.stdout.splitlines()
+    # sora-2 at the Videos API's $0.10 a second, as the main window says it
+    assert [line.split()[-3] for line in lines[1:5]] == ["$0.40", "$0.80"] * 2
+    assert lines[-1].startswith(
+        "Total: 4 of 4 jobs to send, estimated $2.40 (free on the simulator);"
+    )
+    # a $1 cap: $0.40 fits, the next $0.80 would not, so it and every later row wait
+    capped = run_cli(
+        "batch",
+        *batch,
+        "--cap",
+        "1",
+        "--yes",
+        *sim_args(simulator),
+        data_dir=data_dir,
+        timeout=240,
+    )
+    assert capped.returncode == 0, capped.stderr
+    assert simulator.created_count == 1
+    assert "3 rows held by the cap" in capped.stderr
+    listed = json.loads(run_cli("batch", "list", "--json", data_dir=data_dir).stdout)
+    assert listed[0]["counts"] == {"ready": 1, "held": 3}
+    assert listed[0]["committed"] == pytest.approx(0.4)
+
+
 def test_without_yes_and_without_a_terminal_it_refuses(
     simulator: SimulatorServer, prompts: Path, data_dir: Path
 ) -> None:

@@ -68,6 +68,24 @@ def _qsettings_in_tmp(tmp_path: Path, qapp: QCoreApplication) -> Iterator[Path]:
     yield folder
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """pytest-qt closes every widget after a test (its own teardown hook, run after this
+    one's first half); a Connections dialog still holding what a test typed would ask
+    Save / Discard / Cancel in a real, blocking box. It is discarded: the test is over
+    (tests/gui/test_connections_unsaved.py answers that box)."""
+    import sys
+
+    module = sys.modules.get("sora_desktop.gui.connections_dialog")
+    if module is not None:
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, module.ConnectionsDialog):
+                widget.form.mark_unchanged()
+    return (yield)
+
+
 def make_clip(
     path: Path, *, width: int = 64, height: int = 48, seconds: float = 1.0, fps: int = 24
 ) -> Path:

@@ -59,8 +59,11 @@ def test_new_batch_previews_starts_once_and_the_panel_follows_it_to_the_end(
     assert statuses[:2] == ["To send", "To send"]
     assert all(s.startswith("Invalid:") and "nope-9" in s for s in statuses[2:])
     assert dialog.start_button.isEnabled()
-    assert dialog.start_button.text().startswith("Start batch (≈ $")
-    assert "2 of 4 jobs to send" in dialog.summary.text()
+    # sora-2's 4 s and 8 s at the Videos API's price: notional, as the main window says it
+    assert dialog.start_button.text() == "Start batch (≈ $1.20 (free on the simulator))"
+    assert "2 of 4 jobs to send, estimated $1.20 (free on the simulator)," in (
+        dialog.summary.text()
+    )
 
     with qtbot.waitSignal(dialog.started, timeout=10000) as started:
         dialog.start_button.click()

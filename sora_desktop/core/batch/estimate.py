@@ -1,8 +1,12 @@
 """What a batch is expected to cost and take, and the cap rule the preview and the runner share.
 
 - **Cost**: one function gives a job's price, :data:`PriceFn` (default
-  :func:`~sora_desktop.core.spending.estimate_job_cost`, the same estimate the library
-  stores with each job); a model catalogue with prices plugs in there.
+  :func:`batch_price`: the same estimate the library stores with each job,
+  :func:`~sora_desktop.core.spending.estimate_job_cost`, except on the simulator); a model
+  catalogue with prices plugs in there.
+- **The simulator** bills nothing, but a batch there is previewed and capped at the
+  notional price the same job would cost on the Videos API (the figure the main window
+  shows as "≈ $0.40 (free on the simulator)"), so a cap can be tried for free.
 - **Time**: a job's render time is the median of the library's finished jobs of the same
   kind of connection, model and length (submitted to completed), else a rough default;
   the batch's time is those jobs spread over its concurrent slots in order.
@@ -18,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sora_desktop.core.capabilities import capabilities_for
 from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 from sora_desktop.core.spending import estimate_job_cost
 
@@ -27,7 +32,18 @@ if TYPE_CHECKING:
 #: A job's estimated price in US dollars (None: not known).
 PriceFn = Callable[[VideoRequest, Connection], float | None]
 
-DEFAULT_PRICE: PriceFn = estimate_job_cost
+
+def batch_price(request: VideoRequest, connection: Connection) -> float | None:
+    """A batch job's estimate: what the library stores with the job; on the simulator
+    (which stores 0: it bills nothing) the notional price of the same model, size and
+    length on the Videos API, from the same per-second prices the main window's estimate
+    uses (:meth:`~sora_desktop.core.capabilities.ModelCapabilities.estimate_cost`)."""
+    if connection.kind is ConnectionKind.SIMULATOR:
+        return capabilities_for(request.model).estimate_cost(request.size, request.seconds)
+    return estimate_job_cost(request, connection)
+
+
+DEFAULT_PRICE: PriceFn = batch_price
 
 #: Render time when the library has no finished job like it: a simulator (its default
 #: latency plus the render), and a cloud service (a guess: a minute plus 15 s per second).

@@ -2,7 +2,8 @@
 
 For each planned job: the request (its size picked from the aspect ratio where the row
 gave one; its start image fitted or cropped to the size when the batch says so), the
-estimated cost (:data:`.estimate.PriceFn`) and render time, and why it can't be sent:
+estimated cost (:data:`.estimate.PriceFn`; notional on the simulator, which bills
+nothing, so its cap can be tried) and render time, and why it can't be sent:
 the service's own validation (:meth:`GenerationService.validate
 <sora_desktop.core.service.GenerationService.validate>`, the one set of rules), so a row
 the preview accepts is one the service accepts. Rows the cap would hold are marked: in
@@ -80,6 +81,12 @@ class BatchPreview:
     def total_cost(self) -> float:
         """US dollars: the known estimates of the jobs that would be sent."""
         return round(sum(r.estimated_cost or 0.0 for r in self.rows if r.sent), 2)
+
+    @property
+    def free(self) -> bool:
+        """On the simulator: the estimates are notional (what the jobs would cost on the
+        Videos API, so a cap can be tried) and nothing is billed."""
+        return self.connection.kind is ConnectionKind.SIMULATOR
 
     @property
     def unpriced(self) -> int:

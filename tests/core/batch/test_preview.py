@@ -91,11 +91,18 @@ def test_an_unknown_price_never_fits_under_a_cap_and_is_counted_without_one(
     assert (free.unpriced, free.total_cost, free.to_send) == (1, 0.0, 1)
 
 
-def test_a_simulator_costs_nothing_and_the_price_function_plugs_in(
+def test_a_simulator_is_priced_notionally_so_its_cap_holds_and_the_price_function_plugs_in(
     service: GenerationService,
 ) -> None:
-    batch = plan("prompt\na\nb\n")
-    assert preview_batch(batch, SIMULATOR, service, cap=0.0).total_cost == 0.0
+    batch = plan("prompt,model,seconds\na,sora-2,4\nb,sora-2-pro,4\nc,sora-2,8\n")
+    free = preview_batch(batch, SIMULATOR, service)
+    # the Videos API's prices (the main window's "≈ $0.40 (free on the simulator)")
+    assert [r.estimated_cost for r in free.rows] == [0.4, 1.2, 0.8]
+    assert (free.free, free.total_cost, free.held) == (True, 2.4, 0)
+    assert not preview_batch(batch, OPENAI, service).free
+    capped = preview_batch(batch, SIMULATOR, service, cap=1.0)
+    assert [r.held for r in capped.rows] == [False, True, True]
+    assert (capped.total_cost, capped.to_send, capped.held) == (0.4, 1, 2)
     asked: list[tuple[VideoRequest, Connection]] = []
 
     def catalogue(request: VideoRequest, connection: Connection) -> float | None:
@@ -103,9 +110,9 @@ def test_a_simulator_costs_nothing_and_the_price_function_plugs_in(
         return 1.25
 
     priced = preview_batch(batch, SIMULATOR, service, price=catalogue, cap=2.0)
-    assert [r.estimated_cost for r in priced.rows] == [1.25, 1.25]
-    assert [r.held for r in priced.rows] == [False, True]
-    assert [c for _r, c in asked] == [SIMULATOR, SIMULATOR]
+    assert [r.estimated_cost for r in priced.rows] == [1.25, 1.25, 1.25]
+    assert [r.held for r in priced.rows] == [False, True, True]
+    assert [c for _r, c in asked] == [SIMULATOR] * 3
 
 
 def test_an_aspect_ratio_takes_the_models_size_of_that_shape(service: GenerationService) -> None:
