@@ -104,7 +104,7 @@ class ConnectionsDialog(QDialog):
         self._tester = test_connection
         self._keyring_available = keyring_available
         self._test_token = 0
-        #: the connection picked in the list while the form had unsaved changes (asked next)
+        # the connection picked in the list while the form had unsaved changes (asked next)
         self._picked: str | None = None
         self.last_report: ConnectionReport | None = None
         self._build()
