@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sora_desktop.cli.batch_report import (
     BatchProgress,
     finish,
+    free_note,
     money,
     print_preview,
     print_rows,
@@ -39,6 +40,7 @@ from sora_desktop.cli.runtime import Runtime, is_terminal
 from sora_desktop.core.batch.plan import Defaults
 from sora_desktop.core.batch.store import RowStatus
 from sora_desktop.core.errors import ExitCode, InvalidRequestError
+from sora_desktop.core.models import ConnectionKind
 from sora_desktop.usecases import batch as usecase
 
 if TYPE_CHECKING:
@@ -275,9 +277,10 @@ def cmd_list(args: argparse.Namespace, rt: Runtime) -> int:
         print("No batches yet.", file=sys.stderr)
     for o in overviews:
         done = o.count(RowStatus.READY)
+        spent = f"{money(o.committed)} of {money(o.info.cap) if o.info.cap else 'no cap'}"
+        spent = free_note(spent, o.info.connection.kind is ConnectionKind.SIMULATOR)
         print(
-            f"{o.info.id[:8]}  {o.info.state.value:<9}  {done}/{o.rows} ready  "
-            f"{money(o.committed)} of {money(o.info.cap) if o.info.cap else 'no cap'}  "
+            f"{o.info.id[:8]}  {o.info.state.value:<9}  {done}/{o.rows} ready  {spent}  "
             f"{o.info.name}"
         )
     return 0

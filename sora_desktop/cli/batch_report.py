@@ -71,10 +71,16 @@ def print_preview(preview: BatchPreview, out: Any = None) -> None:
     out.flush()
 
 
+def free_note(text: str, free: bool) -> str:
+    """ "$1.20 (free on the simulator)" when ``free`` (a batch on the simulator: its figures
+    are notional, what the Videos API would charge, so a cap can be tried), else ``text``.
+    The CLI's one wording of it (the window's is ``gui/cost.free_note()``)."""
+    return f"{text} (free on the simulator)" if free else text
+
+
 def total_cost(preview: BatchPreview) -> str:
     """ "$1.20", or "$1.20 (free on the simulator)": the notional figure its cap counts."""
-    text = money(preview.total_cost)
-    return f"{text} (free on the simulator)" if preview.free else text
+    return free_note(money(preview.total_cost), preview.free)
 
 
 def summary_line(preview: BatchPreview) -> str:

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.core.batch.store import BatchRow, BatchState, RowStatus
+from sora_desktop.core.models import ConnectionKind
 from sora_desktop.gui.batch_model import BatchRowsModel, money
+from sora_desktop.gui.cost import free_note
 from sora_desktop.gui.latest import LatestReads
 from sora_desktop.gui.operations import Operations
 from sora_desktop.usecases.row_status import row_status_word
@@ -303,8 +305,12 @@ class BatchPanel(QWidget):
             text += " " + self.tr("{n} invalid (never sent).").format(n=invalid)
         if overview is not None:
             cap = overview.info.cap
+            spent = money(overview.committed)
+            if overview.info.connection.kind is ConnectionKind.SIMULATOR:
+                # notional (what the Videos API would charge, so the cap can be tried)
+                spent += " " + free_note()
             text += " " + self.tr("Estimated spent: {spent} (cap: {cap}).").format(
-                spent=money(overview.committed),
+                spent=spent,
                 cap=money(cap) if cap is not None else self.tr("none"),
             )
         if held:

@@ -24,9 +24,13 @@ environment-variable option, the form says why, and saving a profile whose key i
 in the keychain is refused with that reason. A failed Save keeps everything typed, the key
 too; a message about a field goes away (or changes) as soon as the field is edited. The form
 scrolls when the dialog is too small for it, so no field is ever squashed (``form_scroll.py``).
-Closing it (Close, Escape, the window's close box) with unsaved changes in the form asks
-first, the native way: Save (then closes once saved), Discard or Cancel (the form stays as
-typed); with nothing changed it just closes.
+Leaving the form with unsaved changes asks first, the native way, the same question
+wherever it is left: closing the dialog (Close, Escape, the window's close box), picking
+another connection in the list, or pressing Add. Save (then goes on once saved: closes, shows
+the picked connection or the new form; a refused save stays, the field named), Discard (goes
+on) or Cancel (the form stays as typed and the list's selection goes back to it); with
+nothing changed it just goes on. ``start_new()`` and ``select_profile()`` are the program's
+own moves and never ask.
 The tester and the words for its outcome are in ``connection_test.py``.
 """
 
@@ -100,6 +104,8 @@ class ConnectionsDialog(QDialog):
         self._tester = test_connection
         self._keyring_available = keyring_available
         self._test_token = 0
+        # the connection picked in the list while the form had unsaved changes (asked next)
+        self._picked: str | None = None
         self.last_report: ConnectionReport | None = None
         self._build()
         self._reload(select=self._profiles.list()[0].id)
@@ -119,7 +125,7 @@ class ConnectionsDialog(QDialog):
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.clicked.connect(self.start_new)
+        self.add_button.clicked.connect(self.add_connection)
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.clicked.connect(self._remove)
         row.addWidget(self.add_button)
@@ -193,8 +199,10 @@ class ConnectionsDialog(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(select) if select in ids else 0)
-        self._on_current(self.list.currentItem(), None)
+        self.list.blockSignals(False)
+        self._show_current()
 
     def current_profile(self) -> Profile | None:
         item = self.list.currentItem()
@@ -206,7 +214,41 @@ class ConnectionsDialog(QDialog):
         self._reload(select=profile_id)
 
     def _on_current(self, current: QListWidgetItem | None, _previous: object) -> None:
-        profile = self.current_profile() if current is not None else None
+        """The creator moved the list's selection (a click, the arrow keys)."""
+        if current is None:
+            return  # nothing picked
+        if not self.form.is_modified():
+            self._show_current()
+            return
+        # Unsaved changes: ask once the click or key press that moved the selection is over
+        # (a question inside it would leave the view half-pressed, the clicked row selected).
+        first = self._picked is None
+        self._picked = current.data(Qt.ItemDataRole.UserRole)
+        if first:
+            QTimer.singleShot(0, self, self._ask_before_showing_picked)
+
+    @Slot()
+    def _ask_before_showing_picked(self) -> None:
+        picked, self._picked = self._picked, None
+        if picked is None:
+            return
+        # while asking (and saving) the list shows the connection being edited; Cancel or a
+        # refused save leaves it there, without a second question
+        self._select_quietly(None if self.form.is_new() else self.form.profile_id())
+        self._leave_form(lambda: self.select_profile(picked))
+
+    def _select_quietly(self, profile_id: str | None) -> None:
+        """Move the list's selection without loading anything (no profile: none selected)."""
+        ids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(ids.index(profile_id) if profile_id in ids else -1)
+        if profile_id not in ids:
+            self.list.clearSelection()
+        self.list.blockSignals(False)
+
+    def _show_current(self) -> None:
+        """Load the list's current profile into the form."""
+        profile = self.current_profile()
         self._clear_messages()
         if profile is None:
             return
@@ -223,10 +265,14 @@ class ConnectionsDialog(QDialog):
         return has_stored_key(profile)
 
     @Slot()
+    def add_connection(self) -> None:
+        """The Add button: a new, empty form, once unsaved changes are saved or dropped."""
+        self._leave_form(self.start_new)
+
+    @Slot()
     def start_new(self) -> None:
-        """Clear the form for a new profile (saved by :meth:`save`)."""
-        self.list.clearSelection()
-        self.list.setCurrentRow(-1)
+        """Clear the form for a new profile (saved by :meth:`save`); never asks."""
+        self._select_quietly(None)
         self._clear_messages()
         self.form.load_new(keyring=self._keyring_available())
         self.form_scroll.follow_form()
@@ -268,11 +314,12 @@ class ConnectionsDialog(QDialog):
         self._clear_messages()
 
     @Slot()
-    def save(self, *, then_close: bool = False) -> bool:
+    def save(self, *, then: Callable[[], None] | None = None) -> bool:
         """Validate the form, then store the key and the profile (an operation). False (with
         the field named inline) when something is refused (by the operation: when it
-        answered at once); what was typed, the key too, stays in the form. ``then_close``:
-        the dialog closes once the profile is saved."""
+        answered at once); what was typed, the key too, stays in the form. ``then``: what
+        to do once the profile is saved (close, show another connection); never after a
+        refusal."""
         self._clear_messages()
         editing = None if self.form.is_new() else self.form.profile_id()
         try:
@@ -297,8 +344,8 @@ class ConnectionsDialog(QDialog):
             else:
                 self._say(self.tr("Saved."))
             self.profiles_changed.emit()
-            if then_close:
-                QDialog.reject(self)  # saved: nothing left to ask about
+            if then is not None:
+                then()  # saved: nothing left to ask about
 
         def refused(error: BaseException) -> None:
             outcome.append(False)
@@ -438,14 +485,20 @@ class ConnectionsDialog(QDialog):
 
     def reject(self) -> None:
         """Close, Escape and the close box: unsaved changes are asked about first."""
+        self._leave_form(lambda: QDialog.reject(self))
+
+    def _leave_form(self, go_on: Callable[[], None]) -> None:
+        """Leave the form (close, show another connection, start a new one) by calling
+        ``go_on``, asking first when it has unsaved changes: Save (``go_on`` once saved; a
+        refusal stays, named inline), Discard (``go_on`` now) or Cancel (nothing)."""
         if not self.form.is_modified():
-            super().reject()
+            go_on()
             return
         answer = self._ask_unsaved()
         if answer == QMessageBox.StandardButton.Save:
-            self.save(then_close=True)  # closes once saved; a refusal stays, named inline
+            self.save(then=go_on)
         elif answer == QMessageBox.StandardButton.Discard:
-            super().reject()
+            go_on()
 
     def _ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel, in the platform's own order and words."""

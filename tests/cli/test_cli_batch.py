@@ -99,6 +99,9 @@ def test_on_the_simulator_the_preview_shows_the_notional_price_and_the_cap_holds
     listed = json.loads(run_cli("batch", "list", "--json", data_dir=data_dir).stdout)
     assert listed[0]["counts"] == {"ready": 1, "held": 3}
     assert listed[0]["committed"] == pytest.approx(0.4)
+    # the list says so too: the figures are notional, nothing was billed
+    text = run_cli("batch", "list", data_dir=data_dir).stdout
+    assert "1/4 ready  $0.40 of $1.00 (free on the simulator)  " in text
 
 
 def test_without_yes_and_without_a_terminal_it_refuses(
@@ -170,6 +173,9 @@ def test_a_capped_batch_runs_exports_by_row_and_resume_sends_only_the_held_rows(
     listed = json.loads(run_cli("batch", "list", "--json", data_dir=data_dir).stdout)
     assert len(listed) == 1 and listed[0]["counts"] == {"ready": 2, "held": 2}
     batch_id = listed[0]["id"][:8]
+    text = run_cli("batch", "list", data_dir=data_dir).stdout
+    assert f"{batch_id}  " in text and " of $1.00  " in text  # a paid connection: ...
+    assert "free on the simulator" not in text  # ... its dollars are real
 
     again = run_cli(
         "batch", "resume", batch_id, "--cap", "2", data_dir=data_dir, env=KEY_ENV, timeout=240

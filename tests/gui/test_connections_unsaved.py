@@ -1,5 +1,7 @@
-"""ConnectionsDialog: closing it with unsaved changes asks Save / Discard / Cancel (Close,
-Escape and the window's close box alike), and closes without a word when nothing changed."""
+"""ConnectionsDialog: leaving a form with unsaved changes asks Save / Discard / Cancel,
+closing the dialog (Close, Escape and the window's close box alike), picking another
+connection in the list (a click, the arrow keys) or pressing Add; with nothing changed it
+goes on without a word."""
 
 from __future__ import annotations
 
@@ -194,3 +196,180 @@ def test_an_edit_undone_by_hand_is_no_change(
     dialog.form.name_edit.setText("Gateway")
     _close_button(dialog)
     assert answers.asked == [] and not dialog.isVisible()
+
+
+# ----- picking another connection, or Add, with unsaved changes ----------------------------
+
+
+def _row(dialog: ConnectionsDialog, profile_id: str) -> int:
+    ids = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
+    return ids.index(profile_id)
+
+
+def _click(dialog: ConnectionsDialog, profile_id: str) -> None:
+    item = dialog.list.item(_row(dialog, profile_id))
+    where = dialog.list.visualItemRect(item).center()
+    QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def _arrow_keys(dialog: ConnectionsDialog, profile_id: str) -> None:
+    dialog.list.setFocus()
+    target = _row(dialog, profile_id)
+    start = dialog.list.currentRow()
+    if start < 0:  # a new connection: nothing selected yet
+        QTest.keyClick(dialog.list, Qt.Key.Key_Home)
+        start = 0
+    key = Qt.Key.Key_Down if target > start else Qt.Key.Key_Up
+    for _ in range(abs(target - start)):
+        QTest.keyClick(dialog.list, key)
+
+
+PICKERS: dict[str, Callable[[ConnectionsDialog, str], None]] = {
+    "click": _click,
+    "arrow keys": _arrow_keys,
+}
+
+
+def _selected_id(dialog: ConnectionsDialog) -> str | None:
+    item = dialog.list.currentItem()
+    selected = dialog.list.selectedItems()
+    assert selected == ([item] if item is not None else []), "selection and current differ"
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def _pick_and_wait(qtbot: Any, dialog: ConnectionsDialog, answers: Answers, how: str) -> None:
+    """Pick the simulator while the form has changes: the question comes once the click or
+    key press is over."""
+    PICKERS[how](dialog, SIMULATOR_ID)
+    qtbot.waitUntil(lambda: answers.asked != [])
+
+
+def _edit_gateway(dialog: ConnectionsDialog) -> None:
+    dialog.select_profile("unsaved-gateway")
+    dialog.form.name_edit.setText("Gateway (renamed)")
+    dialog.form.key_edit.setText(KEY)
+
+
+def test_picking_or_adding_without_changes_asks_nothing(
+    qtbot: Any, dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers
+) -> None:
+    _saved_gateway(profiles)
+    dialog.select_profile("unsaved-gateway")
+    for how, target in (("click", SIMULATOR_ID), ("arrow keys", "unsaved-gateway")):
+        PICKERS[how](dialog, target)
+        assert dialog.form.profile_id() == target and _selected_id(dialog) == target, how
+    dialog.add_button.click()
+    assert dialog.form.is_new() and _selected_id(dialog) is None
+    assert dialog.form.name_edit.text() == ""
+    _click(dialog, SIMULATOR_ID)  # from an untouched new form
+    assert dialog.form.profile_id() == SIMULATOR_ID
+    assert answers.asked == []
+
+
+@pytest.mark.parametrize("how", PICKERS)
+def test_picking_another_then_cancel_stays_on_the_edited_one(
+    qtbot: Any, dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers, how: str
+) -> None:
+    original = _saved_gateway(profiles)
+    _edit_gateway(dialog)
+    answers.answer = Button.Cancel
+    _pick_and_wait(qtbot, dialog, answers, how)
+    assert answers.asked == [("Save the changes to “Gateway (renamed)”?", SAVE_DISCARD_CANCEL)]
+    assert dialog.form.profile_id() == "unsaved-gateway"
+    assert dialog.form.name_edit.text() == "Gateway (renamed)"
+    assert dialog.form.key_edit.text() == KEY
+    assert _selected_id(dialog) == "unsaved-gateway"  # the list went back to it ...
+    QTest.qWait(0)  # (every event posted by then handled)
+    assert len(answers.asked) == 1  # ... without a second question
+    assert dialog.form.is_modified()
+    assert profiles.get("unsaved-gateway") == original
+    assert secrets.get_key(KeySource(keyring_user="unsaved-gateway")) is None
+
+
+@pytest.mark.parametrize("how", PICKERS)
+def test_picking_another_then_discard_drops_the_changes_and_shows_it(
+    qtbot: Any, dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers, how: str
+) -> None:
+    original = _saved_gateway(profiles)
+    _edit_gateway(dialog)
+    answers.answer = Button.Discard
+    _pick_and_wait(qtbot, dialog, answers, how)
+    assert len(answers.asked) == 1
+    assert dialog.form.profile_id() == SIMULATOR_ID and _selected_id(dialog) == SIMULATOR_ID
+    assert not dialog.form.is_modified()
+    assert profiles.get("unsaved-gateway") == original
+    assert secrets.get_key(KeySource(keyring_user="unsaved-gateway")) is None
+
+
+@pytest.mark.parametrize("how", PICKERS)
+def test_picking_another_then_save_saves_and_shows_it(
+    qtbot: Any, dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers, how: str
+) -> None:
+    _type_new(dialog)
+    answers.answer = Button.Save
+    _pick_and_wait(qtbot, dialog, answers, how)
+    assert answers.asked == [("Save the changes to “Studio gateway”?", SAVE_DISCARD_CANCEL)]
+    saved = profiles.get("studio-gateway")
+    assert saved is not None and saved.base_url == "https://gw.example.com/v1"
+    assert secrets.get_key(KeySource(keyring_user="studio-gateway")) == KEY
+    assert dialog.form.profile_id() == SIMULATOR_ID and _selected_id(dialog) == SIMULATOR_ID
+    assert not dialog.form.is_modified()
+
+
+def test_picking_another_then_a_refused_save_stays_and_names_the_field(
+    qtbot: Any, dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers
+) -> None:
+    before = profiles.ids()
+    _type_new(dialog)
+    dialog.form.url_edit.setText("ftp://files.example.com/v1")
+    answers.answer = Button.Save
+    _pick_and_wait(qtbot, dialog, answers, "click")
+    assert "must start with https://" in dialog.error_label.text()
+    assert dialog.form.is_new() and _selected_id(dialog) is None
+    assert dialog.form.url_edit.text() == "ftp://files.example.com/v1"
+    assert profiles.ids() == before
+
+
+def test_add_then_cancel_keeps_what_was_typed(
+    dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers
+) -> None:
+    original = _saved_gateway(profiles)
+    _edit_gateway(dialog)
+    answers.answer = Button.Cancel
+    dialog.add_button.click()
+    assert answers.asked == [("Save the changes to “Gateway (renamed)”?", SAVE_DISCARD_CANCEL)]
+    assert dialog.form.profile_id() == "unsaved-gateway" and _selected_id(dialog) == (
+        "unsaved-gateway"
+    )
+    assert dialog.form.name_edit.text() == "Gateway (renamed)"
+    assert dialog.form.key_edit.text() == KEY
+    assert profiles.get("unsaved-gateway") == original
+
+
+def test_add_then_discard_drops_the_changes_for_a_new_form(
+    dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers
+) -> None:
+    original = _saved_gateway(profiles)
+    _edit_gateway(dialog)
+    answers.answer = Button.Discard
+    dialog.add_button.click()
+    assert len(answers.asked) == 1
+    assert dialog.form.is_new() and dialog.form.name_edit.text() == ""
+    assert dialog.form.key_edit.text() == "" and _selected_id(dialog) is None
+    assert profiles.get("unsaved-gateway") == original
+    assert secrets.get_key(KeySource(keyring_user="unsaved-gateway")) is None
+
+
+def test_add_then_save_saves_then_gives_a_new_form(
+    dialog: ConnectionsDialog, profiles: ProfileStore, answers: Answers
+) -> None:
+    _saved_gateway(profiles)
+    _edit_gateway(dialog)
+    answers.answer = Button.Save
+    dialog.add_button.click()
+    assert len(answers.asked) == 1
+    saved = profiles.get("unsaved-gateway")
+    assert saved is not None and saved.name == "Gateway (renamed)"
+    assert secrets.get_key(KeySource(keyring_user="unsaved-gateway")) == KEY
+    assert dialog.form.is_new() and dialog.form.name_edit.text() == ""
+    assert _selected_id(dialog) is None and not dialog.form.is_modified()
