@@ -260,6 +260,11 @@ def add_helper_messages(ts_file: Path, previous: dict[tuple[str, str], ET.Elemen
         ctx.append(message)
         have[(context, source)] = message
         added += 1
+    # lupdate takes a ``#:`` comment before a string as a note to translators; here ``#:``
+    # documents an attribute (Sphinx's way), so those notes are the code's, not for them
+    for message in root.iter("message"):
+        for note in message.findall("extracomment"):
+            message.remove(note)
     ET.indent(tree, space="    ")
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
     text = ts_file.read_text(encoding="utf-8")

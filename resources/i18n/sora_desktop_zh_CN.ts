@@ -130,10 +130,9 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+81" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+83" />
             <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
-            <extracomment>#, row, prompt, model, seconds, cost, status (the file or reason takes the rest)</extracomment>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
         </message>
         <message>
@@ -202,7 +201,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>{n} 行无效（不会发送）。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>Estimated spent: {spent} (cap: {cap}).</source>
             <translation>估计已花费：{spent}（上限：{cap}）。</translation>
         </message>
@@ -550,14 +549,13 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请在“API 密钥”栏中粘贴密钥。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+98" />
-            <location line="+357" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="+102" />
+            <location line="+406" />
             <source>Connections</source>
-            <extracomment>what the dialog runs off the GUI thread (saving and removing profiles with their keys); inline when built on its own (a test)</extracomment>
             <translation>连接</translation>
         </message>
         <message>
-            <location line="-334" />
+            <location line="-381" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -587,24 +585,24 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>内置，无需账户</translation>
         </message>
         <message>
-            <location line="+59" />
-            <location line="+65" />
+            <location line="+99" />
+            <location line="+66" />
             <source>Profile</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="-62" />
-            <location line="+60" />
+            <location line="-63" />
+            <location line="+61" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-59" />
             <source>This computer has no system keychain, so the key can't be kept there. Choose “{option}” and enter the name of the variable that holds your key.</source>
             <translation>这台电脑没有系统钥匙串，无法在其中保存密钥。请选择“{option}”，并填写保存密钥的环境变量名称。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Saved, but no API key is stored for it yet: paste the key and press Save before you generate.</source>
             <translation>已保存，但尚未为其保存 API 密钥：生成之前，请粘贴密钥并点击“保存”。</translation>
         </message>
@@ -629,7 +627,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>正在测试 {name}…</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+93" />
             <source>Save the changes to “{name}”?</source>
             <translation>要保存对“{name}”的更改吗？</translation>
         </message>
@@ -674,7 +672,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>下一步：{step}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connections_dialog.py" line="-61" />
+            <location filename="../../sora_desktop/gui/connections_dialog.py" line="-67" />
             <source>{field}: {message}</source>
             <translation>{field}：{message}</translation>
         </message>
@@ -692,7 +690,6 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location filename="../../sora_desktop/gui/draft.py" line="+89" />
             <source>The reference image {0} is no longer there; it was left out.</source>
-            <extracomment>a burst of typing is one write</extracomment>
             <translation>参考图片 {0} 已不在原处，已略去。</translation>
         </message>
         <message>
@@ -706,7 +703,6 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location filename="../../sora_desktop/gui/error_presenter.py" line="+91" />
             <source>Sora Desktop</source>
-            <extracomment>the job the banner's message is about (None: not about one job)</extracomment>
             <translation>Sora Desktop</translation>
         </message>
         <message>
@@ -937,7 +933,6 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location filename="../../sora_desktop/gui/storyboard_film.py" line="+53" />
             <location line="+32" />
             <source>Make film</source>
-            <extracomment>the timeline formats offered, in order: (format name for the use case, label)</extracomment>
             <translation>制作影片</translation>
         </message>
         <message numerus="yes">
@@ -1366,7 +1361,6 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location filename="../../sora_desktop/gui/library_view.py" line="+176" />
             <source>Search prompts…</source>
-            <extracomment>how long after a new job the library re-queries (later ones in that time join it) made by ``library_actions.make_actions`` what the panel runs off the GUI thread (deleting, favourites); inline when built on its own (a test hands it the store itself), deleting only files in ``folders``</extracomment>
             <translation>搜索提示词…</translation>
         </message>
         <message>
@@ -1636,7 +1630,6 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location filename="../../sora_desktop/gui/main_window.py" line="+141" />
             <source>Add a connection…</source>
-            <extracomment>the composition root (gui/app.py) opens the dialogs for these made by ``menus.build_menus`` asks before a retry (a new paid job): (parent, job, estimate) -&gt; go ahead? asks before sending an outcome-unknown job again: (parent, offer) -&gt; go ahead? the creator asked to restart (a new language): ``app.run`` relaunches after closing</extracomment>
             <translation>添加连接…</translation>
         </message>
         <message>
@@ -1657,7 +1650,6 @@ A new, empty library was started. Your video files are still in their folder.</s
         <message>
             <location line="+47" />
             <source>Ready</source>
-            <extracomment>makes the storyboard panel (the composition root sets it)</extracomment>
             <translation>就绪</translation>
         </message>
         <message>
@@ -2269,7 +2261,6 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location filename="../../sora_desktop/gui/preview.py" line="+95" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
-            <extracomment>The seek bar's narrowest width. In a narrow pane the secondary controls give way, so the seek bar keeps its room: first the volume slider (the mute button stays), then Save frame and Use frame (also in the Clip menu), then the time labels. the video's least height (px) in a small window</extracomment>
             <translation>你的视频将在这里播放。
 写下提示词，然后点击“生成”。</translation>
         </message>
@@ -2322,7 +2313,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location line="+22" />
             <source>Play or pause the clip</source>
-            <extracomment>shown while the pane has room, kept in this order (the last give way first)</extracomment>
             <translation>播放或暂停片段</translation>
         </message>
         <message>
@@ -2361,7 +2351,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../sora_desktop/gui/prompt_editor.py" line="+53" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
-            <extracomment>asks how the recipe goes in when the prompt has the creator's own text: RECIPE_REPLACE, RECIPE_APPEND or None (leave it); replaceable in tests</extracomment>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
         </message>
         <message>
@@ -2445,7 +2434,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../sora_desktop/gui/queue_view.py" line="+149" />
             <source>Clear finished</source>
-            <extracomment>the prompt column keeps room for about this many characters before Format is hidden</extracomment>
             <translation>清除已完成</translation>
         </message>
         <message>
@@ -2502,7 +2490,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../sora_desktop/gui/settings_panel.py" line="+85" />
             <source>Where videos are made</source>
-            <extracomment>the models offered when a profile lists none provider models' details (their schema's fields), per connection and model</extracomment>
             <translation>视频在哪里生成</translation>
         </message>
         <message>
@@ -2981,7 +2968,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../sora_desktop/gui/storyboard_model.py" line="+69" />
             <source>Ready</source>
-            <extracomment>the state as the card says it (str) and its colour (a hex string) thumbnail lookup: (job id, thumbnail file, clip) -&gt; pixmap, or None while it loads status colours, readable on light and dark themes</extracomment>
             <translation>已完成</translation>
         </message>
         <message>
@@ -3027,7 +3013,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location line="+161" />
             <source>Takes: {0}</source>
-            <extracomment>shots being sent (Generate missing was clicked): shown as such, not as "Not made yet", until the board read after the send shows their take</extracomment>
             <translation>版本数：{0}</translation>
         </message>
         <message>
@@ -3042,7 +3027,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+122" />
             <location line="+66" />
             <source>Untitled storyboard</source>
-            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) the board and its takes' jobs are read in worker threads: the latest read shows the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start shots whose send ended: their "Sending…" goes when the board is read again</extracomment>
             <translation>未命名故事板</translation>
         </message>
         <message numerus="yes">
@@ -3146,7 +3130,6 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../sora_desktop/gui/storyboard_widgets.py" line="67" />
             <source>New</source>
-            <extracomment>how long a chained shot held back by the send guard waits before it tries again a storyboard was opened (shown), by id a film was made and filed in the library (its job id) a timeline was written (its path) sends shots through the window's send guard (None: a panel that can't send) the Make film progress dialog while a film is being made storyboards whose missing shots are sent as soon as they can start</extracomment>
             <translation>新建</translation>
         </message>
         <message>
