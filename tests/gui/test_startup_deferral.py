@@ -142,12 +142,12 @@ def test_a_simulator_start_paints_its_first_frame_without_the_catalogue_nor_send
 
 def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) -> None:
     """PySide6 makes a class and its enums when its name is first imported: the queue's
-    row painting (style options) and the caption's text fitting (text layout) import theirs
-    where they are used, after the first paint (test_queue.py and test_caption.py show
-    they still work)."""
+    row painting (style options), the caption's text fitting (text layout) and the preview's
+    player calls (``QUrl``) import theirs where they are used, after the first paint
+    (test_queue.py, test_caption.py and the preview's tests show they still work)."""
     code = (
         "from pathlib import Path\n"
-        "from PySide6 import QtGui, QtWidgets\n"
+        "from PySide6 import QtCore, QtGui, QtWidgets\n"
         "from PySide6.QtCore import QEventLoop, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
@@ -161,7 +161,7 @@ def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) 
         "loop.exec()\n"
         "assert ctx.window.first_painted_at > 0, 'never painted'\n"
         "later = {QtWidgets: ('QStyleOptionButton', 'QStyleOptionProgressBar'),\n"
-        "         QtGui: ('QTextLayout',)}\n"
+        "         QtGui: ('QTextLayout',), QtCore: ('QUrl',)}\n"
         "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
         "ctx.close()\n"
         "QtGui.QTextLayout  # the probe works: made on first use\n"
