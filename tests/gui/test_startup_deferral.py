@@ -140,6 +140,40 @@ def test_a_simulator_start_paints_its_first_frame_without_the_catalogue_nor_send
     assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
+def test_the_first_paint_makes_no_dataclass_of_the_wire_nor_of_the_history(
+    tmp_path: Path,
+) -> None:
+    """The server's video (``RemoteVideo``, ``RemoteError``) and a job's status history
+    (``StatusChange``) live apart from ``core/models.py``: on Python 3.11 each dataclass
+    compiles its methods when its module is imported (~14 M instructions for the three), and
+    the first frame neither talks to a server nor reads a history. Checked at the real first
+    paint."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "loop = QEventLoop()\n"
+        "ctx.window.first_painted.connect(loop.quit)\n"
+        "QTimer.singleShot(30000, loop.quit)\n"
+        "ctx.window.show()\n"
+        "loop.exec()\n"
+        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+        "from sora_desktop.core import models\n"
+        "later = ('sora_desktop.core.remote_video', 'sora_desktop.core.status_change')\n"
+        "made = sorted(m for m in later if m in sys.modules)\n"
+        "made += sorted(n for n in ('RemoteVideo', 'RemoteError', 'StatusChange')\n"
+        "               if n in vars(models))\n"
+        "print(made)\n"
+        "ctx.close()\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
 def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) -> None:
     """PySide6 makes a class and its enums when its name is first imported: the queue's
     row painting (style options), the caption's text fitting (text layout) and the preview's
