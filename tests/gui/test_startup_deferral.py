@@ -98,7 +98,8 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         "         'sora_desktop.gui.library_view', 'PySide6.QtMultimedia', 'av', 'numpy',\n"
         "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator',\n"
         "         'sora_desktop.gui.help_dialogs', 'hashlib', 'uuid', 'platform',\n"
-        "         'sqlite3', 'sora_desktop.core.store', 'sora_desktop.core.library_query')\n"
+        "         'sqlite3', 'sora_desktop.core.store', 'sora_desktop.core.library_query',\n"
+        "         'sora_desktop.gui.export_notice')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
     )
