@@ -9,14 +9,8 @@ from typing import Any
 
 import httpx
 
-from sora_desktop.core.models import (
-    Connection,
-    ConnectionKind,
-    Job,
-    JobStatus,
-    StatusChange,
-    VideoRequest,
-)
+from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
+from sora_desktop.core.status_change import StatusChange
 from sora_desktop.core.store import JobStore
 
 

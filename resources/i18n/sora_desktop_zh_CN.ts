@@ -92,17 +92,17 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/dialogs.py" line="+81" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+78" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+79" />
             <source>Batch started: {0} jobs.</source>
             <translation>批处理已开始：{0} 个任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+429" />
+            <location filename="../../sora_desktop/gui/app.py" line="+431" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -2258,7 +2258,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+95" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+94" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <translation>你的视频将在这里播放。
@@ -3708,32 +3708,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>HelpMenu</name>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="48" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="50" />
             <source>Sora Desktop &amp;documentation</source>
             <translation>Sora Desktop 文档(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="51" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="55" />
             <source>Open the &amp;log folder</source>
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="54" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="56" />
             <source>The log files help when something went wrong: attach them to a report</source>
             <translation>出问题时日志文件很有帮助：报告问题时请附上它们</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="67" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="69" />
             <source>The documentation is not installed with this copy of Sora Desktop.</source>
             <translation>此版本的 Sora Desktop 没有附带文档。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="94" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="96" />
             <source>The file manager could not be opened. The logs are in {0}</source>
             <translation>无法打开文件管理器。日志位于 {0}</translation>
         </message>
@@ -3741,57 +3741,57 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="181" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="182" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="187" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="188" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="236" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="240" />
             <source>Send again…</source>
             <translation>再次发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="239" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="241" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="222" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="224" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="207" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="209" />
             <source>Look for it in your dashboard first: {0}</source>
             <translation>请先在你的控制台中查找：{0}</translation>
         </message>
@@ -4573,82 +4573,82 @@ Write a prompt and press Generate.</source>
             <translation>内置模拟器无法启动（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="217" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="220" />
             <source>Pick one of these models.</source>
             <translation>请从这些模型中选择一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="142" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="145" />
             <source>The prompt is empty.</source>
             <translation>提示词为空。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="143" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="146" />
             <source>Describe the video you want: subject, scene, action, camera, lighting, style.</source>
             <translation>描述你想要的视频：主体、场景、动作、镜头、光线、风格。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="151" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="154" />
             <source>Shorten the prompt.</source>
             <translation>请缩短提示词。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="159" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="162" />
             <source>Pick one of the allowed sizes.</source>
             <translation>请选择一个允许的尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="167" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="170" />
             <source>Pick one of the allowed durations.</source>
             <translation>请选择一个允许的时长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="173" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="176" />
             <source>Remove the image or pick another model.</source>
             <translation>请移除图片，或换一个模型。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="179" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="182" />
             <source>Continue the clip from its last frame instead.</source>
             <translation>改为从该片段的最后一帧接续。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="185" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="188" />
             <source>Pick another model to remix with.</source>
             <translation>请换一个模型进行再创作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="214" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="217" />
             <source>This connection can't make videos with the model {model!r}. It serves: {allowed}.</source>
             <translation>此连接无法用模型 {model!r} 生成视频。它提供的模型：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="148" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="151" />
             <source>The prompt has {count} characters; {model} accepts at most {limit}.</source>
             <translation>提示词有 {count} 个字符；{model} 最多接受 {limit} 个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="156" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="159" />
             <source>{model} can't make {size!r} videos. Allowed sizes: {allowed}.</source>
             <translation>{model} 无法生成 {size!r} 尺寸的视频。允许的尺寸：{allowed}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="164" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="167" />
             <source>{model} can't make {seconds}-second videos. Allowed durations: {allowed} seconds.</source>
             <translation>{model} 无法生成 {seconds} 秒的视频。允许的时长：{allowed} 秒。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="172" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="175" />
             <source>{model} does not take a reference image.</source>
             <translation>{model} 不支持参考图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="178" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="181" />
             <source>{model} can't extend videos on this connection.</source>
             <translation>{model} 无法在此连接上延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/capabilities.py" line="184" />
+            <location filename="../../sora_desktop/core/capabilities.py" line="187" />
             <source>{model} can't remix videos.</source>
             <translation>{model} 无法对视频进行再创作。</translation>
         </message>
@@ -4693,47 +4693,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="99" />
+            <location filename="../../sora_desktop/core/client.py" line="100" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="236" />
+            <location filename="../../sora_desktop/core/client.py" line="237" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="249" />
+            <location filename="../../sora_desktop/core/client.py" line="250" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="282" />
+            <location filename="../../sora_desktop/core/client.py" line="283" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="96" />
+            <location filename="../../sora_desktop/core/client.py" line="97" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="232" />
+            <location filename="../../sora_desktop/core/client.py" line="233" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="248" />
+            <location filename="../../sora_desktop/core/client.py" line="249" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="304" />
+            <location filename="../../sora_desktop/core/client.py" line="305" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="279" />
+            <location filename="../../sora_desktop/core/client.py" line="280" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4798,92 +4798,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="86" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="87" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="262" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="271" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="327" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="81" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="82" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="260" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="269" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="286" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="287" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="312" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="324" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="390" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="391" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="408" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="409" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="411" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="412" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="190" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="191" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="305" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="437" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="438" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="434" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="435" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4933,67 +4933,67 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="272" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="267" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="273" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="268" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="182" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="177" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="197" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="192" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="259" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="254" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="260" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="255" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="208" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="203" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="181" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="176" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="292" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="292" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="341" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="350" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="345" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="373" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="368" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
@@ -5018,92 +5018,92 @@ Write a prompt and press Generate.</source>
             <translation>fal 对上传请求的回复不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="209" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="210" />
             <source>Replicate has no way to delete a prediction; it removes API predictions after an hour.</source>
             <translation>Replicate 无法删除预测任务；它会在一小时后自动删除通过 API 创建的预测。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="93" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="94" />
             <source>Replicate's answer is not a prediction.</source>
             <translation>Replicate 的回复不是预测任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="158" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="159" />
             <source>Replicate's prediction has no output yet.</source>
             <translation>Replicate 的预测任务还没有输出。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="240" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="241" />
             <source>Replicate's answer to the upload has no file URL.</source>
             <translation>Replicate 对上传的回复中没有文件地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="152" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="153" />
             <source>Replicate has removed this prediction's files (after an hour).</source>
             <translation>Replicate 已删除此预测任务的文件（一小时后删除）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="153" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="154" />
             <source>Generate it again; the app downloads at once when it is running.</source>
             <translation>请重新生成；应用运行时会立即下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="221" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="222" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="221" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="222" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="119" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="120" />
             <source>Replicate stopped this prediction before it started (its deadline passed); it was not charged.</source>
             <translation>Replicate 在此预测任务开始前将其停止（已超过期限）；未计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/replicate.py" line="125" />
+            <location filename="../../sora_desktop/core/dialects/replicate.py" line="126" />
             <source>The prediction was cancelled at Replicate.</source>
             <translation>该预测任务已在 Replicate 上被取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="100" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="101" />
             <source>Waiting in Runway's queue: your organisation is running as many tasks as its plan allows.</source>
             <translation>正在 Runway 的队列中等待：你的组织正在运行的任务数已达到套餐上限。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="81" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="82" />
             <source>Runway's answer to the create has no task id.</source>
             <translation>Runway 对创建请求的回复中没有任务 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="91" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="92" />
             <source>Runway's answer is not a task.</source>
             <translation>Runway 的回复不是任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="146" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="147" />
             <source>Runway's task has no output yet.</source>
             <translation>Runway 的任务还没有输出。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="178" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="179" />
             <source>Runway's answer to the upload is incomplete.</source>
             <translation>Runway 对上传的回复不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="162" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="163" />
             <source>Credits</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="185" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="186" />
             <source>Runway's upload address can't be used: {problem}.</source>
             <translation>无法使用 Runway 的上传地址：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/runway.py" line="126" />
+            <location filename="../../sora_desktop/core/dialects/runway.py" line="127" />
             <source>The task was cancelled at Runway.</source>
             <translation>该任务已在 Runway 上被取消。</translation>
         </message>
@@ -5553,57 +5553,57 @@ Write a prompt and press Generate.</source>
             <translation>媒体库中没有任务 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="41" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="42" />
             <source>The service blocked this prompt or image for its content rules.</source>
             <translation>服务依据其内容规则拦截了此提示词或图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="42" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="43" />
             <source>Rephrase the prompt: no real people, copyrighted characters or music, and content suitable for all ages.</source>
             <translation>请改写提示词：不要涉及真实人物、受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="46" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="47" />
             <source>The service no longer keeps this video, so it can't be downloaded any more.</source>
             <translation>服务已不再保留此视频，因此无法再下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="47" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="48" />
             <source>The app never re-creates a paid job to recover a download; generate again only if you want a new clip.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="54" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="55" />
             <source>Waiting in line: {limit} jobs are already being made on this connection (at most {limit} at once); this one is sent when one of them is done.</source>
             <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="141" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="142" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="144" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="145" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="139" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="140" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="132" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="133" />
             <source>{provider} could not make this video: {detail}</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="290" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="291" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="294" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="295" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>

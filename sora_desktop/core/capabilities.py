@@ -19,6 +19,9 @@ MAX_PROMPT_CHARS = 32000
 
 @dataclass(frozen=True, slots=True)
 class ModelCapabilities:
+    """What one model accepts (sizes, lengths, prompt length, remix/edit/extend/image) and
+    what it costs per second."""
+
     name: str
     sizes: tuple[str, ...]
     seconds: tuple[int, ...]

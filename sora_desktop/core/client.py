@@ -37,8 +37,9 @@ from sora_desktop.core.errors import (
     SoraError,
 )
 from sora_desktop.core.i18n import _
-from sora_desktop.core.models import AuthStyle, Connection, RemoteVideo, VideoRequest
+from sora_desktop.core.models import AuthStyle, Connection, VideoRequest
 from sora_desktop.core.reconcile import WINDOW, find_created
+from sora_desktop.core.remote_video import RemoteVideo
 from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import (
     DEFAULT_TIMEOUT,

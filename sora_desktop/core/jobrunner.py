@@ -27,8 +27,9 @@ from sora_desktop.core.errors import (
     SoraError,
 )
 from sora_desktop.core.i18n import N_, _
-from sora_desktop.core.models import Job, JobStatus, RemoteVideo, can_transition
+from sora_desktop.core.models import Job, JobStatus, can_transition
 from sora_desktop.core.pacing import ConnectionSlots
+from sora_desktop.core.remote_video import RemoteVideo
 
 if TYPE_CHECKING:
     from sora_desktop.core.dialects.base import Dialect

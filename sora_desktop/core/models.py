@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sora_desktop.core.status_change import StatusChange
 
 
 class JobStatus(StrEnum):
@@ -273,43 +277,6 @@ class VideoRequest:
     @property
     def height(self) -> int:
         return int(self.size.split("x", 1)[1])
-
-
-@dataclass(frozen=True, slots=True)
-class RemoteError:
-    code: str | None
-    message: str
-    #: the provider whose words ``message`` is (e.g. "Runway"), shown beside the app's own
-    #: explanation; None for the Videos API dialect
-    source: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RemoteVideo:
-    """A Video object as the server sent it, leniently parsed (unknown statuses kept as text)."""
-
-    id: str
-    status: str  # queued | in_progress | completed | failed | anything else (forward compat)
-    progress: int = 0
-    model: str | None = None
-    prompt: str | None = None
-    size: str | None = None
-    seconds: str | None = None
-    created_at: int | None = None
-    completed_at: int | None = None
-    expires_at: int | None = None
-    remixed_from_video_id: str | None = None
-    error: RemoteError | None = None
-    #: what the provider says while the job waits (e.g. Runway's THROTTLED, fal's queue
-    #: position), for the creator
-    note: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StatusChange:
-    status: JobStatus
-    at: float  # unix seconds
-    note: str | None = None
 
 
 @dataclass(slots=True)

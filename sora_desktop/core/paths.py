@@ -28,6 +28,8 @@ def stored_frame_path(clip: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
+    """The app's own folders: settings, the library and its videos, thumbnails, logs."""
+
     config_dir: Path  # settings.json, profiles.json (never a secret)
     data_dir: Path  # library.db and the videos
     cache_dir: Path  # thumbnails

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sora_desktop.core.models import RemoteVideo, VideoRequest
+from sora_desktop.core.models import VideoRequest
+from sora_desktop.core.remote_video import RemoteVideo
 
 #: Seconds of clock skew tolerated between this machine and the server.
 WINDOW = 60.0

@@ -35,6 +35,8 @@ FILE_VERSION = 1
 
 @dataclass(slots=True)
 class Settings:
+    """The creator's choices kept between starts (settings.json; never a key)."""
+
     active_profile_id: str = "simulator"
     last_model: str = "sora-2"
     last_size: str = "720x1280"

@@ -34,8 +34,9 @@ from sora_desktop.core.library_query import (
     read_spending,
     where_clause,
 )
-from sora_desktop.core.models import Job, JobStatus, StatusChange, can_transition
+from sora_desktop.core.models import Job, JobStatus, can_transition
 from sora_desktop.core.spending import SpendingTotals
+from sora_desktop.core.status_change import StatusChange
 from sora_desktop.core.store_errors import (
     SQLITE_MAGIC,
     StoreCorruptError,

@@ -18,9 +18,9 @@ from sora_desktop.core.models import (
     Job,
     JobStatus,
     KeySource,
-    StatusChange,
     VideoRequest,
 )
+from sora_desktop.core.status_change import StatusChange
 
 #: Job fields that ``transition``/``update_fields`` may change (the request and the
 #: connection are fixed once a job exists).

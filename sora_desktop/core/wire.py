@@ -30,7 +30,7 @@ from sora_desktop.core.errors import (
     SoraError,
 )
 from sora_desktop.core.i18n import _
-from sora_desktop.core.models import RemoteError, RemoteVideo
+from sora_desktop.core.remote_video import RemoteError, RemoteVideo
 
 _MAX_MESSAGE = 500
 

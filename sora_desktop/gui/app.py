@@ -55,6 +55,8 @@ DEFAULT_SIM_LATENCY = 6.0
 
 @dataclass
 class AppContext:
+    """The running window and what it was built from (``build``), closed with ``close``."""
+
     paths: AppPaths
     engine: Engine  # the library, profiles and settings (usecases.context), made once
     controller: Controller

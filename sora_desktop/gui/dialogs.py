@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 if TYPE_CHECKING:
     from sora_desktop.core.paths import AppPaths
     from sora_desktop.gui.controller import Controller
+    from sora_desktop.gui.export_notice import ExportNotice
     from sora_desktop.gui.main_window import MainWindow
     from sora_desktop.gui.operations import Operations
     from sora_desktop.gui.simulator_handle import SimulatorHandle
@@ -72,19 +73,27 @@ def wire_dialogs(
             if ask_restart_for_language(window, changed[-1]):
                 window.request_restart()
 
-    from sora_desktop.gui.export_notice import ExportNotice
-
-    notice = ExportNotice(window)
-    window.statusBar().addPermanentWidget(notice)
-    notice.open_failed.connect(
-        lambda folder: window.statusBar().showMessage(
+    def show_open_failed(folder: str) -> None:
+        window.statusBar().showMessage(
             QCoreApplication.translate(
                 "App", "The file manager could not be opened. The folder is {0}"
             ).format(folder),
             10000,
         )
-    )
-    window.export_notice = notice
+
+    made: list[ExportNotice] = []
+
+    def notice() -> ExportNotice:
+        """The "Exported …" notice in the status bar, made with the first export: hidden
+        until then, it is no part of the first frame (~3 M instructions before the paint)."""
+        if not made:
+            from sora_desktop.gui.export_notice import ExportNotice
+
+            made.append(ExportNotice(window))
+            window.statusBar().addPermanentWidget(made[0])
+            made[0].open_failed.connect(show_open_failed)
+            window.export_notice = made[0]
+        return made[0]
 
     def export(job_ids: list[str]) -> None:
         from sora_desktop.gui.export_dialog import ExportDialog
@@ -93,7 +102,7 @@ def wire_dialogs(
         if not jobs:
             return
         dialog = ExportDialog(jobs, user.data, window, save, operations)
-        dialog.exported.connect(notice.show_exported)  # "Exported …" with Show in folder
+        dialog.exported.connect(notice().show_exported)  # "Exported …" with Show in folder
         dialog.exec()
         dialog.deleteLater()
 
@@ -110,7 +119,7 @@ def wire_dialogs(
             window.errors.show(err)
             return
         if not open_folder(folder):
-            notice.open_failed.emit(str(folder))
+            show_open_failed(str(folder))
 
     def spending() -> None:
         from sora_desktop.gui.library_filters import connection_label

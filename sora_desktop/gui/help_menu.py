@@ -38,6 +38,8 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class HelpActions:
+    """The Help menu's actions (the docs, the shortcuts, the log folder)."""
+
     docs: QAction
     shortcuts: QAction
     logs: QAction

@@ -2,6 +2,10 @@
 (:func:`from_event_loop`); :func:`stop_and_unload`, which waits until the player holds no
 media (the preview pane and the self-test end playback with it); and :func:`shut_down`, which
 lets a clip still opening finish first.
+
+``QUrl`` and ``QEventLoop`` are imported where a call needs them: PySide6 makes a type (and
+its enums) when its name is first imported, and the preview pane imports this module
+before the window's first paint, long before it plays anything (~5.6 M instructions).
 """
 
 from __future__ import annotations
@@ -9,21 +13,32 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, Qt, QTimer, QUrl
+from PySide6.QtCore import Q_ARG, QMetaObject, Qt, QTimer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtCore import QUrl
     from PySide6.QtMultimedia import QMediaPlayer
+
+
+def set_source(player: QMediaPlayer, path: Path | None) -> None:
+    """Have the event loop set ``player``'s media to the file ``path`` (None: no media)."""
+    from PySide6.QtCore import QUrl
+
+    from_event_loop(player, "setSource", QUrl() if path is None else QUrl.fromLocalFile(str(path)))
 
 
 def stop_and_unload(player: QMediaPlayer, timeout: float = 5.0) -> None:
     """Stop ``player`` and drop its media, from the event loop (see :func:`from_event_loop`),
     and wait (at most ``timeout`` s) until it holds no media: its FFmpeg threads are gone."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtMultimedia import QMediaPlayer
 
     if player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
         return
     from_event_loop(player, "stop")
-    from_event_loop(player, "setSource", QUrl())
+    set_source(player, None)
     loop = QEventLoop()
     tick = QTimer()
     tick.setInterval(50)
@@ -46,7 +61,12 @@ def from_event_loop(player: QMediaPlayer, method: str, *args: QUrl) -> None:
     deadlocks the process: seen in CI, the window stuck closing in ``stop()``. Queued, the
     call is made by the event loop, which has released the GIL. Calls keep their order.
     """
-    arguments = [Q_ARG(QUrl, arg) for arg in args]
+    if args:
+        from PySide6.QtCore import QUrl
+
+        arguments = [Q_ARG(QUrl, arg) for arg in args]
+    else:
+        arguments = []
     QMetaObject.invokeMethod(player, method, Qt.ConnectionType.QueuedConnection, *arguments)
 
 
@@ -56,6 +76,7 @@ def shut_down(player: QMediaPlayer) -> None:
     A clip still opening is let finish first (bounded): tearing the FFmpeg backend down
     in the middle of opening a file can wedge its loader thread against the GUI thread.
     """
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtMultimedia import QMediaPlayer
 
     if player.mediaStatus() == QMediaPlayer.MediaStatus.LoadingMedia:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QSize,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.gui.caption import ElidedCaption
 from sora_desktop.gui.control_fit import Tiers, essential_width, fit_controls
 from sora_desktop.gui.frame_grab import FrameGrab
-from sora_desktop.gui.player_calls import from_event_loop, shut_down, stop_and_unload
+from sora_desktop.gui.player_calls import from_event_loop, set_source, shut_down, stop_and_unload
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
@@ -270,7 +269,7 @@ class PreviewPane(QWidget):
         self.title_label.set_full_text(title)
         if self.video is not None:
             self._stack.setCurrentWidget(self.video)
-        from_event_loop(player, "setSource", QUrl.fromLocalFile(str(path)))
+        set_source(player, path)
         self._set_controls_enabled(True)
         if autoplay:
             from_event_loop(player, "play")
@@ -285,7 +284,7 @@ class PreviewPane(QWidget):
     def unload(self) -> None:
         if self.player is not None:
             from_event_loop(self.player, "stop")
-            from_event_loop(self.player, "setSource", QUrl())
+            set_source(self.player, None)
         self._source = None
         self._stack.setCurrentWidget(self.placeholder)
         self.title_label.clear()

@@ -52,6 +52,8 @@ def format_elapsed(seconds: float) -> str:
 
 @dataclass(slots=True)
 class QueueRow:
+    """One job as the queue shows it."""
+
     job_id: str
     prompt: str
     model: str

@@ -21,17 +21,11 @@ from sora_desktop.core.extend import (
     extend_route,
     join_continuation,
 )
-from sora_desktop.core.models import (
-    Connection,
-    ConnectionKind,
-    Job,
-    JobStatus,
-    RemoteVideo,
-    VideoRequest,
-)
+from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
 from sora_desktop.core.pacing import Pacing
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.reconcile import matches_request
+from sora_desktop.core.remote_video import RemoteVideo
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from tests.core.media_clips import sim_clip

@@ -18,14 +18,8 @@ from sora_desktop.core.errors import (
     ServiceUnavailableError,
 )
 from sora_desktop.core.jobrunner import MODERATION_MESSAGE, MODERATION_NEXT
-from sora_desktop.core.models import (
-    Connection,
-    ConnectionKind,
-    JobStatus,
-    KeySource,
-    RemoteError,
-    VideoRequest,
-)
+from sora_desktop.core.models import Connection, ConnectionKind, JobStatus, KeySource, VideoRequest
+from sora_desktop.core.remote_video import RemoteError
 from sora_desktop.core.service import CANCEL_MESSAGE, error_for_job
 from tests.core.test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 from tests.fail_on_unexpected import ExpectLog

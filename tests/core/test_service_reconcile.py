@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sora_desktop.core.models import RemoteVideo, VideoRequest
+from sora_desktop.core.models import VideoRequest
 from sora_desktop.core.reconcile import WINDOW, find_created, matches_request
+from sora_desktop.core.remote_video import RemoteVideo
 
 REQ = VideoRequest(prompt="a glass whale", model="sora-2", size="1280x720", seconds=8)
 T0 = 1_800_000_000.0

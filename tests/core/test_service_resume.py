@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from sora_desktop.core.errors import NetworkError
-from sora_desktop.core.models import Job, JobStatus, StatusChange
+from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.status_change import StatusChange
 from tests.core.test_service_support import MP4_BYTES, REQUEST, SIM, Harness, Step
 from tests.fail_on_unexpected import ExpectLog
 

@@ -15,15 +15,10 @@ from typing import Any
 
 from sora_desktop.core.dialects.base import ConnectionFacts
 from sora_desktop.core.errors import NetworkError, SoraError
-from sora_desktop.core.models import (
-    Connection,
-    ConnectionKind,
-    JobStatus,
-    RemoteVideo,
-    VideoRequest,
-)
+from sora_desktop.core.models import Connection, ConnectionKind, JobStatus, VideoRequest
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.reconcile import WINDOW, find_created
+from sora_desktop.core.remote_video import RemoteVideo
 from sora_desktop.core.service import GenerationService
 from sora_desktop.core.store import JobStore
 from sora_desktop.core.wire import Polled, VideoPage

@@ -7,14 +7,8 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from sora_desktop.core.models import (
-    Connection,
-    ConnectionKind,
-    Job,
-    JobStatus,
-    StatusChange,
-    VideoRequest,
-)
+from sora_desktop.core.models import Connection, ConnectionKind, Job, JobStatus, VideoRequest
+from sora_desktop.core.status_change import StatusChange
 from sora_desktop.core.store import JobStore
 
 SAMPLE = (

@@ -98,7 +98,8 @@ def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
         "         'sora_desktop.gui.library_view', 'PySide6.QtMultimedia', 'av', 'numpy',\n"
         "         'httpx', 'PIL', 'keyring', 'sora_desktop.simulator',\n"
         "         'sora_desktop.gui.help_dialogs', 'hashlib', 'uuid', 'platform',\n"
-        "         'sqlite3', 'sora_desktop.core.store', 'sora_desktop.core.library_query')\n"
+        "         'sqlite3', 'sora_desktop.core.store', 'sora_desktop.core.library_query',\n"
+        "         'sora_desktop.gui.export_notice')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
         "ctx.close()\n"
     )
@@ -140,14 +141,81 @@ def test_a_simulator_start_paints_its_first_frame_without_the_catalogue_nor_send
     assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
+def test_the_first_paint_makes_no_dataclass_of_the_wire_nor_of_the_history(
+    tmp_path: Path,
+) -> None:
+    """The server's video (``RemoteVideo``, ``RemoteError``) and a job's status history
+    (``StatusChange``) live apart from ``core/models.py``: on Python 3.11 each dataclass
+    compiles its methods when its module is imported (~14 M instructions for the three), and
+    the first frame neither talks to a server nor reads a history. Checked at the real first
+    paint."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "loop = QEventLoop()\n"
+        "ctx.window.first_painted.connect(loop.quit)\n"
+        "QTimer.singleShot(30000, loop.quit)\n"
+        "ctx.window.show()\n"
+        "loop.exec()\n"
+        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+        "from sora_desktop.core import models\n"
+        "later = ('sora_desktop.core.remote_video', 'sora_desktop.core.status_change')\n"
+        "made = sorted(m for m in later if m in sys.modules)\n"
+        "made += sorted(n for n in ('RemoteVideo', 'RemoteError', 'StatusChange')\n"
+        "               if n in vars(models))\n"
+        "print(made)\n"
+        "ctx.close()\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_every_dataclass_made_before_the_first_paint_has_its_own_docstring(
+    tmp_path: Path,
+) -> None:
+    """A dataclass without a docstring gets one made from ``inspect.signature`` of the
+    class when it is created (Python 3.11), ~0.4-0.7 M instructions each: the ones the
+    window makes before its first paint write their own."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "loop = QEventLoop()\n"
+        "ctx.window.first_painted.connect(loop.quit)\n"
+        "QTimer.singleShot(30000, loop.quit)\n"
+        "ctx.window.show()\n"
+        "loop.exec()\n"
+        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+        "made = [c for n, m in list(sys.modules.items()) if n.startswith('sora_desktop')\n"
+        "        for c in vars(m).values()\n"
+        "        if isinstance(c, type) and '__dataclass_fields__' in vars(c)\n"
+        "        and c.__module__ == n]\n"
+        "assert len(made) > 5, made  # the probe sees them\n"
+        "print(sorted(c.__qualname__ for c in made\n"
+        "             if (c.__doc__ or '').startswith(c.__name__ + '(')))\n"
+        "ctx.close()\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
 def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) -> None:
     """PySide6 makes a class and its enums when its name is first imported: the queue's
-    row painting (style options) and the caption's text fitting (text layout) import theirs
-    where they are used, after the first paint (test_queue.py and test_caption.py show
-    they still work)."""
+    row painting (style options), the caption's text fitting (text layout) and the preview's
+    player calls (``QUrl``) import theirs where they are used, after the first paint
+    (test_queue.py, test_caption.py and the preview's tests show they still work)."""
     code = (
         "from pathlib import Path\n"
-        "from PySide6 import QtGui, QtWidgets\n"
+        "from PySide6 import QtCore, QtGui, QtWidgets\n"
         "from PySide6.QtCore import QEventLoop, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
@@ -161,7 +229,7 @@ def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) 
         "loop.exec()\n"
         "assert ctx.window.first_painted_at > 0, 'never painted'\n"
         "later = {QtWidgets: ('QStyleOptionButton', 'QStyleOptionProgressBar'),\n"
-        "         QtGui: ('QTextLayout',)}\n"
+        "         QtGui: ('QTextLayout',), QtCore: ('QUrl',)}\n"
         "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
         "ctx.close()\n"
         "QtGui.QTextLayout  # the probe works: made on first use\n"

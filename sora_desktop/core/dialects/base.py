@@ -39,8 +39,9 @@ from sora_desktop.core.errors import (
     SoraError,
 )
 from sora_desktop.core.i18n import _
-from sora_desktop.core.models import Connection, RemoteVideo, VideoRequest
+from sora_desktop.core.models import Connection, VideoRequest
 from sora_desktop.core.profiles import is_loopback_host
+from sora_desktop.core.remote_video import RemoteVideo
 from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import (
     DEFAULT_TIMEOUT,

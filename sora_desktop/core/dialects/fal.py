@@ -46,13 +46,8 @@ from sora_desktop.core.errors import (
     SoraError,
 )
 from sora_desktop.core.i18n import _
-from sora_desktop.core.models import (
-    Connection,
-    ConnectionKind,
-    RemoteError,
-    RemoteVideo,
-    VideoRequest,
-)
+from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
+from sora_desktop.core.remote_video import RemoteError, RemoteVideo
 from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import DEFAULT_TIMEOUT, network_error, origin_of, user_agent
 from sora_desktop.core.wire import Polled

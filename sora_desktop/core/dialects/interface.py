@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sora_desktop.core.models import Connection, RemoteVideo, VideoRequest
+from sora_desktop.core.models import Connection, VideoRequest
+from sora_desktop.core.remote_video import RemoteVideo
 from sora_desktop.core.wire import Polled
 
 ProgressCallback = Callable[[int, int | None], None]

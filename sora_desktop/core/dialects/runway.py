@@ -30,7 +30,8 @@ from sora_desktop.core.dialects.base import ConnectionFacts, ProviderClient, iso
 from sora_desktop.core.dialects.errors import PROVIDER_NAMES
 from sora_desktop.core.errors import ServiceUnavailableError
 from sora_desktop.core.i18n import _
-from sora_desktop.core.models import ConnectionKind, RemoteError, RemoteVideo, VideoRequest
+from sora_desktop.core.models import ConnectionKind, VideoRequest
+from sora_desktop.core.remote_video import RemoteError, RemoteVideo
 from sora_desktop.core.wire import Polled
 
 DEFAULT_BASE_URL = "https://api.dev.runwayml.com"
