@@ -1,5 +1,6 @@
 """GUI fixtures: QSettings in a temp dir, app identity, small real media files, the real
-window (``make_app``, ``make_loopback_app``, ``sim_app``), a Controller over a real library."""
+window (``make_app``, ``make_loopback_app``, ``sim_app``), a Controller over a real library,
+the Connections dialog over a profiles file of its own (``profiles``, ``dialog``)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import QMessageBox
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from sora_desktop.core.profiles import ProfileStore
     from sora_desktop.core.store import JobStore
     from sora_desktop.gui.app import AppContext
+    from sora_desktop.gui.connections_dialog import ConnectionsDialog
     from sora_desktop.gui.controller import Controller
     from sora_desktop.gui.library_view import LibraryPanel
     from sora_desktop.gui.operations import Operations
@@ -122,6 +125,25 @@ def make_png(path: Path, width: int, height: int) -> Path:
 
     Image.new("RGB", (width, height), (200, 120, 40)).save(path, "PNG")
     return path
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> ProfileStore:
+    """A profiles file of the test's own (the Connections dialog tests)."""
+    from sora_desktop.core.profiles import ProfileStore
+
+    return ProfileStore(tmp_path / "config" / "profiles.json")
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, profiles: ProfileStore) -> ConnectionsDialog:
+    """The Connections dialog over :func:`profiles`, shown."""
+    from sora_desktop.gui.connections_dialog import ConnectionsDialog
+
+    dlg = ConnectionsDialog(profiles, None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
 
 
 @pytest.fixture

@@ -3,28 +3,10 @@ keeps no key (no key field, nothing in the keyring, ``auth_style: "entra"`` on d
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
-
 from sora_desktop.core import secrets
 from sora_desktop.core.models import AuthStyle, ConnectionKind, KeySource
 from sora_desktop.core.profiles import ProfileStore
 from sora_desktop.gui.connections_dialog import ConnectionsDialog
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> ProfileStore:
-    return ProfileStore(tmp_path / "config" / "profiles.json")
-
-
-@pytest.fixture
-def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
-    dlg = ConnectionsDialog(profiles, None)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    return dlg
 
 
 def test_entra_sign_in_hides_the_key_and_saves_no_key(

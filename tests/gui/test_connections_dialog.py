@@ -3,7 +3,6 @@ connection" talks to the real simulator over loopback."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,19 +15,6 @@ from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_te
 from sora_desktop.gui.operations import Operations
 
 KEY = "sk-test-5f2c9a0d7e11b3"
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> ProfileStore:
-    return ProfileStore(tmp_path / "config" / "profiles.json")
-
-
-@pytest.fixture
-def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
-    dlg = ConnectionsDialog(profiles, None)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    return dlg
 
 
 def _new(dialog: ConnectionsDialog, name: str, kind: ConnectionKind, url: str) -> None:

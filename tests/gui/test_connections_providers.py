@@ -4,7 +4,6 @@ keyring, and "Test connection" showing what the provider said (over loopback).""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,19 +24,6 @@ DIALECTS = {
     ConnectionKind.REPLICATE: ReplicateDialect,
     ConnectionKind.RUNWAY: RunwayDialect,
 }
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> ProfileStore:
-    return ProfileStore(tmp_path / "config" / "profiles.json")
-
-
-@pytest.fixture
-def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
-    dlg = ConnectionsDialog(profiles, None)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    return dlg
 
 
 def _choose(dialog: ConnectionsDialog, kind: ConnectionKind, name: str) -> None:

@@ -6,7 +6,6 @@ goes on without a word."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,19 +20,6 @@ from sora_desktop.gui.connections_dialog import ConnectionsDialog
 
 KEY = "sk-test-5f2c9a0d7e11b3"
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> ProfileStore:
-    return ProfileStore(tmp_path / "config" / "profiles.json")
-
-
-@pytest.fixture
-def dialog(qtbot: Any, profiles: ProfileStore) -> ConnectionsDialog:
-    dlg = ConnectionsDialog(profiles, None)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    return dlg
 
 
 class Answers:
