@@ -19,6 +19,29 @@ def _io_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "sora-io"]
 
 
+def _at_the_first_paint(tmp_path: Path) -> str:
+    """The start of a program for a fresh interpreter: the window built as the app builds
+    it, shown, and its first paint waited for (``ctx`` is the app; ``sys`` and PySide6's
+    ``QtCore``, ``QtGui`` and ``QtWidgets`` are imported, which makes none of their types)."""
+    return (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6 import QtCore, QtGui, QtWidgets\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sora_desktop.core.paths import AppPaths\n"
+        "from sora_desktop.gui.app import build\n"
+        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
+        "loop = QEventLoop()\n"
+        "ctx.window.first_painted.connect(loop.quit)\n"
+        "QTimer.singleShot(30000, loop.quit)\n"
+        "ctx.window.show()\n"
+        "loop.exec()\n"
+        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+    )
+
+
 def test_the_io_thread_starts_after_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
     # an external simulator URL: start_background then starts no in-process simulator
     ctx = build(AppPaths.default(tmp_path / "d"), simulator_url="http://127.0.0.1:9")
@@ -115,21 +138,7 @@ def test_a_simulator_start_paints_its_first_frame_without_the_catalogue_nor_send
     provider profile or price is shown, on the first send, on the first "Show in folder"
     (~75 M instructions before the paint, startup_instructions.py). Checked at the real
     first paint, not only after building."""
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtCore import QEventLoop, QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from sora_desktop.core.paths import AppPaths\n"
-        "from sora_desktop.gui.app import build\n"
-        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
-        "loop = QEventLoop()\n"
-        "ctx.window.first_painted.connect(loop.quit)\n"
-        "QTimer.singleShot(30000, loop.quit)\n"
-        "ctx.window.show()\n"
-        "loop.exec()\n"
-        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+    code = _at_the_first_paint(tmp_path) + (
         "later = ('sora_desktop.usecases.models', 'sora_desktop.core.catalogue',\n"
         "         'sora_desktop.core.model_settings', 'sora_desktop.core.schema_form',\n"
         "         'sora_desktop.usecases.generate', 'sora_desktop.usecases.resend',\n"
@@ -149,21 +158,7 @@ def test_the_first_paint_makes_no_dataclass_of_the_wire_nor_of_the_history(
     compiles its methods when its module is imported (~14 M instructions for the three), and
     the first frame neither talks to a server nor reads a history. Checked at the real first
     paint."""
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtCore import QEventLoop, QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from sora_desktop.core.paths import AppPaths\n"
-        "from sora_desktop.gui.app import build\n"
-        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
-        "loop = QEventLoop()\n"
-        "ctx.window.first_painted.connect(loop.quit)\n"
-        "QTimer.singleShot(30000, loop.quit)\n"
-        "ctx.window.show()\n"
-        "loop.exec()\n"
-        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+    code = _at_the_first_paint(tmp_path) + (
         "from sora_desktop.core import models\n"
         "later = ('sora_desktop.core.remote_video', 'sora_desktop.core.status_change')\n"
         "made = sorted(m for m in later if m in sys.modules)\n"
@@ -181,21 +176,7 @@ def test_every_dataclass_made_before_the_first_paint_has_its_own_docstring(
     """A dataclass without a docstring gets one made from ``inspect.signature`` of the
     class when it is created (Python 3.11), ~0.4-0.7 M instructions each: the ones the
     window makes before its first paint write their own."""
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtCore import QEventLoop, QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from sora_desktop.core.paths import AppPaths\n"
-        "from sora_desktop.gui.app import build\n"
-        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
-        "loop = QEventLoop()\n"
-        "ctx.window.first_painted.connect(loop.quit)\n"
-        "QTimer.singleShot(30000, loop.quit)\n"
-        "ctx.window.show()\n"
-        "loop.exec()\n"
-        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+    code = _at_the_first_paint(tmp_path) + (
         "made = [c for n, m in list(sys.modules.items()) if n.startswith('sora_desktop')\n"
         "        for c in vars(m).values()\n"
         "        if isinstance(c, type) and '__dataclass_fields__' in vars(c)\n"
@@ -213,21 +194,7 @@ def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) 
     row painting (style options), the caption's text fitting (text layout) and the preview's
     player calls (``QUrl``) import theirs where they are used, after the first paint
     (test_queue.py, test_caption.py and the preview's tests show they still work)."""
-    code = (
-        "from pathlib import Path\n"
-        "from PySide6 import QtCore, QtGui, QtWidgets\n"
-        "from PySide6.QtCore import QEventLoop, QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from sora_desktop.core.paths import AppPaths\n"
-        "from sora_desktop.gui.app import build\n"
-        f"ctx = build(AppPaths.default(Path({str(tmp_path)!r})))\n"
-        "loop = QEventLoop()\n"
-        "ctx.window.first_painted.connect(loop.quit)\n"
-        "QTimer.singleShot(30000, loop.quit)\n"
-        "ctx.window.show()\n"
-        "loop.exec()\n"
-        "assert ctx.window.first_painted_at > 0, 'never painted'\n"
+    code = _at_the_first_paint(tmp_path) + (
         "later = {QtWidgets: ('QStyleOptionButton', 'QStyleOptionProgressBar'),\n"
         "         QtGui: ('QTextLayout',), QtCore: ('QUrl',)}\n"
         "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
