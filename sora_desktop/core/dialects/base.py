@@ -112,27 +112,43 @@ class ProviderClient(AsyncClosing):
         kwargs: dict[str, Any] = {}
         if connection.proxy and transport is None:
             kwargs["proxy"] = connection.proxy
-        common: dict[str, Any] = {
+        #: what every client of this connection shares (proxy, timeout, TLS, transport)
+        self._client_options: dict[str, Any] = {
             "timeout": timeout or DEFAULT_TIMEOUT,
             "transport": transport,
             "trust_env": True,
             "verify": shared_context(),  # the CA bundle loaded once per process (core/tls.py)
             **kwargs,
         }
-        headers = {"Accept": "application/json", "User-Agent": user_agent()}
-        headers.update(self.auth_headers(api_key))
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url + "/",
-            headers=headers,
-            follow_redirects=True,
-            event_hooks={"request": [self._guard_credentials]},
-            **common,
-        )
+        self._http = self.keyed_client(self.base_url, api_key)
         #: no credentials at all: result files, upload URLs (other hosts)
         self._public = httpx.AsyncClient(
-            headers={"User-Agent": user_agent()}, follow_redirects=True, **common
+            headers={"User-Agent": user_agent()},
+            follow_redirects=True,
+            **self._client_options,
         )
         self._models: dict[str, CatalogueModel] = {}
+
+    def keyed_client(self, base_url: str, api_key: str | None) -> httpx.AsyncClient:
+        """A client that sends the key to ``base_url``'s origin and to no other: a request
+        (or a redirect) elsewhere goes without it. The connection's own client, and one for
+        a provider's second host of its own (fal's REST host for storage tokens)."""
+        origin = origin_of(httpx.URL(base_url))
+
+        async def guard_credentials(request: httpx.Request) -> None:
+            if origin_of(request.url) != origin:
+                for name in ("authorization", "api-key", "x-runway-version"):
+                    request.headers.pop(name, None)
+
+        headers = {"Accept": "application/json", "User-Agent": user_agent()}
+        headers.update(self.auth_headers(api_key))
+        return httpx.AsyncClient(
+            base_url=base_url.rstrip("/") + "/",
+            headers=headers,
+            follow_redirects=True,
+            event_hooks={"request": [guard_credentials]},
+            **self._client_options,
+        )
 
     # -- to be given by each provider
 
@@ -152,18 +168,15 @@ class ProviderClient(AsyncClosing):
         await self._http.aclose()
         await self._public.aclose()
 
-    async def _guard_credentials(self, request: httpx.Request) -> None:
-        """The key only ever goes to the connection's own origin (also after a redirect)."""
-        if origin_of(request.url) != self._origin:
-            for name in ("authorization", "api-key", "x-runway-version"):
-                request.headers.pop(name, None)
-
     # -- plumbing
 
-    async def send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        """One request to the connection's origin; non-2xx raise the mapped error."""
+    async def send(
+        self, method: str, path: str, *, client: httpx.AsyncClient | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """One request to the connection's origin (or through ``client``, another of the
+        provider's keyed clients); non-2xx raise the mapped error."""
         try:
-            response = await self._http.request(method, path, **kwargs)
+            response = await (client or self._http).request(method, path, **kwargs)
         except httpx.TransportError as exc:
             log.info("%s %s failed: %s", method, path, type(exc).__name__)
             raise network_error(exc) from None

@@ -48,8 +48,7 @@ from sora_desktop.core.errors import (
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Connection, ConnectionKind, VideoRequest
 from sora_desktop.core.remote_video import RemoteError, RemoteVideo
-from sora_desktop.core.tls import shared_context
-from sora_desktop.core.transport import DEFAULT_TIMEOUT, network_error, origin_of, user_agent
+from sora_desktop.core.transport import network_error
 from sora_desktop.core.wire import Polled
 
 log = logging.getLogger(__name__)
@@ -108,35 +107,12 @@ class FalDialect(ProviderClient):
         #: fal's REST host (storage tokens), with the key; None when it is the base origin
         self._rest: httpx.AsyncClient | None = None
         if self._storage.separate:
-            self._rest_origin = origin_of(httpx.URL(self._storage.rest))
-            proxy: dict[str, Any] = {}
-            if connection.proxy and transport is None:
-                proxy["proxy"] = connection.proxy
-            self._rest = httpx.AsyncClient(
-                base_url=self._storage.rest + "/",
-                headers={
-                    "Accept": "application/json",
-                    "User-Agent": user_agent(),
-                    **self.auth_headers(api_key),
-                },
-                follow_redirects=True,
-                event_hooks={"request": [self._guard_rest]},
-                timeout=timeout or DEFAULT_TIMEOUT,
-                transport=transport,
-                trust_env=True,
-                verify=shared_context(),
-                **proxy,
-            )
+            self._rest = self.keyed_client(self._storage.rest, api_key)
 
     async def aclose(self) -> None:
         if self._rest is not None:
             await self._rest.aclose()
         await super().aclose()
-
-    async def _guard_rest(self, request: httpx.Request) -> None:
-        """The key goes to fal's REST origin only (also after a redirect)."""
-        if origin_of(request.url) != self._rest_origin:
-            request.headers.pop("authorization", None)
 
     def auth_headers(self, api_key: str | None) -> dict[str, str]:
         return {"Authorization": f"Key {api_key}"} if api_key else {}
@@ -305,15 +281,7 @@ class FalDialect(ProviderClient):
 
     async def _rest_post(self, path: str, **kwargs: Any) -> httpx.Response:
         """A request with the key to fal's REST host (the base origin but on fal's own)."""
-        if self._rest is None:
-            return await self.send("POST", path, **kwargs)
-        try:
-            response = await self._rest.post(path, **kwargs)
-        except httpx.TransportError as exc:
-            raise network_error(exc) from None
-        if response.status_code >= 400:
-            raise self.http_error(response)
-        return response
+        return await self.send("POST", path, client=self._rest, **kwargs)
 
     async def _fresh_storage_token(self) -> StorageToken:
         token = self._storage_token
