@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # the window is built before asyncio (and the runner) are imp
     from sora_desktop.usecases.batch import BatchOverview
 
 REFRESH_MS = 400
+_Key = TypeVar("_Key", bound=Hashable)
 #: #, row, prompt, model, seconds, cost, status (the file or reason takes the rest)
 COLUMN_WIDTHS = (44, 200, 300, 110, 64, 70, 110)
 
@@ -263,9 +265,7 @@ class BatchPanel(QWidget):
             self.refresh_rows()  # the table holds another batch now: read them all
             return
         if seen is not None:
-            for key in [k for k, n in self._changed_rows.items() if k[0] == batch_id]:
-                if self._changed_rows[key] <= seen:
-                    del self._changed_rows[key]
+            _forget(self._changed_rows, seen, lambda key: key[0] == batch_id)
         if part:
             fresh = {r.index: r for r in rows}
             rows = [fresh.get(r.index, r) for r in self.model.rows()]
@@ -437,7 +437,10 @@ def dock_panel(window: QMainWindow, panel: BatchPanel) -> QDockWidget:
     return dock
 
 
-def _forget(changed: dict[str, int], seen: int) -> None:
-    """Drop what a read that started after event number ``seen`` has shown."""
-    for key in [k for k, n in changed.items() if n <= seen]:
+def _forget(
+    changed: dict[_Key, int], seen: int, read: Callable[[_Key], bool] = lambda _key: True
+) -> None:
+    """Drop what a read that started after event number ``seen`` has shown (of the keys
+    it ``read``)."""
+    for key in [k for k, n in changed.items() if n <= seen and read(k)]:
         del changed[key]
