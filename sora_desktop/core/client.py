@@ -44,6 +44,7 @@ from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import (
     DEFAULT_TIMEOUT,
     AsyncClosing,
+    drop_credentials_off,
     existing_size,
     network_error,
     origin_of,
@@ -163,13 +164,9 @@ class VideoClient(AsyncClosing):
 
     def _drop_if_foreign(self, request: httpx.Request) -> bool:
         """Never send the key to another origin: a redirect (e.g. content served from a CDN)
-        would otherwise carry the ``api-key`` header along (httpx only strips
-        ``Authorization``). True when the request leaves the connection's origin."""
-        if origin_of(request.url) == self._origin:
-            return False
-        request.headers.pop("api-key", None)
-        request.headers.pop("authorization", None)
-        return True
+        would otherwise carry the ``api-key`` header along. True when the request leaves
+        the connection's origin."""
+        return drop_credentials_off(self._origin, request)
 
     def _strip_foreign_credentials(self, request: httpx.Request) -> None:
         """The blocking client's hook (downloads, in their own threads): a signed-in

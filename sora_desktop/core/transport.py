@@ -165,6 +165,21 @@ def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port or default
 
 
+#: the headers that carry a connection's credentials (Runway's version header goes with its key)
+CREDENTIAL_HEADERS = ("authorization", "api-key", "x-runway-version")
+
+
+def drop_credentials_off(origin: tuple[str, str, int | None], request: httpx.Request) -> bool:
+    """Never send the key to another origin than ``origin``: a request for another host, or a
+    redirect to one (httpx strips only ``Authorization`` there), loses its credential headers.
+    True when the request leaves ``origin``."""
+    if origin_of(request.url) == origin:
+        return False
+    for name in CREDENTIAL_HEADERS:
+        request.headers.pop(name, None)
+    return True
+
+
 def existing_size(dest: Path) -> int:
     try:
         return dest.stat().st_size

@@ -46,6 +46,7 @@ from sora_desktop.core.tls import shared_context
 from sora_desktop.core.transport import (
     DEFAULT_TIMEOUT,
     AsyncClosing,
+    drop_credentials_off,
     existing_size,
     network_error,
     origin_of,
@@ -136,9 +137,7 @@ class ProviderClient(AsyncClosing):
         origin = origin_of(httpx.URL(base_url))
 
         async def guard_credentials(request: httpx.Request) -> None:
-            if origin_of(request.url) != origin:
-                for name in ("authorization", "api-key", "x-runway-version"):
-                    request.headers.pop(name, None)
+            drop_credentials_off(origin, request)
 
         headers = {"Accept": "application/json", "User-Agent": user_agent()}
         headers.update(self.auth_headers(api_key))
