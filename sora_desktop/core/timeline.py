@@ -35,7 +35,7 @@ from typing import Any, Literal, NoReturn
 from sora_desktop.core.atomic import atomic_output, atomic_write_text
 from sora_desktop.core.clipinfo import ClipInfo, probe
 from sora_desktop.core.errors import DiskError, InvalidRequestError
-from sora_desktop.core.export import sanitize_filename
+from sora_desktop.core.filenames import sanitize_filename
 from sora_desktop.core.i18n import _
 from sora_desktop.core.storyboard import Storyboard
 
