@@ -35,6 +35,7 @@ from sora_desktop.core.errors import DiskError, InvalidRequestError
 from sora_desktop.core.filecopy import copy_new_file
 from sora_desktop.core.filenames import (
     DEFAULT_NAME_LEN,
+    check_new_path,
     free_names,
     name_length,
     sanitize_filename,
@@ -222,7 +223,7 @@ def export_folder_problem(dest: Path) -> DiskError | None:
 def prepare_export_folder(dest: Path) -> Path:
     """Make sure ``dest`` is a folder clips can be exported to, creating it (and missing
     parents) when needed. Raises :class:`DiskError` saying why not."""
-    dest = Path(dest)
+    dest = check_new_path(Path(dest), param="folder")  # a name this OS refuses, said as such
     problem = export_folder_problem(dest)
     if problem is not None:
         raise problem
@@ -243,8 +244,9 @@ def _name_budget(dest: Path) -> int:
     if MAX_PATH is None:
         return DEFAULT_NAME_LEN
     # the folder, a separator, then room for " (99)" and the sidecar's ".json" (".mp4" + 1)
+    # while it is written as ".NAME.json.1a2b3c4d.tmp" (core/atomic.py)
     folder = name_length(str(dest.absolute()), windows=True)  # Windows counts UTF-16 units
-    room = MAX_PATH - folder - 1 - len(" (99)") - 1
+    room = MAX_PATH - folder - 1 - len(" (99)") - 1 - len(".") - len(".1a2b3c4d.tmp")
     if room < 16:
         raise DiskError(
             _(

@@ -8,7 +8,8 @@ Windows, macOS and Linux whichever of them made it:
 - :func:`sanitize_filename`: any text as a readable name (Chinese stays Chinese): no
   ``<>:"/\\|?*``, control or invisible characters, no leading dot, no trailing dot or space,
   never a device name Windows keeps (``CON``, ``nul.mp4``, ``COM1``...), capped in the
-  unit the file system counts: UTF-16 units on Windows (NTFS), UTF-8 bytes elsewhere.
+  unit the file system counts: UTF-16 units on Windows (NTFS), UTF-8 bytes elsewhere
+  (and within 220 bytes everywhere, so a name made on Windows fits a Linux share).
 - :func:`safe_file_stem`: an id of any shape (a server's, a storyboard file's) as a plain
   ASCII stem; ids that differ only in case, or not at all once made safe, get different
   stems (Windows and macOS compare names without case).
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_NAME_LEN",
     "IS_WINDOWS",
     "MAX_NAME_LEN",
+    "PORTABLE_BYTES",
     "check_new_path",
     "free_names",
     "free_path",
@@ -52,6 +54,11 @@ IS_WINDOWS = os.name == "nt"
 MAX_NAME_LEN = 255
 #: A derived name's cap: room for " (2)", ".json" and the like under MAX_NAME_LEN.
 DEFAULT_NAME_LEN = 150
+#: Whatever the OS, a derived name stays within this many UTF-8 bytes, so one made on
+#: Windows (which counts UTF-16 units: 150 Chinese characters are 450 bytes) still fits a
+#: volume that counts bytes (a Linux-backed network share, a disk read on Linux or macOS)
+#: with room for " (99)", ".json" and an atomic writer's ``.NAME.1a2b3c4d.tmp``.
+PORTABLE_BYTES = 220
 _FALLBACK = "video"
 _FORBIDDEN = frozenset('<>:"/\\|?*')
 #: Windows' device names, also with an extension ("con.mp4") and in any case; the
@@ -71,9 +78,14 @@ _RESERVED = frozenset(
 _STEM_CHARS = re.compile(r"[^a-z0-9._-]")
 
 
-def name_length(name: str, *, windows: bool = IS_WINDOWS) -> int:
+def _on_windows(windows: bool | None) -> bool:
+    """``windows``, or whether this is Windows (read at each call: tests play Windows)."""
+    return IS_WINDOWS if windows is None else windows
+
+
+def name_length(name: str, *, windows: bool | None = None) -> int:
     """How long ``name`` is for the file system: UTF-16 units on Windows, else UTF-8 bytes."""
-    if windows:
+    if _on_windows(windows):
         return len(name.encode("utf-16-le", "surrogatepass")) // 2
     return len(name.encode("utf-8", "surrogatepass"))
 
@@ -123,12 +135,13 @@ def split_ext(name: str) -> tuple[str, str]:
 
 
 def sanitize_filename(
-    name: str, max_len: int = DEFAULT_NAME_LEN, *, windows: bool = IS_WINDOWS
+    name: str, max_len: int = DEFAULT_NAME_LEN, *, windows: bool | None = None
 ) -> str:
     """A file name valid on Windows, macOS and Linux, at most ``max_len`` long.
 
     ``max_len`` counts what the file system counts (:func:`name_length`): UTF-16 units on
-    Windows, UTF-8 bytes elsewhere. No path separators or ``<>:"/\\|?*``, no control or
+    Windows, UTF-8 bytes elsewhere; never more than :data:`PORTABLE_BYTES` UTF-8 bytes
+    either way. No path separators or ``<>:"/\\|?*``, no control or
     invisible characters, no ``..``, no leading dot, no trailing dot or space, never a
     reserved Windows device name (``CON``, ``NUL.txt``, ``COM1``...: ``_`` is put before
     it), whitespace collapsed, NFC, never empty (``video``). A short extension is kept when
@@ -136,6 +149,7 @@ def sanitize_filename(
     """
     if max_len < 16:
         raise ValueError("max_len must be at least 16")
+    windows = _on_windows(windows)
     cleaned = _clean_chars(name)
     text = _strip_ends(cleaned)
     stem, ext = split_ext(text)
@@ -148,8 +162,9 @@ def sanitize_filename(
     if is_reserved(stem):
         stem = "_" + stem
     room = max_len - name_length(ext, windows=windows)
-    stem = _strip_ends(_trim(stem, room, windows)) or _FALLBACK
-    return stem + ext
+    stem = _trim(stem, room, windows)
+    stem = _trim(stem, PORTABLE_BYTES - len(ext.encode("utf-8")), windows=False)
+    return (_strip_ends(stem) or _FALLBACK) + ext
 
 
 def safe_file_stem(key: str, max_len: int = 100) -> str:
@@ -204,9 +219,10 @@ def free_path(folder: Path, name: str, *, also: Callable[[Path], Path] | None = 
     return next(free_names(folder, name, also=also))
 
 
-def name_problem(name: str, *, windows: bool = IS_WINDOWS) -> str | None:
+def name_problem(name: str, *, windows: bool | None = None) -> str | None:
     """What makes ``name`` (one file or folder name the creator typed) unusable here, in
     words for a sentence "… can't be used: {problem}"; None when it is fine."""
+    windows = _on_windows(windows)
     if name_length(name, windows=windows) > MAX_NAME_LEN:
         return _("it is longer than the {limit} characters a file name may have").format(
             limit=MAX_NAME_LEN
@@ -226,7 +242,7 @@ def name_problem(name: str, *, windows: bool = IS_WINDOWS) -> str | None:
     return None
 
 
-def check_new_path(path: Path, *, param: str = "out", windows: bool = IS_WINDOWS) -> Path:
+def check_new_path(path: Path, *, param: str = "out", windows: bool | None = None) -> Path:
     """``path`` when every part of it that does not exist yet has a usable name; else
     InvalidRequestError naming the part and why (``param``: the option that gave it)."""
     path = Path(path)

@@ -417,7 +417,22 @@ def test_export_names_keep_the_full_path_under_windows_max_path(
     ready_job: Job, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(export_mod, "MAX_PATH", 259)  # as on Windows
+    import tempfile
+
+    from sora_desktop.core import atomic
+
+    made: list[str] = []
+    real = tempfile.mkstemp
+
+    def mkstemp(**kw: Any) -> tuple[int, str]:
+        fd, name = real(**kw)
+        made.append(name)
+        return fd, name
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", mkstemp)
     _export_names_fit_windows(ready_job, tmp_path)
+    # the sidecar's temporary name too: Windows refuses to make a longer path at all
+    assert made and all(len(name) <= 259 for name in made), [len(n) for n in made]
 
 
 @windows_only

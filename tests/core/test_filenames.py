@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.filenames import (
+    PORTABLE_BYTES,
     check_new_path,
     free_path,
     is_reserved,
@@ -29,7 +30,8 @@ RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
 
 def _assert_safe(name: str, max_len: int) -> None:
     assert name
-    assert len(name.encode("utf-8")) <= max_len
+    assert name_length(name) <= max_len  # this OS's unit
+    assert len(name.encode("utf-8")) <= PORTABLE_BYTES
     assert not any(c in name for c in '<>:"/\\|?*')
     assert not any(ord(c) < 32 or ord(c) == 127 for c in name)
     assert not name.endswith((".", " "))
@@ -82,12 +84,14 @@ def test_sanitize_examples(raw: str, expected: str) -> None:
 
 
 def test_sanitize_trims_bytes_keeps_extension_and_characters() -> None:
-    name = sanitize_filename("日本語のプロンプト" * 30 + ".mp4", max_len=50)
+    name = sanitize_filename("日本語のプロンプト" * 30 + ".mp4", max_len=50, windows=False)
     assert name.endswith(".mp4")
     assert len(name.encode("utf-8")) <= 50
     name.encode("utf-8").decode("utf-8")  # whole characters only
     with pytest.raises(ValueError):
         sanitize_filename("x", max_len=3)
+    name = sanitize_filename("日本語のプロンプト" * 30 + ".mp4", max_len=50, windows=True)
+    assert name.endswith(".mp4") and len(name) == 50
 
 
 @settings(max_examples=300, deadline=None, database=None)
@@ -95,6 +99,7 @@ def test_sanitize_trims_bytes_keeps_extension_and_characters() -> None:
 def test_sanitize_properties_measured_as_windows_measures(raw: str, max_len: int) -> None:
     name = sanitize_filename(raw, max_len=max_len, windows=True)
     assert name_length(name, windows=True) <= max_len
+    assert len(name.encode("utf-8")) <= PORTABLE_BYTES
     _assert_safe(name, 10_000)
     assert sanitize_filename(name, max_len=max_len, windows=True) == name
 
@@ -170,9 +175,11 @@ def test_a_long_chinese_prompt_stays_chinese_and_fits_each_file_system() -> None
         assert name.endswith(".mp4")
         assert name.startswith("一只橘猫在黎明时分的灯塔上")
         assert LONG_CHINESE.startswith(name.removesuffix(".mp4"))  # whole characters, in order
-    # Linux and macOS count bytes (3 a character), Windows UTF-16 units (1 a character)
+    # Linux and macOS count bytes (3 a character), Windows UTF-16 units (1 a character),
+    # and a name made on Windows still fits a volume that counts bytes (a Linux share)
     assert len(posix.encode("utf-8")) <= 150 and len(posix) == 4 + (150 - 4) // 3
-    assert name_length(windows, windows=True) == 150 and len(windows) == 150
+    assert len(windows) == 4 + (PORTABLE_BYTES - 4) // 3 > len(posix)
+    assert len(windows.encode("utf-8")) <= PORTABLE_BYTES
 
 
 def test_characters_outside_the_bmp_are_never_cut_in_half() -> None:
