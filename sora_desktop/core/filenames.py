@@ -246,8 +246,10 @@ def check_new_path(path: Path, *, param: str = "out", windows: bool | None = Non
     """``path`` when every part of it that does not exist yet has a usable name; else
     InvalidRequestError naming the part and why (``param``: the option that gave it)."""
     path = Path(path)
+    windows = _on_windows(windows)
     part = path
-    while part.name and not os.path.lexists(part):
+    # a device name "exists" in every folder on Windows (nul.json is NUL): never taken as there
+    while part.name and not (os.path.lexists(part) and not (windows and is_reserved(part.name))):
         problem = name_problem(part.name, windows=windows)
         if problem is not None:
             raise InvalidRequestError(

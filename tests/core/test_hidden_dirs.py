@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from sora_desktop.core.hidden_dirs import FILE_ATTRIBUTE_HIDDEN, is_hidden, make_hidden_dir
 from sora_desktop.core.paths import AppPaths
 
@@ -33,6 +35,16 @@ def test_make_hidden_dir_creates_and_hides(tmp_path: Path) -> None:
     assert windows_hidden(folder)
     assert not windows_hidden(tmp_path / "videos") or sys.platform != "win32"
     assert not is_hidden(tmp_path / "videos")
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows' hidden attribute")
+def test_the_attribute_is_set_not_read_off_the_dot(tmp_path: Path) -> None:
+    # Wine reports a dot name as hidden by itself: a plain name shows the attribute is set
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert not windows_hidden(plain) and not is_hidden(plain)
+    make_hidden_dir(plain)
+    assert windows_hidden(plain) and is_hidden(plain)
 
 
 def test_the_library_partial_downloads_folder_is_hidden(tmp_path: Path) -> None:

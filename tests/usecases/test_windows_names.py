@@ -44,7 +44,7 @@ def test_a_frame_named_for_a_device_is_refused_before_the_decode(
 ) -> None:
     out = tmp_path / "frames"
     out.mkdir()
-    for name, why in (("con.png", "CON"), ("Lpt1.PNG", "LPT1"), ("a:b.png", ":")):
+    for name, why in (("con.png", "CON"), ("Lpt1.PNG", "LPT1"), ("what?.png", r"\?")):
         with pytest.raises(InvalidRequestError, match=why) as info:
             save_frame(clip, out / name, 0.5)
         assert info.value.param == "out" and "another name" in info.value.next_step
@@ -69,7 +69,7 @@ def test_a_film_or_a_storyboard_file_named_for_a_device_is_refused(
         with pytest.raises(InvalidRequestError, match="NUL") as info:
             boards.save_file(store, board.id, tmp_path / "nul.storyboard.json")
         assert info.value.param == "file"
-        assert not (tmp_path / "nul.storyboard.json").exists()
+        assert "nul.storyboard.json" not in _files(tmp_path)  # .exists(): NUL on Windows
     finally:
         store.close()
 
@@ -90,7 +90,7 @@ def test_an_export_or_timeline_folder_named_for_a_device_is_not_made(
     assert info.value.param == "folder" and not (tmp_path / "exports").exists()
     with pytest.raises(InvalidRequestError, match="PRN"):
         export_timeline(Storyboard(id="b", name="Trip"), [], "otio", tmp_path / "prn")
-    assert not (tmp_path / "prn").exists()
+    assert "prn" not in _files(tmp_path)
 
 
 def test_a_library_clip_named_after_an_odd_job_id_stays_in_the_library(tmp_path: Path) -> None:
