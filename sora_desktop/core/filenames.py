@@ -224,9 +224,13 @@ def name_problem(name: str, *, windows: bool | None = None) -> str | None:
     words for a sentence "… can't be used: {problem}"; None when it is fine."""
     windows = _on_windows(windows)
     if name_length(name, windows=windows) > MAX_NAME_LEN:
-        return _("it is longer than the {limit} characters a file name may have").format(
-            limit=MAX_NAME_LEN
-        )
+        if windows:
+            return _("it is longer than the {limit} characters a file name may have").format(
+                limit=MAX_NAME_LEN
+            )
+        return _(
+            "it is longer than the {limit} bytes a file name may have (a Chinese character takes 3)"
+        ).format(limit=MAX_NAME_LEN)
     if not windows:
         return None
     bad = sorted({ch for ch in name if ch in _FORBIDDEN or ord(ch) < 32})

@@ -159,6 +159,7 @@ def start(
     if out_dir is not None:
         from sora_desktop.usecases.export import folder_problem
 
+        check_new_path(out_dir)  # before anything is paid for, not at the first export
         problem = folder_problem(out_dir)
         if problem is not None:
             raise problem
