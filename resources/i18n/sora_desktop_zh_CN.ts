@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+83" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+85" />
             <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
@@ -191,7 +191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+75" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -1024,7 +1024,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>FrameGrab</name>
         <message>
-            <location filename="../../sora_desktop/gui/frame_grab.py" line="+74" />
+            <location filename="../../sora_desktop/gui/frame_grab.py" line="+77" />
             <source>Save the frame on screen as a full-size PNG picture</source>
             <translation>将当前画面保存为原始尺寸的 PNG 图片</translation>
         </message>
@@ -1905,17 +1905,17 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板 (*.storyboard.json *.json)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="79" />
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="85" />
             <source>Save storyboard as</source>
             <translation>故事板另存为</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="81" />
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="87" />
             <source>Storyboards (*.storyboard.json)</source>
             <translation>故事板 (*.storyboard.json)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="74" />
+            <location filename="../../sora_desktop/gui/storyboard_tab.py" line="81" />
             <source>Open a storyboard first.</source>
             <translation>请先打开一个故事板。</translation>
         </message>
@@ -3118,7 +3118,7 @@ Write a prompt and press Generate.</source>
             <translation>影片已完成（{0}）：{1}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_film.py" line="244" />
+            <location filename="../../sora_desktop/gui/storyboard_film.py" line="245" />
             <source>Timeline exported: {0}</source>
             <translation>时间线已导出：{0}</translation>
         </message>
@@ -4693,47 +4693,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <location filename="../../sora_desktop/core/client.py" line="101" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="237" />
+            <location filename="../../sora_desktop/core/client.py" line="234" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="250" />
+            <location filename="../../sora_desktop/core/client.py" line="247" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="283" />
+            <location filename="../../sora_desktop/core/client.py" line="280" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="97" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="233" />
+            <location filename="../../sora_desktop/core/client.py" line="230" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="249" />
+            <location filename="../../sora_desktop/core/client.py" line="246" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="305" />
+            <location filename="../../sora_desktop/core/client.py" line="302" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="280" />
+            <location filename="../../sora_desktop/core/client.py" line="277" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4798,92 +4798,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="87" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="88" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="262" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="274" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="271" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="340" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="82" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="83" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="273" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="295" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="299" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="337" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="391" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="403" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="409" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="421" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="412" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="424" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="191" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="203" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="438" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="450" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="435" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="447" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4933,67 +4933,67 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="267" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="243" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="268" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="244" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="177" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="192" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="254" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="230" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="255" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="231" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="203" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="179" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="176" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="304" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="345" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="313" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="368" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
@@ -5138,7 +5138,7 @@ Write a prompt and press Generate.</source>
             <translation>应用会继续下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="476" />
+            <location filename="../../sora_desktop/core/download.py" line="470" />
             <source>Try the download again later; if it keeps happening the video is broken on the server.</source>
             <translation>请稍后重新下载；如果反复出现，说明服务器上的视频已损坏。</translation>
         </message>
@@ -5168,7 +5168,7 @@ Write a prompt and press Generate.</source>
             <translation>服务器发送的字节数超过了它声明的大小（{done} / {total}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/download.py" line="475" />
+            <location filename="../../sora_desktop/core/download.py" line="469" />
             <source>The server sent a file that is not an MP4 video ({detail}).</source>
             <translation>服务器发来的文件不是 MP4 视频（{detail}）。</translation>
         </message>
@@ -5198,112 +5198,112 @@ Write a prompt and press Generate.</source>
             <translation>使用 Microsoft Entra ID 登录失败（{reason}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="248" />
+            <location filename="../../sora_desktop/core/export.py" line="175" />
             <source>Choose a folder you may write to.</source>
             <translation>请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="365" />
+            <location filename="../../sora_desktop/core/export.py" line="290" />
             <source>Close the program that uses it (a video player or editor) and export again.</source>
             <translation>请关闭正在使用它的程序（视频播放器或编辑器），然后重新导出。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="242" />
+            <location filename="../../sora_desktop/core/export.py" line="169" />
             <source>Free some space or choose another folder.</source>
             <translation>请释放一些空间，或另选一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="279" />
+            <location filename="../../sora_desktop/core/export.py" line="206" />
             <source>Choose a folder to export to.</source>
             <translation>请选择要导出到的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="327" />
+            <location filename="../../sora_desktop/core/export.py" line="256" />
             <source>Choose a folder with a shorter path.</source>
             <translation>请选择路径更短的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="435" />
+            <location filename="../../sora_desktop/core/export.py" line="360" />
             <source>Download it again from the library if it has not expired.</source>
             <translation>如果尚未过期，请从视频库中重新下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="156" />
+            <location filename="../../sora_desktop/core/export.py" line="83" />
             <source>The file name template {template!r} can't be used: {why}.</source>
             <translation>无法使用文件名模板 {template!r}：{why}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="159" />
+            <location filename="../../sora_desktop/core/export.py" line="86" />
             <source>Use only these fields: {fields} ({{prompt:N}} keeps the first N characters of the prompt).</source>
             <translation>只能使用这些字段：{fields}（{{prompt:N}} 保留提示词的前 N 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="245" />
+            <location filename="../../sora_desktop/core/export.py" line="172" />
             <source>Can't write to the folder {folder} ({detail}).</source>
             <translation>无法写入文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="273" />
+            <location filename="../../sora_desktop/core/export.py" line="200" />
             <source>Choose a folder on a connected drive.</source>
             <translation>请选择已连接磁盘上的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="362" />
+            <location filename="../../sora_desktop/core/export.py" line="287" />
             <source>The clip {path} can't be read ({detail}); another program may be holding it open.</source>
             <translation>无法读取片段 {path}（{detail}）；可能有其他程序正在打开它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="241" />
+            <location filename="../../sora_desktop/core/export.py" line="168" />
             <source>The disk holding {folder} is full; nothing was exported.</source>
             <translation>{folder} 所在的磁盘已满，未导出任何文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="278" />
+            <location filename="../../sora_desktop/core/export.py" line="205" />
             <source>{path} is a file, not a folder.</source>
             <translation>{path} 是文件，不是文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="288" />
+            <location filename="../../sora_desktop/core/export.py" line="215" />
             <source>The folder {folder} can't be created: {parent} is read-only.</source>
             <translation>无法创建文件夹 {folder}：{parent} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="323" />
+            <location filename="../../sora_desktop/core/export.py" line="252" />
             <source>The path of the folder {folder} is too long: a clip's full path there would pass the {limit} characters Windows programs can open.</source>
             <translation>文件夹 {folder} 的路径太长：片段在其中的完整路径会超过 Windows 程序能打开的 {limit} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="432" />
+            <location filename="../../sora_desktop/core/export.py" line="357" />
             <source>The video file of this job is not on disk ({detail}).</source>
             <translation>此任务的视频文件不在磁盘上（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="270" />
+            <location filename="../../sora_desktop/core/export.py" line="197" />
             <source>The folder {folder} can't be created: its drive is not there.</source>
             <translation>无法创建文件夹 {folder}：所在的磁盘不存在。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="284" />
+            <location filename="../../sora_desktop/core/export.py" line="211" />
             <source>The folder {folder} is read-only.</source>
             <translation>文件夹 {folder} 是只读的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="307" />
+            <location filename="../../sora_desktop/core/export.py" line="234" />
             <source>The folder {folder} can't be created ({detail}).</source>
             <translation>无法创建文件夹 {folder}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="433" />
+            <location filename="../../sora_desktop/core/export.py" line="358" />
             <source>never downloaded</source>
             <translation>从未下载</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="192" />
+            <location filename="../../sora_desktop/core/export.py" line="119" />
             <source>there is no field {{{field}}}</source>
             <translation>没有 {{{field}}} 这个字段</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/export.py" line="184" />
+            <location filename="../../sora_desktop/core/export.py" line="111" />
             <source>{{prompt:{spec}}} needs a number</source>
             <translation>{{prompt:{spec}}} 需要一个数字</translation>
         </message>
@@ -5323,27 +5323,62 @@ Write a prompt and press Generate.</source>
             <translation>该片段的视频文件不在磁盘上（{path}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="115" />
+            <location filename="../../sora_desktop/core/filenames.py" line="241" />
+            <source>Windows drops a dot or space at the end of a name</source>
+            <translation>Windows 会去掉名称末尾的句点或空格</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/filenames.py" line="231" />
+            <source>it is longer than the {limit} bytes a file name may have (a Chinese character takes 3)</source>
+            <translation>它超过了文件名允许的 {limit} 字节（一个汉字占 3 字节）</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/filenames.py" line="239" />
+            <source>Windows does not allow {chars} in a file name</source>
+            <translation>Windows 不允许文件名中含有 {chars}</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/filenames.py" line="243" />
+            <source>Windows keeps {name} for a device</source>
+            <translation>Windows 将 {name} 保留给设备使用</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/filenames.py" line="263" />
+            <source>Choose another name.</source>
+            <translation>请换一个名称。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/filenames.py" line="228" />
+            <source>it is longer than the {limit} characters a file name may have</source>
+            <translation>它超过了文件名允许的 {limit} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/filenames.py" line="260" />
+            <source>The name {name!r} can't be used: {problem}.</source>
+            <translation>名称 {name!r} 无法使用：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/frames.py" line="118" />
             <source>no frame could be decoded</source>
             <translation>无法解码任何帧</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="229" />
+            <location filename="../../sora_desktop/core/frames.py" line="232" />
             <source>Give a time from 0 seconds on.</source>
             <translation>请给出从 0 秒起的时间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="267" />
+            <location filename="../../sora_desktop/core/frames.py" line="270" />
             <source>Check that the folder exists and is writable, and that the disk has space.</source>
             <translation>请检查文件夹是否存在且可写，以及磁盘是否有空间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="228" />
+            <location filename="../../sora_desktop/core/frames.py" line="231" />
             <source>The time {seconds} is not a position in the clip.</source>
             <translation>时间 {seconds} 不是片段中的位置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/frames.py" line="264" />
+            <location filename="../../sora_desktop/core/frames.py" line="267" />
             <source>The picture could not be saved to {path} ({detail}).</source>
             <translation>图片无法保存到 {path}（{detail}）。</translation>
         </message>
@@ -6393,7 +6428,7 @@ Write a prompt and press Generate.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="176" />
+            <location filename="../../sora_desktop/core/transport.py" line="191" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
@@ -6443,7 +6478,7 @@ Write a prompt and press Generate.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="175" />
+            <location filename="../../sora_desktop/core/transport.py" line="190" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
@@ -6533,72 +6568,72 @@ Write a prompt and press Generate.</source>
             <translation>服务器上此视频的文件已过期（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="113" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="114" />
             <source>Give how many jobs may run at once, e.g. 4.</source>
             <translation>请给出可同时运行的任务数，例如 4。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="119" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="120" />
             <source>Give a cap in US dollars, e.g. 20, or none for no cap.</source>
             <translation>请以美元给出上限，例如 20；或不设上限。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="155" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="156" />
             <source>Fix the rows the preview marks, then try again.</source>
             <translation>请修正预览中标出的行，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="247" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="249" />
             <source>Give more of the batch's id.</source>
             <translation>请给出更多的批处理 ID 字符。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="252" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="254" />
             <source>Pick one from the list of batches.</source>
             <translation>请从批处理列表中选择一个。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="300" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="306" />
             <source>This batch has no rows.</source>
             <translation>这个批处理没有任何行。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="251" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="253" />
             <source>No batch {ref!r} in the library.</source>
             <translation>资料库中没有批处理 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="290" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="295" />
             <source>Pick a writable folder.</source>
             <translation>请选择一个可写的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="112" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="113" />
             <source>The concurrency must be 1 or more (not {value}).</source>
             <translation>同时运行的任务数必须至少为 1（而不是 {value}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="118" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="119" />
             <source>The spending cap must be more than $0 (not {value}).</source>
             <translation>花费上限必须大于 $0（而不是 {value}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="152" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="153" />
             <source>No row of this batch can be sent ({invalid} invalid).</source>
             <translation>这个批处理没有可以发送的行（{invalid} 行无效）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="246" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="248" />
             <source>{count} batches start with {ref!r}.</source>
             <translation>有 {count} 个批处理以 {ref!r} 开头。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="289" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="294" />
             <source>Can't write {path} ({reason}).</source>
             <translation>无法写入 {path}（{reason}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/batch.py" line="168" />
+            <location filename="../../sora_desktop/usecases/batch.py" line="170" />
             <source>Can't create the folder {folder} ({reason}).</source>
             <translation>无法创建文件夹 {folder}（{reason}）。</translation>
         </message>
@@ -6648,12 +6683,12 @@ Write a prompt and press Generate.</source>
             <translation>{prompt}（已延长）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/frames.py" line="46" />
+            <location filename="../../sora_desktop/usecases/frames.py" line="47" />
             <source>Name the output file with .png at the end.</source>
             <translation>请让输出文件名以 .png 结尾。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/frames.py" line="45" />
+            <location filename="../../sora_desktop/usecases/frames.py" line="46" />
             <source>The picture must be a .png file ({name!r}).</source>
             <translation>图片必须是 .png 文件（{name!r}）。</translation>
         </message>
@@ -6873,57 +6908,57 @@ Write a prompt and press Generate.</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="107" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="108" />
             <source>Join finished (ready) clips only.</source>
             <translation>只能拼接已完成（就绪）的视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="114" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="115" />
             <source>Download it again from the library, or leave it out.</source>
             <translation>请从素材库重新下载，或将其去掉。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="161" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="162" />
             <source>Film of {count} clips</source>
             <translation>由 {count} 段视频组成的影片</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="133" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="134" />
             <source>Check the path, or give the clip's job id.</source>
             <translation>请检查路径，或给出该视频的任务 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="104" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="105" />
             <source>Job {id} has no finished clip yet ({status}).</source>
             <translation>任务 {id} 还没有完成的视频（{status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="113" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="114" />
             <source>The clip of job {id} is not on disk ({path}).</source>
             <translation>任务 {id} 的视频不在磁盘上（{path}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="132" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="133" />
             <source>The clip {ref!r} can't be found.</source>
             <translation>找不到视频 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="68" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="69" />
             <source>It may have been deleted; open its file again.</source>
             <translation>它可能已被删除；请重新打开它的文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="67" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="68" />
             <source>There is no storyboard {id!r} in the library.</source>
             <translation>素材库中没有故事板 {id!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="145" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="148" />
             <source>Open the storyboard again: it may have changed.</source>
             <translation>请重新打开故事板：它可能已被更改。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="144" />
+            <location filename="../../sora_desktop/usecases/storyboard_keeping.py" line="147" />
             <source>This storyboard has no shot or take {id!r}.</source>
             <translation>此故事板中没有镜头或版本 {id!r}。</translation>
         </message>

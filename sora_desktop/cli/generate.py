@@ -317,7 +317,9 @@ def stop_on_sigterm() -> Callable[[], None]:
 
 def make_out_dir(out_dir: Path) -> Path:
     from sora_desktop.core.errors import DiskError
+    from sora_desktop.core.filenames import check_new_path
 
+    check_new_path(out_dir)  # "--out COM1" on Windows: said, not an OS error
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

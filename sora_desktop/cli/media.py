@@ -44,6 +44,9 @@ def _non_negative(text: str) -> float:
 
 
 def _refuse_existing(out: Path, overwrite: bool) -> None:
+    from sora_desktop.core.filenames import check_new_path
+
+    check_new_path(out)  # "con.png" on Windows "exists" (the console): say what is wrong
     if out.exists() and not overwrite:
         raise InvalidRequestError(
             f"{out.name!r} already exists.",

@@ -12,10 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
-import hashlib
 import logging
 import os
-import re
 import shutil
 import socket
 import threading
@@ -37,6 +35,8 @@ from sora_desktop.core.errors import (
     SoraError,
 )
 from sora_desktop.core.filecopy import WRITEBACK_STEP, start_writeback
+from sora_desktop.core.filenames import safe_file_stem
+from sora_desktop.core.hidden_dirs import make_hidden_dir
 from sora_desktop.core.i18n import _
 
 if TYPE_CHECKING:
@@ -360,15 +360,6 @@ async def astream_to_file(
 # --------------------------------------------------------------------------- orchestration
 
 
-def safe_file_stem(remote_id: str) -> str:
-    """A file name stem for a remote id of any shape (gateways use URLs, UUIDs, ...)."""
-    stem = re.sub(r"[^A-Za-z0-9._-]", "_", remote_id).strip("._")[:100]
-    if stem != remote_id or not stem:
-        digest = hashlib.sha256(remote_id.encode("utf-8")).hexdigest()[:10]
-        stem = f"{stem}_{digest}" if stem else digest
-    return stem
-
-
 def mp4_problem(path: Path) -> str | None:
     """None when ``path`` starts like an MP4 (an ``ftyp`` box), else what is wrong."""
     try:
@@ -423,10 +414,13 @@ def commit_file(part: Path, final_path: Path) -> None:
     _fsync_dir(final_path.parent)
 
 
-def _make_dirs(*dirs: Path) -> None:
-    for directory in dirs:
+def _make_dirs(partial_dir: Path, final_dir: Path) -> None:
+    for directory in (partial_dir, final_dir):
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            if directory == partial_dir:
+                make_hidden_dir(directory)  # ".partial": hidden on Windows too
+            else:
+                directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise disk_error(exc, directory / "x") from None
 

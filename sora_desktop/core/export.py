@@ -1,15 +1,16 @@
 """Export clips to the creator's folders: safe names, no half files, no overwrites, no secrets.
 
-- :func:`sanitize_filename` makes any text a file name that works on Windows and macOS.
 - :func:`render_filename` fills a template such as ``{date}_{prompt:40}_{id}.mp4``; ``{id}``
   is the job's short local id (:func:`.jobref.short_id`), which the CLI takes back
-  (``sora-desktop export 3f2a9c1b7d``).
+  (``sora-desktop export 3f2a9c1b7d``); the result is made a valid name on every OS by
+  :func:`.filenames.sanitize_filename`.
 - :func:`export_folder_problem` says why a folder can't take exports (a missing one that can
   be created is fine); :func:`prepare_export_folder` creates it.
 - :func:`export_job` copies (or hard-links) a clip into a folder through a hidden temporary
   file that is published only when complete, never replaces an existing file (``name (2).mp4``
-  instead), and writes a JSON sidecar of the generation parameters (never a key, and of the key
-  source only its kind; times in ISO 8601 with their offset) with the video's permissions.
+  instead; a name differing only in case or Unicode form counts as taken), and writes a
+  JSON sidecar of the generation parameters (never a key, and of the key source only its
+  kind; times in ISO 8601 with their offset) with the video's permissions.
 """
 
 from __future__ import annotations
@@ -18,13 +19,11 @@ import contextlib
 import errno
 import json
 import os
-import re
 import secrets
 import shutil
 import stat
 import string
 import time
-import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +33,13 @@ from urllib.parse import urlsplit, urlunsplit
 from sora_desktop.core.atomic import atomic_write_text, fsync_dir
 from sora_desktop.core.errors import DiskError, InvalidRequestError
 from sora_desktop.core.filecopy import copy_new_file
+from sora_desktop.core.filenames import (
+    DEFAULT_NAME_LEN,
+    check_new_path,
+    free_names,
+    name_length,
+    sanitize_filename,
+)
 from sora_desktop.core.i18n import _
 from sora_desktop.core.jobref import short_id
 from sora_desktop.core.models import Job
@@ -41,89 +47,10 @@ from sora_desktop.core.timestamps import iso_time
 
 DEFAULT_TEMPLATE = "{date}_{prompt:40}_{id}.mp4"
 TEMPLATE_FIELDS = ("date", "time", "prompt", "id", "model", "size", "seconds")
-_FALLBACK = "video"
-_FORBIDDEN = set('<>:"/\\|?*')
-_RESERVED = {
-    "CON",
-    "PRN",
-    "AUX",
-    "NUL",
-    "CONIN$",
-    "CONOUT$",
-    *(f"COM{c}" for c in "0123456789¹²³"),
-    *(f"LPT{c}" for c in "0123456789¹²³"),
-}
 #: The longest full path an export may have: Windows' MAX_PATH less its terminating NUL.
 #: Python can go past it, but Explorer and most players can't open such a file. None: no
 #: limit worth keeping (macOS and Linux allow 1024 and 4096).
 MAX_PATH: int | None = 259 if os.name == "nt" else None
-_DEFAULT_NAME_LEN = 150
-
-
-def _clean_chars(name: str) -> str:
-    out = []
-    for ch in unicodedata.normalize("NFC", name):
-        cat = unicodedata.category(ch)
-        if ch in _FORBIDDEN:
-            out.append("_")
-        elif cat in ("Cc", "Zl", "Zp") or ch.isspace():
-            out.append(" ")
-        elif cat in ("Cf", "Cs", "Cn", "Co"):
-            continue  # invisible format chars (bidi overrides), lone surrogates, unassigned
-        else:
-            out.append(ch)
-    text = re.sub(r"\s+", " ", "".join(out))
-    return re.sub(r"\.{2,}", ".", text)
-
-
-def _strip_ends(text: str) -> str:
-    return text.strip(" .").strip()
-
-
-def _is_reserved(name: str) -> bool:
-    stem = name.split(".", 1)[0].rstrip(" ").upper()
-    return stem in _RESERVED
-
-
-def _trim_bytes(text: str, limit: int) -> str:
-    data = text.encode("utf-8")[: max(0, limit)]
-    return data.decode("utf-8", errors="ignore")  # drops a split trailing character
-
-
-def _split_ext(name: str) -> tuple[str, str]:
-    stem, dot, ext = name.rpartition(".")
-    if dot and stem and 0 < len(ext) <= 10 and ext.isascii() and ext.isalnum():
-        return stem, "." + ext
-    return name, ""
-
-
-def sanitize_filename(name: str, max_len: int = 150) -> str:
-    """A file name safe on Windows and macOS, at most ``max_len`` bytes of UTF-8.
-
-    No path separators or ``<>:"/\\|?*``, no control or invisible characters, no ``..``,
-    no leading dot, no trailing dot or space, never a reserved Windows device name (``CON``,
-    ``NUL.txt``, ``COM1``...), whitespace collapsed, never empty (``video``). A short
-    extension is kept when the name has to be shortened.
-    """
-    if max_len < 16:
-        raise ValueError("max_len must be at least 16 bytes")
-    cleaned = _clean_chars(name)
-    text = _strip_ends(cleaned)
-    stem, ext = _split_ext(text)
-    only_ext = _split_ext(_FALLBACK + cleaned.strip())
-    if only_ext[0] == _FALLBACK:  # nothing but an extension (".mp4"): keep it, name it video
-        stem, ext = _FALLBACK, only_ext[1]
-    stem = _strip_ends(stem)
-    if not stem:
-        stem, ext = _FALLBACK, ext
-    if _is_reserved(stem):
-        stem = "_" + stem
-    room = max_len - len(ext.encode("utf-8"))
-    stem = _strip_ends(_trim_bytes(stem, room)) or _FALLBACK
-    result = stem + ext
-    if _is_reserved(result):  # pragma: no cover - the prefix above already prevents it
-        result = "_" + result
-    return result
 
 
 def _prompt_words(prompt: str, limit: int) -> str:
@@ -164,7 +91,7 @@ def _bad_template(template: str, why: str) -> InvalidRequestError:
     )
 
 
-def render_filename(template: str, job: Job, *, max_len: int = 150) -> str:
+def render_filename(template: str, job: Job, *, max_len: int = DEFAULT_NAME_LEN) -> str:
     """Fill ``template`` for ``job`` and sanitize it; ``.mp4`` is added if missing."""
     values = _template_values(job)
     parts: list[str] = []
@@ -296,7 +223,7 @@ def export_folder_problem(dest: Path) -> DiskError | None:
 def prepare_export_folder(dest: Path) -> Path:
     """Make sure ``dest`` is a folder clips can be exported to, creating it (and missing
     parents) when needed. Raises :class:`DiskError` saying why not."""
-    dest = Path(dest)
+    dest = check_new_path(Path(dest), param="folder")  # a name this OS refuses, said as such
     problem = export_folder_problem(dest)
     if problem is not None:
         raise problem
@@ -315,9 +242,11 @@ def prepare_export_folder(dest: Path) -> Path:
 def _name_budget(dest: Path) -> int:
     """How long (UTF-8 bytes, never fewer than UTF-16 units) an export's name may be in dest."""
     if MAX_PATH is None:
-        return _DEFAULT_NAME_LEN
+        return DEFAULT_NAME_LEN
     # the folder, a separator, then room for " (99)" and the sidecar's ".json" (".mp4" + 1)
-    room = MAX_PATH - len(str(dest.absolute())) - 1 - len(" (99)") - 1
+    # while it is written as ".NAME.json.1a2b3c4d.tmp" (core/atomic.py)
+    folder = name_length(str(dest.absolute()), windows=True)  # Windows counts UTF-16 units
+    room = MAX_PATH - folder - 1 - len(" (99)") - 1 - len(".") - len(".1a2b3c4d.tmp")
     if room < 16:
         raise DiskError(
             _(
@@ -326,20 +255,16 @@ def _name_budget(dest: Path) -> int:
             ).format(folder=dest, limit=MAX_PATH + 1),
             _("Choose a folder with a shorter path."),
         )
-    return min(_DEFAULT_NAME_LEN, room)
+    return min(DEFAULT_NAME_LEN, room)
 
 
-def _candidates(dest: Path, name: str) -> Iterable[Path]:
-    stem, ext = _split_ext(name)
-    yield dest / name
-    n = 2
-    while True:
-        yield dest / f"{stem} ({n}){ext}"
-        n += 1
+def _sidecar(path: Path) -> Path:
+    return path.with_suffix(".json")
 
 
-def _free(path: Path, sidecar: bool) -> bool:
-    return not path.exists() and not (sidecar and path.with_suffix(".json").exists())
+def _targets(dest: Path, name: str, sidecar: bool) -> Iterable[Path]:
+    """Free names for the clip (and its sidecar) in ``dest``: ``name``, ``name (2)``..."""
+    return free_names(dest, name, also=_sidecar if sidecar else None)
 
 
 def _publish(tmp: Path, target: Path) -> bool:
@@ -440,9 +365,7 @@ def export_job(
     tmp: Path | None = None
     try:
         if link:
-            for target in _candidates(dest, name):
-                if not _free(target, sidecar):
-                    continue
+            for target in _targets(dest, name, sidecar):
                 try:
                     os.link(src, target)
                     break
@@ -453,8 +376,8 @@ def export_job(
                     break
         if not link:
             tmp = _copy_to_temp(src, dest)
-            for target in _candidates(dest, name):
-                if _free(target, sidecar) and _publish(tmp, target):
+            for target in _targets(dest, name, sidecar):
+                if _publish(tmp, target):
                     tmp = None
                     break
         fsync_dir(dest)
@@ -462,7 +385,7 @@ def export_job(
             text = json.dumps(sidecar_dict(job), indent=2, ensure_ascii=False) + "\n"
             # readable like the video beside it (a temporary file starts private: 0600)
             mode = stat.S_IMODE(target.stat().st_mode)
-            atomic_write_text(target.with_suffix(".json"), text, mode=mode)
+            atomic_write_text(_sidecar(target), text, mode=mode)
     except OSError as exc:
         raise _disk_error(exc, dest) from exc
     finally:

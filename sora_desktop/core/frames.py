@@ -25,7 +25,9 @@ clip (``.last-frames/NAME.png``), stamped with the clip's name, size and modific
 :func:`last_frame_of` (what :func:`continuation_image` uses) reads it while the stamp still
 matches the clip, and decodes otherwise (then stores it for the next time). One clip's
 frame is made by one thread at a time: a chained shot asking while the engine stores it
-waits and reads the stored one instead of decoding it twice.
+waits and reads the stored one instead of decoding it twice (the per-clip lock is kept
+only while some thread holds or waits for it). The hidden folder is made hidden on
+Windows too (:func:`.hidden_dirs.make_hidden_dir`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import contextlib
 import io
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
@@ -46,6 +48,7 @@ from PIL import Image, PngImagePlugin
 from sora_desktop.core.atomic import atomic_write_bytes
 from sora_desktop.core.clipinfo import ClipInfo, open_clip, probe, unreadable
 from sora_desktop.core.errors import DiskError, InvalidRequestError
+from sora_desktop.core.hidden_dirs import make_hidden_dir
 from sora_desktop.core.i18n import _
 from sora_desktop.core.images import fit_image, save_reference_png
 from sora_desktop.core.paths import stored_frame_path
@@ -285,14 +288,39 @@ def _stamp(clip: Path) -> str:
     return f"{clip.name}:{info.st_size}:{info.st_mtime_ns}"
 
 
+class _ClipLock:
+    """One clip's lock and how many threads hold or wait for it."""
+
+    __slots__ = ("lock", "users")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.users = 0
+
+
 _locks_guard = threading.Lock()
-_locks: dict[Path, threading.Lock] = {}
+#: Only the clips some thread holds or waits for: an entry goes with its last user, so a
+#: long session asking about thousands of clips keeps none of them.
+_locks: dict[Path, _ClipLock] = {}
 
 
-def _clip_lock(clip: Path) -> threading.Lock:
+@contextlib.contextmanager
+def _clip_lock(clip: Path) -> Iterator[None]:
+    """Hold ``clip``'s lock (one thread at a time makes or reads its stored frame)."""
     key = Path(clip).absolute()
     with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
+        entry = _locks.get(key)
+        if entry is None:
+            entry = _locks[key] = _ClipLock()
+        entry.users += 1
+    try:
+        with entry.lock:
+            yield
+    finally:
+        with _locks_guard:
+            entry.users -= 1
+            if entry.users == 0:
+                del _locks[key]
 
 
 def stored_last_frame(clip: Path, *, pixels: bool = True) -> Image.Image | None:
@@ -323,7 +351,7 @@ def _store(clip: Path, image: Image.Image, stamp: str) -> Path:
     buffer = io.BytesIO()
     image.save(buffer, "PNG", pnginfo=meta, compress_level=STORED_COMPRESS_LEVEL)
     dest = stored_frame_path(clip)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    make_hidden_dir(dest.parent)  # a dot folder: hidden on Windows too
     atomic_write_bytes(dest, buffer.getvalue())
     return dest
 

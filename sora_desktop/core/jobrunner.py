@@ -388,7 +388,7 @@ class JobRunner:
         remote_id = job.remote_id
         assert remote_id is not None
         paths = self.ctx.paths
-        final = paths.library_dir / f"{job.id}.mp4"
+        final = paths.clip_path(job.id)
         finished = await asyncio.to_thread(_finished_clip, final)
         if not finished and job.expires_at is not None and job.expires_at <= self.ctx.clock():
             raise AssetExpiredError(_(EXPIRED_MESSAGE), _(EXPIRED_NEXT))
@@ -442,7 +442,7 @@ class JobRunner:
             self.ctx.after_ready(self.job_id, final)
 
     async def thumbnail(self, remote_id: str, video: Path) -> Path | None:
-        dest = self.ctx.paths.thumbnail_dir / f"{self.job_id}.jpg"
+        dest = self.ctx.paths.thumbnail_path(self.job_id)
         try:
             return await self.ctx.thumbnailer(self.client, remote_id, video, dest)
         except (SoraError, OSError, ValueError) as err:

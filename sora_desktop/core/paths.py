@@ -62,6 +62,19 @@ class AppPaths:
     def library_dir(self) -> Path:
         return self.data_dir / "videos"
 
+    def clip_path(self, job_id: str) -> Path:
+        """Where a job's clip is kept in the library: named after its id (a uuid's hex;
+        an id of another shape, e.g. from a storyboard file, is made a safe name)."""
+        from sora_desktop.core.filenames import safe_file_stem
+
+        return self.library_dir / f"{safe_file_stem(job_id)}.mp4"
+
+    def thumbnail_path(self, job_id: str) -> Path:
+        """Where a job's thumbnail is kept (named like its clip)."""
+        from sora_desktop.core.filenames import safe_file_stem
+
+        return self.thumbnail_dir / f"{safe_file_stem(job_id)}.jpg"
+
     @property
     def partial_dir(self) -> Path:
         """Partial downloads; on the same volume as the library so rename is atomic."""
@@ -106,3 +119,6 @@ class AppPaths:
             self.images_dir,
         ):
             d.mkdir(parents=True, exist_ok=True)
+        from sora_desktop.core.hidden_dirs import make_hidden_dir
+
+        make_hidden_dir(self.partial_dir)  # a dot folder among the videos: hidden on Windows too

@@ -35,7 +35,7 @@ from typing import Any, Literal, NoReturn
 from sora_desktop.core.atomic import atomic_output, atomic_write_text
 from sora_desktop.core.clipinfo import ClipInfo, probe
 from sora_desktop.core.errors import DiskError, InvalidRequestError
-from sora_desktop.core.export import sanitize_filename
+from sora_desktop.core.filenames import check_new_path, sanitize_filename
 from sora_desktop.core.i18n import _
 from sora_desktop.core.storyboard import Storyboard
 
@@ -174,7 +174,7 @@ def export_timeline(
             _("Generate the missing shots first."),
             param="shots",
         )
-    out_dir = Path(out_dir)
+    out_dir = check_new_path(Path(out_dir))
     folder = out_dir / CLIPS_FOLDER
     placed: list[Path] = []
     try:

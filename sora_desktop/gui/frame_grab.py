@@ -38,8 +38,11 @@ USE_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_I)
 
 def frame_file_name(clip: Path, seconds: float) -> str:
     """``harbour-0m01.040s.png``: the clip's name and the frame's time."""
+    from sora_desktop.core.filenames import sanitize_filename
+
     ms = max(0, round(seconds * 1000))
-    return f"{clip.stem}-{ms // 60000}m{ms // 1000 % 60:02d}.{ms % 1000:03d}s.png"
+    at = f"{ms // 60000}m{ms // 1000 % 60:02d}.{ms % 1000:03d}s"
+    return sanitize_filename(f"{clip.stem}-{at}.png")
 
 
 class FrameGrab(QObject):

@@ -219,8 +219,9 @@ class TimelineDialog(QDialog):
 
 def default_timeline_folder(board: Storyboard) -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
-    safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in board.name).strip()
-    return Path(base or Path.home()) / (safe or "storyboard")
+    from sora_desktop.core.filenames import sanitize_filename
+
+    return Path(base or Path.home()) / sanitize_filename(board.name or "storyboard", max_len=80)
 
 
 def ask_timeline(panel: StoryboardPanel, board: Storyboard) -> tuple[str, Path] | None:

@@ -66,6 +66,13 @@ def open_storyboard_file(window: MainWindow) -> None:
         panel.open_file(Path(path))
 
 
+def storyboard_file_name(board_name: str) -> str:
+    """The name the Save dialog suggests: the storyboard's, valid on every OS."""
+    from sora_desktop.core.filenames import sanitize_filename
+
+    return sanitize_filename(f"{board_name.strip() or 'storyboard'}.storyboard.json")
+
+
 def save_storyboard_file(window: MainWindow) -> None:
     from PySide6.QtWidgets import QFileDialog
 
@@ -73,11 +80,10 @@ def save_storyboard_file(window: MainWindow) -> None:
     if panel is None or panel.board is None:
         window._status(_t("Open a storyboard first."))
         return
-    name = "".join(c if c.isalnum() or c in " -_" else "_" for c in panel.board.name)
     path, _filter = QFileDialog.getSaveFileName(
         window,
         _t("Save storyboard as"),
-        f"{name.strip() or 'storyboard'}.storyboard.json",
+        storyboard_file_name(panel.board.name),
         _t("Storyboards (*.storyboard.json)"),
     )
     if path:

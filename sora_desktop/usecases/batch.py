@@ -35,6 +35,7 @@ from sora_desktop.core.batch.source import read_source
 from sora_desktop.core.batch.store import BatchInfo, BatchRow, BatchState, BatchStore, RowStatus
 from sora_desktop.core.batch.sweep import parse_sweep
 from sora_desktop.core.errors import DiskError, InvalidRequestError, NotFoundError
+from sora_desktop.core.filenames import check_new_path
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Connection
 
@@ -158,6 +159,7 @@ def start(
     if out_dir is not None:
         from sora_desktop.usecases.export import folder_problem
 
+        check_new_path(out_dir)  # before anything is paid for, not at the first export
         problem = folder_problem(out_dir)
         if problem is not None:
             raise problem
@@ -268,6 +270,9 @@ def export_results(
     """Write the results (row, prompt, settings, file, cost, error) as CSV and/or JSON."""
     from sora_desktop.core.batch.review import results_csv, results_json
 
+    for path in (csv, json):
+        if path is not None:
+            check_new_path(path)
     rows = batch_rows(store, batch_id)
     written = []
     if csv is not None:
@@ -295,6 +300,7 @@ def contact_sheet(store: JobStore, batch_id: str, dest: Path) -> Path:
     """One image with the first frame of every row's clip, labelled by row."""
     from sora_desktop.core.batch.review import contact_sheet as draw
 
+    check_new_path(dest)
     rows = batch_rows(store, batch_id)
     if not rows:
         raise InvalidRequestError(_("This batch has no rows."), "", param="batch")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.filenames import check_new_path
 from sora_desktop.core.i18n import _
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def save_frame(clip: Path, out: Path, at: float | None = None) -> Path:
             _("Name the output file with .png at the end."),
             param="out",
         )
+    check_new_path(out)  # "con.png" on Windows: said before the decode
     image = _image(Path(clip), at)
     return save_png(image, out)
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sora_desktop.core.errors import InvalidRequestError
+from sora_desktop.core.filenames import check_new_path
 from sora_desktop.core.i18n import _
 from sora_desktop.core.job_sources import SourceKind, link_sources
 from sora_desktop.core.jobref import resolve_job
@@ -183,7 +184,7 @@ def stitch_film(
     from sora_desktop.core.stitch import stitch
 
     film_id = uuid.uuid4().hex
-    target = Path(out) if out is not None else paths.library_dir / f"{film_id}.mp4"
+    target = check_new_path(Path(out)) if out is not None else paths.clip_path(film_id)
     if out is None:
         target.parent.mkdir(parents=True, exist_ok=True)
     result = stitch(

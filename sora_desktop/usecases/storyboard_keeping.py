@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sora_desktop.core import storyboard as sb
 from sora_desktop.core import storyboard_store
 from sora_desktop.core.errors import InvalidRequestError, NotFoundError
+from sora_desktop.core.filenames import check_new_path
 from sora_desktop.core.i18n import _
 from sora_desktop.core.models import Job
 from sora_desktop.core.storyboard import Shot, Storyboard
@@ -109,7 +110,9 @@ def _keep_takes(board: Storyboard, known: Storyboard) -> Storyboard:
 
 def save_file(store: JobStore, board_id: str, path: Path) -> Path:
     """Write the stored storyboard as portable JSON at ``path`` (takes with their clips,
-    relative to the file's folder). Atomic; DiskError."""
+    relative to the file's folder). Atomic; DiskError (InvalidRequestError for a name this
+    OS refuses)."""
+    check_new_path(Path(path), param="file")
     board = get(store, board_id)
     jobs = jobs_of(store, board)
     for shot in board.shots:

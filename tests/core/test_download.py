@@ -11,7 +11,7 @@ import pytest
 from sora_desktop.core import download as download_mod
 from sora_desktop.core import errors
 from sora_desktop.core.backoff import Backoff
-from sora_desktop.core.download import download_video, mp4_problem, safe_file_stem
+from sora_desktop.core.download import download_video, mp4_problem
 from tests.core.test_client_support import Recorder, client_for, json_response, run
 from tests.fail_on_unexpected import ExpectLog
 
@@ -377,11 +377,3 @@ def test_mp4_signature_check(tmp_path: Path) -> None:
     assert mp4_problem(good) is None
     assert mp4_problem(empty) == "the file is empty"
     assert "ftyp" in (mp4_problem(html) or "")
-    assert mp4_problem(tmp_path / "missing") == "the file is missing"
-
-
-def test_safe_file_stem() -> None:
-    assert safe_file_stem("video_abc-1.2") == "video_abc-1.2"
-    odd = safe_file_stem("gw/../../etc?x")
-    assert "/" not in odd and "?" not in odd and not odd.startswith(".")
-    assert safe_file_stem("a/b") != safe_file_stem("a?b")

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from sora_desktop.core import frames
+from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.extend import continuation_request
 from sora_desktop.core.frames import (
     FrameStopped,
@@ -32,6 +33,7 @@ from sora_desktop.core.store import JobStore
 from sora_desktop.core.storyboard import Shot, StartImage, StartKind, Storyboard, add_take
 from sora_desktop.core.storyboard_plan import prepare_request
 from tests.core.test_frames import B_FRAMES, fully_decoded_last, noise_clip, numbered_clip
+from tests.core.test_hidden_dirs import windows_hidden
 
 
 class Decodes:
@@ -179,6 +181,33 @@ def test_a_chained_step_waits_for_the_store_under_way_instead_of_decoding(
         storing.join(30)
     assert decodes.count == 1
     assert got and got[0].tobytes() == fully_decoded_last(clip)
+
+
+def test_the_stored_frames_folder_is_hidden_on_windows_too(clip: Path) -> None:
+    folder = store_last_frame(clip).parent
+    assert folder.name == ".last-frames"  # Linux and macOS hide it by its name
+    assert windows_hidden(folder)  # Windows by its attribute
+
+
+def test_clip_locks_are_kept_only_while_someone_holds_or_waits(
+    tmp_path: Path, clip: Path, decodes: Decodes
+) -> None:
+    decodes.gate = threading.Event()
+    storing = threading.Thread(target=store_last_frame, args=(clip,))
+    storing.start()
+    try:
+        assert decodes.entered.wait(30)
+        assert list(frames._locks) == [clip.absolute()]  # held while the frame is made
+    finally:
+        decodes.gate.set()
+        storing.join(30)
+    others = [numbered_clip(tmp_path / f"mine{n}.mp4", 3) for n in range(5)]
+    for other in others:
+        last_frame_of(other)
+        store_last_frame(other)
+    with pytest.raises(InvalidRequestError):
+        last_frame_of(tmp_path / "gone.mp4")
+    assert frames._locks == {}  # a long session asking about many clips keeps none
 
 
 def test_a_stopped_store_stores_nothing(clip: Path) -> None:

@@ -74,3 +74,17 @@ def test_a_kept_batch_is_found_by_a_piece_of_its_id_and_an_invalid_one_is_refuse
     with pytest.raises(InvalidRequestError, match="No row"):
         batch.start(runner, bad)
     assert len(batch.list_batches(store)) == 1  # nothing kept
+
+
+def test_an_export_folder_windows_refuses_is_said_before_the_batch_is_kept(
+    tmp_path: Path, service: GenerationService, store: JobStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sora_desktop.core import filenames
+
+    monkeypatch.setattr(filenames, "IS_WINDOWS", True)  # Windows' rules, played on any OS
+    runner = BatchRunner(service, store)
+    good = batch.preview(batch.BatchOrder(file=write(tmp_path, "prompt\na fox\n")), SIM, service)
+    with pytest.raises(InvalidRequestError, match="Windows keeps CON") as info:
+        batch.start(runner, good, out_dir=tmp_path / "clips" / "Con")
+    assert info.value.param == "out"
+    assert not (tmp_path / "clips").exists() and batch.list_batches(store) == []
