@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+83" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+85" />
             <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
@@ -191,7 +191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+75" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -4693,47 +4693,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <location filename="../../sora_desktop/core/client.py" line="101" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="237" />
+            <location filename="../../sora_desktop/core/client.py" line="234" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="250" />
+            <location filename="../../sora_desktop/core/client.py" line="247" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="283" />
+            <location filename="../../sora_desktop/core/client.py" line="280" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="97" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="233" />
+            <location filename="../../sora_desktop/core/client.py" line="230" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="249" />
+            <location filename="../../sora_desktop/core/client.py" line="246" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="305" />
+            <location filename="../../sora_desktop/core/client.py" line="302" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="280" />
+            <location filename="../../sora_desktop/core/client.py" line="277" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4798,92 +4798,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="87" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="88" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="262" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="274" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="271" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="340" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="82" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="83" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="273" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="295" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="299" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="337" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="391" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="403" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="409" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="421" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="412" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="424" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="191" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="203" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="438" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="450" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="435" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="447" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4933,67 +4933,67 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="267" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="243" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="268" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="244" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="177" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="192" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="254" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="230" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="255" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="231" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="203" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="179" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="176" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="304" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="345" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="313" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="368" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
@@ -5463,6 +5463,11 @@ Write a prompt and press Generate.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/job_locks.py" line="27" />
+            <source>Another Sora Desktop (a window or the command line) is working on this job right now; it continues here if that one stops.</source>
+            <translation>另一个 Sora Desktop（一个窗口或命令行）正在处理这个任务；如果它停止，这里会接着完成。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/job_rules.py" line="39" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
@@ -5828,22 +5833,32 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="70" />
+            <location filename="../../sora_desktop/core/service.py" line="72" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="75" />
+            <location filename="../../sora_desktop/core/service.py" line="77" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="348" />
+            <location filename="../../sora_desktop/core/service.py" line="313" />
+            <source>Check the disk and the folder's permissions, then resume.</source>
+            <translation>请检查磁盘和该文件夹的权限，然后继续任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="388" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="347" />
+            <location filename="../../sora_desktop/core/service.py" line="312" />
+            <source>The app can't write in its data folder ({detail}).</source>
+            <translation>应用无法写入它的数据文件夹（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="387" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -6393,7 +6408,7 @@ Write a prompt and press Generate.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="176" />
+            <location filename="../../sora_desktop/core/transport.py" line="191" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
@@ -6443,7 +6458,7 @@ Write a prompt and press Generate.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="175" />
+            <location filename="../../sora_desktop/core/transport.py" line="190" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
