@@ -18,6 +18,7 @@ last process closed it, and a removal that fails leaves an empty file behind.
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 
 from sora_desktop.core.filelock import FileLock
@@ -44,9 +45,15 @@ class JobLocks:
         self.directory.mkdir(parents=True, exist_ok=True)
         for _attempt in range(3):
             lock = FileLock(self.directory / f"{job_id}.lock")
-            if not lock.acquire():
-                return None
-            if lock.names_its_file():
+            try:
+                if not lock.acquire():
+                    return None
+            except PermissionError:
+                if sys.platform != "win32":
+                    raise
+                return None  # Windows: the file is being removed by its last holder
+            # Windows never removes a file someone has open, so the name is always its own
+            if sys.platform == "win32" or lock.names_its_file():
                 return lock
             lock.release()  # removed by the holder that let go just now: the new file's turn
         return None
