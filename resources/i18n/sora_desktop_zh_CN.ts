@@ -5463,7 +5463,7 @@ Write a prompt and press Generate.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/job_locks.py" line="27" />
+            <location filename="../../sora_desktop/core/job_locks.py" line="28" />
             <source>Another Sora Desktop (a window or the command line) is working on this job right now; it continues here if that one stops.</source>
             <translation>另一个 Sora Desktop（一个窗口或命令行）正在处理这个任务；如果它停止，这里会接着完成。</translation>
         </message>
