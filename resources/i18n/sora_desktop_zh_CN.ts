@@ -5498,6 +5498,11 @@ Write a prompt and press Generate.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/job_locks.py" line="28" />
+            <source>Another Sora Desktop (a window or the command line) is working on this job right now; it continues here if that one stops.</source>
+            <translation>另一个 Sora Desktop（一个窗口或命令行）正在处理这个任务；如果它停止，这里会接着完成。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/job_rules.py" line="39" />
             <source>This job never reached the service, so it can't be remixed.</source>
             <translation>此任务从未送达服务，因此无法再创作。</translation>
@@ -5863,22 +5868,32 @@ Write a prompt and press Generate.</source>
             <translation>请把密钥放入环境变量（例如 OPENAI_API_KEY），并在该连接的“{option}”选项中填写该变量名。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="70" />
+            <location filename="../../sora_desktop/core/service.py" line="72" />
             <source>The app stopped retrying for now; the job is kept and continues the next time the app starts (or with: sora-desktop resume).</source>
             <translation>应用暂时停止了重试；任务已保留，会在下次启动应用时继续（或使用：sora-desktop resume）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="75" />
+            <location filename="../../sora_desktop/core/service.py" line="77" />
             <source>The app stopped retrying. The service did not take the request, so nothing was charged; generate it again later.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="348" />
+            <location filename="../../sora_desktop/core/service.py" line="313" />
+            <source>Check the disk and the folder's permissions, then resume.</source>
+            <translation>请检查磁盘和该文件夹的权限，然后继续任务。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="388" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="347" />
+            <location filename="../../sora_desktop/core/service.py" line="312" />
+            <source>The app can't write in its data folder ({detail}).</source>
+            <translation>应用无法写入它的数据文件夹（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/service.py" line="387" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from sora_desktop.core.i18n import _
+from sora_desktop.core.job_locks import HELD_ELSEWHERE
 from sora_desktop.core.jobref import short_id
 from sora_desktop.core.models import Job, JobEvent, JobStatus, KeySource
 from sora_desktop.core.paths import AppPaths
@@ -168,22 +170,28 @@ class ProgressPrinter:
     def __init__(self, stream: TextIO | None = None, *, tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty() if tty is None else tty
-        self._last: dict[str, tuple[JobStatus, int, bool]] = {}
+        self._last: dict[str, tuple[JobStatus, int, bool, bool]] = {}
         self._open_line = False
 
     def __call__(self, event: JobEvent) -> None:
         progress = event.progress
         if not self.tty and event.status is JobStatus.DOWNLOADING and progress not in (0, 100):
             progress -= progress % 10  # a log file gets ten download lines, not a hundred
-        # a job not yet sent waits for a free slot on its connection (core/pacing.py)
-        waiting = event.status is JobStatus.SUBMITTING and bool(event.message)
-        key = (event.status, progress, waiting)
+        # another process (the window) works on the job (core/job_locks.py); or a job not
+        # yet sent waits for a free slot on its connection (core/pacing.py)
+        held = bool(event.message) and event.message == _(HELD_ELSEWHERE)
+        waiting = held or (event.status is JobStatus.SUBMITTING and bool(event.message))
+        key = (event.status, progress, waiting, held)
         last = self._last.get(event.job_id)
         if last == key:
             return
         self._last[event.job_id] = key
         label = (
-            "waiting in line" if waiting else STATUS_LABELS.get(event.status, event.status.value)
+            "waiting for the other Sora Desktop working on it"
+            if held
+            else "waiting in line"
+            if waiting
+            else STATUS_LABELS.get(event.status, event.status.value)
         )
         line = f"[{event.job_id[:8]}] {label} {progress}%"
         if self.tty:

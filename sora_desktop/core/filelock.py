@@ -7,6 +7,7 @@ another. Used for the built-in simulator's state folder and for a running batch.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -36,6 +37,18 @@ class FileLock:
             return False
         self._handle = handle
         return True
+
+    def names_its_file(self) -> bool:
+        """The locked handle is still the file at ``path`` (not one removed meanwhile by
+        a holder that let go of it: see core/job_locks.py)."""
+        if self._handle is None:
+            return False
+        try:
+            here = os.fstat(self._handle.fileno())
+            there = self.path.stat()
+        except OSError:
+            return False
+        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
     def release(self) -> None:
         handle, self._handle = self._handle, None

@@ -41,6 +41,7 @@ from sora_desktop.core.errors import (
 from sora_desktop.core.i18n import N_, _
 from sora_desktop.core.job_control import CANCEL_MESSAGE, JobControl
 from sora_desktop.core.job_errors import dashboard_url, error_for_job
+from sora_desktop.core.job_locks import HELD_ELSEWHERE, RECHECK_EVERY, JobLocks
 from sora_desktop.core.jobrunner import Downloader, GaveUp, JobRunner, RunnerContext, Thumbnailer
 from sora_desktop.core.last_frames import LastFrameKeeper
 from sora_desktop.core.listeners import notify
@@ -51,6 +52,7 @@ from sora_desktop.core.spending import estimate_job_cost
 
 if TYPE_CHECKING:
     from sora_desktop.core.dialects.base import Dialect
+    from sora_desktop.core.filelock import FileLock
     from sora_desktop.core.model_settings import ModelSettings, ModelSummary
     from sora_desktop.core.paths import AppPaths
     from sora_desktop.core.store import JobStore
@@ -138,6 +140,7 @@ class GenerationService(DerivedJobs, JobControl):
         self._unexpected: dict[str, BaseException] = {}
         self._closed = False
         self._checks = RequestChecks(paths)
+        self._locks = JobLocks(paths.data_dir / "running")
         self.last_frames = LastFrameKeeper() if keep_last_frames else None
         self._ctx = RunnerContext(
             store=store,
@@ -300,6 +303,43 @@ class GenerationService(DerivedJobs, JobControl):
                 self._unexpected[job_id] = exc
 
     async def _drive(self, job_id: str, *, fresh: bool) -> Job:
+        try:
+            lock = self._locks.try_take(job_id)
+        except OSError as err:  # nothing was sent: the job waits for the next resume
+            return self._interrupt(
+                job_id,
+                DiskError(
+                    _("The app can't write in its data folder ({detail}).").format(detail=err),
+                    _("Check the disk and the folder's permissions, then resume."),
+                ),
+            )
+        if lock is None:  # another process works on it: wait, then continue what it stored
+            lock = await self._wait_for_lock(job_id)
+            fresh = False
+        try:
+            return await self._drive_held(job_id, fresh=fresh)
+        finally:
+            self._locks.let_go(lock)
+
+    async def _wait_for_lock(self, job_id: str) -> FileLock:
+        """Wait until no other process drives the job, saying so; then the stored job is
+        shown as it is now. Stopped meanwhile: the job is left as the other process keeps it."""
+        job = self._store.get(job_id)
+        assert job is not None
+        log.info("job %s: another process is working on it; waiting", job_id)
+        self._progress(job_id, job.status, job.progress, message=_(HELD_ELSEWHERE))
+        try:
+            while (lock := self._locks.try_take(job_id)) is None:
+                await self._ctx.sleep(RECHECK_EVERY)
+        except asyncio.CancelledError:
+            self._cancel_reasons.pop(job_id, None)  # the job is the other process's to store
+            raise
+        job = self._store.get(job_id)
+        assert job is not None
+        self._emit(JobEvent(job.id, job.status, job.progress, message=job.error_message, job=job))
+        return lock
+
+    async def _drive_held(self, job_id: str, *, fresh: bool) -> Job:
         try:
             job = self._store.get(job_id)
             assert job is not None

@@ -94,21 +94,26 @@ def resend_job(window: MainWindow, job_id: str) -> None:
     from sora_desktop.usecases import resend as resend_usecase
 
     key = ("resend", job_id)
-    if window.send_guard.blocked(key):
+    # claimed from the click on: a second click (a double click) before the question, which
+    # waits for the quote, would otherwise ask again and could send a second paid job
+    if not window.send_guard.begin(key):
         return
     controller = window.controller
 
     def asked(offer: ResendOffer) -> None:
-        if window.send_guard.blocked(key) or not window.ask_resend(window, offer):
-            return
-        if window.send_guard.blocked(key):  # another one went while we asked
+        if not window.ask_resend(window, offer):
+            window.send_guard.failed(key)  # declined: nothing sent, it may be asked again
             return
         sending.send(window, key, resend_usecase.resend(controller.service, job_id))
+
+    def not_quoted(error: BaseException) -> None:
+        window.send_guard.failed(key)
+        window.errors.show(error)
 
     controller.run_blocking(
         lambda _report: resend_usecase.resend_quote(controller.service, job_id),
         asked,
-        window.errors.show,
+        not_quoted,
     )
 
 

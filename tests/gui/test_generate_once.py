@@ -6,8 +6,11 @@ it accepted, the library (a real SQLite file) the jobs it holds.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -117,3 +120,46 @@ def test_a_different_request_is_not_held_back(
     qtbot.waitUntil(lambda: len(submitted) == 2, timeout=20000)
     _finish_all(qtbot, ctx)
     assert simulator.created_count == 2
+
+
+def test_clicks_while_the_first_send_is_still_being_prepared_send_one_create(
+    make_loopback_app: Callable[[], AppContext],
+    qtbot: QtBot,
+    simulator: SimulatorServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before the paid create, a send prepares its images off the GUI thread (a big one
+    takes a while to convert). A double click, Ctrl+Enter and a direct call meanwhile are
+    the same request: refused, however long the preparation takes."""
+    from sora_desktop.usecases import generate as usecase
+
+    gate = threading.Event()
+    preparing = threading.Event()
+    prepare = usecase.prepare_reference_image
+
+    def slow_prepare(*args: Any, **kw: Any) -> Any:
+        preparing.set()
+        gate.wait(30)
+        return prepare(*args, **kw)
+
+    monkeypatch.setattr(usecase, "prepare_reference_image", slow_prepare)
+    ctx = make_loopback_app()
+    w = ctx.window
+    button = w.generate_button
+    qtbot.keyClicks(w.prompt.edit, "A tram crosses a bridge at night")
+    submitted: list[object] = []
+    ctx.controller.job_submitted.connect(submitted.append)
+    try:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(preparing.is_set, timeout=10000)
+        assert button.text() == "Sending…" and not button.isEnabled()
+        qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(w.prompt.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        w.generate()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: len(submitted) == 1, timeout=20000)
+    _finish_all(qtbot, ctx)
+    assert simulator.created_count == 1
+    assert len(ctx.engine.store.list_jobs()) == 1
+    assert len(submitted) == 1
