@@ -4,6 +4,7 @@ Generate stays on screen whatever opens above it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -131,6 +132,36 @@ def test_the_wheel_over_a_provider_models_own_settings_scrolls_the_column(
         wheel_notch(widget, steps=1)  # away from the user: scrolls up
         assert more.values() == {}, "the wheel changed a setting nobody had focused"
         assert bar.value() < at, "the column did not scroll"
+
+
+def test_a_start_image_with_a_long_file_name_fits_the_column(
+    ctx: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The walk's "use as start image": the column's content grew wider than the column (its
+    new needs were not passed on) and its right edge (Recipe, the settings, Choose image…)
+    was cut off. And a grabbed frame is named frame-<job id>-<size>.png, one long word the
+    image's note could not wrap: the note shortens it, so the column doesn't jump wider."""
+    from tests.gui.conftest import make_png
+
+    w = ctx.window
+    column = w.left_scroll
+    picker = w.settings_panel.image_picker
+
+    def fits() -> bool:
+        return column.widget().width() <= column.viewport().width()
+
+    picker.set_path(make_png(tmp_path / "boat.png", 720, 1280))
+    qtbot.waitUntil(fits)
+    width = column.width()
+    name = "frame-4f917e5aa83e874bad366e5b9c1d2e7f-720x1280.png"
+    w.use_start_image(str(make_png(tmp_path / name, 720, 1280)))
+    settle()
+    qtbot.waitUntil(fits)
+    assert picker.info_label.geometry().right() <= column.viewport().width()
+    assert column.width() == width, "the column jumped wider for a file name"
+    assert name in picker.info_label.toolTip()  # the whole name is a hover away
+    _small(ctx)  # and at the smallest window
+    assert fits()
 
 
 def _fully_visible(w: QWidget, button: QWidget) -> bool:
