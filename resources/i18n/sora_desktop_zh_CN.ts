@@ -92,7 +92,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/dialogs.py" line="+78" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+80" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+83" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+85" />
             <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
@@ -191,7 +191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+75" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -354,7 +354,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+336" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+340" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -456,87 +456,87 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请至少添加一个模型或部署名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="65" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="66" />
             <source>e.g. Studio gateway</source>
             <translation>例如：工作室网关</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="70" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="71" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="75" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="76" />
             <source>Authorization: Bearer header</source>
             <translation>Authorization: Bearer 请求头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="76" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="77" />
             <source>api-key header (Azure)</source>
             <translation>api-key 请求头（Azure）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="77" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="78" />
             <source>Send the key as</source>
             <translation>密钥发送方式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="81" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="82" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="82" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="83" />
             <source>Microsoft Entra ID sign-in</source>
             <translation>Microsoft Entra ID 登录</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="84" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="85" />
             <source>Sign in with your Microsoft account in the browser when the connection is first used; no key is stored. The account needs the Cognitive Services OpenAI User role on the resource.</source>
             <translation>首次使用此连接时，在浏览器中用你的 Microsoft 账户登录；不保存任何密钥。该账户需要在此资源上拥有“Cognitive Services OpenAI User”角色。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="90" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="91" />
             <source>Sign in with</source>
             <translation>登录方式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="95" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="96" />
             <source>Key stored in the system keychain</source>
             <translation>密钥保存在系统钥匙串中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="98" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="99" />
             <source>Key from environment variable</source>
             <translation>从环境变量读取密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="105" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="106" />
             <source>This computer has no system keychain, so keys can't be stored here: name the environment variable that holds your key instead.</source>
             <translation>这台电脑没有系统钥匙串，无法在此保存密钥：请改为填写保存密钥的环境变量名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="125" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="126" />
             <source>optional, e.g. http://proxy.example:3128</source>
             <translation>可选，例如 http://proxy.example:3128</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="142" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="143" />
             <source>Add model</source>
             <translation>添加模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="143" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="144" />
             <source>Remove model</source>
             <translation>移除模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="161" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="162" />
             <source>Other (the gateway decides)</source>
             <translation>其他（由网关决定）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="132" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="133" />
             <source>Works like</source>
             <translation>能力等同于</translation>
         </message>
@@ -1077,7 +1077,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+82" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+101" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -1117,7 +1117,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>无法读取此图片：{0}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>No image
 (drop one here)</source>
             <translation>没有图片
@@ -1658,7 +1658,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此视频（尚）不在本机上。</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+51" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
@@ -1675,7 +1675,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-406" />
+            <location line="-411" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
@@ -1971,8 +1971,8 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MoreSettings</name>
         <message>
-            <location filename="../../sora_desktop/gui/more_settings.py" line="+58" />
-            <location line="+41" />
+            <location filename="../../sora_desktop/gui/more_settings.py" line="+59" />
+            <location line="+42" />
             <source>More settings</source>
             <translation>更多设置</translation>
         </message>
@@ -1987,7 +1987,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此模型没有其他可选设置</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+44" />
             <source>(model's default)</source>
             <translation>（模型默认值）</translation>
         </message>
@@ -4693,47 +4693,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <location filename="../../sora_desktop/core/client.py" line="101" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="237" />
+            <location filename="../../sora_desktop/core/client.py" line="234" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="250" />
+            <location filename="../../sora_desktop/core/client.py" line="247" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="283" />
+            <location filename="../../sora_desktop/core/client.py" line="280" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="97" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="233" />
+            <location filename="../../sora_desktop/core/client.py" line="230" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="249" />
+            <location filename="../../sora_desktop/core/client.py" line="246" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="305" />
+            <location filename="../../sora_desktop/core/client.py" line="302" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="280" />
+            <location filename="../../sora_desktop/core/client.py" line="277" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4798,92 +4798,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="87" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="88" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="262" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="274" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="271" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="340" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="82" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="83" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="273" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="295" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="299" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="337" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="391" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="403" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="409" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="421" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="412" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="424" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="191" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="203" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="438" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="450" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="435" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="447" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4933,67 +4933,67 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="267" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="243" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="268" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="244" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="177" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="192" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="254" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="230" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="255" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="231" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="203" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="179" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="176" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="304" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="345" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="313" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="368" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
@@ -5573,37 +5573,42 @@ Write a prompt and press Generate.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="55" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="57" />
+            <source>Can't reach the service: trying again</source>
+            <translation>无法连接到服务：正在重试</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="58" />
             <source>Waiting in line: {limit} jobs are already being made on this connection (at most {limit} at once); this one is sent when one of them is done.</source>
             <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="142" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="146" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="145" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="149" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="140" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="144" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="133" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
             <source>{provider} could not make this video: {detail}</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="291" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="295" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="295" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="299" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
@@ -5838,12 +5843,12 @@ Write a prompt and press Generate.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="348" />
+            <location filename="../../sora_desktop/core/service.py" line="357" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="347" />
+            <location filename="../../sora_desktop/core/service.py" line="356" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>
@@ -6393,7 +6398,7 @@ Write a prompt and press Generate.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="176" />
+            <location filename="../../sora_desktop/core/transport.py" line="191" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
@@ -6443,7 +6448,7 @@ Write a prompt and press Generate.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="175" />
+            <location filename="../../sora_desktop/core/transport.py" line="190" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
