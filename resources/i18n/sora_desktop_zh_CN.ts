@@ -2258,7 +2258,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+94" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+95" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <translation>你的视频将在这里播放。
