@@ -1680,37 +1680,42 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="37" />
-            <source>Sent. Rendering…</source>
-            <translation>已发送，正在渲染…</translation>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="45" />
+            <source>Sending…</source>
+            <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="67" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="79" />
             <source>Your video is ready.</source>
             <translation>你的视频已就绪。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="68" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="80" />
             <source>Video ready</source>
             <translation>视频已就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="75" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="87" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="81" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="93" />
             <source>Video failed</source>
             <translation>视频生成失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="85" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="97" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="58" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="51" />
+            <source>Sent. Rendering…</source>
+            <translation>已发送，正在渲染…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="70" />
             <source>Resumed {0} unfinished job(s).</source>
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
@@ -1853,11 +1858,6 @@ A new, empty library was started. Your video files are still in their folder.</s
             <location filename="../../sora_desktop/gui/questions.py" line="30" />
             <source>Cancel the job “{0}”?</source>
             <translation>取消任务“{0}”吗？</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="165" />
-            <source>Sending…</source>
-            <translation>正在发送…</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/gui/sending.py" line="61" />
