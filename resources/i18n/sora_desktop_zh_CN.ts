@@ -92,7 +92,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../sora_desktop/gui/dialogs.py" line="+78" />
+            <location filename="../../sora_desktop/gui/dialogs.py" line="+80" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
@@ -354,7 +354,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>Runway</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form.py" line="+336" />
+            <location filename="../../sora_desktop/gui/connection_form.py" line="+340" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -456,87 +456,87 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>请至少添加一个模型或部署名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="65" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="66" />
             <source>e.g. Studio gateway</source>
             <translation>例如：工作室网关</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="70" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="71" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="75" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="76" />
             <source>Authorization: Bearer header</source>
             <translation>Authorization: Bearer 请求头</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="76" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="77" />
             <source>api-key header (Azure)</source>
             <translation>api-key 请求头（Azure）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="77" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="78" />
             <source>Send the key as</source>
             <translation>密钥发送方式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="81" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="82" />
             <source>API key</source>
             <translation>API 密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="82" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="83" />
             <source>Microsoft Entra ID sign-in</source>
             <translation>Microsoft Entra ID 登录</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="84" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="85" />
             <source>Sign in with your Microsoft account in the browser when the connection is first used; no key is stored. The account needs the Cognitive Services OpenAI User role on the resource.</source>
             <translation>首次使用此连接时，在浏览器中用你的 Microsoft 账户登录；不保存任何密钥。该账户需要在此资源上拥有“Cognitive Services OpenAI User”角色。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="90" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="91" />
             <source>Sign in with</source>
             <translation>登录方式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="95" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="96" />
             <source>Key stored in the system keychain</source>
             <translation>密钥保存在系统钥匙串中</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="98" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="99" />
             <source>Key from environment variable</source>
             <translation>从环境变量读取密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="105" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="106" />
             <source>This computer has no system keychain, so keys can't be stored here: name the environment variable that holds your key instead.</source>
             <translation>这台电脑没有系统钥匙串，无法在此保存密钥：请改为填写保存密钥的环境变量名称。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="125" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="126" />
             <source>optional, e.g. http://proxy.example:3128</source>
             <translation>可选，例如 http://proxy.example:3128</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="142" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="143" />
             <source>Add model</source>
             <translation>添加模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="143" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="144" />
             <source>Remove model</source>
             <translation>移除模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="161" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="162" />
             <source>Other (the gateway decides)</source>
             <translation>其他（由网关决定）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="132" />
+            <location filename="../../sora_desktop/gui/connection_form_widgets.py" line="133" />
             <source>Works like</source>
             <translation>能力等同于</translation>
         </message>
@@ -1077,7 +1077,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+82" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+101" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -1117,7 +1117,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>无法读取此图片：{0}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>No image
 (drop one here)</source>
             <translation>没有图片
@@ -1658,7 +1658,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此视频（尚）不在本机上。</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+51" />
             <source>The file manager could not be opened. The folder is {0}</source>
             <translation>无法打开文件管理器。文件夹位于 {0}</translation>
         </message>
@@ -1675,42 +1675,47 @@ A new, empty library was started. Your video files are still in their folder.</s
             </translation>
         </message>
         <message>
-            <location line="-406" />
+            <location line="-411" />
             <source>You're using the built-in simulator: clips are made on this computer, no account needed. For real videos add a fal, Replicate or Runway connection (Veo 3.1, Kling, Seedance, Wan, Gen-4.5…): OpenAI's Sora API shut down on 2026-09-24 and Azure takes no new Sora 2 deployments.</source>
             <translation>你正在使用内置模拟器：片段在本机生成，无需账户。要制作真实视频，请添加 fal、Replicate 或 Runway 连接（Veo 3.1、可灵、Seedance、万相、Gen-4.5…）：OpenAI 的 Sora API 已于 2026-09-24 关闭，Azure 也不再接受新的 Sora 2 部署。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="37" />
-            <source>Sent. Rendering…</source>
-            <translation>已发送，正在渲染…</translation>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="45" />
+            <source>Sending…</source>
+            <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="67" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="79" />
             <source>Your video is ready.</source>
             <translation>你的视频已就绪。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="68" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="80" />
             <source>Video ready</source>
             <translation>视频已就绪</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="75" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="87" />
             <source>The job did not finish.</source>
             <translation>任务未能完成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="81" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="93" />
             <source>Video failed</source>
             <translation>视频生成失败</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="85" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="97" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/job_updates.py" line="58" />
+            <location filename="../../sora_desktop/gui/job_updates.py" line="51" />
+            <source>Sent. Rendering…</source>
+            <translation>已发送，正在渲染…</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/job_updates.py" line="70" />
             <source>Resumed {0} unfinished job(s).</source>
             <translation>已恢复 {0} 个未完成的任务。</translation>
         </message>
@@ -1855,11 +1860,6 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="165" />
-            <source>Sending…</source>
-            <translation>正在发送…</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/gui/sending.py" line="61" />
             <source>This request is on its way to the service.</source>
             <translation>这个请求正在发送给服务。</translation>
@@ -1971,8 +1971,8 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>MoreSettings</name>
         <message>
-            <location filename="../../sora_desktop/gui/more_settings.py" line="+58" />
-            <location line="+41" />
+            <location filename="../../sora_desktop/gui/more_settings.py" line="+59" />
+            <location line="+42" />
             <source>More settings</source>
             <translation>更多设置</translation>
         </message>
@@ -1987,7 +1987,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>此模型没有其他可选设置</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+44" />
             <source>(model's default)</source>
             <translation>（模型默认值）</translation>
         </message>
@@ -2258,7 +2258,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../sora_desktop/gui/preview.py" line="+94" />
+            <location filename="../../sora_desktop/gui/preview.py" line="+95" />
             <source>Your video plays here.
 Write a prompt and press Generate.</source>
             <translation>你的视频将在这里播放。
@@ -5613,37 +5613,42 @@ Write a prompt and press Generate.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="55" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="57" />
+            <source>Can't reach the service: trying again</source>
+            <translation>无法连接到服务：正在重试</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/jobrunner.py" line="58" />
             <source>Waiting in line: {limit} jobs are already being made on this connection (at most {limit} at once); this one is sent when one of them is done.</source>
             <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="142" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="146" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="145" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="149" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="140" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="144" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="133" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
             <source>{provider} could not make this video: {detail}</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="291" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="295" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="295" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="299" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
@@ -5878,22 +5883,22 @@ Write a prompt and press Generate.</source>
             <translation>应用已停止重试。服务没有接受这个请求，因此没有产生任何费用；请稍后重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="313" />
+            <location filename="../../sora_desktop/core/service.py" line="322" />
             <source>Check the disk and the folder's permissions, then resume.</source>
             <translation>请检查磁盘和该文件夹的权限，然后继续任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="388" />
+            <location filename="../../sora_desktop/core/service.py" line="397" />
             <source>See the log.</source>
             <translation>详情请查看日志。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="312" />
+            <location filename="../../sora_desktop/core/service.py" line="321" />
             <source>The app can't write in its data folder ({detail}).</source>
             <translation>应用无法写入它的数据文件夹（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/service.py" line="387" />
+            <location filename="../../sora_desktop/core/service.py" line="396" />
             <source>Unexpected problem: {name}.</source>
             <translation>意外问题：{name}。</translation>
         </message>

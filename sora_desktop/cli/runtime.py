@@ -170,29 +170,26 @@ class ProgressPrinter:
     def __init__(self, stream: TextIO | None = None, *, tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty() if tty is None else tty
-        self._last: dict[str, tuple[JobStatus, int, bool, bool]] = {}
+        self._last: dict[str, tuple[JobStatus, int, str]] = {}
         self._open_line = False
 
     def __call__(self, event: JobEvent) -> None:
         progress = event.progress
         if not self.tty and event.status is JobStatus.DOWNLOADING and progress not in (0, 100):
             progress -= progress % 10  # a log file gets ten download lines, not a hundred
-        # another process (the window) works on the job (core/job_locks.py); or a job not
-        # yet sent waits for a free slot on its connection (core/pacing.py)
-        held = bool(event.message) and event.message == _(HELD_ELSEWHERE)
-        waiting = held or (event.status is JobStatus.SUBMITTING and bool(event.message))
-        key = (event.status, progress, waiting, held)
+        # another process (the window) works on the job (core/job_locks.py); a job not yet
+        # sent waits for a free slot on its connection (core/pacing.py), or for the service
+        # to answer at all (the create is sent again after a pause)
+        label = STATUS_LABELS.get(event.status, event.status.value)
+        if event.message and event.message == _(HELD_ELSEWHERE):
+            label = "waiting for the other Sora Desktop working on it"
+        elif event.status is JobStatus.SUBMITTING and event.message:
+            label = "trying again" if event.retrying else "waiting in line"
+        key = (event.status, progress, label)
         last = self._last.get(event.job_id)
         if last == key:
             return
         self._last[event.job_id] = key
-        label = (
-            "waiting for the other Sora Desktop working on it"
-            if held
-            else "waiting in line"
-            if waiting
-            else STATUS_LABELS.get(event.status, event.status.value)
-        )
         line = f"[{event.job_id[:8]}] {label} {progress}%"
         if self.tty:
             newline = last is not None and last[0] is not event.status and self._open_line

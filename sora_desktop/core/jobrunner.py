@@ -52,6 +52,9 @@ EXPIRED_NEXT = N_(
 #: A job whose create can't be confirmed after this long is not resent automatically.
 RESEND_MAX_AGE = 3600.0
 #: What a job waiting for a free slot on its connection (core/pacing.py) says it waits for.
+#: A create that provably never went out (refused, no DNS, no TLS, connect timeout) is sent
+#: again after a pause, for as long as the window lets it: the queue says so, with why.
+RETRYING_MESSAGE = N_("Can't reach the service: trying again")
 WAITING_MESSAGE = N_(
     "Waiting in line: {limit} jobs are already being made on this connection (at most "
     "{limit} at once); this one is sent when one of them is done."
@@ -103,7 +106,8 @@ class RunnerContext:
     store: JobStore
     paths: AppPaths
     move: Callable[..., Job]  # (job_id, status, *, note=None, **changes) -> Job; stores, emits
-    progress: Callable[..., None]  # (job_id, status, progress, *, downloaded, total, note, message)
+    #: (job_id, status, progress, *, downloaded, total, note, message, retrying)
+    progress: Callable[..., None]
     clock: Callable[[], float]
     sleep: Callable[[float], Awaitable[None]]
     backoff_factory: Callable[[], Backoff]
@@ -318,6 +322,7 @@ class JobRunner:
                     must_reconcile = True
                     continue
                 trouble = self._trouble(trouble, err, reached=False)
+                self._say_retrying(job, err)
                 await self.ctx.sleep(backoff.next_delay(err.retry_after))
                 continue
             except RateLimitedError as err:
@@ -334,8 +339,16 @@ class JobRunner:
                 await self.ctx.sleep(backoff.next_delay(err.retry_after))
                 must_reconcile = True
                 continue
+            if trouble is not None:
+                self.ctx.progress(self.job_id, job.status, job.progress, message="")  # sent
             self.adopt(polled.video)
             return
+
+    def _say_retrying(self, job: Job, err: SoraError) -> None:
+        """Tell the queue the create did not go out and why (it said "Sending" for as long
+        as a wrong base URL kept refusing, with nothing to act on)."""
+        message = f"{_(RETRYING_MESSAGE)}\n{err.one_line()}"
+        self.ctx.progress(self.job_id, job.status, job.progress, message=message, retrying=True)
 
     async def reconcile(self, job: Job) -> RemoteVideo | None:
         """Ask the service whether the create arrived (the Videos API lists videos,

@@ -317,6 +317,9 @@ class JobEvent:
     downloaded: int | None = None  # bytes so far while downloading
     total: int | None = None  # bytes expected while downloading
     note: str | None = None  # what the provider says while the job waits (not a failure)
+    #: the create did not go out (the service could not be reached): ``message`` says why,
+    #: and the app sends it again after a pause
+    retrying: bool = False
     #: the job as just stored, when the event follows a write of it (a state change, or a
     #: field such as progress or the remote id); None for a tick that stored nothing (a
     #: download's bytes, a wait in line, a provider's note). Listeners show it without

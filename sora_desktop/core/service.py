@@ -203,12 +203,21 @@ class GenerationService(DerivedJobs, JobControl):
         total: int | None = None,
         note: str | None = None,
         message: str | None = None,
+        retrying: bool = False,
     ) -> None:
         """``note``: what the provider says while the job waits; ``message``: what the app
-        says it waits for (its line of jobs on one connection, core/pacing.py)."""
+        says it waits for (its line of jobs on one connection, core/pacing.py, or a service
+        it could not reach yet: ``retrying``)."""
         self._emit(
             JobEvent(
-                job_id, status, progress, message, downloaded=downloaded, total=total, note=note
+                job_id,
+                status,
+                progress,
+                message,
+                downloaded=downloaded,
+                total=total,
+                note=note,
+                retrying=retrying,
             )
         )
 

@@ -3,11 +3,12 @@
 Its narrowest width is its content's narrowest plus the vertical scroll bar, so the column is
 never squeezed below what its content needs (the horizontal bar is off: nothing would show
 what was cut), and never asks for more than that either: the window can be made narrow.
+When the content's needs change (a reference image, a longer setting), the column follows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QScrollArea, QStyle, QWidget
 
 
@@ -17,6 +18,17 @@ class ColumnScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # QScrollArea doesn't pass its widget's new needs on: a reference image made the
+        # column's content wider than the column, which cut its right edge off
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()

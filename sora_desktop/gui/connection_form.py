@@ -55,6 +55,7 @@ from sora_desktop.gui.connection_kinds import (
     service_note,
 )
 from sora_desktop.gui.i18n import profile_name
+from sora_desktop.gui.wheel_guard import guard_wheel
 from sora_desktop.usecases.connections import check_base_url
 
 translate = QCoreApplication.translate
@@ -81,6 +82,9 @@ class ConnectionForm(ConnectionFormWidgets):
         # the fields as last loaded (is_modified compares with them)
         self._loaded: tuple[object, ...] | None = None
         self._build()  # the widgets: gui/connection_form_widgets.py
+        # the form scrolls in a small dialog: a wheel turned over the Service combo must
+        # scroll it, not switch the connection to another service (and refill the form)
+        guard_wheel(self)
         self.kind_combo.currentIndexChanged.connect(self._on_kind)
         self.azure_auth_combo.currentIndexChanged.connect(self._on_azure_auth)
         self.keyring_radio.toggled.connect(self._on_key_mode)

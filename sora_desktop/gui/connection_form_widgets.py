@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sora_desktop.core.capabilities import KNOWN_MODELS
 from sora_desktop.core.models import PROVIDER_KINDS, VIDEOS_API_KINDS, AuthStyle
 from sora_desktop.gui.connection_kinds import kind_label
+from sora_desktop.gui.wheel_guard import guard_wheel
 
 _OTHER_BASE = ""  # "works like": unknown model, the gateway decides
 
@@ -162,6 +163,7 @@ class ConnectionFormWidgets(QWidget):
         index = combo.findData(KNOWN_MODELS[base].name if base in KNOWN_MODELS else _OTHER_BASE)
         combo.setCurrentIndex(max(0, index))
         self.models.setCellWidget(row, 1, combo)
+        guard_wheel(self)  # the wheel over an unfocused "Works like" scrolls, never changes it
         if edit:
             self.models.setCurrentCell(row, 0)
             item = self.models.item(row, 0)

@@ -36,7 +36,7 @@ def wire_dialogs(
     def save(_settings: Any) -> None:
         user.save()
 
-    def connections() -> None:
+    def connections(add_new: bool = False) -> None:
         from sora_desktop.gui.connections_dialog import ConnectionsDialog, connection_tester
 
         dialog = ConnectionsDialog(
@@ -46,6 +46,8 @@ def wire_dialogs(
             operations=operations,
         )
         dialog.profiles_changed.connect(lambda: window.reload_profiles(profile_store.list()))
+        if add_new:
+            dialog.start_new()
         dialog.exec()
         dialog.deleteLater()
 

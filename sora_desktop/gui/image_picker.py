@@ -57,6 +57,25 @@ def render_fitted(image: QImage, size: str, mode: FitMode, box: int = _PREVIEW_B
     return out
 
 
+#: The longest file name the note shows whole (the rest is in its tooltip).
+NAME_CHARS = 28
+_BREAK_AFTER = "-_.…"
+
+
+def shown_name(path: Path | None) -> str:
+    """``path``'s file name for the note: a long one shortened in the middle, and free to
+    wrap after its dashes, underscores and dots. The note wraps only where a line may break,
+    and "frame-4f91…-720x1280.png" has no such place (no break after a dash before a digit):
+    a grabbed frame's name made the note, and the whole left column, wider."""
+    if path is None:
+        return ""
+    name = path.name
+    if len(name) > NAME_CHARS:
+        tail = len(path.suffix) + 9  # the end tells frames apart: "-720x1280.png"
+        name = f"{name[: NAME_CHARS - tail - 1]}…{name[-tail:]}"
+    return "".join(f"{c}\u200b" if c in _BREAK_AFTER else c for c in name)
+
+
 class ImagePicker(QWidget):
     """Signals: ``changed`` when the image, its fit mode or the refusal reason changes."""
 
@@ -207,6 +226,8 @@ class ImagePicker(QWidget):
 
     def _refresh(self) -> None:
         has = self._path is not None
+        # the whole path a hover away: the note shortens a long file name
+        self.info_label.setToolTip(str(self._path) if self._path is not None else "")
         self.remove_button.setEnabled(has or self._error is not None)
         self.mode_combo.setEnabled(has and self.needs_conversion())
         if has:
@@ -230,12 +251,10 @@ class ImagePicker(QWidget):
             how = self.tr("fitted with bars") if self.mode() == "fit" else self.tr("cropped")
             self.info_label.setText(
                 self.tr("{0}: {1}×{2}, will be {3} to {4}.").format(
-                    self._path.name if self._path else "", w, h, how, self._size
+                    shown_name(self._path), w, h, how, self._size
                 )
             )
         else:
             self.info_label.setText(
-                self.tr("{0}: exactly {1}, sent as is.").format(
-                    self._path.name if self._path else "", self._size
-                )
+                self.tr("{0}: exactly {1}, sent as is.").format(shown_name(self._path), self._size)
             )

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from sora_desktop.core.models import Job, JobEvent
+from sora_desktop.core.models import Job, JobEvent, JobStatus
 
 if TYPE_CHECKING:
     from sora_desktop.gui.controller import Controller
     from sora_desktop.gui.main_window import MainWindow
+
+
+_NOT_SENT = frozenset({JobStatus.DRAFT, JobStatus.SUBMITTING})
 
 
 def _t(text: str) -> str:
@@ -24,6 +27,8 @@ class JobUpdates(QObject):
     def __init__(self, window: MainWindow, controller: Controller) -> None:
         super().__init__(window)
         self._w = window
+        #: jobs stored but whose create has not gone out yet (the status bar says "Sending…")
+        self._sending: set[str] = set()
         controller.job_submitted.connect(self.on_submitted)
         controller.job_event.connect(self.on_event)
         controller.job_finished.connect(self.on_finished)
@@ -34,9 +39,16 @@ class JobUpdates(QObject):
     def on_submitted(self, job: Job) -> None:
         self._w.error_banner.hide()
         self._w.queue.model.upsert(job)
-        self._w._status(_t("Sent. Rendering…"))
+        # stored, not sent: the create goes out from the job's task, and a service that
+        # can't be reached keeps it here (the queue row says why); "Sent" when it went out
+        self._sending.add(job.id)
+        self._w._status(_t("Sending…"))
 
     def on_event(self, event: JobEvent) -> None:
+        if event.job_id in self._sending and event.status not in _NOT_SENT:
+            self._sending.discard(event.job_id)
+            if not event.status.is_terminal:
+                self._w._status(_t("Sent. Rendering…"))
         # Nothing is read from the library here: a state change carries the job as stored
         # (event.job), a tick carries its progress; reads scale with state changes, not ticks.
         if not self._w.queue.model.apply_event(event):

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()
     #: the composition root (gui/app.py) opens the dialogs for these
-    connections_requested = Signal()
+    connections_requested = Signal(bool)  # True: open on a new connection's form
     about_requested = Signal()
     preferences_requested = Signal()
     export_requested = Signal(list)  # job ids
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.sim_banner = Banner(self)
         self.sim_banner.setObjectName("simulator_banner")
         self.sim_banner.set_message(simulator_notice(), self.tr("Add a connection…"))
-        self.sim_banner.action_clicked.connect(self.open_connections)
+        self.sim_banner.action_clicked.connect(self.add_connection)
         self.sim_banner.dismissed.connect(self._remember_banner_dismissed)
         self.error_banner = Banner(self)
         self.error_banner.setObjectName("error_banner")
@@ -395,7 +395,12 @@ class MainWindow(QMainWindow):
             library.job_changed(job_id)
 
     def open_connections(self) -> None:
-        self.connections_requested.emit()
+        self.connections_requested.emit(False)
+
+    def add_connection(self) -> None:
+        """The banner's "Add a connection…": the dialog opens on a new connection's form
+        (it opened on the simulator's greyed-out one, and Add had to be found)."""
+        self.connections_requested.emit(True)
 
     def open_library_folder(self) -> bool:
         """Show the folder holding the library's videos in the OS file manager."""

@@ -17,6 +17,7 @@ left alone, so the provider's own default applies.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,6 +94,7 @@ class MoreSettings(QWidget):
             label = field.label + (" *" if field.required else "")
             self.form.addRow(label, widget)
         self.body.setUpdatesEnabled(True)
+        self._guard_wheel()
         self.toggle.setText(
             self.tr("More settings ({count})").format(count=len(self._fields))
             if self._fields
@@ -108,6 +110,16 @@ class MoreSettings(QWidget):
         if not self._fields:
             self.set_expanded(False)
         self.set_note(note)
+
+    def _guard_wheel(self) -> None:
+        """The new combo and spin boxes scroll the column under an unfocused wheel, as the
+        rest of it does (a turn over them changed e.g. a resolution, and its price).
+
+        Before the first paint the window's own guard (run just after it, the module
+        imported then) finds them; from then on the form guards what it rebuilds."""
+        guard = sys.modules.get("sora_desktop.gui.wheel_guard")
+        if guard is not None and self._widgets:
+            guard.guard_wheel(self.body)
 
     def _make(self, field: FormField) -> QWidget:
         if field.widget == "choice":

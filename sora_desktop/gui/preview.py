@@ -40,6 +40,7 @@ from sora_desktop.gui.caption import ElidedCaption
 from sora_desktop.gui.control_fit import Tiers, essential_width, fit_controls
 from sora_desktop.gui.frame_grab import FrameGrab
 from sora_desktop.gui.player_calls import from_event_loop, set_source, shut_down, stop_and_unload
+from sora_desktop.gui.seek_slider import SeekSlider
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
@@ -126,7 +127,7 @@ class PreviewPane(QWidget):
         controls.addWidget(self.next_frame)
         self.position_label = QLabel("0:00", self)
         controls.addWidget(self.position_label)
-        self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.seek_slider = SeekSlider(self)  # a click goes to that moment
         self.seek_slider.setObjectName("seek_slider")
         self.seek_slider.setAccessibleName(self.tr("Position"))
         self.seek_slider.setRange(0, 0)

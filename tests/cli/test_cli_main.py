@@ -124,6 +124,21 @@ def test_a_job_waiting_for_a_slot_says_so() -> None:
     ]
 
 
+def test_a_job_sent_again_after_a_refused_create_says_it_tries_again() -> None:
+    out = io.StringIO()
+    printer = ProgressPrinter(out, tty=False)
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0))
+    why = "Can't reach the service: trying again\nThe server refused the connection."
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=why, retrying=True))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=why, retrying=True))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=""))  # it went out
+    assert out.getvalue().splitlines() == [
+        "[abcdef01] submitting 0%",
+        "[abcdef01] trying again 0%",
+        "[abcdef01] submitting 0%",
+    ]
+
+
 def test_progress_redraws_one_line_on_a_terminal() -> None:
     out = io.StringIO()
     printer = ProgressPrinter(out, tty=True)

@@ -244,6 +244,30 @@ def test_connect_refused_create_is_resent_once(harness: Harness) -> None:
     assert len(harness.client.videos) == 1
 
 
+def test_a_create_that_never_went_out_says_so_while_it_is_sent_again(harness: Harness) -> None:
+    """A wrong base URL refused every create, and the queue said "Sending" for as long as it
+    kept trying: it says the service can't be reached, why, and what to check, until the
+    create goes out."""
+    harness.client.create_script = ["refused", "refused", "ok"]
+
+    async def body() -> None:
+        job = await harness.service.generate(REQUEST, SIM)
+        assert job.status is JobStatus.READY
+
+    run(harness, body)
+    events = harness.events
+    said = [i for i, e in enumerate(events) if e.status is JobStatus.SUBMITTING and e.message]
+    sending = [events[i] for i in said]
+    assert len(sending) == 2 and all(e.retrying for e in sending)
+    first_line, why = sending[0].message.split("\n", 1)  # type: ignore[union-attr]
+    assert first_line == "Can't reach the service: trying again"
+    assert why == "Connection refused."  # the error as the client raised it
+    # once sent, the note is gone before the job moves on
+    after = events[said[-1] + 1]
+    assert (after.status, after.message, after.retrying) == (JobStatus.SUBMITTING, "", False)
+    assert not any(e.retrying for e in harness.events if e.status is not JobStatus.SUBMITTING)
+
+
 def test_5xx_on_create_reconciles_instead_of_resending(
     harness: Harness, expect_log: ExpectLog
 ) -> None:

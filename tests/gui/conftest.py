@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -293,6 +293,27 @@ def settle() -> None:
     for _ in range(3):
         QApplication.sendPostedEvents()
         QApplication.processEvents()
+
+
+def wheel_notch(widget: QWidget, steps: int = -1) -> None:
+    """One notch of the mouse wheel over the middle of ``widget`` (negative: towards the
+    user, which scrolls down)."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = widget.rect().center()
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(widget.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
 
 
 def board_with_a_shot(panel: StoryboardPanel, qtbot: QtBot) -> None:

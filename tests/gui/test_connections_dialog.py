@@ -412,3 +412,43 @@ def test_test_and_save_stay_put_when_a_result_shows(dialog: ConnectionsDialog, q
     dialog.test_result.setText("Saved.")
     dialog.layout().activate()
     assert [b.mapTo(dialog, b.rect().topLeft()) for b in buttons] == before
+
+
+def test_the_wheel_over_an_unfocused_choice_scrolls_the_form_and_changes_nothing(
+    qtbot: Any, dialog: ConnectionsDialog
+) -> None:
+    """A wheel turn over Service switched a half-typed gateway to another service (the form
+    refilled), and over "Works like" made a model price as sora-2-pro; the walk through the
+    window showed both. Unfocused, they scroll; clicked or tabbed into, they change."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.gui.conftest import wheel_notch
+
+    _new(dialog, "Studio gateway", ConnectionKind.COMPATIBLE, "https://gw.example.com/v1")
+    form = dialog.form
+    form.add_model_row("veo-3", "sora-2")  # added after the form was built
+    dialog.resize(1, 1)  # as small as it goes: the form scrolls
+    bar = dialog.form_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    assert not form.kind_combo.hasFocus()
+    wheel_notch(form.kind_combo)
+    assert form.kind_combo.currentData() == ConnectionKind.COMPATIBLE
+    assert form.name_edit.text() == "Studio gateway"
+    assert bar.value() > 0, "the form did not scroll"
+    for row in range(form.models.rowCount()):
+        works_like = form.models.cellWidget(row, 1)
+        assert isinstance(works_like, QComboBox)
+        assert works_like.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        before = works_like.currentIndex()
+        wheel_notch(works_like)
+        assert works_like.currentIndex() == before, "the wheel changed what a model works like"
+    assert form.model_rows() == [("sora-2", "sora-2"), ("veo-3", "sora-2")]
+
+    # focused (clicked or tabbed into), the wheel changes it as usual
+    dialog.activateWindow()
+    form.kind_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(form.kind_combo.hasFocus)
+    wheel_notch(form.kind_combo, steps=1)
+    assert form.kind_combo.currentData() != ConnectionKind.COMPATIBLE

@@ -4,18 +4,18 @@ Generate stays on screen whatever opens above it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QSlider, QWidget
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from sora_desktop.core.errors import NetworkError
 from sora_desktop.core.models import ConnectionKind, Profile
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.gui.app import AppContext, build
-from tests.gui.conftest import settle
+from tests.gui.conftest import settle, wheel_notch
 
 GATEWAY = Profile(
     id="gw",
@@ -38,22 +38,6 @@ def ctx(data_dir: object, qtbot: QtBot) -> Iterator[AppContext]:
         yield made
     finally:
         made.close()
-
-
-def _wheel(widget: QWidget, steps: int = -1) -> None:
-    """One notch of the wheel over the middle of ``widget`` (negative: towards the user)."""
-    centre = widget.rect().center()
-    event = QWheelEvent(
-        QPointF(centre),
-        QPointF(widget.mapToGlobal(centre)),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def _small(ctx: AppContext) -> None:
@@ -80,7 +64,7 @@ def test_the_wheel_over_an_unfocused_setting_scrolls_the_column(
     settle()
     scrolled = bar.value()
     assert not combo.hasFocus()
-    _wheel(combo)
+    wheel_notch(combo)
     assert combo.currentIndex() == before, "the wheel changed a setting nobody had focused"
     assert bar.value() > scrolled, "the column did not scroll"
     assert panel.current_profile() == ctx.profiles[0]  # never moved to the paid connection
@@ -90,7 +74,7 @@ def test_the_wheel_over_an_unfocused_setting_scrolls_the_column(
     combo.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(combo.hasFocus, timeout=5000)
     at = bar.value()
-    _wheel(combo)
+    wheel_notch(combo)
     assert combo.currentIndex() == before + 1
     assert bar.value() == at
 
@@ -110,9 +94,74 @@ def test_every_setting_in_the_column_is_guarded(ctx: AppContext) -> None:
     w.left_scroll.ensureWidgetVisible(recipe)
     settle()
     at = w.left_scroll.verticalScrollBar().value()
-    _wheel(recipe, steps=1)  # away from the user: scrolls up
+    wheel_notch(recipe, steps=1)  # away from the user: scrolls up
     assert recipe.currentIndex() == 0 and recipe.currentText() == ""
     assert w.left_scroll.verticalScrollBar().value() < at
+
+
+def test_the_wheel_over_a_provider_models_own_settings_scrolls_the_column(
+    ctx: AppContext,
+) -> None:
+    """More settings is rebuilt for each model, after the column was guarded at the first
+    paint: its new combo and spin boxes are guarded too (a wheel turn over them changed a
+    resolution or a frame count, and what the clip costs, with no focus on them)."""
+    from sora_desktop.core.schema_form import FormField
+
+    w = ctx.window
+    more = w.settings_panel.more
+    more.set_fields(
+        [
+            FormField(
+                name="resolution", widget="choice", label="Resolution", choices=("720p", "1080p")
+            ),
+            FormField(
+                name="steps", widget="spin", label="Steps", minimum=1, maximum=50, integer=True
+            ),
+        ]
+    )
+    more.set_expanded(True)
+    _small(ctx)
+    bar = w.left_scroll.verticalScrollBar()
+    for widget in (more.widget_for("resolution"), more.widget_for("steps")):
+        assert isinstance(widget, QComboBox | QAbstractSpinBox)
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        w.left_scroll.ensureWidgetVisible(widget)
+        settle()
+        at = bar.value()
+        assert at > 0 and not widget.hasFocus()
+        wheel_notch(widget, steps=1)  # away from the user: scrolls up
+        assert more.values() == {}, "the wheel changed a setting nobody had focused"
+        assert bar.value() < at, "the column did not scroll"
+
+
+def test_a_start_image_with_a_long_file_name_fits_the_column(
+    ctx: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The walk's "use as start image": the column's content grew wider than the column (its
+    new needs were not passed on) and its right edge (Recipe, the settings, Choose image…)
+    was cut off. And a grabbed frame is named frame-<job id>-<size>.png, one long word the
+    image's note could not wrap: the note shortens it, so the column doesn't jump wider."""
+    from tests.gui.conftest import make_png
+
+    w = ctx.window
+    column = w.left_scroll
+    picker = w.settings_panel.image_picker
+
+    def fits() -> bool:
+        return column.widget().width() <= column.viewport().width()
+
+    picker.set_path(make_png(tmp_path / "boat.png", 720, 1280))
+    qtbot.waitUntil(fits)
+    width = column.width()
+    name = "frame-4f917e5aa83e874bad366e5b9c1d2e7f-720x1280.png"
+    w.use_start_image(str(make_png(tmp_path / name, 720, 1280)))
+    settle()
+    qtbot.waitUntil(fits)
+    assert picker.info_label.geometry().right() <= column.viewport().width()
+    assert column.width() == width, "the column jumped wider for a file name"
+    assert name in picker.info_label.toolTip()  # the whole name is a hover away
+    _small(ctx)  # and at the smallest window
+    assert fits()
 
 
 def _fully_visible(w: QWidget, button: QWidget) -> bool:

@@ -47,6 +47,11 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
 def test_banner_button_opens_the_connections_dialog(ctx: AppContext, opened: list[QDialog]) -> None:
     ctx.window.sim_banner.action_button.click()
     assert [type(d).__name__ for d in opened] == ["ConnectionsDialog"]
+    # "Add a connection…" opens on a new connection's form, ready to type its name (it
+    # opened on the built-in simulator's greyed-out form)
+    form = opened[0].form  # type: ignore[attr-defined]
+    assert form.is_new() and form.name_edit.isEnabled() and form.name_edit.text() == ""
+    assert opened[0].focusWidget() is form.name_edit
     # a profile added there shows up in the settings panel
     ctx.profile_store.add(
         Profile(
@@ -61,6 +66,14 @@ def test_banner_button_opens_the_connections_dialog(ctx: AppContext, opened: lis
     combo = ctx.window.settings_panel.profile_combo
     assert combo.findData("gw") >= 0
     assert ctx.window.settings_panel.current_profile().id == "simulator"  # type: ignore[union-attr]
+
+
+def test_the_connections_menu_opens_the_dialog_on_the_connections_list(
+    ctx: AppContext, opened: list[QDialog]
+) -> None:
+    ctx.window.open_connections()
+    assert [type(d).__name__ for d in opened] == ["ConnectionsDialog"]
+    assert not opened[0].form.is_new()  # type: ignore[attr-defined]
 
 
 def test_about_and_preferences(ctx: AppContext, opened: list[QDialog]) -> None:

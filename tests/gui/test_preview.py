@@ -83,6 +83,42 @@ def test_plays_pauses_seeks_and_steps(qtbot: QtBot, tmp_path: Path) -> None:
     assert pane.source() is None and not pane.play_button.isEnabled()
 
 
+def test_a_click_on_the_position_bar_seeks_there(qtbot: QtBot, tmp_path: Path) -> None:
+    """As in every player, a click on the bar goes to that moment. It moved the knob one page
+    towards the click and the video not at all (the walk: paused at 0:02, the knob left it)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    clip = make_clip(tmp_path / "four.mp4", seconds=4.0, fps=25)
+    pane = _pane(qtbot)
+    with qtbot.waitSignal(pane.loaded, timeout=10000):
+        pane.load(clip, title="a fox")
+    player = pane.player
+    assert player is not None
+    qtbot.waitUntil(lambda: abs(player.duration() - 4000) < 150, timeout=10000)
+    qtbot.waitUntil(pane.is_playing, timeout=5000)  # autoplay
+    pane.toggle_play()
+    qtbot.waitUntil(lambda: not pane.is_playing(), timeout=5000)
+    pane.seek(3000)
+    qtbot.waitUntil(lambda: abs(player.position() - 3000) < 60, timeout=5000)
+    slider = pane.seek_slider
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    style = slider.style()
+    groove = style.subControlRect(
+        QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, slider
+    )
+    handle = style.subControlRect(
+        QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider
+    )
+    # a quarter of the way along the knob's travel
+    x = groove.left() + handle.width() // 2 + (groove.width() - handle.width()) // 4
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(x, groove.center().y()))
+    qtbot.waitUntil(lambda: abs(player.position() - 1000) < 200, timeout=5000)
+    assert abs(slider.value() - 1000) < 200
+    assert not pane.is_playing()  # a seek, not a play
+
+
 def test_full_screen_toggle_and_escape(qtbot: QtBot, clip: Path) -> None:
     pane = _pane(qtbot)
     with qtbot.waitSignal(pane.loaded, timeout=10000):
