@@ -275,12 +275,24 @@ def add_helper_messages(ts_file: Path, previous: dict[tuple[str, str], ET.Elemen
 
 
 def lrelease(language: str) -> None:
+    """Compile the catalogue beside the .qm and put it in place only if it changed.
+
+    Qt memory-maps a loaded .qm: rewritten in place under a running app (one started from
+    this tree), that app's translations change or vanish mid-session. A new file renamed
+    over the old one leaves the mapped bytes alone, and an unchanged one is not touched.
+    """
     QM_DIR.mkdir(parents=True, exist_ok=True)
+    target = qm_path(language)
+    fresh = target.with_name(target.name + ".new")
     subprocess.run(
-        [_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(qm_path(language))],
+        [_tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(fresh)],
         check=True,
         cwd=ROOT,
     )
+    if target.exists() and target.read_bytes() == fresh.read_bytes():
+        fresh.unlink()
+    else:
+        fresh.replace(target)
 
 
 def untranslated(ts_file: Path) -> list[str]:

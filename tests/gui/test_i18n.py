@@ -119,6 +119,25 @@ def test_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
     )
 
 
+def test_tool_replaces_a_changed_catalogue_and_leaves_an_unchanged_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A running app has the .qm memory-mapped: the tool never writes into that file."""
+    tool = _tool()
+    monkeypatch.setattr(tool, "QM_DIR", tmp_path / "i18n")
+    (tmp_path / "i18n").mkdir()
+    target = tool.qm_path("zh_CN")
+    target.write_bytes(b"an older catalogue")
+    held = target.stat().st_ino
+    tool.lrelease("zh_CN")
+    replaced = target.stat().st_ino
+    assert replaced != held, "a changed catalogue must be a new file renamed into place"
+    assert target.read_bytes().startswith(bytes.fromhex("3cb86418"))  # Qt's .qm magic
+    tool.lrelease("zh_CN")
+    assert target.stat().st_ino == replaced, "an unchanged catalogue must not be rewritten"
+    assert [p.name for p in (tmp_path / "i18n").iterdir()] == [target.name]
+
+
 def test_tool_check_flags_unfinished(tmp_path: Path) -> None:
     ts = tmp_path / "x.ts"
     ts.write_text(
