@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("sora_desktop.cli")
 
+#: The one line after Ctrl+C (or SIGTERM) when the command set no ``args.stopped`` of its own.
+STOPPED = "Stopped. Unfinished jobs continue with: sora-desktop resume"
+
 
 def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> None:
     """The options before any subcommand (shared by the full and the window-only parser)."""
@@ -201,7 +204,8 @@ def _run_command(args: argparse.Namespace) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return int(ExitCode.UNEXPECTED)
     except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl+C, or SIGTERM mid-command
-        print("error: Stopped. Unfinished jobs continue with: sora-desktop resume", file=sys.stderr)
+        # what was left and how to go on depends on the command (and how far it got)
+        print(f"error: {getattr(args, 'stopped', STOPPED)}", file=sys.stderr)
         return int(ExitCode.CANCELLED)
     except Exception as exc:
         log.exception("unexpected failure in %s", args.command)

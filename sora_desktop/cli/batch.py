@@ -120,6 +120,10 @@ def _ask(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+#: The line after Ctrl+C in ``batch resume`` and ``batch retry``.
+BATCH_STOPPED = "Stopped; nothing is sent twice. Continue with: sora-desktop batch resume"
+
+
 def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
     connection, default_model = connection_from_args(args, rt)
     interactive = is_terminal(sys.stdin) and is_terminal(sys.stderr)
@@ -168,6 +172,7 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
                     "Pass --yes to start it (check it first with --dry-run).",
                 )
             cost = total_cost(preview)
+            args.stopped = "Stopped. Nothing was sent."  # Ctrl+C at the question
             question = f"Start {preview.to_send} jobs for about {cost}? [y/N] "
             if not _ask(question):
                 print("Nothing was sent.", file=sys.stderr)
@@ -189,11 +194,10 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
                 args, rt, store, body, len(preview.rows), _uses_builtin(connection)
             )
         except (KeyboardInterrupt, asyncio.CancelledError):
-            if "id" in holder:
-                print(
+            if "id" in holder:  # the one error line (cli.main prints it)
+                args.stopped = (
                     f"Batch {holder['id'][:8]} stopped; nothing is sent twice. Continue it "
-                    f"with: sora-desktop batch resume {holder['id'][:8]}",
-                    file=sys.stderr,
+                    f"with: sora-desktop batch resume {holder['id'][:8]}"
                 )
             raise
         return finish(store, summaries)
@@ -400,12 +404,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     resume.add_argument("id", nargs="?", metavar="ID", help="one batch (default: every active)")
     resume.add_argument("--cap", type=dollars, default=None, metavar="USD", help="a new cap")
     add_give_up(resume)
-    resume.set_defaults(handler=cmd_resume)
+    resume.set_defaults(handler=cmd_resume, stopped=BATCH_STOPPED)
 
     retry = sub.add_parser("batch-retry", parents=[common], prog="sora-desktop batch retry")
     retry.add_argument("id", metavar="ID")
     add_give_up(retry)
-    retry.set_defaults(handler=cmd_retry)
+    retry.set_defaults(handler=cmd_retry, stopped=BATCH_STOPPED)
 
     listing = sub.add_parser("batch-list", parents=[common], prog="sora-desktop batch list")
     listing.add_argument("--json", action="store_true")

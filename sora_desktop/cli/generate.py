@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log, stop_line_for_job
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.job_errors import error_for_job
 from sora_desktop.core.models import (
@@ -22,6 +22,7 @@ from sora_desktop.core.models import (
     Connection,
     ConnectionKind,
     Job,
+    JobEvent,
     JobStatus,
     KeySource,
     VideoRequest,
@@ -197,7 +198,8 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
             print(f"Estimated cost: {cost.text()}", file=sys.stderr)
         with builtin_simulator(rt, args.sim_latency) as simulator:
             service_kw["builtin_simulator"] = simulator
-            job = asyncio.run(_generate(store, rt, request, connection, service_kw))
+            on_event = stop_line_for_job(args, out_dir)
+            job = asyncio.run(_generate(store, rt, request, connection, service_kw, on_event))
     finally:
         store.close()
     if job.status is not JobStatus.READY:
@@ -279,10 +281,16 @@ async def _model_details(rt: Runtime, store: Any, connection: Connection, model:
 
 
 async def _generate(
-    store: Any, rt: Runtime, request: VideoRequest, connection: Connection, kw: dict[str, Any]
+    store: Any,
+    rt: Runtime,
+    request: VideoRequest,
+    connection: Connection,
+    kw: dict[str, Any],
+    on_event: Callable[[JobEvent], None],
 ) -> Job:
     service = rt.service(store, **kw)
     printer = ProgressPrinter()
+    service.subscribe(on_event)
     service.subscribe(printer)
     undo = stop_on_sigterm()
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sora_desktop.cli.generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime
+from sora_desktop.cli.runtime import ProgressPrinter, Runtime, stop_line_for_job
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import JobStatus
 
@@ -126,6 +126,7 @@ async def _extend(
 
     service = rt.service(store, **kw)
     printer = ProgressPrinter()
+    service.subscribe(stop_line_for_job(args, None))
     service.subscribe(printer)
     undo = stop_on_sigterm()
     try:
@@ -171,7 +172,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     st.add_argument("--overwrite", action="store_true", help="replace an existing --out file")
     st.add_argument("--name", default=None, help="the film's name in the library")
-    st.set_defaults(handler=cmd_stitch)
+    st.set_defaults(
+        handler=cmd_stitch,
+        stopped="Stopped: no film was written. Run the same command again to make it.",
+    )
 
     fr = sub.add_parser(
         "frame",
@@ -186,7 +190,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     fr.add_argument("--out", required=True, metavar="FILE.png")
     fr.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    fr.set_defaults(handler=cmd_frame)
+    fr.set_defaults(handler=cmd_frame, stopped="Stopped: no picture was written.")
 
     ex = sub.add_parser(
         "extend",

@@ -330,7 +330,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_connection_options(run)
     add_give_up(run)
     run.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    run.set_defaults(handler=cmd_storyboard_run)
+    run.set_defaults(
+        handler=cmd_storyboard_run,
+        stopped="Stopped. The takes made so far are kept in the file; run the same storyboard "
+        "again to go on (a shot already sent is not sent again).",
+    )
 
     new = verbs.add_parser(
         "new",

@@ -1,0 +1,91 @@
+"""Ctrl+C in a terminal (SIGINT to the CLI's own process) during a generate and a stitch:
+exit 130, one ``error:`` line that says what is left and the exact commands that go on,
+no traceback, no half-written file; the interrupted job finishes with ``resume`` and no
+create is sent twice."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sora_desktop.core.errors import ExitCode
+from tests.cli_helpers import history_records, one_error_line, run_cli
+from tests.core.media_clips import marker_clip
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX here"),
+]
+
+
+def _interrupted(args: list[str], data_dir: Path, at: str) -> subprocess.CompletedProcess[str]:
+    """``sora-desktop ARGS``, sent SIGINT once a stderr line contains ``at``."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sora_desktop", *args, "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:  # the command's own progress, read as it is written
+        seen.append(line)
+        if at in line:
+            proc.send_signal(signal.SIGINT)
+            break
+    out, err = proc.communicate(timeout=120)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, "".join(seen) + err)
+
+
+def test_ctrl_c_during_a_generate_names_the_job_and_the_commands_that_finish_it(
+    simulator: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "my clips"
+    args = [
+        "generate", "--prompt", "a slow tide [sim:slow=3]", "--out", str(out),
+        "--base-url", simulator.url + "/v1", "--kind", "simulator",
+    ]  # fmt: skip
+    stopped = _interrupted(args, data_dir, at="queued")
+    assert stopped.returncode == ExitCode.CANCELLED, stopped.stderr
+    line = one_error_line(stopped)
+    [job] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    assert job["status"] == "interrupted"
+    ref = job["id"][:8]
+    # the job by its id, resume, then the export into the --out folder (quoted: a space)
+    assert f"Job {ref} " in line and "sora-desktop resume" in line
+    export = line.split("copy it out with: ", 1)[1]
+    assert export == f"sora-desktop export {ref} --out {shlex.quote(str(out))}"
+    assert stopped.stdout == "" and not list(out.glob("*"))
+
+    resumed = run_cli("resume", data_dir=data_dir)
+    assert resumed.returncode == 0, resumed.stderr
+    exported = run_cli(*shlex.split(export)[1:], data_dir=data_dir)
+    assert exported.returncode == 0, exported.stderr
+    [clip] = out.glob("*.mp4")
+    assert Path(exported.stdout.splitlines()[0]) == clip
+    assert simulator.created_count == 1  # resume polled the job it had; nothing sent again
+
+
+def test_ctrl_c_during_a_stitch_leaves_no_file_and_says_to_run_it_again(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    clip = marker_clip(work / "wide.mp4", seconds=4.0, width=1280, height=720)
+    film = work / "film.mp4"
+    args = ["stitch", *[str(clip)] * 6, "--crossfade", "0.5", "--out", str(film)]
+    stopped = _interrupted(args, data_dir, at="stitch 0%")
+    assert stopped.returncode == ExitCode.CANCELLED, stopped.stderr
+    line = one_error_line(stopped)
+    assert "no film was written" in line and "Run the same command again" in line
+    assert "resume" not in line  # there is no stitch job for `resume` to finish
+    assert stopped.stdout == ""
+    assert sorted(p.name for p in work.iterdir()) == ["wide.mp4"]  # no film, no part file
