@@ -86,7 +86,17 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sora_desktop.cli import batch, generate, library, media, models, profiles, resend, story
+    from sora_desktop.cli import (
+        batch,
+        generate,
+        library,
+        media,
+        models,
+        profiles,
+        remix,
+        resend,
+        story,
+    )
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -119,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_parsers(sub, common)
     story.add_parsers(sub, common)
     media.add_parsers(sub, common)
+    remix.add_parsers(sub, common)
     return parser
 
 
