@@ -14,7 +14,7 @@ from typing import Any
 from sora_desktop.cli.generate import make_out_dir
 from sora_desktop.cli.runtime import Runtime, find_job, job_record
 from sora_desktop.core.errors import DiskError
-from sora_desktop.core.models import Job
+from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.usecases.connections import is_builtin_simulator
 from sora_desktop.usecases.history import History
 
@@ -24,7 +24,13 @@ DELETE_HINT = "Let it finish first: sora-desktop resume"
 def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
     store = rt.open_store()
     try:
-        jobs = History(store).recent(args.limit)
+        # the window's library search (each word a prefix of a word of the prompt)
+        jobs = History(store).list_jobs(
+            search=args.search or None,
+            statuses=args.status or None,
+            favourites_only=args.favourites,
+            limit=args.limit,
+        )
     finally:
         store.close()
     if args.json:
@@ -32,7 +38,8 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
         sys.stdout.write("\n")
         return 0
     if not jobs:
-        print("The library is empty.", file=sys.stderr)
+        narrowed = args.search or args.status or args.favourites
+        print("No job matches." if narrowed else "The library is empty.", file=sys.stderr)
         return 0
     for job in jobs:
         when = datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
@@ -136,8 +143,30 @@ def positive_int(text: str) -> int:
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    hist = sub.add_parser("history", parents=[common], help="list the library, newest first")
-    hist.add_argument("--json", action="store_true", help="one JSON record per job")
+    hist = sub.add_parser(
+        "history",
+        parents=[common],
+        help="list the library, newest first",
+        description="List the library's jobs, newest first, one per line on stdout: id, "
+        "creation time, status, model, size, length, prompt, and the clip's path (or why "
+        "there is none). --json prints a JSON array instead (docs/cli.md lists its fields).",
+    )
+    hist.add_argument("--json", action="store_true", help="a JSON array, one record per job")
+    hist.add_argument(
+        "--search",
+        default=None,
+        metavar="TEXT",
+        help="only jobs whose prompt has every word of TEXT (a word may be the start of one)",
+    )
+    hist.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in JobStatus],
+        default=[],
+        metavar="STATUS",
+        help="only jobs in this state (ready, failed, interrupted, ...); repeatable",
+    )
+    hist.add_argument("--favourites", action="store_true", help="only the favourites")
     hist.add_argument(
         "--limit", type=positive_int, default=None, metavar="N", help="at most this many jobs"
     )
