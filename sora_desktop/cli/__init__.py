@@ -44,7 +44,9 @@ def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> Non
     parser.add_argument(
         "--data-dir", default=None, metavar="DIR", help="keep settings, library and logs under DIR"
     )
-    parser.add_argument("--debug", action="store_true", default=False)
+    parser.add_argument(
+        "--debug", action="store_true", default=False, help="verbose log and tracebacks on stderr"
+    )
 
 
 class _NotWindowOnly(Exception):
@@ -130,7 +132,28 @@ def build_parser() -> argparse.ArgumentParser:
     story.add_parsers(sub, common)
     media.add_parsers(sub, common)
     remix.add_parsers(sub, common)
+    _with_exit_codes(parser)
     return parser
+
+
+#: The end of every command's ``--help`` (docs/cli.md, "Exit codes and errors").
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 unexpected problem (details in the log); 2 invalid input, refused "
+    "before anything is sent; 3 authentication or access (key, keyring, deployment); 4 the "
+    "service failed the job (batch: rows failed); 5 the video's assets expired; 6 network or "
+    "service trouble that outlasted --give-up-after; 7 local disk or library trouble; 8 "
+    "outcome unknown, a create's reply was lost (it may have been charged: check the "
+    "provider's dashboard); 130 stopped by Ctrl+C. Results go to stdout; progress, notes and "
+    "the one 'error:' line of a failure to stderr. See docs/cli.md."
+)
+
+
+def _with_exit_codes(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = parser.epilog or EXIT_CODES
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _with_exit_codes(sub)
 
 
 def _open_gui(argv: list[str], data_dir: str | None) -> int:

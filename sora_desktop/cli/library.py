@@ -172,9 +172,18 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     hist.set_defaults(handler=cmd_history)
 
-    exp = sub.add_parser("export", parents=[common], help="copy finished clips to a folder")
-    exp.add_argument("job_ids", nargs="+", metavar="JOB_ID")
-    exp.add_argument("--out", required=True, metavar="DIR")
+    exp = sub.add_parser(
+        "export",
+        parents=[common],
+        help="copy finished clips to a folder",
+        description="Copy finished clips from the library into DIR (created if missing), each "
+        "with a JSON sidecar of its generation parameters; prints each file written on "
+        "stdout.",
+    )
+    exp.add_argument(
+        "job_ids", nargs="+", metavar="JOB_ID", help="a job id, or a piece of one (4+ characters)"
+    )
+    exp.add_argument("--out", required=True, metavar="DIR", help="the folder to copy into")
     exp.add_argument(
         "--template",
         default=None,
@@ -188,8 +197,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     exp.set_defaults(handler=cmd_export)
 
-    dele = sub.add_parser("delete", parents=[common], help="delete a job from the library")
-    dele.add_argument("job_id", metavar="JOB_ID")
+    dele = sub.add_parser(
+        "delete",
+        parents=[common],
+        help="delete a job from the library",
+        description="Forget a job and remove its clip and thumbnail from the library (a file "
+        "outside the library folder is kept). Says what it deleted on stderr.",
+    )
+    dele.add_argument("job_id", metavar="JOB_ID", help="a job id, or a piece of one")
     dele.add_argument("--remote", action="store_true", help="also delete it on the service")
     dele.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     dele.set_defaults(handler=cmd_delete)

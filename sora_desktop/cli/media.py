@@ -188,7 +188,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     fr.add_argument(
         "--at", type=_non_negative, default=None, metavar="SECONDS", help="default: the end"
     )
-    fr.add_argument("--out", required=True, metavar="FILE.png")
+    fr.add_argument("--out", required=True, metavar="FILE.png", help="the picture to write")
     fr.add_argument("--overwrite", action="store_true", help="replace an existing file")
     fr.set_defaults(handler=cmd_frame, stopped="Stopped: no picture was written.")
 
