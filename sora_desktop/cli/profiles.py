@@ -178,14 +178,16 @@ def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
             file=sys.stderr,
         )
         return 0
-    if is_terminal(sys.stdin):
-        key = getpass.getpass(f"API key for {profile.name}: ")
-    else:
-        key = sys.stdin.readline()
+    asked = is_terminal(sys.stdin)
+    key = getpass.getpass(f"API key for {profile.name}: ") if asked else sys.stdin.readline()
     key = key.strip()
     if not key:
         raise InvalidRequestError(
-            "No key was given.", "Paste the key and press Enter.", param="api_key"
+            "No key was given.",
+            "Paste the key and press Enter."
+            if asked  # a script: stdin was empty, there is no one to paste it
+            else f'Send it on stdin: printf %s "$KEY" | sora-desktop profile set-key {profile.id}',
+            param="api_key",
         )
     secrets.set_key(profile.id, key, hint=keyring_hint(profile.id))
     print(f"Saved the key of {profile.id} in {secrets.backend_name()}.", file=sys.stderr)

@@ -1,0 +1,39 @@
+"""What a creator or a script gets wrong on the command line is answered with one ``error:``
+line that names the real problem and the next step, exit 2, and nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sora_desktop.core.errors import ExitCode
+from tests.cli_helpers import one_error_line, run_cli
+from tests.core.media_clips import sim_clip
+
+
+def test_a_folder_given_as_a_clip_or_a_storyboard_is_called_a_folder(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    clip = sim_clip(tmp_path / "sim", "A lighthouse at night")
+    folder = tmp_path / "takes"
+    folder.mkdir()
+    film = tmp_path / "film.mp4"
+    stitched = run_cli("stitch", str(clip), str(folder), "--out", str(film), data_dir=data_dir)
+    assert stitched.returncode == ExitCode.INVALID_INPUT
+    assert f"{str(folder)!r} is a folder, not a video file." in one_error_line(stitched)
+    assert not film.exists()
+
+    board = run_cli("storyboard", "run", str(folder), data_dir=data_dir)
+    assert board.returncode == ExitCode.INVALID_INPUT
+    line = one_error_line(board)
+    assert "is a folder, not a storyboard file" in line and "permissions" not in line
+
+
+def test_set_key_from_an_empty_pipe_says_how_to_send_the_key(data_dir: Path) -> None:
+    added = run_cli("profile", "add", "Studio", "--kind", "compatible", "--base-url",
+                    "https://gateway.example.com/v1", data_dir=data_dir)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    empty = run_cli("profile", "set-key", "Studio", stdin="", data_dir=data_dir)
+    assert empty.returncode == ExitCode.INVALID_INPUT
+    line = one_error_line(empty)
+    assert "No key was given" in line and "Paste" not in line  # no one is there to paste it
+    assert 'printf %s "$KEY" | sora-desktop profile set-key studio' in line
