@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         profiles,
         remix,
         resend,
+        resume,
         story,
     )
 
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     _top_level(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     generate.add_parsers(sub, common)
+    resume.add_parsers(sub, common)
     batch.add_parsers(sub, common)
     library.add_parsers(sub, common)
     models.add_parsers(sub, common)

@@ -30,7 +30,6 @@ from sora_desktop.core.models import (
 
 if TYPE_CHECKING:
     from sora_desktop.simulator.builtin import BuiltinSimulator
-    from sora_desktop.usecases.resume import ResumeReport
 
 #: the variables the providers' official clients read (docs/providers.md)
 PROVIDER_ENV_VARS: dict[ConnectionKind, str] = {
@@ -344,44 +343,6 @@ def export_clip(job: Job, out_dir: Path) -> Path:
     return Path(export_job(job, make_out_dir(out_dir), sidecar=False))
 
 
-def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
-    store = rt.open_store()
-    try:
-        with builtin_simulator(rt) as simulator:
-            report = asyncio.run(_resume(store, rt, args.give_up_after, simulator))
-    finally:
-        store.close()
-    if not report.jobs:
-        print("Nothing to resume.", file=sys.stderr)
-        return 0
-    failed = {ended.job.id: ended.error for ended in report.ended}
-    for job in report.jobs:
-        err = failed.get(job.id)
-        if err is None:
-            print(f"{job.id} ready {job.file_path}")
-            continue
-        print(f"{job.id} {job.status.value}")
-        print(f"error: [{job.id[:8]}] {err.one_line()}", file=sys.stderr)
-    return report.exit_code
-
-
-async def _resume(
-    store: Any, rt: Runtime, give_up_after: float | None, simulator: BuiltinSimulator
-) -> ResumeReport:
-    from sora_desktop.usecases.resume import finish_unfinished
-
-    service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
-    printer = ProgressPrinter()
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
-        return await finish_unfinished(service)
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
-
-
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     gen = sub.add_parser(
         "generate",
@@ -439,17 +400,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_give_up(gen)
     gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     gen.set_defaults(handler=cmd_generate)
-
-    res = sub.add_parser(
-        "resume",
-        parents=[common],
-        help="finish every interrupted or unfinished job",
-        description="Finish every interrupted or unfinished job with the connection it was "
-        "started with. Jobs on the built-in simulator continue on it: it keeps its jobs in "
-        "the data folder (while a window has them open, they stay there).",
-    )
-    add_give_up(res)
-    res.set_defaults(handler=cmd_resume)
 
 
 def seconds_or_more(text: str) -> float:

@@ -89,3 +89,31 @@ def test_ctrl_c_during_a_stitch_leaves_no_file_and_says_to_run_it_again(
     assert "resume" not in line  # there is no stitch job for `resume` to finish
     assert stopped.stdout == ""
     assert sorted(p.name for p in work.iterdir()) == ["wide.mp4"]  # no film, no part file
+
+
+def test_an_extend_stopped_while_its_clip_is_made_is_joined_by_resume(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    made = run_cli("generate", "--prompt", "a paper boat", "--out", str(tmp_path / "clips"),
+                   "--sim-latency", "0.5", data_dir=data_dir)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    [shot] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    film = run_cli("stitch", shot["id"][:8], shot["id"][:8], "--out", str(tmp_path / "film.mp4"),
+                   data_dir=data_dir)  # fmt: skip
+    assert film.returncode == 0, film.stderr
+    source = history_records(run_cli("history", "--json", data_dir=data_dir))[0]
+    # a film has no video on the service: it is continued from its last frame, then joined
+    args = ["extend", source["id"][:8], "--prompt", "and then it rains", "--sim-latency", "3"]
+    stopped = _interrupted(args, data_dir, at="queued")
+    assert stopped.returncode == ExitCode.CANCELLED, stopped.stderr
+    assert "sora-desktop resume" in one_error_line(stopped)
+
+    resumed = run_cli("resume", data_dir=data_dir)
+    assert resumed.returncode == 0, resumed.stderr
+    continuation, joined = (line.split() for line in resumed.stdout.splitlines())
+    assert continuation[1] == joined[1] == "ready"
+    records = {r["id"]: r for r in history_records(run_cli("history", "--json", data_dir=data_dir))}
+    assert records[joined[0]]["prompt"] == f"{source['prompt']} (extended)"
+    assert Path(joined[2]).is_file() and Path(joined[2]) == Path(records[joined[0]]["file"])
+    again = run_cli("resume", data_dir=data_dir)  # joined once: nothing left to do
+    assert again.returncode == 0 and again.stdout == ""
