@@ -38,7 +38,7 @@ from sora_desktop.core.i18n import _
 from sora_desktop.core.job_sources import SourceKind, link_sources, made_from, source_ids
 from sora_desktop.core.models import Job, JobStatus, VideoRequest
 from sora_desktop.core.provider_extend import CatalogueExtender
-from sora_desktop.usecases.stitch import Film, resolve_clip, stitch_film
+from sora_desktop.usecases.stitch import LOCAL, Film, resolve_clip, stitch_film
 
 if TYPE_CHECKING:
     from sora_desktop.core.capabilities import ModelCapabilities
@@ -129,6 +129,12 @@ def extend_plan(
             param="extend_of",
         )
     route = extend_route(source, aliases=aliases, provider=provider)
+    if route is ExtendRoute.CONTINUATION and source.connection == LOCAL:
+        raise InvalidRequestError(  # its "model" is a placeholder: no connection can take it
+            _("This film was joined from video files: no model made it, so none can continue it."),
+            _("Extend a clip a model made, or start a new video from this film's last frame."),
+            param="extend_of",
+        )
     if route is not ExtendRoute.VIDEOS_API and (
         source.file_path is None or not Path(source.file_path).is_file()
     ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sora_desktop.core.errors import ExitCode
-from tests.cli_helpers import one_error_line, run_cli
+from tests.cli_helpers import history_records, one_error_line, run_cli
 from tests.core.media_clips import sim_clip
 
 
@@ -37,3 +37,21 @@ def test_set_key_from_an_empty_pipe_says_how_to_send_the_key(data_dir: Path) -> 
     line = one_error_line(empty)
     assert "No key was given" in line and "Paste" not in line  # no one is there to paste it
     assert 'printf %s "$KEY" | sora-desktop profile set-key studio' in line
+
+
+def test_a_film_joined_from_files_is_not_sent_to_a_model_to_extend(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    clip = sim_clip(tmp_path / "sim", "A lighthouse at night")
+    film = run_cli("stitch", str(clip), str(clip), "--out", str(tmp_path / "film.mp4"),
+                   data_dir=data_dir)  # fmt: skip
+    assert film.returncode == 0, film.stderr
+    [record] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    extended = run_cli("extend", record["id"][:8], "--prompt", "and then it rains",
+                       data_dir=data_dir)  # fmt: skip
+    assert extended.returncode == ExitCode.INVALID_INPUT
+    line = one_error_line(extended)
+    assert "joined from video files" in line
+    assert "--model" not in line and "model 'film'" not in line
+    assert "built-in simulator" not in extended.stderr  # refused before anything started
+    assert len(history_records(run_cli("history", "--json", data_dir=data_dir))) == 1
