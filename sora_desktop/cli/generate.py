@@ -179,7 +179,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         rt.service(store, **service_kw).validate(request, connection, hints=VALIDATION_HINTS)
         image = reference_image(args, rt, size)
         # an unusable export folder is found now, not after a paid render
-        out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
+        out_dir = out_dir_for_later(Path(args.out) if args.out else Path.cwd())
         if image is not None:
             request = dataclasses.replace(request, reference_image=image)
         if files:  # a model's image fields given files: fitted like the start image
@@ -334,6 +334,23 @@ def make_out_dir(out_dir: Path) -> Path:
         ) from None
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise DiskError(f"The folder {out_dir} is read-only.", "Pick a writable folder with --out.")
+    return out_dir
+
+
+def out_dir_for_later(out_dir: Path) -> Path:
+    """``out_dir`` checked before a render without being made: the folder, or the nearest
+    folder above it that exists, must be writable (DiskError otherwise). It is created
+    when the clip is exported, so a job that fails leaves no empty folder behind."""
+    from sora_desktop.core.errors import DiskError
+
+    hint = "Pick a writable folder with --out."
+    existing = out_dir
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise DiskError(f"Can't create the folder {out_dir}: {existing} is a file.", hint)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise DiskError(f"The folder {existing} is read-only.", hint)
     return out_dir
 
 

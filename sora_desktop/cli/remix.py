@@ -15,7 +15,7 @@ from sora_desktop.cli.generate import (
     add_give_up,
     builtin_simulator,
     export_clip,
-    make_out_dir,
+    out_dir_for_later,
     stop_on_sigterm,
 )
 from sora_desktop.cli.runtime import ProgressPrinter, Runtime, find_job, log, stop_line_for_job
@@ -30,7 +30,7 @@ def cmd_remix(args: argparse.Namespace, rt: Runtime) -> int:
         problem = remix_problem(source)  # refused before anything starts or is sent
         if problem is not None:
             raise problem
-        out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
+        out_dir = out_dir_for_later(Path(args.out) if args.out else Path.cwd())
         on_event = stop_line_for_job(args, out_dir)
         with builtin_simulator(rt, args.sim_latency) as simulator:
             kw: dict[str, Any] = {"give_up_after": args.give_up_after}

@@ -16,7 +16,7 @@ from sora_desktop.cli.generate import (
     add_give_up,
     builtin_simulator,
     export_clip,
-    make_out_dir,
+    out_dir_for_later,
     stop_on_sigterm,
 )
 from sora_desktop.cli.runtime import (
@@ -81,7 +81,7 @@ def cmd_resend(args: argparse.Namespace, rt: Runtime) -> int:
         offer = resend_quote(rt.service(store), old.id)
         for line in describe(offer):
             print(line, file=sys.stderr)
-        out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
+        out_dir = out_dir_for_later(Path(args.out) if args.out else Path.cwd())
         args.stopped = "Stopped. Nothing was sent."  # Ctrl+C at the question
         _confirm(args)
         on_event = stop_line_for_job(args, out_dir)

@@ -3,6 +3,7 @@ line that names the real problem and the next step, exit 2, and nothing written.
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from sora_desktop.core.errors import ExitCode
@@ -54,4 +55,30 @@ def test_a_film_joined_from_files_is_not_sent_to_a_model_to_extend(
     assert "joined from video files" in line
     assert "--model" not in line and "model 'film'" not in line
     assert "built-in simulator" not in extended.stderr  # refused before anything started
+    assert len(history_records(run_cli("history", "--json", data_dir=data_dir))) == 1
+
+
+def test_an_out_folder_is_made_only_for_a_clip_and_a_file_in_its_way_is_named(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    with socket.socket() as sock:  # a port nothing listens on: the create can't leave
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    out = tmp_path / "clips" / "today"
+    failed = run_cli(
+        "generate", "--prompt", "a cat", "--out", str(out),
+        "--base-url", f"http://127.0.0.1:{port}/v1", "--kind", "simulator",
+        "--give-up-after", "0", data_dir=data_dir,
+    )  # fmt: skip
+    assert failed.returncode == ExitCode.NETWORK
+    one_error_line(failed)
+    assert not (tmp_path / "clips").exists()  # no empty folder left by a job that failed
+
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder")
+    blocked = run_cli(
+        "generate", "--prompt", "a cat", "--out", str(blocker / "clips"), data_dir=data_dir
+    )
+    assert blocked.returncode == ExitCode.LOCAL_IO
+    assert f"{blocker} is a file" in one_error_line(blocked)
     assert len(history_records(run_cli("history", "--json", data_dir=data_dir))) == 1
