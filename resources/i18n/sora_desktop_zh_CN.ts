@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+83" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+85" />
             <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
@@ -191,7 +191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+75" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -4693,47 +4693,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <location filename="../../sora_desktop/core/client.py" line="101" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="237" />
+            <location filename="../../sora_desktop/core/client.py" line="234" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="250" />
+            <location filename="../../sora_desktop/core/client.py" line="247" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="283" />
+            <location filename="../../sora_desktop/core/client.py" line="280" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="97" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="233" />
+            <location filename="../../sora_desktop/core/client.py" line="230" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="249" />
+            <location filename="../../sora_desktop/core/client.py" line="246" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="305" />
+            <location filename="../../sora_desktop/core/client.py" line="302" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="280" />
+            <location filename="../../sora_desktop/core/client.py" line="277" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4798,92 +4798,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="87" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="88" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="262" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="274" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="271" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="340" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="82" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="83" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="273" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="295" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="299" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="337" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="391" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="403" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="409" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="421" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="412" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="424" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="191" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="203" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="438" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="450" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="435" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="447" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4933,67 +4933,67 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="267" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="243" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="268" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="244" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="177" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="192" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="254" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="230" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="255" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="231" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="203" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="179" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="176" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="304" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="345" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="313" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="368" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
@@ -6148,6 +6148,11 @@ Write a prompt and press Generate.</source>
             <translation>有两个镜头的 id 相同。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="366" />
+            <source>Give the storyboard's .json file.</source>
+            <translation>请给出故事板的 .json 文件。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/storyboard.py" line="237" />
             <source>{where}: {why}</source>
             <translation>{where}：{why}</translation>
@@ -6168,17 +6173,17 @@ Write a prompt and press Generate.</source>
             <translation>故事板</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="368" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="374" />
             <source>Check the path.</source>
             <translation>请检查路径。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="376" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="382" />
             <source>Check the file's permissions.</source>
             <translation>请检查文件的权限。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="382" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="388" />
             <source>it is not valid JSON.</source>
             <translation>它不是有效的 JSON。</translation>
         </message>
@@ -6193,6 +6198,11 @@ Write a prompt and press Generate.</source>
             <translation>此故事板由更新版本的 Sora Desktop 保存（格式 {version}；此版本最多可读取格式 {known}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="365" />
+            <source>{name!r} is a folder, not a storyboard file.</source>
+            <translation>{name!r} 是文件夹，不是故事板文件。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/storyboard.py" line="276" />
             <source>unknown start {kind!r}.</source>
             <translation>未知的起始方式 {kind!r}。</translation>
@@ -6203,12 +6213,12 @@ Write a prompt and press Generate.</source>
             <translation>故事板无法保存到 {path}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="367" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="373" />
             <source>The storyboard file {name!r} can't be found.</source>
             <translation>找不到故事板文件 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="373" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="379" />
             <source>The storyboard file {name!r} can't be read ({detail}).</source>
             <translation>无法读取故事板文件 {name!r}（{detail}）。</translation>
         </message>
@@ -6393,7 +6403,7 @@ Write a prompt and press Generate.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="176" />
+            <location filename="../../sora_desktop/core/transport.py" line="191" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
@@ -6443,7 +6453,7 @@ Write a prompt and press Generate.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="175" />
+            <location filename="../../sora_desktop/core/transport.py" line="190" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
@@ -6618,32 +6628,42 @@ Write a prompt and press Generate.</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="108" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="110" />
             <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
             <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="102" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="104" />
             <source>The service extends the clip itself (its extensions endpoint).</source>
             <translation>由服务直接延长这段视频（其扩展接口）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="104" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="106" />
             <source>The model's own extend endpoint makes the longer clip (this clip is sent to the provider).</source>
             <translation>由模型自己的延长端点生成更长的片段（此片段会发送给服务商）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="227" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="134" />
+            <source>This film was joined from video files: no model made it, so none can continue it.</source>
+            <translation>这部影片是由视频文件拼接而成的：它不是由模型生成的，因此没有模型能接着它继续生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="135" />
+            <source>Extend a clip a model made, or start a new video from this film's last frame.</source>
+            <translation>请延长由模型生成的片段，或从这部影片的最后一帧开始生成新视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="235" />
             <source>This clip is not a continuation waiting to be joined.</source>
             <translation>这段视频不是等待拼接的续接片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="228" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="236" />
             <source>Extend the clip again.</source>
             <translation>请重新延长这段视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="237" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="245" />
             <source>{prompt} (extended)</source>
             <translation>{prompt}（已延长）</translation>
         </message>
@@ -6883,7 +6903,7 @@ Write a prompt and press Generate.</source>
             <translation>请从素材库重新下载，或将其去掉。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="161" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="167" />
             <source>Film of {count} clips</source>
             <translation>由 {count} 段视频组成的影片</translation>
         </message>
@@ -6904,6 +6924,11 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/stitch.py" line="132" />
+            <source>{ref!r} is a folder, not a video file.</source>
+            <translation>{ref!r} 是文件夹，不是视频文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="138" />
             <source>The clip {ref!r} can't be found.</source>
             <translation>找不到视频 {ref!r}。</translation>
         </message>
