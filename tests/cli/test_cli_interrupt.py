@@ -8,8 +8,11 @@ from __future__ import annotations
 import os
 import shlex
 import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +120,65 @@ def test_an_extend_stopped_while_its_clip_is_made_is_joined_by_resume(
     assert Path(joined[2]).is_file() and Path(joined[2]) == Path(records[joined[0]]["file"])
     again = run_cli("resume", data_dir=data_dir)  # joined once: nothing left to do
     assert again.returncode == 0 and again.stdout == ""
+
+
+def test_ctrl_c_while_a_paid_create_waits_for_its_reply_is_never_sent_again_by_resume(
+    data_dir: Path,
+) -> None:
+    # a fal endpoint that takes the request and never answers: the create has left
+    received: list[bytes] = []
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        server.settimeout(0.2)
+        stop = threading.Event()
+
+        def serve() -> None:
+            held = []
+            while not stop.is_set():
+                try:
+                    conn, _ = server.accept()
+                except TimeoutError:
+                    continue
+                held.append(conn)
+                data = b""
+                while b'"prompt"' not in data:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                received.append(data)
+            for conn in held:
+                conn.close()
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        base = f"http://127.0.0.1:{server.getsockname()[1]}"
+        env = {"FAL_KEY": "test-key"}
+        args = ["generate", "--prompt", "pay once", "--kind", "fal", "--base-url", base,
+                "--model", "fal-ai/veo3.1", "--seconds", "4"]  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sora_desktop", *args, "--data-dir", str(data_dir)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **env},
+        )
+        deadline = time.monotonic() + 60
+        while not received and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert received and received[0].startswith(b"POST "), proc.stderr
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        stopped = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+        assert stopped.returncode == ExitCode.CANCELLED, err
+        assert "sora-desktop resume" in one_error_line(stopped)
+
+        resumed = run_cli("resume", "--give-up-after", "1", data_dir=data_dir, env=env)
+        stop.set()
+        thread.join(timeout=10)
+    assert resumed.returncode == ExitCode.OUTCOME_UNKNOWN, resumed.stderr
+    assert "dashboard" in one_error_line(resumed)
+    assert len(received) == 1  # the one create; resume sent nothing to the endpoint again
+    [job] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    assert job["status"] == "failed" and job["remote_id"] is None
