@@ -91,7 +91,17 @@ def cmd_frame(args: argparse.Namespace, rt: Runtime) -> int:
         store.close()
     out = Path(args.out).expanduser()
     _refuse_existing(out, args.overwrite)
-    print(save_frame(clip.path, out, args.at))
+    saved = save_frame(clip.path, out, args.at)
+    if args.at is not None:  # a time past the end gives the last frame: say so
+        from sora_desktop.core.clipinfo import probe
+
+        length = float(probe(clip.path).video.duration)
+        if args.at >= length:
+            print(
+                f"note: the clip is {length:.2f} s long, so this is its last frame.",
+                file=sys.stderr,
+            )
+    print(saved)
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sora_desktop.core.errors import ExitCode
 from tests.cli_helpers import history_records, one_error_line, run_cli
-from tests.core.media_clips import sim_clip
+from tests.core.media_clips import marker_clip, sim_clip
 
 
 def test_a_folder_given_as_a_clip_or_a_storyboard_is_called_a_folder(
@@ -82,3 +82,17 @@ def test_an_out_folder_is_made_only_for_a_clip_and_a_file_in_its_way_is_named(
     assert blocked.returncode == ExitCode.LOCAL_IO
     assert f"{blocker} is a file" in one_error_line(blocked)
     assert len(history_records(run_cli("history", "--json", data_dir=data_dir))) == 1
+
+
+def test_a_frame_time_past_the_end_says_it_saved_the_last_frame(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    clip = marker_clip(tmp_path / "m.mp4", seconds=2.0)
+    png = tmp_path / "late.png"
+    late = run_cli("frame", str(clip), "--at", "9", "--out", str(png), data_dir=data_dir)
+    assert late.returncode == 0, late.stderr
+    assert late.stdout.strip() == str(png) and png.is_file()
+    assert "note: the clip is 2.00 s long, so this is its last frame." in late.stderr
+    inside = run_cli("frame", str(clip), "--at", "1", "--out", str(tmp_path / "in.png"),
+                     data_dir=data_dir)  # fmt: skip
+    assert inside.returncode == 0 and "note:" not in inside.stderr
