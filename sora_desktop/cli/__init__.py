@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import gc
 import logging
 import os
+import re
 import signal
 import sys
 import traceback
@@ -82,7 +84,19 @@ class _OneLineParser(argparse.ArgumentParser):
     """Refused arguments get the CLI's one ``error:`` line (exit 2) with where to read more,
     not argparse's usage block; every subcommand's parser is of this class too."""
 
+    #: the commands an unknown one is offered instead (None: argparse's own list, which
+    #: would name the hidden ``batch-resume`` & co. that ``batch resume`` is parsed as)
+    commands: list[str] | None = None
+
     def error(self, message: str) -> NoReturn:
+        unknown = re.match(r"argument COMMAND: invalid choice: '?([^' ]*)'? \(", message)
+        if self.commands is not None and unknown:
+            given = unknown.group(1)
+            message = f"there is no command {given!r}"
+            starts = [c for c in self.commands if given and c.startswith(given)]
+            close = starts or difflib.get_close_matches(given, self.commands, n=1)
+            message += f" (did you mean {close[0]!r}?)" if close else ""
+            message += f"; the commands: {', '.join(self.commands)}"
         text = message[:1].upper() + message[1:]
         self.exit(int(ExitCode.INVALID_INPUT), f"error: {text}. See: {self.prog} --help\n")
 
@@ -135,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     media.add_parsers(sub, common)
     remix.add_parsers(sub, common)
     _with_exit_codes(parser)
+    parser.commands = [choice.dest for choice in sub._choices_actions]  # the listed ones
     return parser
 
 

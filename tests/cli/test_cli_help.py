@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from sora_desktop.cli import build_parser
+from sora_desktop.core.errors import ExitCode
+from tests.cli_helpers import one_error_line, run_cli
 
 
 def _parsers(
@@ -46,3 +49,15 @@ def test_the_exit_codes_are_the_documented_ones(command: str) -> None:
     text = " ".join(sub.choices[command].format_help().split())
     for code in ("0 done", "2 invalid input", "3 ", "6 ", "7 ", "130 stopped"):
         assert code in text
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("gen", "generate"), ("histroy", "history")])
+def test_an_unknown_command_offers_the_real_ones_and_the_one_meant(
+    typed: str, meant: str, data_dir: Path
+) -> None:
+    result = run_cli(typed, "--prompt", "x", data_dir=data_dir)
+    assert result.returncode == ExitCode.INVALID_INPUT
+    line = one_error_line(result)
+    assert f"There is no command {typed!r} (did you mean {meant!r}?)" in line
+    assert "generate, resume, batch" in line
+    assert "batch-" not in line  # the parser's own names for `batch resume` & co.
