@@ -5,6 +5,7 @@ create is sent twice."""
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import signal
@@ -182,3 +183,36 @@ def test_ctrl_c_while_a_paid_create_waits_for_its_reply_is_never_sent_again_by_r
     assert len(received) == 1  # the one create; resume sent nothing to the endpoint again
     [job] = history_records(run_cli("history", "--json", data_dir=data_dir))
     assert job["status"] == "failed" and job["remote_id"] is None
+
+
+def test_ctrl_c_during_a_storyboard_run_says_to_run_it_again_which_sends_nothing_twice(
+    simulator: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    board = tmp_path / "pond.storyboard.json"
+    made = run_cli("storyboard", "new", str(board), "--size", "720x1280", "--shot",
+                   "a paper boat [sim:slow=3]", data_dir=data_dir)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    where = ["--base-url", simulator.url + "/v1", "--kind", "simulator"]
+    stopped = _interrupted(["storyboard", "run", str(board), *where], data_dir, at="queued")
+    assert stopped.returncode == ExitCode.CANCELLED, stopped.stderr
+    line = one_error_line(stopped)
+    assert "run the same storyboard again" in line and "sora-desktop resume" not in line
+
+    again = run_cli("storyboard", "run", str(board), *where, data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert Path(again.stdout.strip().splitlines()[-1]).is_file()
+    assert simulator.created_count == 1  # the shot's take was waited for, not sent again
+
+
+def test_ctrl_c_during_a_batch_is_one_line_naming_the_batch_resume_command(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    prompts = tmp_path / "ideas.txt"
+    prompts.write_text("a fox in the snow\n", encoding="utf-8")
+    stopped = _interrupted(["batch", str(prompts), "--yes"], data_dir, at="running")
+    assert stopped.returncode == ExitCode.CANCELLED, stopped.stderr
+    line = one_error_line(stopped)  # exactly one error line (there were two)
+    listed = run_cli("batch", "list", "--json", data_dir=data_dir)
+    [batch] = json.loads(listed.stdout)
+    assert line.endswith(f"sora-desktop batch resume {batch['id'][:8]}")
+    assert "Unfinished jobs continue" not in stopped.stderr
