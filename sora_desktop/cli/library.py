@@ -55,10 +55,12 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
 
 def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
     from sora_desktop.usecases.export import (
+        DEFAULT_TEMPLATE,
         ExportOptions,
         ExportStopped,
         export_clips,
         export_problem,
+        preview_names,
     )
 
     store = rt.open_store()
@@ -70,6 +72,7 @@ def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
         problem = export_problem(job)
         if problem is not None:
             raise problem
+    preview_names(jobs, args.template or DEFAULT_TEMPLATE)  # a bad template: before any folder
     options = ExportOptions(make_out_dir(Path(args.out)), sidecar=not args.no_sidecar)
     if args.template:
         options = dataclasses.replace(options, template=args.template)

@@ -96,3 +96,19 @@ def test_a_frame_time_past_the_end_says_it_saved_the_last_frame(
     inside = run_cli("frame", str(clip), "--at", "1", "--out", str(tmp_path / "in.png"),
                      data_dir=data_dir)  # fmt: skip
     assert inside.returncode == 0 and "note:" not in inside.stderr
+
+
+def test_a_bad_export_template_is_refused_before_the_folder_is_made(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    clip = sim_clip(tmp_path / "sim", "A lighthouse at night")
+    film = run_cli("stitch", str(clip), str(clip), "--out", str(tmp_path / "film.mp4"),
+                   data_dir=data_dir)  # fmt: skip
+    assert film.returncode == 0, film.stderr
+    [record] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    out = tmp_path / "exports"
+    refused = run_cli("export", record["id"][:8], "--out", str(out), "--template", "{nope}.mp4",
+                      data_dir=data_dir)  # fmt: skip
+    assert refused.returncode == ExitCode.INVALID_INPUT
+    assert "{nope}" in one_error_line(refused)
+    assert not out.exists()
