@@ -209,6 +209,7 @@ def cmd_simulator(args: argparse.Namespace, rt: Runtime) -> int:
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     prof = sub.add_parser(
         "profile",
+        parents=[common],  # `profile --data-dir DIR list` as `storyboard --data-dir DIR list`
         help="manage connection profiles",
         description="Saved connections (a kind, an address, a default model, where the key "
         "comes from), used with --profile NAME. Keys go to the OS keyring, never to a file.",

@@ -61,3 +61,13 @@ def test_an_unknown_command_offers_the_real_ones_and_the_one_meant(
     assert f"There is no command {typed!r} (did you mean {meant!r}?)" in line
     assert "generate, resume, batch" in line
     assert "batch-" not in line  # the parser's own names for `batch resume` & co.
+
+
+def test_data_dir_may_come_after_profile_as_after_storyboard(data_dir: Path) -> None:
+    added = run_cli("profile", "--data-dir", str(data_dir), "add", "Studio", "--kind",
+                    "compatible", "--base-url", "https://gateway.example.com/v1",
+                    data_dir=data_dir)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    listed = run_cli("profile", "--data-dir", str(data_dir), "list", data_dir=data_dir)
+    assert listed.returncode == 0, listed.stderr
+    assert "studio\tStudio" in listed.stdout
