@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sora_desktop.cli.connection_args import refuse_ignored_connection_options
 from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log, stop_line_for_job
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.job_errors import error_for_job
@@ -83,8 +84,14 @@ def _profile(rt: Runtime, ref: str) -> Any:
 BUILTIN = Connection(kind=ConnectionKind.SIMULATOR, base_url="", profile_id="simulator")
 
 
-def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connection, str]:
-    """The connection (base URL "" = the built-in simulator) and the default model."""
+def connection_from_args(
+    args: argparse.Namespace, rt: Runtime, *, refuse_ignored: bool = True
+) -> tuple[Connection, str]:
+    """The connection (base URL "" = the built-in simulator) and the default model.
+    ``refuse_ignored``: options that would be ignored are refused (not for ``models``,
+    where ``--kind`` alone names whose models to describe)."""
+    if refuse_ignored:
+        refuse_ignored_connection_options(args)
     if args.profile:
         profile = _profile(rt, args.profile)
         return profile.connection(), profile.default_model

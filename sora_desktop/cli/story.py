@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sora_desktop.cli.connection_args import refuse_ignored_connection_options
 from sora_desktop.cli.generate import (
     VALIDATION_HINTS,
     add_connection_options,
@@ -49,6 +50,7 @@ def _board_ref(store: JobStore, ref: str) -> Storyboard:
 def _connection_for(args: argparse.Namespace, rt: Runtime) -> boards.ConnectionFor:
     from sora_desktop.usecases import storyboards as boards
 
+    refuse_ignored_connection_options(args)
     override = None
     if args.profile or args.base_url:
         override, _model = connection_from_args(args, rt)

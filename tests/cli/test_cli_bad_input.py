@@ -6,6 +6,8 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import pytest
+
 from sora_desktop.core.errors import ExitCode
 from tests.cli_helpers import history_records, one_error_line, run_cli
 from tests.core.media_clips import marker_clip, sim_clip
@@ -111,4 +113,24 @@ def test_a_bad_export_template_is_refused_before_the_folder_is_made(
                       data_dir=data_dir)  # fmt: skip
     assert refused.returncode == ExitCode.INVALID_INPUT
     assert "{nope}" in one_error_line(refused)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--kind", "azure"], "--kind azure needs the service's address"),
+        (["--profile", "simulator", "--kind", "fal"], "--kind fal can't go with --profile"),
+        (["--api-key-env", "MY_KEY"], "--api-key-env names a key, but no service is given"),
+    ],
+)
+def test_connection_options_that_would_be_ignored_are_refused(
+    options: list[str], said: str, data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "clips"
+    result = run_cli("generate", "--prompt", "a cat", "--out", str(out), *options,
+                     data_dir=data_dir)  # fmt: skip
+    assert result.returncode == ExitCode.INVALID_INPUT
+    assert said in one_error_line(result)
+    assert "Using the built-in simulator" not in result.stderr  # it ran there without a word
     assert not out.exists()
