@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("sora_desktop.cli")
 
-#: The one line after Ctrl+C (or SIGTERM) when the command set no ``args.stopped`` of its own.
-STOPPED = "Stopped. Unfinished jobs continue with: sora-desktop resume"
+#: The one line after Ctrl+C (or SIGTERM) when the command set no ``args.stopped`` of its
+#: own: one that makes no job (history, export, models, ...) has nothing for resume to finish.
+STOPPED = "Stopped."
 
 
 def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> None:

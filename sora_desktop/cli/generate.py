@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sora_desktop.cli.connection_args import refuse_ignored_connection_options
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log, stop_line_for_job
+from sora_desktop.cli.runtime import (
+    STOPPED_JOBS,
+    ProgressPrinter,
+    Runtime,
+    log,
+    stop_line_for_job,
+)
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.job_errors import error_for_job
 from sora_desktop.core.models import (
@@ -423,7 +429,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_connection_options(gen)
     add_give_up(gen)
     gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    gen.set_defaults(handler=cmd_generate)
+    gen.set_defaults(handler=cmd_generate, stopped=STOPPED_JOBS)
 
 
 def seconds_or_more(text: str) -> float:

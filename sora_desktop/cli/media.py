@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sora_desktop.cli.generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, stop_line_for_job
+from sora_desktop.cli.runtime import STOPPED_JOBS, ProgressPrinter, Runtime, stop_line_for_job
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import JobStatus
 
@@ -224,4 +224,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_give_up(ex)
     ex.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    ex.set_defaults(handler=cmd_extend)
+    ex.set_defaults(handler=cmd_extend, stopped=STOPPED_JOBS)

@@ -18,7 +18,14 @@ from sora_desktop.cli.generate import (
     out_dir_for_later,
     stop_on_sigterm,
 )
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, find_job, log, stop_line_for_job
+from sora_desktop.cli.runtime import (
+    STOPPED_JOBS,
+    ProgressPrinter,
+    Runtime,
+    find_job,
+    log,
+    stop_line_for_job,
+)
 from sora_desktop.core.job_rules import remix_problem
 from sora_desktop.core.models import Job, JobEvent, JobStatus
 
@@ -85,4 +92,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     rem.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
     add_give_up(rem)
     rem.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    rem.set_defaults(handler=cmd_remix)
+    rem.set_defaults(handler=cmd_remix, stopped=STOPPED_JOBS)

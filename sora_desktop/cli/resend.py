@@ -20,6 +20,7 @@ from sora_desktop.cli.generate import (
     stop_on_sigterm,
 )
 from sora_desktop.cli.runtime import (
+    STOPPED_JOBS,
     ProgressPrinter,
     Runtime,
     find_job,
@@ -133,4 +134,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     res.add_argument("--yes", action="store_true", help="send without asking")
     res.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
     add_give_up(res)
-    res.set_defaults(handler=cmd_resend)
+    res.set_defaults(handler=cmd_resend, stopped=STOPPED_JOBS)

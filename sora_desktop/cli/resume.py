@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sora_desktop.cli.generate import add_give_up, builtin_simulator, stop_on_sigterm
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime
+from sora_desktop.cli.runtime import STOPPED_JOBS, ProgressPrinter, Runtime
 from sora_desktop.core.errors import SoraError
 
 if TYPE_CHECKING:
@@ -80,4 +80,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "<status> <file>' per job on stdout.",
     )
     add_give_up(res)
-    res.set_defaults(handler=cmd_resume)
+    res.set_defaults(handler=cmd_resume, stopped=STOPPED_JOBS)

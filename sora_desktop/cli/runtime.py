@@ -201,6 +201,10 @@ class ProgressPrinter:
             self._open_line = False
 
 
+#: The line after Ctrl+C of a command that makes jobs, until it knows which (``args.stopped``).
+STOPPED_JOBS = "Stopped. Unfinished jobs continue with: sora-desktop resume"
+
+
 def shell_arg(text: str) -> str:
     """``text`` as one argument of a command line the creator can paste back in."""
     if sys.platform == "win32":

@@ -169,3 +169,28 @@ def test_the_null_device_is_no_terminal_to_ask() -> None:
             raise ValueError("I/O operation on closed file")
 
     assert not is_terminal(Closed())
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["history"], "error: Stopped.\n"),  # makes no job: nothing for resume to finish
+        (["resume"], "error: Stopped. Unfinished jobs continue with: sora-desktop resume\n"),
+    ],
+)
+def test_the_line_after_ctrl_c_fits_the_command(
+    argv: list[str],
+    said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+) -> None:
+    def interrupted(*_args: object) -> int:
+        raise KeyboardInterrupt
+
+    from sora_desktop.cli import resume
+
+    monkeypatch.setattr(library, "cmd_history", interrupted)
+    monkeypatch.setattr(resume, "cmd_resume", interrupted)
+    assert cli.main([*argv, "--data-dir", str(data_dir)]) == ExitCode.CANCELLED
+    assert capsys.readouterr().err == said
