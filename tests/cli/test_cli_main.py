@@ -194,3 +194,22 @@ def test_the_line_after_ctrl_c_fits_the_command(
     monkeypatch.setattr(resume, "cmd_resume", interrupted)
     assert cli.main([*argv, "--data-dir", str(data_dir)]) == ExitCode.CANCELLED
     assert capsys.readouterr().err == said
+
+
+def test_ctrl_c_at_the_batch_question_says_nothing_was_sent(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    from sora_desktop.cli import batch
+
+    def interrupted(_question: str) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "is_terminal", lambda _stream: True)  # someone to ask
+    monkeypatch.setattr(batch, "_ask", interrupted)
+    prompts = tmp_path / "ideas.txt"
+    prompts.write_text("a fox in the snow\n", encoding="utf-8")
+    assert cli.main(["batch", str(prompts), "--data-dir", str(data_dir)]) == ExitCode.CANCELLED
+    assert capsys.readouterr().err.splitlines()[-1] == "error: Stopped. Nothing was sent."
