@@ -6203,6 +6203,11 @@ Write a prompt and press Generate.</source>
             <translation>有两个镜头的 id 相同。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="366" />
+            <source>Give the storyboard's .json file.</source>
+            <translation>请给出故事板的 .json 文件。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/storyboard.py" line="237" />
             <source>{where}: {why}</source>
             <translation>{where}：{why}</translation>
@@ -6223,17 +6228,17 @@ Write a prompt and press Generate.</source>
             <translation>故事板</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="368" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="374" />
             <source>Check the path.</source>
             <translation>请检查路径。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="376" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="382" />
             <source>Check the file's permissions.</source>
             <translation>请检查文件的权限。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="382" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="388" />
             <source>it is not valid JSON.</source>
             <translation>它不是有效的 JSON。</translation>
         </message>
@@ -6248,6 +6253,11 @@ Write a prompt and press Generate.</source>
             <translation>此故事板由更新版本的 Sora Desktop 保存（格式 {version}；此版本最多可读取格式 {known}）。</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/storyboard.py" line="365" />
+            <source>{name!r} is a folder, not a storyboard file.</source>
+            <translation>{name!r} 是文件夹，不是故事板文件。</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/storyboard.py" line="276" />
             <source>unknown start {kind!r}.</source>
             <translation>未知的起始方式 {kind!r}。</translation>
@@ -6258,12 +6268,12 @@ Write a prompt and press Generate.</source>
             <translation>故事板无法保存到 {path}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="367" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="373" />
             <source>The storyboard file {name!r} can't be found.</source>
             <translation>找不到故事板文件 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/storyboard.py" line="373" />
+            <location filename="../../sora_desktop/core/storyboard.py" line="379" />
             <source>The storyboard file {name!r} can't be read ({detail}).</source>
             <translation>无法读取故事板文件 {name!r}（{detail}）。</translation>
         </message>
@@ -6673,32 +6683,42 @@ Write a prompt and press Generate.</source>
             <translation>无法导出 {name}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="108" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="110" />
             <source>A new clip is generated from this clip's last frame, then the two are joined into one film.</source>
             <translation>从这段视频的最后一帧生成一段新视频，然后把两段合成一部影片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="102" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="104" />
             <source>The service extends the clip itself (its extensions endpoint).</source>
             <translation>由服务直接延长这段视频（其扩展接口）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="104" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="106" />
             <source>The model's own extend endpoint makes the longer clip (this clip is sent to the provider).</source>
             <translation>由模型自己的延长端点生成更长的片段（此片段会发送给服务商）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="227" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="134" />
+            <source>This film was joined from video files: no model made it, so none can continue it.</source>
+            <translation>这部影片是由视频文件拼接而成的：它不是由模型生成的，因此没有模型能接着它继续生成。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="135" />
+            <source>Extend a clip a model made, or start a new video from this film's last frame.</source>
+            <translation>请延长由模型生成的片段，或从这部影片的最后一帧开始生成新视频。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/extend.py" line="235" />
             <source>This clip is not a continuation waiting to be joined.</source>
             <translation>这段视频不是等待拼接的续接片段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="228" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="236" />
             <source>Extend the clip again.</source>
             <translation>请重新延长这段视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/extend.py" line="237" />
+            <location filename="../../sora_desktop/usecases/extend.py" line="245" />
             <source>{prompt} (extended)</source>
             <translation>{prompt}（已延长）</translation>
         </message>
@@ -6938,7 +6958,7 @@ Write a prompt and press Generate.</source>
             <translation>请从素材库重新下载，或将其去掉。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/stitch.py" line="162" />
+            <location filename="../../sora_desktop/usecases/stitch.py" line="168" />
             <source>Film of {count} clips</source>
             <translation>由 {count} 段视频组成的影片</translation>
         </message>
@@ -6959,6 +6979,11 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../sora_desktop/usecases/stitch.py" line="133" />
+            <source>{ref!r} is a folder, not a video file.</source>
+            <translation>{ref!r} 是文件夹，不是视频文件。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/stitch.py" line="139" />
             <source>The clip {ref!r} can't be found.</source>
             <translation>找不到视频 {ref!r}。</translation>
         </message>

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import gc
 import logging
 import os
+import re
 import signal
 import sys
 import traceback
@@ -28,6 +30,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("sora_desktop.cli")
 
+#: The one line after Ctrl+C (or SIGTERM) when the command set no ``args.stopped`` of its
+#: own: one that makes no job (history, export, models, ...) has nothing for resume to finish.
+STOPPED = "Stopped."
+
 
 def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> None:
     """The options before any subcommand (shared by the full and the window-only parser)."""
@@ -41,7 +47,9 @@ def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> Non
     parser.add_argument(
         "--data-dir", default=None, metavar="DIR", help="keep settings, library and logs under DIR"
     )
-    parser.add_argument("--debug", action="store_true", default=False)
+    parser.add_argument(
+        "--debug", action="store_true", default=False, help="verbose log and tracebacks on stderr"
+    )
 
 
 class _NotWindowOnly(Exception):
@@ -77,13 +85,36 @@ class _OneLineParser(argparse.ArgumentParser):
     """Refused arguments get the CLI's one ``error:`` line (exit 2) with where to read more,
     not argparse's usage block; every subcommand's parser is of this class too."""
 
+    #: the commands an unknown one is offered instead (None: argparse's own list, which
+    #: would name the hidden ``batch-resume`` & co. that ``batch resume`` is parsed as)
+    commands: list[str] | None = None
+
     def error(self, message: str) -> NoReturn:
+        unknown = re.match(r"argument COMMAND: invalid choice: '?([^' ]*)'? \(", message)
+        if self.commands is not None and unknown:
+            given = unknown.group(1)
+            message = f"there is no command {given!r}"
+            starts = [c for c in self.commands if given and c.startswith(given)]
+            close = starts or difflib.get_close_matches(given, self.commands, n=1)
+            message += f" (did you mean {close[0]!r}?)" if close else ""
+            message += f"; the commands: {', '.join(self.commands)}"
         text = message[:1].upper() + message[1:]
         self.exit(int(ExitCode.INVALID_INPUT), f"error: {text}. See: {self.prog} --help\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sora_desktop.cli import batch, generate, library, media, models, profiles, resend, story
+    from sora_desktop.cli import (
+        batch,
+        generate,
+        library,
+        media,
+        models,
+        profiles,
+        remix,
+        resend,
+        resume,
+        story,
+    )
 
     # Options every subcommand takes; SUPPRESS keeps a subcommand from overwriting the value
     # given before the subcommand name.
@@ -109,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     _top_level(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     generate.add_parsers(sub, common)
+    resume.add_parsers(sub, common)
     batch.add_parsers(sub, common)
     library.add_parsers(sub, common)
     models.add_parsers(sub, common)
@@ -116,7 +148,30 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_parsers(sub, common)
     story.add_parsers(sub, common)
     media.add_parsers(sub, common)
+    remix.add_parsers(sub, common)
+    _with_exit_codes(parser)
+    parser.commands = [choice.dest for choice in sub._choices_actions]  # the listed ones
     return parser
+
+
+#: The end of every command's ``--help`` (docs/cli.md, "Exit codes and errors").
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 unexpected problem (details in the log); 2 invalid input, refused "
+    "before anything is sent; 3 authentication or access (key, keyring, deployment); 4 the "
+    "service failed the job (batch: rows failed); 5 the video's assets expired; 6 network or "
+    "service trouble that outlasted --give-up-after; 7 local disk or library trouble; 8 "
+    "outcome unknown, a create's reply was lost (it may have been charged: check the "
+    "provider's dashboard); 130 stopped by Ctrl+C. Results go to stdout; progress, notes and "
+    "the one 'error:' line of a failure to stderr. See docs/cli.md."
+)
+
+
+def _with_exit_codes(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = parser.epilog or EXIT_CODES
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _with_exit_codes(sub)
 
 
 def _open_gui(argv: list[str], data_dir: str | None) -> int:
@@ -201,7 +256,8 @@ def _run_command(args: argparse.Namespace) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return int(ExitCode.UNEXPECTED)
     except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl+C, or SIGTERM mid-command
-        print("error: Stopped. Unfinished jobs continue with: sora-desktop resume", file=sys.stderr)
+        # what was left and how to go on depends on the command (and how far it got)
+        print(f"error: {getattr(args, 'stopped', STOPPED)}", file=sys.stderr)
         return int(ExitCode.CANCELLED)
     except Exception as exc:
         log.exception("unexpected failure in %s", args.command)

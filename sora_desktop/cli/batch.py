@@ -120,6 +120,10 @@ def _ask(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+#: The line after Ctrl+C in ``batch resume`` and ``batch retry``.
+BATCH_STOPPED = "Stopped; nothing is sent twice. Continue with: sora-desktop batch resume"
+
+
 def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
     connection, default_model = connection_from_args(args, rt)
     interactive = is_terminal(sys.stdin) and is_terminal(sys.stderr)
@@ -168,6 +172,7 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
                     "Pass --yes to start it (check it first with --dry-run).",
                 )
             cost = total_cost(preview)
+            args.stopped = "Stopped. Nothing was sent."  # Ctrl+C at the question
             question = f"Start {preview.to_send} jobs for about {cost}? [y/N] "
             if not _ask(question):
                 print("Nothing was sent.", file=sys.stderr)
@@ -189,11 +194,10 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
                 args, rt, store, body, len(preview.rows), _uses_builtin(connection)
             )
         except (KeyboardInterrupt, asyncio.CancelledError):
-            if "id" in holder:
-                print(
+            if "id" in holder:  # the one error line (cli.main prints it)
+                args.stopped = (
                     f"Batch {holder['id'][:8]} stopped; nothing is sent twice. Continue it "
-                    f"with: sora-desktop batch resume {holder['id'][:8]}",
-                    file=sys.stderr,
+                    f"with: sora-desktop batch resume {holder['id'][:8]}"
                 )
             raise
         return finish(store, summaries)
@@ -396,33 +400,47 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_give_up(run)
     run.set_defaults(handler=cmd_batch)
 
-    resume = sub.add_parser("batch-resume", parents=[common], prog="sora-desktop batch resume")
+    def verb(name: str, description: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(
+            f"batch-{name}",
+            parents=[common],
+            prog=f"sora-desktop batch {name}",
+            description=description,
+        )
+        return parser
+
+    one = "a batch's id, or a piece of it (see: sora-desktop batch list)"
+    resume = verb(
+        "resume",
+        "Continue unfinished batches (Ctrl+C, a crash, rows held by the cap); a row already "
+        "sent is never sent again. Prints each row with its file, as batch does.",
+    )
     resume.add_argument("id", nargs="?", metavar="ID", help="one batch (default: every active)")
     resume.add_argument("--cap", type=dollars, default=None, metavar="USD", help="a new cap")
     add_give_up(resume)
-    resume.set_defaults(handler=cmd_resume)
+    resume.set_defaults(handler=cmd_resume, stopped=BATCH_STOPPED)
 
-    retry = sub.add_parser("batch-retry", parents=[common], prog="sora-desktop batch retry")
-    retry.add_argument("id", metavar="ID")
+    retry = verb("retry", "Make new jobs for a batch's failed rows only, and run them.")
+    retry.add_argument("id", metavar="ID", help=one)
     add_give_up(retry)
-    retry.set_defaults(handler=cmd_retry)
+    retry.set_defaults(handler=cmd_retry, stopped=BATCH_STOPPED)
 
-    listing = sub.add_parser("batch-list", parents=[common], prog="sora-desktop batch list")
-    listing.add_argument("--json", action="store_true")
+    listing = verb("list", "The batches, newest first: state, rows done, spent, cap.")
+    listing.add_argument("--json", action="store_true", help="JSON on stdout")
     listing.set_defaults(handler=cmd_list)
 
-    show = sub.add_parser("batch-show", parents=[common], prog="sora-desktop batch show")
-    show.add_argument("id", metavar="ID")
-    show.add_argument("--json", action="store_true")
+    show = verb("show", "One batch's rows: settings, state, cost, file or error.")
+    show.add_argument("id", metavar="ID", help=one)
+    show.add_argument("--json", action="store_true", help="JSON on stdout")
     show.set_defaults(handler=cmd_show)
 
-    export = sub.add_parser("batch-export", parents=[common], prog="sora-desktop batch export")
-    export.add_argument("id", metavar="ID")
-    export.add_argument("--csv", default=None, metavar="FILE")
-    export.add_argument("--json", default=None, metavar="FILE")
+    export = verb("export", "Write a batch's rows (settings, state, cost, file) as CSV or JSON.")
+    export.add_argument("id", metavar="ID", help=one)
+    export.add_argument("--csv", default=None, metavar="FILE", help="write a CSV file")
+    export.add_argument("--json", default=None, metavar="FILE", help="write a JSON file")
     export.set_defaults(handler=cmd_export)
 
-    sheet = sub.add_parser("batch-sheet", parents=[common], prog="sora-desktop batch sheet")
-    sheet.add_argument("id", metavar="ID")
+    sheet = verb("sheet", "One image with the first frame of every finished row, labelled.")
+    sheet.add_argument("id", metavar="ID", help=one)
     sheet.add_argument("--out", required=True, metavar="FILE", help=".png or .jpg")
     sheet.set_defaults(handler=cmd_sheet)

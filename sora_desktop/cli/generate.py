@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log
+from sora_desktop.cli.connection_args import refuse_ignored_connection_options
+from sora_desktop.cli.runtime import (
+    STOPPED_JOBS,
+    ProgressPrinter,
+    Runtime,
+    log,
+    stop_line_for_job,
+)
 from sora_desktop.core.errors import SoraError
 from sora_desktop.core.job_errors import error_for_job
 from sora_desktop.core.models import (
@@ -22,6 +29,7 @@ from sora_desktop.core.models import (
     Connection,
     ConnectionKind,
     Job,
+    JobEvent,
     JobStatus,
     KeySource,
     VideoRequest,
@@ -29,7 +37,6 @@ from sora_desktop.core.models import (
 
 if TYPE_CHECKING:
     from sora_desktop.simulator.builtin import BuiltinSimulator
-    from sora_desktop.usecases.resume import ResumeReport
 
 #: the variables the providers' official clients read (docs/providers.md)
 PROVIDER_ENV_VARS: dict[ConnectionKind, str] = {
@@ -83,8 +90,14 @@ def _profile(rt: Runtime, ref: str) -> Any:
 BUILTIN = Connection(kind=ConnectionKind.SIMULATOR, base_url="", profile_id="simulator")
 
 
-def connection_from_args(args: argparse.Namespace, rt: Runtime) -> tuple[Connection, str]:
-    """The connection (base URL "" = the built-in simulator) and the default model."""
+def connection_from_args(
+    args: argparse.Namespace, rt: Runtime, *, refuse_ignored: bool = True
+) -> tuple[Connection, str]:
+    """The connection (base URL "" = the built-in simulator) and the default model.
+    ``refuse_ignored``: options that would be ignored are refused (not for ``models``,
+    where ``--kind`` alone names whose models to describe)."""
+    if refuse_ignored:
+        refuse_ignored_connection_options(args)
     if args.profile:
         profile = _profile(rt, args.profile)
         return profile.connection(), profile.default_model
@@ -179,7 +192,7 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
         rt.service(store, **service_kw).validate(request, connection, hints=VALIDATION_HINTS)
         image = reference_image(args, rt, size)
         # an unusable export folder is found now, not after a paid render
-        out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
+        out_dir = out_dir_for_later(Path(args.out) if args.out else Path.cwd())
         if image is not None:
             request = dataclasses.replace(request, reference_image=image)
         if files:  # a model's image fields given files: fitted like the start image
@@ -197,7 +210,8 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
             print(f"Estimated cost: {cost.text()}", file=sys.stderr)
         with builtin_simulator(rt, args.sim_latency) as simulator:
             service_kw["builtin_simulator"] = simulator
-            job = asyncio.run(_generate(store, rt, request, connection, service_kw))
+            on_event = stop_line_for_job(args, out_dir)
+            job = asyncio.run(_generate(store, rt, request, connection, service_kw, on_event))
     finally:
         store.close()
     if job.status is not JobStatus.READY:
@@ -279,10 +293,16 @@ async def _model_details(rt: Runtime, store: Any, connection: Connection, model:
 
 
 async def _generate(
-    store: Any, rt: Runtime, request: VideoRequest, connection: Connection, kw: dict[str, Any]
+    store: Any,
+    rt: Runtime,
+    request: VideoRequest,
+    connection: Connection,
+    kw: dict[str, Any],
+    on_event: Callable[[JobEvent], None],
 ) -> Job:
     service = rt.service(store, **kw)
     printer = ProgressPrinter()
+    service.subscribe(on_event)
     service.subscribe(printer)
     undo = stop_on_sigterm()
     try:
@@ -332,48 +352,27 @@ def make_out_dir(out_dir: Path) -> Path:
     return out_dir
 
 
+def out_dir_for_later(out_dir: Path) -> Path:
+    """``out_dir`` checked before a render without being made: the folder, or the nearest
+    folder above it that exists, must be writable (DiskError otherwise). It is created
+    when the clip is exported, so a job that fails leaves no empty folder behind."""
+    from sora_desktop.core.errors import DiskError
+
+    hint = "Pick a writable folder with --out."
+    existing = out_dir
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise DiskError(f"Can't create the folder {out_dir}: {existing} is a file.", hint)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise DiskError(f"The folder {existing} is read-only.", hint)
+    return out_dir
+
+
 def export_clip(job: Job, out_dir: Path) -> Path:
     from sora_desktop.core.export import export_job
 
     return Path(export_job(job, make_out_dir(out_dir), sidecar=False))
-
-
-def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
-    store = rt.open_store()
-    try:
-        with builtin_simulator(rt) as simulator:
-            report = asyncio.run(_resume(store, rt, args.give_up_after, simulator))
-    finally:
-        store.close()
-    if not report.jobs:
-        print("Nothing to resume.", file=sys.stderr)
-        return 0
-    failed = {ended.job.id: ended.error for ended in report.ended}
-    for job in report.jobs:
-        err = failed.get(job.id)
-        if err is None:
-            print(f"{job.id} ready {job.file_path}")
-            continue
-        print(f"{job.id} {job.status.value}")
-        print(f"error: [{job.id[:8]}] {err.one_line()}", file=sys.stderr)
-    return report.exit_code
-
-
-async def _resume(
-    store: Any, rt: Runtime, give_up_after: float | None, simulator: BuiltinSimulator
-) -> ResumeReport:
-    from sora_desktop.usecases.resume import finish_unfinished
-
-    service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
-    printer = ProgressPrinter()
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
-        return await finish_unfinished(service)
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -432,18 +431,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_connection_options(gen)
     add_give_up(gen)
     gen.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    gen.set_defaults(handler=cmd_generate)
-
-    res = sub.add_parser(
-        "resume",
-        parents=[common],
-        help="finish every interrupted or unfinished job",
-        description="Finish every interrupted or unfinished job with the connection it was "
-        "started with. Jobs on the built-in simulator continue on it: it keeps its jobs in "
-        "the data folder (while a window has them open, they stay there).",
-    )
-    add_give_up(res)
-    res.set_defaults(handler=cmd_resume)
+    gen.set_defaults(handler=cmd_generate, stopped=STOPPED_JOBS)
 
 
 def seconds_or_more(text: str) -> float:

@@ -14,7 +14,7 @@ from typing import Any
 from sora_desktop.cli.generate import make_out_dir
 from sora_desktop.cli.runtime import Runtime, find_job, job_record
 from sora_desktop.core.errors import DiskError
-from sora_desktop.core.models import Job
+from sora_desktop.core.models import Job, JobStatus
 from sora_desktop.usecases.connections import is_builtin_simulator
 from sora_desktop.usecases.history import History
 
@@ -24,7 +24,13 @@ DELETE_HINT = "Let it finish first: sora-desktop resume"
 def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
     store = rt.open_store()
     try:
-        jobs = History(store).recent(args.limit)
+        # the window's library search (each word a prefix of a word of the prompt)
+        jobs = History(store).list_jobs(
+            search=args.search or None,
+            statuses=args.status or None,
+            favourites_only=args.favourites,
+            limit=args.limit,
+        )
     finally:
         store.close()
     if args.json:
@@ -32,7 +38,8 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
         sys.stdout.write("\n")
         return 0
     if not jobs:
-        print("The library is empty.", file=sys.stderr)
+        narrowed = args.search or args.status or args.favourites
+        print("No job matches." if narrowed else "The library is empty.", file=sys.stderr)
         return 0
     for job in jobs:
         when = datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
@@ -48,10 +55,12 @@ def cmd_history(args: argparse.Namespace, rt: Runtime) -> int:
 
 def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
     from sora_desktop.usecases.export import (
+        DEFAULT_TEMPLATE,
         ExportOptions,
         ExportStopped,
         export_clips,
         export_problem,
+        preview_names,
     )
 
     store = rt.open_store()
@@ -63,6 +72,7 @@ def cmd_export(args: argparse.Namespace, rt: Runtime) -> int:
         problem = export_problem(job)
         if problem is not None:
             raise problem
+    preview_names(jobs, args.template or DEFAULT_TEMPLATE)  # a bad template: before any folder
     options = ExportOptions(make_out_dir(Path(args.out)), sidecar=not args.no_sidecar)
     if args.template:
         options = dataclasses.replace(options, template=args.template)
@@ -136,16 +146,47 @@ def positive_int(text: str) -> int:
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    hist = sub.add_parser("history", parents=[common], help="list the library, newest first")
-    hist.add_argument("--json", action="store_true", help="one JSON record per job")
+    hist = sub.add_parser(
+        "history",
+        parents=[common],
+        help="list the library, newest first",
+        description="List the library's jobs, newest first, one per line on stdout: id, "
+        "creation time, status, model, size, length, prompt, and the clip's path (or why "
+        "there is none). --json prints a JSON array instead (docs/cli.md lists its fields).",
+    )
+    hist.add_argument("--json", action="store_true", help="a JSON array, one record per job")
+    hist.add_argument(
+        "--search",
+        default=None,
+        metavar="TEXT",
+        help="only jobs whose prompt has every word of TEXT (a word may be the start of one)",
+    )
+    hist.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in JobStatus],
+        default=[],
+        metavar="STATUS",
+        help="only jobs in this state (ready, failed, interrupted, ...); repeatable",
+    )
+    hist.add_argument("--favourites", action="store_true", help="only the favourites")
     hist.add_argument(
         "--limit", type=positive_int, default=None, metavar="N", help="at most this many jobs"
     )
     hist.set_defaults(handler=cmd_history)
 
-    exp = sub.add_parser("export", parents=[common], help="copy finished clips to a folder")
-    exp.add_argument("job_ids", nargs="+", metavar="JOB_ID")
-    exp.add_argument("--out", required=True, metavar="DIR")
+    exp = sub.add_parser(
+        "export",
+        parents=[common],
+        help="copy finished clips to a folder",
+        description="Copy finished clips from the library into DIR (created if missing), each "
+        "with a JSON sidecar of its generation parameters; prints each file written on "
+        "stdout.",
+    )
+    exp.add_argument(
+        "job_ids", nargs="+", metavar="JOB_ID", help="a job id, or a piece of one (4+ characters)"
+    )
+    exp.add_argument("--out", required=True, metavar="DIR", help="the folder to copy into")
     exp.add_argument(
         "--template",
         default=None,
@@ -159,8 +200,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     exp.set_defaults(handler=cmd_export)
 
-    dele = sub.add_parser("delete", parents=[common], help="delete a job from the library")
-    dele.add_argument("job_id", metavar="JOB_ID")
+    dele = sub.add_parser(
+        "delete",
+        parents=[common],
+        help="delete a job from the library",
+        description="Forget a job and remove its clip and thumbnail from the library (a file "
+        "outside the library folder is kept). Says what it deleted on stderr.",
+    )
+    dele.add_argument("job_id", metavar="JOB_ID", help="a job id, or a piece of one")
     dele.add_argument("--remote", action="store_true", help="also delete it on the service")
     dele.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
     dele.set_defaults(handler=cmd_delete)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sora_desktop.cli.generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime
+from sora_desktop.cli.runtime import STOPPED_JOBS, ProgressPrinter, Runtime, stop_line_for_job
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import JobStatus
 
@@ -94,7 +94,17 @@ def cmd_frame(args: argparse.Namespace, rt: Runtime) -> int:
         store.close()
     out = Path(args.out).expanduser()
     _refuse_existing(out, args.overwrite)
-    print(save_frame(clip.path, out, args.at))
+    saved = save_frame(clip.path, out, args.at)
+    if args.at is not None:  # a time past the end gives the last frame: say so
+        from sora_desktop.core.clipinfo import probe
+
+        length = float(probe(clip.path).video.duration)
+        if args.at >= length:
+            print(
+                f"note: the clip is {length:.2f} s long, so this is its last frame.",
+                file=sys.stderr,
+            )
+    print(saved)
     return 0
 
 
@@ -129,6 +139,7 @@ async def _extend(
 
     service = rt.service(store, **kw)
     printer = ProgressPrinter()
+    service.subscribe(stop_line_for_job(args, None))
     service.subscribe(printer)
     undo = stop_on_sigterm()
     try:
@@ -174,7 +185,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     st.add_argument("--overwrite", action="store_true", help="replace an existing --out file")
     st.add_argument("--name", default=None, help="the film's name in the library")
-    st.set_defaults(handler=cmd_stitch)
+    st.set_defaults(
+        handler=cmd_stitch,
+        stopped="Stopped: no film was written. Run the same command again to make it.",
+    )
 
     fr = sub.add_parser(
         "frame",
@@ -187,9 +201,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     fr.add_argument(
         "--at", type=_non_negative, default=None, metavar="SECONDS", help="default: the end"
     )
-    fr.add_argument("--out", required=True, metavar="FILE.png")
+    fr.add_argument("--out", required=True, metavar="FILE.png", help="the picture to write")
     fr.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    fr.set_defaults(handler=cmd_frame)
+    fr.set_defaults(handler=cmd_frame, stopped="Stopped: no picture was written.")
 
     ex = sub.add_parser(
         "extend",
@@ -213,4 +227,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_give_up(ex)
     ex.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    ex.set_defaults(handler=cmd_extend)
+    ex.set_defaults(handler=cmd_extend, stopped=STOPPED_JOBS)

@@ -77,7 +77,7 @@ def _field_record(f: FormField) -> dict[str, Any]:
 def _connection(args: argparse.Namespace, rt: Runtime) -> Connection:
     from sora_desktop.cli.generate import connection_from_args
 
-    connection, _model = connection_from_args(args, rt)
+    connection, _model = connection_from_args(args, rt, refuse_ignored=False)
     return connection
 
 

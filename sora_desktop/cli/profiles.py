@@ -178,14 +178,16 @@ def cmd_profile_set_key(args: argparse.Namespace, rt: Runtime) -> int:
             file=sys.stderr,
         )
         return 0
-    if is_terminal(sys.stdin):
-        key = getpass.getpass(f"API key for {profile.name}: ")
-    else:
-        key = sys.stdin.readline()
+    asked = is_terminal(sys.stdin)
+    key = getpass.getpass(f"API key for {profile.name}: ") if asked else sys.stdin.readline()
     key = key.strip()
     if not key:
         raise InvalidRequestError(
-            "No key was given.", "Paste the key and press Enter.", param="api_key"
+            "No key was given.",
+            "Paste the key and press Enter."
+            if asked  # a script: stdin was empty, there is no one to paste it
+            else f'Send it on stdin: printf %s "$KEY" | sora-desktop profile set-key {profile.id}',
+            param="api_key",
         )
     secrets.set_key(profile.id, key, hint=keyring_hint(profile.id))
     print(f"Saved the key of {profile.id} in {secrets.backend_name()}.", file=sys.stderr)
@@ -205,13 +207,28 @@ def cmd_simulator(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    prof = sub.add_parser("profile", help="manage connection profiles")
+    prof = sub.add_parser(
+        "profile",
+        parents=[common],  # `profile --data-dir DIR list` as `storyboard --data-dir DIR list`
+        help="manage connection profiles",
+        description="Saved connections (a kind, an address, a default model, where the key "
+        "comes from), used with --profile NAME. Keys go to the OS keyring, never to a file.",
+    )
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
 
-    add = psub.add_parser("add", parents=[common], help="add a connection profile")
-    add.add_argument("name", metavar="NAME")
+    add = psub.add_parser(
+        "add",
+        parents=[common],
+        help="add a connection profile",
+        description="Add a connection profile and print its id on stdout (then save its key "
+        "with: sora-desktop profile set-key ID).",
+    )
+    add.add_argument("name", metavar="NAME", help="the profile's name (64 characters at most)")
     add.add_argument(
-        "--kind", required=True, choices=[k.value for k in (*VIDEOS_API_KINDS, *PROVIDER_KINDS)]
+        "--kind",
+        required=True,
+        choices=[k.value for k in (*VIDEOS_API_KINDS, *PROVIDER_KINDS)],
+        help="the service's dialect",
     )
     url = add.add_mutually_exclusive_group()
     url.add_argument(
@@ -220,7 +237,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the API's address (fal, replicate, runway: default the provider's own)",
     )
-    url.add_argument("--azure-endpoint", default=None, metavar="URL")
+    url.add_argument(
+        "--azure-endpoint",
+        default=None,
+        metavar="URL",
+        help="azure: the resource's endpoint, e.g. https://myres.openai.azure.com",
+    )
     add.add_argument("--model", default=None, metavar="M", help="default model or deployment")
     add.add_argument(
         "--api-key-env",
@@ -241,11 +263,23 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add.set_defaults(handler=cmd_profile_add)
 
-    lst = psub.add_parser("list", parents=[common], help="list the profiles")
+    lst = psub.add_parser(
+        "list",
+        parents=[common],
+        help="list the profiles",
+        description="One profile per line on stdout, tab-separated: id, name, kind, address, "
+        "default model, where its key comes from.",
+    )
     lst.set_defaults(handler=cmd_profile_list)
 
-    rem = psub.add_parser("remove", parents=[common], help="remove a profile and its key")
-    rem.add_argument("name", metavar="NAME")
+    rem = psub.add_parser(
+        "remove",
+        parents=[common],
+        help="remove a profile and its key",
+        description="Remove a profile and its key from the OS keyring; its jobs stay in the "
+        "library.",
+    )
+    rem.add_argument("name", metavar="NAME", help="the profile's id or name")
     rem.set_defaults(handler=cmd_profile_remove)
 
     key = psub.add_parser(
@@ -253,8 +287,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="save a profile's key in the OS keyring (hidden prompt or stdin), or name the "
         "environment variable that holds it",
+        description="Save a profile's key in the OS keyring, read from a hidden prompt on a "
+        'terminal or from stdin otherwise (printf %%s "$KEY" | sora-desktop profile set-key '
+        "NAME); or, with --api-key-env, make the profile read it from a variable.",
     )
-    key.add_argument("name", metavar="NAME")
+    key.add_argument("name", metavar="NAME", help="the profile's id or name")
     key.add_argument(
         "--api-key-env",
         default=None,
@@ -263,9 +300,28 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     key.set_defaults(handler=cmd_profile_set_key)
 
-    sim = sub.add_parser("simulator", parents=[common], help="run the local simulator")
-    sim.add_argument("--host", default="127.0.0.1")
-    sim.add_argument("--port", type=int, default=8000)
-    sim.add_argument("--api-key", default=None, help="accept only this key (default: any)")
-    sim.add_argument("--latency", type=float, default=8.0, metavar="SECONDS")
+    sim = sub.add_parser(
+        "simulator",
+        parents=[common],
+        help="run the local simulator",
+        description="Serve the simulator (the Videos API, /fal, /replicate, /runway) for other "
+        "clients until Ctrl+C; it prints its address. Its jobs and renders are kept in the "
+        "data folder.",
+    )
+    sim.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+    )
+    sim.add_argument(
+        "--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)"
+    )
+    sim.add_argument(
+        "--api-key", default=None, metavar="KEY", help="accept only this key (default: any)"
+    )
+    sim.add_argument(
+        "--latency",
+        type=float,
+        default=8.0,
+        metavar="SECONDS",
+        help="how long a render takes (default: 8)",
+    )
     sim.set_defaults(handler=cmd_simulator)

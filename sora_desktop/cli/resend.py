@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,12 +16,20 @@ from sora_desktop.cli.generate import (
     add_give_up,
     builtin_simulator,
     export_clip,
-    make_out_dir,
+    out_dir_for_later,
     stop_on_sigterm,
 )
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, find_job, is_terminal, log
+from sora_desktop.cli.runtime import (
+    STOPPED_JOBS,
+    ProgressPrinter,
+    Runtime,
+    find_job,
+    is_terminal,
+    log,
+    stop_line_for_job,
+)
 from sora_desktop.core.errors import CancelledByUser, InvalidRequestError
-from sora_desktop.core.models import Job, JobStatus
+from sora_desktop.core.models import Job, JobEvent, JobStatus
 from sora_desktop.usecases.resend import ResendOffer, resend, resend_quote
 
 if TYPE_CHECKING:
@@ -73,10 +82,12 @@ def cmd_resend(args: argparse.Namespace, rt: Runtime) -> int:
         offer = resend_quote(rt.service(store), old.id)
         for line in describe(offer):
             print(line, file=sys.stderr)
-        out_dir = make_out_dir(Path(args.out) if args.out else Path.cwd())
+        out_dir = out_dir_for_later(Path(args.out) if args.out else Path.cwd())
+        args.stopped = "Stopped. Nothing was sent."  # Ctrl+C at the question
         _confirm(args)
+        on_event = stop_line_for_job(args, out_dir)
         with builtin_simulator(rt) as simulator:
-            job = asyncio.run(_resend(store, rt, old.id, args.give_up_after, simulator))
+            job = asyncio.run(_resend(store, rt, old.id, args.give_up_after, simulator, on_event))
     finally:
         store.close()
     print(f"Sent again as job {job.id[:8]}.", file=sys.stderr)
@@ -87,10 +98,16 @@ def cmd_resend(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 async def _resend(
-    store: Any, rt: Runtime, job_id: str, give_up_after: float, simulator: BuiltinSimulator
+    store: Any,
+    rt: Runtime,
+    job_id: str,
+    give_up_after: float,
+    simulator: BuiltinSimulator,
+    on_event: Callable[[JobEvent], None],
 ) -> Job:
     service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
     printer = ProgressPrinter()
+    service.subscribe(on_event)
     service.subscribe(printer)
     undo = stop_on_sigterm()
     try:
@@ -117,4 +134,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     res.add_argument("--yes", action="store_true", help="send without asking")
     res.add_argument("--out", default=None, metavar="DIR", help="export folder (default: .)")
     add_give_up(res)
-    res.set_defaults(handler=cmd_resend)
+    res.set_defaults(handler=cmd_resend, stopped=STOPPED_JOBS)

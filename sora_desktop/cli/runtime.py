@@ -204,3 +204,39 @@ class ProgressPrinter:
             self.stream.write("\n")
             self.stream.flush()
             self._open_line = False
+
+
+#: The line after Ctrl+C of a command that makes jobs, until it knows which (``args.stopped``).
+STOPPED_JOBS = "Stopped. Unfinished jobs continue with: sora-desktop resume"
+
+
+def shell_arg(text: str) -> str:
+    """``text`` as one argument of a command line the creator can paste back in."""
+    if sys.platform == "win32":
+        import subprocess
+
+        return subprocess.list2cmdline([text])
+    import shlex
+
+    return shlex.quote(text)
+
+
+def stop_line_for_job(args: argparse.Namespace, out_dir: Path | None) -> Any:
+    """A listener for the engine's events that words the one line after Ctrl+C for the first
+    job the command made (``args.stopped``, read by ``cli.main``): its id, that ``resume``
+    finishes it, and, since ``resume`` keeps the clip in the library, how to copy it to
+    the ``--out`` folder the command would have exported it to."""
+    seen: list[str] = []
+
+    def on_event(event: JobEvent) -> None:
+        if seen:
+            return
+        seen.append(event.job_id)
+        ref = event.job_id[:8]
+        line = f"Stopped. Job {ref} is kept in the library: finish it with: sora-desktop resume"
+        if out_dir is not None:
+            folder = shell_arg(str(out_dir))
+            line += f", then copy it out with: sora-desktop export {ref} --out {folder}"
+        args.stopped = line
+
+    return on_event

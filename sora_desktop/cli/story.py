@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sora_desktop.cli.connection_args import refuse_ignored_connection_options
 from sora_desktop.cli.generate import (
     VALIDATION_HINTS,
     add_connection_options,
@@ -49,6 +50,7 @@ def _board_ref(store: JobStore, ref: str) -> Storyboard:
 def _connection_for(args: argparse.Namespace, rt: Runtime) -> boards.ConnectionFor:
     from sora_desktop.usecases import storyboards as boards
 
+    refuse_ignored_connection_options(args)
     override = None
     if args.profile or args.base_url:
         override, _model = connection_from_args(args, rt)
@@ -330,7 +332,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_connection_options(run)
     add_give_up(run)
     run.add_argument("--sim-latency", type=float, default=8.0, help=argparse.SUPPRESS)
-    run.set_defaults(handler=cmd_storyboard_run)
+    run.set_defaults(
+        handler=cmd_storyboard_run,
+        stopped="Stopped. The takes made so far are kept in the file; run the same storyboard "
+        "again to go on (a shot already sent is not sent again).",
+    )
 
     new = verbs.add_parser(
         "new",
@@ -339,23 +345,25 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Write a new storyboard file (and keep it in the library), one shot per "
         "--shot; edit the file for more.",
     )
-    new.add_argument("file", metavar="FILE.json")
+    new.add_argument("file", metavar="FILE.json", help="the file to write")
     new.add_argument("--name", default=None, help="the storyboard's name")
     new.add_argument("--shot", action="append", metavar="PROMPT", help="a shot (repeatable)")
     new.add_argument(
         "--chain", action="store_true", help="each shot continues from the previous one"
     )
     new.add_argument("--profile", default="simulator", metavar="NAME", help="the connection")
-    new.add_argument("--model", default="sora-2")
-    new.add_argument("--size", default="1280x720", metavar="WxH")
-    new.add_argument("--seconds", type=int, default=4)
+    new.add_argument("--model", default="sora-2", help="every shot's model (default: sora-2)")
+    new.add_argument(
+        "--size", default="1280x720", metavar="WxH", help="every shot's size (default: 1280x720)"
+    )
+    new.add_argument("--seconds", type=int, default=4, help="every shot's length (default: 4)")
     new.add_argument("--overwrite", action="store_true", help="replace an existing file")
     new.set_defaults(handler=cmd_storyboard_new)
 
     show = verbs.add_parser(
         "show", parents=[common], help="every shot's state", description="Every shot's state."
     )
-    show.add_argument("storyboard", metavar="FILE.json|ID")
+    show.add_argument("storyboard", metavar="FILE.json|ID", help="a storyboard file or its id")
     show.set_defaults(handler=cmd_storyboard_show)
 
     lst = verbs.add_parser(
@@ -374,6 +382,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "referenced by relative path, and print the timeline's path.",
     )
     exp.add_argument("storyboard", metavar="STORYBOARD", help="a storyboard file or its id")
-    exp.add_argument("--format", required=True, choices=("otio", "fcpxml", "edl"))
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=("otio", "fcpxml", "edl"),
+        help="OpenTimelineIO, Final Cut Pro X XML or CMX 3600 EDL",
+    )
     exp.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     exp.set_defaults(handler=cmd_export_timeline)

@@ -360,6 +360,12 @@ def save_storyboard(board: Storyboard, path: Path) -> Path:
 def load_storyboard(path: Path) -> Storyboard:
     """Read a storyboard file (InvalidRequestError: missing, unreadable, not one, newer)."""
     path = Path(path)
+    if path.is_dir():  # Windows refuses to open a folder with "permission denied"
+        raise InvalidRequestError(
+            _("{name!r} is a folder, not a storyboard file.").format(name=str(path)),
+            _("Give the storyboard's .json file."),
+            param=PARAM,
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -4,6 +4,7 @@
     await start_extension(service, store, job_id, prompt, seconds, images_dir, ...) -> Extension
     continued_source(store, job_id) -> Job | None     # a continuation not joined yet: its source
     finish_extension(store, paths, job_id, out=None, on_progress=None, cancel=None) -> Film
+    join_continuations(store, paths, jobs) -> list[Film | SoraError]  # finished, not joined
     await extend(service, store, paths, job_id, prompt, seconds, ...) -> ExtendOutcome
         # start, wait, and for a continuation join it to its source (the command line)
 
@@ -21,7 +22,7 @@ one film (linked to both in the library). Every create goes through
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ from sora_desktop.core.i18n import _
 from sora_desktop.core.job_sources import SourceKind, link_sources, made_from, source_ids
 from sora_desktop.core.models import Job, JobStatus, VideoRequest
 from sora_desktop.core.provider_extend import CatalogueExtender
-from sora_desktop.usecases.stitch import Film, resolve_clip, stitch_film
+from sora_desktop.usecases.stitch import LOCAL, Film, resolve_clip, stitch_film
 
 if TYPE_CHECKING:
     from sora_desktop.core.capabilities import ModelCapabilities
@@ -61,6 +62,7 @@ __all__ = [
     "extend",
     "extend_plan",
     "finish_extension",
+    "join_continuations",
     "start_extension",
 ]
 
@@ -127,6 +129,12 @@ def extend_plan(
             param="extend_of",
         )
     route = extend_route(source, aliases=aliases, provider=provider)
+    if route is ExtendRoute.CONTINUATION and source.connection == LOCAL:
+        raise InvalidRequestError(  # its "model" is a placeholder: no connection can take it
+            _("This film was joined from video files: no model made it, so none can continue it."),
+            _("Extend a clip a model made, or start a new video from this film's last frame."),
+            param="extend_of",
+        )
     if route is not ExtendRoute.VIDEOS_API and (
         source.file_path is None or not Path(source.file_path).is_file()
     ):
@@ -276,3 +284,25 @@ async def extend(
     )
     assert film.job is not None
     return ExtendOutcome(started.route, film.job, film)
+
+
+def join_continuations(
+    store: JobStore,
+    paths: AppPaths,
+    jobs: Iterable[Job],
+    *,
+    on_progress: ProgressCallback | None = None,
+) -> list[Film | SoraError]:
+    """Join each finished continuation among ``jobs`` that is not joined yet to its source
+    (an extend stopped while its new clip was made, the clip finished later by a resume):
+    per continuation, in order, its extended film or why it could not be made (one failure
+    does not stop the others). Other jobs are left as they are. Blocking."""
+    joined: list[Film | SoraError] = []
+    for job in jobs:
+        if job.status is not JobStatus.READY or continued_source(store, job.id) is None:
+            continue
+        try:
+            joined.append(finish_extension(store, paths, job.id, on_progress=on_progress))
+        except SoraError as err:
+            joined.append(err)
+    return joined

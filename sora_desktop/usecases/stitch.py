@@ -128,6 +128,12 @@ def resolve_clip(store: JobStore, ref: str | Path | Job, *, hint: str | None = N
         return Clip(path)
     text = str(ref)
     looks_like_path = isinstance(ref, Path) or any(c in text for c in "/\\.")
+    if looks_like_path and path.is_dir():
+        raise InvalidRequestError(
+            _("{ref!r} is a folder, not a video file.").format(ref=text),
+            hint or _("Check the path, or give the clip's job id."),
+            param="clips",
+        )
     if looks_like_path:
         raise InvalidRequestError(
             _("The clip {ref!r} can't be found.").format(ref=text),

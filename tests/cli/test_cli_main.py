@@ -184,3 +184,47 @@ def test_the_null_device_is_no_terminal_to_ask() -> None:
             raise ValueError("I/O operation on closed file")
 
     assert not is_terminal(Closed())
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["history"], "error: Stopped.\n"),  # makes no job: nothing for resume to finish
+        (["resume"], "error: Stopped. Unfinished jobs continue with: sora-desktop resume\n"),
+    ],
+)
+def test_the_line_after_ctrl_c_fits_the_command(
+    argv: list[str],
+    said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+) -> None:
+    def interrupted(*_args: object) -> int:
+        raise KeyboardInterrupt
+
+    from sora_desktop.cli import resume
+
+    monkeypatch.setattr(library, "cmd_history", interrupted)
+    monkeypatch.setattr(resume, "cmd_resume", interrupted)
+    assert cli.main([*argv, "--data-dir", str(data_dir)]) == ExitCode.CANCELLED
+    assert capsys.readouterr().err == said
+
+
+def test_ctrl_c_at_the_batch_question_says_nothing_was_sent(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    from sora_desktop.cli import batch
+
+    def interrupted(_question: str) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "is_terminal", lambda _stream: True)  # someone to ask
+    monkeypatch.setattr(batch, "_ask", interrupted)
+    prompts = tmp_path / "ideas.txt"
+    prompts.write_text("a fox in the snow\n", encoding="utf-8")
+    assert cli.main(["batch", str(prompts), "--data-dir", str(data_dir)]) == ExitCode.CANCELLED
+    assert capsys.readouterr().err.splitlines()[-1] == "error: Stopped. Nothing was sent."
