@@ -325,3 +325,24 @@ def test_the_left_column_is_wheel_guarded_right_after_the_first_paint(
         assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
     finally:
         ctx.close()
+
+
+def test_a_simulator_start_paints_without_the_provider_models_rows(tmp_path: Path) -> None:
+    """The settings panel's rows only provider models have (``ModelOptions``: audio,
+    negative prompt, seed, end image) and "More settings" are hidden on the simulator: they
+    are made when a provider model is first shown, so neither their modules nor their Qt
+    types (spin boxes, the seed's validator, check box, line edit) are made before the
+    first paint (test_settings_providers.py shows them working once made)."""
+    code = _at_the_first_paint(tmp_path) + (
+        "later = {QtWidgets: ('QSpinBox', 'QDoubleSpinBox', 'QAbstractSpinBox', 'QCheckBox',\n"
+        "                     'QLineEdit'), QtGui: ('QIntValidator', 'QValidator')}\n"
+        "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
+        "made += sorted(m for m in ('sora_desktop.gui.model_options',\n"
+        "                           'sora_desktop.gui.more_settings') if m in sys.modules)\n"
+        "panel = ctx.window.settings_panel\n"
+        "assert panel.audio() is None and panel.more_values() == {}  # as hidden rows give\n"
+        "assert 'sora_desktop.gui.model_options' not in sys.modules\n"
+        "ctx.close()\n"
+        "print(made)\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
