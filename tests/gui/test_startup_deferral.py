@@ -191,12 +191,16 @@ def test_every_dataclass_made_before_the_first_paint_has_its_own_docstring(
 
 def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) -> None:
     """PySide6 makes a class and its enums when its name is first imported: the queue's
-    row painting (style options), the caption's text fitting (text layout) and the preview's
-    player calls (``QUrl``) import theirs where they are used, after the first paint
-    (test_queue.py, test_caption.py and the preview's tests show they still work)."""
+    row painting (style options), the caption's text fitting (text layout), the preview's
+    player calls (``QUrl``), the image picker's reading and drawing of a picked image
+    (``QImage``, ``QImageReader``), the prompt's recipe insertion (``QTextCursor``) and the
+    frame grab's pictures folder (``QStandardPaths``) import theirs where they are used,
+    after the first paint (test_queue.py, test_caption.py, test_settings_panel.py,
+    test_prompt_editor.py, test_frame_grab.py and the preview's tests show they work)."""
     code = _at_the_first_paint(tmp_path) + (
         "later = {QtWidgets: ('QStyleOptionButton', 'QStyleOptionProgressBar'),\n"
-        "         QtGui: ('QTextLayout',), QtCore: ('QUrl',)}\n"
+        "         QtGui: ('QTextLayout', 'QImage', 'QImageReader', 'QTextCursor'),\n"
+        "         QtCore: ('QUrl', 'QStandardPaths')}\n"
         "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
         "ctx.close()\n"
         "QtGui.QTextLayout  # the probe works: made on first use\n"
