@@ -350,3 +350,21 @@ def test_a_simulator_start_paints_without_the_provider_models_rows(tmp_path: Pat
         "print(made)\n"
     )
     assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_the_first_paint_makes_no_dataclass_of_the_windows_own(tmp_path: Path) -> None:
+    """The window's own holders (``AppContext``, ``HelpActions``, ``QueueRow``) are plain
+    classes: Python 3.11 compiles a dataclass's methods with ``exec`` as it is created
+    (~12 M instructions for these three before the first paint), and nothing compares them.
+    The engine's dataclasses (``core``, ``usecases``) keep their equality and hashing."""
+    code = _at_the_first_paint(tmp_path) + (
+        "made = sorted(c.__qualname__ for n, m in list(sys.modules.items())\n"
+        "              if n.startswith('sora_desktop.gui') for c in vars(m).values()\n"
+        "              if isinstance(c, type) and '__dataclass_fields__' in vars(c)\n"
+        "              and c.__module__ == n)\n"
+        "assert any(n.startswith('sora_desktop.core') and 'Job' in vars(m)\n"
+        "           for n, m in sys.modules.items())  # the probe sees the engine's\n"
+        "ctx.close()\n"
+        "print(made)\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
