@@ -104,6 +104,27 @@ def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) ->
     assert printed_by_a_fresh_interpreter(code) == "[]"
 
 
+def test_opening_the_window_makes_no_argument_parser(tmp_path: Path) -> None:
+    """The window's few options are read by hand: an argparse parser (~10 M instructions
+    before the first paint: argparse looks its texts up in gettext's catalogues on disk,
+    which imports ``locale``) is made only for a subcommand, help or anything unusual."""
+    code = (
+        "import argparse, sys\n"
+        "import sora_desktop.cli as cli\n"
+        "made = []\n"
+        "real = argparse.ArgumentParser.__init__\n"
+        "def counted(self, *a, **k):\n"
+        "    made.append(k.get('prog'))\n"
+        "    real(self, *a, **k)\n"
+        "argparse.ArgumentParser.__init__ = counted\n"
+        "cli._open_gui = lambda argv, data_dir: 0\n"
+        f"assert cli.main(['--data-dir', {str(tmp_path)!r}, '--debug']) == 0\n"
+        "print(made, 'locale' in sys.modules)\n"
+        "assert cli.main(['--data', 'x']) == 0 and made  # the probe sees a parser\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[] False"
+
+
 def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
     tmp_path: Path,
 ) -> None:
