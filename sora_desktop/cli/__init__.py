@@ -14,7 +14,6 @@ import contextlib
 import gc
 import logging
 import os
-import signal
 import sys
 import traceback
 from types import FrameType
@@ -178,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     import asyncio  # after the window's fast path: only the subcommands need it
+    import signal  # (it makes its enums as it is imported: not for the window)
 
     from sora_desktop.cli.runtime import Runtime
 

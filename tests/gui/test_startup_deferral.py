@@ -98,7 +98,7 @@ def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) ->
         f"assert cli.main(['--data-dir', {str(tmp_path)!r}]) == 0\n"
         f"assert seen == [(['--data-dir', {str(tmp_path)!r}], {str(tmp_path)!r})], seen\n"
         "loaded = sorted(m for m in ('asyncio', 'sora_desktop.cli.generate', "
-        "'sora_desktop.cli.runtime') if m in sys.modules)\n"
+        "'sora_desktop.cli.runtime', 'signal') if m in sys.modules)\n"
         "print(loaded)\n"
     )
     assert printed_by_a_fresh_interpreter(code) == "[]"
