@@ -102,7 +102,7 @@
             <translation>批处理已开始：{0} 个任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+431" />
+            <location filename="../../sora_desktop/gui/app.py" line="+449" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -130,7 +130,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>BatchPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/batch_view.py" line="+83" />
+            <location filename="../../sora_desktop/gui/batch_view.py" line="+85" />
             <location line="+146" />
             <source>No batches yet: File ▸ New batch…</source>
             <translation>还没有批处理：文件 ▸ 新建批处理…</translation>
@@ -191,7 +191,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已停止</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+75" />
             <source>{ready} ready, {running} running, {waiting} waiting, {failed} failed of {total}.</source>
             <translation>共 {total} 行：{ready} 已就绪，{running} 运行中，{waiting} 等待中，{failed} 失败。</translation>
         </message>
@@ -1077,7 +1077,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+82" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+87" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -1112,12 +1112,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>图片（{0}）</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>This image can't be read: {0}</source>
             <translation>无法读取此图片：{0}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>No image
 (drop one here)</source>
             <translation>没有图片
@@ -1855,7 +1855,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>取消任务“{0}”吗？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="165" />
+            <location filename="../../sora_desktop/gui/sending.py" line="164" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
@@ -1870,12 +1870,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="158" />
+            <location filename="../../sora_desktop/gui/sending.py" line="157" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="178" />
+            <location filename="../../sora_desktop/gui/sending.py" line="177" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
@@ -2349,7 +2349,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+53" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+52" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
         </message>
@@ -2384,7 +2384,7 @@ Write a prompt and press Generate.</source>
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+59" />
             <source>Insert the recipe</source>
             <translation>插入配方</translation>
         </message>
@@ -2488,7 +2488,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+85" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+114" />
             <source>Where videos are made</source>
             <translation>视频在哪里生成</translation>
         </message>
@@ -2539,12 +2539,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+274" />
+            <location line="+330" />
             <source>Reference image (optional)</source>
             <translation>参考图片（可选）</translation>
         </message>
         <message>
-            <location line="-150" />
+            <location line="-152" />
             <source>Add a connection first.</source>
             <translation>请先添加连接。</translation>
         </message>
@@ -2569,7 +2569,7 @@ Write a prompt and press Generate.</source>
             <translation>此尺寸需要起始图像：请选择一张，或换一个尺寸。</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+93" />
             <source>or type any model id</source>
             <translation>或输入任意模型 ID</translation>
         </message>
@@ -2579,7 +2579,7 @@ Write a prompt and press Generate.</source>
             <translation>{0} 秒</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Start image (required)</source>
             <translation>起始图像（必填）</translation>
         </message>
@@ -2589,7 +2589,7 @@ Write a prompt and press Generate.</source>
             <translation>起始图像（可选）</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+68" />
             <source>{0} × {1}</source>
             <translation>{0} × {1}</translation>
         </message>
@@ -3708,32 +3708,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>HelpMenu</name>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="50" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
             <source>Sora Desktop &amp;documentation</source>
             <translation>Sora Desktop 文档(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="56" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="55" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="58" />
             <source>Open the &amp;log folder</source>
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="56" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="59" />
             <source>The log files help when something went wrong: attach them to a report</source>
             <translation>出问题时日志文件很有帮助：报告问题时请附上它们</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="69" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="72" />
             <source>The documentation is not installed with this copy of Sora Desktop.</source>
             <translation>此版本的 Sora Desktop 没有附带文档。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="96" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="99" />
             <source>The file manager could not be opened. The logs are in {0}</source>
             <translation>无法打开文件管理器。日志位于 {0}</translation>
         </message>
@@ -3741,57 +3741,57 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="223" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="224" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="225" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="226" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="187" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="227" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="188" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="228" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="278" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="240" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="280" />
             <source>Send again…</source>
             <translation>再次发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="241" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="281" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="224" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="264" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="209" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="249" />
             <source>Look for it in your dashboard first: {0}</source>
             <translation>请先在你的控制台中查找：{0}</translation>
         </message>
@@ -4693,47 +4693,47 @@ Write a prompt and press Generate.</source>
             <translation>{model} 没有 {setting!r} 这项设置。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="100" />
+            <location filename="../../sora_desktop/core/client.py" line="101" />
             <source>Pick a JPEG, PNG or WebP image.</source>
             <translation>请选择 JPEG、PNG 或 WebP 图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="237" />
+            <location filename="../../sora_desktop/core/client.py" line="234" />
             <source>Check the base URL of this connection; a proxy or captive portal may be in the way.</source>
             <translation>请检查此连接的基础 URL；可能有代理或网络登录页面从中拦截。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="250" />
+            <location filename="../../sora_desktop/core/client.py" line="247" />
             <source>Check the base URL of this connection.</source>
             <translation>请检查此连接的基础 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="283" />
+            <location filename="../../sora_desktop/core/client.py" line="280" />
             <source>Pick the image again.</source>
             <translation>请重新选择图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="97" />
+            <location filename="../../sora_desktop/core/client.py" line="98" />
             <source>The reference image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>参考图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="233" />
+            <location filename="../../sora_desktop/core/client.py" line="230" />
             <source>The server answered HTTP {status} with something that is not the video API (not JSON).</source>
             <translation>服务器返回了 HTTP {status}，但内容不是视频 API 的响应（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="249" />
+            <location filename="../../sora_desktop/core/client.py" line="246" />
             <source>The server's answer is not a video object ({detail}).</source>
             <translation>服务器的响应不是视频对象（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="305" />
+            <location filename="../../sora_desktop/core/client.py" line="302" />
             <source>The server's answer is not a list of videos ({detail}).</source>
             <translation>服务器的响应不是视频列表（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/client.py" line="280" />
+            <location filename="../../sora_desktop/core/client.py" line="277" />
             <source>The reference image can't be read ({detail}).</source>
             <translation>无法读取参考图片（{detail}）。</translation>
         </message>
@@ -4798,92 +4798,92 @@ Write a prompt and press Generate.</source>
             <translation>请等待其完成，或先将其取消。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="87" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="88" />
             <source>the result address {url!r} is not encrypted (https)</source>
             <translation>结果地址 {url!r} 未加密（不是 https）</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="262" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="274" />
             <source>Generate a new video instead.</source>
             <translation>请改为生成一个新视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="271" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
             <source>Use Extend's continuation: a new shot from the last frame, joined to the clip.</source>
             <translation>请使用“延长”的接续方式：从最后一帧生成新镜头，再与原片段拼接。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="328" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="340" />
             <source>Pick a smaller image.</source>
             <translation>请选择一张更小的图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="82" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="83" />
             <source>the result address {url!r} is not a URL</source>
             <translation>结果地址 {url!r} 不是有效的网址</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="261" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="273" />
             <source>{provider} can't remix videos.</source>
             <translation>{provider} 无法混剪视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="270" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="282" />
             <source>{provider} can't extend videos directly.</source>
             <translation>{provider} 无法直接延长视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="283" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="295" />
             <source>The reply to this request was lost, and {provider} has no way to tell whether it arrived: the video may have been made, and charged.</source>
             <translation>此请求的回复丢失了，而 {provider} 无法告知请求是否已送达：视频可能已经生成并已计费。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="299" />
             <source>Look for it in your {provider} dashboard ({where}) before sending it again; sending again makes a new paid job.</source>
             <translation>再次发送前，请先在 {provider} 控制台（{where}）中查找；再次发送会创建一个新的付费任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="313" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
             <source>The image {name!r} is not a JPEG, PNG or WebP file.</source>
             <translation>图片 {name!r} 不是 JPEG、PNG 或 WebP 文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="325" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="337" />
             <source>The image {name!r} is too large for {provider} ({mb:.1f} MB), even as a JPEG.</source>
             <translation>图片 {name!r} 对 {provider} 来说太大（{mb:.1f} MB），即使转为 JPEG 也是如此。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="391" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="403" />
             <source>{provider} makes no thumbnail.</source>
             <translation>{provider} 不提供缩略图。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="409" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="421" />
             <source>{provider} sent a result the app won't fetch: {problem}.</source>
             <translation>{provider} 返回的结果本应用不会下载：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="412" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="424" />
             <source>Download it from your {provider} dashboard.</source>
             <translation>请从你的 {provider} 控制台下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="191" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="203" />
             <source>{provider} answered HTTP {status} with something that is not its API (not JSON).</source>
             <translation>{provider} 以 HTTP {status} 返回了不属于其 API 的内容（不是 JSON）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="306" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="318" />
             <source>The image can't be read ({detail}).</source>
             <translation>无法读取该图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="438" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="450" />
             <source>Generate it again; download promptly next time.</source>
             <translation>请重新生成；下次请及时下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/base.py" line="435" />
+            <location filename="../../sora_desktop/core/dialects/base.py" line="447" />
             <source>{provider}'s result file is no longer there (HTTP {status}).</source>
             <translation>{provider} 的结果文件已不存在（HTTP {status}）。</translation>
         </message>
@@ -4933,67 +4933,67 @@ Write a prompt and press Generate.</source>
             <translation>请修改字段 '{param}' 后重试。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="267" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="243" />
             <source>fal has no way to delete a request; its files expire by themselves.</source>
             <translation>fal 无法删除请求；其文件会自行过期。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="268" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="244" />
             <source>Nothing to do here.</source>
             <translation>此处无需操作。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="177" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="153" />
             <source>Extend it from its last frame instead.</source>
             <translation>请改为从它的最后一帧延长。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="192" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="168" />
             <source>fal's answer to the create has no request id.</source>
             <translation>fal 对创建请求的回复中没有请求 ID。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="254" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="230" />
             <source>fal's result has no video URL.</source>
             <translation>fal 的结果中没有视频地址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="255" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="231" />
             <source>The app will ask again.</source>
             <translation>应用会再次查询。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="203" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="179" />
             <source>Waiting in fal's queue ({count} ahead).</source>
             <translation>正在 fal 的队列中等待（前面还有 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="176" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="152" />
             <source>{model} has no extend endpoint of its own.</source>
             <translation>{model} 没有自己的延长端点。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>Key</source>
             <translation>密钥</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="287" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="263" />
             <source>accepted by fal</source>
             <translation>已被 fal 接受</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="304" />
             <source>fal's upload address can't be used: {problem}.</source>
             <translation>fal 的上传地址无法使用：{problem}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="345" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="313" />
             <source>fal's storage refused the file (HTTP {status}).</source>
             <translation>fal 的存储拒收了该文件（HTTP {status}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/dialects/fal.py" line="368" />
+            <location filename="../../sora_desktop/core/dialects/fal.py" line="336" />
             <source>fal's storage refused the upload token (HTTP {status}).</source>
             <translation>fal 的存储拒绝了上传令牌（HTTP {status}）。</translation>
         </message>
@@ -6393,7 +6393,7 @@ Write a prompt and press Generate.</source>
             <translation>无法验证服务器的 TLS 证书。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="176" />
+            <location filename="../../sora_desktop/core/transport.py" line="191" />
             <source>Check that the library folder exists and is writable.</source>
             <translation>请确认视频库文件夹存在且可写入。</translation>
         </message>
@@ -6443,7 +6443,7 @@ Write a prompt and press Generate.</source>
             <translation>基础 URL {url!r} 不是有效的 URL。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/transport.py" line="175" />
+            <location filename="../../sora_desktop/core/transport.py" line="190" />
             <source>The download folder can't be read ({detail}).</source>
             <translation>无法读取下载文件夹（{detail}）。</translation>
         </message>
