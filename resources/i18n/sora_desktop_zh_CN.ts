@@ -102,7 +102,7 @@
             <translation>批处理已开始：{0} 个任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/app.py" line="+431" />
+            <location filename="../../sora_desktop/gui/app.py" line="+449" />
             <source>Library repaired</source>
             <translation>视频库已修复</translation>
         </message>
@@ -1077,7 +1077,7 @@ A new, empty library was started. Your video files are still in their folder.</s
     <context>
         <name>ImagePicker</name>
         <message>
-            <location filename="../../sora_desktop/gui/image_picker.py" line="+101" />
+            <location filename="../../sora_desktop/gui/image_picker.py" line="+106" />
             <source>Choose image…</source>
             <translation>选择图片…</translation>
         </message>
@@ -1112,12 +1112,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>图片（{0}）</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>This image can't be read: {0}</source>
             <translation>无法读取此图片：{0}</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>No image
 (drop one here)</source>
             <translation>没有图片
@@ -1870,12 +1870,12 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已经发送过了。请修改提示词或设置，或稍等片刻再重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="158" />
+            <location filename="../../sora_desktop/gui/sending.py" line="157" />
             <source>Not sent.</source>
             <translation>未发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/sending.py" line="178" />
+            <location filename="../../sora_desktop/gui/sending.py" line="177" />
             <source>This job is no longer in the library.</source>
             <translation>这个任务已不在作品库中。</translation>
         </message>
@@ -2349,7 +2349,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+53" />
+            <location filename="../../sora_desktop/gui/prompt_editor.py" line="+52" />
             <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
             <translation>&lt;b&gt;提示词&lt;/b&gt;</translation>
         </message>
@@ -2384,7 +2384,7 @@ Write a prompt and press Generate.</source>
             <translation>生成</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+59" />
             <source>Insert the recipe</source>
             <translation>插入配方</translation>
         </message>
@@ -2488,7 +2488,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/settings_panel.py" line="+85" />
+            <location filename="../../sora_desktop/gui/settings_panel.py" line="+114" />
             <source>Where videos are made</source>
             <translation>视频在哪里生成</translation>
         </message>
@@ -2539,12 +2539,12 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location line="+2" />
-            <location line="+274" />
+            <location line="+330" />
             <source>Reference image (optional)</source>
             <translation>参考图片（可选）</translation>
         </message>
         <message>
-            <location line="-150" />
+            <location line="-152" />
             <source>Add a connection first.</source>
             <translation>请先添加连接。</translation>
         </message>
@@ -2569,7 +2569,7 @@ Write a prompt and press Generate.</source>
             <translation>此尺寸需要起始图像：请选择一张，或换一个尺寸。</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+93" />
             <source>or type any model id</source>
             <translation>或输入任意模型 ID</translation>
         </message>
@@ -2579,7 +2579,7 @@ Write a prompt and press Generate.</source>
             <translation>{0} 秒</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Start image (required)</source>
             <translation>起始图像（必填）</translation>
         </message>
@@ -2589,7 +2589,7 @@ Write a prompt and press Generate.</source>
             <translation>起始图像（可选）</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+68" />
             <source>{0} × {1}</source>
             <translation>{0} × {1}</translation>
         </message>
@@ -3708,32 +3708,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>HelpMenu</name>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="50" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
             <source>Sora Desktop &amp;documentation</source>
             <translation>Sora Desktop 文档(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="53" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="56" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="55" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="58" />
             <source>Open the &amp;log folder</source>
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="56" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="59" />
             <source>The log files help when something went wrong: attach them to a report</source>
             <translation>出问题时日志文件很有帮助：报告问题时请附上它们</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="69" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="72" />
             <source>The documentation is not installed with this copy of Sora Desktop.</source>
             <translation>此版本的 Sora Desktop 没有附带文档。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/help_menu.py" line="96" />
+            <location filename="../../sora_desktop/gui/help_menu.py" line="99" />
             <source>The file manager could not be opened. The logs are in {0}</source>
             <translation>无法打开文件管理器。日志位于 {0}</translation>
         </message>
@@ -3741,57 +3741,57 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="183" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="223" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="184" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="224" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="185" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="225" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="186" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="226" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="187" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="227" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="188" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="228" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="278" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="240" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="280" />
             <source>Send again…</source>
             <translation>再次发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="241" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="281" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="224" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="264" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="209" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="249" />
             <source>Look for it in your dashboard first: {0}</source>
             <translation>请先在你的控制台中查找：{0}</translation>
         </message>

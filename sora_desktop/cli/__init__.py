@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import gc
 import logging
 import os
-import re
-import signal
 import sys
 import traceback
 from types import FrameType
@@ -35,10 +32,9 @@ log = logging.getLogger("sora_desktop.cli")
 STOPPED = "Stopped."
 
 
-def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> None:
-    """The options before any subcommand (shared by the full and the window-only parser)."""
-    if add_help:
-        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _top_level(parser: argparse.ArgumentParser) -> None:
+    """The options before any subcommand (``_window_only`` knows them too)."""
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -52,33 +48,35 @@ def _top_level(parser: argparse.ArgumentParser, *, add_help: bool = True) -> Non
     )
 
 
-class _NotWindowOnly(Exception):
-    pass
-
-
-class _QuietParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotWindowOnly(message)
+_WINDOW_FLAGS = {"--self-test": "self_test", "--debug": "debug"}
 
 
 def _window_only(argv: list[str]) -> argparse.Namespace | None:
-    """Parse ``argv`` without importing the subcommands (they pull in asyncio and the engine).
+    """``argv``'s options when it surely opens the window (or runs the self-test): nothing
+    but ``--self-test``, ``--debug`` and ``--data-dir DIR`` / ``--data-dir=DIR`` (the last
+    one given wins, as with argparse). Otherwise None, and the full parser decides with its
+    usual messages: a subcommand, help, version, an abbreviation, a missing value, anything
+    else.
 
-    Returns the options when ``argv`` surely opens the window (or runs the self-test): no
-    subcommand, no help or version request, nothing unrecognised. Otherwise None, and the
-    full parser decides (with its usual messages)."""
-    light = _QuietParser(prog="sora-desktop", add_help=False)
-    light.add_argument("-h", "--help", action="store_true")
-    light.add_argument("--version", action="store_true")
-    _top_level(light, add_help=False)
-    try:
-        args, extra = light.parse_known_args(argv)
-    except _NotWindowOnly:  # e.g. --data-dir without a value: the full parser says so
-        return None
-    if extra or args.help or args.version:
-        return None
-    args.command = None
-    return args
+    Read by hand, not by an argparse parser: making one costs ~10 M instructions before the
+    window's first paint (argparse looks each of its own texts up in gettext's catalogues,
+    on disk, and that imports ``locale``), and the subcommands' parsers pull in asyncio and
+    the engine. None is always safe: the full parser gives these options the same values."""
+    options: dict[str, object] = {"self_test": False, "data_dir": None, "debug": False}
+    rest = iter(argv)
+    for arg in rest:
+        if arg in _WINDOW_FLAGS:
+            options[_WINDOW_FLAGS[arg]] = True
+        elif arg == "--data-dir":
+            value = next(rest, None)
+            if value is None or value.startswith("-"):  # argparse's to judge
+                return None
+            options["data_dir"] = value
+        elif arg.startswith("--data-dir="):
+            options["data_dir"] = arg.partition("=")[2]
+        else:
+            return None
+    return argparse.Namespace(command=None, **options)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -90,6 +88,9 @@ class _OneLineParser(argparse.ArgumentParser):
     commands: list[str] | None = None
 
     def error(self, message: str) -> NoReturn:
+        import difflib  # only a refused command line needs them, not the window's start
+        import re
+
         unknown = re.match(r"argument COMMAND: invalid choice: '?([^' ]*)'? \(", message)
         if self.commands is not None and unknown:
             given = unknown.group(1)
@@ -232,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     import asyncio  # after the window's fast path: only the subcommands need it
+    import signal  # (it makes its enums as it is imported: not for the window)
 
     from sora_desktop.cli.runtime import Runtime
 

@@ -20,7 +20,6 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,25 +52,44 @@ ENV_SIM_LATENCY = "SORA_DESKTOP_SIM_LATENCY"
 DEFAULT_SIM_LATENCY = 6.0
 
 
-@dataclass
 class AppContext:
-    """The running window and what it was built from (``build``), closed with ``close``."""
+    """The running window and what it was built from (``build``), closed with ``close``.
 
-    paths: AppPaths
-    engine: Engine  # the library, profiles and settings (usecases.context), made once
-    controller: Controller
-    window: MainWindow
-    simulator: SimulatorHandle
-    moved_aside: Path | None = None
-    profiles: list[Profile] = field(default_factory=list)
-    gc: GuiGarbageCollector | None = None
-    profile_store: Any = None  # core.profiles.ProfileStore
-    user: UserSettings | None = None
-    draft: Any = None  # gui.draft.DraftKeeper
-    operations: Any = None  # gui.operations.Operations: what panels and dialogs run
-    story: Any = None  # gui.story_actions.StoryActions: Extend… and Stitch…
-    _closed: bool = False
-    _refused: bool = False  # the library could not be opened: nothing more is built
+    A plain class, not a dataclass: Python 3.11 compiles a dataclass's methods as it is
+    created (~5 M instructions before the first paint), and nothing compares contexts."""
+
+    def __init__(
+        self,
+        *,
+        paths: AppPaths,
+        engine: Engine,
+        controller: Controller,
+        window: MainWindow,
+        simulator: SimulatorHandle,
+        moved_aside: Path | None = None,
+        profiles: list[Profile] | None = None,
+        gc: GuiGarbageCollector | None = None,
+        profile_store: Any = None,
+        user: UserSettings | None = None,
+        draft: Any = None,
+        operations: Any = None,
+        story: Any = None,
+    ) -> None:
+        self.paths = paths
+        self.engine = engine  # the library, profiles and settings (usecases.context), made once
+        self.controller = controller
+        self.window = window
+        self.simulator = simulator
+        self.moved_aside = moved_aside
+        self.profiles: list[Profile] = profiles if profiles is not None else []
+        self.gc = gc
+        self.profile_store = profile_store  # core.profiles.ProfileStore
+        self.user = user
+        self.draft = draft  # gui.draft.DraftKeeper
+        self.operations = operations  # gui.operations.Operations: what panels and dialogs run
+        self.story = story  # gui.story_actions.StoryActions: Extend… and Stitch…
+        self._closed = False
+        self._refused = False  # the library could not be opened: nothing more is built
 
     def ensure_library(self) -> None:
         """Build the library panel (once). It fills its slot right after the first paint:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
@@ -170,6 +170,8 @@ class FrameGrab(QObject):
 
 
 def _pictures_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths  # (made when first used, not with the window)
+
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
     folder = Path(found) if found else Path.home()
     return folder if folder.is_dir() else Path.home()

@@ -17,7 +17,6 @@ an in-app viewer that works offline on every platform. The dialogs live in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,13 +35,17 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("HelpMenu", text)
 
 
-@dataclass(frozen=True)
 class HelpActions:
-    """The Help menu's actions (the docs, the shortcuts, the log folder)."""
+    """The Help menu's actions (the docs, the shortcuts, the log folder). A plain class,
+    not a dataclass: Python 3.11 compiles a dataclass's methods as it is created (~3 M
+    instructions before the window's first paint), and nothing compares these."""
 
-    docs: QAction
-    shortcuts: QAction
-    logs: QAction
+    __slots__ = ("docs", "logs", "shortcuts")
+
+    def __init__(self, docs: QAction, shortcuts: QAction, logs: QAction) -> None:
+        self.docs = docs
+        self.shortcuts = shortcuts
+        self.logs = logs
 
 
 def add_help_actions(window: MainWindow, menu: QMenu) -> HelpActions:

@@ -10,10 +10,9 @@ Files the API would refuse are refused here with the reason shown inline.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from sora_desktop.gui.theme import set_error_style
+
+if TYPE_CHECKING:  # PySide6 makes a class (and its enums) when its name is first imported:
+    # the image types are imported where an image is read or drawn, not with the window
+    from PySide6.QtGui import QImage
 
 FitMode = Literal["fit", "crop"]
 _PREVIEW_BOX = 150  # the longest side of the preview, in pixels
@@ -40,6 +43,8 @@ def render_fitted(image: QImage, size: str, mode: FitMode, box: int = _PREVIEW_B
     ``fit`` keeps the whole image with black bars, ``crop`` fills the frame and cuts the
     overflow evenly on both sides: the same rule ``core.images.fit_reference_image`` uses.
     """
+    from PySide6.QtGui import QColor, QImage, QPainter
+
     tw, th = parse_size(size)
     scale = box / max(tw, th)
     fw, fh = max(1, round(tw * scale)), max(1, round(th * scale))
@@ -84,7 +89,7 @@ class ImagePicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
-        self._image = QImage()
+        self._image: QImage | None = None  # the accepted image, read
         self._image_size: tuple[int, int] | None = None
         self._size = "720x1280"
         self._error: str | None = None
@@ -160,7 +165,7 @@ class ImagePicker(QWidget):
 
     def clear(self) -> None:
         self._path = None
-        self._image = QImage()
+        self._image = None
         self._image_size = None
         self._matches = True
         self._error = None
@@ -200,6 +205,8 @@ class ImagePicker(QWidget):
         except SoraError as err:
             self._reject(f"{err.message} {err.next_step}".strip())
             return False
+        from PySide6.QtGui import QImageReader
+
         reader = QImageReader(str(path))
         reader.setAutoTransform(True)
         image = reader.read()
@@ -215,7 +222,7 @@ class ImagePicker(QWidget):
 
     def _reject(self, reason: str) -> None:
         self._path = None
-        self._image = QImage()
+        self._image = None
         self._image_size = None
         self._matches = True
         self._error = reason
@@ -230,12 +237,13 @@ class ImagePicker(QWidget):
         self.info_label.setToolTip(str(self._path) if self._path is not None else "")
         self.remove_button.setEnabled(has or self._error is not None)
         self.mode_combo.setEnabled(has and self.needs_conversion())
-        if has:
+        if has and self._image is not None:
+            from PySide6.QtGui import QPixmap
+
             self.preview.setPixmap(
                 QPixmap.fromImage(render_fitted(self._image, self._size, self.mode()))
             )
         else:
-            self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("No image\n(drop one here)"))
         if self._error:
             self.info_label.setText(self._error)

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -131,6 +130,8 @@ class PromptEditor(QWidget):
             mode = self.ask_recipe_mode()
         if mode not in (RECIPE_REPLACE, RECIPE_APPEND):
             return
+        from PySide6.QtGui import QTextCursor  # (made when first used, not with the window)
+
         cursor = self.edit.textCursor()
         cursor.beginEditBlock()  # one undo step
         if mode == RECIPE_REPLACE:

@@ -41,12 +41,12 @@ def request_key(window: MainWindow) -> tuple[object, ...]:
         str(image) if image is not None else None,
         picker.mode() if picker.needs_conversion() else None,
         # what only some provider models have: another value is another paid job
-        panel.options.audio(),
-        panel.options.negative_prompt(),
-        panel.options.seed(),
-        str(panel.options.end_image() or ""),
-        tuple(sorted((k, repr(v)) for k, v in panel.more.values().items())),
-        tuple((n, str(p), f) for n, p, f in panel.more.image_values()),
+        panel.audio(),
+        panel.negative_prompt(),
+        panel.seed(),
+        str(panel.end_image() or ""),
+        tuple(sorted((k, repr(v)) for k, v in panel.more_values().items())),
+        tuple((n, str(p), f) for n, p, f in panel.more_image_values()),
     )
 
 
@@ -100,7 +100,6 @@ def generate(window: MainWindow) -> None:
     model, size, seconds = panel.model(), panel.video_size(), panel.seconds()
     picker = panel.image_picker
     images_dir = window.paths.images_dir
-    options = panel.options
     try:
         params = panel.params()  # "More settings", checked against the model's fields
     except SoraError as err:
@@ -118,15 +117,15 @@ def generate(window: MainWindow) -> None:
         seconds=seconds,
         image=picker.path(),
         fit=picker.mode() if picker.needs_conversion() else None,
-        audio=options.audio(),
-        negative_prompt=options.negative_prompt(),
-        seed=options.seed(),
-        end_image=options.end_image(),
-        end_fit=options.end_fit(),
+        audio=panel.audio(),
+        negative_prompt=panel.negative_prompt(),
+        seed=panel.seed(),
+        end_image=panel.end_image(),
+        end_fit=panel.end_fit(),
         params=params,
         image_params=tuple(
             (name, path, "crop" if fit == "crop" else "fit" if fit else None)
-            for name, path, fit in panel.more.image_values()
+            for name, path, fit in panel.more_image_values()
         ),
     )
     send(window, key, usecase.submit(window.controller.service, order, connection, images_dir))

@@ -7,6 +7,11 @@ audio, negative prompt, seed, start and end image are shown only for a model tha
 (``gui/model_options.py``). A provider model's own settings are under "More settings"
 (``gui/more_settings.py``), fetched through an operation (``details_op``), never on the GUI
 thread, and cached per connection and model.
+
+Those two parts (``options``, ``more``) are made when a provider model is first shown (or
+first asked for): a start on the simulator never shows them, and their modules and Qt types
+(spin boxes, validators) are then no part of the first frame. Until they exist, the values
+they would give are those of hidden rows (``audio()`` and the others: None, nothing set).
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ from sora_desktop.gui.elided_combo import ElidedCombo
 from sora_desktop.gui.i18n import profile_name
 from sora_desktop.gui.image_picker import ImagePicker, parse_size
 from sora_desktop.gui.model_details import DetailsOp, ModelDetailsCache
-from sora_desktop.gui.model_options import ModelOptions
-from sora_desktop.gui.more_settings import MoreSettings
 
 if TYPE_CHECKING:  # the catalogue's modules load when a provider profile is first shown
+    from sora_desktop.gui.image_picker import FitMode
+    from sora_desktop.gui.model_options import ModelOptions
+    from sora_desktop.gui.more_settings import MoreSettings
     from sora_desktop.usecases.models import ModelDetails, ModelSummary
 
 #: the models offered when a profile lists none
@@ -54,6 +60,26 @@ def is_portrait(size: str) -> bool:
     return h >= w
 
 
+def _focusable(root: QWidget) -> list[QWidget]:
+    """``root`` and the widgets under it that Tab can reach, in their Tab order."""
+    found: list[QWidget] = []
+    widget: QWidget | None = root
+    while widget is not None and (widget is root or root.isAncestorOf(widget)):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def _tab_after(previous: QWidget, root: QWidget) -> QWidget:
+    """Put what Tab reaches in ``root`` right after ``previous`` (a widget made later
+    comes last in the window's Tab order otherwise); returns the last one placed."""
+    for widget in _focusable(root):
+        QWidget.setTabOrder(previous, widget)
+        previous = widget
+    return previous
+
+
 class SettingsPanel(QWidget):
     """Signals: ``changed`` on any choice, ``profile_changed(str)`` with the profile id.
 
@@ -74,11 +100,14 @@ class SettingsPanel(QWidget):
         self.cache.failed.connect(self._details_failed)
         self._shown_model = ""  # the model the rows below were made for
         self._watched_edit: QWidget | None = None  # the model combo's line edit, connected
+        self._options: ModelOptions | None = None  # made by ``options`` on first use
+        self._more: MoreSettings | None = None  # made by ``more`` on first use
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         outer.addLayout(form)
+        self._outer, self._form = outer, form
 
         self.profile_combo = ElidedCombo(self)
         self.profile_combo.setObjectName("profile_combo")
@@ -105,16 +134,13 @@ class SettingsPanel(QWidget):
             self.tr("An estimate from archived per-second prices; the service bills the truth")
         )
         form.addRow(self.tr("Cost"), self.cost_label)
-        self.options = ModelOptions(form, self)  # rows shown only where the model has them
+        # (the provider models' rows come here, under the cost, when first needed: options)
         self.image_box = QGroupBox(self.tr("Reference image (optional)"), self)
         box_layout = QVBoxLayout(self.image_box)
         self.image_picker = ImagePicker(self.image_box)
         box_layout.addWidget(self.image_picker)
         outer.addWidget(self.image_box)
-        self.more = MoreSettings(self)
-        self.more.setObjectName("more_settings")
-        self.more.hide()
-        outer.addWidget(self.more)
+        # ("More settings" comes here, under the image, when first needed: more)
 
         self.profile_combo.currentIndexChanged.connect(self._on_profile)
         self.model_combo.currentIndexChanged.connect(self._on_model)
@@ -123,8 +149,65 @@ class SettingsPanel(QWidget):
         self.size_combo.currentIndexChanged.connect(self._on_size)
         self.duration_combo.currentIndexChanged.connect(self._on_duration)
         self.image_picker.changed.connect(self._emit_changed)
-        self.options.changed.connect(self._emit_changed)
-        self.more.changed.connect(self.changed)
+
+    # --- the provider models' parts, made on first use ---------------------------------
+    @property
+    def options(self) -> ModelOptions:
+        """The rows only some provider models have (audio, negative prompt, seed, end
+        image), in the form under the cost; made the first time they are needed."""
+        if self._options is None:
+            from sora_desktop.gui.model_options import ModelOptions
+
+            options = ModelOptions(self._form, self)  # rows shown only where the model has them
+            options.set_target_size(self.video_size())
+            options.changed.connect(self._emit_changed)
+            # Tab reaches them where they are shown, not after the rest of the window
+            previous: QWidget = self.duration_combo
+            for row in (options.audio_check, options.negative_edit, options.seed_edit):
+                previous = _tab_after(previous, row)
+            _tab_after(previous, options.end_picker)
+            self._options = options
+        return self._options
+
+    @property
+    def more(self) -> MoreSettings:
+        """ "More settings" (a provider model's own), under the image; made the first time
+        it is needed."""
+        if self._more is None:
+            from sora_desktop.gui.more_settings import MoreSettings
+
+            more = MoreSettings(self)
+            more.setObjectName("more_settings")
+            more.hide()
+            more.set_target_size(self.video_size())
+            self._outer.addWidget(more)
+            more.changed.connect(self.changed)
+            _tab_after(_focusable(self.image_box)[-1], more)
+            self._more = more
+        return self._more
+
+    def audio(self) -> bool | None:
+        """The provider rows' values (``ModelOptions``): None where the row is not shown."""
+        return self._options.audio() if self._options is not None else None
+
+    def negative_prompt(self) -> str | None:
+        return self._options.negative_prompt() if self._options is not None else None
+
+    def seed(self) -> int | None:
+        return self._options.seed() if self._options is not None else None
+
+    def end_image(self) -> Path | None:
+        return self._options.end_image() if self._options is not None else None
+
+    def end_fit(self) -> FitMode | None:
+        return self._options.end_fit() if self._options is not None else None
+
+    def more_values(self) -> dict[str, object]:
+        """ "More settings" as the creator set them (``MoreSettings.values``); none if unseen."""
+        return self._more.values() if self._more is not None else {}
+
+    def more_image_values(self) -> list[tuple[str, Path, str | None]]:
+        return self._more.image_values() if self._more is not None else []
 
     # --- profiles ----------------------------------------------------------------------
     def set_profiles(self, profiles: Sequence[Profile], active_id: str | None = None) -> None:
@@ -243,7 +326,8 @@ class SettingsPanel(QWidget):
                 )
             if summary.text_sizes is not None and self.video_size() not in summary.text_sizes:
                 return self.tr("This size needs a start image: pick one, or another size.")
-        for error in (self.image_picker.error(), self.options.error(), self.more.error()):
+        parts = (self.image_picker, self._options, self._more)
+        for error in (part.error() for part in parts if part is not None):
             if error:
                 return error
         return None
@@ -252,7 +336,7 @@ class SettingsPanel(QWidget):
         """The "More settings" values as the request's params (checked and typed by the
         models use case). Raises ``InvalidRequestError`` naming a field it refuses."""
         details = self.details()
-        values = self.more.values()
+        values = self.more_values()
         if details is None or not values:
             return ()
         from sora_desktop.usecases.models import coerce_form
@@ -263,7 +347,7 @@ class SettingsPanel(QWidget):
         profile = self.current_profile()
         if profile is not None and profile.kind.is_provider:
             text, tip = provider_cost(
-                profile.kind, self.model(), self.video_size(), self.seconds(), self.options.audio()
+                profile.kind, self.model(), self.video_size(), self.seconds(), self.audio()
             )
             self.cost_label.setToolTip(tip)
             return text
@@ -373,7 +457,8 @@ class SettingsPanel(QWidget):
             i = self.duration_combo.findData(summary.default_seconds)
         self.duration_combo.setCurrentIndex(i if i >= 0 else 0)
         self._updating = False
-        self.options.show_for(summary)
+        if summary is not None or self._options is not None:
+            self.options.show_for(summary)  # (none made for a Videos API model: none shown)
         self._show_image_box(summary)
         self._show_more()
         self._fill_sizes()
@@ -409,8 +494,9 @@ class SettingsPanel(QWidget):
         profile = self.current_profile()
         model = self.model()
         if profile is None or not profile.kind.is_provider or not model:
-            self.more.hide()
-            self.more.set_fields(())
+            if self._more is not None:
+                self._more.hide()
+                self._more.set_fields(())
             return
         self.more.show()
         key = self.cache.key(profile, model)
@@ -463,8 +549,9 @@ class SettingsPanel(QWidget):
         if self._updating:
             return
         self.image_picker.set_target_size(self.video_size())
-        self.options.set_target_size(self.video_size())
-        self.more.set_target_size(self.video_size())
+        for part in (self._options, self._more):
+            if part is not None:
+                part.set_target_size(self.video_size())
         self._emit_changed()
 
     def _on_duration(self) -> None:

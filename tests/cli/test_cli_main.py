@@ -40,6 +40,59 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch, data_dir: 
     assert calls == [(["--data-dir", str(data_dir)], str(data_dir))]
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "d"],
+        ["--data-dir=d"],
+        ["--data-dir="],
+        ["--data-dir", ""],
+        ["--debug"],
+        ["--self-test"],
+        ["--data-dir", "a", "--debug", "--data-dir=b", "--self-test"],
+    ],
+)
+def test_the_window_s_options_are_read_as_the_full_parser_reads_them(argv: list[str]) -> None:
+    """The window's start reads its few options by hand (no argparse parser before the
+    first paint): they must come out as the full parser gives them."""
+    fast = cli._window_only(argv)
+    full = cli.build_parser().parse_args(argv)
+    assert fast is not None and full.command is None
+    assert vars(fast) == {name: getattr(full, name) for name in vars(fast)}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data", "d"],  # argparse's abbreviation: the full parser's to read
+        ["--deb"],
+        ["--data-dir"],
+        ["--data-dir", "--debug"],
+        ["--data-dir", "-x"],
+        ["-h"],
+        ["--help"],
+        ["--version"],
+        ["--self-test=1"],
+        ["history"],
+        ["--data-dir", "d", "history"],
+        ["--", "d"],
+        ["--no-such-option"],
+    ],
+)
+def test_anything_else_is_left_to_the_full_parser(argv: list[str]) -> None:
+    assert cli._window_only(argv) is None
+
+
+def test_an_abbreviated_option_still_opens_the_window(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    opened: list[str | None] = []
+    monkeypatch.setattr(cli, "_open_gui", lambda _argv, folder: opened.append(folder) or 0)
+    assert cli.main(["--data", str(data_dir)]) == 0
+    assert opened == [str(data_dir)]
+
+
 def test_a_broken_window_module_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "sora_desktop.gui.app", types.ModuleType("broken"))
     with pytest.raises(ImportError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -188,3 +189,17 @@ def test_a_very_narrow_queue_drops_elapsed_too_rather_than_scroll_sideways(qtbot
     qtbot.waitUntil(lambda: view.table.isColumnHidden(COL_ELAPSED), timeout=5000)
     assert view.table.isColumnHidden(COL_FORMAT)
     assert view.table.horizontalScrollBar().maximum() == 0
+
+
+def test_an_event_makes_a_new_row_and_leaves_the_one_read_before_as_it_was() -> None:
+    model = QueueModel()
+    model.upsert(_job("a"))
+    before = model.job_row("a")
+    assert before is not None and before.progress == 0
+    assert model.apply_event(JobEvent("a", JobStatus.IN_PROGRESS, 40))
+    after = model.job_row("a")
+    assert after is not None and after is not before
+    assert (after.status, after.progress, after.prompt) == (JobStatus.IN_PROGRESS, 40, "a fox")
+    assert (before.status, before.progress) == (JobStatus.SUBMITTING, 0)
+    with pytest.raises(AttributeError):
+        before.updated(progres=1)  # a misspelt field is refused, not added

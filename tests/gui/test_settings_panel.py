@@ -108,6 +108,22 @@ def test_image_of_exact_size_is_sent_as_is(qtbot: QtBot, tmp_path: Path) -> None
     assert "720x1280" in panel.image_picker.info_label.text()
 
 
+def test_removing_the_image_takes_its_picture_away(qtbot: QtBot, tmp_path: Path) -> None:
+    panel = _panel(qtbot)
+    picker = panel.image_picker
+    assert picker.preview.pixmap().isNull()  # nothing read before an image is picked
+    assert picker.preview.text().startswith("No image")
+    assert picker.set_path(make_png(tmp_path / "square.png", 400, 400))
+    assert not picker.preview.pixmap().isNull() and picker.preview.text() == ""
+    picker.clear()
+    assert picker.preview.pixmap().isNull()
+    assert picker.preview.text().startswith("No image")
+    assert picker.set_path(make_png(tmp_path / "again.png", 400, 400))
+    (tmp_path / "broken.png").write_bytes(b"not a picture")
+    assert not picker.set_path(tmp_path / "broken.png")  # refused: no picture either
+    assert picker.preview.pixmap().isNull() and picker.error()
+
+
 def test_image_of_wrong_size_is_fitted_or_cropped(qtbot: QtBot, tmp_path: Path) -> None:
     panel = _panel(qtbot)
     png = make_png(tmp_path / "square.png", 400, 400)

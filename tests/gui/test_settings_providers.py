@@ -251,3 +251,45 @@ def test_a_model_without_a_schema_says_so_quietly(panel: SettingsPanel) -> None:
     assert "still work" in note
     assert not panel.more.toggle.isEnabled()
     assert panel.problem() is None
+
+
+def test_the_provider_rows_made_on_first_use_take_their_place_in_the_tab_order(
+    qtbot: Any,
+) -> None:
+    """A simulator start makes neither the provider rows nor "More settings" (they are no
+    part of the first frame); made when a provider model is first shown, Tab reaches them
+    where they appear (under the duration, and after the reference image), as if they had
+    been made with the panel, not after the rest of the window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    panel = SettingsPanel(window)
+    after = QLineEdit(window)  # what follows the panel in the window
+    after.setObjectName("after_the_panel")
+    layout.addWidget(panel)
+    layout.addWidget(after)
+    fal = _profile(ConnectionKind.FAL)
+    panel.set_profiles([_sim_profile(), fal], "sim")
+    window.show()
+    assert panel.findChild(QCheckBox, "audio_check") is None  # not made for the simulator
+    assert panel.findChild(QWidget, "more_settings") is None
+    assert panel.audio() is None and panel.seed() is None and panel.more_values() == {}
+
+    panel.profile_combo.setCurrentIndex(panel.profile_combo.findData(fal.id))
+    assert _visible(panel.more)
+    tab: list[str] = []
+    widget = panel.profile_combo
+    while widget is not after:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            pickers = {id(panel.options.end_picker): "end/", id(panel.image_picker): "image/"}
+            tab.append(pickers.get(id(widget.parent()), "") + widget.objectName())
+        widget = widget.nextInFocusChain()
+    made_with_the_panel = ["profile_combo", "model_combo", "", "orientation_combo"]
+    made_with_the_panel += ["size_combo", "duration_combo"]
+    rows = ["audio_check", "negative_prompt_edit", "seed_edit"]
+    end_picker = ["end/", "end/", "end/image_fit_mode"]  # its Choose… and Clear buttons
+    reference = ["image/", "image/", "image/image_fit_mode"]
+    assert tab == made_with_the_panel + rows + end_picker + reference + ["more_settings_toggle"]

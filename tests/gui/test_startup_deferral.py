@@ -98,10 +98,31 @@ def test_opening_the_window_imports_no_subcommand_nor_asyncio(tmp_path: Path) ->
         f"assert cli.main(['--data-dir', {str(tmp_path)!r}]) == 0\n"
         f"assert seen == [(['--data-dir', {str(tmp_path)!r}], {str(tmp_path)!r})], seen\n"
         "loaded = sorted(m for m in ('asyncio', 'sora_desktop.cli.generate', "
-        "'sora_desktop.cli.runtime') if m in sys.modules)\n"
+        "'sora_desktop.cli.runtime', 'signal') if m in sys.modules)\n"
         "print(loaded)\n"
     )
     assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_opening_the_window_makes_no_argument_parser(tmp_path: Path) -> None:
+    """The window's few options are read by hand: an argparse parser (~10 M instructions
+    before the first paint: argparse looks its texts up in gettext's catalogues on disk,
+    which imports ``locale``) is made only for a subcommand, help or anything unusual."""
+    code = (
+        "import argparse, sys\n"
+        "import sora_desktop.cli as cli\n"
+        "made = []\n"
+        "real = argparse.ArgumentParser.__init__\n"
+        "def counted(self, *a, **k):\n"
+        "    made.append(k.get('prog'))\n"
+        "    real(self, *a, **k)\n"
+        "argparse.ArgumentParser.__init__ = counted\n"
+        "cli._open_gui = lambda argv, data_dir: 0\n"
+        f"assert cli.main(['--data-dir', {str(tmp_path)!r}, '--debug']) == 0\n"
+        "print(made, 'locale' in sys.modules)\n"
+        "assert cli.main(['--data', 'x']) == 0 and made  # the probe sees a parser\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[] False"
 
 
 def test_building_the_window_loads_none_of_what_waits_for_the_first_paint(
@@ -191,12 +212,16 @@ def test_every_dataclass_made_before_the_first_paint_has_its_own_docstring(
 
 def test_the_first_paint_makes_no_qt_type_only_later_work_needs(tmp_path: Path) -> None:
     """PySide6 makes a class and its enums when its name is first imported: the queue's
-    row painting (style options), the caption's text fitting (text layout) and the preview's
-    player calls (``QUrl``) import theirs where they are used, after the first paint
-    (test_queue.py, test_caption.py and the preview's tests show they still work)."""
+    row painting (style options), the caption's text fitting (text layout), the preview's
+    player calls (``QUrl``), the image picker's reading and drawing of a picked image
+    (``QImage``, ``QImageReader``), the prompt's recipe insertion (``QTextCursor``) and the
+    frame grab's pictures folder (``QStandardPaths``) import theirs where they are used,
+    after the first paint (test_queue.py, test_caption.py, test_settings_panel.py,
+    test_prompt_editor.py, test_frame_grab.py and the preview's tests show they work)."""
     code = _at_the_first_paint(tmp_path) + (
         "later = {QtWidgets: ('QStyleOptionButton', 'QStyleOptionProgressBar'),\n"
-        "         QtGui: ('QTextLayout',), QtCore: ('QUrl',)}\n"
+        "         QtGui: ('QTextLayout', 'QImage', 'QImageReader', 'QTextCursor'),\n"
+        "         QtCore: ('QUrl', 'QStandardPaths')}\n"
         "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
         "ctx.close()\n"
         "QtGui.QTextLayout  # the probe works: made on first use\n"
@@ -325,3 +350,42 @@ def test_the_left_column_is_wheel_guarded_right_after_the_first_paint(
         assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
     finally:
         ctx.close()
+
+
+def test_a_simulator_start_paints_without_the_provider_models_rows(tmp_path: Path) -> None:
+    """The settings panel's rows only provider models have (``ModelOptions``: audio,
+    negative prompt, seed, end image) and "More settings" are hidden on the simulator: they
+    are made when a provider model is first shown, so neither their modules nor their Qt
+    types (spin boxes, the seed's validator, check box, line edit) are made before the
+    first paint (test_settings_providers.py shows them working once made)."""
+    code = _at_the_first_paint(tmp_path) + (
+        "later = {QtWidgets: ('QSpinBox', 'QDoubleSpinBox', 'QAbstractSpinBox', 'QCheckBox',\n"
+        "                     'QLineEdit'), QtGui: ('QIntValidator', 'QValidator')}\n"
+        "made = sorted(n for m, names in later.items() for n in names if n in vars(m))\n"
+        "made += sorted(m for m in ('sora_desktop.gui.model_options',\n"
+        "                           'sora_desktop.gui.more_settings') if m in sys.modules)\n"
+        "panel = ctx.window.settings_panel\n"
+        "assert panel.audio() is None and panel.more_values() == {}  # as hidden rows give\n"
+        "assert 'sora_desktop.gui.model_options' not in sys.modules\n"
+        "ctx.close()\n"
+        "print(made)\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
+
+
+def test_the_first_paint_makes_no_dataclass_of_the_windows_own(tmp_path: Path) -> None:
+    """The window's own holders (``AppContext``, ``HelpActions``, ``QueueRow``) are plain
+    classes: Python 3.11 compiles a dataclass's methods with ``exec`` as it is created
+    (~12 M instructions for these three before the first paint), and nothing compares them.
+    The engine's dataclasses (``core``, ``usecases``) keep their equality and hashing."""
+    code = _at_the_first_paint(tmp_path) + (
+        "made = sorted(c.__qualname__ for n, m in list(sys.modules.items())\n"
+        "              if n.startswith('sora_desktop.gui') for c in vars(m).values()\n"
+        "              if isinstance(c, type) and '__dataclass_fields__' in vars(c)\n"
+        "              and c.__module__ == n)\n"
+        "assert any(n.startswith('sora_desktop.core') and 'Job' in vars(m)\n"
+        "           for n, m in sys.modules.items())  # the probe sees the engine's\n"
+        "ctx.close()\n"
+        "print(made)\n"
+    )
+    assert printed_by_a_fresh_interpreter(code) == "[]"
