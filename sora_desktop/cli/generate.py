@@ -10,7 +10,7 @@ import math
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from sora_desktop.core.models import (
 )
 
 if TYPE_CHECKING:
+    from sora_desktop.core.service import GenerationService
     from sora_desktop.simulator.builtin import BuiltinSimulator
 
 #: the variables the providers' official clients read (docs/providers.md)
@@ -300,15 +301,27 @@ async def _generate(
     kw: dict[str, Any],
     on_event: Callable[[JobEvent], None],
 ) -> Job:
-    service = rt.service(store, **kw)
-    printer = ProgressPrinter()
-    service.subscribe(on_event)
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
+    async with watched_service(rt, store, on_event, **kw) as (service, _printer):
         job = await service.submit(request, connection)
         log.info("generate: job %s submitted", job.id)
         return await service.wait(job.id)
+
+
+@contextlib.asynccontextmanager
+async def watched_service(
+    rt: Runtime, store: Any, *listeners: Callable[[JobEvent], None], **kw: Any
+) -> AsyncIterator[tuple[GenerationService, ProgressPrinter]]:
+    """The engine for one command: its events go to ``listeners`` and to the progress
+    line on stderr, SIGTERM stops it as Ctrl+C does, and however the command ends it is
+    shut down with its unfinished jobs stored ``interrupted`` (for ``resume``)."""
+    service = rt.service(store, **kw)
+    printer = ProgressPrinter()
+    for listener in listeners:
+        service.subscribe(listener)
+    service.subscribe(printer)
+    undo = stop_on_sigterm()
+    try:
+        yield service, printer
     finally:
         await service.shutdown(interrupt=True)
         printer.close()

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sora_desktop.cli.generate import _raise_for, add_give_up, builtin_simulator, stop_on_sigterm
-from sora_desktop.cli.runtime import STOPPED_JOBS, ProgressPrinter, Runtime, stop_line_for_job
+from sora_desktop.cli.generate import _raise_for, add_give_up, builtin_simulator, watched_service
+from sora_desktop.cli.runtime import STOPPED_JOBS, Runtime, stop_line_for_job
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.models import JobStatus
 
@@ -137,12 +137,7 @@ async def _extend(
 ) -> Any:
     from sora_desktop.usecases.extend import extend
 
-    service = rt.service(store, **kw)
-    printer = ProgressPrinter()
-    service.subscribe(stop_line_for_job(args, None))
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
+    async with watched_service(rt, store, stop_line_for_job(args, None), **kw) as (service, _):
         return await extend(
             service,
             store,
@@ -153,10 +148,6 @@ async def _extend(
             out=out,
             on_progress=_progress("join"),
         )
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -16,11 +16,10 @@ from sora_desktop.cli.generate import (
     builtin_simulator,
     export_clip,
     out_dir_for_later,
-    stop_on_sigterm,
+    watched_service,
 )
 from sora_desktop.cli.runtime import (
     STOPPED_JOBS,
-    ProgressPrinter,
     Runtime,
     find_job,
     log,
@@ -61,19 +60,10 @@ async def _remix(
 ) -> Job:
     from sora_desktop.usecases.generate import remix
 
-    service = rt.service(store, **kw)
-    printer = ProgressPrinter()
-    service.subscribe(on_event)
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
+    async with watched_service(rt, store, on_event, **kw) as (service, _printer):
         job = await remix(service, job_id, prompt)
         log.info("remix: job %s remixes %s", job.id, job_id)
         return await service.wait(job.id)
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:

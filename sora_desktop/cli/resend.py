@@ -17,11 +17,10 @@ from sora_desktop.cli.generate import (
     builtin_simulator,
     export_clip,
     out_dir_for_later,
-    stop_on_sigterm,
+    watched_service,
 )
 from sora_desktop.cli.runtime import (
     STOPPED_JOBS,
-    ProgressPrinter,
     Runtime,
     find_job,
     is_terminal,
@@ -105,19 +104,11 @@ async def _resend(
     simulator: BuiltinSimulator,
     on_event: Callable[[JobEvent], None],
 ) -> Job:
-    service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
-    printer = ProgressPrinter()
-    service.subscribe(on_event)
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
+    kw: dict[str, Any] = {"give_up_after": give_up_after, "builtin_simulator": simulator}
+    async with watched_service(rt, store, on_event, **kw) as (service, _printer):
         job = await resend(service, job_id)
         log.info("resend: job %s sent again as %s", job_id, job.id)
         return await service.wait(job.id)
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:

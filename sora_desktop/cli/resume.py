@@ -8,8 +8,8 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING, Any
 
-from sora_desktop.cli.generate import add_give_up, builtin_simulator, stop_on_sigterm
-from sora_desktop.cli.runtime import STOPPED_JOBS, ProgressPrinter, Runtime
+from sora_desktop.cli.generate import add_give_up, builtin_simulator, watched_service
+from sora_desktop.cli.runtime import STOPPED_JOBS, Runtime
 from sora_desktop.core.errors import SoraError
 
 if TYPE_CHECKING:
@@ -56,16 +56,9 @@ async def _resume(
 ) -> ResumeReport:
     from sora_desktop.usecases.resume import finish_unfinished
 
-    service = rt.service(store, give_up_after=give_up_after, builtin_simulator=simulator)
-    printer = ProgressPrinter()
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
-    try:
+    kw: dict[str, Any] = {"give_up_after": give_up_after, "builtin_simulator": simulator}
+    async with watched_service(rt, store, **kw) as (service, _printer):
         return await finish_unfinished(service)
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:

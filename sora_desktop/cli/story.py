@@ -23,9 +23,9 @@ from sora_desktop.cli.generate import (
     add_give_up,
     builtin_simulator,
     connection_from_args,
-    stop_on_sigterm,
+    watched_service,
 )
-from sora_desktop.cli.runtime import ProgressPrinter, Runtime, log
+from sora_desktop.cli.runtime import Runtime, log
 from sora_desktop.core.errors import InvalidRequestError, SoraError
 from sora_desktop.core.storyboard import StartImage, StartKind
 
@@ -189,21 +189,17 @@ async def _run(
 ) -> boards.BoardPlan:
     from sora_desktop.usecases import storyboards as boards
 
-    service = rt.service(store, **kw)
-    printer = ProgressPrinter()
-    service.subscribe(printer)
-    undo = stop_on_sigterm()
     shown: list[list[str]] = []
+    async with watched_service(rt, store, **kw) as (service, printer):
 
-    def on_update(plan: boards.BoardPlan) -> None:
-        lines = _status_lines(plan)
-        if not shown or shown[-1] != lines:
-            shown.append(lines)
-            printer.close()
-            for line in lines:
-                print(line, file=sys.stderr)
+        def on_update(plan: boards.BoardPlan) -> None:
+            lines = _status_lines(plan)
+            if not shown or shown[-1] != lines:
+                shown.append(lines)
+                printer.close()
+                for line in lines:
+                    print(line, file=sys.stderr)
 
-    try:
         plan = await boards.run(
             service,
             store,
@@ -215,10 +211,6 @@ async def _run(
         )
         log.info("storyboard %s: complete=%s", board_id, plan.complete)
         return plan
-    finally:
-        await service.shutdown(interrupt=True)
-        printer.close()
-        undo()
 
 
 def cmd_storyboard_new(args: argparse.Namespace, rt: Runtime) -> int:
