@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from sora_desktop.gui.app import AppContext
 from sora_desktop.usecases.resend import ResendOffer
-from tests.gui.test_window_providers import ENV, _runway_profile
+from tests.gui.test_window_providers import lost_runway_create
 
 
 @pytest.mark.allow_log("sora_desktop.core.jobrunner", "reply lost")
@@ -29,17 +29,8 @@ def test_send_again_clicked_twice_asks_once_and_sends_one_new_job(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv(ENV, "sim-key-123")
-    _runway_profile(data_dir, simulator.url)
-    ctx = make_app()
+    ctx, job = lost_runway_create(make_app, data_dir, simulator, qtbot, monkeypatch)
     w = ctx.window
-    panel = w.settings_panel
-    panel.profile_combo.setCurrentIndex(panel.profile_combo.findData("runway-sim"))
-    w.prompt.set_text("a boat on a lake [sim:drop]")  # the create's reply is lost
-    with qtbot.waitSignal(ctx.controller.job_failed, timeout=60_000) as failed:
-        w.generate_button.click()
-    job = failed.args[0]
-    assert job.error_code == "outcome_unknown" and simulator.created_count == 1
 
     w.send_guard.hold_ms = 0  # the hold after a send lapses at once: the worst case
     submitted: list[object] = []

@@ -102,6 +102,30 @@ def _runway_profile(data_dir: Path, url: str) -> None:
     )
 
 
+def lost_runway_create(
+    make_app: Callable[..., AppContext],
+    data_dir: Path,
+    simulator: Any,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[AppContext, Job]:
+    """A window whose Runway create's reply was lost: the job ends outcome unknown after
+    the one create the simulator received."""
+    monkeypatch.setenv(ENV, "sim-key-123")
+    _runway_profile(data_dir, simulator.url)
+    ctx = make_app()
+    w = ctx.window
+    panel = w.settings_panel
+    panel.profile_combo.setCurrentIndex(panel.profile_combo.findData("runway-sim"))
+    w.prompt.set_text("a boat on a lake [sim:drop]")  # the create's reply is lost
+    with qtbot.waitSignal(ctx.controller.job_failed, timeout=60_000) as failed:
+        w.generate_button.click()
+    job: Job = failed.args[0]
+    assert job.error_code == "outcome_unknown"
+    assert simulator.created_count == 1
+    return ctx, job
+
+
 @pytest.mark.allow_log("sora_desktop.core.jobrunner", "reply lost")
 def test_outcome_unknown_shows_the_dashboard_and_sends_again_only_when_asked(
     make_app: Callable[..., AppContext],
@@ -116,18 +140,8 @@ def test_outcome_unknown_shows_the_dashboard_and_sends_again_only_when_asked(
     from sora_desktop.gui.resend import offer_text
     from sora_desktop.usecases.resend import ResendOffer
 
-    monkeypatch.setenv(ENV, "sim-key-123")
-    _runway_profile(data_dir, simulator.url)
-    ctx = make_app()
+    ctx, job = lost_runway_create(make_app, data_dir, simulator, qtbot, monkeypatch)
     w = ctx.window
-    panel = w.settings_panel
-    panel.profile_combo.setCurrentIndex(panel.profile_combo.findData("runway-sim"))
-    w.prompt.set_text("a boat on a lake [sim:drop]")  # the create's reply is lost
-    with qtbot.waitSignal(ctx.controller.job_failed, timeout=60_000) as failed:
-        w.generate_button.click()
-    job = failed.args[0]
-    assert job.error_code == "outcome_unknown"
-    assert simulator.created_count == 1
     model = w.queue.model
     row = model.row_of(job.id)
     assert row is not None
