@@ -17,7 +17,7 @@ from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
-from tests.cli_helpers import history_records, one_error_line, run_cli
+from tests.cli_helpers import command, history_records, one_error_line, run_cli
 from tests.core.test_store import make_job
 
 
@@ -357,7 +357,7 @@ def test_delete_refuses_a_job_still_being_made(data_dir: Path) -> None:
     result = run_cli("delete", busy.id, "--remote", data_dir=data_dir)
     assert result.returncode == ExitCode.INVALID_INPUT, result.stderr
     line = one_error_line(result)
-    assert "still being made" in line and "sora-desktop resume" in result.stderr
+    assert "still being made" in line and command(data_dir, "resume") in result.stderr
     assert [r["id"] for r in history_records(run_cli("history", "--json", data_dir=data_dir))] == [
         busy.id
     ]
