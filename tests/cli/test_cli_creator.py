@@ -270,20 +270,23 @@ def test_an_openai_profile_is_told_about_the_shutdown(data_dir: Path) -> None:
 # ---------------------------------------------------------------- 13: wording for the CLI
 
 
-def test_a_missing_image_names_the_option(data_dir: Path, tmp_path: Path) -> None:
+def test_a_missing_image_names_the_option_and_the_path_as_given(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    given = str(tmp_path / "shots" / "nope.png")  # one of many nope.png: the path tells which
     result = run_cli(
         "generate",
         "--prompt",
         "a cat",
         "--image",
-        str(tmp_path / "nope.png"),
+        given,
         "--out",
         str(tmp_path / "out"),
         data_dir=data_dir,
     )
     assert result.returncode == ExitCode.INVALID_INPUT
     line = one_error_line(result)
-    assert "--image" in line and "nope.png" in line
+    assert "--image" in line and f"The image {given!r} can't be found." in line
     assert "Pick the image again" not in line
 
 
