@@ -15,6 +15,7 @@ from sora_desktop.core.job_locks import HELD_ELSEWHERE
 from sora_desktop.core.jobref import short_id
 from sora_desktop.core.models import Job, JobEvent, JobStatus, KeySource
 from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.reconcile import CHECKING_MESSAGE
 from sora_desktop.core.store import JobStore
 from sora_desktop.core.timestamps import iso_time
 from sora_desktop.usecases.context import ensure_folders, make_service, open_library
@@ -190,6 +191,8 @@ class ProgressPrinter:
         label = STATUS_LABELS.get(event.status, event.status.value)
         if event.message and event.message == _(HELD_ELSEWHERE):
             label = "waiting for the other Sora Desktop working on it"
+        elif event.message and event.message == _(CHECKING_MESSAGE):
+            label = "checking whether the earlier send arrived"
         elif event.status is JobStatus.SUBMITTING and event.message:
             label = "trying again" if event.retrying else "waiting in line"
         key = (event.status, progress, label)
