@@ -33,6 +33,18 @@ def run_cli(
     )
 
 
+def command(data_dir: Path, words: str) -> str:
+    """A follow-up command line as the CLI writes it for a run with ``--data-dir DATA_DIR``
+    (on the same library; the folder quoted as the shell needs)."""
+    import shlex
+
+    if sys.platform == "win32":
+        folder = subprocess.list2cmdline([str(data_dir)])
+    else:
+        folder = shlex.quote(str(data_dir))
+    return f"sora-desktop --data-dir {folder} {words}"
+
+
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
     """The one ``error:`` line on stderr (asserts there is exactly one, and no traceback)."""
     lines = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]

@@ -22,6 +22,7 @@ import pytest
 
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.simulator.server import SimulatorServer
+from tests.cli_helpers import command
 
 pytestmark = [
     pytest.mark.slow,
@@ -209,7 +210,7 @@ def test_sigterm_marks_the_job_interrupted_and_resume_finishes_it(
     proc.send_signal(signal.SIGTERM)
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
-    assert "sora-desktop resume" in err
+    assert command(data_dir, "resume") in err  # on the same library
     row = read_job(db)
     assert row is not None and row[0] == "interrupted"
     resume_and_check(data_dir, server)

@@ -1394,7 +1394,7 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>已取消</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>★ Favourites</source>
             <translation>★ 收藏</translation>
         </message>
@@ -1810,52 +1810,67 @@ A new, empty library was started. Your video files are still in their folder.</s
             <translation>故事板另存为(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="28" />
+            <location filename="../../sora_desktop/gui/questions.py" line="30" />
             <source>Cancel this job?</source>
             <translation>取消此任务？</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="34" />
+            <location filename="../../sora_desktop/gui/questions.py" line="36" />
             <source>This app stops waiting for the video. A render the service has already started keeps running there and may still be billed.</source>
             <translation>本应用将不再等待此视频。服务端已开始的渲染会继续进行，仍可能产生费用。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="39" />
+            <location filename="../../sora_desktop/gui/questions.py" line="41" />
             <source>Cancel job</source>
             <translation>取消任务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="40" />
+            <location filename="../../sora_desktop/gui/questions.py" line="42" />
             <source>Keep waiting</source>
             <translation>继续等待</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="54" />
+            <location filename="../../sora_desktop/gui/questions.py" line="56" />
             <source>Jobs are still running</source>
             <translation>仍有任务在运行</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="57" />
+            <location filename="../../sora_desktop/gui/questions.py" line="59" />
             <source>Keep them and they continue the next time you open Sora Desktop, or cancel them now (a render the service already started may still be billed).</source>
             <translation>保留它们，下次打开 Sora Desktop 时会继续；或者现在取消（服务端已开始的渲染仍可能产生费用）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="62" />
+            <location filename="../../sora_desktop/gui/questions.py" line="64" />
             <source>Keep for next start</source>
             <translation>保留到下次启动</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="63" />
+            <location filename="../../sora_desktop/gui/questions.py" line="65" />
             <source>Cancel them</source>
             <translation>取消这些任务</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="64" />
+            <location filename="../../sora_desktop/gui/questions.py" line="66" />
             <source>Don't close</source>
             <translation>不关闭</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/questions.py" line="30" />
+            <location filename="../../sora_desktop/gui/questions.py" line="83" />
+            <source>Replace the timeline?</source>
+            <translation>替换时间线？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="84" />
+            <source>Replace the timeline in “{0}”?</source>
+            <translation>要替换“{0}”中的时间线吗？</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="86" />
+            <source>{0} is already there and may have been edited since. Its timeline and clips are replaced.</source>
+            <translation>{0} 已在那里，之后可能被编辑过。替换后，其时间线和片段都会被覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/gui/questions.py" line="32" />
             <source>Cancel the job “{0}”?</source>
             <translation>取消任务“{0}”吗？</translation>
         </message>
@@ -3741,57 +3756,57 @@ Write a prompt and press Generate.</source>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="223" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="234" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="224" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="235" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="225" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="236" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="226" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="237" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="227" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="238" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="228" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="239" />
             <source>Elapsed</source>
             <translation>已用时间</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="278" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="289" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="280" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="291" />
             <source>Send again…</source>
             <translation>再次发送…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="281" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="292" />
             <source>Retry…</source>
             <translation>重试…</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="264" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="275" />
             <source>{0} · {1} · {2} s</source>
             <translation>{0} · {1} · {2} 秒</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/gui/queue_model.py" line="249" />
+            <location filename="../../sora_desktop/gui/queue_model.py" line="260" />
             <source>Look for it in your dashboard first: {0}</source>
             <translation>请先在你的控制台中查找：{0}</translation>
         </message>
@@ -5388,12 +5403,12 @@ Write a prompt and press Generate.</source>
             <translation>请选择类似 720x1280 的尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="107" />
+            <location filename="../../sora_desktop/core/images.py" line="109" />
             <source>Pick a smaller image or save it at a lower resolution.</source>
             <translation>请选择更小的图片，或以更低的分辨率保存。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="186" />
+            <location filename="../../sora_desktop/core/images.py" line="188" />
             <source>Choose fit or crop.</source>
             <translation>请选择适应或裁剪。</translation>
         </message>
@@ -5403,82 +5418,82 @@ Write a prompt and press Generate.</source>
             <translation>{size!r} 不是有效的视频尺寸。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="132" />
+            <location filename="../../sora_desktop/core/images.py" line="134" />
             <source>Pick a smaller image or scale it down first.</source>
             <translation>请选择更小的图片，或先将其缩小。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="150" />
+            <location filename="../../sora_desktop/core/images.py" line="152" />
             <source>The image is {image_width}x{image_height}; the video is {width}x{height}.</source>
             <translation>图片为 {image_width}x{image_height}，视频为 {width}x{height}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="241" />
+            <location filename="../../sora_desktop/core/images.py" line="243" />
             <source>Check that the app's data folder is writable and the disk has space.</source>
             <translation>请确认应用的数据文件夹可写入，且磁盘有剩余空间。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="97" />
+            <location filename="../../sora_desktop/core/images.py" line="99" />
             <source>{name!r} is not an image file.</source>
             <translation>{name!r} 不是图片文件。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="99" />
+            <location filename="../../sora_desktop/core/images.py" line="101" />
             <source>The image {name!r} is empty.</source>
             <translation>图片 {name!r} 是空的。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="102" />
+            <location filename="../../sora_desktop/core/images.py" line="104" />
             <source>The image {name!r} is too large ({megabytes:.0f} MB; at most {limit} MB).</source>
             <translation>图片 {name!r} 太大（{megabytes:.0f} MB；最多 {limit} MB）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="145" />
+            <location filename="../../sora_desktop/core/images.py" line="147" />
             <source>Pick another image.</source>
             <translation>请选择其他图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="185" />
+            <location filename="../../sora_desktop/core/images.py" line="187" />
             <source>Unknown image mode {mode!r}.</source>
             <translation>未知的图片处理方式 {mode!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="87" />
+            <location filename="../../sora_desktop/core/images.py" line="89" />
             <source>The image {name!r} can't be found.</source>
             <translation>找不到图片 {name!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="92" />
+            <location filename="../../sora_desktop/core/images.py" line="94" />
             <source>The image {name!r} can't be read ({detail}).</source>
             <translation>无法读取图片 {name!r}（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="129" />
+            <location filename="../../sora_desktop/core/images.py" line="131" />
             <source>The image {name!r} has too many pixels (at most {limit} megapixels).</source>
             <translation>图片 {name!r} 像素过多（最多 {limit}00 万像素）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="136" />
+            <location filename="../../sora_desktop/core/images.py" line="138" />
             <source>{name!r} is not an image this app can read; use JPEG, PNG or WebP.</source>
             <translation>本应用无法读取图片 {name!r}；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="141" />
+            <location filename="../../sora_desktop/core/images.py" line="143" />
             <source>The image {name!r} can't be read (permission denied).</source>
             <translation>无法读取图片 {name!r}（权限不足）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="144" />
+            <location filename="../../sora_desktop/core/images.py" line="146" />
             <source>The image {name!r} is damaged or incomplete.</source>
             <translation>图片 {name!r} 已损坏或不完整。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="238" />
+            <location filename="../../sora_desktop/core/images.py" line="240" />
             <source>The converted image could not be saved ({detail}).</source>
             <translation>无法保存转换后的图片（{detail}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/images.py" line="116" />
+            <location filename="../../sora_desktop/core/images.py" line="118" />
             <source>{format} images are not supported ({name!r}); use JPEG, PNG or WebP.</source>
             <translation>不支持 {format} 格式的图片（{name!r}）；请使用 JPEG、PNG 或 WebP。</translation>
         </message>
@@ -5593,62 +5608,62 @@ Write a prompt and press Generate.</source>
             <translation>媒体库中没有任务 {ref!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="42" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="43" />
             <source>The service blocked this prompt or image for its content rules.</source>
             <translation>服务依据其内容规则拦截了此提示词或图片。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="43" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="44" />
             <source>Rephrase the prompt: no real people, copyrighted characters or music, and content suitable for all ages.</source>
             <translation>请改写提示词：不要涉及真实人物、受版权保护的角色或音乐，内容须适合所有年龄段。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="47" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="48" />
             <source>The service no longer keeps this video, so it can't be downloaded any more.</source>
             <translation>服务已不再保留此视频，因此无法再下载。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="48" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="49" />
             <source>The app never re-creates a paid job to recover a download; generate again only if you want a new clip.</source>
             <translation>应用绝不会为了找回下载而重新创建付费任务；只有在你想要一段新视频时才需重新生成。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="57" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="58" />
             <source>Can't reach the service: trying again</source>
             <translation>无法连接到服务：正在重试</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="58" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="59" />
             <source>Waiting in line: {limit} jobs are already being made on this connection (at most {limit} at once); this one is sent when one of them is done.</source>
             <translation>排队等候：此连接上已有 {limit} 个任务正在制作（同时最多 {limit} 个）；其中一个完成后即发送此任务。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="146" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="147" />
             <source>The service could not make this video.</source>
             <translation>服务未能生成此视频。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="149" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="150" />
             <source>Try again, or change the prompt or settings.</source>
             <translation>请重试，或修改提示词或参数。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="144" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="145" />
             <source>The service could not make this video: {detail}</source>
             <translation>服务未能生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="137" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="138" />
             <source>{provider} could not make this video: {detail}</source>
             <translation>{provider} 无法生成此视频：{detail}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="295" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="301" />
             <source>The service has no record of this request, and it was sent too long ago to send it again safely.</source>
             <translation>服务没有此请求的记录，而且它发送的时间太久，无法安全地重新发送。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/jobrunner.py" line="299" />
+            <location filename="../../sora_desktop/core/jobrunner.py" line="305" />
             <source>Generate it again if you still want it.</source>
             <translation>如果仍然需要，请重新生成。</translation>
         </message>
@@ -5826,6 +5841,11 @@ Write a prompt and press Generate.</source>
             <location filename="../../sora_desktop/core/qt_pair.py" line="60" />
             <source>PySide6 {pyside} does not work with Python {python}: the app would crash after a few minutes, so it does not start.</source>
             <translation>PySide6 {pyside} 无法与 Python {python} 一起使用：应用会在几分钟后崩溃，因此不会启动。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/reconcile.py" line="27" />
+            <source>Checking whether the earlier send reached the service</source>
+            <translation>正在确认之前发送的请求是否已到达服务</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/request_checks.py" line="95" />
@@ -6363,6 +6383,11 @@ Write a prompt and press Generate.</source>
             <translation>镜头</translation>
         </message>
         <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="171" />
+            <source>storyboard</source>
+            <translation>故事板</translation>
+        </message>
+        <message>
             <location filename="../../sora_desktop/core/timeline.py" line="73" />
             <source>Storyboard</source>
             <translation>故事板</translation>
@@ -6373,29 +6398,24 @@ Write a prompt and press Generate.</source>
             <translation>未知的时间线格式 {format!r}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/timeline.py" line="189" />
-            <source>storyboard</source>
-            <translation>故事板</translation>
-        </message>
-        <message>
             <location filename="../../sora_desktop/core/timeline.py" line="83" />
             <source>Shot {number}</source>
             <translation>镜头 {number}</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/timeline.py" line="171" />
+            <location filename="../../sora_desktop/core/timeline.py" line="213" />
             <source>The timeline needs one clip per shot ({shots} shots, {clips} clips).</source>
             <translation>时间线需要每个镜头一个片段（{shots} 个镜头，{clips} 个片段）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/core/timeline.py" line="183" />
-            <source>shot</source>
-            <translation>镜头</translation>
-        </message>
-        <message>
-            <location filename="../../sora_desktop/core/timeline.py" line="194" />
+            <location filename="../../sora_desktop/core/timeline.py" line="233" />
             <source>The timeline could not be written to {folder} ({detail}).</source>
             <translation>时间线无法写入 {folder}（{detail}）。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/core/timeline.py" line="161" />
+            <source>shot</source>
+            <translation>镜头</translation>
         </message>
         <message>
             <location filename="../../sora_desktop/core/transport.py" line="158" />
@@ -6733,17 +6753,17 @@ Write a prompt and press Generate.</source>
             <translation>图片必须是 .png 文件（{name!r}）。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="111" />
+            <location filename="../../sora_desktop/usecases/generate.py" line="114" />
             <source>Choose Fit or Crop under the image to convert it.</source>
             <translation>在图片下方选择“适应”或“裁剪”来转换它。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="161" />
+            <location filename="../../sora_desktop/usecases/generate.py" line="164" />
             <source>Give the path of a JPEG, PNG or WebP image, or its https URL.</source>
             <translation>请给出 JPEG、PNG 或 WebP 图片的路径，或其 https 网址。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/generate.py" line="158" />
+            <location filename="../../sora_desktop/usecases/generate.py" line="161" />
             <source>The image for {name} is not a file on this computer, nor a URL: {path}</source>
             <translation>{name} 的图片既不是本机上的文件，也不是网址：{path}</translation>
         </message>
@@ -7058,14 +7078,24 @@ Write a prompt and press Generate.</source>
             <translation>找不到它的起始图片 {path}。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/timeline.py" line="43" />
+            <location filename="../../sora_desktop/usecases/timeline.py" line="55" />
             <source>{format!r} is not a timeline format.</source>
             <translation>{format!r} 不是时间线格式。</translation>
         </message>
         <message>
-            <location filename="../../sora_desktop/usecases/timeline.py" line="44" />
+            <location filename="../../sora_desktop/usecases/timeline.py" line="56" />
             <source>Use one of: {formats}.</source>
             <translation>请使用以下之一：{formats}。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/timeline.py" line="89" />
+            <source>Choose another folder, or replace the timeline that is there.</source>
+            <translation>请选择其他文件夹，或替换那里的时间线。</translation>
+        </message>
+        <message>
+            <location filename="../../sora_desktop/usecases/timeline.py" line="88" />
+            <source>{path} already exists.</source>
+            <translation>{path} 已存在。</translation>
         </message>
     </context>
 </TS>

@@ -235,7 +235,7 @@ def _run_command(args: argparse.Namespace) -> int:
     import asyncio  # after the window's fast path: only the subcommands need it
     import signal  # (it makes its enums as it is imported: not for the window)
 
-    from sora_desktop.cli.runtime import Runtime
+    from sora_desktop.cli.runtime import Runtime, follow_up
 
     _output_never_fails_on_a_character()
     debug = bool(args.debug)
@@ -251,7 +251,7 @@ def _run_command(args: argparse.Namespace) -> int:
         return int(handler(args, rt))
     except SoraError as err:
         log.info("command failed: %s (%s)", err.kind, err.one_line())
-        print(f"error: {err.one_line()}", file=sys.stderr)
+        print(f"error: {follow_up(err.one_line(), args.data_dir)}", file=sys.stderr)
         return int(err.exit_code)
     except BrokenPipeError:  # `sora-desktop history | head`: the reader left, nothing to say
         with contextlib.suppress(OSError):
@@ -259,7 +259,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return int(ExitCode.UNEXPECTED)
     except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl+C, or SIGTERM mid-command
         # what was left and how to go on depends on the command (and how far it got)
-        print(f"error: {getattr(args, 'stopped', STOPPED)}", file=sys.stderr)
+        stopped = getattr(args, "stopped", STOPPED)
+        print(f"error: {follow_up(stopped, args.data_dir)}", file=sys.stderr)
         return int(ExitCode.CANCELLED)
     except Exception as exc:
         log.exception("unexpected failure in %s", args.command)

@@ -200,7 +200,7 @@ def cmd_batch(args: argparse.Namespace, rt: Runtime) -> int:
                     f"with: sora-desktop batch resume {holder['id'][:8]}"
                 )
             raise
-        return finish(store, summaries)
+        return finish(store, summaries, rt.data_dir)
     finally:
         store.close()
 
@@ -231,7 +231,7 @@ def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
                 return await usecase.resume(runner, chosen[0].id)
             return await usecase.resume(runner)
 
-        return finish(store, _run_batches(args, rt, store, body, rows, builtin))
+        return finish(store, _run_batches(args, rt, store, body, rows, builtin), rt.data_dir)
     finally:
         store.close()
 
@@ -251,7 +251,7 @@ def cmd_retry(args: argparse.Namespace, rt: Runtime) -> int:
             return await usecase.resume(runner, info.id)
 
         summaries = _run_batches(args, rt, store, body, rows, _uses_builtin(info.connection))
-        return finish(store, summaries)
+        return finish(store, summaries, rt.data_dir)
     finally:
         store.close()
 

@@ -129,8 +129,14 @@ def print_rows(rows: Sequence[BatchRow], out: Any = None) -> None:
     out.flush()
 
 
-def finish(store: JobStore, summaries: Sequence[BatchSummary]) -> int:
-    """Print each batch's rows on stdout and what is left on stderr; the exit code."""
+def finish(store: JobStore, summaries: Sequence[BatchSummary], data_dir: str | None = None) -> int:
+    """Print each batch's rows on stdout and what is left on stderr (its command lines on
+    the library of ``--data-dir``, ``data_dir``); the exit code."""
+    from sora_desktop.cli.runtime import follow_up
+
+    def say(line: str) -> None:
+        print(follow_up(line, data_dir), file=sys.stderr)
+
     code = ExitCode.OK
     for summary in summaries:
         rows = usecase.batch_rows(store, summary.batch_id)
@@ -138,26 +144,23 @@ def finish(store: JobStore, summaries: Sequence[BatchSummary]) -> int:
         short = summary.batch_id[:8]
         held = summary.count(RowStatus.HELD)
         if held:
-            print(
+            say(
                 f"Batch {short}: {held} rows held by the cap. Send them with a higher cap: "
-                f"sora-desktop batch resume {short} --cap USD",
-                file=sys.stderr,
+                f"sora-desktop batch resume {short} --cap USD"
             )
         failed = summary.count(RowStatus.FAILED, RowStatus.EXPIRED)
         if failed:
-            print(
+            say(
                 f"Batch {short}: {failed} rows failed. Try them again with: "
-                f"sora-desktop batch retry {short}",
-                file=sys.stderr,
+                f"sora-desktop batch retry {short}"
             )
             code = max(code, ExitCode.REMOTE_FAILED)
         if summary.error is not None:
-            print(f"error: {summary.error.one_line()}", file=sys.stderr)
+            say(f"error: {summary.error.one_line()}")
             code = max(code, summary.error.exit_code)
         elif not summary.finished:
-            print(
+            say(
                 f"Batch {short} is not finished. Continue it with: "
-                f"sora-desktop batch resume {short}",
-                file=sys.stderr,
+                f"sora-desktop batch resume {short}"
             )
     return int(code)

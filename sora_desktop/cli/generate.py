@@ -149,6 +149,7 @@ def reference_image(args: argparse.Namespace, rt: Runtime, size: str) -> Path | 
         rt.paths.images_dir,
         hint=IMAGE_HINT,
         mismatch_hint=FIT_HINT,
+        shown=args.image,  # the path as given: the name alone may be one of many
     )
     assert prepared is not None
     if prepared.converted:
@@ -200,7 +201,10 @@ def cmd_generate(args: argparse.Namespace, rt: Runtime) -> int:
             from sora_desktop.usecases.generate import image_param
 
             fitted = tuple(
-                (name, image_param(name, path, size, args.fit, rt.paths.images_dir))
+                (
+                    name,
+                    image_param(name, path, size, args.fit, rt.paths.images_dir, shown=str(path)),
+                )
                 for name, path in files
             )
             request = dataclasses.replace(request, image_params=fitted)

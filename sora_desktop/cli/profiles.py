@@ -119,7 +119,7 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
         )
     elif kind is not ConnectionKind.SIMULATOR and not args.api_key_env:
         print(
-            f"Save its key with: sora-desktop profile set-key {profile.id}",
+            rt.follow_up(f"Save its key with: sora-desktop profile set-key {profile.id}"),
             file=sys.stderr,
         )
         if kind.is_provider:
@@ -127,8 +127,10 @@ def cmd_profile_add(args: argparse.Namespace, rt: Runtime) -> int:
 
             var = PROVIDER_ENV_VARS[kind]
             print(
-                f"(or take it from {var}: sora-desktop profile set-key {profile.id} "
-                f"--api-key-env {var})",
+                rt.follow_up(
+                    f"(or take it from {var}: sora-desktop profile set-key {profile.id} "
+                    f"--api-key-env {var})"
+                ),
                 file=sys.stderr,
             )
     return 0

@@ -38,11 +38,11 @@ def cmd_resume(args: argparse.Namespace, rt: Runtime) -> int:
             print(f"{job.id} ready {job.file_path}")
             continue
         print(f"{job.id} {job.status.value}")
-        print(f"error: [{job.id[:8]}] {err.one_line()}", file=sys.stderr)
+        print(f"error: [{job.id[:8]}] {rt.follow_up(err.one_line())}", file=sys.stderr)
     exit_code = report.exit_code
     for film in joined:
         if isinstance(film, SoraError):
-            print(f"error: {film.one_line()}", file=sys.stderr)
+            print(f"error: {rt.follow_up(film.one_line())}", file=sys.stderr)
             exit_code = exit_code or int(film.exit_code)
             continue
         print(film.summary(), file=sys.stderr)

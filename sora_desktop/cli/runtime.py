@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from sora_desktop.core.job_locks import HELD_ELSEWHERE
 from sora_desktop.core.jobref import short_id
 from sora_desktop.core.models import Job, JobEvent, JobStatus, KeySource
 from sora_desktop.core.paths import AppPaths
+from sora_desktop.core.reconcile import CHECKING_MESSAGE
 from sora_desktop.core.store import JobStore
 from sora_desktop.core.timestamps import iso_time
 from sora_desktop.usecases.context import ensure_folders, make_service, open_library
@@ -70,6 +72,11 @@ class Runtime:
     paths: AppPaths
     debug: bool
     log_path: Path | None
+    data_dir: str | None = None  # --data-dir as given (follow-up command lines repeat it)
+
+    def follow_up(self, text: str) -> str:
+        """``text`` with its ``sora-desktop ...`` command lines on this library."""
+        return follow_up(text, self.data_dir)
 
     @classmethod
     def create(cls, args: argparse.Namespace) -> Runtime:
@@ -93,7 +100,8 @@ class Runtime:
         from sora_desktop.core import entra
 
         entra.use_sign_in("device")  # an Entra sign-in prints a code: no browser assumed
-        return cls(paths=paths, debug=debug, log_path=log_path)
+        data_dir = getattr(args, "data_dir", None)
+        return cls(paths=paths, debug=debug, log_path=log_path, data_dir=data_dir)
 
     def service(self, store: JobStore, **kw: Any) -> GenerationService:
         """The engine, with the CLI's wording where core asks how to act (the keyring),
@@ -183,6 +191,8 @@ class ProgressPrinter:
         label = STATUS_LABELS.get(event.status, event.status.value)
         if event.message and event.message == _(HELD_ELSEWHERE):
             label = "waiting for the other Sora Desktop working on it"
+        elif event.message and event.message == _(CHECKING_MESSAGE):
+            label = "checking whether the earlier send arrived"
         elif event.status is JobStatus.SUBMITTING and event.message:
             label = "trying again" if event.retrying else "waiting in line"
         key = (event.status, progress, label)
@@ -219,6 +229,23 @@ def shell_arg(text: str) -> str:
     import shlex
 
     return shlex.quote(text)
+
+
+#: ``sora-desktop`` where a command line starts in a message: at its start or after a space,
+#: a bracket, a colon or a quote (not inside a path: ``.../sora-desktop/logs``)
+_COMMAND_START = re.compile(r"""(?<![^\s(:`'"])sora-desktop(?= )(?! --data-dir )""")
+
+
+def follow_up(text: str, data_dir: str | None) -> str:
+    """``text`` (a message, a hint, a note) with every ``sora-desktop ...`` command line in
+    it run on the same library as this command: ``sora-desktop --data-dir DIR ...`` when
+    ``--data-dir DIR`` was given (DIR quoted as the shell needs). The one place the CLI's
+    follow-up commands (resume, export, set-key, batch resume, ...) get it, whether the
+    hint was written here or in core; every line that prints one passes it through here."""
+    if not data_dir:
+        return text
+    prefix = f"sora-desktop --data-dir {shell_arg(data_dir)}"
+    return _COMMAND_START.sub(lambda _m: prefix, text)
 
 
 def stop_line_for_job(args: argparse.Namespace, out_dir: Path | None) -> Any:

@@ -276,13 +276,23 @@ def cmd_storyboard_list(args: argparse.Namespace, rt: Runtime) -> int:
 
 
 def cmd_export_timeline(args: argparse.Namespace, rt: Runtime) -> int:
-    from sora_desktop.usecases.timeline import export_board, timeline_format
+    from sora_desktop.usecases.timeline import export_board, replaced_by_export, timeline_format
 
     fmt = timeline_format(args.format)
+    out = Path(args.out).expanduser()
     store = rt.open_store()
     try:
         board = _board_ref(store, args.storyboard)
-        exported = export_board(store, board, fmt, Path(args.out).expanduser())
+        if not args.overwrite:  # as stitch and frame: an edited timeline is not replaced
+            replaced = replaced_by_export(store, board, fmt, out)
+            if replaced:
+                raise InvalidRequestError(
+                    f"{str(replaced[0])!r} already exists.",
+                    "Choose another folder with --out, or add --overwrite to replace the "
+                    "timeline and its clips.",
+                    param="out",
+                )
+        exported = export_board(store, board, fmt, out, overwrite=args.overwrite)
     finally:
         store.close()
     print(exported.path)
@@ -371,7 +381,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="a storyboard as an editor's timeline (OTIO, FCP X XML, EDL)",
         description="Write the storyboard's timeline into DIR with its clips in DIR/clips, "
-        "referenced by relative path, and print the timeline's path.",
+        "referenced by relative path, and print the timeline's path. A timeline already "
+        "there is not replaced without --overwrite.",
     )
     exp.add_argument("storyboard", metavar="STORYBOARD", help="a storyboard file or its id")
     exp.add_argument(
@@ -381,4 +392,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="OpenTimelineIO, Final Cut Pro X XML or CMX 3600 EDL",
     )
     exp.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    exp.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a timeline already in DIR (its file and its clips)",
+    )
     exp.set_defaults(handler=cmd_export_timeline)

@@ -64,7 +64,9 @@ def parse_size(size: str) -> tuple[int, int]:
     )
 
 
-def check_reference_image(path: Path, size: str, *, hint: str | None = None) -> ImageCheck:
+def check_reference_image(
+    path: Path, size: str, *, hint: str | None = None, shown: str | None = None
+) -> ImageCheck:
     """Refuse what the API (or this computer) can't take, with a reason a creator understands.
 
     Raises :class:`InvalidRequestError` (``param="input_reference"``) for a missing,
@@ -79,7 +81,7 @@ def check_reference_image(path: Path, size: str, *, hint: str | None = None) -> 
         raise InvalidRequestError(message, next_step, param=_PARAM)
 
     width, height = parse_size(size)
-    name = path.name
+    name = shown if shown is not None else path.name
     try:
         stat = path.stat()
     except FileNotFoundError:

@@ -29,6 +29,7 @@ from sora_desktop.core.errors import (
 from sora_desktop.core.i18n import N_, _
 from sora_desktop.core.models import Job, JobStatus, can_transition
 from sora_desktop.core.pacing import ConnectionSlots
+from sora_desktop.core.reconcile import CHECKING_MESSAGE
 from sora_desktop.core.remote_video import RemoteVideo
 
 if TYPE_CHECKING:
@@ -282,7 +283,12 @@ class JobRunner:
         trouble: float | None = None
         while True:
             if must_reconcile:
+                # the queue said "Sending" while nothing was being sent: say what it does
+                self.ctx.progress(
+                    self.job_id, job.status, job.progress, message=_(CHECKING_MESSAGE)
+                )
                 found = await self.reconcile(job)
+                self.ctx.progress(self.job_id, job.status, job.progress, message="")  # done
                 if found is not None:
                     log.info("job %s: adopted %s after reconciling", self.job_id, found.id)
                     self.adopt(found)

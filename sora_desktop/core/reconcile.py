@@ -14,9 +14,17 @@ can't produce a duplicate. Only then may the service resend.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from sora_desktop.core.models import VideoRequest
-from sora_desktop.core.remote_video import RemoteVideo
+from sora_desktop.core.i18n import N_
+
+if TYPE_CHECKING:  # annotations only: the CLI's progress lines import CHECKING_MESSAGE
+    from sora_desktop.core.models import VideoRequest
+    from sora_desktop.core.remote_video import RemoteVideo
+
+#: What a job says while the service is asked whether its create arrived (a reply was lost,
+#: or the job resumed after a restart before its create was confirmed): not "Sending".
+CHECKING_MESSAGE = N_("Checking whether the earlier send reached the service")
 
 #: Seconds of clock skew tolerated between this machine and the server.
 WINDOW = 60.0

@@ -155,6 +155,48 @@ def _place(clip: Path, dest: Path) -> None:
         shutil.copyfile(clip, tmp)
 
 
+def _clip_names(board: Storyboard, clips: Sequence[Path], folder: Path) -> list[Path]:
+    """Where each clip goes in ``folder``: numbered in shot order, named after the shot."""
+    return [
+        folder / f"{number:02d}-{sanitize_filename(shot.name or _('shot'), max_len=60)}"
+        f"{Path(clip).suffix or '.mp4'}"
+        for number, (shot, clip) in enumerate(zip(board.shots, clips, strict=True), start=1)
+    ]
+
+
+def timeline_path(board: Storyboard, fmt: TimelineFormat, out_dir: Path) -> Path:
+    """The timeline file :func:`export_timeline` writes into ``out_dir``."""
+    if fmt not in SUFFIXES:
+        _unknown(fmt)
+    name = sanitize_filename(board.name or _("storyboard"), max_len=80)
+    return Path(out_dir) / f"{name}{SUFFIXES[fmt]}"
+
+
+def replaced_files(
+    board: Storyboard, clips: Sequence[Path], fmt: TimelineFormat, out_dir: Path
+) -> tuple[Path, ...]:
+    """The files already in ``out_dir`` that :func:`export_timeline` would replace: the
+    timeline file, then clips in ``clips/`` that are other files than the take they would
+    be (an earlier export's hard link to the same take is not replaced). Empty: none."""
+    out_dir = Path(out_dir)
+    found: list[Path] = []
+    path = timeline_path(board, fmt, out_dir)
+    if path.exists():
+        found.append(path)
+    if len(clips) == len(board.shots):
+        dests = _clip_names(board, clips, out_dir / CLIPS_FOLDER)
+        for clip, dest in zip(clips, dests, strict=True):
+            try:
+                if not dest.samefile(clip):
+                    found.append(dest)
+            except FileNotFoundError:
+                if dest.exists():  # the take is gone, its old copy is not
+                    found.append(dest)
+            except OSError:
+                found.append(dest)
+    return tuple(found)
+
+
 def export_timeline(
     board: Storyboard,
     clips: Sequence[Path],
@@ -179,15 +221,12 @@ def export_timeline(
     placed: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for number, (shot, clip) in enumerate(zip(board.shots, clips, strict=True), start=1):
-            stem = sanitize_filename(shot.name or _("shot"), max_len=60)
-            dest = folder / f"{number:02d}-{stem}{Path(clip).suffix or '.mp4'}"
+        for clip, dest in zip(clips, _clip_names(board, clips, folder), strict=True):
             _place(Path(clip), dest)
             placed.append(dest)
         timeline, infos = build_timeline(board, placed, relative_to=out_dir)
         text = timeline_text(timeline, infos, fmt)
-        name = sanitize_filename(board.name or _("storyboard"), max_len=80)
-        path = out_dir / f"{name}{SUFFIXES[fmt]}"
+        path = timeline_path(board, fmt, out_dir)
         atomic_write_text(path, text)
     except OSError as exc:
         raise DiskError(

@@ -189,6 +189,9 @@ class LibraryPanel(QWidget):
         ):
             self.status_filter.addItem(label, statuses)
         self.status_filter.currentIndexChanged.connect(self._apply_status)
+        from sora_desktop.gui.wheel_guard import guard_wheel  # built after the first paint
+
+        guard_wheel(self.status_filter)  # the wheel scrolling past never changes the filter
         self.favourites_only = QToolButton()
         self.favourites_only.setText(self.tr("★ Favourites"))
         self.favourites_only.setToolTip(self.tr("Show only favourites"))

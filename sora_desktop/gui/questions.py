@@ -3,6 +3,8 @@ answered with buttons that say what they do."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
@@ -70,3 +72,24 @@ def ask_close_running(parent: QWidget | None, still_made: str) -> str:
     if clicked is cancel:
         return CLOSE_CANCEL
     return CLOSE_STAY
+
+
+def ask_replace_timeline(parent: QWidget | None, folder: Path, first: Path) -> bool:
+    """ "Replace the timeline in “folder”?" — True for Yes (``first``: a file it replaces)."""
+    from PySide6.QtWidgets import QMessageBox  # imported where a box opens, not at start-up
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_t("Replace the timeline?"))
+    box.setText(_t("Replace the timeline in “{0}”?").format(folder))
+    box.setInformativeText(
+        _t(
+            "{0} is already there and may have been edited since. Its timeline and clips "
+            "are replaced."
+        ).format(first.name)
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)

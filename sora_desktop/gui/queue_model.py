@@ -116,6 +116,10 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[QueueRow] = []
+        #: what a job not in the queue yet says it does (a job resumed at start checking
+        #: whether its create arrived: its first event can come before its row), shown when
+        #: its row comes if the job is still where the event left it; dropped when it ends
+        self._early: dict[str, JobEvent] = {}
         self._now = time.time
 
     # --- feeding -----------------------------------------------------------------------
@@ -140,6 +144,9 @@ class QueueModel(QAbstractTableModel):
             links = provider_links(job.connection.kind)
             row.outcome_unknown = True
             row.dashboard_url = links.dashboard_url if links is not None else None
+        early = self._early.pop(job.id, None)
+        if early is not None and early.status is job.status:
+            row.message = early.message  # what it does now (the job read says nothing of it)
         i = self.row_of(job.id)
         if i is None:
             self.beginInsertRows(QModelIndex(), 0, 0)
@@ -153,6 +160,10 @@ class QueueModel(QAbstractTableModel):
         """Update a row from an event; False when the job is not in the queue."""
         i = self.row_of(event.job_id)
         if i is None:
+            if event.message and not is_terminal(event.status):
+                self._early[event.job_id] = event  # shown with its row (upsert)
+            else:
+                self._early.pop(event.job_id, None)  # it no longer says it
             return False
         row = self._rows[i]
         progress = row.progress

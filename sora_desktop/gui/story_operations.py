@@ -270,10 +270,32 @@ class StoryOperations(OperationsBase):
 
         return Op(self, parent, work)
 
-    def export_timeline(
+    def timeline_replaces(
         self, *, parent: QObject | None, storyboard_id: str, fmt: str, folder: Path
+    ) -> Op[tuple[Path, ...]]:
+        """The files in ``folder`` an export would replace (empty: none): ask first."""
+        from sora_desktop.usecases import timeline
+
+        store = self._need_store()
+        return Op(
+            self,
+            parent,
+            lambda _report: timeline.replaced_by_export(
+                store, storyboard_id, timeline.timeline_format(fmt), folder
+            ),
+        )
+
+    def export_timeline(
+        self,
+        *,
+        parent: QObject | None,
+        storyboard_id: str,
+        fmt: str,
+        folder: Path,
+        overwrite: bool = False,
     ) -> Op[TimelineExport]:
-        """The storyboard as an editor's timeline (otio, fcpxml, edl) in ``folder``."""
+        """The storyboard as an editor's timeline (otio, fcpxml, edl) in ``folder``; one
+        already there is replaced only with ``overwrite`` (the creator said yes)."""
         from sora_desktop.usecases import timeline
 
         store = self._need_store()
@@ -281,7 +303,7 @@ class StoryOperations(OperationsBase):
             self,
             parent,
             lambda _report: timeline.export_storyboard(
-                store, storyboard_id, timeline.timeline_format(fmt), folder
+                store, storyboard_id, timeline.timeline_format(fmt), folder, overwrite=overwrite
             ),
         )
 

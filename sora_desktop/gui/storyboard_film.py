@@ -3,7 +3,7 @@
 "Make film" asks for a crossfade, then stitches the chosen takes off the GUI thread with a
 progress dialog whose Cancel stops it (nothing is left on disk then); the film is filed in
 the library. "Export timeline" asks for a format and a folder and writes the timeline with
-the clips beside it.
+the clips beside it; a timeline already there is replaced only after a Yes.
 """
 
 from __future__ import annotations
@@ -245,6 +245,16 @@ def export_timeline(panel: StoryboardPanel, board: Storyboard) -> None:
         panel.status.emit(_t("Timeline exported: {0}").format(export.path))
         panel.timeline_exported.emit(str(export.path))
 
-    panel.ops.export_timeline(parent=panel, storyboard_id=board.id, fmt=fmt, folder=folder).success(
-        done
-    ).run_in_background()
+    def checked(replaced: tuple[Path, ...]) -> None:
+        from sora_desktop.gui.questions import ask_replace_timeline
+
+        if replaced and not ask_replace_timeline(panel, folder, replaced[0]):
+            return
+        panel.ops.export_timeline(
+            parent=panel, storyboard_id=board.id, fmt=fmt, folder=folder, overwrite=bool(replaced)
+        ).success(done).run_in_background()
+
+    # a timeline already in the folder may have been edited since: asked before it goes
+    panel.ops.timeline_replaces(
+        parent=panel, storyboard_id=board.id, fmt=fmt, folder=folder
+    ).success(checked).run_in_background()

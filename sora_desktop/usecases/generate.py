@@ -1,6 +1,7 @@
 """Making videos: the reference image prepared and the request submitted, remix, retry.
 
-    prepare_reference_image(path, size, fit, images_dir, hint=..., mismatch_hint=...)
+    prepare_reference_image(path, size, fit, images_dir, hint=..., mismatch_hint=...,
+                            shown=...)
         -> PreparedImage | None         # checked; converted (letterbox / crop) if asked
     await submit(service, order, connection, images_dir) -> Job     # a new paid job
     await remix(service, job_id, prompt) -> Job
@@ -90,16 +91,18 @@ def prepare_reference_image(
     *,
     hint: str | None = None,
     mismatch_hint: str | None = None,
+    shown: str | None = None,
 ) -> PreparedImage | None:
     """Check the reference image (refusing what the API can't take) and, when its size
     differs from the video's, convert it with ``fit`` into ``images_dir``. Without ``fit``
     an image of another size is refused (``mismatch_hint``: how the face asks for a fit).
+    ``shown``: how a refusal names the file (the CLI: the path as given; default its name).
     Reads and may write an image: run it off the GUI thread."""
     if path is None:
         return None
     from sora_desktop.core.images import check_reference_image, fit_reference_image
 
-    check = check_reference_image(path, size, hint=hint)
+    check = check_reference_image(path, size, hint=hint, shown=shown)
     if check.matches_size:
         return PreparedImage(path, converted=False)
     if fit is None:
@@ -165,13 +168,21 @@ def image_files(
     return rest, files
 
 
-def image_param(name: str, path: Path, size: str, fit: FitMode | None, images_dir: Path) -> Path:
+def image_param(
+    name: str,
+    path: Path,
+    size: str,
+    fit: FitMode | None,
+    images_dir: Path,
+    *,
+    shown: str | None = None,
+) -> Path:
     """An image field of the model's own settings checked and fitted to the video's
     ``size`` like the start image: the file the request keeps (the dialect sends it as a
     data URI or through the provider's upload when the create goes out). Refusals name the
     field. Reads (and may write) images: run it off the GUI thread."""
     try:
-        prepared = prepare_reference_image(path, size, fit, images_dir)
+        prepared = prepare_reference_image(path, size, fit, images_dir, shown=shown)
     except InvalidRequestError as err:
         err.param = name
         raise

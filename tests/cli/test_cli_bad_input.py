@@ -3,13 +3,14 @@ line that names the real problem and the next step, exit 2, and nothing written.
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
 import pytest
 
 from sora_desktop.core.errors import ExitCode
-from tests.cli_helpers import history_records, one_error_line, run_cli
+from tests.cli_helpers import command, history_records, one_error_line, run_cli
 from tests.core.media_clips import marker_clip, sim_clip
 
 
@@ -39,7 +40,7 @@ def test_set_key_from_an_empty_pipe_says_how_to_send_the_key(data_dir: Path) -> 
     assert empty.returncode == ExitCode.INVALID_INPUT
     line = one_error_line(empty)
     assert "No key was given" in line and "Paste" not in line  # no one is there to paste it
-    assert 'printf %s "$KEY" | sora-desktop profile set-key studio' in line
+    assert 'printf %s "$KEY" | ' + command(data_dir, "profile set-key studio") in line
 
 
 def test_a_film_joined_from_files_is_not_sent_to_a_model_to_extend(
@@ -134,3 +135,41 @@ def test_connection_options_that_would_be_ignored_are_refused(
     assert said in one_error_line(result)
     assert "Using the built-in simulator" not in result.stderr  # it ran there without a word
     assert not out.exists()
+
+
+def test_follow_up_commands_run_on_the_library_of_data_dir(tmp_path: Path) -> None:
+    """A hint's command line, pasted back, must act on the same library: ``--data-dir DIR``
+    is repeated in it, DIR quoted as the shell needs (here: a space)."""
+    import shlex
+    import subprocess
+    import sys
+
+    library = tmp_path / "my library"
+    missing = run_cli("profile", "set-key", "nope", stdin="", data_dir=library)
+    assert missing.returncode == ExitCode.INVALID_INPUT
+    folder = shlex.quote(str(library)) if sys.platform != "win32" else f'"{library}"'
+    assert one_error_line(missing).endswith(
+        f"See them with: sora-desktop --data-dir {folder} profile list"
+    )
+    added = run_cli("profile", "add", "Studio", "--kind", "compatible", "--base-url",
+                    "https://gateway.example.com/v1", data_dir=library)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert f"sora-desktop --data-dir {folder} profile set-key studio" in added.stderr
+    # the folder from the environment instead: the hint stays as it was
+    env = {**os.environ, "SORA_DESKTOP_DATA_DIR": str(library)}
+    plain = subprocess.run(
+        [sys.executable, "-m", "sora_desktop", "profile", "set-key", "nope"],
+        capture_output=True, text=True, env=env, input="", timeout=120, check=False,
+    )  # fmt: skip
+    assert one_error_line(plain).endswith("See them with: sora-desktop profile list")
+
+
+def test_follow_up_leaves_paths_and_the_app_name_alone() -> None:
+    from sora_desktop.cli.runtime import follow_up
+
+    text = "Open Sora Desktop or run: sora-desktop resume (log: /tmp/sora-desktop x)"
+    assert follow_up(text, None) == text
+    assert follow_up(text, "lib") == (
+        "Open Sora Desktop or run: sora-desktop --data-dir lib resume (log: /tmp/sora-desktop x)"
+    )
+    assert follow_up(follow_up(text, "lib"), "lib") == follow_up(text, "lib")  # once only

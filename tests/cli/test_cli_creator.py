@@ -17,7 +17,7 @@ from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import JobStatus
 from sora_desktop.core.paths import AppPaths
 from sora_desktop.core.store import JobStore
-from tests.cli_helpers import history_records, one_error_line, run_cli
+from tests.cli_helpers import command, history_records, one_error_line, run_cli
 from tests.core.test_store import make_job
 
 
@@ -270,20 +270,23 @@ def test_an_openai_profile_is_told_about_the_shutdown(data_dir: Path) -> None:
 # ---------------------------------------------------------------- 13: wording for the CLI
 
 
-def test_a_missing_image_names_the_option(data_dir: Path, tmp_path: Path) -> None:
+def test_a_missing_image_names_the_option_and_the_path_as_given(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    given = str(tmp_path / "shots" / "nope.png")  # one of many nope.png: the path tells which
     result = run_cli(
         "generate",
         "--prompt",
         "a cat",
         "--image",
-        str(tmp_path / "nope.png"),
+        given,
         "--out",
         str(tmp_path / "out"),
         data_dir=data_dir,
     )
     assert result.returncode == ExitCode.INVALID_INPUT
     line = one_error_line(result)
-    assert "--image" in line and "nope.png" in line
+    assert "--image" in line and f"The image {given!r} can't be found." in line
     assert "Pick the image again" not in line
 
 
@@ -357,7 +360,7 @@ def test_delete_refuses_a_job_still_being_made(data_dir: Path) -> None:
     result = run_cli("delete", busy.id, "--remote", data_dir=data_dir)
     assert result.returncode == ExitCode.INVALID_INPUT, result.stderr
     line = one_error_line(result)
-    assert "still being made" in line and "sora-desktop resume" in result.stderr
+    assert "still being made" in line and command(data_dir, "resume") in result.stderr
     assert [r["id"] for r in history_records(run_cli("history", "--json", data_dir=data_dir))] == [
         busy.id
     ]

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from sora_desktop.core.errors import ExitCode
-from tests.cli_helpers import history_records, one_error_line, run_cli
+from tests.cli_helpers import command, history_records, one_error_line, run_cli
 from tests.core.media_clips import marker_clip
 
 pytestmark = [
@@ -64,9 +64,9 @@ def test_ctrl_c_during_a_generate_names_the_job_and_the_commands_that_finish_it(
     assert job["status"] == "interrupted"
     ref = job["id"][:8]
     # the job by its id, resume, then the export into the --out folder (quoted: a space)
-    assert f"Job {ref} " in line and "sora-desktop resume" in line
+    assert f"Job {ref} " in line and command(data_dir, "resume") in line
     export = line.split("copy it out with: ", 1)[1]
-    assert export == f"sora-desktop export {ref} --out {shlex.quote(str(out))}"
+    assert export == command(data_dir, f"export {ref} --out {shlex.quote(str(out))}")
     assert stopped.stdout == "" and not list(out.glob("*"))
 
     resumed = run_cli("resume", data_dir=data_dir)
@@ -110,7 +110,7 @@ def test_an_extend_stopped_while_its_clip_is_made_is_joined_by_resume(
     args = ["extend", source["id"][:8], "--prompt", "and then it rains", "--sim-latency", "3"]
     stopped = _interrupted(args, data_dir, at="queued")
     assert stopped.returncode == ExitCode.CANCELLED, stopped.stderr
-    assert "sora-desktop resume" in one_error_line(stopped)
+    assert command(data_dir, "resume") in one_error_line(stopped)
 
     resumed = run_cli("resume", data_dir=data_dir)
     assert resumed.returncode == 0, resumed.stderr
@@ -173,7 +173,7 @@ def test_ctrl_c_while_a_paid_create_waits_for_its_reply_is_never_sent_again_by_r
         out, err = proc.communicate(timeout=60)
         stopped = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
         assert stopped.returncode == ExitCode.CANCELLED, err
-        assert "sora-desktop resume" in one_error_line(stopped)
+        assert command(data_dir, "resume") in one_error_line(stopped)
 
         resumed = run_cli("resume", "--give-up-after", "1", data_dir=data_dir, env=env)
         stop.set()
@@ -214,5 +214,5 @@ def test_ctrl_c_during_a_batch_is_one_line_naming_the_batch_resume_command(
     line = one_error_line(stopped)  # exactly one error line (there were two)
     listed = run_cli("batch", "list", "--json", data_dir=data_dir)
     [batch] = json.loads(listed.stdout)
-    assert line.endswith(f"sora-desktop batch resume {batch['id'][:8]}")
+    assert line.endswith(command(data_dir, f"batch resume {batch['id'][:8]}"))
     assert "Unfinished jobs continue" not in stopped.stderr

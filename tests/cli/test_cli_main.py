@@ -15,6 +15,7 @@ from sora_desktop.cli import library
 from sora_desktop.cli.runtime import ProgressPrinter
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import JobEvent, JobStatus
+from tests.cli_helpers import command
 from tests.fail_on_unexpected import ExpectLog
 
 
@@ -192,6 +193,19 @@ def test_a_job_sent_again_after_a_refused_create_says_it_tries_again() -> None:
     ]
 
 
+def test_a_resumed_job_checking_whether_its_create_arrived_says_so() -> None:
+    from sora_desktop.core.reconcile import CHECKING_MESSAGE
+
+    out = io.StringIO()
+    printer = ProgressPrinter(out, tty=False)
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=CHECKING_MESSAGE))
+    printer(JobEvent("abcdef0123", JobStatus.SUBMITTING, 0, message=""))  # it had not: sent
+    assert out.getvalue().splitlines() == [
+        "[abcdef01] checking whether the earlier send arrived 0%",  # not "waiting in line"
+        "[abcdef01] submitting 0%",
+    ]
+
+
 def test_progress_redraws_one_line_on_a_terminal() -> None:
     out = io.StringIO()
     printer = ProgressPrinter(out, tty=True)
@@ -243,7 +257,7 @@ def test_the_null_device_is_no_terminal_to_ask() -> None:
     ("argv", "said"),
     [
         (["history"], "error: Stopped.\n"),  # makes no job: nothing for resume to finish
-        (["resume"], "error: Stopped. Unfinished jobs continue with: sora-desktop resume\n"),
+        (["resume"], "error: Stopped. Unfinished jobs continue with: {resume}\n"),
     ],
 )
 def test_the_line_after_ctrl_c_fits_the_command(
@@ -261,7 +275,8 @@ def test_the_line_after_ctrl_c_fits_the_command(
     monkeypatch.setattr(library, "cmd_history", interrupted)
     monkeypatch.setattr(resume, "cmd_resume", interrupted)
     assert cli.main([*argv, "--data-dir", str(data_dir)]) == ExitCode.CANCELLED
-    assert capsys.readouterr().err == said
+    # on the same library: the hint repeats --data-dir
+    assert capsys.readouterr().err == said.format(resume=command(data_dir, "resume"))
 
 
 def test_ctrl_c_at_the_batch_question_says_nothing_was_sent(

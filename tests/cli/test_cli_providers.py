@@ -12,7 +12,7 @@ import pytest
 from sora_desktop.core.errors import ExitCode
 from sora_desktop.core.models import ConnectionKind
 from sora_desktop.simulator.server import SimulatorServer
-from tests.cli_helpers import history_records, one_error_line, run_cli
+from tests.cli_helpers import command, history_records, one_error_line, run_cli
 from tests.provider_support import KEY, KINDS, MODEL, PREFIX, decoded_seconds
 
 pytestmark = pytest.mark.slow
@@ -251,7 +251,7 @@ def test_a_provider_model_is_never_guessed_and_videos_api_models_are_described_o
     )  # fmt: skip
     assert guessed.returncode == 2
     line = one_error_line(guessed)
-    assert "--model" in line and "sora-desktop models --kind fal" in line
+    assert "--model" in line and command(data_dir, "models --kind fal") in line
     sora = run_cli("models", "--kind", "openai", "--model", "sora-2-pro", "--json",
                    data_dir=data_dir)  # fmt: skip
     assert sora.returncode == 0, sora.stderr

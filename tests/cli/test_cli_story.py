@@ -101,6 +101,25 @@ def test_storyboard_run_makes_the_film_and_a_second_run_sends_nothing(
         assert urls == ["clips/01-Shot 1.mp4", "clips/02-Shot 2.mp4"]
         assert all((out / url).is_file() for url in urls)
 
+    # as stitch and frame: a timeline already there (maybe edited since) is not replaced
+    out = tmp_path / "edit-otio"
+    timeline_file = out / "Pond.otio"
+    timeline_file.write_text("edited by hand", encoding="utf-8")
+    refused = run_cli(
+        "export-timeline", str(board), "--format", "otio", "--out", str(out), data_dir=data_dir
+    )
+    assert refused.returncode == ExitCode.INVALID_INPUT
+    line = assert_one_error_line(refused)
+    assert str(timeline_file) in line and "--overwrite" in line
+    assert timeline_file.read_text(encoding="utf-8") == "edited by hand"
+    replaced = run_cli(
+        "export-timeline", str(board), "--format", "otio", "--out", str(out), "--overwrite",
+        data_dir=data_dir,
+    )  # fmt: skip
+    assert replaced.returncode == 0, replaced.stderr
+    assert Path(replaced.stdout.strip()) == timeline_file
+    assert len(list(_read(timeline_file, "otio").find_clips())) == 2
+
 
 def test_storyboard_refusals_send_nothing(simulator: Any, data_dir: Path, tmp_path: Path) -> None:
     newer = tmp_path / "newer.storyboard.json"

@@ -10,7 +10,7 @@ import pytest
 
 from sora_desktop.core.errors import InvalidRequestError
 from sora_desktop.core.storyboard import Shot, Storyboard, add_take
-from sora_desktop.core.timeline import export_timeline
+from sora_desktop.core.timeline import export_timeline, replaced_files
 from tests.core.media_clips import marker_clip, sim_clip
 
 ADAPTERS = {"otio": None, "fcpxml": "fcpx_xml", "edl": "cmx_3600"}
@@ -82,10 +82,24 @@ def test_every_format_reads_back_in_order_with_durations_and_relative_paths(
         assert text.count('hasAudio="1"') == 3  # every clip has sound
 
 
-def test_exporting_again_replaces_the_timeline_and_keeps_the_clips(tmp_path: Path) -> None:
+def test_what_an_export_would_replace_is_named_and_replaced_only_when_asked(
+    tmp_path: Path,
+) -> None:
+    """The faces ask replaced_files before replacing (usecases/timeline.py refuses without
+    overwrite): the timeline file, and clips that are other files than their takes."""
     board, clips = _board(tmp_path)
-    first = export_timeline(board, clips, "otio", tmp_path / "out")
-    again = export_timeline(board, clips, "otio", tmp_path / "out")
+    out = tmp_path / "out"
+    assert replaced_files(board, clips, "otio", out) == ()
+    first = export_timeline(board, clips, "otio", out)
+    assert replaced_files(board, clips, "otio", out) == (first.path,)
+    # another format beside it: the hard-linked clips are the same takes, nothing replaced
+    linked = all(p.samefile(c) for p, c in zip(first.clips, clips, strict=True))
+    assert replaced_files(board, clips, "edl", out) == (() if linked else first.clips)
+    # a clip the creator edited in place is another file now
+    first.clips[1].unlink()
+    first.clips[1].write_bytes(b"edited")
+    assert first.clips[1] in replaced_files(board, clips, "edl", out)
+    again = export_timeline(board, clips, "otio", out)  # replacing, as asked
     assert first == again
     assert [c.duration().to_seconds() for c in _read(again.path, "otio").find_clips()] == (
         pytest.approx([2.0, 1.5, 4.0])

@@ -82,6 +82,24 @@ def test_status_filter_and_favourites_button(
     assert panel.model.rowCount() == 1 and panel.model.job_at(0).id == jobs[1].id  # type: ignore[union-attr]
 
 
+def test_the_wheel_over_the_unfocused_status_filter_leaves_the_filter_alone(
+    qtbot: Any, panel: LibraryPanel
+) -> None:
+    """Scrolling past it changed which videos were shown, with nothing pointing it out; as
+    the left column's and Connections' combos, it changes once clicked or tabbed into."""
+    from tests.gui.conftest import wheel_notch
+
+    combo = panel.status_filter
+    assert not combo.hasFocus()
+    wheel_notch(combo)
+    assert combo.currentIndex() == 0 and panel.model.total_count() == 5
+    panel.activateWindow()
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(combo.hasFocus, timeout=5000)
+    wheel_notch(combo)
+    assert combo.currentIndex() == 1  # focused: the wheel chooses as usual
+
+
 def test_buttons_and_context_menu_emit_signals(
     qtbot: Any, panel: LibraryPanel, jobs: list[Job]
 ) -> None:

@@ -364,3 +364,52 @@ def test_a_board_read_that_ends_last_does_not_replace_the_board_opened_after_it(
     qtbot.waitUntil(lambda: bool(dropped), timeout=10000)
     assert panel.board is not None and panel.board.id == pier.id
     assert ended == []
+
+
+def test_exporting_a_timeline_over_one_asks_before_replacing_it(
+    make_loopback_app: Callable[[], AppContext],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A timeline already in the folder may have been edited: the window asks (Yes/No,
+    naming the folder); No leaves it as it is, Yes replaces it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.conftest import make_clip
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.button(answer[0]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    ctx = make_loopback_app()
+    panel = _panel_with_board(qtbot, ctx, _shot("Boats"))
+    board = panel.board
+    assert board is not None
+    board = sb.add_take(board, board.shots[0].id, "elsewhere", make_clip(tmp_path / "boats.mp4"))
+    storyboards.replace_shot(ctx.engine.store, board.id, board.shots[0])
+    panel.open_storyboard(board.id)
+    qtbot.waitUntil(lambda: _statuses(panel) == [ShotStatus.READY])
+    folder = tmp_path / "timeline"
+    panel.ask_timeline = lambda _board: ("otio", folder)  # type: ignore[method-assign]
+    with qtbot.waitSignal(panel.timeline_exported, timeout=30000) as exported:
+        panel.export_timeline()
+    assert asked == []  # nothing there yet: no question
+    timeline = Path(exported.args[0])
+    timeline.write_text("edited by hand", encoding="utf-8")
+
+    panel.export_timeline()
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
+    assert asked == [f"Replace the timeline in “{folder}”?"]
+    assert timeline.read_text(encoding="utf-8") == "edited by hand"  # No: left alone
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(panel.timeline_exported, timeout=30000) as again:
+        panel.export_timeline()
+    assert len(asked) == 2 and Path(again.args[0]) == timeline
+    assert timeline.read_text(encoding="utf-8") != "edited by hand"
