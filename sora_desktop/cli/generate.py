@@ -374,7 +374,9 @@ def out_dir_for_later(out_dir: Path) -> Path:
     folder above it that exists, must be writable (DiskError otherwise). It is created
     when the clip is exported, so a job that fails leaves no empty folder behind."""
     from sora_desktop.core.errors import DiskError
+    from sora_desktop.core.filenames import check_new_path
 
+    check_new_path(out_dir)  # "--out COM1" on Windows: a device, not "a file in the way"
     hint = "Pick a writable folder with --out."
     existing = out_dir
     while not existing.exists() and existing.parent != existing:

@@ -39,3 +39,18 @@ def test_a_frame_named_for_a_device_is_refused_on_windows(data_dir: Path, tmp_pa
     made = run_cli("generate", "--prompt", "x", "--out", str(tmp_path / "COM1"), data_dir=data_dir)
     assert made.returncode == ExitCode.INVALID_INPUT, made.stderr
     assert "COM1" in assert_one_error_line(made)
+
+
+def test_an_out_folder_named_for_a_device_is_refused_before_anything_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """generate/remix/resend check --out before the paid create; on Windows "COM1" exists
+    as a device, so the check must name it as one rather than as a file in the way."""
+    from sora_desktop.cli.generate import out_dir_for_later
+    from sora_desktop.core import filenames
+    from sora_desktop.core.errors import InvalidRequestError
+
+    monkeypatch.setattr(filenames, "IS_WINDOWS", True)
+    with pytest.raises(InvalidRequestError, match="COM1"):
+        out_dir_for_later(tmp_path / "COM1")
+    assert out_dir_for_later(tmp_path / "films") == tmp_path / "films"
