@@ -109,9 +109,15 @@ class StoryboardPanel(StoryboardWidgets):
 
     def reload(self, select: str | None = None) -> None:
         current = select or (self.board.id if self.board is not None else None)
-        self.ops.list_storyboards(parent=self).success(
-            lambda found: self._fill_boards(found, current)
-        ).run_in_background()
+        read = self._reads.start("list")
+
+        def fill(found: Sequence[StoryboardSummary]) -> None:
+            # lists are read in worker threads: one read before a storyboard was made can
+            # end after the read that shows it, and would take it away again
+            if self._reads.is_latest("list", read):
+                self._fill_boards(found, current)
+
+        self.ops.list_storyboards(parent=self).success(fill).run_in_background()
 
     def _fill_boards(self, found: Sequence[StoryboardSummary], select: str | None) -> None:
         combo = self.boards_combo

@@ -413,3 +413,48 @@ def test_exporting_a_timeline_over_one_asks_before_replacing_it(
         panel.export_timeline()
     assert len(asked) == 2 and Path(again.args[0]) == timeline
     assert timeline.read_text(encoding="utf-8") != "edited by hand"
+
+
+def test_a_list_read_that_ends_last_does_not_take_the_new_storyboard_away(
+    make_loopback_app: Callable[[], AppContext], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel's first list read (made when it is first shown) and the one after "New"
+    run in worker threads. When the first, read before the new storyboard existed, ends
+    last, the new storyboard stays shown (under Wine it was taken away: no board shown)."""
+    ctx = make_loopback_app()
+    held, reading = threading.Event(), threading.Event()
+    real_list = storyboards.list_all
+    reads: list[int] = []
+
+    def first_ends_last(store: object) -> list[object]:
+        reads.append(1)
+        found: list[object] = real_list(store)  # type: ignore[arg-type]
+        if len(reads) == 1:  # read before "New": it holds an empty list
+            reading.set()
+            assert held.wait(30)
+        return found
+
+    monkeypatch.setattr(storyboards, "list_all", first_ends_last)
+    panel = ctx.window.show_storyboards()
+    assert panel is not None
+    panel.ensure_loaded()
+    qtbot.waitUntil(reading.is_set, timeout=10000)
+    with qtbot.waitSignal(panel.opened, timeout=10000):
+        panel.new_storyboard("Harbour")
+    made = panel.board
+    assert made is not None
+    dropped: list[int] = []
+    real_is_latest = panel._reads.is_latest
+
+    def is_latest(kind: object, ticket: int) -> bool:
+        latest = real_is_latest(kind, ticket)
+        if kind == "list" and not latest:
+            dropped.append(ticket)
+        return latest
+
+    monkeypatch.setattr(panel._reads, "is_latest", is_latest)
+    held.set()
+    # the early read's result is back on the GUI thread: dropped, or (before) shown
+    qtbot.waitUntil(lambda: bool(dropped) or panel.board is None, timeout=10000)
+    assert panel.board is not None and panel.board.id == made.id
+    assert panel.boards_combo.currentData() == made.id
