@@ -3039,7 +3039,7 @@ Write a prompt and press Generate.</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+122" />
+            <location filename="../../sora_desktop/gui/storyboard_panel.py" line="+128" />
             <location line="+66" />
             <source>Untitled storyboard</source>
             <translation>未命名故事板</translation>
