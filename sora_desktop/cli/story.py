@@ -286,8 +286,8 @@ def cmd_export_timeline(args: argparse.Namespace, rt: Runtime) -> int:
         if not args.overwrite:  # as stitch and frame: an edited timeline is not replaced
             replaced = replaced_by_export(store, board, fmt, out)
             if replaced:
-                raise InvalidRequestError(
-                    f"{str(replaced[0])!r} already exists.",
+                raise InvalidRequestError(  # no repr: it doubles a Windows path's backslashes
+                    f'"{replaced[0]}" already exists.',
                     "Choose another folder with --out, or add --overwrite to replace the "
                     "timeline and its clips.",
                     param="out",

@@ -110,7 +110,7 @@ def test_storyboard_run_makes_the_film_and_a_second_run_sends_nothing(
     )
     assert refused.returncode == ExitCode.INVALID_INPUT
     line = assert_one_error_line(refused)
-    assert str(timeline_file) in line and "--overwrite" in line
+    assert f'"{timeline_file}" already exists' in line and "--overwrite" in line
     assert timeline_file.read_text(encoding="utf-8") == "edited by hand"
     replaced = run_cli(
         "export-timeline", str(board), "--format", "otio", "--out", str(out), "--overwrite",
