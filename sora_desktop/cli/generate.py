@@ -352,39 +352,37 @@ def stop_on_sigterm() -> Callable[[], None]:
     return undo
 
 
-def make_out_dir(out_dir: Path) -> Path:
-    from sora_desktop.core.errors import DiskError
-    from sora_desktop.core.filenames import check_new_path
+#: What to do when --out can't take the clip (the CLI names its option).
+OUT_HINT = "Pick a writable folder with --out."
 
-    check_new_path(out_dir)  # "--out COM1" on Windows: said, not an OS error
+
+def make_out_dir(out_dir: Path) -> Path:
+    """``out_dir`` checked as :func:`out_dir_for_later` does, then made."""
+    from sora_desktop.core.errors import DiskError
+
+    out_dir_for_later(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DiskError(
-            f"Can't create the folder {out_dir} ({exc.strerror or exc}).",
-            "Pick a writable folder with --out.",
+            f"Can't create the folder {out_dir} ({exc.strerror or exc}).", OUT_HINT
         ) from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise DiskError(f"The folder {out_dir} is read-only.", "Pick a writable folder with --out.")
     return out_dir
 
 
 def out_dir_for_later(out_dir: Path) -> Path:
-    """``out_dir`` checked before a render without being made: the folder, or the nearest
-    folder above it that exists, must be writable (DiskError otherwise). It is created
-    when the clip is exported, so a job that fails leaves no empty folder behind."""
+    """``out_dir`` checked before a render without being made: a name this OS takes, and
+    the folder, or the nearest folder above it that exists, writable (core/export.py's
+    check, which the window's export uses too). It is created when the clip is exported,
+    so a job that fails leaves no empty folder behind."""
     from sora_desktop.core.errors import DiskError
+    from sora_desktop.core.export import export_folder_problem
     from sora_desktop.core.filenames import check_new_path
 
     check_new_path(out_dir)  # "--out COM1" on Windows: a device, not "a file in the way"
-    hint = "Pick a writable folder with --out."
-    existing = out_dir
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise DiskError(f"Can't create the folder {out_dir}: {existing} is a file.", hint)
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise DiskError(f"The folder {existing} is read-only.", hint)
+    problem = export_folder_problem(out_dir)
+    if problem is not None:
+        raise DiskError(problem.message, OUT_HINT)
     return out_dir
 
 
