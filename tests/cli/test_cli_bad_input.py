@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,14 +44,20 @@ def test_set_key_from_an_empty_pipe_says_how_to_send_the_key(data_dir: Path) -> 
     assert 'printf %s "$KEY" | ' + command(data_dir, "profile set-key studio") in line
 
 
-def test_a_film_joined_from_files_is_not_sent_to_a_model_to_extend(
-    data_dir: Path, tmp_path: Path
-) -> None:
+def _film_of_files(data_dir: Path, tmp_path: Path) -> dict[str, Any]:
+    """The library record of a film stitched from a clip file (the only job there)."""
     clip = sim_clip(tmp_path / "sim", "A lighthouse at night")
     film = run_cli("stitch", str(clip), str(clip), "--out", str(tmp_path / "film.mp4"),
                    data_dir=data_dir)  # fmt: skip
     assert film.returncode == 0, film.stderr
     [record] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    return record
+
+
+def test_a_film_joined_from_files_is_not_sent_to_a_model_to_extend(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    record = _film_of_files(data_dir, tmp_path)
     extended = run_cli("extend", record["id"][:8], "--prompt", "and then it rains",
                        data_dir=data_dir)  # fmt: skip
     assert extended.returncode == ExitCode.INVALID_INPUT
@@ -104,11 +111,7 @@ def test_a_frame_time_past_the_end_says_it_saved_the_last_frame(
 def test_a_bad_export_template_is_refused_before_the_folder_is_made(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    clip = sim_clip(tmp_path / "sim", "A lighthouse at night")
-    film = run_cli("stitch", str(clip), str(clip), "--out", str(tmp_path / "film.mp4"),
-                   data_dir=data_dir)  # fmt: skip
-    assert film.returncode == 0, film.stderr
-    [record] = history_records(run_cli("history", "--json", data_dir=data_dir))
+    record = _film_of_files(data_dir, tmp_path)
     out = tmp_path / "exports"
     refused = run_cli("export", record["id"][:8], "--out", str(out), "--template", "{nope}.mp4",
                       data_dir=data_dir)  # fmt: skip

@@ -319,6 +319,21 @@ def test_choosing_a_take_and_regenerating_a_shot(
     assert len(ctx.engine.store.list_jobs()) == 1
 
 
+def _dropped_reads(panel: StoryboardPanel, kind: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The panel's reads of ``kind`` whose result came back after a newer one (dropped)."""
+    dropped: list[int] = []
+    real_is_latest = panel._reads.is_latest
+
+    def is_latest(asked: object, ticket: int) -> bool:
+        latest = real_is_latest(asked, ticket)
+        if asked == kind and not latest:
+            dropped.append(ticket)
+        return latest
+
+    monkeypatch.setattr(panel._reads, "is_latest", is_latest)
+    return dropped
+
+
 def test_a_board_read_that_ends_last_does_not_replace_the_board_opened_after_it(
     make_loopback_app: Callable[[], AppContext], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -349,16 +364,7 @@ def test_a_board_read_that_ends_last_does_not_replace_the_board_opened_after_it(
         panel.open_storyboard(pier.id)
     ended: list[str] = []
     panel.opened.connect(ended.append)
-    dropped: list[int] = []
-    real_is_latest = panel._reads.is_latest
-
-    def is_latest(kind: object, ticket: int) -> bool:
-        latest = real_is_latest(kind, ticket)
-        if kind == "board" and not latest:
-            dropped.append(ticket)
-        return latest
-
-    monkeypatch.setattr(panel._reads, "is_latest", is_latest)
+    dropped = _dropped_reads(panel, "board", monkeypatch)
     held.set()
     # the Harbour read's result is back on the GUI thread, and dropped
     qtbot.waitUntil(lambda: bool(dropped), timeout=10000)
@@ -443,16 +449,7 @@ def test_a_list_read_that_ends_last_does_not_take_the_new_storyboard_away(
         panel.new_storyboard("Harbour")
     made = panel.board
     assert made is not None
-    dropped: list[int] = []
-    real_is_latest = panel._reads.is_latest
-
-    def is_latest(kind: object, ticket: int) -> bool:
-        latest = real_is_latest(kind, ticket)
-        if kind == "list" and not latest:
-            dropped.append(ticket)
-        return latest
-
-    monkeypatch.setattr(panel._reads, "is_latest", is_latest)
+    dropped = _dropped_reads(panel, "list", monkeypatch)
     held.set()
     # the early read's result is back on the GUI thread: dropped, or (before) shown
     qtbot.waitUntil(lambda: bool(dropped) or panel.board is None, timeout=10000)
